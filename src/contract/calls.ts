@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import {
+  agency,
+  password,
+  passwordAttempt,
+  recordId,
+  recordVersion,
+  requiredText,
+  role,
+  shortText,
+  username,
+} from './primitives.ts';
+import {
+  auditCheck,
+  auditEntry,
+  backupResult,
+  caseAllocation,
+  caseListItem,
+  child,
+  childFields,
+  hsbCase,
+  profileSummary,
+  sessionStatus,
+  settings,
+  userSummary,
+} from './schemas.ts';
+import type { Role } from './vocabulary.ts';
+
+/**
+ * Who may make a call: anyone (before sign-in), anyone signed in, or only holders of one of the roles.
+ * The main process checks this on every call; the screens only follow it.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  access: Access;
+  /** Whether the call changes the store (and so is audited and run in a transaction). */
+  writes: boolean;
+  request: Req;
+  response: Res;
+}
+
+const call = <Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>) => spec;
+
+const empty = z.strictObject({});
+const nothing = z.null();
+const CASEWORK: readonly Role[] = ['practitioner', 'manager'];
+const ADMIN: readonly Role[] = ['administrator'];
+
+const newUser = z.strictObject({
+  username,
+  name: requiredText,
+  agency,
+  roles: z.array(role).min(1, 'choose at least one role').max(3),
+  aimTrained: z.boolean(),
+});
+
+/** Every call the renderer may make, each with its request and response schema. */
+export const calls = {
+  'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
+  'session.setUp': call({
+    access: 'public',
+    writes: true,
+    request: z.strictObject({ administrator: newUser, password }),
+    response: z.strictObject({ recoveryKey: z.string(), status: sessionStatus }),
+  }),
+  'session.signIn': call({
+    access: 'public',
+    writes: true,
+    request: z.strictObject({ username, password: passwordAttempt }),
+    response: sessionStatus,
+  }),
+  'session.unlock': call({
+    access: 'public',
+    writes: true,
+    request: z.strictObject({ password: passwordAttempt }),
+    response: sessionStatus,
+  }),
+  'session.recover': call({
+    access: 'public',
+    writes: true,
+    request: z.strictObject({ username, recoveryKey: z.string().min(1).max(200), newPassword: password }),
+    response: sessionStatus,
+  }),
+  'session.lock': call({ access: 'signed-in', writes: false, request: empty, response: sessionStatus }),
+  'session.signOut': call({ access: 'signed-in', writes: true, request: empty, response: sessionStatus }),
+  'session.touch': call({ access: 'signed-in', writes: false, request: empty, response: nothing }),
+  'account.changePassword': call({
+    access: 'signed-in',
+    writes: true,
+    request: z.strictObject({ currentPassword: passwordAttempt, newPassword: password }),
+    response: sessionStatus,
+  }),
+
+  'users.list': call({
+    access: 'signed-in',
+    writes: false,
+    request: empty,
+    response: z.array(userSummary),
+  }),
+  'users.create': call({
+    access: ADMIN,
+    writes: true,
+    request: newUser.extend({ initialPassword: password }),
+    response: userSummary,
+  }),
+  'users.update': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({
+      id: recordId,
+      name: requiredText,
+      agency,
+      roles: z.array(role).min(1, 'choose at least one role').max(3),
+      aimTrained: z.boolean(),
+      active: z.boolean(),
+    }),
+    response: userSummary,
+  }),
+  'users.resetPassword': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ id: recordId, newPassword: password }),
+    response: nothing,
+  }),
+
+  'settings.get': call({ access: 'signed-in', writes: false, request: empty, response: settings }),
+  'settings.update': call({ access: ADMIN, writes: true, request: settings, response: settings }),
+
+  'audit.recent': call({
+    access: ADMIN,
+    writes: false,
+    request: z.strictObject({ limit: z.number().int().min(1).max(500) }),
+    response: z.array(auditEntry),
+  }),
+  'audit.check': call({ access: ADMIN, writes: false, request: empty, response: auditCheck }),
+
+  'backup.create': call({ access: ADMIN, writes: true, request: empty, response: backupResult.nullable() }),
+  'backup.restore': call({
+    access: ADMIN,
+    writes: true,
+    request: empty,
+    response: z.strictObject({ restoredFrom: z.string() }).nullable(),
+  }),
+
+  'profiles.list': call({
+    access: 'signed-in',
+    writes: false,
+    request: empty,
+    response: z.array(profileSummary),
+  }),
+
+  'children.create': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject(childFields),
+    response: child,
+  }),
+  'children.update': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ id: recordId, expectedVersion: recordVersion, ...childFields }),
+    response: child,
+  }),
+  'children.get': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ id: recordId }),
+    response: child,
+  }),
+
+  'cases.open': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ childId: recordId, profileId: shortText.min(1), ...caseAllocation }),
+    response: hsbCase,
+  }),
+  'cases.allocate': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ id: recordId, expectedVersion: recordVersion, ...caseAllocation }),
+    response: hsbCase,
+  }),
+  'cases.get': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ id: recordId }),
+    response: z.strictObject({ case: hsbCase, child }),
+  }),
+  'cases.search': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ query: shortText }),
+    response: z.array(caseListItem),
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>;
+export type ParsedRequest<K extends CallName> = z.output<Calls[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<Calls[K]['response']>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.hasOwn(calls, name);

@@ -1,0 +1,2 @@
+/** The single IPC channel the preload forwards calls on. */
+export const CALL_CHANNEL = 'workbench:call';

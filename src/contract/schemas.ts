@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import {
+  agency,
+  gender,
+  isoDay,
+  isoInstant,
+  optionalText,
+  recordId,
+  recordVersion,
+  requiredText,
+  role,
+  shortText,
+  username,
+} from './primitives.ts';
+
+// Shapes returned by the workbench. Requests are defined beside each call in calls.ts.
+
+export const userSummary = z.strictObject({
+  id: recordId,
+  username,
+  name: z.string(),
+  agency,
+  roles: z.array(role),
+  aimTrained: z.boolean(),
+  active: z.boolean(),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+
+export const sessionStatus = z.strictObject({
+  setUp: z.boolean(),
+  state: z.enum(['signed-out', 'signed-in', 'locked']),
+  user: userSummary.nullable(),
+  autoLockMinutes: z.number().int(),
+  mustChangePassword: z.boolean(),
+});
+export type SessionStatus = z.infer<typeof sessionStatus>;
+
+export const childFields = {
+  name: requiredText,
+  preferredName: optionalText,
+  dateOfBirth: isoDay,
+  gender,
+  socialCareNumber: optionalText,
+  youthJusticeNumber: optionalText,
+  areaOfResidence: optionalText,
+  school: optionalText,
+};
+
+export const child = z.strictObject({
+  id: recordId,
+  version: recordVersion,
+  name: z.string(),
+  preferredName: z.string(),
+  dateOfBirth: isoDay,
+  gender,
+  socialCareNumber: z.string(),
+  youthJusticeNumber: z.string(),
+  areaOfResidence: z.string(),
+  school: z.string(),
+  createdAt: isoInstant,
+  createdBy: recordId,
+  updatedAt: isoInstant,
+});
+export type Child = z.infer<typeof child>;
+
+export const caseAllocation = {
+  socialWorkerId: recordId,
+  yosPractitionerId: recordId,
+  managerIds: z.array(recordId).max(10),
+};
+
+export const hsbCase = z.strictObject({
+  id: recordId,
+  version: recordVersion,
+  reference: z.string(),
+  childId: recordId,
+  profileId: z.string(),
+  profileVersion: z.number().int(),
+  status: z.enum(['open', 'closed']),
+  socialWorkerId: recordId,
+  yosPractitionerId: recordId,
+  managerIds: z.array(recordId),
+  openedAt: isoInstant,
+  openedBy: recordId,
+});
+export type HsbCase = z.infer<typeof hsbCase>;
+
+export const caseListItem = z.strictObject({
+  caseId: recordId,
+  reference: z.string(),
+  status: z.enum(['open', 'closed']),
+  profileName: z.string(),
+  childId: recordId,
+  childName: z.string(),
+  preferredName: z.string(),
+  dateOfBirth: isoDay,
+  socialCareNumber: z.string(),
+  youthJusticeNumber: z.string(),
+  openedAt: isoInstant,
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export const profileSummary = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+});
+export type ProfileSummary = z.infer<typeof profileSummary>;
+
+export const auditEntry = z.strictObject({
+  seq: z.number().int(),
+  at: isoInstant,
+  userId: z.string(),
+  userName: z.string(),
+  action: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  summary: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditCheck = z.strictObject({
+  intact: z.boolean(),
+  entriesChecked: z.number().int(),
+  firstProblem: z
+    .strictObject({
+      seq: z.number().int(),
+      problem: z.enum(['altered', 'removed', 'reordered', 'inserted', 'tail-removed']),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type AuditCheck = z.infer<typeof auditCheck>;
+
+export const backupResult = z.strictObject({
+  folder: z.string(),
+  createdAt: isoInstant,
+  bytes: z.number().int(),
+});
+
+export const settings = z.strictObject({
+  autoLockMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof settings>;
+
+export { shortText };

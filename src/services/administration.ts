@@ -1,0 +1,77 @@
+import type { ParsedRequest } from '../contract/calls.ts';
+import { WorkbenchError } from '../contract/errors.ts';
+import type { AuditCheck, AuditEntry, Settings } from '../contract/schemas.ts';
+import { appendAudit, checkAuditTrail, recentAudit } from '../store/audit-trail.ts';
+import { installBackup, verifyBackup, writeBackup } from '../store/backup.ts';
+import { readSettings, writeSettings } from '../store/settings.ts';
+import { findUser } from '../store/users.ts';
+import type { Workbench } from './workbench.ts';
+
+export const getSettings = (wb: Workbench): Settings => readSettings(wb.db());
+
+export function updateSettings(wb: Workbench, req: ParsedRequest<'settings.update'>): Settings {
+  return wb.write((db, audit) => {
+    const before = readSettings(db);
+    writeSettings(db, req);
+    audit({
+      action: 'settings.update',
+      recordType: 'settings',
+      recordId: 'workbench',
+      summary: `auto-lock ${before.autoLockMinutes} → ${req.autoLockMinutes} minutes`,
+    });
+    return readSettings(db);
+  });
+}
+
+export const auditRecent = (wb: Workbench, limit: number): AuditEntry[] => recentAudit(wb.db(), limit);
+
+export function auditCheck(wb: Workbench): AuditCheck {
+  const session = wb.signedIn();
+  return checkAuditTrail(wb.db(), session.keys.auditKey);
+}
+
+export async function createBackup(wb: Workbench) {
+  wb.signedIn();
+  const parent = await wb.host.chooseBackupFolder();
+  if (!parent) return null;
+  const now = wb.now();
+  const { folder, bytes } = writeBackup(wb.db(), wb.keyring().snapshot(), parent, now);
+  wb.write((_db, audit) =>
+    audit({ action: 'backup.create', recordType: 'backup', recordId: folder, summary: `wrote an encrypted backup to ${folder}` }),
+  );
+  return { folder, createdAt: now.toISOString(), bytes };
+}
+
+export async function restoreBackup(wb: Workbench) {
+  const session = wb.signedIn();
+  const folder = await wb.host.chooseRestoreFolder();
+  if (!folder) return null;
+  const keyring = wb.keyring();
+  verifyBackup(folder, keyring.databaseId, session.keys);
+  const now = wb.now();
+  const { keys, user } = session;
+  wb.closeStore();
+  const aside = installBackup(folder, wb.databasePath, wb.keyringPath, wb.dataDir, now);
+  wb.forgetKeyring();
+  const db = wb.openStore(keys);
+  const restoredUser = findUser(db, user.id);
+  const at = now.toISOString();
+  appendAudit(db, keys.auditKey, {
+    at,
+    userId: user.id,
+    action: 'backup.restore',
+    recordType: 'backup',
+    recordId: folder,
+    summary: `restored from ${folder}; the replaced files are kept in ${aside}`,
+  });
+  if (!restoredUser?.active || !wb.keyring().entryById(user.id)) {
+    // The restored store does not know this person (or not as active): they must sign in again.
+    wb.signOut();
+    throw new WorkbenchError(
+      'not-signed-in',
+      'The backup was restored. Your account is not in it as an active user, so please sign in with an account from the backup.',
+    );
+  }
+  session.user = restoredUser;
+  return { restoredFrom: folder };
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../contract/calls.ts';
+import { WorkbenchError } from '../contract/errors.ts';
+import type { CaseListItem, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
+import type { Agency, Role } from '../contract/vocabulary.ts';
+import { findCase, insertCase, nextCaseReference, searchCases, updateAllocation } from '../store/cases.ts';
+import { findChild } from '../store/children.ts';
+import type { Db } from '../store/database.ts';
+import { findUser } from '../store/users.ts';
+import { findProfile } from './profile-catalogue.ts';
+import type { Workbench } from './workbench.ts';
+
+type Allocation = Pick<HsbCase, 'socialWorkerId' | 'yosPractitionerId' | 'managerIds'>;
+
+function requirePerson(db: Db, id: string, field: string, role: Role, agency: Agency | null, what: string): UserSummary {
+  const user = findUser(db, id);
+  const fits = user?.active && user.roles.includes(role) && (agency === null || user.agency === agency);
+  if (!user || !fits) {
+    throw new WorkbenchError('rule-broken', `The ${what} must be an active ${what.includes('manager') ? 'manager' : 'practitioner'}${agency ? ` from ${agency === 'youth-justice' ? 'the youth justice service' : "Children's Social Care"}` : ''}.`, {
+      problems: [{ path: field, message: `is not an active ${role}${agency ? ` in ${agency}` : ''}` }],
+    });
+  }
+  return user;
+}
+
+/** The co-assessing pair: a CSC social worker and a YOS practitioner (Lancashire step 6; Hounslow joint AIM). */
+function checkAllocation(db: Db, a: Allocation): void {
+  requirePerson(db, a.socialWorkerId, 'socialWorkerId', 'practitioner', 'childrens-social-care', 'allocated social worker');
+  requirePerson(db, a.yosPractitionerId, 'yosPractitionerId', 'practitioner', 'youth-justice', 'YOS practitioner');
+  a.managerIds.forEach((id, i) => {
+    requirePerson(db, id, `managerIds[${i}]`, 'manager', null, 'case manager');
+  });
+}
+
+export function openCase(wb: Workbench, req: ParsedRequest<'cases.open'>): HsbCase {
+  const profile = findProfile(req.profileId);
+  if (!profile) {
+    throw new WorkbenchError('invalid-request', 'Choose one of the protocol profiles listed.', {
+      problems: [{ path: 'profileId', message: 'is not a known protocol profile' }],
+    });
+  }
+  const userId = wb.signedIn().user.id;
+  const now = wb.now();
+  return wb.write((db, audit) => {
+    if (!findChild(db, req.childId)) throw new WorkbenchError('not-found', 'That child record was not found.');
+    checkAllocation(db, req);
+    const hsbCase: HsbCase = {
+      id: randomUUID(),
+      version: 1,
+      reference: nextCaseReference(db, now.getUTCFullYear()),
+      childId: req.childId,
+      profileId: profile.id,
+      profileVersion: profile.version,
+      status: 'open',
+      socialWorkerId: req.socialWorkerId,
+      yosPractitionerId: req.yosPractitionerId,
+      managerIds: [...new Set(req.managerIds)],
+      openedAt: now.toISOString(),
+      openedBy: userId,
+    };
+    insertCase(db, hsbCase);
+    audit({
+      action: 'case.open',
+      recordType: 'case',
+      recordId: hsbCase.id,
+      summary: `opened ${hsbCase.reference} under the ${profile.name} profile (version ${profile.version})`,
+    });
+    return hsbCase;
+  });
+}
+
+export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>): HsbCase {
+  return wb.write((db, audit) => {
+    const before = findCase(db, req.id);
+    if (!before) throw new WorkbenchError('not-found', 'That case was not found.');
+    checkAllocation(db, req);
+    if (!updateAllocation(db, { ...req, managerIds: [...new Set(req.managerIds)] }, req.expectedVersion, wb.now().toISOString())) {
+      throw new WorkbenchError(
+        'conflict',
+        'Someone else changed this case’s allocation after you opened it. Your change was not saved: reload and try again.',
+      );
+    }
+    audit({ action: 'case.allocate', recordType: 'case', recordId: before.id, summary: 'changed the allocation' });
+    const after = findCase(db, req.id);
+    if (!after) throw new WorkbenchError('internal', 'The case disappeared while saving.');
+    return after;
+  });
+}
+
+export function getCase(wb: Workbench, id: string): { case: HsbCase; child: Child } {
+  const db = wb.db();
+  const hsbCase = findCase(db, id);
+  const child = hsbCase && findChild(db, hsbCase.childId);
+  if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
+  return { case: hsbCase, child };
+}
+
+export function findCases(wb: Workbench, query: string): CaseListItem[] {
+  return searchCases(wb.db(), query).map(({ profileId, ...row }) => ({
+    ...row,
+    profileName: findProfile(profileId)?.name ?? profileId,
+  }));
+}

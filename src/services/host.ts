@@ -1,0 +1,7 @@
+/** What the services need from the desktop around them: folder pickers. Electron and tests each supply one. */
+export interface Host {
+  /** A folder to write a backup into, or null if the person cancelled. */
+  chooseBackupFolder(): Promise<string | null>;
+  /** A backup folder to restore from, or null if the person cancelled. */
+  chooseRestoreFolder(): Promise<string | null>;
+}

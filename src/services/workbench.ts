@@ -1,0 +1,190 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkbenchError } from '../contract/errors.ts';
+import type { UserSummary } from '../contract/schemas.ts';
+import { appendAudit } from '../store/audit-trail.ts';
+import { DEFAULT_KDF_COST, type KdfCost } from '../store/crypto.ts';
+import { type Db, openDatabase } from '../store/database.ts';
+import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
+import { readSettings } from '../store/settings.ts';
+import type { Host } from './host.ts';
+
+export interface WorkbenchOptions {
+  /** The app's user-data folder: the database and keyring live here. */
+  dataDir: string;
+  host: Host;
+  /** scrypt cost; the default is the production cost. Recorded in the keyring beside each wrap. */
+  kdfCost?: KdfCost;
+  now?: () => Date;
+}
+
+export type Session =
+  | { state: 'signed-out' }
+  | { state: 'locked'; userId: string; username: string; name: string }
+  | {
+      state: 'signed-in';
+      user: UserSummary;
+      keys: StoreKeys;
+      signingKey: Buffer;
+      lastActivity: number;
+      mustChangePassword: boolean;
+    };
+
+export interface AuditNote {
+  action: string;
+  recordType: string;
+  recordId: string;
+  summary: string;
+}
+
+/**
+ * The workbench's state in the main process: where the files are, the open encrypted database and
+ * who is signed in. There is one per running app (or per test), never a module-level singleton.
+ */
+export class Workbench {
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly keyringPath: string;
+  readonly host: Host;
+  readonly kdfCost: KdfCost;
+  readonly now: () => Date;
+  session: Session = { state: 'signed-out' };
+  private database: Db | null = null;
+  private keyringCache: Keyring | null = null;
+
+  constructor(options: WorkbenchOptions) {
+    this.dataDir = options.dataDir;
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    this.databasePath = join(this.dataDir, 'workbench.db');
+    this.keyringPath = join(this.dataDir, 'keyring.json');
+    this.host = options.host;
+    this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  isSetUp(): boolean {
+    return Keyring.exists(this.keyringPath);
+  }
+
+  keyring(): Keyring {
+    if (!this.keyringCache) {
+      if (!this.isSetUp()) {
+        if (existsSync(this.databasePath)) {
+          throw new WorkbenchError(
+            'store-refused',
+            'The keyring file is missing from the data folder, so the database cannot be opened. Restore the keyring from your last backup.',
+          );
+        }
+        throw new WorkbenchError('not-set-up', 'The workbench has not been set up yet.');
+      }
+      this.keyringCache = Keyring.load(this.keyringPath, this.kdfCost);
+    }
+    return this.keyringCache;
+  }
+
+  adoptKeyring(keyring: Keyring): void {
+    this.keyringCache = keyring;
+  }
+
+  forgetKeyring(): void {
+    this.keyringCache = null;
+  }
+
+  openStore(keys: StoreKeys): Db {
+    if (!this.database) this.database = openDatabase(this.databasePath, keys.databaseKey);
+    return this.database;
+  }
+
+  closeStore(): void {
+    if (this.database?.open) {
+      try {
+        this.database.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        this.database.close();
+      }
+    }
+    this.database = null;
+  }
+
+  /** The open database of the signed-in person; refuses when nobody is signed in. */
+  db(): Db {
+    const session = this.signedIn();
+    return this.openStore(session.keys);
+  }
+
+  signedIn(): Extract<Session, { state: 'signed-in' }> {
+    if (this.session.state === 'signed-in') return this.session;
+    if (this.session.state === 'locked') {
+      throw new WorkbenchError('locked', 'The workbench is locked. Enter your password to carry on.');
+    }
+    throw new WorkbenchError('not-signed-in', 'Please sign in first.');
+  }
+
+  /** Runs `change` in one transaction with the audit entries it records: all are kept, or none. */
+  write<T>(change: (db: Db, audit: (note: AuditNote) => void) => T): T {
+    const session = this.signedIn();
+    const db = this.db();
+    const at = this.now().toISOString();
+    try {
+      return db.transaction(() =>
+        change(db, (note) => appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id })),
+      )();
+    } catch (error) {
+      // A change may have touched the keyring in memory before failing: re-read it from the file.
+      this.forgetKeyring();
+      throw error;
+    }
+  }
+
+  autoLockMinutes(): number {
+    if (this.session.state !== 'signed-in') return 10;
+    return readSettings(this.db()).autoLockMinutes;
+  }
+
+  /** Locks when the signed-in person has been inactive for longer than the auto-lock setting. */
+  lockIfIdle(): boolean {
+    if (this.session.state !== 'signed-in') return false;
+    const idleMs = this.now().getTime() - this.session.lastActivity;
+    const minutes = this.autoLockMinutes();
+    if (idleMs < minutes * 60_000) return false;
+    this.lock(`locked automatically after ${minutes} minutes without activity`);
+    return true;
+  }
+
+  touch(): void {
+    if (this.session.state === 'signed-in') this.session.lastActivity = this.now().getTime();
+  }
+
+  /** Drops the keys from memory and closes the database; the person must enter their password again. */
+  lock(summary = 'locked the workbench'): void {
+    if (this.session.state !== 'signed-in') return;
+    const { user } = this.session;
+    this.write((_db, audit) => audit({ action: 'session.lock', recordType: 'user', recordId: user.id, summary }));
+    this.dropKeys();
+    this.session = { state: 'locked', userId: user.id, username: user.username, name: user.name };
+  }
+
+  signOut(): void {
+    if (this.session.state === 'signed-in') {
+      const { user } = this.session;
+      this.write((_db, audit) =>
+        audit({ action: 'session.sign-out', recordType: 'user', recordId: user.id, summary: 'signed out' }),
+      );
+    }
+    this.dropKeys();
+    this.session = { state: 'signed-out' };
+  }
+
+  dropKeys(): void {
+    this.closeStore();
+    if (this.session.state === 'signed-in') {
+      wipeKeys(this.session.keys);
+      this.session.signingKey.fill(0);
+    }
+  }
+
+  close(): void {
+    this.dropKeys();
+    this.session = { state: 'signed-out' };
+  }
+}

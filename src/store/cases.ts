@@ -1,0 +1,131 @@
+import type { CaseListItem, HsbCase } from '../contract/schemas.ts';
+import type { Db } from './database.ts';
+
+interface CaseRow {
+  id: string;
+  version: number;
+  reference: string;
+  child_id: string;
+  profile_id: string;
+  profile_version: number;
+  status: 'open' | 'closed';
+  social_worker_id: string;
+  yos_practitioner_id: string;
+  opened_at: string;
+  opened_by: string;
+}
+
+function managersOf(db: Db, caseId: string): string[] {
+  return (
+    db.prepare('SELECT user_id FROM case_managers WHERE case_id = ? ORDER BY rowid').all(caseId) as {
+      user_id: string;
+    }[]
+  ).map((r) => r.user_id);
+}
+
+const toCase = (db: Db, r: CaseRow): HsbCase => ({
+  id: r.id,
+  version: r.version,
+  reference: r.reference,
+  childId: r.child_id,
+  profileId: r.profile_id,
+  profileVersion: r.profile_version,
+  status: r.status,
+  socialWorkerId: r.social_worker_id,
+  yosPractitionerId: r.yos_practitioner_id,
+  managerIds: managersOf(db, r.id),
+  openedAt: r.opened_at,
+  openedBy: r.opened_by,
+});
+
+export function findCase(db: Db, id: string): HsbCase | undefined {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  return row ? toCase(db, row) : undefined;
+}
+
+/** The next reference in the year, e.g. HSB-2026-0007. */
+export function nextCaseReference(db: Db, year: number): string {
+  const prefix = `HSB-${year}-`;
+  const row = db
+    .prepare('SELECT count(*) AS n FROM cases WHERE reference LIKE ?')
+    .get(`${prefix}%`) as { n: number };
+  return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
+}
+
+function setManagers(db: Db, caseId: string, managerIds: readonly string[]): void {
+  db.prepare('DELETE FROM case_managers WHERE case_id = ?').run(caseId);
+  const add = db.prepare('INSERT INTO case_managers (case_id, user_id) VALUES (?, ?)');
+  for (const id of new Set(managerIds)) add.run(caseId, id);
+}
+
+export function insertCase(db: Db, c: HsbCase): void {
+  db.prepare(
+    `INSERT INTO cases (id, version, reference, child_id, profile_id, profile_version, status, social_worker_id,
+       yos_practitioner_id, opened_at, opened_by, updated_at)
+     VALUES (@id, @version, @reference, @childId, @profileId, @profileVersion, @status, @socialWorkerId,
+       @yosPractitionerId, @openedAt, @openedBy, @openedAt)`,
+  ).run({ ...c, managerIds: undefined });
+  setManagers(db, c.id, c.managerIds);
+  reindexCase(db, c.id);
+}
+
+export function updateAllocation(
+  db: Db,
+  c: Pick<HsbCase, 'id' | 'socialWorkerId' | 'yosPractitionerId' | 'managerIds'>,
+  expectedVersion: number,
+  now: string,
+): boolean {
+  const result = db
+    .prepare(
+      `UPDATE cases SET version = version + 1, social_worker_id = ?, yos_practitioner_id = ?, updated_at = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .run(c.socialWorkerId, c.yosPractitionerId, now, c.id, expectedVersion);
+  if (result.changes !== 1) return false;
+  setManagers(db, c.id, c.managerIds);
+  return true;
+}
+
+/** Keeps the full-text index of a case in step with its child's names and identifiers. */
+export function reindexCase(db: Db, caseId: string): void {
+  db.prepare('DELETE FROM case_search WHERE case_id = ?').run(caseId);
+  db.prepare(
+    `INSERT INTO case_search (case_id, content)
+     SELECT c.id, concat_ws(' ', c.reference, ch.name, ch.preferred_name, ch.social_care_number,
+       ch.youth_justice_number)
+     FROM cases c JOIN children ch ON ch.id = c.child_id WHERE c.id = ?`,
+  ).run(caseId);
+}
+
+export function reindexCasesOfChild(db: Db, childId: string): void {
+  const ids = db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: string }[];
+  for (const { id } of ids) reindexCase(db, id);
+}
+
+/** Turns what a person typed into an FTS5 query: every word must match the start of a word. */
+export function toFtsQuery(typed: string): string | null {
+  const words = typed.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' AND ');
+}
+
+const LIST_SELECT = `SELECT c.id AS caseId, c.reference, c.status, c.profile_id AS profileId, c.child_id AS childId,
+    ch.name AS childName, ch.preferred_name AS preferredName, ch.date_of_birth AS dateOfBirth,
+    ch.social_care_number AS socialCareNumber, ch.youth_justice_number AS youthJusticeNumber,
+    c.opened_at AS openedAt
+  FROM cases c JOIN children ch ON ch.id = c.child_id`;
+
+export type CaseListRow = Omit<CaseListItem, 'profileName'> & { profileId: string };
+
+export function searchCases(db: Db, typed: string, limit = 200): CaseListRow[] {
+  const query = toFtsQuery(typed);
+  if (!query) {
+    return db.prepare(`${LIST_SELECT} ORDER BY c.opened_at DESC LIMIT ?`).all(limit) as CaseListRow[];
+  }
+  return db
+    .prepare(
+      `${LIST_SELECT} WHERE c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH ?)
+       ORDER BY ch.name COLLATE NOCASE LIMIT ?`,
+    )
+    .all(query, limit) as CaseListRow[];
+}

@@ -1,0 +1,83 @@
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { WorkbenchError } from '../contract/errors.ts';
+import { migrate } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** True when the file starts with SQLite's plaintext header, i.e. it is not encrypted. */
+export function isPlaintextSqlite(path: string): boolean {
+  if (!existsSync(path) || statSync(path).size < 16) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.equals(PLAINTEXT_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function refusePlaintext(path: string): void {
+  if (isPlaintextSqlite(path)) {
+    throw new WorkbenchError(
+      'store-refused',
+      'The workbench database file is not encrypted, so the workbench will not use it. Restore an encrypted backup; nothing has been changed.',
+    );
+  }
+}
+
+function keyPragma(key: Buffer): string {
+  if (key.length !== 32) throw new Error('A database key must be 32 bytes.');
+  return `key = "x'${key.toString('hex')}'"`;
+}
+
+/**
+ * Opens (or creates) the encrypted database with a raw 256-bit key, proves it is ciphertext, sets the
+ * pragmas the store relies on and brings the schema up to date. Throws a WorkbenchError with a plain
+ * message, leaving the file as it was, when the key is wrong, the file is damaged or newer than the app.
+ */
+export function openDatabase(path: string, key: Buffer, options: { migrate?: boolean } = {}): Db {
+  refusePlaintext(path);
+  const db = new Database(path);
+  try {
+    db.pragma(keyPragma(key));
+    try {
+      // The first real read is where a wrong key or a damaged file shows (SQLITE_NOTADB).
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      throw new WorkbenchError(
+        'store-refused',
+        'The database could not be opened with this key: it is damaged or belongs to another workbench. Nothing has been changed; restore your last backup if this continues.',
+        { problems: [{ path: 'database', message: String((error as Error).message) }] },
+      );
+    }
+    db.pragma('temp_store = MEMORY');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    if (options.migrate !== false) migrate(db);
+    refusePlaintext(path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Writes an encrypted, consistent copy of the open database (VACUUM INTO keeps the key; db.backup() would not). */
+export function copyEncrypted(db: Db, destination: string): void {
+  db.prepare('VACUUM INTO ?').run(destination);
+  if (isPlaintextSqlite(destination)) {
+    unlinkSync(destination);
+    throw new WorkbenchError('store-refused', 'The backup copy came out unencrypted, so it was not kept.');
+  }
+}
+
+export function integrityOk(db: Db): boolean {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.length === 1 && rows[0]?.integrity_check === 'ok';
+}

@@ -1,0 +1,38 @@
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { Db } from '../database.ts';
+import { foundation } from './001-foundation.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [foundation];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `target` (default: the latest), one transaction per migration, so a failure
+ * leaves the database at the last version that fully applied. A database newer than this app is
+ * refused untouched.
+ */
+export function migrate(db: Db, target: number = LATEST_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) {
+    throw new WorkbenchError(
+      'store-refused',
+      `This database was written by a newer version of the workbench (schema ${current}; this app knows up to ${LATEST_VERSION}). Install the newer workbench to open it. Nothing has been changed.`,
+    );
+  }
+  MIGRATIONS.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is out of order.`);
+  });
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isPlaintextSqlite } from '../../src/store/database.ts';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+
+let data: ReturnType<typeof tempFolder>;
+let backups: ReturnType<typeof tempFolder>;
+let h: Harness;
+
+const aChild = (name: string) => ({
+  name,
+  preferredName: '',
+  dateOfBirth: '2011-02-03',
+  gender: 'not-known' as const,
+  socialCareNumber: '',
+  youthJusticeNumber: '',
+  areaOfResidence: '',
+  school: '',
+});
+
+beforeEach(async () => {
+  data = tempFolder();
+  backups = tempFolder();
+  h = harness(data.path);
+  await seededTeam(h);
+  h.host.backupFolder = backups.path;
+});
+afterEach(() => {
+  h.wb.close();
+  data.remove();
+  backups.remove();
+});
+
+async function backUp(): Promise<string> {
+  const result = await h.call('backup.create', {});
+  if (!result) throw new Error('no backup written');
+  return result.folder;
+}
+
+describe('backup and restore', () => {
+  it('writes an encrypted copy with its keyring and a manifest, and audits it', async () => {
+    await h.call('children.create', aChild('Backed Up Child'));
+    const folder = await backUp();
+    expect(readdirSync(folder).sort()).toEqual(['keyring.json', 'manifest.json', 'workbench.db']);
+    expect(isPlaintextSqlite(join(folder, 'workbench.db'))).toBe(false);
+    expect(readFileSync(join(folder, 'workbench.db')).includes('Backed Up Child')).toBe(false);
+    expect((await h.call('audit.recent', { limit: 1 }))[0]?.action).toBe('backup.create');
+  });
+
+  it('returns nothing when the person cancels the folder dialog', async () => {
+    h.host.backupFolder = null;
+    expect(await h.call('backup.create', {})).toBeNull();
+  });
+
+  it('restores a checked backup, keeping the replaced files aside', async () => {
+    await h.call('children.create', aChild('Before Backup'));
+    const folder = await backUp();
+    await h.call('children.create', aChild('After Backup'));
+    h.host.restoreFolder = folder;
+    expect(await h.call('backup.restore', {})).toEqual({ restoredFrom: folder });
+    const names = () => h.wb.db().prepare('SELECT name FROM children ORDER BY name').pluck().all();
+    expect(names()).toEqual(['Before Backup']);
+    expect(readdirSync(data.path).some((f) => f.startsWith('before-restore-'))).toBe(true);
+    expect((await h.call('audit.recent', { limit: 1 }))[0]?.action).toBe('backup.restore');
+    expect((await h.call('audit.check', {})).intact).toBe(true);
+  });
+
+  it.each([
+    ['an altered database file', (folder: string) => {
+      const path = join(folder, 'workbench.db');
+      const bytes = readFileSync(path);
+      bytes[5000] = (bytes[5000] ?? 0) ^ 1;
+      writeFileSync(path, bytes);
+    }, /do not match the digests/],
+    ['a missing keyring', (folder: string) => writeFileSync(join(folder, 'keyring.json'), '{}'), /do not match the digests/],
+    ['a folder that is not a backup', (folder: string) => writeFileSync(join(folder, 'manifest.json'), 'nope'), /no readable workbench backup manifest/],
+  ])('refuses %s and replaces nothing', async (_what, damage, message) => {
+    await h.call('children.create', aChild('Current Child'));
+    const folder = await backUp();
+    damage(folder);
+    await h.call('children.create', aChild('Newer Child'));
+    const dbBefore = h.wb.db().prepare('SELECT count(*) FROM children').pluck().get();
+    h.host.restoreFolder = folder;
+    const error = await h.refuse('backup.restore', {});
+    expect(error.code).toBe('store-refused');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/Nothing has been changed/);
+    expect(h.wb.db().prepare('SELECT count(*) FROM children').pluck().get()).toBe(dbBefore);
+    expect(readdirSync(data.path).some((f) => f.startsWith('before-restore-'))).toBe(false);
+    expect(existsSync(h.wb.keyringPath)).toBe(true);
+  });
+});

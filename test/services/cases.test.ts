@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+let team: Awaited<ReturnType<typeof seededTeam>>;
+
+const child = (name: string, extra: Partial<Record<string, string>> = {}) => ({
+  name,
+  preferredName: '',
+  dateOfBirth: '2012-05-01',
+  gender: 'male' as const,
+  socialCareNumber: '',
+  youthJusticeNumber: '',
+  areaOfResidence: '',
+  school: '',
+  ...extra,
+});
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path);
+  team = await seededTeam(h);
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+async function openCaseFor(name: string, extra: Partial<Record<string, string>> = {}) {
+  const created = await h.call('children.create', child(name, extra));
+  const hsbCase = await h.call('cases.open', {
+    childId: created.id,
+    profileId: 'islington',
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id],
+  });
+  return { child: created, hsbCase };
+}
+
+describe('children and cases', () => {
+  it('opens a case with a yearly reference, the profile and version, and the allocation', async () => {
+    const { hsbCase } = await openCaseFor('Riley Test');
+    expect(hsbCase.reference).toBe('HSB-2026-0001');
+    expect(hsbCase).toMatchObject({ profileId: 'islington', profileVersion: 1, status: 'open', managerIds: [team.admin.id] });
+    expect((await openCaseFor('Second Child')).hsbCase.reference).toBe('HSB-2026-0002');
+  });
+
+  it('finds cases by name, preferred name, identifier or reference, by the start of words', async () => {
+    await openCaseFor('Riley Jones', { preferredName: 'Ri', socialCareNumber: 'LCS-55123' });
+    await openCaseFor('Morgan Smith', { youthJusticeNumber: 'YJ-7781' });
+    const names = async (query: string) => (await h.call('cases.search', { query })).map((c) => c.childName);
+    expect(await names('')).toHaveLength(2);
+    expect(await names('riley')).toEqual(['Riley Jones']);
+    expect(await names('Smi')).toEqual(['Morgan Smith']);
+    expect(await names('55123')).toEqual(['Riley Jones']);
+    expect(await names('YJ-7781')).toEqual(['Morgan Smith']);
+    expect(await names('HSB-2026-0002')).toEqual(['Morgan Smith']);
+    expect(await names('nobody')).toEqual([]);
+    expect(await names('"*) OR (')).toEqual([]);
+  });
+
+  it('keeps search in step when a child is renamed', async () => {
+    const { child: c } = await openCaseFor('Old Name');
+    await h.call('children.update', { ...child('New Name'), id: c.id, expectedVersion: 1 });
+    expect((await h.call('cases.search', { query: 'new' })).map((x) => x.childName)).toEqual(['New Name']);
+    expect(await h.call('cases.search', { query: 'old' })).toEqual([]);
+  });
+
+  it('refuses an edit made on a stale copy instead of overwriting the other person’s change', async () => {
+    const { child: c } = await openCaseFor('Alex Shared');
+    await h.call('children.update', { ...child('Alex Shared', { school: 'First edit' }), id: c.id, expectedVersion: 1 });
+    const error = await h.refuse('children.update', { ...child('Alex Shared', { school: 'Second edit' }), id: c.id, expectedVersion: 1 });
+    expect(error.code).toBe('conflict');
+    expect((await h.call('children.get', { id: c.id })).school).toBe('First edit');
+  });
+
+  it('refuses a date of birth in the future', async () => {
+    const error = await h.refuse('children.create', child('Future Child', { dateOfBirth: '2030-01-01' }));
+    expect(error.problems).toEqual([{ path: 'dateOfBirth', message: 'cannot be in the future' }]);
+  });
+
+  it('audits every change with who and what, without copying the child’s details into the trail', async () => {
+    const { hsbCase } = await openCaseFor('Private Name');
+    const recent = await h.call('audit.recent', { limit: 2 });
+    expect(recent.map((e) => e.action)).toEqual(['case.open', 'child.create']);
+    expect(recent[0]).toMatchObject({ userId: team.admin.id, recordId: hsbCase.id, userName: 'Alex Administrator' });
+    expect(JSON.stringify(recent)).not.toContain('Private Name');
+    expect(await h.call('audit.check', {})).toMatchObject({ intact: true });
+  });
+});

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CALL_NAMES, calls } from '../../src/contract/calls.ts';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+
+const goodChild = {
+  name: 'Jordan Example',
+  preferredName: 'Jo',
+  dateOfBirth: '2012-05-01',
+  gender: 'female',
+  socialCareNumber: 'SC1234',
+  youthJusticeNumber: 'YJ99',
+  areaOfResidence: 'Preston',
+  school: 'Example High',
+};
+
+/** A fingerprint of everything stored: each table's rows. */
+function storeFingerprint(): string {
+  const db = h.wb.db();
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name")
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+}
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path);
+  await seededTeam(h);
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+describe('the IPC door', () => {
+  it('lists a request and a response schema for every call', () => {
+    for (const name of CALL_NAMES) {
+      expect(calls[name].request, name).toBeDefined();
+      expect(calls[name].response, name).toBeDefined();
+    }
+  });
+
+  it.each([
+    ['wrong types', { ...goodChild, dateOfBirth: 20120501 }, 'dateOfBirth'],
+    ['a malformed date', { ...goodChild, dateOfBirth: '01/05/2012' }, 'dateOfBirth'],
+    ['a missing field', { ...goodChild, name: undefined }, 'name'],
+    ['an extra key', { ...goodChild, isAdmin: true }, '(request)'],
+    ['an oversized string', { ...goodChild, school: 'x'.repeat(201) }, 'school'],
+    ['an unknown option', { ...goodChild, gender: 'robot' }, 'gender'],
+  ])('refuses %s, says which field, and writes nothing', async (_what, request, path) => {
+    const before = storeFingerprint();
+    const error = await h.refuse('children.create', request);
+    expect(error.code).toBe('invalid-request');
+    expect(error.message).toMatch(/need correcting/);
+    expect(error.problems?.map((p) => p.path)).toContain(path);
+    expect(storeFingerprint()).toBe(before);
+  });
+
+  it('refuses a __proto__ key, even nested, and writes nothing', async () => {
+    const before = storeFingerprint();
+    const polluted = JSON.parse(`{"name":"A","dateOfBirth":"2012-01-01","gender":"male","__proto__":{"admin":true}}`);
+    const error = await h.refuse('children.create', polluted);
+    expect(error.code).toBe('invalid-request');
+    expect(error.problems?.[0]?.path).toBe('__proto__');
+    const nested = JSON.parse(`{"query":"x","extra":{"constructor":{"prototype":{"bad":1}}}}`);
+    expect((await h.refuse('cases.search', nested)).code).toBe('invalid-request');
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect(storeFingerprint()).toBe(before);
+  });
+
+  it('refuses a request far over the size limit before parsing it', async () => {
+    const error = await h.refuse('cases.search', { query: 'x'.repeat(300_000) });
+    expect(error.code).toBe('invalid-request');
+    expect(error.message).toMatch(/too large/);
+  });
+
+  it('refuses a call the role does not allow, in the main process, and writes nothing', async () => {
+    const before = storeFingerprint();
+    const error = await h.refuse('users.create', {
+      username: 'sneaky',
+      name: 'Sneaky Person',
+      agency: 'other',
+      roles: ['administrator'],
+      aimTrained: false,
+      initialPassword: 'a long enough password',
+    });
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toBe('Only an administrator can do this. Ask someone with that role.');
+    expect((await h.refuse('audit.check', {})).code).toBe('forbidden');
+    expect((await h.refuse('settings.update', { autoLockMinutes: 240 })).code).toBe('forbidden');
+    expect(storeFingerprint()).toBe(before);
+  });
+
+  it('refuses unknown calls and calls before sign-in', async () => {
+    expect((await h.refuse('children.delete', {})).code).toBe('unknown-call');
+    expect((await h.refuse('toString', {})).code).toBe('unknown-call');
+    await h.call('session.signOut', {});
+    expect((await h.refuse('cases.search', { query: '' })).code).toBe('not-signed-in');
+  });
+
+  it('a failure part-way through a change leaves the store as it was', async () => {
+    const child = await h.call('children.create', goodChild);
+    const before = storeFingerprint();
+    // The YOS practitioner slot given a social worker: refused after the child lookup, inside the transaction.
+    const users = await h.call('users.list', {});
+    const sw = users.find((u) => u.username === 'sam.sw');
+    const error = await h.refuse('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: sw?.id,
+      yosPractitionerId: sw?.id,
+      managerIds: [],
+    });
+    expect(error.code).toBe('rule-broken');
+    expect(error.message).toMatch(/YOS practitioner must be an active practitioner from the youth justice service/);
+    expect(storeFingerprint()).toBe(before);
+  });
+});

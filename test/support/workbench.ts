@@ -1,0 +1,95 @@
+import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
+import type { AppError } from '../../src/contract/errors.ts';
+import type { KdfCost } from '../../src/store/crypto.ts';
+import type { Host } from '../../src/services/host.ts';
+import { createRouter, type Router } from '../../src/services/router.ts';
+import { Workbench } from '../../src/services/workbench.ts';
+
+/** A cheaper scrypt for tests that make many accounts; one suite keeps the production cost. */
+export const TEST_KDF_COST: KdfCost = { N: 2 ** 12, r: 8, p: 1 };
+
+export interface TestHost extends Host {
+  backupFolder: string | null;
+  restoreFolder: string | null;
+}
+
+export function testHost(): TestHost {
+  const host: TestHost = {
+    backupFolder: null,
+    restoreFolder: null,
+    chooseBackupFolder: async () => host.backupFolder,
+    chooseRestoreFolder: async () => host.restoreFolder,
+  };
+  return host;
+}
+
+export interface Harness {
+  wb: Workbench;
+  router: Router;
+  host: TestHost;
+  clock: { now: Date };
+  /** Calls through the router and returns the data, or throws with the error message. */
+  call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>>;
+  /** Calls through the router and returns the error (fails the test if the call succeeded). */
+  refuse(name: string, request: unknown): Promise<AppError>;
+}
+
+export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: Date } = {}): Harness {
+  const clock = { now: options.start ?? new Date('2026-11-26T10:00:00Z') };
+  const host = testHost();
+  const wb = new Workbench({ dataDir, host, kdfCost: options.kdfCost ?? TEST_KDF_COST, now: () => clock.now });
+  const router = createRouter(wb, () => {});
+  return {
+    wb,
+    router,
+    host,
+    clock,
+    async call(name, request) {
+      const result = await router.call(name, request);
+      if (!result.ok) throw new Error(`${name} refused: ${result.error.code}: ${result.error.message}`);
+      return result.data as never;
+    },
+    async refuse(name, request) {
+      const result = await router.call(name, request);
+      if (result.ok) throw new Error(`${name} was expected to be refused but succeeded`);
+      return result.error;
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery';
+export const SW_PASSWORD = 'social worker pass 1';
+export const YOS_PASSWORD = 'youth justice pass 1';
+
+/** Sets up a workbench with an administrator (also a manager), a CSC social worker and a YOS practitioner. */
+export async function seededTeam(h: Harness) {
+  const setUp = await h.call('session.setUp', {
+    administrator: {
+      username: 'admin',
+      name: 'Alex Administrator',
+      agency: 'childrens-social-care',
+      roles: ['administrator', 'manager'],
+      aimTrained: false,
+    },
+    password: ADMIN_PASSWORD,
+  });
+  const socialWorker = await h.call('users.create', {
+    username: 'sam.sw',
+    name: 'Sam Social Worker',
+    agency: 'childrens-social-care',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: SW_PASSWORD,
+  });
+  const yos = await h.call('users.create', {
+    username: 'yas.yos',
+    name: 'Yas Youth Justice',
+    agency: 'youth-justice',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: YOS_PASSWORD,
+  });
+  const admin = setUp.status.user;
+  if (!admin) throw new Error('set-up returned no user');
+  return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };
+}
