@@ -18,8 +18,13 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | null = null;
 
   const chooseFolder = async (title: string): Promise<string | null> => {
-    const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const options = {
+      title,
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   const host: Host = {
@@ -59,11 +64,22 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(CALL_CHANNEL, (event, name: unknown, request: unknown) => {
       // Only our own window's top frame, showing our own page, may call the workbench.
       const frame = event.senderFrame;
-      if (!window || event.sender !== window.webContents || !frame || frame !== window.webContents.mainFrame) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the workbench window.' } };
+      if (
+        !window ||
+        event.sender !== window.webContents ||
+        !frame ||
+        frame !== window.webContents.mainFrame
+      ) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Calls are accepted only from the workbench window.' },
+        };
       }
       if (!isAppUrl(frame.url, devServerUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the workbench page.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Calls are accepted only from the workbench page.' },
+        };
       }
       return router.call(name, request);
     });
@@ -86,7 +102,10 @@ if (!app.requestSingleInstanceLock()) {
       const result = await router.call(name, {});
       if (!result.ok) await dialog.showMessageBox({ type: 'warning', message: result.error.message });
       else if (name === 'backup.create' && result.data) {
-        await dialog.showMessageBox({ type: 'info', message: `Encrypted backup written to ${(result.data as { folder: string }).folder}` });
+        await dialog.showMessageBox({
+          type: 'info',
+          message: `Encrypted backup written to ${(result.data as { folder: string }).folder}`,
+        });
       }
       if (name === 'session.lock') window?.webContents.reload();
     };
@@ -102,7 +121,15 @@ if (!app.requestSingleInstanceLock()) {
           ],
         },
         { role: 'editMenu' },
-        { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }] },
+        {
+          label: 'View',
+          submenu: [
+            { role: 'resetZoom' },
+            { role: 'zoomIn' },
+            { role: 'zoomOut' },
+            { role: 'togglefullscreen' },
+          ],
+        },
       ]),
     );
 

@@ -37,7 +37,12 @@ export async function createBackup(wb: Workbench) {
   const now = wb.now();
   const { folder, bytes } = writeBackup(wb.db(), wb.keyring().snapshot(), parent, now);
   wb.write((_db, audit) =>
-    audit({ action: 'backup.create', recordType: 'backup', recordId: folder, summary: `wrote an encrypted backup to ${folder}` }),
+    audit({
+      action: 'backup.create',
+      recordType: 'backup',
+      recordId: folder,
+      summary: `wrote an encrypted backup to ${folder}`,
+    }),
   );
   return { folder, createdAt: now.toISOString(), bytes };
 }

@@ -12,21 +12,46 @@ import type { Workbench } from './workbench.ts';
 
 type Allocation = Pick<HsbCase, 'socialWorkerId' | 'yosPractitionerId' | 'managerIds'>;
 
-function requirePerson(db: Db, id: string, field: string, role: Role, agency: Agency | null, what: string): UserSummary {
+function requirePerson(
+  db: Db,
+  id: string,
+  field: string,
+  role: Role,
+  agency: Agency | null,
+  what: string,
+): UserSummary {
   const user = findUser(db, id);
   const fits = user?.active && user.roles.includes(role) && (agency === null || user.agency === agency);
   if (!user || !fits) {
-    throw new WorkbenchError('rule-broken', `The ${what} must be an active ${what.includes('manager') ? 'manager' : 'practitioner'}${agency ? ` from ${agency === 'youth-justice' ? 'the youth justice service' : "Children's Social Care"}` : ''}.`, {
-      problems: [{ path: field, message: `is not an active ${role}${agency ? ` in ${agency}` : ''}` }],
-    });
+    throw new WorkbenchError(
+      'rule-broken',
+      `The ${what} must be an active ${what.includes('manager') ? 'manager' : 'practitioner'}${agency ? ` from ${agency === 'youth-justice' ? 'the youth justice service' : "Children's Social Care"}` : ''}.`,
+      {
+        problems: [{ path: field, message: `is not an active ${role}${agency ? ` in ${agency}` : ''}` }],
+      },
+    );
   }
   return user;
 }
 
 /** The co-assessing pair: a CSC social worker and a YOS practitioner (Lancashire step 6; Hounslow joint AIM). */
 function checkAllocation(db: Db, a: Allocation): void {
-  requirePerson(db, a.socialWorkerId, 'socialWorkerId', 'practitioner', 'childrens-social-care', 'allocated social worker');
-  requirePerson(db, a.yosPractitionerId, 'yosPractitionerId', 'practitioner', 'youth-justice', 'YOS practitioner');
+  requirePerson(
+    db,
+    a.socialWorkerId,
+    'socialWorkerId',
+    'practitioner',
+    'childrens-social-care',
+    'allocated social worker',
+  );
+  requirePerson(
+    db,
+    a.yosPractitionerId,
+    'yosPractitionerId',
+    'practitioner',
+    'youth-justice',
+    'YOS practitioner',
+  );
   a.managerIds.forEach((id, i) => {
     requirePerson(db, id, `managerIds[${i}]`, 'manager', null, 'case manager');
   });
@@ -42,7 +67,8 @@ export function openCase(wb: Workbench, req: ParsedRequest<'cases.open'>): HsbCa
   const userId = wb.signedIn().user.id;
   const now = wb.now();
   return wb.write((db, audit) => {
-    if (!findChild(db, req.childId)) throw new WorkbenchError('not-found', 'That child record was not found.');
+    if (!findChild(db, req.childId))
+      throw new WorkbenchError('not-found', 'That child record was not found.');
     checkAllocation(db, req);
     const hsbCase: HsbCase = {
       id: randomUUID(),
@@ -74,13 +100,25 @@ export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>
     const before = findCase(db, req.id);
     if (!before) throw new WorkbenchError('not-found', 'That case was not found.');
     checkAllocation(db, req);
-    if (!updateAllocation(db, { ...req, managerIds: [...new Set(req.managerIds)] }, req.expectedVersion, wb.now().toISOString())) {
+    if (
+      !updateAllocation(
+        db,
+        { ...req, managerIds: [...new Set(req.managerIds)] },
+        req.expectedVersion,
+        wb.now().toISOString(),
+      )
+    ) {
       throw new WorkbenchError(
         'conflict',
         'Someone else changed this case’s allocation after you opened it. Your change was not saved: reload and try again.',
       );
     }
-    audit({ action: 'case.allocate', recordType: 'case', recordId: before.id, summary: 'changed the allocation' });
+    audit({
+      action: 'case.allocate',
+      recordType: 'case',
+      recordId: before.id,
+      summary: 'changed the allocation',
+    });
     const after = findCase(db, req.id);
     if (!after) throw new WorkbenchError('internal', 'The case disappeared while saving.');
     return after;

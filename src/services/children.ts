@@ -25,10 +25,22 @@ export function createChild(wb: Workbench, req: ChildFields): Child {
   const now = wb.now().toISOString();
   checkDateOfBirth(req.dateOfBirth, now.slice(0, 10));
   const userId = wb.signedIn().user.id;
-  const child: Child = { id: randomUUID(), version: 1, ...req, createdAt: now, createdBy: userId, updatedAt: now };
+  const child: Child = {
+    id: randomUUID(),
+    version: 1,
+    ...req,
+    createdAt: now,
+    createdBy: userId,
+    updatedAt: now,
+  };
   return wb.write((db, audit) => {
     insertChild(db, child);
-    audit({ action: 'child.create', recordType: 'child', recordId: child.id, summary: 'created the child record' });
+    audit({
+      action: 'child.create',
+      recordType: 'child',
+      recordId: child.id,
+      summary: 'created the child record',
+    });
     return child;
   });
 }

@@ -23,8 +23,14 @@ function findForbiddenKey(value: unknown, path: string, depth = 0): string | nul
 
 const toProblems = (error: z.ZodError): FieldProblem[] =>
   error.issues.map((issue) => ({
-    path: issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '(request)',
-    message: issue.code === 'unrecognized_keys' ? `has fields this call does not take: ${issue.keys.join(', ')}` : issue.message,
+    path:
+      issue.path
+        .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+        .join('') || '(request)',
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `has fields this call does not take: ${issue.keys.join(', ')}`
+        : issue.message,
   }));
 
 const fail = (code: AppError['code'], message: string, problems?: FieldProblem[]): Result<never> => ({
@@ -39,7 +45,10 @@ function checkAccess(wb: Workbench, access: Access): void {
   if (!access.some((role) => user.roles.includes(role))) {
     const needed = access.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
     const article = /^[aeiou]/.test(needed) ? 'an' : 'a';
-    throw new WorkbenchError('forbidden', `Only ${article} ${needed} can do this. Ask someone with that role.`);
+    throw new WorkbenchError(
+      'forbidden',
+      `Only ${article} ${needed} can do this. Ask someone with that role.`,
+    );
   }
 }
 
@@ -85,14 +94,22 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
         const data = await handler(wb, parsed.data);
         const checked = spec.response.safeParse(data);
         if (!checked.success) {
-          onUnexpected(new Error(`Response to ${name} does not match the contract: ${checked.error.message}`));
-          return fail('internal', 'The workbench produced an unexpected answer. Your last change may not have been saved: reload and check.');
+          onUnexpected(
+            new Error(`Response to ${name} does not match the contract: ${checked.error.message}`),
+          );
+          return fail(
+            'internal',
+            'The workbench produced an unexpected answer. Your last change may not have been saved: reload and check.',
+          );
         }
         return { ok: true, data: checked.data };
       } catch (error) {
         if (error instanceof WorkbenchError) return { ok: false, error: error.toValue() };
         onUnexpected(error);
-        return fail('internal', 'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.');
+        return fail(
+          'internal',
+          'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.',
+        );
       }
     },
   };

@@ -26,7 +26,15 @@ export function sessionStatus(wb: Workbench): SessionStatus {
   const setUp = wb.isSetUp();
   const lockedUser: UserSummary | null =
     s.state === 'locked'
-      ? { id: s.userId, username: s.username, name: s.name, agency: 'other', roles: [], aimTrained: false, active: true }
+      ? {
+          id: s.userId,
+          username: s.username,
+          name: s.name,
+          agency: 'other',
+          roles: [],
+          aimTrained: false,
+          active: true,
+        }
       : null;
   return {
     setUp,
@@ -38,16 +46,31 @@ export function sessionStatus(wb: Workbench): SessionStatus {
 }
 
 /** First run: creates the encrypted store, the keyring, the recovery key and the administrator. */
-export function setUp(wb: Workbench, req: ParsedRequest<'session.setUp'>): { recoveryKey: string; status: SessionStatus } {
-  if (wb.isSetUp()) throw new WorkbenchError('already-set-up', 'The workbench is already set up. Please sign in.');
+export function setUp(
+  wb: Workbench,
+  req: ParsedRequest<'session.setUp'>,
+): { recoveryKey: string; status: SessionStatus } {
+  if (wb.isSetUp())
+    throw new WorkbenchError('already-set-up', 'The workbench is already set up. Please sign in.');
   const now = wb.now().toISOString();
   const keys: StoreKeys = { databaseKey: randomKey(), auditKey: randomKey() };
   const recoveryKey = newRecoveryKey();
-  const keyring = Keyring.create(wb.keyringPath, wb.kdfCost, { databaseId: randomUUID(), keys, recoveryKey, now });
+  const keyring = Keyring.create(wb.keyringPath, wb.kdfCost, {
+    databaseId: randomUUID(),
+    keys,
+    recoveryKey,
+    now,
+  });
   const roles = [...new Set([...req.administrator.roles, 'administrator' as const])];
   const user: UserSummary = { id: randomUUID(), ...req.administrator, roles, active: true };
   const signing = newSigningKeyPair();
-  keyring.setUser({ userId: user.id, username: user.username }, req.password, keys, signing.privateKey, false);
+  keyring.setUser(
+    { userId: user.id, username: user.username },
+    req.password,
+    keys,
+    signing.privateKey,
+    false,
+  );
 
   rmSync(wb.databasePath, { force: true });
   let db: ReturnType<typeof openDatabase> | undefined;
@@ -97,7 +120,13 @@ function wrongPassword(keyring: Keyring, username: string, now: Date, message: s
   throw new WorkbenchError('wrong-password', message);
 }
 
-function startSession(wb: Workbench, user: UserSummary, keys: StoreKeys, signingKey: Buffer, mustChange: boolean) {
+function startSession(
+  wb: Workbench,
+  user: UserSummary,
+  keys: StoreKeys,
+  signingKey: Buffer,
+  mustChange: boolean,
+) {
   wb.session = {
     state: 'signed-in',
     user,
@@ -109,7 +138,12 @@ function startSession(wb: Workbench, user: UserSummary, keys: StoreKeys, signing
 }
 
 /** Unwraps the keys with a password, opens the store and starts the session; throttled on failure. */
-function authenticate(wb: Workbench, username: string, password: string, action: 'sign-in' | 'unlock'): SessionStatus {
+function authenticate(
+  wb: Workbench,
+  username: string,
+  password: string,
+  action: 'sign-in' | 'unlock',
+): SessionStatus {
   const keyring = wb.keyring();
   const now = wb.now();
   refuseIfThrottled(keyring, username, now);
@@ -149,7 +183,9 @@ function authenticate(wb: Workbench, username: string, password: string, action:
   }
   const mustChange = keyring.entryFor(username)?.mustChangePassword ?? false;
   startSession(wb, user, keys, signingKey, mustChange);
-  const failures = previous ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}` : '';
+  const failures = previous
+    ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}`
+    : '';
   wb.write((_db, audit) =>
     audit({
       action: action === 'unlock' ? 'session.unlock' : 'session.sign-in',
@@ -179,7 +215,8 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
   const throttleKey = `recovery:${req.username}`;
   refuseIfThrottled(keyring, throttleKey, now);
   const keys = keyring.unwrapWithRecoveryKey(normaliseRecoveryKey(req.recoveryKey));
-  if (!keys) wrongPassword(keyring, throttleKey, now, 'That recovery key is not right. Check it and try again.');
+  if (!keys)
+    wrongPassword(keyring, throttleKey, now, 'That recovery key is not right. Check it and try again.');
   if (wb.session.state !== 'signed-out') wb.dropKeys();
   wb.session = { state: 'signed-out' };
   const db = wb.openStore(keys);
@@ -202,7 +239,13 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
       recordId: user.id,
       summary: 'set a new password with the recovery key',
     });
-    keyring.setUser({ userId: user.id, username: user.username }, req.newPassword, keys, signing.privateKey, false);
+    keyring.setUser(
+      { userId: user.id, username: user.username },
+      req.newPassword,
+      keys,
+      signing.privateKey,
+      false,
+    );
     keyring.setThrottle(throttleKey, undefined);
     keyring.setThrottle(user.username, undefined);
     keyring.save();
@@ -218,14 +261,20 @@ export function changePassword(wb: Workbench, req: ParsedRequest<'account.change
   const { username } = session.user;
   refuseIfThrottled(keyring, username, now);
   const check = keyring.unwrapWithPassword(username, req.currentPassword);
-  if (!check) wrongPassword(keyring, username, now, 'Your current password is not right. Nothing has been changed.');
+  if (!check)
+    wrongPassword(keyring, username, now, 'Your current password is not right. Nothing has been changed.');
   wipeKeys(check.keys);
   check.signingKey.fill(0);
   if (req.newPassword === req.currentPassword) {
     throw new WorkbenchError('rule-broken', 'The new password must be different from the current one.');
   }
   wb.write((_db, audit) => {
-    audit({ action: 'account.change-password', recordType: 'user', recordId: session.user.id, summary: 'changed their password' });
+    audit({
+      action: 'account.change-password',
+      recordType: 'user',
+      recordId: session.user.id,
+      summary: 'changed their password',
+    });
     keyring.setUser(
       { userId: session.user.id, username },
       req.newPassword,

@@ -27,9 +27,13 @@ export function createUser(wb: Workbench, req: ParsedRequest<'users.create'>): U
   try {
     return wb.write((db, audit) => {
       if (findUserByUsername(db, user.username)) {
-        throw new WorkbenchError('conflict', `The username “${user.username}” is already taken. Choose another.`, {
-          problems: [{ path: 'username', message: 'is already taken' }],
-        });
+        throw new WorkbenchError(
+          'conflict',
+          `The username “${user.username}” is already taken. Choose another.`,
+          {
+            problems: [{ path: 'username', message: 'is already taken' }],
+          },
+        );
       }
       insertUser(db, user, now);
       addSigningKey(db, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
@@ -39,7 +43,13 @@ export function createUser(wb: Workbench, req: ParsedRequest<'users.create'>): U
         recordId: user.id,
         summary: `added ${user.username} (${user.roles.join(', ')}; ${user.agency}${user.aimTrained ? '; AIM-trained' : ''})`,
       });
-      keyring.setUser({ userId: user.id, username: user.username }, initialPassword, session.keys, signing.privateKey, true);
+      keyring.setUser(
+        { userId: user.id, username: user.username },
+        initialPassword,
+        session.keys,
+        signing.privateKey,
+        true,
+      );
       keyring.save();
       return user;
     });
@@ -74,7 +84,12 @@ export function updateUserDetails(wb: Workbench, req: ParsedRequest<'users.updat
     if (before.id === session.user.id && !after.active) {
       throw new WorkbenchError('rule-broken', 'You cannot deactivate your own account.');
     }
-    audit({ action: 'user.update', recordType: 'user', recordId: after.id, summary: describeChanges(before, after) });
+    audit({
+      action: 'user.update',
+      recordType: 'user',
+      recordId: after.id,
+      summary: describeChanges(before, after),
+    });
     if (!after.active && before.active) {
       // A deactivated person's password must no longer unwrap the database key.
       keyring.removeUser(after.id);
@@ -99,7 +114,10 @@ export function resetPassword(wb: Workbench, req: ParsedRequest<'users.resetPass
       const user = findUser(db, req.id);
       if (!user) throw new WorkbenchError('not-found', 'That person is not in the workbench.');
       if (!user.active) {
-        throw new WorkbenchError('rule-broken', 'Reactivate the account before setting a new password for it.');
+        throw new WorkbenchError(
+          'rule-broken',
+          'Reactivate the account before setting a new password for it.',
+        );
       }
       addSigningKey(db, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
       audit({
@@ -108,7 +126,13 @@ export function resetPassword(wb: Workbench, req: ParsedRequest<'users.resetPass
         recordId: user.id,
         summary: `set a new password for ${user.username}, to be changed at next sign-in`,
       });
-      keyring.setUser({ userId: user.id, username: user.username }, req.newPassword, session.keys, signing.privateKey, true);
+      keyring.setUser(
+        { userId: user.id, username: user.username },
+        req.newPassword,
+        session.keys,
+        signing.privateKey,
+        true,
+      );
       keyring.setThrottle(user.username, undefined);
       keyring.save();
       return null;

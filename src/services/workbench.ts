@@ -127,7 +127,9 @@ export class Workbench {
     const at = this.now().toISOString();
     try {
       return db.transaction(() =>
-        change(db, (note) => appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id })),
+        change(db, (note) =>
+          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id }),
+        ),
       )();
     } catch (error) {
       // A change may have touched the keyring in memory before failing: re-read it from the file.
@@ -159,7 +161,9 @@ export class Workbench {
   lock(summary = 'locked the workbench'): void {
     if (this.session.state !== 'signed-in') return;
     const { user } = this.session;
-    this.write((_db, audit) => audit({ action: 'session.lock', recordType: 'user', recordId: user.id, summary }));
+    this.write((_db, audit) =>
+      audit({ action: 'session.lock', recordType: 'user', recordId: user.id, summary }),
+    );
     this.dropKeys();
     this.session = { state: 'locked', userId: user.id, username: user.username, name: user.name };
   }

@@ -33,7 +33,10 @@ interface AuditRow {
 const GENESIS = '0'.repeat(64);
 
 const entryMac = (key: Buffer, seq: number, prevMac: string, e: AuditRecord) =>
-  hmac(key, JSON.stringify(['entry', seq, e.at, e.userId, e.action, e.recordType, e.recordId, e.summary, prevMac]));
+  hmac(
+    key,
+    JSON.stringify(['entry', seq, e.at, e.userId, e.action, e.recordType, e.recordId, e.summary, prevMac]),
+  );
 
 const headMac = (key: Buffer, seq: number, mac: string) => hmac(key, JSON.stringify(['head', seq, mac]));
 
@@ -48,7 +51,17 @@ export function appendAudit(db: Db, key: Buffer, entry: AuditRecord): number {
   db.prepare(
     `INSERT INTO audit_log (seq, at, user_id, action, record_type, record_id, summary, prev_mac, mac)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(seq, entry.at, entry.userId, entry.action, entry.recordType, entry.recordId, entry.summary, prevMac, mac);
+  ).run(
+    seq,
+    entry.at,
+    entry.userId,
+    entry.action,
+    entry.recordType,
+    entry.recordId,
+    entry.summary,
+    prevMac,
+    mac,
+  );
   db.prepare(
     `INSERT INTO audit_head (id, seq, mac, head_mac) VALUES (1, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac, head_mac = excluded.head_mac`,
@@ -68,7 +81,11 @@ const toRecord = (row: AuditRow): AuditRecord => ({
 /** Walks the whole chain and reports the first entry that was altered, removed or reordered. */
 export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
-  const problem = (seq: number, kind: NonNullable<AuditCheck['firstProblem']>['problem'], message: string) => ({
+  const problem = (
+    seq: number,
+    kind: NonNullable<AuditCheck['firstProblem']>['problem'],
+    message: string,
+  ) => ({
     intact: false,
     entriesChecked: rows.length,
     firstProblem: { seq, problem: kind, message },
@@ -83,7 +100,8 @@ export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
     if (!sameHex(entryMac(key, row.seq, row.prev_mac, toRecord(row)), row.mac)) {
       // An intact entry moved to another position still verifies at its original number.
       const original = rows.find(
-        (other) => other.seq !== row.seq && sameHex(entryMac(key, other.seq, row.prev_mac, toRecord(row)), row.mac),
+        (other) =>
+          other.seq !== row.seq && sameHex(entryMac(key, other.seq, row.prev_mac, toRecord(row)), row.mac),
       );
       if (original) {
         return problem(
@@ -98,7 +116,11 @@ export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
       const pointsToExisting = rows.some((other) => other.mac === row.prev_mac);
       return pointsToExisting
         ? problem(row.seq, 'reordered', `Audit entry ${row.seq} is out of order.`)
-        : problem(row.seq, 'removed', `The audit entry before entry ${row.seq} has been removed or replaced.`);
+        : problem(
+            row.seq,
+            'removed',
+            `The audit entry before entry ${row.seq} has been removed or replaced.`,
+          );
     }
     prevMac = row.mac;
     expected = row.seq + 1;
@@ -113,10 +135,18 @@ export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
       return problem(head.seq, 'altered', 'The record of the latest audit entry has been altered.');
     }
     if (head.seq > lastSeq) {
-      return problem(lastSeq + 1, 'tail-removed', `Audit entries from ${lastSeq + 1} to ${head.seq} have been removed.`);
+      return problem(
+        lastSeq + 1,
+        'tail-removed',
+        `Audit entries from ${lastSeq + 1} to ${head.seq} have been removed.`,
+      );
     }
     if (head.seq < lastSeq || head.mac !== prevMac) {
-      return problem(head.seq + 1, 'inserted', `Audit entry ${head.seq + 1} was added outside the workbench.`);
+      return problem(
+        head.seq + 1,
+        'inserted',
+        `Audit entry ${head.seq + 1} was added outside the workbench.`,
+      );
     }
   } else if (rows.length > 0) {
     return problem(1, 'altered', 'The record of the latest audit entry is missing.');

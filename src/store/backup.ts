@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../contract/errors.ts';
@@ -28,10 +37,19 @@ const MANIFEST_FILE = 'manifest.json';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-export function writeBackup(db: Db, keyring: KeyringFile, parentFolder: string, now: Date): { folder: string; bytes: number } {
+export function writeBackup(
+  db: Db,
+  keyring: KeyringFile,
+  parentFolder: string,
+  now: Date,
+): { folder: string; bytes: number } {
   const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const folder = join(parentFolder, `hsb-workbench-backup-${stamp}`);
-  if (existsSync(folder)) throw new WorkbenchError('conflict', 'A backup with this time already exists there. Try again in a moment.');
+  if (existsSync(folder))
+    throw new WorkbenchError(
+      'conflict',
+      'A backup with this time already exists there. Try again in a moment.',
+    );
   const partial = `${folder}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true, mode: 0o700 });
@@ -56,14 +74,21 @@ export function writeBackup(db: Db, keyring: KeyringFile, parentFolder: string, 
 }
 
 const refuse = (reason: string): never => {
-  throw new WorkbenchError('store-refused', `This backup cannot be restored: ${reason} Nothing has been changed.`);
+  throw new WorkbenchError(
+    'store-refused',
+    `This backup cannot be restored: ${reason} Nothing has been changed.`,
+  );
 };
 
 /**
  * Checks a backup folder completely before anything is replaced: manifest, digests, ciphertext,
  * the current keys open it, integrity_check, schema not newer than the app, audit trail intact.
  */
-export function verifyBackup(folder: string, currentDatabaseId: string, keys: StoreKeys): { keyring: KeyringFile } {
+export function verifyBackup(
+  folder: string,
+  currentDatabaseId: string,
+  keys: StoreKeys,
+): { keyring: KeyringFile } {
   let manifest: z.infer<typeof manifestSchema>;
   try {
     manifest = manifestSchema.parse(JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')));
@@ -72,11 +97,13 @@ export function verifyBackup(folder: string, currentDatabaseId: string, keys: St
   }
   const dbPath = join(folder, DB_FILE);
   const keyringPath = join(folder, KEYRING_FILE);
-  if (!existsSync(dbPath) || !existsSync(keyringPath)) return refuse('a file is missing from the backup folder.');
+  if (!existsSync(dbPath) || !existsSync(keyringPath))
+    return refuse('a file is missing from the backup folder.');
   if (sha256(dbPath) !== manifest.files.database || sha256(keyringPath) !== manifest.files.keyring) {
     return refuse('its files do not match the digests recorded when it was made (damaged or altered).');
   }
-  if (manifest.databaseId !== currentDatabaseId) return refuse('it was made by a different workbench installation.');
+  if (manifest.databaseId !== currentDatabaseId)
+    return refuse('it was made by a different workbench installation.');
   if (isPlaintextSqlite(dbPath)) return refuse('its database is not encrypted.');
   const keyring = parseKeyringText(readFileSync(keyringPath, 'utf8'));
   if (!keyring || keyring.databaseId !== currentDatabaseId) return refuse('its keyring is damaged.');
@@ -100,7 +127,13 @@ export function verifyBackup(folder: string, currentDatabaseId: string, keys: St
 }
 
 /** Swaps the verified backup in, keeping the files it replaces in a `before-restore-…` folder. */
-export function installBackup(folder: string, databasePath: string, keyringPath: string, dataDir: string, now: Date): string {
+export function installBackup(
+  folder: string,
+  databasePath: string,
+  keyringPath: string,
+  dataDir: string,
+  now: Date,
+): string {
   const aside = join(dataDir, `before-restore-${now.toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
   for (const path of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`, keyringPath]) {

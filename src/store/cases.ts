@@ -46,9 +46,9 @@ export function findCase(db: Db, id: string): HsbCase | undefined {
 /** The next reference in the year, e.g. HSB-2026-0007. */
 export function nextCaseReference(db: Db, year: number): string {
   const prefix = `HSB-${year}-`;
-  const row = db
-    .prepare('SELECT count(*) AS n FROM cases WHERE reference LIKE ?')
-    .get(`${prefix}%`) as { n: number };
+  const row = db.prepare('SELECT count(*) AS n FROM cases WHERE reference LIKE ?').get(`${prefix}%`) as {
+    n: number;
+  };
   return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
 }
 

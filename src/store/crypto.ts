@@ -50,7 +50,11 @@ export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Se
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** Returns null when the key is wrong or the sealed value was altered. */
@@ -98,10 +102,6 @@ export function newRecoveryKey(): string {
 
 /** Accepts the key as typed: any case, with or without dashes and spaces; O→0, I/L→1. */
 export function normaliseRecoveryKey(typed: string): string {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return cleaned.match(/.{1,5}/g)?.join('-') ?? cleaned;
 }

@@ -124,7 +124,11 @@ export class Keyring {
       users: [],
       recovery: {
         kdf: recoveryKdf,
-        keys: seal(deriveKey(init.recoveryKey, recoveryKdf), packKeys(init.keys), keysAad(init.databaseId, 'recovery')),
+        keys: seal(
+          deriveKey(init.recoveryKey, recoveryKdf),
+          packKeys(init.keys),
+          keysAad(init.databaseId, 'recovery'),
+        ),
       },
       throttle: {},
     };

@@ -25,7 +25,9 @@ const toUser = (row: UserRow): UserSummary => ({
 const COLUMNS = 'id, username, name, agency, roles, aim_trained, active';
 
 export function listUsers(db: Db): UserSummary[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name COLLATE NOCASE`).all() as UserRow[]).map(toUser);
+  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name COLLATE NOCASE`).all() as UserRow[]).map(
+    toUser,
+  );
 }
 
 export function findUser(db: Db, id: string): UserSummary | undefined {
@@ -34,7 +36,9 @@ export function findUser(db: Db, id: string): UserSummary | undefined {
 }
 
 export function findUserByUsername(db: Db, username: string): UserSummary | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username) as
+    | UserRow
+    | undefined;
   return row ? toUser(row) : undefined;
 }
 
@@ -58,7 +62,15 @@ export function insertUser(db: Db, user: UserSummary, now: string): void {
 export function updateUser(db: Db, user: UserSummary, now: string): void {
   db.prepare(
     `UPDATE users SET name = ?, agency = ?, roles = ?, aim_trained = ?, active = ?, updated_at = ? WHERE id = ?`,
-  ).run(user.name, user.agency, JSON.stringify(user.roles), user.aimTrained ? 1 : 0, user.active ? 1 : 0, now, user.id);
+  ).run(
+    user.name,
+    user.agency,
+    JSON.stringify(user.roles),
+    user.aimTrained ? 1 : 0,
+    user.active ? 1 : 0,
+    now,
+    user.id,
+  );
 }
 
 export function countActiveAdministrators(db: Db): number {
@@ -70,8 +82,15 @@ export function countActiveAdministrators(db: Db): number {
   return row.n;
 }
 
-export function addSigningKey(db: Db, key: { id: string; userId: string; publicKey: string }, now: string): void {
-  db.prepare('UPDATE signing_keys SET retired_at = ? WHERE user_id = ? AND retired_at IS NULL').run(now, key.userId);
+export function addSigningKey(
+  db: Db,
+  key: { id: string; userId: string; publicKey: string },
+  now: string,
+): void {
+  db.prepare('UPDATE signing_keys SET retired_at = ? WHERE user_id = ? AND retired_at IS NULL').run(
+    now,
+    key.userId,
+  );
   db.prepare('INSERT INTO signing_keys (id, user_id, public_key, created_at) VALUES (?, ?, ?, ?)').run(
     key.id,
     key.userId,

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isNetworkRequest, WEB_PREFERENCES } from '../../src/main/security.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isNetworkRequest,
+  WEB_PREFERENCES,
+} from '../../src/main/security.ts';
 
 const mainSource = readFileSync('src/main/index.ts', 'utf8');
 const preloadSource = readFileSync('src/preload/index.ts', 'utf8');
@@ -21,7 +26,9 @@ describe('Electron hardening', () => {
     });
     expect(mainSource).toContain('webPreferences: { ...WEB_PREFERENCES, preload:');
     // Nothing in the shell may loosen a setting after spreading the hardened ones.
-    expect(mainSource).not.toMatch(/(sandbox|contextIsolation|webSecurity)\s*:\s*false|nodeIntegration\w*\s*:\s*true/);
+    expect(mainSource).not.toMatch(
+      /(sandbox|contextIsolation|webSecurity)\s*:\s*false|nodeIntegration\w*\s*:\s*true/,
+    );
     expect(mainSource).toContain('app.enableSandbox()');
   });
 

@@ -68,14 +68,26 @@ describe('backup and restore', () => {
   });
 
   it.each([
-    ['an altered database file', (folder: string) => {
-      const path = join(folder, 'workbench.db');
-      const bytes = readFileSync(path);
-      bytes[5000] = (bytes[5000] ?? 0) ^ 1;
-      writeFileSync(path, bytes);
-    }, /do not match the digests/],
-    ['a missing keyring', (folder: string) => writeFileSync(join(folder, 'keyring.json'), '{}'), /do not match the digests/],
-    ['a folder that is not a backup', (folder: string) => writeFileSync(join(folder, 'manifest.json'), 'nope'), /no readable workbench backup manifest/],
+    [
+      'an altered database file',
+      (folder: string) => {
+        const path = join(folder, 'workbench.db');
+        const bytes = readFileSync(path);
+        bytes[5000] = (bytes[5000] ?? 0) ^ 1;
+        writeFileSync(path, bytes);
+      },
+      /do not match the digests/,
+    ],
+    [
+      'a missing keyring',
+      (folder: string) => writeFileSync(join(folder, 'keyring.json'), '{}'),
+      /do not match the digests/,
+    ],
+    [
+      'a folder that is not a backup',
+      (folder: string) => writeFileSync(join(folder, 'manifest.json'), 'nope'),
+      /no readable workbench backup manifest/,
+    ],
   ])('refuses %s and replaces nothing', async (_what, damage, message) => {
     await h.call('children.create', aChild('Current Child'));
     const folder = await backUp();

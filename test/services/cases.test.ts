@@ -44,7 +44,12 @@ describe('children and cases', () => {
   it('opens a case with a yearly reference, the profile and version, and the allocation', async () => {
     const { hsbCase } = await openCaseFor('Riley Test');
     expect(hsbCase.reference).toBe('HSB-2026-0001');
-    expect(hsbCase).toMatchObject({ profileId: 'islington', profileVersion: 1, status: 'open', managerIds: [team.admin.id] });
+    expect(hsbCase).toMatchObject({
+      profileId: 'islington',
+      profileVersion: 1,
+      status: 'open',
+      managerIds: [team.admin.id],
+    });
     expect((await openCaseFor('Second Child')).hsbCase.reference).toBe('HSB-2026-0002');
   });
 
@@ -71,8 +76,16 @@ describe('children and cases', () => {
 
   it('refuses an edit made on a stale copy instead of overwriting the other person’s change', async () => {
     const { child: c } = await openCaseFor('Alex Shared');
-    await h.call('children.update', { ...child('Alex Shared', { school: 'First edit' }), id: c.id, expectedVersion: 1 });
-    const error = await h.refuse('children.update', { ...child('Alex Shared', { school: 'Second edit' }), id: c.id, expectedVersion: 1 });
+    await h.call('children.update', {
+      ...child('Alex Shared', { school: 'First edit' }),
+      id: c.id,
+      expectedVersion: 1,
+    });
+    const error = await h.refuse('children.update', {
+      ...child('Alex Shared', { school: 'Second edit' }),
+      id: c.id,
+      expectedVersion: 1,
+    });
     expect(error.code).toBe('conflict');
     expect((await h.call('children.get', { id: c.id })).school).toBe('First edit');
   });
@@ -86,7 +99,11 @@ describe('children and cases', () => {
     const { hsbCase } = await openCaseFor('Private Name');
     const recent = await h.call('audit.recent', { limit: 2 });
     expect(recent.map((e) => e.action)).toEqual(['case.open', 'child.create']);
-    expect(recent[0]).toMatchObject({ userId: team.admin.id, recordId: hsbCase.id, userName: 'Alex Administrator' });
+    expect(recent[0]).toMatchObject({
+      userId: team.admin.id,
+      recordId: hsbCase.id,
+      userName: 'Alex Administrator',
+    });
     expect(JSON.stringify(recent)).not.toContain('Private Name');
     expect(await h.call('audit.check', {})).toMatchObject({ intact: true });
   });

@@ -10,7 +10,7 @@ const goodChild = {
   name: 'Jordan Example',
   preferredName: 'Jo',
   dateOfBirth: '2012-05-01',
-  gender: 'female',
+  gender: 'female' as const,
   socialCareNumber: 'SC1234',
   youthJusticeNumber: 'YJ99',
   areaOfResidence: 'Preston',
@@ -21,7 +21,9 @@ const goodChild = {
 function storeFingerprint(): string {
   const db = h.wb.db();
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
+    )
     .all() as { name: string }[];
   return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
 }
@@ -64,7 +66,9 @@ describe('the IPC door', () => {
 
   it('refuses a __proto__ key, even nested, and writes nothing', async () => {
     const before = storeFingerprint();
-    const polluted = JSON.parse(`{"name":"A","dateOfBirth":"2012-01-01","gender":"male","__proto__":{"admin":true}}`);
+    const polluted = JSON.parse(
+      `{"name":"A","dateOfBirth":"2012-01-01","gender":"male","__proto__":{"admin":true}}`,
+    );
     const error = await h.refuse('children.create', polluted);
     expect(error.code).toBe('invalid-request');
     expect(error.problems?.[0]?.path).toBe('__proto__');
@@ -118,7 +122,9 @@ describe('the IPC door', () => {
       managerIds: [],
     });
     expect(error.code).toBe('rule-broken');
-    expect(error.message).toMatch(/YOS practitioner must be an active practitioner from the youth justice service/);
+    expect(error.message).toMatch(
+      /YOS practitioner must be an active practitioner from the youth justice service/,
+    );
     expect(storeFingerprint()).toBe(before);
   });
 });

@@ -18,10 +18,20 @@ afterEach(() => {
 describe('sign-in, lock and passwords', () => {
   it('sets up once, then signs people in with their own passwords', async () => {
     const { socialWorker } = await seededTeam(h);
-    expect((await h.refuse('session.setUp', {
-      administrator: { username: 'again', name: 'Again', agency: 'other', roles: ['administrator'], aimTrained: false },
-      password: 'another password',
-    })).code).toBe('already-set-up');
+    expect(
+      (
+        await h.refuse('session.setUp', {
+          administrator: {
+            username: 'again',
+            name: 'Again',
+            agency: 'other',
+            roles: ['administrator'],
+            aimTrained: false,
+          },
+          password: 'another password',
+        })
+      ).code,
+    ).toBe('already-set-up');
     await h.call('session.signOut', {});
     const status = await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
     expect(status.state).toBe('signed-in');
@@ -33,9 +43,9 @@ describe('sign-in, lock and passwords', () => {
     await seededTeam(h);
     await h.call('session.signOut', {});
     for (let i = 0; i < 3; i++) {
-      expect((await h.refuse('session.signIn', { username: 'admin', password: 'wrong password!' })).code).toBe(
-        'wrong-password',
-      );
+      expect(
+        (await h.refuse('session.signIn', { username: 'admin', password: 'wrong password!' })).code,
+      ).toBe('wrong-password');
     }
     const throttled = await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     expect(throttled.code).toBe('throttled');
@@ -45,16 +55,19 @@ describe('sign-in, lock and passwords', () => {
     // A restart: a new workbench on the same folder still remembers the failures.
     h.wb.close();
     const restarted = harness(folder.path, { start: h.clock.now });
-    expect((await restarted.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).code).toBe(
-      'throttled',
-    );
+    expect(
+      (await restarted.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).code,
+    ).toBe('throttled');
     restarted.clock.now = new Date(restarted.clock.now.getTime() + 6_000);
-    expect((await restarted.refuse('session.signIn', { username: 'admin', password: 'still wrong!' })).code).toBe(
-      'wrong-password',
-    );
+    expect(
+      (await restarted.refuse('session.signIn', { username: 'admin', password: 'still wrong!' })).code,
+    ).toBe('wrong-password');
     // The fourth failure doubles the wait.
     restarted.clock.now = new Date(restarted.clock.now.getTime() + 6_000);
-    expect((await restarted.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).retryAfterSeconds).toBe(4);
+    expect(
+      (await restarted.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD }))
+        .retryAfterSeconds,
+    ).toBe(4);
     restarted.clock.now = new Date(restarted.clock.now.getTime() + 5_000);
     const ok = await restarted.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     expect(ok.state).toBe('signed-in');
@@ -82,12 +95,19 @@ describe('sign-in, lock and passwords', () => {
     const salt = () => readFileSync(h.wb.databasePath).subarray(0, 16).toString('hex');
     const before = salt();
     const keyringBefore = readFileSync(h.wb.keyringPath, 'utf8');
-    await h.call('account.changePassword', { currentPassword: ADMIN_PASSWORD, newPassword: 'a brand new password' });
+    await h.call('account.changePassword', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(readFileSync(h.wb.keyringPath, 'utf8')).not.toBe(keyringBefore);
     expect(salt()).toBe(before);
     await h.call('session.signOut', {});
-    expect((await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).code).toBe('wrong-password');
-    expect((await h.call('session.signIn', { username: 'admin', password: 'a brand new password' })).state).toBe('signed-in');
+    expect((await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).code).toBe(
+      'wrong-password',
+    );
+    expect(
+      (await h.call('session.signIn', { username: 'admin', password: 'a brand new password' })).state,
+    ).toBe('signed-in');
   });
 
   it('the one-time recovery key sets a new password; a wrong one is refused', async () => {
@@ -100,10 +120,16 @@ describe('sign-in, lock and passwords', () => {
     });
     expect(wrong.code).toBe('wrong-password');
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
-    const status = await h.call('session.recover', { username: 'admin', recoveryKey: typed, newPassword: 'recovered password' });
+    const status = await h.call('session.recover', {
+      username: 'admin',
+      recoveryKey: typed,
+      newPassword: 'recovered password',
+    });
     expect(status.state).toBe('signed-in');
     await h.call('session.signOut', {});
-    expect((await h.call('session.signIn', { username: 'admin', password: 'recovered password' })).state).toBe('signed-in');
+    expect(
+      (await h.call('session.signIn', { username: 'admin', password: 'recovered password' })).state,
+    ).toBe('signed-in');
   });
 
   it('a deactivated person can no longer unwrap the key', async () => {
@@ -118,7 +144,9 @@ describe('sign-in, lock and passwords', () => {
     });
     expect(readFileSync(h.wb.keyringPath, 'utf8')).not.toContain('sam.sw');
     await h.call('session.signOut', {});
-    expect((await h.refuse('session.signIn', { username: 'sam.sw', password: SW_PASSWORD })).code).toBe('wrong-password');
+    expect((await h.refuse('session.signIn', { username: 'sam.sw', password: SW_PASSWORD })).code).toBe(
+      'wrong-password',
+    );
   });
 
   it('keeps at least one active administrator', async () => {

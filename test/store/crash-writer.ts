@@ -6,7 +6,9 @@ import { openDatabase } from '../../src/store/database.ts';
 const [path, keyHex, runId] = process.argv.slice(2);
 if (!path || !keyHex || !runId) throw new Error('usage: crash-writer <path> <key-hex> <run-id>');
 const db = openDatabase(path, Buffer.from(keyHex, 'hex'));
-db.exec('CREATE TABLE IF NOT EXISTS crash_rows (run INTEGER NOT NULL, n INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run, n))');
+db.exec(
+  'CREATE TABLE IF NOT EXISTS crash_rows (run INTEGER NOT NULL, n INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (run, n))',
+);
 const insert = db.prepare('INSERT INTO crash_rows (run, n, payload) VALUES (?, ?, ?)');
 writeSync(1, 'ready\n');
 for (let n = 1; ; n++) {

@@ -17,7 +17,9 @@ afterAll(() => folder.remove());
 /** Runs the writer, kills it with SIGKILL after a random delay, and returns the last acknowledged row. */
 function runAndKill(path: string, keyHex: string, run: number, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, path, keyHex, String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, path, keyHex, String(run)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let acked = 0;
     let buffer = '';
     let stderr = '';
@@ -51,7 +53,10 @@ describe('crash safety', () => {
       const db = openDatabase(path, key);
       try {
         expect(integrityOk(db)).toBe(true);
-        const rows = db.prepare('SELECT run, count(*) AS n FROM crash_rows GROUP BY run').all() as { run: number; n: number }[];
+        const rows = db.prepare('SELECT run, count(*) AS n FROM crash_rows GROUP BY run').all() as {
+          run: number;
+          n: number;
+        }[];
         return new Map(rows.map((r) => [r.run, r.n]));
       } finally {
         db.close();
@@ -64,7 +69,8 @@ describe('crash safety', () => {
       expect(countsByRun().get(run) ?? 0).toBeGreaterThanOrEqual(acked);
     }
     const finalCounts = countsByRun();
-    for (const [run, acked] of ackedByRun) expect(finalCounts.get(run) ?? 0, `run ${run}`).toBeGreaterThanOrEqual(acked);
+    for (const [run, acked] of ackedByRun)
+      expect(finalCounts.get(run) ?? 0, `run ${run}`).toBeGreaterThanOrEqual(acked);
     expect([...ackedByRun.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(KILLS);
   }, 600_000);
 });

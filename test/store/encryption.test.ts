@@ -82,10 +82,10 @@ describe('the encrypted store on disk', () => {
   it('refuses a plaintext database file and leaves it as it was', async () => {
     await seededTeam(h);
     h.wb.close();
-    const plain = new Database(h.wb.databasePath + '.plain');
+    const plain = new Database(`${h.wb.databasePath}.plain`);
     plain.exec("CREATE TABLE t(x); INSERT INTO t VALUES ('hello')");
     plain.close();
-    writeFileSync(h.wb.databasePath, readFileSync(h.wb.databasePath + '.plain'));
+    writeFileSync(h.wb.databasePath, readFileSync(`${h.wb.databasePath}.plain`));
     const before = digestOf(folder.path);
     const error = await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     expect(error.code).toBe('store-refused');
@@ -100,7 +100,10 @@ describe('the encrypted store on disk', () => {
     h.wb.close();
     const dbBefore = createHash('sha256').update(readFileSync(h.wb.databasePath)).digest('hex');
     const wrong = await h.refuse('session.signIn', { username: 'admin', password: 'not the password' });
-    expect(wrong).toMatchObject({ code: 'wrong-password', message: expect.stringMatching(/username or password is not right/) });
+    expect(wrong).toMatchObject({
+      code: 'wrong-password',
+      message: expect.stringMatching(/username or password is not right/),
+    });
     const wrongKey = await h.refuse('session.recover', {
       username: 'admin',
       recoveryKey: '00000-00000-00000-00000-00000-00000-00000-00000',
@@ -108,7 +111,9 @@ describe('the encrypted store on disk', () => {
     });
     expect(wrongKey.message).toMatch(/recovery key is not right/);
     expect(createHash('sha256').update(readFileSync(h.wb.databasePath)).digest('hex')).toBe(dbBefore);
-    expect((await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).state).toBe('signed-in');
+    expect((await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD })).state).toBe(
+      'signed-in',
+    );
     expect((await h.call('cases.search', { query: '' })).length).toBe(0);
   });
 
@@ -132,7 +137,9 @@ describe('the encrypted store on disk', () => {
     const error = await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     expect(error.code).toBe('store-refused');
     expect(error.message).toMatch(/damaged|could not be opened/);
-    expect(digestOf(folder.path).replace(/keyring\.json:\w+/, '')).toBe(before.replace(/keyring\.json:\w+/, ''));
+    expect(digestOf(folder.path).replace(/keyring\.json:\w+/, '')).toBe(
+      before.replace(/keyring\.json:\w+/, ''),
+    );
   });
 
   it('opening with a wrong raw key fails at the first read and leaves the file unchanged', async () => {

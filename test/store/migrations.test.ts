@@ -23,23 +23,34 @@ describe('migrations', () => {
     const { db } = keyedDatabase(join(folder.path, 'fresh.db'));
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const tables = schemaOf(db).map((r) => (r as { name: string }).name);
-    for (const table of ['users', 'children', 'cases', 'audit_log', 'audit_head', 'case_search', 'settings']) {
+    for (const table of [
+      'users',
+      'children',
+      'cases',
+      'audit_log',
+      'audit_head',
+      'case_search',
+      'settings',
+    ]) {
       expect(tables).toContain(table);
     }
     db.close();
   });
 
-  it.each(MIGRATIONS.map((m) => m.version - 1))('bring a database at version %i up to the same schema as a fresh one', (from) => {
-    const { db: fresh } = keyedDatabase(join(folder.path, 'fresh.db'));
-    const { db: old } = keyedDatabase(join(folder.path, `v${from}.db`), { migrate: false });
-    migrate(old, from);
-    expect(schemaVersion(old)).toBe(from);
-    migrate(old);
-    expect(schemaVersion(old)).toBe(LATEST_VERSION);
-    expect(schemaOf(old)).toEqual(schemaOf(fresh));
-    fresh.close();
-    old.close();
-  });
+  it.each(MIGRATIONS.map((m) => m.version - 1))(
+    'bring a database at version %i up to the same schema as a fresh one',
+    (from) => {
+      const { db: fresh } = keyedDatabase(join(folder.path, 'fresh.db'));
+      const { db: old } = keyedDatabase(join(folder.path, `v${from}.db`), { migrate: false });
+      migrate(old, from);
+      expect(schemaVersion(old)).toBe(from);
+      migrate(old);
+      expect(schemaVersion(old)).toBe(LATEST_VERSION);
+      expect(schemaOf(old)).toEqual(schemaOf(fresh));
+      fresh.close();
+      old.close();
+    },
+  );
 
   it('roll back a migration that fails, leaving the previous version', () => {
     const { db } = keyedDatabase(join(folder.path, 'broken.db'), { migrate: false });

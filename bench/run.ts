@@ -1,0 +1,4 @@
+import { benchStore } from './store.ts';
+
+// `npm run bench`: every benchmark prints figures measured side by side in one run.
+for (const line of benchStore()) console.log(line);

@@ -1,0 +1,72 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { type Db, openDatabase } from '../src/store/database.ts';
+
+// The encrypted store against the same workload unencrypted, side by side in one run.
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const LOOKUPS = 20_000;
+
+function workload(db: Db, ids: string[]) {
+  db.exec(`CREATE TABLE IF NOT EXISTS bench_rows (id TEXT PRIMARY KEY, name TEXT NOT NULL, dob TEXT NOT NULL,
+    notes TEXT NOT NULL) STRICT`);
+  const times: Record<string, number> = {};
+  let t = performance.now();
+  const insert = db.prepare('INSERT INTO bench_rows (id, name, dob, notes) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const [i, id] of ids.entries()) insert.run(id, `Child ${i}`, '2012-01-01', `note ${i} `.repeat(10));
+  })();
+  times.insert = performance.now() - t;
+
+  t = performance.now();
+  let total = 0;
+  for (const row of db.prepare('SELECT notes FROM bench_rows').iterate() as Iterable<{ notes: string }>) {
+    total += row.notes.length;
+  }
+  times.scan = performance.now() - t;
+
+  const lookup = db.prepare('SELECT name FROM bench_rows WHERE id = ?');
+  t = performance.now();
+  for (let i = 0; i < LOOKUPS; i++) lookup.get(ids[(i * 7919) % ids.length]);
+  times.lookups = performance.now() - t;
+  if (total === 0) throw new Error('scan read nothing');
+  return times;
+}
+
+export function benchStore(): string[] {
+  const folder = mkdtempSync(join(tmpdir(), 'hsb-bench-'));
+  try {
+    const ids = Array.from({ length: ROWS }, () => randomUUID());
+    const encrypted = openDatabase(join(folder, 'encrypted.db'), randomBytes(32));
+    const plain = new Database(join(folder, 'plain.db'));
+    for (const pragma of [
+      'temp_store = MEMORY',
+      'journal_mode = WAL',
+      'synchronous = FULL',
+      'foreign_keys = ON',
+    ]) {
+      plain.pragma(pragma);
+    }
+    // The same rows, the same pragmas and the same statements on each side; only the key differs.
+    const results = { encrypted: workload(encrypted, ids), plain: workload(plain, ids) };
+    encrypted.close();
+    plain.close();
+    const lines = [
+      `store: ${ROWS.toLocaleString('en-GB')} rows, ${LOOKUPS.toLocaleString('en-GB')} lookups by id`,
+    ];
+    lines.push('  workload     encrypted    unencrypted   ratio');
+    for (const key of ['insert', 'scan', 'lookups'] as const) {
+      const e = results.encrypted[key] ?? 0;
+      const p = results.plain[key] ?? 0;
+      lines.push(
+        `  ${key.padEnd(10)} ${e.toFixed(1).padStart(9)} ms ${p.toFixed(1).padStart(11)} ms   ${(e / p).toFixed(2)}×`,
+      );
+    }
+    return lines;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
