@@ -1,0 +1,162 @@
+import type { Profile } from '../schema.ts';
+import {
+  ABUSIVE_DESCRIPTORS,
+  BROOK_AGE_BANDS,
+  INAPPROPRIATE_DESCRIPTORS,
+  PROBLEMATIC_DESCRIPTORS,
+  VIOLENT_DESCRIPTORS,
+} from './shared.ts';
+
+const SOURCE = '004_e4046258e00532ea.txt';
+const pathway = { source: SOURCE, section: 'Sexually Harmful Behaviour Pathway: Amber/Red Process/Outcome' };
+const aimProcess = { source: SOURCE, section: 'Section 2: AIM Assessment Process' };
+
+/** Blackpool: Sexually Harmful Behaviour Pathway (seed 004). Screening uses the Brook tool alone. */
+export const blackpoolProfile: Profile = {
+  id: 'blackpool',
+  version: 1,
+  name: 'Blackpool',
+  authority: 'Blackpool Council',
+  nation: 'england-wales',
+  terminology: {
+    childrensSocialCare: "Children's Services",
+    youthJusticeService: 'Youth Offending Service',
+    earlyHelp: 'Early Help',
+    frontDoor: 'Families Rock Advice and Support Hub',
+    qualityReview: 'Safeguarding Quality and Review (SQR) service',
+  },
+  brook: {
+    colours: [
+      {
+        id: 'green',
+        label: 'Green',
+        response: 'No further action, or a request for support from early help (Early Help Assessment)',
+      },
+      {
+        id: 'amber',
+        label: 'Amber',
+        response:
+          'Safeguarding concerns: Assessment and Support Team; strategy meeting/discussion within 24 hours where appropriate',
+      },
+      {
+        id: 'red',
+        label: 'Red',
+        response:
+          'Safeguarding concerns: Assessment and Support Team; strategy meeting/discussion within 24 hours where appropriate',
+      },
+    ],
+    ageBands: BROOK_AGE_BANDS,
+    citation: {
+      source: SOURCE,
+      section: 'Sexually Harmful Behaviour Pathway: screening with the Brook Traffic Light Tool',
+    },
+  },
+  riskMatrix: {
+    // Blackpool screens by Brook colour; the Hackett categories are kept for the strategy meeting.
+    citation: {
+      source: '002_4b9374963bf5d862.txt',
+      section: '3. Identifying Risk Level (Hackett categories)',
+    },
+    rows: [
+      {
+        category: '0',
+        hackett: 'inappropriate',
+        label: 'Inappropriate',
+        descriptors: INAPPROPRIATE_DESCRIPTORS,
+      },
+      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
+      { category: '2', hackett: 'abusive', label: 'Abusive', descriptors: ABUSIVE_DESCRIPTORS },
+      { category: '3', hackett: 'violent', label: 'Violent', descriptors: VIOLENT_DESCRIPTORS },
+    ],
+  },
+  triggerEvents: [
+    {
+      id: 'concern-screened',
+      label: 'Concern screened by a social worker with the Brook Traffic Light Tool',
+    },
+    { id: 'aim-decision', label: 'Decision to undertake an AIM or AIM2 assessment' },
+    { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+  ],
+  timescales: [
+    {
+      // Blackpool pathway: amber/red → strategy meeting/discussion, where appropriate, within 24 hours.
+      id: 'strategy-meeting',
+      label: 'Sexually harmful behaviour strategy meeting/discussion held (where appropriate)',
+      startsOn: { event: 'concern-screened' },
+      rule: { kind: 'hours', hours: 24 },
+      appliesTo: { brookColours: ['amber', 'red'] },
+      citation: pathway,
+    },
+    {
+      // Blackpool section 2: assessment interviews "ideally within a timeframe of 6-8 weeks".
+      id: 'aim-interviews',
+      label: 'AIM assessment interviews with the child, parents/carers and significant others',
+      startsOn: { event: 'aim-decision' },
+      rule: { kind: 'weeks-window', targetWeeks: 6, latestWeeks: 8 },
+      citation: aimProcess,
+      note: 'May vary as a consequence of court directions (criminal route): record a pause or extension.',
+    },
+  ],
+  eligibility: { purpose: 'AIM or AIM2 assessment', criteria: [] },
+  strategyMeeting: {
+    chair: 'Current team manager (review and end meetings: the SQR service)',
+    attendees: [
+      "Children's services",
+      'Police',
+      'Youth Offending Service',
+      'Other professionals as relevant',
+    ],
+    agenda: [
+      'Share information',
+      'Identify risk, vulnerabilities and protective factors',
+      'Multi-agency safeguarding plan',
+      'Consider an AIM assessment',
+    ],
+    outcomes: [
+      { id: 'early-help', label: 'Early help', startsEvents: [] },
+      { id: 'child-in-need', label: 'Child in need', startsEvents: [] },
+      { id: 's47-enquiry', label: 'Section 47 enquiry', startsEvents: ['s47-initiated'] },
+      {
+        id: 'initial-child-protection-conference',
+        label: 'Threshold met for an initial child protection conference',
+        startsEvents: [],
+      },
+      { id: 'criminal-prosecution', label: 'Criminal prosecution', startsEvents: [] },
+      {
+        id: 'aim-alongside',
+        label: 'AIM assessment alongside (after screening)',
+        startsEvents: ['aim-decision'],
+      },
+    ],
+    citation: {
+      source: SOURCE,
+      section: 'What can be the outcome of a sexually harmful behaviour strategy meeting?',
+    },
+  },
+  recordingRequirements: [
+    {
+      id: 'aim-decision-reasons',
+      label: 'Reasons for the decision to undertake an AIM assessment, with notification to the SQR service',
+      citation: aimProcess,
+    },
+  ],
+  consent: [],
+  aim: {
+    // The pathway names "co-working assessors" without stating their training; set locally if required.
+    coAssessorsMustBothBeTrained: false,
+    assessmentWindowRuleId: 'aim-interviews',
+    qualityAssuranceRoles: [
+      'Safeguarding Quality and Review (SQR) service: notified of the decision; chairs review and end meetings',
+    ],
+    signOffRoles: [],
+    routes: [
+      { id: 'welfare', label: 'Welfare', leadAgency: "Children's Services (lead and all administration)" },
+      {
+        id: 'criminal',
+        label: 'Criminal (police instigate an AIM strategy meeting/discussion)',
+        leadAgency: 'Youth Offending Service (lead and all administration)',
+      },
+    ],
+    citation: aimProcess,
+  },
+};

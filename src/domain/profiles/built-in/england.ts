@@ -1,0 +1,89 @@
+import type { Profile } from '../schema.ts';
+import {
+  ABUSIVE_DESCRIPTORS,
+  BROOK_AGE_BANDS,
+  INAPPROPRIATE_DESCRIPTORS,
+  PROBLEMATIC_DESCRIPTORS,
+  VIOLENT_DESCRIPTORS,
+} from './shared.ts';
+
+// National statutory guidance rather than a seed file. Sections are named by chapter and subject;
+// check the paragraph numbers against the published edition before relying on them in a report.
+const WT = 'Working Together to Safeguard Children 2023';
+const chapter3 = (subject: string) => ({
+  source: WT,
+  section: `Chapter 3 (Providing help, support and protection): ${subject}`,
+});
+
+/** A generic England profile for authorities without their own: Working Together 2023 timescales only. */
+export const englandProfile: Profile = {
+  id: 'england-generic',
+  version: 1,
+  name: 'England (generic)',
+  authority: 'Any English local authority (Working Together 2023)',
+  nation: 'england-wales',
+  terminology: {
+    childrensSocialCare: "Children's social care",
+    youthJusticeService: 'Youth Justice Service',
+    earlyHelp: 'Early help',
+    frontDoor: "Children's social care front door",
+  },
+  brook: {
+    // The 2020 edition of the Brook tool names the middle colour orange.
+    colours: [
+      { id: 'green', label: 'Green' },
+      { id: 'amber', label: 'Orange' },
+      { id: 'red', label: 'Red' },
+    ],
+    ageBands: BROOK_AGE_BANDS,
+  },
+  riskMatrix: {
+    citation: {
+      source: '002_4b9374963bf5d862.txt',
+      section: '3. Identifying Risk Level (Hackett categories)',
+    },
+    rows: [
+      {
+        category: '0',
+        hackett: 'inappropriate',
+        label: 'Inappropriate',
+        descriptors: INAPPROPRIATE_DESCRIPTORS,
+      },
+      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
+      { category: '2', hackett: 'abusive', label: 'Abusive', descriptors: ABUSIVE_DESCRIPTORS },
+      { category: '3', hackett: 'violent', label: 'Violent', descriptors: VIOLENT_DESCRIPTORS },
+    ],
+  },
+  triggerEvents: [
+    { id: 'referral-received', label: "Referral received by children's social care" },
+    { id: 'strategy-discussion-held', label: 'Strategy discussion held that started a section 47 enquiry' },
+  ],
+  timescales: [
+    {
+      id: 'referral-decision',
+      label: 'Decision on the referral and next steps',
+      startsOn: { event: 'referral-received' },
+      rule: { kind: 'working-days', days: 1 },
+      citation: chapter3('decision about the type of response within one working day of a referral'),
+    },
+    {
+      id: 'assessment-completed',
+      label: 'Child and family assessment completed',
+      startsOn: { event: 'referral-received' },
+      rule: { kind: 'working-days', days: 45 },
+      citation: chapter3('assessment completed within 45 working days of the point of referral'),
+    },
+    {
+      id: 'icpc-held',
+      label: 'Initial child protection conference held',
+      startsOn: { event: 'strategy-discussion-held' },
+      rule: { kind: 'working-days', days: 15 },
+      citation: chapter3(
+        'initial child protection conference within 15 working days of the strategy discussion that started the section 47 enquiry',
+      ),
+    },
+  ],
+  eligibility: { purpose: 'AIM assessment', criteria: [] },
+  recordingRequirements: [],
+  consent: [],
+};

@@ -1,0 +1,194 @@
+import type { Profile } from '../schema.ts';
+import {
+  ABUSIVE_DESCRIPTORS,
+  BROOK_AGE_BANDS,
+  BROOK_COLOURS_AMBER,
+  INAPPROPRIATE_DESCRIPTORS,
+  LONDON_TIERS,
+  PROBLEMATIC_DESCRIPTORS,
+  STRATEGY_MEETING_PURPOSES,
+  VIOLENT_DESCRIPTORS,
+} from './shared.ts';
+
+const SOURCE = '000_1f98c99db1fbe142.txt';
+const pathway = { source: SOURCE, section: 'Harmful Sexual Behaviour Referral Pathway (flow chart)' };
+const category23 = {
+  source: SOURCE,
+  section: 'Workflow Guidance: Child is assessed as Category 2 or 3 Risk',
+};
+
+/** London Borough of Hounslow: HSB referral pathway and workflow guidance (seed 000). */
+export const hounslowProfile: Profile = {
+  id: 'hounslow',
+  version: 1,
+  name: 'Hounslow',
+  authority: 'London Borough of Hounslow',
+  nation: 'england-wales',
+  terminology: {
+    childrensSocialCare: "Hounslow Children's Services",
+    youthJusticeService: 'YOS',
+    earlyHelp: 'Early Help / Targeted Youth Support (TYS)',
+    frontDoor: 'MASH',
+    coordinator: 'Exploitation & Vulnerabilities (E&V) Coordinator',
+    exploitationPanel: 'MASE',
+  },
+  brook: { colours: BROOK_COLOURS_AMBER, ageBands: BROOK_AGE_BANDS },
+  riskMatrix: {
+    citation: { source: SOURCE, section: 'Categories of HSB Risk; Harmful Sexual Behaviours Work-Flow' },
+    rows: [
+      {
+        category: '0',
+        hackett: 'inappropriate',
+        label: 'Category 0 – Inappropriate',
+        brookColour: 'amber',
+        childProtectionTier: LONDON_TIERS.tier2,
+        serviceResponse:
+          'Step down to Targeted Youth Support, Early Help or NFA, depending on the MASH screening',
+        descriptors: INAPPROPRIATE_DESCRIPTORS,
+      },
+      {
+        category: '1',
+        hackett: 'problematic',
+        label: 'Category 1 – Problematic',
+        brookColour: 'amber',
+        childProtectionTier: LONDON_TIERS.tier3,
+        serviceResponse:
+          'Statutory social work team; strategy discussion with police where there is reasonable suspicion of significant harm',
+        descriptors: PROBLEMATIC_DESCRIPTORS,
+      },
+      {
+        category: '2',
+        hackett: 'abusive',
+        label: 'Category 2 – Abusive',
+        brookColour: 'red',
+        childProtectionTier: LONDON_TIERS.tier4,
+        serviceResponse: 'Statutory social work team and police referral; strategy discussion and meeting',
+        descriptors: ABUSIVE_DESCRIPTORS,
+      },
+      {
+        category: '3',
+        hackett: 'violent',
+        label: 'Category 3 – Violent',
+        brookColour: 'red',
+        childProtectionTier: LONDON_TIERS.tier4,
+        serviceResponse: 'As category 2',
+        descriptors: VIOLENT_DESCRIPTORS,
+      },
+    ],
+  },
+  triggerEvents: [
+    { id: 'concern-received', label: "HSB concern reported to Children's Services" },
+    {
+      id: 'strategy-threshold-met',
+      label: 'Reasonable cause to suspect significant harm: strategy discussion needed (category 1–3)',
+    },
+    { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+    { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
+    { id: 'aim-decision', label: 'Evidence of HSB: referral to YOS for a joint AIM assessment' },
+  ],
+  timescales: [
+    {
+      id: 'strategy-discussion',
+      label: 'Strategy discussion held',
+      startsOn: { event: 'strategy-threshold-met' },
+      rule: { kind: 'working-days', days: 3 },
+      appliesTo: { categories: ['1', '2', '3'] },
+      citation: category23,
+      note: 'The flow chart gives 3 days for category 1–3 concerns; the workflow guidance says 3 working days.',
+    },
+    {
+      id: 'strategy-meeting',
+      label: 'Strategy meeting held',
+      startsOn: { event: 'strategy-threshold-met' },
+      rule: { kind: 'working-days', days: 5 },
+      appliesTo: { categories: ['1', '2', '3'] },
+      citation: category23,
+    },
+    {
+      // Seed 000 says "completed with[in] 15 days" without "working": read literally as calendar days,
+      // which is also the earlier (safer) reading. An administrator can change it in a local version.
+      id: 's47-completed',
+      label: 'Section 47 child protection investigation completed',
+      startsOn: { event: 's47-initiated' },
+      rule: { kind: 'calendar-days', days: 15 },
+      citation: pathway,
+      note: 'The source says "15 days"; Working Together expects working days for the conference.',
+    },
+    {
+      // Seed 000: "Initial Child Protection Case Conference initiated within 15 days of s47 initiated".
+      id: 'icpc-initiated',
+      label: 'Initial child protection conference initiated',
+      startsOn: { event: 's47-initiated' },
+      rule: { kind: 'calendar-days', days: 15 },
+      citation: pathway,
+    },
+    {
+      id: 'immediate-strategy-discussion',
+      label: 'Immediate strategy meeting/discussion to secure the child’s safety',
+      startsOn: { event: 'immediate-protection-needed' },
+      rule: { kind: 'immediate' },
+      citation: { source: SOURCE, section: 'Workflow Guidance: Immediate Protection' },
+    },
+  ],
+  eligibility: { purpose: 'Joint AIM assessment with YOS', criteria: [] },
+  strategyMeeting: {
+    chair:
+      'Social Work Manager (a Complex Abuse Strategy Meeting for a group of children is held by the Child Protection Advisor)',
+    attendees: [
+      'The referrer, if a professional',
+      'Lead officer in education',
+      'Lead officer in health',
+      'Social worker',
+      'Assistant Team Manager',
+      'Any other relevant person working with the child',
+      'Police officer (investigating or allocated officer)',
+      'E&V Coordinator (depending on capacity and priority of need)',
+    ],
+    agenda: STRATEGY_MEETING_PURPOSES,
+    outcomes: [
+      {
+        id: 'no-further-action',
+        label: 'No further action (report to the E&V Coordinator)',
+        startsEvents: [],
+      },
+      { id: 'diversion-plan', label: 'Diversion plan, incorporated into the child’s plan', startsEvents: [] },
+      { id: 's47-single', label: 'Section 47 investigation: single agency', startsEvents: ['s47-initiated'] },
+      {
+        id: 's47-joint',
+        label: 'Section 47 investigation: joint with police',
+        startsEvents: ['s47-initiated'],
+      },
+      {
+        id: 'immediate-protection',
+        label: 'Immediate protection',
+        startsEvents: ['immediate-protection-needed'],
+      },
+      { id: 'mase-referral', label: 'Referral to the MASE', startsEvents: [] },
+      {
+        id: 'aim-alongside',
+        label: 'Referral to YOS for a joint AIM assessment',
+        startsEvents: ['aim-decision'],
+      },
+    ],
+    citation: category23,
+  },
+  recordingRequirements: [
+    {
+      id: 'risk-category-outcome',
+      label: 'New and open cases with an HSB concern have a risk category outcome',
+      citation: pathway,
+    },
+  ],
+  consent: [],
+  aim: {
+    // "Only AIMs trained practitioners can complete an assessment ... carried out by two workers jointly".
+    coAssessorsMustBothBeTrained: true,
+    qualityAssuranceRoles: [],
+    signOffRoles: [],
+    citation: { source: SOURCE, section: "AIM's Assessment" },
+  },
+  nfaReportedTo: {
+    role: 'Exploitation & Vulnerabilities (E&V) Coordinator',
+    citation: pathway,
+  },
+};

@@ -1,0 +1,172 @@
+import type { Profile } from '../schema.ts';
+import {
+  ABUSIVE_DESCRIPTORS,
+  BROOK_AGE_BANDS,
+  BROOK_COLOURS_AMBER,
+  INAPPROPRIATE_DESCRIPTORS,
+  PROBLEMATIC_DESCRIPTORS,
+  VIOLENT_DESCRIPTORS,
+} from './shared.ts';
+
+const SOURCE = '003_7c39ffc82d4d8dc9.txt';
+const criteria = { source: SOURCE, section: 'Referral Criteria' };
+const step = (n: number, title: string) => ({
+  source: SOURCE,
+  section: `Joint Working Process, step ${n}: ${title}`,
+});
+
+/** Lancashire: joint working protocol between the CYJS HSB Hub and CSC (seed 003). */
+export const lancashireProfile: Profile = {
+  id: 'lancashire',
+  version: 1,
+  name: 'Lancashire',
+  authority: 'Lancashire County Council',
+  nation: 'england-wales',
+  terminology: {
+    childrensSocialCare: "Children's Social Care (CSC)",
+    youthJusticeService: 'CYJS',
+    hub: 'CYJS HSB Hub',
+  },
+  brook: { colours: BROOK_COLOURS_AMBER, ageBands: BROOK_AGE_BANDS },
+  riskMatrix: {
+    // The consultation uses Hackett's continuum: "normal, inappropriate, problematic or harmful".
+    // The descriptors are Hackett's, as written in seeds 000 and 002.
+    citation: {
+      source: SOURCE,
+      section: 'What is a HSB Consultation?; Definition of Harmful Sexual Behaviour',
+    },
+    rows: [
+      { category: 'normal', hackett: 'normal', label: 'Normal', descriptors: [] },
+      {
+        category: '0',
+        hackett: 'inappropriate',
+        label: 'Inappropriate',
+        descriptors: INAPPROPRIATE_DESCRIPTORS,
+      },
+      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
+      { category: '2', hackett: 'abusive', label: 'Harmful – abusive', descriptors: ABUSIVE_DESCRIPTORS },
+      { category: '3', hackett: 'violent', label: 'Harmful – violent', descriptors: VIOLENT_DESCRIPTORS },
+    ],
+  },
+  triggerEvents: [
+    { id: 'consultation-requested', label: 'HSB Hub consultation requested' },
+    { id: 'aim-decision', label: 'Decision that an AIM assessment is required' },
+    { id: 'first-meeting-with-child', label: 'Initial meeting with the child for the AIM assessment' },
+  ],
+  timescales: [
+    {
+      // Lancashire protocol step 8: 45 working days from the initial meeting with the child.
+      id: 'aim-assessment-completed',
+      label: 'AIM assessment completed',
+      startsOn: { event: 'first-meeting-with-child' },
+      rule: { kind: 'working-days', days: 45 },
+      citation: step(8, 'AIM assessment within 45 working days of the initial meeting with the child'),
+    },
+  ],
+  eligibility: {
+    purpose: 'CYJS HSB Hub consultation and AIM assessment',
+    criteria: [
+      {
+        kind: 'behaviour-within-months',
+        id: 'recent-behaviour',
+        label: 'HSB within the last 12 months (not historic)',
+        months: 12,
+        ifNotMet: 'not-eligible',
+        citation: criteria,
+      },
+      {
+        kind: 'yes-no',
+        id: 'resides-in-lancashire',
+        label: 'The child lives in Lancashire',
+        question: 'Does the child live in Lancashire?',
+        fact: 'residesInArea',
+        expected: true,
+        ifNotMet: 'not-eligible',
+        citation: criteria,
+      },
+      {
+        kind: 'age-on-referral',
+        id: 'age-8-to-17',
+        label: 'Aged 8 to 17 on the referral date',
+        minAge: 8,
+        maxAge: 17,
+        ifNotMet: 'not-eligible',
+        citation: criteria,
+      },
+      {
+        // AIM is designed for 10 to 17; the hub offers 8- and 9-year-olds a consultation only.
+        kind: 'age-on-referral',
+        id: 'aim-age-10-to-17',
+        label: 'Aged 10 to 17 for an AIM assessment (8 and 9: consultation only)',
+        minAge: 10,
+        maxAge: 17,
+        ifNotMet: 'consultation-only',
+        citation: { source: SOURCE, section: 'Purpose (first paragraph); What is an AIM assessment?' },
+      },
+      {
+        kind: 'yes-no',
+        id: 'no-police-investigation',
+        label: 'No ongoing police investigation',
+        question: 'Is there an ongoing police investigation?',
+        fact: 'ongoingPoliceInvestigation',
+        expected: false,
+        ifNotMet: 'consultation-only',
+        citation: criteria,
+      },
+    ],
+  },
+  strategyMeeting: {
+    attendees: ['CYJS (to be invited)'],
+    agenda: [],
+    outcomes: [],
+    citation: criteria,
+  },
+  recordingRequirements: [
+    {
+      id: 'consultation-request-recorded',
+      label: 'Submission of the consultation request recorded on LCS',
+      citation: step(1, 'request for a consultation'),
+    },
+    {
+      id: 'decline-rationale',
+      label: 'If the hub declines, the rationale is recorded in a case note by the CSC manager',
+      citation: step(2, 'screening'),
+    },
+    {
+      id: 'consultation-outcome',
+      label: 'Outcome of the HSB consultation documented by the allocated social worker or team manager',
+      citation: step(4, 'consultation'),
+    },
+    {
+      id: 'aim-appointments',
+      label: 'AIM appointments recorded by the allocated social worker and the CYJS worker',
+      citation: step(8, 'AIM assessment appointments'),
+    },
+  ],
+  consent: [
+    {
+      id: 'hub-referral',
+      label: 'Referral to the CYJS HSB Hub for a consultation',
+      from: ['child', 'parent-carer'],
+      citation: step(1, 'request for a consultation'),
+    },
+    {
+      id: 'pattern-map-sharing',
+      label: 'Sharing the pattern map with external agencies',
+      from: ['allocated-social-worker', 'child', 'parent-carer'],
+      citation: step(5, 'pattern mapping'),
+    },
+  ],
+  aim: {
+    // Step 6 requires an AIM-trained CYJS practitioner working alongside the allocated social worker;
+    // it does not require the social worker to be AIM trained.
+    coAssessorsMustBothBeTrained: false,
+    assessmentWindowRuleId: 'aim-assessment-completed',
+    qualityAssuranceRoles: [
+      'CYJS Team Manager / Consultant Social Worker',
+      'CSC Team Managers (joint review)',
+    ],
+    signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
+    citation: step(9, 'quality assurance and sign-off'),
+  },
+};

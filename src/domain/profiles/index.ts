@@ -1,0 +1,26 @@
+export * from './built-in/index.ts';
+export type {
+  CriterionEvaluation,
+  CriterionResult,
+  EligibilityEvaluation,
+  EligibilityFacts,
+  EligibilityOutcome,
+} from './eligibility.ts';
+export { ELIGIBILITY_OUTCOME_LABELS, evaluateEligibility } from './eligibility.ts';
+export type { ParseProfileResult, ProfileError } from './parse.ts';
+export { describeProfileErrors, parseProfile } from './parse.ts';
+export type {
+  CategoryId,
+  Citation,
+  EligibilityCriterion,
+  Profile,
+  ProfileInput,
+  RiskMatrixRow,
+  StrategyMeetingOutcome,
+  Timescale,
+} from './schema.ts';
+export { CATEGORY_IDS, HACKETT_TERMS, ProfileSchema } from './schema.ts';
+export type { CategorySuggestion } from './suggest-category.ts';
+export { suggestCategory } from './suggest-category.ts';
+export type { CaseContext, ClockStart } from './timescales.ts';
+export { findTimescale, ruleApplies, rulesStartedBy, rulesStartedByOutcome } from './timescales.ts';

@@ -1,0 +1,186 @@
+/** Building blocks of the protocol profile schema (see schema.ts for the whole document). */
+import { z } from 'zod';
+import { DeadlineRuleSchema } from '../clock/rules.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slug = z
+  .string()
+  .regex(
+    SLUG_PATTERN,
+    'must be lower-case letters, digits and single hyphens (for example "strategy-meeting")',
+  );
+export const text = z.string().trim().min(1, 'must not be empty');
+const textList = z.array(text);
+
+/** Where a rule comes from: a seed file name (or a national document) and the section in it. */
+export const CitationSchema = z.strictObject({ source: text, section: text });
+
+/** The point on Hackett's continuum. 'normal' is used by profiles that keep a point below category 0. */
+export const CATEGORY_IDS = ['normal', '0', '1', '2', '3'] as const;
+export const CategoryIdSchema = z.enum(CATEGORY_IDS);
+export type CategoryId = z.infer<typeof CategoryIdSchema>;
+
+export const HACKETT_TERMS = ['normal', 'inappropriate', 'problematic', 'abusive', 'violent'] as const;
+
+/** The names an authority uses for its services and roles. */
+export const TerminologySchema = z.strictObject({
+  childrensSocialCare: text,
+  youthJusticeService: text,
+  earlyHelp: text.optional(),
+  frontDoor: text.optional(),
+  qualityReview: text.optional(),
+  coordinator: text.optional(),
+  hub: text.optional(),
+  exploitationPanel: text.optional(),
+});
+
+/** Brook Traffic Light Tool: colour names and age bands only; Brook's behaviour lists are not shipped. */
+export const BrookSchema = z.strictObject({
+  colours: z
+    .array(z.strictObject({ id: slug, label: text, response: text.optional() }))
+    .min(1, 'must list at least one colour'),
+  ageBands: z.array(
+    z
+      .strictObject({
+        id: slug,
+        label: text,
+        minAge: z.number().int().min(0),
+        maxAge: z.number().int().min(0),
+      })
+      .refine((band) => band.maxAge >= band.minAge, {
+        message: 'must not be below minAge',
+        path: ['maxAge'],
+      }),
+  ),
+  citation: CitationSchema.optional(),
+});
+
+export const DescriptorSchema = z.strictObject({ id: slug, text });
+
+export const RiskMatrixRowSchema = z.strictObject({
+  category: CategoryIdSchema,
+  hackett: z.enum(HACKETT_TERMS),
+  /** How the authority names the point, e.g. "Category 2 – Abusive". */
+  label: text,
+  brookColour: slug.optional(),
+  childProtectionTier: text.optional(),
+  serviceResponse: text.optional(),
+  /** Short paraphrases of the category descriptors in the source procedures, used to suggest a category. */
+  descriptors: z.array(DescriptorSchema),
+  citation: CitationSchema.optional(),
+});
+
+export const RiskMatrixSchema = z.strictObject({
+  rows: z.array(RiskMatrixRowSchema).min(1, 'must have at least one row'),
+  citation: CitationSchema,
+});
+
+export const TriggerEventSchema = z.strictObject({ id: slug, label: text });
+
+/** A clock starts on a named event, or when another rule's deadline is met. */
+export const StartsOnSchema = z.union([z.strictObject({ event: text }), z.strictObject({ ruleMet: text })], {
+  error: 'must name a trigger event, { "event": "…" }, or another rule, { "ruleMet": "…" }',
+});
+
+export const AppliesToSchema = z.strictObject({
+  categories: z.array(CategoryIdSchema).min(1, 'must list at least one category').optional(),
+  complex: z.boolean().optional(),
+  brookColours: z.array(slug).min(1, 'must list at least one colour').optional(),
+});
+
+export const TimescaleSchema = z.strictObject({
+  id: slug,
+  label: text,
+  startsOn: StartsOnSchema,
+  rule: DeadlineRuleSchema,
+  appliesTo: AppliesToSchema.optional(),
+  citation: CitationSchema,
+  note: text.optional(),
+});
+
+/** What happens when a criterion is not met. */
+const ifNotMet = z.enum(['not-eligible', 'consultation-only']);
+export const ELIGIBILITY_FACTS = [
+  'residesInArea',
+  'ongoingPoliceInvestigation',
+  'openToChildrensSocialCare',
+  'openToYouthJusticeService',
+] as const;
+
+export const EligibilityCriterionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('behaviour-within-months'),
+    id: slug,
+    label: text,
+    months: z.number().int().min(1, 'must be 1 or more'),
+    ifNotMet,
+    citation: CitationSchema,
+  }),
+  z
+    .strictObject({
+      kind: z.literal('age-on-referral'),
+      id: slug,
+      label: text,
+      minAge: z.number().int().min(0, 'must be 0 or more'),
+      maxAge: z.number().int().min(0, 'must be 0 or more'),
+      ifNotMet,
+      citation: CitationSchema,
+    })
+    .refine((c) => c.maxAge >= c.minAge, { message: 'must not be below minAge', path: ['maxAge'] }),
+  z.strictObject({
+    kind: z.literal('yes-no'),
+    id: slug,
+    label: text,
+    question: text,
+    fact: z.enum(ELIGIBILITY_FACTS),
+    expected: z.boolean(),
+    ifNotMet,
+    citation: CitationSchema,
+  }),
+]);
+
+export const EligibilitySchema = z.strictObject({
+  /** What the criteria decide, e.g. "HSB Hub consultation and AIM assessment". */
+  purpose: text,
+  criteria: z.array(EligibilityCriterionSchema),
+});
+
+export const StrategyMeetingSchema = z.strictObject({
+  chair: text.optional(),
+  attendees: textList,
+  agenda: textList,
+  outcomes: z.array(z.strictObject({ id: slug, label: text, startsEvents: z.array(slug) })),
+  citation: CitationSchema,
+});
+
+export const RecordingRequirementSchema = z.strictObject({
+  id: slug,
+  label: text,
+  appliesTo: z.strictObject({ categories: z.array(CategoryIdSchema).min(1) }).optional(),
+  citation: CitationSchema,
+});
+
+export const ConsentRequirementSchema = z.strictObject({
+  id: slug,
+  /** What needs consent, e.g. "Referral to the CYJS HSB Hub for a consultation". */
+  label: text,
+  from: z
+    .array(z.enum(['child', 'parent-carer', 'allocated-social-worker']))
+    .min(1, 'must say whose consent'),
+  citation: CitationSchema,
+});
+
+export const AimSchema = z.strictObject({
+  coAssessorsMustBothBeTrained: z.boolean(),
+  /** The timescale rule that sets the assessment window. */
+  assessmentWindowRuleId: slug.optional(),
+  qualityAssuranceRoles: textList,
+  signOffRoles: textList,
+  routes: z
+    .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))
+    .optional(),
+  citation: CitationSchema,
+});
+
+/** Who every "no further action" decision is reported to (Hounslow: the E&V Coordinator). */
+export const NfaReportedToSchema = z.strictObject({ role: text, citation: CitationSchema });

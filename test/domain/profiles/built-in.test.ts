@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_PROFILES } from '../../../src/domain/profiles/built-in/index.ts';
+import { parseProfile } from '../../../src/domain/profiles/parse.ts';
+import { ProfileSchema } from '../../../src/domain/profiles/schema.ts';
+
+const SEEDS = [
+  '000_1f98c99db1fbe142.txt',
+  '001_9104b579aad9ca79.txt',
+  '002_4b9374963bf5d862.txt',
+  '003_7c39ffc82d4d8dc9.txt',
+  '004_e4046258e00532ea.txt',
+];
+const NATIONAL = ['Working Together to Safeguard Children 2023'];
+
+describe.each(BUILT_IN_PROFILES.map((p) => [p.name, p] as const))(
+  'built-in profile: %s',
+  (_name, profile) => {
+    it('validates against the schema, also after a JSON round trip', () => {
+      expect(ProfileSchema.safeParse(profile).success).toBe(true);
+      const parsed = parseProfile(JSON.parse(JSON.stringify(profile)));
+      expect(parsed).toEqual({ ok: true, profile });
+    });
+
+    it('cites a source file and section for every timescale rule', () => {
+      expect(profile.timescales.length).toBeGreaterThan(0);
+      for (const rule of profile.timescales) {
+        expect([...SEEDS, ...NATIONAL]).toContain(rule.citation.source);
+        expect(rule.citation.section.length).toBeGreaterThan(3);
+      }
+    });
+
+    it('contains no e-mail addresses or telephone numbers', () => {
+      const json = JSON.stringify(profile);
+      expect(json).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+      expect(json).not.toMatch(/\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b/);
+    });
+
+    it('ships no Brook behaviour lists: colours and age bands only', () => {
+      expect(Object.keys(profile.brook).sort()).toEqual(
+        profile.brook.citation ? ['ageBands', 'citation', 'colours'] : ['ageBands', 'colours'],
+      );
+    });
+  },
+);
+
+describe('built-in profiles together', () => {
+  it('have unique ids', () => {
+    const ids = BUILT_IN_PROFILES.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { blackpoolProfile } from '../../../src/domain/profiles/built-in/blackpool.ts';
+import { hounslowProfile } from '../../../src/domain/profiles/built-in/hounslow.ts';
+import { islingtonProfile } from '../../../src/domain/profiles/built-in/islington.ts';
+import {
+  findTimescale,
+  rulesStartedBy,
+  rulesStartedByOutcome,
+} from '../../../src/domain/profiles/timescales.ts';
+
+const ids = (rules: { id: string }[]) => rules.map((r) => r.id);
+
+describe('choosing the rules a case starts', () => {
+  it('Islington: the complex flag picks 3 or 5 working days (§5.3)', () => {
+    expect(ids(rulesStartedBy(islingtonProfile, { event: 'category-agreed' }, { category: '3' }))).toEqual([
+      'strategy-meeting',
+    ]);
+    expect(
+      ids(rulesStartedBy(islingtonProfile, { event: 'category-agreed' }, { category: '3', complex: true })),
+    ).toEqual(['strategy-meeting-complex']);
+  });
+
+  it('a rule limited to categories does not start when the category is not yet known', () => {
+    expect(rulesStartedBy(islingtonProfile, { event: 'category-agreed' })).toEqual([]);
+  });
+
+  it('a met rule starts the rules that wait for it (Islington §5.4)', () => {
+    expect(ids(rulesStartedBy(islingtonProfile, { ruleMet: 'emergency-action' }))).toEqual([
+      'strategy-meeting-after-emergency-action',
+    ]);
+  });
+
+  it('strategy meeting outcomes start rules through the events they raise', () => {
+    expect(ids(rulesStartedByOutcome(hounslowProfile, 's47-joint'))).toEqual([
+      's47-completed',
+      'icpc-initiated',
+    ]);
+    expect(ids(rulesStartedByOutcome(blackpoolProfile, 'aim-alongside'))).toEqual(['aim-interviews']);
+    expect(rulesStartedByOutcome(hounslowProfile, 'no-further-action')).toEqual([]);
+    expect(rulesStartedByOutcome(hounslowProfile, 'not-an-outcome')).toEqual([]);
+  });
+
+  it('finds a rule by id', () => {
+    expect(findTimescale(blackpoolProfile, 'strategy-meeting')?.rule).toEqual({ kind: 'hours', hours: 24 });
+  });
+});
