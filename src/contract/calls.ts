@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   agency,
+  isoDay,
+  isoInstant,
+  longText,
   password,
   passwordAttempt,
   recordId,
@@ -19,11 +22,18 @@ import {
   child,
   childFields,
   hsbCase,
-  profileSummary,
   sessionStatus,
   settings,
   userSummary,
 } from './schemas.ts';
+import {
+  caseTimeline,
+  categoryId,
+  closureDay,
+  deadlineView,
+  profileListItem,
+  teamDeadlines,
+} from './timescale-schemas.ts';
 import type { Role } from './vocabulary.ts';
 
 /**
@@ -147,8 +157,137 @@ export const calls = {
     access: 'signed-in',
     writes: false,
     request: empty,
-    response: z.array(profileSummary),
+    response: z.array(profileListItem),
   }),
+  'profiles.get': call({
+    access: 'signed-in',
+    writes: false,
+    request: z.strictObject({ id: shortText.min(1), version: z.number().int().min(1) }),
+    response: z.strictObject({
+      source: z.enum(['built-in', 'imported', 'cloned']),
+      document: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  'profiles.import': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({
+      text: z.string().min(1, 'is empty').max(200_000, 'is too large for a profile'),
+    }),
+    response: profileListItem,
+  }),
+  'profiles.clone': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({
+      id: shortText.min(1),
+      version: z.number().int().min(1),
+      newId: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens'),
+      newName: requiredText,
+    }),
+    response: profileListItem,
+  }),
+  'profiles.export': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ id: shortText.min(1), version: z.number().int().min(1) }),
+    response: z.strictObject({ savedTo: z.string() }).nullable(),
+  }),
+
+  'calendar.closures': call({
+    access: 'signed-in',
+    writes: false,
+    request: empty,
+    response: z.array(closureDay),
+  }),
+  'calendar.addClosure': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ day: isoDay, label: requiredText }),
+    response: z.array(closureDay),
+  }),
+  'calendar.removeClosure': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ day: isoDay }),
+    response: z.array(closureDay),
+  }),
+
+  'pathway.timeline': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ caseId: recordId }),
+    response: caseTimeline,
+  }),
+  'pathway.recordCategory': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      category: categoryId,
+      agreedAt: isoInstant,
+      agreedBy: requiredText,
+      rationale: longText.min(1, 'is required'),
+      complex: z.boolean(),
+    }),
+    response: caseTimeline,
+  }),
+  'pathway.recordEvent': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      event: shortText.min(1),
+      occurredAt: isoInstant,
+      note: longText,
+      brookColour: shortText.optional(),
+    }),
+    response: caseTimeline,
+  }),
+  'pathway.moveProfileVersion': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      version: z.number().int().min(1),
+      reason: longText.min(1, 'is required'),
+    }),
+    response: caseTimeline,
+  }),
+
+  'deadlines.adjust': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      deadlineId: recordId,
+      expectedVersion: recordVersion,
+      type: z.enum(['pause', 'resume', 'extend']),
+      reason: longText,
+      newDueDay: isoDay.optional(),
+      extraWorkingDays: z.number().int().min(1).max(365).optional(),
+    }),
+    response: deadlineView,
+  }),
+  'deadlines.markMet': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      deadlineId: recordId,
+      expectedVersion: recordVersion,
+      metAt: isoInstant,
+      note: longText,
+    }),
+    response: deadlineView,
+  }),
+  'deadlines.mine': call({
+    access: CASEWORK,
+    writes: false,
+    request: empty,
+    response: z.array(deadlineView),
+  }),
+  'deadlines.team': call({ access: ['manager'], writes: false, request: empty, response: teamDeadlines }),
 
   'children.create': call({
     access: CASEWORK,

@@ -30,6 +30,13 @@ if (!app.requestSingleInstanceLock()) {
   const host: Host = {
     chooseBackupFolder: () => chooseFolder('Choose a folder for the encrypted backup'),
     chooseRestoreFolder: () => chooseFolder('Choose the backup folder to restore'),
+    chooseSaveFile: async (suggestedName) => {
+      const options = { title: 'Save as', defaultPath: suggestedName };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
 
   app.on('second-instance', () => {

@@ -3,6 +3,7 @@ import { WorkbenchError } from '../contract/errors.ts';
 import type { AuditCheck, AuditEntry, Settings } from '../contract/schemas.ts';
 import { appendAudit, checkAuditTrail, recentAudit } from '../store/audit-trail.ts';
 import { installBackup, verifyBackup, writeBackup } from '../store/backup.ts';
+import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { findUser } from '../store/users.ts';
 import type { Workbench } from './workbench.ts';
@@ -79,4 +80,39 @@ export async function restoreBackup(wb: Workbench) {
   }
   session.user = restoredUser;
   return { restoredFrom: folder };
+}
+
+export const listClosures = (wb: Workbench) => closureDays(wb.db());
+
+/** Closure days (e.g. a Christmas shutdown) are skipped by the working-day clock for deadlines computed afterwards. */
+export function addClosure(wb: Workbench, req: ParsedRequest<'calendar.addClosure'>) {
+  const userId = wb.signedIn().user.id;
+  return wb.write((db, audit) => {
+    if (!addClosureDay(db, req, userId, wb.now().toISOString())) {
+      throw new WorkbenchError('conflict', 'That day is already a closure day.', {
+        problems: [{ path: 'day', message: 'is already listed' }],
+      });
+    }
+    audit({
+      action: 'calendar.add-closure',
+      recordType: 'closure-day',
+      recordId: req.day,
+      summary: `added closure day ${req.day}: ${req.label}`,
+    });
+    return closureDays(db);
+  });
+}
+
+export function removeClosure(wb: Workbench, req: ParsedRequest<'calendar.removeClosure'>) {
+  return wb.write((db, audit) => {
+    if (!removeClosureDay(db, req.day))
+      throw new WorkbenchError('not-found', 'That day is not a closure day.');
+    audit({
+      action: 'calendar.remove-closure',
+      recordType: 'closure-day',
+      recordId: req.day,
+      summary: `removed closure day ${req.day}`,
+    });
+    return closureDays(db);
+  });
 }

@@ -7,7 +7,7 @@ import { findCase, insertCase, nextCaseReference, searchCases, updateAllocation 
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import { findUser } from '../store/users.ts';
-import { findProfile } from './profile-catalogue.ts';
+import { keepBuiltInSnapshot, latestProfile, listProfiles } from './profiles.ts';
 import type { Workbench } from './workbench.ts';
 
 type Allocation = Pick<HsbCase, 'socialWorkerId' | 'yosPractitionerId' | 'managerIds'>;
@@ -58,18 +58,20 @@ function checkAllocation(db: Db, a: Allocation): void {
 }
 
 export function openCase(wb: Workbench, req: ParsedRequest<'cases.open'>): HsbCase {
-  const profile = findProfile(req.profileId);
-  if (!profile) {
-    throw new WorkbenchError('invalid-request', 'Choose one of the protocol profiles listed.', {
-      problems: [{ path: 'profileId', message: 'is not a known protocol profile' }],
-    });
-  }
   const userId = wb.signedIn().user.id;
   const now = wb.now();
   return wb.write((db, audit) => {
+    // A case opens under the latest version of its profile and keeps that version until moved deliberately.
+    const profile = latestProfile(db, req.profileId)?.profile;
+    if (!profile) {
+      throw new WorkbenchError('invalid-request', 'Choose one of the protocol profiles listed.', {
+        problems: [{ path: 'profileId', message: 'is not a known protocol profile' }],
+      });
+    }
     if (!findChild(db, req.childId))
       throw new WorkbenchError('not-found', 'That child record was not found.');
     checkAllocation(db, req);
+    keepBuiltInSnapshot(db, profile, now.toISOString());
     const hsbCase: HsbCase = {
       id: randomUUID(),
       version: 1,
@@ -134,8 +136,10 @@ export function getCase(wb: Workbench, id: string): { case: HsbCase; child: Chil
 }
 
 export function findCases(wb: Workbench, query: string): CaseListItem[] {
-  return searchCases(wb.db(), query).map(({ profileId, ...row }) => ({
+  const db = wb.db();
+  const names = new Map(listProfiles(db).map((p) => [p.id, p.name]));
+  return searchCases(db, query).map(({ profileId, ...row }) => ({
     ...row,
-    profileName: findProfile(profileId)?.name ?? profileId,
+    profileName: names.get(profileId) ?? profileId,
   }));
 }

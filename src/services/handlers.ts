@@ -1,15 +1,20 @@
 import type { CallName, CallResponse, ParsedRequest } from '../contract/calls.ts';
 import {
+  addClosure,
   auditCheck,
   auditRecent,
   createBackup,
   getSettings,
+  listClosures,
+  removeClosure,
   restoreBackup,
   updateSettings,
 } from './administration.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
-import { listProfiles } from './profile-catalogue.ts';
+import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
+import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
+import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
 import type { Workbench } from './workbench.ts';
@@ -46,7 +51,22 @@ export const handlers: { [K in CallName]: Handler<K> } = {
   'audit.check': (wb) => auditCheck(wb),
   'backup.create': (wb) => createBackup(wb),
   'backup.restore': (wb) => restoreBackup(wb),
-  'profiles.list': () => listProfiles(),
+  'profiles.list': (wb) => listProfiles(wb.db()),
+  'profiles.get': getProfile,
+  'profiles.import': importProfile,
+  'profiles.clone': cloneProfile,
+  'profiles.export': exportProfile,
+  'calendar.closures': (wb) => listClosures(wb),
+  'calendar.addClosure': addClosure,
+  'calendar.removeClosure': removeClosure,
+  'pathway.timeline': (wb, req) => timeline(wb, req.caseId),
+  'pathway.recordCategory': recordCategory,
+  'pathway.recordEvent': recordEvent,
+  'pathway.moveProfileVersion': moveProfileVersion,
+  'deadlines.adjust': adjustDeadline,
+  'deadlines.markMet': markMet,
+  'deadlines.mine': (wb) => myDeadlines(wb),
+  'deadlines.team': (wb) => teamDeadlines(wb),
   'children.create': createChild,
   'children.update': editChild,
   'children.get': (wb, req) => getChild(wb, req.id),

@@ -1,7 +1,9 @@
-/** What the services need from the desktop around them: folder pickers. Electron and tests each supply one. */
+/** What the services need from the desktop around them: file and folder pickers (the services write the files themselves). Electron and tests each supply one. */
 export interface Host {
   /** A folder to write a backup into, or null if the person cancelled. */
   chooseBackupFolder(): Promise<string | null>;
   /** A backup folder to restore from, or null if the person cancelled. */
   chooseRestoreFolder(): Promise<string | null>;
+  /** Where to save an exported file (the name suggested), or null if the person cancelled. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
 }

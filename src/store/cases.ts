@@ -129,3 +129,11 @@ export function searchCases(db: Db, typed: string, limit = 200): CaseListRow[] {
     )
     .all(query, limit) as CaseListRow[];
 }
+
+export function setCaseProfileVersion(db: Db, caseId: string, version: number, now: string): void {
+  db.prepare('UPDATE cases SET profile_version = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
+    version,
+    now,
+    caseId,
+  );
+}

@@ -1,9 +1,9 @@
 import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import type { AppError } from '../../src/contract/errors.ts';
-import type { KdfCost } from '../../src/store/crypto.ts';
 import type { Host } from '../../src/services/host.ts';
 import { createRouter, type Router } from '../../src/services/router.ts';
 import { Workbench } from '../../src/services/workbench.ts';
+import type { KdfCost } from '../../src/store/crypto.ts';
 
 /** A cheaper scrypt for tests that make many accounts; one suite keeps the production cost. */
 export const TEST_KDF_COST: KdfCost = { N: 2 ** 12, r: 8, p: 1 };
@@ -11,14 +11,17 @@ export const TEST_KDF_COST: KdfCost = { N: 2 ** 12, r: 8, p: 1 };
 export interface TestHost extends Host {
   backupFolder: string | null;
   restoreFolder: string | null;
+  saveFile: string | null;
 }
 
 export function testHost(): TestHost {
   const host: TestHost = {
     backupFolder: null,
     restoreFolder: null,
+    saveFile: null,
     chooseBackupFolder: async () => host.backupFolder,
     chooseRestoreFolder: async () => host.restoreFolder,
+    chooseSaveFile: async () => host.saveFile,
   };
   return host;
 }
@@ -28,6 +31,8 @@ export interface Harness {
   router: Router;
   host: TestHost;
   clock: { now: Date };
+  /** Moves the clock as if the person had been working at that moment (so auto-lock does not fire). */
+  travelTo(when: Date): void;
   /** Calls through the router and returns the data, or throws with the error message. */
   call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>>;
   /** Calls through the router and returns the error (fails the test if the call succeeded). */
@@ -37,13 +42,22 @@ export interface Harness {
 export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: Date } = {}): Harness {
   const clock = { now: options.start ?? new Date('2026-11-26T10:00:00Z') };
   const host = testHost();
-  const wb = new Workbench({ dataDir, host, kdfCost: options.kdfCost ?? TEST_KDF_COST, now: () => clock.now });
+  const wb = new Workbench({
+    dataDir,
+    host,
+    kdfCost: options.kdfCost ?? TEST_KDF_COST,
+    now: () => clock.now,
+  });
   const router = createRouter(wb, () => {});
   return {
     wb,
     router,
     host,
     clock,
+    travelTo(when) {
+      clock.now = when;
+      wb.touch();
+    },
     async call(name, request) {
       const result = await router.call(name, request);
       if (!result.ok) throw new Error(`${name} refused: ${result.error.code}: ${result.error.message}`);
