@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../contract/vocabulary.ts';
+import { ChangePasswordScreen } from '../features/account/ChangePasswordScreen.tsx';
+import { AdministrationScreen } from '../features/administration/AdministrationScreen.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CasesScreen } from '../features/cases/CasesScreen.tsx';
+import { OpenCaseScreen } from '../features/cases/OpenCaseScreen.tsx';
+import { NewChildScreen } from '../features/children/NewChildScreen.tsx';
+import { EditUserScreen } from '../features/users/EditUserScreen.tsx';
+import { UsersScreen } from '../features/users/UsersScreen.tsx';
+import { SuccessNotice } from '../ui/Notice.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { AppName } from './PublicLayout.tsx';
+import { hrefFor, type Route, useRouter } from './router.tsx';
+import { canDoCasework, isAdministrator, useSession } from './session.tsx';
+
+/** The signed-in frame: header with the person and Lock / Sign out, the navigation, and the current screen. */
+export function Workbench() {
+  const { status, user, lock, signOut } = useSession();
+  const { route, flash } = useRouter();
+  const forced = status.mustChangePassword;
+
+  return (
+    <>
+      <header className="app-header">
+        <div className="width-container app-header__inner">
+          <AppName />
+          <p className="app-header__user">
+            Signed in as <strong>{user.name}</strong>{' '}
+            <span className="app-header__roles">({user.roles.map((r) => ROLE_LABELS[r]).join(', ')})</span>
+          </p>
+          <div className="app-header__actions">
+            <button type="button" className="button button--inverse" onClick={() => void lock()}>
+              Lock
+            </button>
+            <button type="button" className="button button--inverse" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      {forced ? null : <MainNav route={route} administrator={isAdministrator(user)} />}
+      <main className="width-container main" id="main">
+        {flash && !forced ? <SuccessNotice title={flash} /> : null}
+        {forced ? <ChangePasswordScreen forced /> : <Screen key={hrefFor(route)} route={route} />}
+      </main>
+    </>
+  );
+}
+
+function MainNav({ route, administrator }: { route: Route; administrator: boolean }) {
+  const section = sectionOf(route);
+  const item = (name: Section, label: string) => (
+    <li className="nav__item">
+      <a
+        className="nav__link"
+        href={hrefFor({ name } as Route)}
+        aria-current={section === name ? 'page' : undefined}
+      >
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <nav className="nav" aria-label="Main">
+      <ul className="width-container nav__list">
+        {item('cases', 'Cases')}
+        {administrator ? item('users', 'Users') : null}
+        {administrator ? item('administration', 'Administration') : null}
+        {item('change-password', 'Change password')}
+      </ul>
+    </nav>
+  );
+}
+
+type Section = 'cases' | 'users' | 'administration' | 'change-password';
+
+function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'cases':
+    case 'case':
+    case 'new-child':
+    case 'open-case':
+      return 'cases';
+    case 'users':
+    case 'user':
+      return 'users';
+    case 'administration':
+      return 'administration';
+    case 'change-password':
+      return 'change-password';
+  }
+}
+
+function Screen({ route }: { route: Route }) {
+  const { user } = useSession();
+  const casework = (screen: ReactNode) =>
+    canDoCasework(user) ? screen : <NotPermitted need="the practitioner or manager role" />;
+  const admin = (screen: ReactNode) =>
+    isAdministrator(user) ? screen : <NotPermitted need="the administrator role" />;
+  switch (route.name) {
+    case 'cases':
+      return <CasesScreen />;
+    case 'case':
+      return casework(<CasePage caseId={route.caseId} />);
+    case 'new-child':
+      return casework(<NewChildScreen />);
+    case 'open-case':
+      return casework(<OpenCaseScreen childId={route.childId} />);
+    case 'users':
+      return admin(<UsersScreen />);
+    case 'user':
+      return admin(<EditUserScreen userId={route.userId} />);
+    case 'administration':
+      return admin(<AdministrationScreen />);
+    case 'change-password':
+      return <ChangePasswordScreen />;
+  }
+}
+
+function NotPermitted({ need }: { need: string }) {
+  return (
+    <>
+      <PageHeading>You cannot use this page</PageHeading>
+      <p className="body">This page needs {need}. An administrator can change your roles.</p>
+    </>
+  );
+}

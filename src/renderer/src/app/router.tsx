@@ -1,0 +1,120 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+
+// Screens are addressed by the URL hash (#/cases/…), so links are real links and the
+// window's back and forward work. Hashes not starting with '#/' (in-page links) are ignored.
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'new-child' }
+  | { name: 'open-case'; childId: string }
+  | { name: 'users' }
+  | { name: 'user'; userId: string }
+  | { name: 'administration' }
+  | { name: 'change-password' };
+
+export const DEFAULT_ROUTE: Route = { name: 'cases' };
+
+export function hrefFor(route: Route): string {
+  const id = (value: string) => encodeURIComponent(value);
+  switch (route.name) {
+    case 'cases':
+      return '#/cases';
+    case 'case':
+      return `#/cases/${id(route.caseId)}`;
+    case 'new-child':
+      return '#/children/new';
+    case 'open-case':
+      return `#/children/${id(route.childId)}/open-case`;
+    case 'users':
+      return '#/users';
+    case 'user':
+      return `#/users/${id(route.userId)}`;
+    case 'administration':
+      return '#/administration';
+    case 'change-password':
+      return '#/account/password';
+  }
+}
+
+/** The route for a hash, or null when the hash is not a screen address. */
+export function parseRoute(hash: string): Route | null {
+  if (!hash.startsWith('#/')) return null;
+  const parts = hash.slice(2).split('/').map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (first === 'cases' && parts.length === 1) return { name: 'cases' };
+  if (first === 'cases' && second && parts.length === 2) return { name: 'case', caseId: second };
+  if (first === 'children' && second === 'new' && parts.length === 2) return { name: 'new-child' };
+  if (first === 'children' && second && third === 'open-case') return { name: 'open-case', childId: second };
+  if (first === 'users' && parts.length === 1) return { name: 'users' };
+  if (first === 'users' && second && parts.length === 2) return { name: 'user', userId: second };
+  if (first === 'administration') return { name: 'administration' };
+  if (first === 'account' && second === 'password') return { name: 'change-password' };
+  return DEFAULT_ROUTE;
+}
+
+interface RouterValue {
+  route: Route;
+  /** Go to a screen, optionally with a one-line confirmation to show there. */
+  navigate: (route: Route, flash?: string) => void;
+  /** The confirmation left for the current screen by the one before, if any. */
+  flash: string | undefined;
+}
+
+const RouterContext = createContext<RouterValue | null>(null);
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  // Each person's session starts on the cases screen, whatever the previous person was looking at.
+  const [route, setRoute] = useState<Route>(() => {
+    history.replaceState(null, '', hrefFor(DEFAULT_ROUTE));
+    return DEFAULT_ROUTE;
+  });
+  const [flash, setFlash] = useState<{ href: string; message: string } | null>(null);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = parseRoute(window.location.hash);
+      if (!next) return;
+      setRoute(next);
+      setFlash((current) => (current && current.href === hrefFor(next) ? current : null));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const navigate = useCallback((next: Route, message?: string) => {
+    const href = hrefFor(next);
+    setFlash(message ? { href, message } : null);
+    setRoute(next);
+    if (window.location.hash !== href) window.location.hash = href;
+  }, []);
+
+  const value = useMemo<RouterValue>(
+    () => ({ route, navigate, flash: flash && flash.href === hrefFor(route) ? flash.message : undefined }),
+    [route, navigate, flash],
+  );
+  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): RouterValue {
+  const value = useContext(RouterContext);
+  if (!value) throw new Error('useRouter outside RouterProvider');
+  return value;
+}
+
+/** A link to a screen. */
+export function RouteLink({
+  to,
+  children,
+  className,
+}: {
+  to: Route;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <a href={hrefFor(to)} className={className}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { AuditSection } from './AuditSection.tsx';
+import { AutoLockSection } from './AutoLockSection.tsx';
+import { BackupSection } from './BackupSection.tsx';
+
+/** Settings, the audit trail and backups. Administrators only. */
+export function AdministrationScreen() {
+  // After a restore, the settings and audit trail shown are those of the backup: load them afresh.
+  const [restores, setRestores] = useState(0);
+  return (
+    <>
+      <PageHeading>Administration</PageHeading>
+      <AutoLockSection key={`auto-lock-${restores}`} />
+      <AuditSection key={`audit-${restores}`} />
+      <BackupSection onRestored={() => setRestores((n) => n + 1)} />
+    </>
+  );
+}

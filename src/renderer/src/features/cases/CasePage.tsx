@@ -1,0 +1,211 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Child, HsbCase, ProfileSummary, UserSummary } from '../../../../contract/schemas.ts';
+import { GENDER_LABELS } from '../../../../contract/vocabulary.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { all, useLoad } from '../../ui/useLoad.ts';
+import { EditChildForm } from '../children/EditChildForm.tsx';
+
+interface CaseData {
+  hsbCase: HsbCase;
+  child: Child;
+  profiles: ProfileSummary[];
+  users: UserSummary[];
+}
+
+/** One child's HSB case: who the child is, the profile, who is allocated, and (later) the pathway. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(async () => {
+    const results = all<[{ case: HsbCase; child: Child }, ProfileSummary[], UserSummary[]]>(
+      await Promise.all([
+        call('cases.get', { id: caseId }),
+        call('profiles.list', {}),
+        call('users.list', {}),
+      ]),
+    );
+    if (!results.ok) return results;
+    const [got, profiles, users] = results.data;
+    return { ok: true as const, data: { hsbCase: got.case, child: got.child, profiles, users } };
+  });
+
+  if (loaded.state === 'loading') {
+    return (
+      <>
+        <BackToCases />
+        <PageHeading>Case</PageHeading>
+        <Loading what="the case" />
+      </>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <>
+        <BackToCases />
+        <PageHeading>Case</PageHeading>
+        <LoadFailed error={loaded.error} onRetry={() => void reload()} />
+      </>
+    );
+  }
+  const { hsbCase, child } = loaded.data;
+  return <CaseView key={`${hsbCase.version}-${child.version}`} data={loaded.data} />;
+}
+
+function BackToCases() {
+  return (
+    <p className="back-link-wrapper">
+      <RouteLink to={{ name: 'cases' }} className="back-link">
+        Back to case list
+      </RouteLink>
+    </p>
+  );
+}
+
+function CaseView({ data }: { data: CaseData }) {
+  const { hsbCase, profiles, users } = data;
+  const [child, setChild] = useState(data.child);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  // When the edit form closes, put focus back on the button that opened it.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? 'Unknown person';
+  const profile = profiles.find((p) => p.id === hsbCase.profileId);
+
+  async function latestChild(): Promise<Child | null> {
+    const result = await call('cases.get', { id: hsbCase.id });
+    if (!result.ok) return null;
+    setChild(result.data.child);
+    return result.data.child;
+  }
+
+  return (
+    <>
+      <BackToCases />
+      <PageHeading caption={`Case ${hsbCase.reference}`}>{child.name}</PageHeading>
+      {saved && !editing ? <SuccessNotice title="The child’s details have been saved." /> : null}
+
+      {editing ? (
+        <EditChildForm
+          child={child}
+          reload={latestChild}
+          onCancel={() => setEditing(false)}
+          onSaved={(updated) => {
+            setChild(updated);
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : (
+        <section aria-labelledby="child-title" className="section">
+          <h2 id="child-title" className="heading-m">
+            Child
+          </h2>
+          <SummaryList
+            rows={[
+              ['Full name', child.name],
+              ['Preferred name', child.preferredName],
+              ['Date of birth', <BirthDateText key="dob" value={child.dateOfBirth} />],
+              ['Gender', GENDER_LABELS[child.gender]],
+              ['Social care system number', child.socialCareNumber],
+              ['Youth justice system number', child.youthJusticeNumber],
+              ['Area of residence', child.areaOfResidence],
+              ['School', child.school],
+            ]}
+          />
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            Edit child details
+          </button>
+        </section>
+      )}
+
+      <section aria-labelledby="case-title" className="section">
+        <h2 id="case-title" className="heading-m">
+          Case
+        </h2>
+        <SummaryList
+          rows={[
+            ['Case reference', hsbCase.reference],
+            ['Status', hsbCase.status === 'open' ? 'Open' : 'Closed'],
+            [
+              'Protocol profile',
+              profile
+                ? `${profile.name}, version ${hsbCase.profileVersion}`
+                : `${hsbCase.profileId}, version ${hsbCase.profileVersion}`,
+            ],
+            [
+              'Opened',
+              <span key="opened">
+                <InstantText value={hsbCase.openedAt} /> by {nameOf(hsbCase.openedBy)}
+              </span>,
+            ],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="allocation-title" className="section">
+        <h2 id="allocation-title" className="heading-m">
+          Allocation
+        </h2>
+        <SummaryList
+          rows={[
+            ['Social worker (Children’s Social Care)', nameOf(hsbCase.socialWorkerId)],
+            ['YOS practitioner', nameOf(hsbCase.yosPractitionerId)],
+            [
+              'Managers',
+              hsbCase.managerIds.length === 0 ? (
+                <span key="none" className="hint">
+                  None allocated
+                </span>
+              ) : (
+                <ul key="managers" className="list">
+                  {hsbCase.managerIds.map((id) => (
+                    <li key={id}>{nameOf(id)}</li>
+                  ))}
+                </ul>
+              ),
+            ],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="pathway-title" className="section">
+        <h2 id="pathway-title" className="heading-m">
+          Pathway
+        </h2>
+        <p className="body">No pathway steps recorded yet.</p>
+        <p className="body hint">Steps will appear here as they are recorded.</p>
+      </section>
+    </>
+  );
+}
+
+function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="summary-list">
+      {rows.map(([key, value]) => (
+        <div className="summary-list__row" key={key}>
+          <dt className="summary-list__key">{key}</dt>
+          <dd className="summary-list__value">
+            {value === '' ? <span className="hint">Not recorded</span> : value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

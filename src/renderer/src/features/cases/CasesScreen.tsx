@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../../contract/errors.ts';
+import type { CaseListItem } from '../../../../contract/schemas.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink, useRouter } from '../../app/router.tsx';
+import { canDoCasework, isAdministrator, useSession } from '../../app/session.tsx';
+import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+
+const DEBOUNCE_MS = 200;
+
+/** Find a child's case by name or identifier; an empty search lists every case. */
+export function CasesScreen() {
+  const { user } = useSession();
+  const { navigate } = useRouter();
+  if (!canDoCasework(user)) {
+    return (
+      <>
+        <PageHeading>Cases</PageHeading>
+        <p className="body">
+          Cases are for practitioners and managers. Your account does not have either role, so no cases are
+          shown.
+        </p>
+        <p className="body">
+          {isAdministrator(user)
+            ? 'As an administrator, you can add the practitioner or manager role to your own account under Users.'
+            : 'An administrator can change your roles.'}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading>Cases</PageHeading>
+      <button type="button" className="button" onClick={() => navigate({ name: 'new-child' })}>
+        New child and case
+      </button>
+      <CaseSearch />
+    </>
+  );
+}
+
+function CaseSearch() {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<CaseListItem[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const latest = useRef(0);
+  const searchedOnce = useRef(false);
+
+  useEffect(() => {
+    const mine = ++latest.current;
+    const timer = window.setTimeout(
+      async () => {
+        const result = await call('cases.search', { query: query.trim() });
+        if (mine !== latest.current) return; // a newer search has started
+        if (result.ok) {
+          setResults(result.data);
+          setError(null);
+        } else {
+          setError(result.error);
+        }
+      },
+      // The first search (listing every case) need not wait for typing to pause.
+      searchedOnce.current ? DEBOUNCE_MS : 0,
+    );
+    searchedOnce.current = true;
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  const trimmed = query.trim();
+  return (
+    <section aria-labelledby="case-search-title" className="section">
+      <h2 id="case-search-title" className="visually-hidden">
+        Find a case
+      </h2>
+      <div className="field">
+        <label htmlFor="case-search" className="label">
+          Search by name or identifier
+        </label>
+        <p id="case-search-hint" className="hint">
+          A child’s name or preferred name, a case reference, a social care number or a youth justice number.
+        </p>
+        <input
+          id="case-search"
+          type="search"
+          className="input input--long"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby="case-search-hint"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      {error ? <LoadFailed error={error} /> : null}
+      <p className="body" role="status">
+        {results === null ? 'Searching…' : describeCount(results.length, trimmed)}
+      </p>
+      {results && results.length > 0 ? <CaseTable cases={results} /> : null}
+    </section>
+  );
+}
+
+function describeCount(count: number, query: string): string {
+  if (count === 0) return query ? `No cases match “${query}”.` : 'There are no cases yet.';
+  const noun = count === 1 ? 'case' : 'cases';
+  return query ? `${count} ${noun} match “${query}”.` : `${count} ${noun}.`;
+}
+
+function CaseTable({ cases }: { cases: CaseListItem[] }) {
+  return (
+    <div className="table-wrapper">
+      <table className="table">
+        <caption className="visually-hidden">Cases</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case reference</th>
+            <th scope="col">Child’s name</th>
+            <th scope="col">Preferred name</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Social care number</th>
+            <th scope="col">Youth justice number</th>
+            <th scope="col">Profile</th>
+            <th scope="col">Opened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={c.caseId}>
+              <td className="nowrap">
+                {c.reference}
+                {c.status === 'closed' ? <span className="tag">Closed</span> : null}
+              </td>
+              <td>
+                <RouteLink to={{ name: 'case', caseId: c.caseId }}>{c.childName}</RouteLink>
+              </td>
+              <td>{c.preferredName}</td>
+              <td className="nowrap">
+                <BirthDateText value={c.dateOfBirth} />
+              </td>
+              <td>{c.socialCareNumber}</td>
+              <td>{c.youthJusticeNumber}</td>
+              <td>{c.profileName}</td>
+              <td>
+                <InstantText value={c.openedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { FieldProblem } from '../../../../contract/errors.ts';
+import type { Child } from '../../../../contract/schemas.ts';
+import type { Gender } from '../../../../contract/vocabulary.ts';
+import { ageOn, formatBirthDate, parseIsoDay, todayIso } from '../../ui/dates.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { GENDER_OPTIONS } from '../../ui/options.ts';
+import type { FormErrors } from '../../ui/problems.ts';
+
+export interface ChildDraft {
+  name: string;
+  preferredName: string;
+  dateOfBirth: string;
+  gender: Gender | '';
+  socialCareNumber: string;
+  youthJusticeNumber: string;
+  areaOfResidence: string;
+  school: string;
+}
+
+export const EMPTY_CHILD: ChildDraft = {
+  name: '',
+  preferredName: '',
+  dateOfBirth: '',
+  gender: '',
+  socialCareNumber: '',
+  youthJusticeNumber: '',
+  areaOfResidence: '',
+  school: '',
+};
+
+export const CHILD_LABELS: Record<keyof ChildDraft, string> = {
+  name: 'Full name',
+  preferredName: 'Preferred name',
+  dateOfBirth: 'Date of birth',
+  gender: 'Gender',
+  socialCareNumber: 'Social care system number',
+  youthJusticeNumber: 'Youth justice system number',
+  areaOfResidence: 'Area of residence',
+  school: 'School',
+};
+
+export const CHILD_FIELD_ORDER = Object.keys(CHILD_LABELS);
+
+export function draftFromChild(child: Child): ChildDraft {
+  const { name, preferredName, dateOfBirth, gender } = child;
+  const { socialCareNumber, youthJusticeNumber, areaOfResidence, school } = child;
+  return {
+    name,
+    preferredName,
+    dateOfBirth,
+    gender,
+    socialCareNumber,
+    youthJusticeNumber,
+    areaOfResidence,
+    school,
+  };
+}
+
+/** Checks worded for people, run before the contract schema (whose wording suits programs). */
+export function childDraftProblems(draft: ChildDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!draft.name.trim()) problems.push({ path: 'name', message: "Enter the child's full name" });
+  if (!draft.dateOfBirth) problems.push({ path: 'dateOfBirth', message: 'Enter the date of birth' });
+  else if (!parseIsoDay(draft.dateOfBirth))
+    problems.push({ path: 'dateOfBirth', message: 'Enter a real date of birth' });
+  else if (ageOn(draft.dateOfBirth, todayIso()) === null) {
+    problems.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
+  }
+  if (draft.gender === '') problems.push({ path: 'gender', message: 'Choose an option for gender' });
+  return problems;
+}
+
+interface Props {
+  form: string;
+  value: ChildDraft;
+  onChange: (value: ChildDraft) => void;
+  errors: FormErrors;
+}
+
+/** The child's identifying details, shared by "New child" and "Edit child details". */
+export function ChildFields({ form, value, onChange, errors }: Props) {
+  const set = (key: keyof ChildDraft) => (next: string) => onChange({ ...value, [key]: next });
+  const text = (
+    key: Exclude<keyof ChildDraft, 'gender'>,
+    hint?: string,
+    width?: 'short' | 'medium' | 'long',
+  ) => (
+    <TextField
+      form={form}
+      path={key}
+      label={CHILD_LABELS[key]}
+      hint={hint}
+      value={value[key]}
+      onChange={set(key)}
+      width={width}
+      errors={errors}
+    />
+  );
+  const dob = parseIsoDay(value.dateOfBirth) ? formatBirthDate(value.dateOfBirth) : '';
+  return (
+    <>
+      {text('name')}
+      {text('preferredName', 'What the child likes to be called, if different from their name.')}
+      <TextField
+        form={form}
+        path="dateOfBirth"
+        label={CHILD_LABELS.dateOfBirth}
+        type="date"
+        value={value.dateOfBirth}
+        onChange={set('dateOfBirth')}
+        width="short"
+        after={dob}
+        errors={errors}
+      />
+      <SelectField
+        form={form}
+        path="gender"
+        label={CHILD_LABELS.gender}
+        value={value.gender}
+        onChange={set('gender')}
+        options={GENDER_OPTIONS}
+        placeholder={value.gender === '' ? 'Choose an option' : undefined}
+        errors={errors}
+      />
+      {text('socialCareNumber', "The child's number in the social care case recording system.", 'medium')}
+      {text('youthJusticeNumber', "The child's number in the youth justice case recording system.", 'medium')}
+      {text('areaOfResidence', 'For example, the town or district where the child lives.')}
+      {text('school', 'School, college or other education setting.')}
+    </>
+  );
+}

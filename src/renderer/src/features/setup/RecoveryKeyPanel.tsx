@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { WarningText } from '../../ui/Notice.tsx';
+import { FocusedSubheading } from '../../ui/PageHeading.tsx';
+
+/** The one-time recovery key, which the administrator must store before going on. */
+export function RecoveryKeyPanel({
+  recoveryKey,
+  onContinue,
+}: {
+  recoveryKey: string;
+  onContinue: () => void;
+}) {
+  const [stored, setStored] = useState(false);
+  return (
+    <section aria-labelledby="recovery-key-title">
+      <FocusedSubheading id="recovery-key-title">Your recovery key</FocusedSubheading>
+      <p className="body">
+        The administrator account has been created. If anyone forgets their password, this key lets them set a
+        new one.
+      </p>
+      <p className="recovery-key__label" id="recovery-key-label">
+        Recovery key
+      </p>
+      <p className="recovery-key" id="recovery-key" aria-describedby="recovery-key-label">
+        {recoveryKey}
+      </p>
+      <WarningText>
+        Write this down and keep it somewhere safe, away from this computer, such as a locked cabinet. It is
+        shown only once: the workbench cannot show it again.
+      </WarningText>
+      <div className="checkbox">
+        <input
+          id="recovery-key-stored"
+          type="checkbox"
+          className="checkbox__input"
+          checked={stored}
+          onChange={(e) => setStored(e.target.checked)}
+        />
+        <label htmlFor="recovery-key-stored" className="checkbox__label">
+          I have stored the recovery key safely
+        </label>
+      </div>
+      <button type="button" className="button" disabled={!stored} onClick={onContinue}>
+        Continue
+      </button>
+    </section>
+  );
+}

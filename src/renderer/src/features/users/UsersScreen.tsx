@@ -1,0 +1,77 @@
+import type { UserSummary } from '../../../../contract/schemas.ts';
+import { AGENCY_LABELS, ROLE_LABELS } from '../../../../contract/vocabulary.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { AddUserForm } from './AddUserForm.tsx';
+
+/** Everyone who can use the workbench, and a form to add someone. Administrators only. */
+export function UsersScreen() {
+  const [loaded, reload] = useLoad(() => call('users.list', {}));
+  return (
+    <>
+      <PageHeading>Users</PageHeading>
+      <section aria-labelledby="users-table-title" className="section">
+        <h2 id="users-table-title" className="heading-m">
+          People who can use the workbench
+        </h2>
+        {loaded.state === 'loading' ? <Loading what="users" /> : null}
+        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        {loaded.state === 'ready' ? <UserTable users={loaded.data} /> : null}
+      </section>
+      <AddUserForm onAdded={() => void reload()} />
+    </>
+  );
+}
+
+function UserTable({ users }: { users: UserSummary[] }) {
+  if (users.length === 0) return <p className="body">There are no users.</p>;
+  const sorted = [...users].sort(
+    (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'en-GB'),
+  );
+  return (
+    <div className="table-wrapper">
+      <table className="table">
+        <caption className="visually-hidden">Users</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Username</th>
+            <th scope="col">Agency</th>
+            <th scope="col">Roles</th>
+            <th scope="col">AIM-trained</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((u) => (
+            <tr key={u.id}>
+              <th scope="row" className="table__row-header">
+                {u.name}
+              </th>
+              <td>{u.username}</td>
+              <td>{AGENCY_LABELS[u.agency]}</td>
+              <td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
+              <td>{u.aimTrained ? 'Yes' : 'No'}</td>
+              <td>
+                <span className={u.active ? 'tag tag--active' : 'tag tag--inactive'}>
+                  {u.active ? 'Active' : 'Deactivated'}
+                </span>
+              </td>
+              <td>
+                <RouteLink to={{ name: 'user', userId: u.id }}>
+                  Edit<span className="visually-hidden"> {u.name}</span>
+                </RouteLink>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { type MouseEvent, useEffect, useRef } from 'react';
+import { type FormErrors, fieldId, hasErrors, problemText } from './problems.ts';
+
+interface Props {
+  form: string;
+  errors: FormErrors;
+  /** Label of each field by request path, so problems read as 'Full name is required'. */
+  labels: Record<string, string>;
+}
+
+/** The field a problem belongs to: the longest labelled path equal to it or containing it. */
+function labelledPath(path: string, labels: Record<string, string>): string | undefined {
+  return Object.keys(labels)
+    .filter((key) => path === key || path.startsWith(`${key}.`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  // A fieldset cannot take focus: move to its first control instead.
+  const focusable = target.matches('input, select, textarea, button')
+    ? target
+    : target.querySelector<HTMLElement>('input, select, textarea, button');
+  target.scrollIntoView({ block: 'center' });
+  focusable?.focus();
+}
+
+/** GOV.UK-style list of what went wrong, at the top of the form, moved into focus on each failed submit. */
+export function ErrorSummary({ form, errors, labels }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (hasErrors(errors)) ref.current?.focus();
+  }, [errors]);
+  if (!hasErrors(errors)) return null;
+  const titleId = `${form}-error-summary-title`;
+  return (
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      <h2 id={titleId} className="error-summary__title">
+        There is a problem
+      </h2>
+      {errors.message ? <p className="error-summary__message">{errors.message}</p> : null}
+      {errors.problems.length > 0 ? (
+        <ul className="error-summary__list">
+          {errors.problems.map((p, i) => {
+            const path = labelledPath(p.path, labels);
+            const text = problemText(path ? labels[path] : undefined, p.message);
+            const id = path ? fieldId(form, path) : undefined;
+            return (
+              // Problems have no identity of their own; the list is replaced whole on each submit.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={i}>
+                {id ? (
+                  <a href={`#${id}`} onClick={(e) => focusField(e, id)}>
+                    {text}
+                  </a>
+                ) : (
+                  text
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import type { ReactNode } from 'react';
+import { type FormErrors, fieldId, problemFor, problemText } from './problems.ts';
+
+interface FieldBase {
+  /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
+  form: string;
+  /** The request path this control fills, e.g. 'administrator.name'. */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  errors: FormErrors;
+}
+
+function describedBy(id: string, hint: boolean, error: boolean, extra?: string) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldError({ id, label, message }: { id: string; label: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} className="field-error">
+      <span className="visually-hidden">Error: </span>
+      {problemText(label, message)}
+    </p>
+  );
+}
+
+interface TextFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'password' | 'date' | 'number' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric';
+  width?: 'short' | 'medium' | 'long';
+  /** Live text shown after the control (e.g. a date read back with the child's age). */
+  after?: ReactNode;
+  spellCheck?: boolean;
+  className?: string;
+  min?: number;
+  max?: number;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { form, path, label, hint, errors, value, onChange, after } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} label={label} message={message} />
+      <div className="field__control">
+        <input
+          id={id}
+          name={path}
+          className={`input input--${props.width ?? 'long'}${props.className ? ` ${props.className}` : ''}`}
+          type={props.type ?? 'text'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete={props.autoComplete ?? 'off'}
+          inputMode={props.inputMode}
+          spellCheck={props.spellCheck ?? false}
+          min={props.min}
+          max={props.max}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy(
+            id,
+            Boolean(hint),
+            Boolean(message),
+            after ? `${id}-after` : undefined,
+          )}
+        />
+        {after ? (
+          <span id={`${id}-after`} className="field__after" aria-live="polite">
+            {after}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  /** Text of the empty first choice; omit when a value is always chosen. */
+  placeholder?: string;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const { form, path, label, hint, errors, value, onChange, options, placeholder } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} label={label} message={message} />
+      <select
+        id={id}
+        name={path}
+        className="select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface CheckboxFieldProps extends FieldBase {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A single yes/no checkbox with its label beside it. */
+export function CheckboxField(props: CheckboxFieldProps) {
+  const { form, path, label, hint, errors, checked, onChange } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <FieldError id={id} label={label} message={message} />
+      <div className="checkbox">
+        <input
+          id={id}
+          name={path}
+          type="checkbox"
+          className="checkbox__input"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
+        />
+        <label htmlFor={id} className="checkbox__label">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint checkbox__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface CheckboxGroupProps<V extends string> extends FieldBase {
+  options: readonly { value: V; label: string }[];
+  values: readonly V[];
+  onChange: (values: V[]) => void;
+}
+
+/** Several checkboxes answering one question, grouped by a fieldset whose legend is the question. */
+export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
+  const { form, path, label, hint, errors, options, values, onChange } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  const toggle = (value: V, on: boolean) => {
+    const next = options.map((o) => o.value).filter((v) => (v === value ? on : values.includes(v)));
+    onChange(next);
+  };
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <fieldset
+        id={id}
+        className="fieldset"
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
+      >
+        <legend className="legend">{label}</legend>
+        {hint ? (
+          <p id={`${id}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        <FieldError id={id} label={label} message={message} />
+        {options.map((o) => (
+          <div className="checkbox" key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="checkbox"
+              className="checkbox__input"
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <label htmlFor={`${id}-${o.value}`} className="checkbox__label">
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/** A confirmation or piece of news, announced politely. Not for errors: those go in an ErrorSummary. */
+export function SuccessNotice({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="notice notice--success" role="status">
+      <p className="notice__title">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+/** Something the person must not miss, shown with an icon and the word "Warning" (not colour alone). */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="warning-text">
+      <span className="warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <p className="warning-text__text">
+        <span className="visually-hidden">Warning: </span>
+        {children}
+      </p>
+    </div>
+  );
+}

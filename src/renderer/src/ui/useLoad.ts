@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError, Result } from '../../../contract/errors.ts';
+
+export type Loaded<T> =
+  | { state: 'loading' }
+  | { state: 'ready'; data: T }
+  | { state: 'failed'; error: AppError };
+
+/**
+ * Load data for a screen with one or more calls. `load` is re-run by `reload()`; a result that
+ * arrives after a newer load started is dropped.
+ */
+export function useLoad<T>(load: () => Promise<Result<T>>): [Loaded<T>, () => Promise<void>] {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const generation = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const result = await loadRef.current();
+    if (mine !== generation.current) return;
+    setLoaded(result.ok ? { state: 'ready', data: result.data } : { state: 'failed', error: result.error });
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return [loaded, reload];
+}
+
+/** Combine results: the first failure, or all the data. */
+export function all<T extends readonly unknown[]>(results: { [K in keyof T]: Result<T[K]> }): Result<T> {
+  for (const result of results) if (!result.ok) return result;
+  return { ok: true, data: results.map((r) => (r as { ok: true; data: unknown }).data) as unknown as T };
+}
