@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ADMIN, CASEWORK, call, empty, nothing } from './call-spec.ts';
+import { patternMapCalls } from './pattern-map-calls.ts';
 import {
   agency,
   isoDay,
@@ -34,28 +36,6 @@ import {
   profileListItem,
   teamDeadlines,
 } from './timescale-schemas.ts';
-import type { Role } from './vocabulary.ts';
-
-/**
- * Who may make a call: anyone (before sign-in), anyone signed in, or only holders of one of the roles.
- * The main process checks this on every call; the screens only follow it.
- */
-export type Access = 'public' | 'signed-in' | readonly Role[];
-
-interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
-  access: Access;
-  /** Whether the call changes the store (and so is audited and run in a transaction). */
-  writes: boolean;
-  request: Req;
-  response: Res;
-}
-
-const call = <Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>) => spec;
-
-const empty = z.strictObject({});
-const nothing = z.null();
-const CASEWORK: readonly Role[] = ['practitioner', 'manager'];
-const ADMIN: readonly Role[] = ['administrator'];
 
 const newUser = z.strictObject({
   username,
@@ -67,6 +47,7 @@ const newUser = z.strictObject({
 
 /** Every call the renderer may make, each with its request and response schema. */
 export const calls = {
+  ...patternMapCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',
@@ -334,6 +315,7 @@ export const calls = {
   }),
 } as const;
 
+export type { Access } from './call-spec.ts';
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
 export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>;

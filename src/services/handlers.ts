@@ -13,7 +13,22 @@ import {
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
+import { exportMap } from './map-sharing.ts';
 import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
+import {
+  addItem,
+  addLifeEventType,
+  addLink,
+  addTheme,
+  editItem,
+  getMap,
+  moveItem,
+  removeItem,
+  removeLink,
+  removeTheme,
+  saveMeeting,
+} from './pattern-map.ts';
+import { addPerson, editPerson, recordConsent } from './people.ts';
 import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
@@ -67,6 +82,21 @@ export const handlers: { [K in CallName]: Handler<K> } = {
   'deadlines.markMet': markMet,
   'deadlines.mine': (wb) => myDeadlines(wb),
   'deadlines.team': (wb) => teamDeadlines(wb),
+  'map.get': (wb, req) => getMap(wb, req.caseId),
+  'map.addItem': addItem,
+  'map.updateItem': editItem,
+  'map.moveItem': moveItem,
+  'map.removeItem': removeItem,
+  'map.addLink': addLink,
+  'map.removeLink': removeLink,
+  'map.addTheme': addTheme,
+  'map.removeTheme': removeTheme,
+  'map.saveMeeting': saveMeeting,
+  'map.addLifeEventType': addLifeEventType,
+  'map.export': exportMap,
+  'people.add': addPerson,
+  'people.update': editPerson,
+  'consents.record': recordConsent,
   'children.create': createChild,
   'children.update': editChild,
   'children.get': (wb, req) => getChild(wb, req.id),

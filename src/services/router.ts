@@ -72,7 +72,7 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
       } catch {
         return fail('invalid-request', 'The request could not be read.');
       }
-      if (size > MAX_REQUEST_BYTES) {
+      if (size > (spec.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
         return fail('invalid-request', 'The request is too large. Shorten the text and try again.');
       }
       const forbiddenKey = findForbiddenKey(request, '');

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { CASEWORK, call } from './call-spec.ts';
+import {
+  CONSENT_SUBJECTS,
+  casePerson,
+  consentStatus,
+  itemFields,
+  LINK_KINDS,
+  mapItem,
+  mapMeeting,
+  meetingFields,
+  patternMap,
+  personFields,
+} from './pattern-map-schemas.ts';
+import { isoDay, longText, recordId, recordVersion, requiredText, shortText } from './primitives.ts';
+
+/** The pattern-map calls; joined into the one list of calls in calls.ts. */
+export const patternMapCalls = {
+  'map.get': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ caseId: recordId }),
+    response: patternMap,
+  }),
+  'map.addItem': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, item: itemFields }),
+    response: mapItem,
+  }),
+  'map.updateItem': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ itemId: recordId, expectedVersion: recordVersion, item: itemFields }),
+    response: mapItem,
+  }),
+  'map.moveItem': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      itemId: recordId,
+      expectedVersion: recordVersion,
+      lane: z.string().min(1).max(40),
+    }),
+    response: mapItem,
+  }),
+  'map.removeItem': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      itemId: recordId,
+      expectedVersion: recordVersion,
+      reason: longText.min(1, 'is required'),
+    }),
+    response: z.null(),
+  }),
+  'map.addLink': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      fromId: recordId,
+      toId: recordId,
+      kind: z.enum(LINK_KINDS),
+      label: shortText,
+    }),
+    response: patternMap,
+  }),
+  'map.removeLink': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ linkId: recordId }),
+    response: patternMap,
+  }),
+  'map.addTheme': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      fromDay: isoDay,
+      toDay: isoDay,
+      text: requiredText.max(2000),
+    }),
+    response: patternMap,
+  }),
+  'map.removeTheme': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ themeId: recordId }),
+    response: patternMap,
+  }),
+  'map.saveMeeting': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      meetingId: recordId.nullable(),
+      expectedVersion: recordVersion.nullable(),
+      ...meetingFields,
+    }),
+    response: mapMeeting,
+  }),
+  'map.addLifeEventType': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ label: requiredText.max(60) }),
+    response: patternMap.shape.lifeEventTypes,
+  }),
+  'map.export': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      audience: z.enum(['internal', 'external']),
+      recipient: requiredText,
+      view: z.enum(['named', 'anonymised']),
+      format: z.enum(['png', 'docx']),
+      /** The map drawn by the screen, as a base64 PNG (format 'png' only). */
+      pngBase64: z
+        .string()
+        .max(12_000_000)
+        .regex(/^[A-Za-z0-9+/=]*$/, 'is not base64')
+        .optional(),
+    }),
+    response: z.strictObject({ savedTo: z.string() }).nullable(),
+    maxRequestBytes: 12_500_000,
+  }),
+  'people.add': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, ...personFields }),
+    response: casePerson,
+  }),
+  'people.update': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ personId: recordId, expectedVersion: recordVersion, ...personFields }),
+    response: casePerson,
+  }),
+  'consents.record': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      purpose: z.enum(['map-sharing-external', 'hub-referral', 'information-sharing']),
+      subject: z.enum(CONSENT_SUBJECTS),
+      personId: recordId.nullable(),
+      status: consentStatus,
+      reason: longText,
+    }),
+    response: patternMap.shape.consents,
+  }),
+};

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { UncertainDateSchema } from '../domain/pattern-map/uncertain-date.ts';
+import {
+  agency,
+  isoDay,
+  isoInstant,
+  longText,
+  recordId,
+  recordVersion,
+  requiredText,
+  shortText,
+} from './primitives.ts';
+
+// The pattern map: people on the case, consents, items on the time axis, links, themes, meetings.
+
+export const PERSON_KINDS = [
+  'parent-carer',
+  'sibling',
+  'harmed-child',
+  'harmed-adult',
+  'peer',
+  'other-child',
+  'other-adult',
+] as const;
+export const personKind = z.enum(PERSON_KINDS, { message: 'is not a known kind of person' });
+export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
+  'parent-carer': 'Parent / carer',
+  sibling: 'Sibling',
+  'harmed-child': 'Harmed child',
+  'harmed-adult': 'Harmed adult',
+  peer: 'Peer',
+  'other-child': 'Other child',
+  'other-adult': 'Other adult',
+};
+
+export const personFields = {
+  kind: personKind,
+  /** May be empty for a harmed person known only by a reference. */
+  name: shortText,
+  anonymisedLabel: requiredText,
+  relationship: shortText,
+};
+
+export const casePerson = z.strictObject({ id: recordId, version: recordVersion, ...personFields });
+export type CasePerson = z.infer<typeof casePerson>;
+
+export const CONSENT_SUBJECTS = ['child', 'parent-carer', 'social-worker-permission'] as const;
+export const consentStatus = z.enum(['given', 'refused', 'not-sought']);
+
+export const consentRecord = z.strictObject({
+  id: recordId,
+  purpose: z.string(),
+  subject: z.enum(CONSENT_SUBJECTS),
+  personId: recordId.nullable(),
+  personLabel: z.string(),
+  status: consentStatus,
+  reason: z.string(),
+  recordedAt: isoInstant,
+  recordedByName: z.string(),
+});
+export type ConsentRecord = z.infer<typeof consentRecord>;
+
+export const uncertainDate = UncertainDateSchema;
+
+export const LINK_KINDS = [
+  'possible-trigger',
+  'escalation',
+  'same-harmed-person',
+  'same-place',
+  'other',
+] as const;
+export const LINK_KIND_LABELS: Record<(typeof LINK_KINDS)[number], string> = {
+  'possible-trigger': 'Possible trigger',
+  escalation: 'Escalation',
+  'same-harmed-person': 'Same harmed person',
+  'same-place': 'Same place',
+  other: 'Other',
+};
+
+const itemCommon = {
+  what: requiredText.max(2000),
+  place: shortText,
+  date: uncertainDate,
+  sourceAgency: agency,
+  sourceDetail: shortText,
+};
+
+export const lifeEventFields = z.strictObject({
+  kind: z.literal('life-event'),
+  lane: z.string().regex(/^[a-z0-9-]{1,40}$/, 'is not a known type of life event'),
+  people: z.array(recordId).max(20),
+  ...itemCommon,
+});
+
+export const incidentFields = z.strictObject({
+  kind: z.literal('incident'),
+  people: z.array(recordId).max(20),
+  harmedPersonId: recordId.nullable(),
+  childAgeThen: z.number().int().min(0).max(25).nullable(),
+  hackettCategory: shortText,
+  brookColour: shortText,
+  ...itemCommon,
+});
+
+export const itemFields = z.discriminatedUnion('kind', [lifeEventFields, incidentFields]);
+export type ItemFields = z.infer<typeof itemFields>;
+
+export const axisSpan = z.strictObject({
+  from: isoDay,
+  to: isoDay,
+  midpoint: z.number().int(),
+  approximate: z.boolean(),
+  label: z.string(),
+});
+
+export const mapItem = z.strictObject({
+  id: recordId,
+  version: recordVersion,
+  kind: z.enum(['life-event', 'incident']),
+  lane: z.string(),
+  what: z.string(),
+  people: z.array(recordId),
+  place: z.string(),
+  date: uncertainDate,
+  span: axisSpan,
+  sourceAgency: agency,
+  sourceDetail: z.string(),
+  harmedPersonId: recordId.nullable(),
+  childAgeThen: z.number().int().nullable(),
+  hackettCategory: z.string(),
+  brookColour: z.string(),
+  createdAt: isoInstant,
+  createdByName: z.string(),
+  updatedAt: isoInstant,
+  updatedByName: z.string(),
+});
+export type MapItem = z.infer<typeof mapItem>;
+
+export const mapLink = z.strictObject({
+  id: recordId,
+  fromId: recordId,
+  toId: recordId,
+  kind: z.enum(LINK_KINDS),
+  label: z.string(),
+  createdByName: z.string(),
+});
+export type MapLink = z.infer<typeof mapLink>;
+
+export const mapTheme = z.strictObject({
+  id: recordId,
+  fromDay: isoDay,
+  toDay: isoDay,
+  text: z.string(),
+  createdByName: z.string(),
+});
+export type MapTheme = z.infer<typeof mapTheme>;
+
+export const meetingAttendee = z.strictObject({
+  name: requiredText,
+  role: shortText,
+  agency: shortText,
+  present: z.boolean(),
+});
+export const meetingAction = z.strictObject({
+  text: requiredText.max(1000),
+  owner: shortText,
+  due: isoDay.nullable(),
+  done: z.boolean(),
+});
+
+export const meetingFields = {
+  heldAt: isoInstant,
+  chair: requiredText,
+  attendees: z.array(meetingAttendee).max(60),
+  decisions: longText,
+  actions: z.array(meetingAction).max(100),
+  notes: longText,
+};
+
+export const mapMeeting = z.strictObject({
+  id: recordId,
+  version: recordVersion,
+  ...meetingFields,
+  createdByName: z.string(),
+  updatedAt: isoInstant,
+});
+export type MapMeeting = z.infer<typeof mapMeeting>;
+
+export const lifeEventType = z.strictObject({ id: z.string(), label: z.string() });
+
+export const sharingStatus = z.strictObject({
+  /** Why external sharing is not yet allowed, one plain sentence each; empty when it is. */
+  missingForExternal: z.array(z.string()),
+  allocatedSocialWorkerId: recordId,
+  allocatedSocialWorkerName: z.string(),
+});
+
+export const patternMap = z.strictObject({
+  caseId: recordId,
+  caseReference: z.string(),
+  childName: z.string(),
+  childPreferredName: z.string(),
+  dateOfBirth: isoDay,
+  lifeEventTypes: z.array(lifeEventType),
+  categories: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  brookColours: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  people: z.array(casePerson),
+  items: z.array(mapItem),
+  links: z.array(mapLink),
+  themes: z.array(mapTheme),
+  meetings: z.array(mapMeeting),
+  consents: z.array(consentRecord),
+  sharing: sharingStatus,
+  orderExplanation: z.string(),
+});
+export type PatternMap = z.infer<typeof patternMap>;

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { addCalendarDays, dayNumber, formatDay, isIsoDay } from '../dates.ts';
+
+/**
+ * Chronologies are uncertain: a date may be an exact day, a month, a season or a year, a range, or
+ * "at about age 7". Every kind is placed on the time axis as a span of days; anything but an exact day
+ * is marked approximate.
+ */
+
+const day = z.string().refine(isIsoDay, 'must be a date written YYYY-MM-DD');
+const year = z
+  .number()
+  .int('must be a whole year')
+  .min(1950, 'must be 1950 or later')
+  .max(2100, 'must be 2100 or earlier');
+
+export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
+export type Season = (typeof SEASONS)[number];
+
+export const UncertainDateSchema = z.discriminatedUnion('precision', [
+  z.strictObject({ precision: z.literal('day'), day }),
+  z.strictObject({ precision: z.literal('month'), year, month: z.number().int().min(1).max(12) }),
+  z.strictObject({ precision: z.literal('season'), year, season: z.enum(SEASONS) }),
+  z.strictObject({ precision: z.literal('year'), year }),
+  z
+    .strictObject({ precision: z.literal('range'), from: day, to: day })
+    .refine((r) => r.to >= r.from, {
+      message: 'the end date must not be before the start date',
+      path: ['to'],
+    }),
+  z.strictObject({ precision: z.literal('age'), age: z.number().int().min(0).max(25) }),
+]);
+export type UncertainDate = z.infer<typeof UncertainDateSchema>;
+
+export interface AxisSpan {
+  /** First and last day the item may fall on. */
+  from: string;
+  to: string;
+  /** Where it is drawn: the middle of the span, in whole days since 1970-01-01. */
+  midpoint: number;
+  approximate: boolean;
+  /** How the date reads to a person, British style. */
+  label: string;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Meteorological seasons, as British chronologies use them; winter runs December to February. */
+function seasonSpan(y: number, season: Season): [string, string] {
+  switch (season) {
+    case 'spring':
+      return [`${y}-03-01`, `${y}-05-31`];
+    case 'summer':
+      return [`${y}-06-01`, `${y}-08-31`];
+    case 'autumn':
+      return [`${y}-09-01`, `${y}-11-30`];
+    case 'winter':
+      return [`${y}-12-01`, `${y + 1}-02-${pad(lastDayOfMonth(y + 1, 2))}`];
+  }
+}
+
+function span(from: string, to: string, approximate: boolean, label: string): AxisSpan {
+  return { from, to, midpoint: Math.floor((dayNumber(from) + dayNumber(to)) / 2), approximate, label };
+}
+
+/**
+ * Places an uncertain date on the axis. "At about age N" needs the child's date of birth: it spans the
+ * year from their Nth birthday.
+ */
+export function placeDate(date: UncertainDate, dateOfBirth: string): AxisSpan {
+  switch (date.precision) {
+    case 'day':
+      return span(date.day, date.day, false, formatDay(date.day));
+    case 'month': {
+      const from = `${date.year}-${pad(date.month)}-01`;
+      const to = `${date.year}-${pad(date.month)}-${pad(lastDayOfMonth(date.year, date.month))}`;
+      return span(from, to, true, `${MONTHS[date.month - 1]} ${date.year}`);
+    }
+    case 'season': {
+      const [from, to] = seasonSpan(date.year, date.season);
+      const name = date.season[0]?.toUpperCase() + date.season.slice(1);
+      return span(
+        from,
+        to,
+        true,
+        `${name} ${date.year}${date.season === 'winter' ? `–${String(date.year + 1).slice(2)}` : ''}`,
+      );
+    }
+    case 'year':
+      return span(`${date.year}-01-01`, `${date.year}-12-31`, true, String(date.year));
+    case 'range':
+      return span(
+        date.from,
+        date.to,
+        date.from !== date.to,
+        `${formatDay(date.from)} to ${formatDay(date.to)}`,
+      );
+    case 'age': {
+      const birthYear = Number(dateOfBirth.slice(0, 4));
+      const birthday = `${birthYear + date.age}${dateOfBirth.slice(4)}`;
+      const from = isIsoDay(birthday) ? birthday : `${birthYear + date.age}-03-01`; // 29 February
+      const to = addCalendarDays(`${birthYear + date.age + 1}${from.slice(4)}`, -1);
+      return span(from, to, true, `At about age ${date.age}`);
+    }
+  }
+}
+
+export interface Placed {
+  id: string;
+  span: AxisSpan;
+  createdAt: string;
+}
+
+/**
+ * The chronological order: by where the item is drawn (the middle of its span); on the same day an exact
+ * date comes before an approximate one; then the narrower span; then the order items were added. The
+ * same items always sort the same way.
+ */
+export function chronologicalOrder<T extends Placed>(items: readonly T[]): T[] {
+  const width = (s: AxisSpan) => dayNumber(s.to) - dayNumber(s.from);
+  return [...items].sort(
+    (a, b) =>
+      a.span.midpoint - b.span.midpoint ||
+      Number(a.span.approximate) - Number(b.span.approximate) ||
+      width(a.span) - width(b.span) ||
+      a.createdAt.localeCompare(b.createdAt) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export const ORDER_EXPLANATION =
+  'Items are in date order. An approximate date (a month, season, year, range or age) is placed at the middle of its period and marked “approx.”; on the same day, exact dates come first, then narrower periods, then the order the items were added.';

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../contract/calls.ts';
+import { WorkbenchError } from '../contract/errors.ts';
+import { chronologyDocx } from '../export/chronology-docx.ts';
+import { writeFileAtomic } from '../store/files.ts';
+import { insertMapExport } from '../store/pattern-map.ts';
+import { readMap } from './pattern-map.ts';
+import type { Workbench } from './workbench.ts';
+
+// Exports of the map: who may export, to whom, and the record of each export.
+
+export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>) {
+  const { user } = wb.signedIn();
+  const db = wb.db();
+  const map = readMap(db, req.caseId);
+  if (req.audience === 'internal' && user.id !== map.sharing.allocatedSocialWorkerId) {
+    throw new WorkbenchError(
+      'forbidden',
+      `Only the allocated social worker, ${map.sharing.allocatedSocialWorkerName}, can share the map with the professionals involved.`,
+    );
+  }
+  if (req.audience === 'external' && map.sharing.missingForExternal.length > 0) {
+    throw new WorkbenchError(
+      'rule-broken',
+      `The map cannot be shared with an external agency yet. ${map.sharing.missingForExternal.join(' ')}`,
+      { problems: map.sharing.missingForExternal.map((message) => ({ path: 'consent', message })) },
+    );
+  }
+  if (req.format === 'png' && !req.pngBase64) {
+    throw new WorkbenchError('invalid-request', 'The map image is missing from the request.', {
+      problems: [{ path: 'pngBase64', message: 'is required for an image export' }],
+    });
+  }
+  const now = wb.now();
+  const content =
+    req.format === 'png'
+      ? Buffer.from(req.pngBase64 ?? '', 'base64')
+      : await chronologyDocx(map, {
+          view: req.view,
+          exportedOn: now.toISOString().slice(0, 10),
+          exportedBy: user.name,
+          audience: req.recipient,
+        });
+  if (
+    req.format === 'png' &&
+    !content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  ) {
+    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
+      problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
+    });
+  }
+  const suggested = `pattern-map-${map.caseReference}-${req.view}-${now.toISOString().slice(0, 10)}.${req.format}`;
+  const path = await wb.host.chooseSaveFile(suggested);
+  if (!path) return null;
+  wb.write((store, audit) => {
+    writeFileAtomic(path, content);
+    const id = randomUUID();
+    insertMapExport(store, {
+      id,
+      caseId: req.caseId,
+      at: now.toISOString(),
+      by: user.id,
+      audience: req.audience,
+      recipient: req.recipient,
+      view: req.view,
+      format: req.format,
+      savedTo: path,
+    });
+    audit({
+      action: 'map.export',
+      recordType: 'case',
+      recordId: req.caseId,
+      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}: ${req.recipient}; saved to ${path}`,
+    });
+  });
+  return { savedTo: path };
+}

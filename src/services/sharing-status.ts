@@ -1,0 +1,50 @@
+import { WorkbenchError } from '../contract/errors.ts';
+import { findCase } from '../store/cases.ts';
+import type { Db } from '../store/database.ts';
+import { consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
+import { namesById } from './deadlines.ts';
+
+// The map belongs to Children's Social Care (Lancashire protocol, mapping meetings): it may be shared with
+// the professionals involved by the allocated social worker, and with an external agency only with the
+// allocated social worker's permission and the consent of the child and their parents/carers.
+
+const PURPOSE = 'map-sharing-external';
+
+/** One plain sentence for each thing missing before the map may go to an external agency. */
+export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
+  const hsbCase = findCase(db, caseId);
+  if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
+  const consents = consentsOfCase(db, caseId).filter((c) => c.purpose === PURPOSE);
+  const latest = (subject: string, personId: string | null) =>
+    consents.filter((c) => c.subject === subject && c.personId === personId).at(-1);
+  const missing: string[] = [];
+  const describe = (who: string, record: { status: string } | undefined) => {
+    if (!record) return `${who} is not recorded.`;
+    if (record.status === 'refused') return `${who} was refused.`;
+    if (record.status === 'not-sought') return `${who} was not sought.`;
+    return null;
+  };
+  const swName = names.get(hsbCase.socialWorkerId) ?? 'the allocated social worker';
+  const permission = describe(
+    `The permission of the allocated social worker (${swName})`,
+    latest('social-worker-permission', null),
+  );
+  if (permission) missing.push(permission);
+  const child = describe('The consent of the child', latest('child', null));
+  if (child) missing.push(child);
+  const carers = peopleOfCase(db, caseId).filter((p) => p.kind === 'parent-carer');
+  if (carers.length === 0)
+    missing.push('No parent or carer is recorded on the case: add them and record their consent.');
+  for (const carer of carers) {
+    const line = describe(
+      `The consent of ${carer.anonymisedLabel} (parent/carer)`,
+      latest('parent-carer', carer.id),
+    );
+    if (line) missing.push(line);
+  }
+  return {
+    missingForExternal: missing,
+    allocatedSocialWorkerId: hsbCase.socialWorkerId,
+    allocatedSocialWorkerName: swName,
+  };
+}

@@ -1,0 +1,363 @@
+import type { UncertainDate } from '../domain/pattern-map/uncertain-date.ts';
+import type { Db } from './database.ts';
+
+// Rows of the pattern map and the people and consents it depends on.
+
+export interface PersonRow {
+  id: string;
+  caseId: string;
+  kind: string;
+  name: string;
+  anonymisedLabel: string;
+  relationship: string;
+  version: number;
+}
+
+export function peopleOfCase(db: Db, caseId: string): PersonRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, kind, name, anonymised_label AS anonymisedLabel, relationship, version
+       FROM case_people WHERE case_id = ? ORDER BY created_at, rowid`,
+    )
+    .all(caseId) as PersonRow[];
+}
+
+export function findPerson(db: Db, id: string): PersonRow | undefined {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, kind, name, anonymised_label AS anonymisedLabel, relationship, version
+       FROM case_people WHERE id = ?`,
+    )
+    .get(id) as PersonRow | undefined;
+}
+
+export function insertPerson(db: Db, p: Omit<PersonRow, 'version'>, by: string, now: string): void {
+  db.prepare(
+    `INSERT INTO case_people (id, case_id, kind, name, anonymised_label, relationship, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.id, p.caseId, p.kind, p.name, p.anonymisedLabel, p.relationship, now, by);
+}
+
+export function updatePerson(
+  db: Db,
+  p: Omit<PersonRow, 'caseId' | 'version'>,
+  expectedVersion: number,
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE case_people SET kind = ?, name = ?, anonymised_label = ?, relationship = ?, version = version + 1
+         WHERE id = ? AND version = ?`,
+      )
+      .run(p.kind, p.name, p.anonymisedLabel, p.relationship, p.id, expectedVersion).changes === 1
+  );
+}
+
+export interface ConsentRow {
+  id: string;
+  caseId: string;
+  purpose: string;
+  subject: 'child' | 'parent-carer' | 'social-worker-permission';
+  personId: string | null;
+  status: 'given' | 'refused' | 'not-sought';
+  reason: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export function consentsOfCase(db: Db, caseId: string): ConsentRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, purpose, subject, person_id AS personId, status, reason,
+              recorded_at AS recordedAt, recorded_by AS recordedBy
+       FROM case_consents WHERE case_id = ? ORDER BY recorded_at, rowid`,
+    )
+    .all(caseId) as ConsentRow[];
+}
+
+export function insertConsent(db: Db, c: ConsentRow): void {
+  db.prepare(
+    `INSERT INTO case_consents (id, case_id, purpose, subject, person_id, status, reason, recorded_at, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.id, c.caseId, c.purpose, c.subject, c.personId, c.status, c.reason, c.recordedAt, c.recordedBy);
+}
+
+export interface LifeEventTypeRow {
+  id: string;
+  label: string;
+}
+
+export function lifeEventTypes(db: Db): LifeEventTypeRow[] {
+  return db
+    .prepare('SELECT id, label FROM life_event_types ORDER BY sort_order, label')
+    .all() as LifeEventTypeRow[];
+}
+
+export function insertLifeEventType(db: Db, t: LifeEventTypeRow): void {
+  db.prepare(
+    'INSERT INTO life_event_types (id, label, sort_order) VALUES (?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM life_event_types))',
+  ).run(t.id, t.label);
+}
+
+export interface ItemRow {
+  id: string;
+  caseId: string;
+  kind: 'life-event' | 'incident';
+  lane: string;
+  what: string;
+  people: string[];
+  place: string;
+  date: UncertainDate;
+  sourceAgency: string;
+  sourceDetail: string;
+  harmedPersonId: string | null;
+  childAgeThen: number | null;
+  hackettCategory: string;
+  brookColour: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+interface RawItem extends Omit<ItemRow, 'people' | 'date' | 'hackettCategory' | 'brookColour'> {
+  people: string;
+  date: string;
+  hackettCategory: string | null;
+  brookColour: string | null;
+}
+
+const ITEM_SELECT = `SELECT id, case_id AS caseId, kind, lane, what, people, place, date, source_agency AS sourceAgency,
+    source_detail AS sourceDetail, harmed_person_id AS harmedPersonId, child_age_then AS childAgeThen,
+    hackett_category AS hackettCategory, brook_colour AS brookColour, created_at AS createdAt,
+    created_by AS createdBy, updated_at AS updatedAt, updated_by AS updatedBy, version
+  FROM map_items`;
+
+const toItem = (r: RawItem): ItemRow => ({
+  ...r,
+  people: JSON.parse(r.people) as string[],
+  date: JSON.parse(r.date) as UncertainDate,
+  hackettCategory: r.hackettCategory ?? '',
+  brookColour: r.brookColour ?? '',
+});
+
+export function itemsOfCase(db: Db, caseId: string): ItemRow[] {
+  return (
+    db.prepare(`${ITEM_SELECT} WHERE case_id = ? ORDER BY created_at, rowid`).all(caseId) as RawItem[]
+  ).map(toItem);
+}
+
+export function findItem(db: Db, id: string): ItemRow | undefined {
+  const row = db.prepare(`${ITEM_SELECT} WHERE id = ?`).get(id) as RawItem | undefined;
+  return row ? toItem(row) : undefined;
+}
+
+const itemParams = (i: ItemRow) => ({
+  ...i,
+  people: JSON.stringify(i.people),
+  date: JSON.stringify(i.date),
+  hackettCategory: i.hackettCategory || null,
+  brookColour: i.brookColour || null,
+});
+
+export function insertItem(db: Db, item: ItemRow): void {
+  db.prepare(
+    `INSERT INTO map_items (id, case_id, kind, lane, what, people, place, date, source_agency, source_detail,
+       harmed_person_id, child_age_then, hackett_category, brook_colour, created_at, created_by, updated_at, updated_by, version)
+     VALUES (@id, @caseId, @kind, @lane, @what, @people, @place, @date, @sourceAgency, @sourceDetail, @harmedPersonId,
+       @childAgeThen, @hackettCategory, @brookColour, @createdAt, @createdBy, @updatedAt, @updatedBy, @version)`,
+  ).run(itemParams(item));
+}
+
+/** Returns false when the item changed since `expectedVersion` was read (someone else saved first). */
+export function updateItem(db: Db, item: ItemRow, expectedVersion: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE map_items SET lane = @lane, what = @what, people = @people, place = @place, date = @date,
+           source_agency = @sourceAgency, source_detail = @sourceDetail, harmed_person_id = @harmedPersonId,
+           child_age_then = @childAgeThen, hackett_category = @hackettCategory, brook_colour = @brookColour,
+           updated_at = @updatedAt, updated_by = @updatedBy, version = version + 1
+         WHERE id = @id AND version = @expectedVersion`,
+      )
+      .run({ ...itemParams(item), expectedVersion }).changes === 1
+  );
+}
+
+export function deleteItem(db: Db, id: string, expectedVersion: number): boolean {
+  return (
+    db.prepare('DELETE FROM map_items WHERE id = ? AND version = ?').run(id, expectedVersion).changes === 1
+  );
+}
+
+export interface LinkRow {
+  id: string;
+  caseId: string;
+  fromId: string;
+  toId: string;
+  kind: string;
+  label: string;
+  createdBy: string;
+}
+
+export function linksOfCase(db: Db, caseId: string): LinkRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, from_item AS fromId, to_item AS toId, kind, label, created_by AS createdBy
+       FROM map_links WHERE case_id = ? ORDER BY created_at, rowid`,
+    )
+    .all(caseId) as LinkRow[];
+}
+
+export function insertLink(db: Db, l: LinkRow, now: string): void {
+  db.prepare(
+    'INSERT INTO map_links (id, case_id, from_item, to_item, kind, label, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(l.id, l.caseId, l.fromId, l.toId, l.kind, l.label, now, l.createdBy);
+}
+
+export function findLink(db: Db, id: string): LinkRow | undefined {
+  return db
+    .prepare(
+      'SELECT id, case_id AS caseId, from_item AS fromId, to_item AS toId, kind, label, created_by AS createdBy FROM map_links WHERE id = ?',
+    )
+    .get(id) as LinkRow | undefined;
+}
+
+export function deleteLink(db: Db, id: string): void {
+  db.prepare('DELETE FROM map_links WHERE id = ?').run(id);
+}
+
+export interface ThemeRow {
+  id: string;
+  caseId: string;
+  fromDay: string;
+  toDay: string;
+  text: string;
+  createdBy: string;
+}
+
+export function themesOfCase(db: Db, caseId: string): ThemeRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, from_day AS fromDay, to_day AS toDay, text, created_by AS createdBy
+       FROM map_themes WHERE case_id = ? ORDER BY from_day, rowid`,
+    )
+    .all(caseId) as ThemeRow[];
+}
+
+export function insertTheme(db: Db, t: ThemeRow, now: string): void {
+  db.prepare(
+    'INSERT INTO map_themes (id, case_id, from_day, to_day, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(t.id, t.caseId, t.fromDay, t.toDay, t.text, now, t.createdBy);
+}
+
+export function findTheme(db: Db, id: string): ThemeRow | undefined {
+  return db
+    .prepare(
+      'SELECT id, case_id AS caseId, from_day AS fromDay, to_day AS toDay, text, created_by AS createdBy FROM map_themes WHERE id = ?',
+    )
+    .get(id) as ThemeRow | undefined;
+}
+
+export function deleteTheme(db: Db, id: string): void {
+  db.prepare('DELETE FROM map_themes WHERE id = ?').run(id);
+}
+
+export interface MeetingRow {
+  id: string;
+  caseId: string;
+  heldAt: string;
+  chair: string;
+  attendees: { name: string; role: string; agency: string; present: boolean }[];
+  decisions: string;
+  actions: { text: string; owner: string; due: string | null; done: boolean }[];
+  notes: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+interface RawMeeting extends Omit<MeetingRow, 'attendees' | 'actions'> {
+  attendees: string;
+  actions: string;
+}
+
+const MEETING_SELECT = `SELECT id, case_id AS caseId, held_at AS heldAt, chair, attendees, decisions, actions, notes,
+  created_by AS createdBy, updated_at AS updatedAt, version FROM map_meetings`;
+
+const toMeeting = (r: RawMeeting): MeetingRow => ({
+  ...r,
+  attendees: JSON.parse(r.attendees) as MeetingRow['attendees'],
+  actions: JSON.parse(r.actions) as MeetingRow['actions'],
+});
+
+export function meetingsOfCase(db: Db, caseId: string): MeetingRow[] {
+  return (db.prepare(`${MEETING_SELECT} WHERE case_id = ? ORDER BY held_at`).all(caseId) as RawMeeting[]).map(
+    toMeeting,
+  );
+}
+
+export function findMeeting(db: Db, id: string): MeetingRow | undefined {
+  const row = db.prepare(`${MEETING_SELECT} WHERE id = ?`).get(id) as RawMeeting | undefined;
+  return row ? toMeeting(row) : undefined;
+}
+
+export function insertMeeting(db: Db, m: MeetingRow): void {
+  db.prepare(
+    `INSERT INTO map_meetings (id, case_id, held_at, chair, attendees, decisions, actions, notes, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.id,
+    m.caseId,
+    m.heldAt,
+    m.chair,
+    JSON.stringify(m.attendees),
+    m.decisions,
+    JSON.stringify(m.actions),
+    m.notes,
+    m.updatedAt,
+    m.createdBy,
+    m.updatedAt,
+  );
+}
+
+export function updateMeeting(db: Db, m: MeetingRow, expectedVersion: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE map_meetings SET held_at = ?, chair = ?, attendees = ?, decisions = ?, actions = ?, notes = ?, updated_at = ?,
+           version = version + 1 WHERE id = ? AND version = ?`,
+      )
+      .run(
+        m.heldAt,
+        m.chair,
+        JSON.stringify(m.attendees),
+        m.decisions,
+        JSON.stringify(m.actions),
+        m.notes,
+        m.updatedAt,
+        m.id,
+        expectedVersion,
+      ).changes === 1
+  );
+}
+
+export function insertMapExport(
+  db: Db,
+  e: {
+    id: string;
+    caseId: string;
+    at: string;
+    by: string;
+    audience: string;
+    recipient: string;
+    view: string;
+    format: string;
+    savedTo: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO map_exports (id, case_id, at, by, audience, recipient, view, format, saved_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.id, e.caseId, e.at, e.by, e.audience, e.recipient, e.view, e.format, e.savedTo);
+}

@@ -1,0 +1,372 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recentAudit } from '../../src/store/audit-trail.ts';
+import { docxToPdf, pdfText } from '../support/libreoffice.ts';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+let team: Awaited<ReturnType<typeof seededTeam>>;
+let caseId: string;
+
+const lifeEvent = (
+  what: string,
+  date: object,
+  sourceAgency: string,
+  lane = 'family',
+  people: string[] = [],
+) => ({
+  kind: 'life-event' as const,
+  lane,
+  what,
+  people,
+  place: '',
+  date,
+  sourceAgency,
+  sourceDetail: '',
+});
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
+  team = await seededTeam(h);
+  const child = await h.call('children.create', {
+    name: 'Jamie Example',
+    dateOfBirth: '2013-03-14',
+    gender: 'male',
+  });
+  caseId = (
+    await h.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [],
+    })
+  ).id;
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+async function buildMap() {
+  const mother = await h.call('people.add', {
+    caseId,
+    kind: 'parent-carer',
+    name: 'Sarah Example',
+    anonymisedLabel: 'Mother',
+    relationship: 'mother',
+  });
+  const harmed = await h.call('people.add', {
+    caseId,
+    kind: 'harmed-child',
+    name: '',
+    anonymisedLabel: 'Child B (peer, 9)',
+    relationship: 'school peer',
+  });
+  const move = await h.call('map.addItem', {
+    caseId,
+    item: lifeEvent(
+      'Moved to foster care after Sarah Example was admitted to hospital',
+      { precision: 'day', day: '2021-09-06' },
+      'childrens-social-care',
+      'care-placement',
+      [mother.id],
+    ),
+  });
+  await h.call('map.addItem', {
+    caseId,
+    item: lifeEvent(
+      'Excluded for fighting',
+      { precision: 'month', year: 2021, month: 11 },
+      'education',
+      'education',
+    ),
+  });
+  await h.call('map.addItem', {
+    caseId,
+    item: lifeEvent(
+      'Domestic abuse reported at home',
+      { precision: 'age', age: 7 },
+      'police',
+      'police-justice',
+    ),
+  });
+  const incident = await h.call('map.addItem', {
+    caseId,
+    item: {
+      kind: 'incident',
+      what: 'Touched a younger child at the after-school club',
+      people: [],
+      place: 'After-school club',
+      date: { precision: 'day', day: '2021-10-12' },
+      sourceAgency: 'education',
+      sourceDetail: 'Designated safeguarding lead',
+      harmedPersonId: harmed.id,
+      childAgeThen: null,
+      hackettCategory: '1',
+      brookColour: 'amber',
+    },
+  });
+  return { mother, harmed, move, incident };
+}
+
+describe('the pattern map', () => {
+  it('keeps items with their author, places uncertain dates, and orders the chronology', async () => {
+    const { incident } = await buildMap();
+    expect(incident).toMatchObject({
+      lane: 'incidents',
+      childAgeThen: 8,
+      createdByName: 'Alex Administrator',
+    });
+    const map = await h.call('map.get', { caseId });
+    expect(map.items).toHaveLength(4);
+    const byWhat = (w: string) => map.items.find((i) => i.what.startsWith(w));
+    expect(byWhat('Domestic')?.span).toMatchObject({
+      from: '2020-03-14',
+      approximate: true,
+      label: 'At about age 7',
+    });
+    expect(byWhat('Excluded')?.span).toMatchObject({ approximate: true, label: 'November 2021' });
+    expect(byWhat('Moved')?.span.approximate).toBe(false);
+    expect(map.orderExplanation).toMatch(/middle of its period/);
+  });
+
+  it('links an event to an incident as a possible trigger, pins a theme, and records the meeting', async () => {
+    const { move, incident } = await buildMap();
+    let map = await h.call('map.addLink', {
+      caseId,
+      fromId: move.id,
+      toId: incident.id,
+      kind: 'possible-trigger',
+      label: '',
+    });
+    expect(map.links).toEqual([
+      expect.objectContaining({ fromId: move.id, toId: incident.id, kind: 'possible-trigger' }),
+    ]);
+    map = await h.call('map.addTheme', {
+      caseId,
+      fromDay: '2021-09-06',
+      toDay: '2021-10-31',
+      text: 'After the move to foster care: behaviour escalates',
+    });
+    expect(map.themes[0]?.text).toMatch(/foster care/);
+    const meeting = await h.call('map.saveMeeting', {
+      caseId,
+      meetingId: null,
+      expectedVersion: null,
+      heldAt: '2026-11-20T09:30:00Z',
+      chair: 'HSB Hub practitioner',
+      attendees: [
+        { name: 'Sam Social Worker', role: 'Allocated social worker', agency: 'CSC', present: true },
+      ],
+      decisions: 'Proceed to AIM assessment',
+      actions: [{ text: 'Request school records', owner: 'Sam', due: '2026-11-27', done: false }],
+      notes: '',
+    });
+    expect(meeting).toMatchObject({ chair: 'HSB Hub practitioner', version: 1 });
+    const again = await h.refuse('map.saveMeeting', {
+      caseId,
+      meetingId: meeting.id,
+      expectedVersion: 7,
+      heldAt: meeting.heldAt,
+      chair: 'x',
+      attendees: [],
+      decisions: '',
+      actions: [],
+      notes: '',
+    });
+    expect(again.code).toBe('conflict');
+  });
+
+  it('rejects an end date before the start, an incident without a source agency, and a link to itself — saving nothing', async () => {
+    const { move } = await buildMap();
+    const before = (await h.call('map.get', { caseId })).items.length;
+    const range = await h.refuse('map.addItem', {
+      caseId,
+      item: lifeEvent(
+        'Lived with grandparents',
+        { precision: 'range', from: '2020-05-01', to: '2020-01-01' },
+        'health',
+      ),
+    });
+    expect(range.problems).toContainEqual({
+      path: 'item.date.to',
+      message: 'the end date must not be before the start date',
+    });
+    const { sourceAgency: _, ...noAgency } = lifeEvent('x', { precision: 'year', year: 2020 }, 'health');
+    const incident = await h.refuse('map.addItem', {
+      caseId,
+      item: {
+        ...noAgency,
+        kind: 'incident',
+        harmedPersonId: null,
+        childAgeThen: null,
+        hackettCategory: '',
+        brookColour: '',
+      },
+    });
+    expect(incident.problems?.map((p) => p.path)).toContain('item.sourceAgency');
+    const self = await h.refuse('map.addLink', {
+      caseId,
+      fromId: move.id,
+      toId: move.id,
+      kind: 'escalation',
+      label: '',
+    });
+    expect(self.message).toBe('An item cannot be linked to itself: choose two different items.');
+    expect((await h.call('map.get', { caseId })).items.length).toBe(before);
+  });
+
+  it('does not let two people’s edits overwrite each other', async () => {
+    const { move } = await buildMap();
+    const base = {
+      ...lifeEvent(move.what, move.date, 'childrens-social-care', 'care-placement', move.people),
+    };
+    await h.call('map.updateItem', {
+      itemId: move.id,
+      expectedVersion: move.version,
+      item: { ...base, place: 'Blackburn' },
+    });
+    const second = await h.refuse('map.updateItem', {
+      itemId: move.id,
+      expectedVersion: move.version,
+      item: { ...base, what: 'Moved to kinship care' },
+    });
+    expect(second.code).toBe('conflict');
+    expect(second.message).toMatch(/Alex Administrator changed this item while you were editing it/);
+    const now = (await h.call('map.get', { caseId })).items.find((i) => i.id === move.id);
+    expect(now).toMatchObject({ place: 'Blackburn', what: move.what, version: 2 });
+  });
+
+  it('moves a life event between lanes but keeps incidents on the child’s lane', async () => {
+    const { move, incident } = await buildMap();
+    expect((await h.call('map.moveItem', { itemId: move.id, expectedVersion: 1, lane: 'family' })).lane).toBe(
+      'family',
+    );
+    expect(
+      (await h.refuse('map.moveItem', { itemId: incident.id, expectedVersion: 1, lane: 'family' })).code,
+    ).toBe('rule-broken');
+  });
+
+  it('refuses a consent record for a person not on the case', async () => {
+    const { harmed } = await buildMap();
+    const error = await h.refuse('consents.record', {
+      caseId,
+      purpose: 'map-sharing-external',
+      subject: 'parent-carer',
+      personId: harmed.id,
+      status: 'given',
+      reason: '',
+    });
+    expect(error.problems).toEqual([{ path: 'personId', message: 'is not a parent or carer on this case' }]);
+    expect((await h.call('map.get', { caseId })).consents).toEqual([]);
+  });
+});
+
+describe('sharing the map', () => {
+  it('refuses an external export without consent, naming what is missing; with consent it succeeds and is audited', async () => {
+    const { mother } = await buildMap();
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    h.host.saveFile = join(folder.path, 'map-external.docx');
+    const exportExternal = {
+      caseId,
+      audience: 'external' as const,
+      recipient: 'CAMHS',
+      view: 'anonymised' as const,
+      format: 'docx' as const,
+    };
+    const refused = await h.refuse('map.export', exportExternal);
+    expect(refused.code).toBe('rule-broken');
+    expect(refused.message).toContain(
+      'The permission of the allocated social worker (Sam Social Worker) is not recorded.',
+    );
+    expect(refused.message).toContain('The consent of the child is not recorded.');
+    expect(refused.message).toContain('The consent of Mother (parent/carer) is not recorded.');
+    expect(existsSync(h.host.saveFile)).toBe(false);
+
+    await h.call('consents.record', {
+      caseId,
+      purpose: 'map-sharing-external',
+      subject: 'child',
+      personId: null,
+      status: 'given',
+      reason: '',
+    });
+    await h.call('consents.record', {
+      caseId,
+      purpose: 'map-sharing-external',
+      subject: 'social-worker-permission',
+      personId: null,
+      status: 'given',
+      reason: '',
+    });
+    const stillRefused = await h.refuse('map.export', exportExternal);
+    expect(stillRefused.message).toBe(
+      'The map cannot be shared with an external agency yet. The consent of Mother (parent/carer) is not recorded.',
+    );
+    await h.call('consents.record', {
+      caseId,
+      purpose: 'map-sharing-external',
+      subject: 'parent-carer',
+      personId: mother.id,
+      status: 'given',
+      reason: '',
+    });
+
+    expect(await h.call('map.export', exportExternal)).toEqual({ savedTo: h.host.saveFile });
+    const [entry] = recentAudit(h.wb.db(), 1);
+    expect(entry).toMatchObject({ action: 'map.export', userName: 'Sam Social Worker' });
+    expect(entry?.summary).toMatch(/anonymised pattern map as DOCX for an external agency: CAMHS/);
+
+    // The Word file opens in LibreOffice, is marked, and shows roles, not names, in the anonymised view.
+    const text = pdfText(docxToPdf(h.host.saveFile));
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('Anonymised view');
+    expect(text).toContain('Child B (peer, 9)');
+    expect(text).toContain('Mother was admitted to hospital');
+    expect(text).not.toContain('Sarah');
+    expect(text).not.toContain('Jamie Example');
+    expect(text).toContain('November 2021 (approx.)');
+  }, 120_000);
+
+  it('lets only the allocated social worker export for the professionals involved', async () => {
+    await buildMap();
+    h.host.saveFile = join(folder.path, 'map.docx');
+    const request = {
+      caseId,
+      audience: 'internal' as const,
+      recipient: 'Professionals at the mapping meeting',
+      view: 'named' as const,
+      format: 'docx' as const,
+    };
+    const refused = await h.refuse('map.export', request);
+    expect(refused.message).toBe(
+      'Only the allocated social worker, Sam Social Worker, can share the map with the professionals involved.',
+    );
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    expect(await h.call('map.export', request)).toEqual({ savedTo: h.host.saveFile });
+    expect(readFileSync(h.host.saveFile).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an image export that is not a PNG', async () => {
+    await buildMap();
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    h.host.saveFile = join(folder.path, 'map.png');
+    const error = await h.refuse('map.export', {
+      caseId,
+      audience: 'internal',
+      recipient: 'Team',
+      view: 'named',
+      format: 'png',
+      pngBase64: Buffer.from('<svg/>').toString('base64'),
+    });
+    expect(error.message).toBe('The map image is not a PNG file.');
+  });
+});
