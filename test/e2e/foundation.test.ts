@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
-import { launchChromium, openWorkbench, seriousAxeViolations, serveRenderer, type WorkbenchPage } from './harness.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
 
 // The foundation, end to end through the UI in Chromium, on a real encrypted file with the production KDF:
 // first-run setup → administrator adds two people → sign out → a practitioner signs in → creates a child
@@ -32,7 +38,10 @@ afterAll(async () => {
   data?.remove();
 });
 
-async function addUser(page: Page, user: { name: string; username: string; agency: string; roles: string[]; password: string }) {
+async function addUser(
+  page: Page,
+  user: { name: string; username: string; agency: string; roles: string[]; password: string },
+) {
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Add user' }) });
   await form.getByLabel('Full name').fill(user.name);
   await form.getByLabel('Username').fill(user.username);
@@ -125,7 +134,9 @@ describe('the workbench foundation, through the UI', () => {
 
     await heading(page, 'Open an HSB case').waitFor();
     await page.getByLabel('Protocol profile').selectOption({ label: 'Lancashire, version 1' });
-    await page.getByLabel('Allocated social worker').selectOption({ label: 'Sam Social Worker (AIM-trained)' });
+    await page
+      .getByLabel('Allocated social worker')
+      .selectOption({ label: 'Sam Social Worker (AIM-trained)' });
     await page.getByLabel('YOS practitioner').selectOption({ label: 'Yas Youth Justice (AIM-trained)' });
     await page.getByLabel('Alex Administrator').check();
     await expectAccessible(page, 'open case');

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Agency } from '../../src/contract/vocabulary.ts';
+import type { UncertainDate } from '../../src/domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '../../src/store/audit-trail.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -13,8 +15,8 @@ let caseId: string;
 
 const lifeEvent = (
   what: string,
-  date: object,
-  sourceAgency: string,
+  date: UncertainDate,
+  sourceAgency: Agency,
   lane = 'family',
   people: string[] = [],
 ) => ({

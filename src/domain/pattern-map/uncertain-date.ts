@@ -22,12 +22,10 @@ export const UncertainDateSchema = z.discriminatedUnion('precision', [
   z.strictObject({ precision: z.literal('month'), year, month: z.number().int().min(1).max(12) }),
   z.strictObject({ precision: z.literal('season'), year, season: z.enum(SEASONS) }),
   z.strictObject({ precision: z.literal('year'), year }),
-  z
-    .strictObject({ precision: z.literal('range'), from: day, to: day })
-    .refine((r) => r.to >= r.from, {
-      message: 'the end date must not be before the start date',
-      path: ['to'],
-    }),
+  z.strictObject({ precision: z.literal('range'), from: day, to: day }).refine((r) => r.to >= r.from, {
+    message: 'the end date must not be before the start date',
+    path: ['to'],
+  }),
   z.strictObject({ precision: z.literal('age'), age: z.number().int().min(0).max(25) }),
 ]);
 export type UncertainDate = z.infer<typeof UncertainDateSchema>;
