@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/chrome.css';
 import './styles/forms.css';
 import './styles/content.css';
+import './styles/pathway.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { SessionStatus, UserSummary } from '../../../contract/schemas.ts';
 import { LockScreen } from '../features/session/LockScreen.tsx';
 import { call } from './api.ts';
-import { RouterProvider } from './router.tsx';
-import { SessionContext, type SessionValue } from './session.tsx';
+import { DEFAULT_ROUTE, RouterProvider } from './router.tsx';
+import { canDoCasework, SessionContext, type SessionValue } from './session.tsx';
 import { useIdleLock, usePoll } from './useIdleLock.ts';
 import { Workbench } from './Workbench.tsx';
 
@@ -75,7 +75,7 @@ export function SignedIn({ status, user, setStatus, refresh }: Props) {
           inert={locked}
         >
           {/* A different person signing in at the lock screen starts afresh. */}
-          <RouterProvider key={user.id}>
+          <RouterProvider key={user.id} home={canDoCasework(user) ? { name: 'my-work' } : DEFAULT_ROUTE}>
             <Workbench />
           </RouterProvider>
         </div>

@@ -6,6 +6,9 @@ import { CasePage } from '../features/cases/CasePage.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { OpenCaseScreen } from '../features/cases/OpenCaseScreen.tsx';
 import { NewChildScreen } from '../features/children/NewChildScreen.tsx';
+import { MyWorkScreen } from '../features/deadlines/MyWorkScreen.tsx';
+import { ProfileScreen } from '../features/profiles/ProfileScreen.tsx';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen.tsx';
 import { EditUserScreen } from '../features/users/EditUserScreen.tsx';
 import { UsersScreen } from '../features/users/UsersScreen.tsx';
 import { SuccessNotice } from '../ui/Notice.tsx';
@@ -39,7 +42,9 @@ export function Workbench() {
           </div>
         </div>
       </header>
-      {forced ? null : <MainNav route={route} administrator={isAdministrator(user)} />}
+      {forced ? null : (
+        <MainNav route={route} administrator={isAdministrator(user)} casework={canDoCasework(user)} />
+      )}
       <main className="width-container main" id="main">
         {flash && !forced ? <SuccessNotice title={flash} /> : null}
         {forced ? <ChangePasswordScreen forced /> : <Screen key={hrefFor(route)} route={route} />}
@@ -48,7 +53,15 @@ export function Workbench() {
   );
 }
 
-function MainNav({ route, administrator }: { route: Route; administrator: boolean }) {
+function MainNav({
+  route,
+  administrator,
+  casework,
+}: {
+  route: Route;
+  administrator: boolean;
+  casework: boolean;
+}) {
   const section = sectionOf(route);
   const item = (name: Section, label: string) => (
     <li className="nav__item">
@@ -64,7 +77,9 @@ function MainNav({ route, administrator }: { route: Route; administrator: boolea
   return (
     <nav className="nav" aria-label="Main">
       <ul className="width-container nav__list">
+        {casework ? item('my-work', 'My work') : null}
         {item('cases', 'Cases')}
+        {item('profiles', 'Profiles')}
         {administrator ? item('users', 'Users') : null}
         {administrator ? item('administration', 'Administration') : null}
         {item('change-password', 'Change password')}
@@ -73,10 +88,15 @@ function MainNav({ route, administrator }: { route: Route; administrator: boolea
   );
 }
 
-type Section = 'cases' | 'users' | 'administration' | 'change-password';
+type Section = 'my-work' | 'cases' | 'profiles' | 'users' | 'administration' | 'change-password';
 
 function sectionOf(route: Route): Section {
   switch (route.name) {
+    case 'my-work':
+      return 'my-work';
+    case 'profiles':
+    case 'profile':
+      return 'profiles';
     case 'cases':
     case 'case':
     case 'new-child':
@@ -99,6 +119,8 @@ function Screen({ route }: { route: Route }) {
   const admin = (screen: ReactNode) =>
     isAdministrator(user) ? screen : <NotPermitted need="the administrator role" />;
   switch (route.name) {
+    case 'my-work':
+      return casework(<MyWorkScreen />);
     case 'cases':
       return <CasesScreen />;
     case 'case':
@@ -113,6 +135,10 @@ function Screen({ route }: { route: Route }) {
       return admin(<EditUserScreen userId={route.userId} />);
     case 'administration':
       return admin(<AdministrationScreen />);
+    case 'profiles':
+      return <ProfilesScreen />;
+    case 'profile':
+      return <ProfileScreen profileId={route.profileId} version={route.version} />;
     case 'change-password':
       return <ChangePasswordScreen />;
   }

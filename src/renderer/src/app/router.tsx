@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 // window's back and forward work. Hashes not starting with '#/' (in-page links) are ignored.
 
 export type Route =
+  | { name: 'my-work' }
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
   | { name: 'new-child' }
@@ -11,6 +12,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'user'; userId: string }
   | { name: 'administration' }
+  | { name: 'profiles' }
+  | { name: 'profile'; profileId: string; version: number }
   | { name: 'change-password' };
 
 export const DEFAULT_ROUTE: Route = { name: 'cases' };
@@ -18,6 +21,8 @@ export const DEFAULT_ROUTE: Route = { name: 'cases' };
 export function hrefFor(route: Route): string {
   const id = (value: string) => encodeURIComponent(value);
   switch (route.name) {
+    case 'my-work':
+      return '#/my-work';
     case 'cases':
       return '#/cases';
     case 'case':
@@ -32,6 +37,10 @@ export function hrefFor(route: Route): string {
       return `#/users/${id(route.userId)}`;
     case 'administration':
       return '#/administration';
+    case 'profiles':
+      return '#/profiles';
+    case 'profile':
+      return `#/profiles/${id(route.profileId)}/${route.version}`;
     case 'change-password':
       return '#/account/password';
   }
@@ -42,6 +51,7 @@ export function parseRoute(hash: string): Route | null {
   if (!hash.startsWith('#/')) return null;
   const parts = hash.slice(2).split('/').map(decodeURIComponent);
   const [first, second, third] = parts;
+  if (first === 'my-work' && parts.length === 1) return { name: 'my-work' };
   if (first === 'cases' && parts.length === 1) return { name: 'cases' };
   if (first === 'cases' && second && parts.length === 2) return { name: 'case', caseId: second };
   if (first === 'children' && second === 'new' && parts.length === 2) return { name: 'new-child' };
@@ -49,6 +59,10 @@ export function parseRoute(hash: string): Route | null {
   if (first === 'users' && parts.length === 1) return { name: 'users' };
   if (first === 'users' && second && parts.length === 2) return { name: 'user', userId: second };
   if (first === 'administration') return { name: 'administration' };
+  if (first === 'profiles' && parts.length === 1) return { name: 'profiles' };
+  if (first === 'profiles' && second && third && /^[1-9]\d{0,5}$/.test(third) && parts.length === 3) {
+    return { name: 'profile', profileId: second, version: Number(third) };
+  }
   if (first === 'account' && second === 'password') return { name: 'change-password' };
   return DEFAULT_ROUTE;
 }
@@ -63,11 +77,12 @@ interface RouterValue {
 
 const RouterContext = createContext<RouterValue | null>(null);
 
-export function RouterProvider({ children }: { children: ReactNode }) {
-  // Each person's session starts on the cases screen, whatever the previous person was looking at.
+export function RouterProvider({ children, home = DEFAULT_ROUTE }: { children: ReactNode; home?: Route }) {
+  // Each person's session starts on their home screen (My work for casework, otherwise the cases
+  // screen), whatever the previous person was looking at.
   const [route, setRoute] = useState<Route>(() => {
-    history.replaceState(null, '', hrefFor(DEFAULT_ROUTE));
-    return DEFAULT_ROUTE;
+    history.replaceState(null, '', hrefFor(home));
+    return home;
   });
   const [flash, setFlash] = useState<{ href: string; message: string } | null>(null);
 

@@ -29,10 +29,10 @@ function FieldError({ id, label, message }: { id: string; label: string; message
 interface TextFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password' | 'date' | 'number' | 'search';
+  type?: 'text' | 'password' | 'date' | 'time' | 'number' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric';
-  width?: 'short' | 'medium' | 'long';
+  width?: 'time' | 'short' | 'medium' | 'long';
   /** Live text shown after the control (e.g. a date read back with the child's age). */
   after?: ReactNode;
   spellCheck?: boolean;
@@ -216,6 +216,137 @@ export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
           </div>
         ))}
       </fieldset>
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}
+
+/** Several lines of text: a rationale, a reason, a note. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { form, path, label, hint, errors, value, onChange } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} label={label} message={message} />
+      <textarea
+        id={id}
+        name={path}
+        className="textarea"
+        rows={props.rows ?? 4}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
+      />
+    </div>
+  );
+}
+
+interface RadioGroupProps<V extends string> extends FieldBase {
+  options: readonly { value: V; label: string }[];
+  value: V | '';
+  onChange: (value: V) => void;
+  /** Shown under the chosen option (the GOV.UK "conditional reveal"). */
+  revealed?: Partial<Record<V, ReactNode>>;
+}
+
+/** One answer from a few, grouped by a fieldset whose legend is the question. */
+export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
+  const { form, path, label, hint, errors, options, value, onChange, revealed } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <fieldset
+        id={id}
+        className="fieldset"
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
+      >
+        <legend className="legend legend--s">{label}</legend>
+        {hint ? (
+          <p id={`${id}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        <FieldError id={id} label={label} message={message} />
+        {options.map((o) => (
+          <div key={o.value}>
+            <div className="radio">
+              <input
+                id={`${id}-${o.value}`}
+                type="radio"
+                name={id}
+                className="radio__input"
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              <label htmlFor={`${id}-${o.value}`} className="radio__label">
+                {o.label}
+              </label>
+            </div>
+            {value === o.value && revealed?.[o.value] ? (
+              <div className="radio__reveal">{revealed[o.value]}</div>
+            ) : null}
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+interface DateTimeFieldsProps {
+  form: string;
+  /** The request path of the instant; the date control uses it, the time control `${path}Time`. */
+  path: string;
+  dateLabel: string;
+  timeLabel: string;
+  date: string;
+  time: string;
+  onDate: (value: string) => void;
+  onTime: (value: string) => void;
+  errors: FormErrors;
+}
+
+/** A date and a time side by side, combined into one instant by the form. */
+export function DateTimeFields(props: DateTimeFieldsProps) {
+  const { form, path, errors } = props;
+  return (
+    <div className="field-row">
+      <TextField
+        form={form}
+        path={path}
+        label={props.dateLabel}
+        type="date"
+        width="short"
+        value={props.date}
+        onChange={props.onDate}
+        errors={errors}
+      />
+      <TextField
+        form={form}
+        path={`${path}Time`}
+        label={props.timeLabel}
+        type="time"
+        width="time"
+        value={props.time}
+        onChange={props.onTime}
+        errors={errors}
+      />
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { AutoLockSection } from './AutoLockSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
+import { ClosureDaysSection } from './ClosureDaysSection.tsx';
 
-/** Settings, the audit trail and backups. Administrators only. */
+/** Settings, closure days, the audit trail and backups. Administrators only. */
 export function AdministrationScreen() {
   // After a restore, the settings and audit trail shown are those of the backup: load them afresh.
   const [restores, setRestores] = useState(0);
@@ -12,6 +13,7 @@ export function AdministrationScreen() {
     <>
       <PageHeading>Administration</PageHeading>
       <AutoLockSection key={`auto-lock-${restores}`} />
+      <ClosureDaysSection key={`closure-days-${restores}`} />
       <AuditSection key={`audit-${restores}`} />
       <BackupSection onRestored={() => setRestores((n) => n + 1)} />
     </>

@@ -9,6 +9,7 @@ import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { EditChildForm } from '../children/EditChildForm.tsx';
+import { PathwaySection } from '../pathway/PathwaySection.tsx';
 
 interface CaseData {
   hsbCase: HsbCase;
@@ -17,7 +18,7 @@ interface CaseData {
   users: UserSummary[];
 }
 
-/** One child's HSB case: who the child is, the profile, who is allocated, and (later) the pathway. */
+/** One child's HSB case: who the child is, the profile, who is allocated, and the pathway with its deadlines. */
 export function CasePage({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(async () => {
     const results = all<[{ case: HsbCase; child: Child }, ProfileSummary[], UserSummary[]]>(
@@ -69,6 +70,8 @@ function CaseView({ data }: { data: CaseData }) {
   const [child, setChild] = useState(data.child);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The pathway can move the case to a newer profile version; show the version it now runs under.
+  const [profileVersion, setProfileVersion] = useState(hsbCase.profileVersion);
   // When the edit form closes, put focus back on the button that opened it.
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -145,8 +148,8 @@ function CaseView({ data }: { data: CaseData }) {
             [
               'Protocol profile',
               profile
-                ? `${profile.name}, version ${hsbCase.profileVersion}`
-                : `${hsbCase.profileId}, version ${hsbCase.profileVersion}`,
+                ? `${profile.name}, version ${profileVersion}`
+                : `${hsbCase.profileId}, version ${profileVersion}`,
             ],
             [
               'Opened',
@@ -184,13 +187,11 @@ function CaseView({ data }: { data: CaseData }) {
         />
       </section>
 
-      <section aria-labelledby="pathway-title" className="section">
-        <h2 id="pathway-title" className="heading-m">
-          Pathway
-        </h2>
-        <p className="body">No pathway steps recorded yet.</p>
-        <p className="body hint">Steps will appear here as they are recorded.</p>
-      </section>
+      <PathwaySection
+        caseId={hsbCase.id}
+        caseOpen={hsbCase.status === 'open'}
+        onProfileVersion={setProfileVersion}
+      />
     </>
   );
 }

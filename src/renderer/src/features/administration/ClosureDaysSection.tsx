@@ -1,0 +1,180 @@
+import { type FormEvent, useState } from 'react';
+import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
+import type { ClosureDayView } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { DayText } from '../../ui/DateText.tsx';
+import { formatDay } from '../../ui/dates.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { useLoad } from '../../ui/useLoad.ts';
+
+const FORM = 'closure';
+const LABELS = { day: 'Date', label: 'Description' };
+
+/** Days the service is closed (a Christmas shutdown, a training day), which working-day clocks skip. */
+export function ClosureDaysSection() {
+  const [loaded, reload] = useLoad(() => call('calendar.closures', {}));
+  const [days, setDays] = useState<ClosureDayView[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = days ?? (loaded.state === 'ready' ? loaded.data : null);
+
+  async function remove(day: string) {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    setRemoveError(null);
+    const result = await call('calendar.removeClosure', { day });
+    setBusy(false);
+    if (result.ok) {
+      setDays(result.data);
+      setNotice(`Closure day ${formatDay(day)} removed.`);
+      document.getElementById('closure-days-title')?.focus();
+    } else {
+      setRemoveError(result.error);
+    }
+  }
+
+  return (
+    <section aria-labelledby="closure-days-title" className="section section--divided closure-days">
+      <h2 id="closure-days-title" className="heading-m" tabIndex={-1}>
+        Closure days
+      </h2>
+      <p className="body measure">
+        Working-day deadlines already leave out weekends and bank holidays. Add the days your service is
+        closed as well, such as a Christmas shutdown. Closure days count for deadlines started after they are
+        added; running deadlines keep the calendar they started with.
+      </p>
+      {notice ? <SuccessNotice title={notice} /> : null}
+      {removeError ? <LoadFailed error={removeError} /> : null}
+      {loaded.state === 'loading' && !days ? <Loading what="closure days" /> : null}
+      {loaded.state === 'failed' && !days ? (
+        <LoadFailed error={loaded.error} onRetry={() => void reload()} />
+      ) : null}
+      {shown ? <ClosureTable days={shown} onRemove={(day) => void remove(day)} busy={busy} /> : null}
+      <AddClosureForm
+        onAdded={(list, day) => {
+          setDays(list);
+          setRemoveError(null);
+          setNotice(`Closure day ${formatDay(day)} added.`);
+        }}
+      />
+    </section>
+  );
+}
+
+function ClosureTable({
+  days,
+  onRemove,
+  busy,
+}: {
+  days: ClosureDayView[];
+  onRemove: (day: string) => void;
+  busy: boolean;
+}) {
+  if (days.length === 0) return <p className="body hint">No closure days have been added.</p>;
+  return (
+    <div className="table-wrapper table-wrapper--narrow">
+      <table className="table">
+        <caption className="visually-hidden">Closure days</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Description</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <td className="nowrap">
+                <DayText value={d.day} />
+              </td>
+              <td>{d.label}</td>
+              <td className="table__action">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onRemove(d.day)}
+                  aria-disabled={busy || undefined}
+                >
+                  Remove<span className="visually-hidden"> closure day {formatDay(d.day)}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AddClosureForm({ onAdded }: { onAdded: (days: ClosureDayView[], day: string) => void }) {
+  const [day, setDay] = useState('');
+  const [label, setLabel] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const problems: FieldProblem[] = [];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+      problems.push({ path: 'day', message: 'Enter the date of the closure day' });
+    if (!label.trim())
+      problems.push({ path: 'label', message: 'Enter a description, for example Christmas shutdown' });
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return;
+    }
+    setBusy(true);
+    const result = await call('calendar.addClosure', { day, label });
+    setBusy(false);
+    if (result.ok) {
+      setErrors(NO_ERRORS);
+      setDay('');
+      setLabel('');
+      onAdded(result.data, day);
+    } else {
+      setErrors(errorsFromResult(result.error));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="add-closure-title" className="form">
+      <h3 id="add-closure-title" className="heading-s">
+        Add a closure day
+      </h3>
+      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+      <TextField
+        form={FORM}
+        path="day"
+        label={LABELS.day}
+        type="date"
+        width="short"
+        value={day}
+        onChange={setDay}
+        errors={errors}
+      />
+      <TextField
+        form={FORM}
+        path="label"
+        label={LABELS.label}
+        hint="For example, Christmas shutdown or staff training day."
+        value={label}
+        onChange={setLabel}
+        width="medium"
+        errors={errors}
+      />
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        Add closure day
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import type { CallResponse } from '../../../../contract/calls.ts';
+import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { hasRole, useSession } from '../../app/session.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { DeadlineTable } from './DeadlineTable.tsx';
+import { GROUPS, groupOf } from './due.ts';
+
+/** Every running deadline on the signed-in person's cases, soonest first; for managers, the team's too. */
+export function MyWorkScreen() {
+  const { user } = useSession();
+  const manager = hasRole(user, 'manager');
+  return (
+    <>
+      <PageHeading>My work</PageHeading>
+      {manager ? (
+        <nav aria-label="On this page" className="contents">
+          <ul className="contents__list">
+            <li>
+              <a href="#my-deadlines">Your deadlines</a>
+            </li>
+            <li>
+              <a href="#team-deadlines-title">Team deadlines</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+      <MyDeadlines />
+      {manager ? <TeamDeadlines /> : null}
+    </>
+  );
+}
+
+function MyDeadlines() {
+  const [loaded, reload] = useLoad(() => call('deadlines.mine', {}));
+  if (loaded.state === 'loading') return <Loading what="your deadlines" />;
+  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} onRetry={() => void reload()} />;
+  const deadlines = loaded.data;
+  if (deadlines.length === 0) {
+    return (
+      <div id="my-deadlines" className="section">
+        <p className="body">You have no running deadlines.</p>
+        <p className="body hint">
+          Deadlines appear here when a step that starts a clock, such as an agreed risk category, is recorded
+          on a case you are allocated to.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div id="my-deadlines">
+      <p className="body">
+        Every running deadline on the cases you are allocated to, soonest first. Working days leave out
+        weekends, bank holidays and the workbench’s closure days.
+      </p>
+      {GROUPS.map((group) => {
+        const inGroup = deadlines.filter((d) => groupOf(d) === group.id);
+        const titleId = `group-${group.id}-title`;
+        return (
+          <section key={group.id} aria-labelledby={titleId} className="section deadline-group">
+            <h2 id={titleId} className="heading-m">
+              {group.title}
+              <span className="heading-count"> ({inGroup.length})</span>
+            </h2>
+            {inGroup.length === 0 ? (
+              <p className="body hint">{group.none}</p>
+            ) : (
+              <DeadlineTable deadlines={inGroup} caption={`Your deadlines: ${group.title.toLowerCase()}`} />
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function TeamDeadlines() {
+  const [loaded, reload] = useLoad(() => call('deadlines.team', {}));
+  return (
+    <section aria-labelledby="team-deadlines-title" className="section section--divided">
+      <h2 id="team-deadlines-title" className="heading-m" tabIndex={-1}>
+        Team deadlines
+      </h2>
+      <p className="body">Deadlines on the cases you manage, including those already done.</p>
+      {loaded.state === 'loading' ? <Loading what="the team’s deadlines" /> : null}
+      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      {loaded.state === 'ready' ? <TeamView team={loaded.data} /> : null}
+    </section>
+  );
+}
+
+function TeamView({ team }: { team: CallResponse<'deadlines.team'> }) {
+  const { summary, deadlines } = team;
+  const stats: [string, number][] = [
+    ['met', summary.met],
+    ['on time', summary.metOnTime],
+    ['late', summary.metLate],
+    ['running', summary.open],
+    ['overdue', summary.overdue],
+  ];
+  return (
+    <>
+      <p className="team-summary">
+        {stats.map(([label, n], i) => (
+          <span key={label}>
+            <strong className="team-summary__number">{n}</strong> {label}
+            {i < stats.length - 1 ? ', ' : ''}
+          </span>
+        ))}
+      </p>
+      {deadlines.length === 0 ? (
+        <p className="body">No deadlines have started on the cases you manage.</p>
+      ) : (
+        <DeadlineTable deadlines={sortForTeam(deadlines)} caption="Team deadlines" />
+      )}
+    </>
+  );
+}
+
+/** Running deadlines first (soonest first), then those done or replaced. */
+function sortForTeam(deadlines: DeadlineView[]): DeadlineView[] {
+  const rank = (d: DeadlineView) => (d.state === 'open' ? 0 : d.state === 'met' ? 1 : 2);
+  return [...deadlines].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,111 @@
+import { type FormEvent, useState } from 'react';
+import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+
+const FORM = 'move-version';
+const LABELS = { reason: 'Reason for moving the case' };
+
+/**
+ * The profile version the case runs under. When a newer version exists the case can be moved to it,
+ * deliberately and with a reason: nothing changes an open case's deadlines silently.
+ */
+export function ProfileVersion({
+  timeline,
+  caseOpen,
+  onMoved,
+}: {
+  timeline: CaseTimeline;
+  caseOpen: boolean;
+  onMoved: () => void;
+}) {
+  const { profile } = timeline;
+  const [moved, setMoved] = useState<number | null>(null);
+  return (
+    <>
+      <p className="body">
+        <strong>Profile:</strong> {profile.name}, version {profile.version}
+      </p>
+      {moved !== null ? (
+        <SuccessNotice title={`This case now runs under version ${moved} of the ${profile.name} profile.`}>
+          <p className="body">Running deadlines whose rule changed have been recalculated.</p>
+        </SuccessNotice>
+      ) : null}
+      {caseOpen && profile.latestVersion > profile.version ? (
+        <MoveForm
+          timeline={timeline}
+          onMoved={(version) => {
+            setMoved(version);
+            onMoved();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (version: number) => void }) {
+  const { profile } = timeline;
+  const target = profile.latestVersion;
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!reason.trim()) {
+      setErrors({
+        problems: [{ path: 'reason', message: 'Enter why the case is moving to the new version' }],
+      });
+      return;
+    }
+    setBusy(true);
+    const result = await call('pathway.moveProfileVersion', {
+      caseId: timeline.caseId,
+      version: target,
+      reason,
+    });
+    setBusy(false);
+    if (result.ok) {
+      setErrors(NO_ERRORS);
+      setReason('');
+      onMoved(result.data.profile.version);
+    } else {
+      setErrors(errorsFromResult(result.error));
+    }
+  }
+
+  const titleId = `${FORM}-title`;
+  return (
+    <div className="panel">
+      <h3 id={titleId} className="heading-s heading--flush">
+        Version {target} of the {profile.name} profile is available
+      </h3>
+      <p className="body">
+        This case runs under version {profile.version}. Its deadlines keep the rules of version{' '}
+        {profile.version} until the case is moved. Moving recalculates the running deadlines whose rule
+        changed; the old ones stay on the case, marked as replaced.
+      </p>
+      <form onSubmit={submit} noValidate aria-labelledby={titleId} className="form">
+        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+        <TextAreaField
+          form={FORM}
+          path="reason"
+          label={LABELS.reason}
+          hint="For example, the protocol was revised and the team agreed to use the new timescales."
+          value={reason}
+          onChange={setReason}
+          rows={3}
+          errors={errors}
+        />
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          Move this case to version {target}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,407 @@
+import type { ReactNode } from 'react';
+import type { ProfileListItem } from '../../../../contract/timescale-schemas.ts';
+import type { Citation, Profile } from '../../../../domain/profiles/schema.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { isAdministrator, useSession } from '../../app/session.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { all, useLoad } from '../../ui/useLoad.ts';
+import {
+  CONSENT_FROM,
+  colourLabel,
+  describeAppliesTo,
+  describeCriterion,
+  describeRule,
+  describeStart,
+  hackettTerm,
+  NATION_LABELS,
+  SOURCE_LABELS,
+  TERMINOLOGY_LABELS,
+} from './describe.ts';
+import { ProfileActions } from './ProfileActions.tsx';
+
+interface Loaded {
+  source: ProfileListItem['source'];
+  profile: Profile;
+  listing: ProfileListItem | undefined;
+}
+
+/** One version of a protocol profile, rendered readably; administrators can export or clone it. */
+export function ProfileScreen({ profileId, version }: { profileId: string; version: number }) {
+  const [loaded, reload] = useLoad<Loaded>(async () => {
+    const results = all<[{ source: Loaded['source']; document: Record<string, unknown> }, ProfileListItem[]]>(
+      await Promise.all([call('profiles.get', { id: profileId, version }), call('profiles.list', {})]),
+    );
+    if (!results.ok) return results;
+    const [got, list] = results.data;
+    return {
+      ok: true,
+      data: {
+        source: got.source,
+        // The workbench validated the document when it was imported, cloned or built.
+        profile: got.document as unknown as Profile,
+        listing: list.find((p) => p.id === profileId),
+      },
+    };
+  });
+
+  const back = (
+    <p className="back-link-wrapper">
+      <RouteLink to={{ name: 'profiles' }} className="back-link">
+        Back to profiles
+      </RouteLink>
+    </p>
+  );
+  if (loaded.state !== 'ready') {
+    return (
+      <>
+        {back}
+        <PageHeading caption="Protocol profile">Profile</PageHeading>
+        {loaded.state === 'loading' ? <Loading what="the profile" /> : null}
+        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      {back}
+      <ProfileView data={loaded.data} />
+    </>
+  );
+}
+
+function ProfileView({ data }: { data: Loaded }) {
+  const { user } = useSession();
+  const { profile, source, listing } = data;
+  return (
+    <>
+      <PageHeading caption={`Protocol profile, version ${profile.version}`}>{profile.name}</PageHeading>
+      <dl className="summary-list">
+        <Row label="Authority">{profile.authority}</Row>
+        <Row label="Nation">
+          {NATION_LABELS[profile.nation] ?? profile.nation}{' '}
+          <span className="hint">(whose bank holidays the working-day clock leaves out)</span>
+        </Row>
+        <Row label="Version">
+          {profile.version}
+          {listing && listing.versions.length > 1 ? (
+            <span className="hint">
+              {' '}
+              — versions in the workbench:{' '}
+              {listing.versions.map((v, i) => (
+                <span key={v}>
+                  {i > 0 ? ', ' : ''}
+                  {v === profile.version ? (
+                    <span aria-current="page">{v}</span>
+                  ) : (
+                    <RouteLink to={{ name: 'profile', profileId: profile.id, version: v }}>
+                      <span className="visually-hidden">version </span>
+                      {v}
+                    </RouteLink>
+                  )}
+                </span>
+              ))}
+            </span>
+          ) : null}
+        </Row>
+        <Row label="Source">{SOURCE_LABELS[source]}</Row>
+        <Row label="Identifier">
+          <code className="code">{profile.id}</code>
+        </Row>
+      </dl>
+
+      {isAdministrator(user) ? <ProfileActions profile={profile} /> : null}
+
+      <Part id="terminology" title="Terminology">
+        <dl className="summary-list summary-list--compact">
+          {(Object.keys(TERMINOLOGY_LABELS) as (keyof Profile['terminology'])[])
+            .filter((key) => profile.terminology[key])
+            .map((key) => (
+              <Row key={key} label={TERMINOLOGY_LABELS[key]}>
+                {profile.terminology[key]}
+              </Row>
+            ))}
+        </dl>
+      </Part>
+
+      <Part id="timescales" title="Timescales">
+        <p className="body hint">
+          The trigger day is day 0 and the first working day after it is day 1. Working days leave out
+          weekends, {NATION_LABELS[profile.nation] ?? profile.nation} bank holidays and the workbench’s
+          closure days.
+        </p>
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="visually-hidden">Timescales of {profile.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                <th scope="col">Starts on</th>
+                <th scope="col">Rule</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.timescales.map((t) => {
+                const applies = describeAppliesTo(profile, t);
+                return (
+                  <tr key={t.id}>
+                    <td>
+                      {t.label}
+                      {t.note ? <span className="cell-note">{t.note}</span> : null}
+                    </td>
+                    <td>
+                      {describeStart(profile, t)}
+                      {applies ? <span className="cell-note">Applies to: {applies}</span> : null}
+                    </td>
+                    <td className="rule-cell">{describeRule(t.rule)}</td>
+                    <td>
+                      <CitationText citation={t.citation} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Part>
+
+      <Part id="risk-matrix" title="Risk matrix">
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="visually-hidden">Risk matrix of {profile.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                <th scope="col">Hackett term</th>
+                <th scope="col">Brook colour</th>
+                <th scope="col">Child-protection tier</th>
+                <th scope="col">Service response</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.riskMatrix.rows.map((r) => (
+                <tr key={r.category}>
+                  <td>{r.label}</td>
+                  <td>{hackettTerm(r.hackett)}</td>
+                  <td>{colourLabel(profile, r.brookColour) || <span className="hint">None</span>}</td>
+                  <td>{r.childProtectionTier ?? <span className="hint">Not stated</span>}</td>
+                  <td>{r.serviceResponse ?? <span className="hint">Not stated</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="body hint">
+          Source: <CitationText citation={profile.riskMatrix.citation} />
+        </p>
+      </Part>
+
+      <Part id="brook" title="Brook Traffic Light Tool">
+        <p className="body hint">
+          Colour names and age bands only: Brook’s behaviour lists are Brook’s content and are not part of the
+          workbench.
+        </p>
+        <div className="columns">
+          <div className="table-wrapper">
+            <table className="table table--small">
+              <caption className="table-caption">Colours</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Colour</th>
+                  <th scope="col">Response</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.brook.colours.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.label}</td>
+                    <td>{c.response ?? <span className="hint">Not stated</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="table-wrapper">
+            <table className="table table--small">
+              <caption className="table-caption">Age bands</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Band</th>
+                  <th scope="col">Ages</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.brook.ageBands.map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.label}</td>
+                    <td>
+                      {b.minAge} to {b.maxAge}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        {profile.brook.citation ? (
+          <p className="body hint">
+            Source: <CitationText citation={profile.brook.citation} />
+          </p>
+        ) : null}
+      </Part>
+
+      <Part id="steps" title="Steps that can start a clock">
+        <ul className="bullets">
+          {profile.triggerEvents.map((e) => (
+            <li key={e.id}>{e.label}</li>
+          ))}
+        </ul>
+      </Part>
+
+      <Part id="eligibility" title="Eligibility">
+        <p className="body">{profile.eligibility.purpose}</p>
+        {profile.eligibility.criteria.length === 0 ? (
+          <p className="body hint">No referral criteria are set.</p>
+        ) : (
+          <ul className="bullets">
+            {profile.eligibility.criteria.map((c) => (
+              <li key={c.id}>
+                <strong>{c.label}.</strong> {describeCriterion(c)}{' '}
+                <CitationText citation={c.citation} small />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Part>
+
+      {profile.strategyMeeting ? (
+        <Part id="strategy-meeting" title="Strategy meeting">
+          <dl className="summary-list summary-list--compact">
+            {profile.strategyMeeting.chair ? <Row label="Chair">{profile.strategyMeeting.chair}</Row> : null}
+            <Row label="Attendees">
+              <ul className="bullets bullets--flush">
+                {profile.strategyMeeting.attendees.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </Row>
+            <Row label="Agenda">
+              <ul className="bullets bullets--flush">
+                {profile.strategyMeeting.agenda.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </Row>
+            <Row label="Outcomes">
+              <ul className="bullets bullets--flush">
+                {profile.strategyMeeting.outcomes.map((o) => (
+                  <li key={o.id}>{o.label}</li>
+                ))}
+              </ul>
+            </Row>
+          </dl>
+          <p className="body hint">
+            Source: <CitationText citation={profile.strategyMeeting.citation} />
+          </p>
+        </Part>
+      ) : null}
+
+      <Part id="recording" title="Recording requirements">
+        {profile.recordingRequirements.length === 0 ? (
+          <p className="body hint">None stated.</p>
+        ) : (
+          <ul className="bullets">
+            {profile.recordingRequirements.map((r) => (
+              <li key={r.id}>
+                {r.label}
+                {r.appliesTo ? ` (category ${r.appliesTo.categories.join(', ')})` : ''}.{' '}
+                <CitationText citation={r.citation} small />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Part>
+
+      {profile.consent.length > 0 ? (
+        <Part id="consent" title="Consent">
+          <ul className="bullets">
+            {profile.consent.map((c) => (
+              <li key={c.id}>
+                {c.label}: consent from {c.from.map((f) => CONSENT_FROM[f] ?? f).join(', ')}.{' '}
+                <CitationText citation={c.citation} small />
+              </li>
+            ))}
+          </ul>
+        </Part>
+      ) : null}
+
+      {profile.aim ? (
+        <Part id="aim" title="AIM assessment">
+          <dl className="summary-list summary-list--compact">
+            <Row label="Co-assessors">
+              {profile.aim.coAssessorsMustBothBeTrained
+                ? 'Both co-assessors must be AIM-trained'
+                : 'At least one co-assessor must be AIM-trained'}
+            </Row>
+            {profile.aim.routes ? (
+              <Row label="Routes">
+                <ul className="bullets bullets--flush">
+                  {profile.aim.routes.map((r) => (
+                    <li key={r.id}>
+                      {r.label}: led by {r.leadAgency}
+                    </li>
+                  ))}
+                </ul>
+              </Row>
+            ) : null}
+            <Row label="Quality assurance">{profile.aim.qualityAssuranceRoles.join('; ')}</Row>
+            <Row label="Sign-off">{profile.aim.signOffRoles.join('; ')}</Row>
+          </dl>
+          <p className="body hint">
+            Source: <CitationText citation={profile.aim.citation} />
+          </p>
+        </Part>
+      ) : null}
+
+      {profile.nfaReportedTo ? (
+        <Part id="nfa" title="No further action decisions">
+          <p className="body">
+            Every “no further action” decision is reported to the {profile.nfaReportedTo.role}.{' '}
+            <CitationText citation={profile.nfaReportedTo.citation} small />
+          </p>
+        </Part>
+      ) : null}
+    </>
+  );
+}
+
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="section">
+      <h2 id={`${id}-title`} className="heading-m">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="summary-list__row">
+      <dt className="summary-list__key">{label}</dt>
+      <dd className="summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+/** 'source — section', the place in the source document a rule comes from. */
+function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {
+  return (
+    <span className={small ? 'citation citation--inline' : undefined}>
+      {citation.source} — {citation.section}
+    </span>
+  );
+}
