@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentCalls } from './assessment-calls.ts';
 import { ADMIN, CASEWORK, call, empty, nothing } from './call-spec.ts';
 import { patternMapCalls } from './pattern-map-calls.ts';
 import {
@@ -48,6 +49,7 @@ const newUser = z.strictObject({
 /** Every call the renderer may make, each with its request and response schema. */
 export const calls = {
   ...patternMapCalls,
+  ...assessmentCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',

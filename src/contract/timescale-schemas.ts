@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORY_IDS } from '../domain/profiles/schema.ts';
+import { CATEGORY_IDS } from '../domain/profiles/schema-parts.ts';
 import { isoDay, isoInstant, recordId, recordVersion } from './primitives.ts';
 
 // Shapes for protocol profiles, closure days, pathway events and deadlines.

@@ -10,6 +10,7 @@ import {
   restoreBackup,
   updateSettings,
 } from './administration.ts';
+import { assessmentHandlers } from './assessments/handlers.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
@@ -41,6 +42,7 @@ type Handler<K extends CallName> = (
 
 /** One handler per call in the contract: the whole of what the renderer can ask the workbench to do. */
 export const handlers: { [K in CallName]: Handler<K> } = {
+  ...assessmentHandlers,
   'session.status': (wb) => sessionStatus(wb),
   'session.setUp': setUp,
   'session.signIn': signIn,

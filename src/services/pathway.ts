@@ -9,7 +9,7 @@ import type { Db } from '../store/database.ts';
 import { caseEvents, deadlinesOfCase, insertCaseEvent, supersedeDeadline } from '../store/deadlines.ts';
 import { namesById, startDeadlines, viewDeadline } from './deadlines.ts';
 import { keepBuiltInSnapshot, latestProfile, requireProfile } from './profiles.ts';
-import type { Workbench } from './workbench.ts';
+import type { AuditNote, Workbench } from './workbench.ts';
 
 const CATEGORY_EVENT = 'category-agreed';
 /** How far ahead of the clock a recorded time may be (clock drift between machines), in ms. */
@@ -165,6 +165,51 @@ export function recordCategory(wb: Workbench, req: ParsedRequest<'pathway.record
   return timeline(wb, req.caseId);
 }
 
+/**
+ * Records a step of the profile on the case and starts the clocks it starts. Call inside a write; used by
+ * the pathway screens and by other steps that imply one (a decision to assess, a first session with the child).
+ */
+export function raiseEvent(
+  db: Db,
+  audit: (note: AuditNote) => void,
+  args: {
+    caseId: string;
+    profile: Profile;
+    event: { id: string; label: string };
+    occurredAt: string;
+    note: string;
+    brookColour: { id: string; label: string } | null;
+    userId: string;
+    now: string;
+  },
+): void {
+  const { caseId, profile, event, occurredAt, note, brookColour, userId, now } = args;
+  insertCaseEvent(db, {
+    id: randomUUID(),
+    caseId,
+    event: event.id,
+    occurredAt,
+    details: {
+      note,
+      brookColour: brookColour?.label ?? '',
+      summary: [brookColour ? `Brook: ${brookColour.label}` : '', note].filter(Boolean).join('. '),
+    },
+    recordedAt: now,
+    recordedBy: userId,
+  });
+  audit({ action: 'case.event', recordType: 'case', recordId: caseId, summary: `recorded: ${event.label}` });
+  startDeadlines(db, audit, {
+    caseId,
+    profile,
+    start: { event: event.id },
+    context: { ...caseContext(db, caseId), ...(brookColour ? { brookColour: brookColour.id } : {}) },
+    triggerAt: occurredAt,
+    startedBy: { event: event.id, label: event.label },
+    userId,
+    now,
+  });
+}
+
 /** Any other step the profile names as starting a clock: a concern received, s47 initiated, first meeting with the child … */
 export function recordEvent(wb: Workbench, req: ParsedRequest<'pathway.recordEvent'>): CaseTimeline {
   const userId = wb.signedIn().user.id;
@@ -184,34 +229,13 @@ export function recordEvent(wb: Workbench, req: ParsedRequest<'pathway.recordEve
         problems: [{ path: 'brookColour', message: 'is not a colour of this profile' }],
       });
     }
-    const occurredAt = new Date(req.occurredAt).toISOString();
-    insertCaseEvent(db, {
-      id: randomUUID(),
-      caseId: hsbCase.id,
-      event: event.id,
-      occurredAt,
-      details: {
-        note: req.note,
-        brookColour: colour?.label ?? '',
-        summary: [colour ? `Brook: ${colour.label}` : '', req.note].filter(Boolean).join('. '),
-      },
-      recordedAt: now,
-      recordedBy: userId,
-    });
-    audit({
-      action: 'case.event',
-      recordType: 'case',
-      recordId: hsbCase.id,
-      summary: `recorded: ${event.label}`,
-    });
-    const context = { ...caseContext(db, hsbCase.id), ...(colour ? { brookColour: colour.id } : {}) };
-    startDeadlines(db, audit, {
+    raiseEvent(db, audit, {
       caseId: hsbCase.id,
       profile,
-      start: { event: event.id },
-      context,
-      triggerAt: occurredAt,
-      startedBy: { event: event.id, label: event.label },
+      event,
+      occurredAt: new Date(req.occurredAt).toISOString(),
+      note: req.note,
+      brookColour: colour ?? null,
       userId,
       now,
     });

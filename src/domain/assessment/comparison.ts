@@ -1,0 +1,55 @@
+/**
+ * Two co-assessors rate each item independently; the comparison shows, item by item, where they differ
+ * and whether an agreed position has been recorded. Pure.
+ */
+
+export interface AssessorRating {
+  assessorId: string;
+  rating: string;
+  evidence: string;
+}
+
+export interface ItemComparisonInput<R extends AssessorRating = AssessorRating> {
+  itemId: string;
+  ratings: readonly R[];
+  agreed: { rating: string } | null;
+}
+
+export type ItemState = 'awaiting-both' | 'awaiting-one' | 'same' | 'differ' | 'agreed';
+
+export interface ItemComparison<R extends AssessorRating = AssessorRating> {
+  itemId: string;
+  state: ItemState;
+  /** The two ratings, in the order of the assessors given. */
+  ratings: (R | null)[];
+}
+
+export function compareItem<R extends AssessorRating>(
+  input: ItemComparisonInput<R>,
+  assessorIds: readonly [string, string],
+): ItemComparison<R> {
+  const ratings = assessorIds.map((id) => input.ratings.find((r) => r.assessorId === id) ?? null);
+  const given = ratings.filter((r): r is R => r !== null);
+  let state: ItemState;
+  if (input.agreed) state = 'agreed';
+  else if (given.length === 0) state = 'awaiting-both';
+  else if (given.length === 1) state = 'awaiting-one';
+  else state = given[0]?.rating === given[1]?.rating ? 'same' : 'differ';
+  return { itemId: input.itemId, state, ratings };
+}
+
+export const ITEM_STATE_LABELS: Record<ItemState, string> = {
+  'awaiting-both': 'Not yet rated',
+  'awaiting-one': 'Waiting for the other assessor',
+  same: 'Both assessors gave the same rating',
+  differ: 'The assessors differ',
+  agreed: 'Agreed position recorded',
+};
+
+/**
+ * An assessor sees the other's ratings in a domain only once they have finished their own independent
+ * ratings for it, so that the first ratings really are independent.
+ */
+export function mayShowOtherRatings(finishedIndependently: ReadonlySet<string>, viewerId: string): boolean {
+  return finishedIndependently.has(viewerId);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * Assessment frameworks are templates (data): the public structure only — domain names, headings,
+ * a neutral rating scale. AIM's licensed item wording is never shipped: an organisation that holds the
+ * licence imports its own item set into a template (see item-sets.ts).
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
+const text = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const FrameworkSchema = z
+  .strictObject({
+    id: slug,
+    version: z.number().int().min(1),
+    name: text,
+    description: z.string().max(1000),
+    domains: z
+      .array(z.strictObject({ id: slug, name: text, guidance: z.string().max(1000) }))
+      .min(1, 'must have at least one domain'),
+    /** How each assessor rates a concern or strength; the labels are the template's, not AIM's. */
+    ratingScale: z.array(z.strictObject({ id: slug, label: text })).min(2, 'must have at least two points'),
+    /** Headings of the analysis, formulation and plan, in report order. */
+    sections: z.array(z.strictObject({ id: slug, heading: text, guidance: z.string().max(1000) })),
+    /** An overall outcome the template defines (AIM2), or none. */
+    outcome: z
+      .strictObject({ label: text, options: z.array(z.strictObject({ id: slug, label: text })).min(1) })
+      .nullable(),
+  })
+  .superRefine((f, ctx) => {
+    const dup = (list: { id: string }[], path: string) => {
+      const seen = new Set<string>();
+      list.forEach((x, i) => {
+        if (seen.has(x.id))
+          ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `repeats the id “${x.id}”` });
+        seen.add(x.id);
+      });
+    };
+    dup(f.domains, 'domains');
+    dup(f.ratingScale, 'ratingScale');
+    dup(f.sections, 'sections');
+  });
+
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+const SCALE = [
+  { id: 'not-evident', label: 'Not evident' },
+  { id: 'some', label: 'Some evidence' },
+  { id: 'clear', label: 'Clear evidence' },
+];
+
+/** Analysis and plan headings common to the built-in templates (Lancashire steps 8–13; Blackpool section 2). */
+const SECTIONS = [
+  { id: 'needs-met', heading: 'Needs the behaviour meets (sexual and non-sexual)', guidance: '' },
+  { id: 'views', heading: 'Views of the child and family', guidance: '' },
+  { id: 'strengths-protective', heading: 'Strengths and protective factors', guidance: '' },
+  { id: 'formulation', heading: 'Formulation', guidance: '' },
+  { id: 'recommendations', heading: 'Recommendations', guidance: '' },
+  { id: 'intervention-targets', heading: 'Intervention targets', guidance: '' },
+  { id: 'supervision', heading: 'Level of supervision', guidance: '' },
+];
+
+export const AIM3: Framework = {
+  id: 'aim3',
+  version: 1,
+  name: 'AIM3',
+  description: 'The five AIM3 domains (public structure only; load your licensed items to rate them).',
+  domains: [
+    { id: 'sexual-behaviours', name: 'Sexual behaviours', guidance: '' },
+    { id: 'non-sexual-behaviours', name: 'Non-sexual behaviours', guidance: '' },
+    { id: 'developmental', name: 'Developmental', guidance: '' },
+    { id: 'environmental-family', name: 'Environmental / family', guidance: '' },
+    { id: 'self-regulation', name: 'Self-regulation', guidance: '' },
+  ],
+  ratingScale: SCALE,
+  sections: SECTIONS,
+  outcome: null,
+};
+
+export const AIM2: Framework = {
+  id: 'aim2',
+  version: 1,
+  name: 'AIM2',
+  description: 'Static and dynamic concerns and strengths, with an outcome defined by the template.',
+  domains: [
+    { id: 'static-concerns', name: 'Static concerns', guidance: '' },
+    { id: 'dynamic-concerns', name: 'Dynamic concerns', guidance: '' },
+    { id: 'static-strengths', name: 'Static strengths', guidance: '' },
+    { id: 'dynamic-strengths', name: 'Dynamic strengths', guidance: '' },
+  ],
+  ratingScale: SCALE,
+  sections: SECTIONS,
+  outcome: {
+    label: 'Overall outcome',
+    options: [
+      { id: 'low', label: 'Low level of concern' },
+      { id: 'medium', label: 'Medium level of concern' },
+      { id: 'high', label: 'High level of concern' },
+    ],
+  },
+};
+
+export const AIM_UNDER_12S: Framework = {
+  id: 'aim-under-12s',
+  version: 1,
+  name: 'AIM under 12s',
+  description: 'For younger children (public structure only).',
+  domains: [
+    { id: 'sexual-behaviours', name: 'Sexual behaviours', guidance: '' },
+    { id: 'non-sexual-behaviours', name: 'Non-sexual behaviours', guidance: '' },
+    { id: 'developmental', name: 'Developmental', guidance: '' },
+    { id: 'family-carers', name: 'Family and carers', guidance: '' },
+    { id: 'environment', name: 'Environment', guidance: '' },
+  ],
+  ratingScale: SCALE,
+  sections: SECTIONS,
+  outcome: null,
+};
+
+export const CUSTOM: Framework = {
+  id: 'custom',
+  version: 1,
+  name: 'Custom assessment',
+  description: 'A general structure for assessments that do not use AIM.',
+  domains: [
+    { id: 'concerns', name: 'Concerns', guidance: '' },
+    { id: 'strengths', name: 'Strengths', guidance: '' },
+  ],
+  ratingScale: SCALE,
+  sections: SECTIONS,
+  outcome: null,
+};
+
+export const BUILT_IN_FRAMEWORKS: readonly Framework[] = [AIM3, AIM2, AIM_UNDER_12S, CUSTOM];
