@@ -29,6 +29,7 @@ import {
   settings,
   userSummary,
 } from './schemas.ts';
+import { signOffCalls } from './sign-off-calls.ts';
 import {
   caseTimeline,
   categoryId,
@@ -50,6 +51,7 @@ const newUser = z.strictObject({
 export const calls = {
   ...patternMapCalls,
   ...assessmentCalls,
+  ...signOffCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',

@@ -31,6 +31,7 @@ import {
 } from './pattern-map.ts';
 import { addPerson, editPerson, recordConsent } from './people.ts';
 import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
+import { signOffHandlers } from './report/handlers.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
 import type { Workbench } from './workbench.ts';
@@ -43,6 +44,7 @@ type Handler<K extends CallName> = (
 /** One handler per call in the contract: the whole of what the renderer can ask the workbench to do. */
 export const handlers: { [K in CallName]: Handler<K> } = {
   ...assessmentHandlers,
+  ...signOffHandlers,
   'session.status': (wb) => sessionStatus(wb),
   'session.setUp': setUp,
   'session.signIn': signIn,

@@ -175,6 +175,8 @@ export const AimSchema = z.strictObject({
   /** The timescale rule that sets the assessment window. */
   assessmentWindowRuleId: slug.optional(),
   qualityAssuranceRoles: textList,
+  /** The agencies whose managers may quality-assure (e.g. 'youth-justice'); absent means any manager. */
+  qualityAssuranceAgencies: z.array(slug).optional(),
   signOffRoles: textList,
   routes: z
     .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))

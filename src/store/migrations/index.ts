@@ -4,10 +4,17 @@ import { foundation } from './001-foundation.ts';
 import { profilesAndDeadlines } from './002-profiles-and-deadlines.ts';
 import { patternMap } from './003-pattern-map.ts';
 import { assessments } from './004-assessments.ts';
+import { signOff } from './005-sign-off.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [foundation, profilesAndDeadlines, patternMap, assessments];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  profilesAndDeadlines,
+  patternMap,
+  assessments,
+  signOff,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -166,6 +166,7 @@ export const lancashireProfile: Profile = {
       'CYJS Team Manager / Consultant Social Worker',
       'CSC Team Managers (joint review)',
     ],
+    qualityAssuranceAgencies: ['youth-justice', 'childrens-social-care'],
     signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
     citation: step(9, 'quality assurance and sign-off'),
   },

@@ -1,0 +1,410 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
+import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
+import type { ReportContent } from '../services/report/report-content.ts';
+import { PROTECTIVE_MARKING } from './marking.ts';
+import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
+
+export interface ReportExportOptions {
+  template: ReportTemplate;
+  stateLabel: string;
+  /** Shown on every page when the report is not final and verified. */
+  watermark: string | null;
+  verificationMessage: string;
+  contentHash: string | null;
+  qualityAssurance: { action: string; byName: string; at: string; comments: string }[];
+  signatures: {
+    signerName: string;
+    role: string;
+    signedAt: string;
+    verified: boolean;
+    publicKeyFingerprint: string;
+  }[];
+  exportedOn: string;
+  exportedBy: string;
+  mapPng: Buffer | null;
+}
+
+const H1: Level = HeadingLevel.HEADING_1;
+const H2: Level = HeadingLevel.HEADING_2;
+const day = (iso: string) => formatDay(iso.length > 10 ? londonDay(iso) : iso);
+const dayTime = (iso: string) => `${formatDay(londonDay(iso))} ${londonTime(iso)}`;
+const text = (t: string, o: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>
+  new TextRun({ text: t, ...o });
+const para = (t: string, o: { bold?: boolean; italics?: boolean } = {}) =>
+  new Paragraph({ children: [text(t, o)] });
+type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+const heading = (t: string, level: Level = H1) => new Paragraph({ heading: level, children: [text(t)] });
+
+function table(header: string[], rows: string[][], widths?: number[]): Table {
+  const cell = (t: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 18 })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths } : {}),
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
+  });
+}
+
+function keyValues(rows: [string, string][]): Table {
+  const cell = (t: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 20 })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [3000, 6000],
+    rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+  });
+}
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+function headerFor(title: string, o: ReportExportOptions): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [text(PROTECTIVE_MARKING, { bold: true, size: 22 })],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [text(title, { size: 16, color: '444444' })],
+      }),
+      ...(o.watermark
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [text(o.watermark, { bold: true, size: 32, color: 'B10E1E' })],
+            }),
+          ]
+        : []),
+    ],
+  });
+}
+
+function footerFor(versionNo: number, o: ReportExportOptions): Footer {
+  return new Footer({
+    children: [
+      ...(o.watermark
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [text(o.watermark, { bold: true, size: 20, color: 'B10E1E' })],
+            }),
+          ]
+        : []),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          text(`${PROTECTIVE_MARKING} — version ${versionNo}, ${o.stateLabel} — Page `, { size: 16 }),
+          new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+          text(' of ', { size: 16 }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+        ],
+      }),
+    ],
+  });
+}
+
+function meetingParagraphs(
+  m: NonNullable<ReportContent['owned']['planning']>,
+  writer: RichTextWriter,
+  end: boolean,
+): (Paragraph | Table)[] {
+  return [
+    para(`Held on ${day(m.heldOn)}.`),
+    ...(m.attendees.length
+      ? [
+          table(
+            ['Attendee', 'Role', 'Agency'],
+            m.attendees.map((a) => [a.name, a.role, a.agency]),
+          ),
+        ]
+      : [para('No attendees recorded.', { italics: true })]),
+    heading('Information shared', H2),
+    ...writer.paragraphs(m.informationShared),
+    ...(m.actions.length
+      ? [
+          heading('Actions', H2),
+          table(
+            ['Action', 'Owner', 'Due', 'Done'],
+            m.actions.map((x) => [x.text, x.owner, x.due ? day(x.due) : '', x.done ? 'Yes' : 'No']),
+          ),
+        ]
+      : []),
+    ...(m.timescales ? [heading('Timescales', H2), para(m.timescales)] : []),
+    ...(m.roles ? [heading('Roles', H2), para(m.roles)] : []),
+    ...(end ? [heading('Level of concern now', H2), para(m.levelOfConcern || 'Not recorded.')] : []),
+  ];
+}
+
+/** The AIM report as a Word document, in the organisation's report format, marked on every page. */
+export async function reportDocx(content: ReportContent, o: ReportExportOptions): Promise<Buffer> {
+  const { owned, context } = content;
+  const writer = new RichTextWriter();
+  const a = owned.assessment;
+  const title = `AIM assessment report — ${owned.child.name} — case ${owned.case.reference} — version ${a.versionNo}`;
+
+  const parts: Record<ReportPart, (h: string) => (Paragraph | Table)[]> = {
+    'reason-and-route': (h) => [
+      heading(h),
+      para(a.routeLabel),
+      heading('Reasons for the decision to assess', H2),
+      para(a.reasons),
+      para(`Decision made ${dayTime(a.decisionAt)}.`),
+      ...(a.qualityReviewNotified
+        ? [para(`Quality-review service notified: ${a.qualityReviewNotified}`)]
+        : []),
+    ],
+    eligibility: (h) => [
+      heading(h),
+      para(`${a.eligibility.outcomeLabel}. ${a.eligibility.summary}`),
+      ...a.eligibility.criteria.map(
+        (c) => new Paragraph({ bullet: { level: 0 }, children: [text(c.explanation)] }),
+      ),
+      ...(a.proceedReason ? [para(`Reason to proceed: ${a.proceedReason}`, { bold: true })] : []),
+    ],
+    planning: (h) => [
+      heading(h),
+      ...(owned.planning
+        ? meetingParagraphs(owned.planning, writer, false)
+        : [para('No planning meeting recorded.', { italics: true })]),
+    ],
+    sources: (h) => [
+      heading(h),
+      owned.sources.length
+        ? table(
+            ['Source', 'Agency', 'Consulted', 'By', 'ABE interview accessed', 'Notes'],
+            owned.sources.map((s) => [
+              s.source,
+              s.agency,
+              day(s.consultedOn),
+              s.consultedBy,
+              s.abeInterviewAccessed ? 'Yes' : 'No',
+              s.notes,
+            ]),
+          )
+        : para('No sources recorded.', { italics: true }),
+    ],
+    sessions: (h) => [
+      heading(h),
+      ...(owned.sessions.length
+        ? owned.sessions.flatMap((s) => [
+            heading(`${day(s.heldOn)}: ${s.with.join(', ')}`, H2),
+            para(`Assessors: ${s.assessors.join(' and ')}${s.place ? `. Where: ${s.place}` : ''}.`),
+            ...writer.paragraphs(s.notes),
+          ])
+        : [para('No sessions recorded.', { italics: true })]),
+    ],
+    domains: (h) => [
+      heading(h),
+      ...owned.domains.flatMap((d) => [
+        heading(d.name, H2),
+        ...(d.items.length
+          ? d.items.flatMap((item) => [
+              new Paragraph({
+                children: [
+                  text(`${item.kind === 'concern' ? 'Concern' : 'Strength'}: `, { bold: true }),
+                  text(item.label),
+                ],
+              }),
+              ...(item.ratings.length
+                ? [
+                    table(
+                      ['Assessor', 'Rating', 'Evidence', 'Source'],
+                      item.ratings.map((r) => [r.assessor, r.rating, r.evidence, r.source]),
+                      [1800, 1500, 4200, 1500],
+                    ),
+                  ]
+                : []),
+              item.agreed
+                ? new Paragraph({
+                    children: [
+                      text('Agreed position: ', { bold: true }),
+                      text(
+                        `${item.agreed.rating}. ${item.agreed.rationale} (agreed by ${item.agreed.agreedBy.join(' and ')})`,
+                      ),
+                    ],
+                  })
+                : para('No agreed position recorded.', { italics: true }),
+            ])
+          : [para('No concerns or strengths recorded.', { italics: true })]),
+      ]),
+    ],
+    analysis: (h) => [
+      heading(h),
+      ...owned.sections.flatMap((s) => [heading(s.heading, H2), ...writer.paragraphs(s.content)]),
+    ],
+    outcome: (h) => (a.outcomeLabel ? [heading(h), para(a.outcomeLabel)] : []),
+    'pattern-map': (h) =>
+      context.chronology.length || o.mapPng
+        ? [
+            heading(h),
+            ...(o.mapPng
+              ? (() => {
+                  const size = pngSize(o.mapPng);
+                  const width = Math.min(600, size.width);
+                  return [
+                    new Paragraph({
+                      children: [
+                        new ImageRun({
+                          type: 'png',
+                          data: o.mapPng,
+                          transformation: { width, height: Math.round((size.height * width) / size.width) },
+                        }),
+                      ],
+                    }),
+                  ];
+                })()
+              : []),
+            heading('Chronology', H2),
+            table(
+              ['Date', 'Lane', 'What happened', 'Where', 'Source', 'Harmed', 'Category'],
+              context.chronology.map((c) => [
+                `${c.date}${c.approximate ? ' (approx.)' : ''}`,
+                c.lane,
+                c.what,
+                c.where,
+                c.source,
+                c.harmed,
+                c.category,
+              ]),
+              [1400, 1100, 3200, 1100, 1200, 1000, 1000],
+            ),
+          ]
+        : [],
+    'end-meeting': (h) =>
+      owned.endMeeting ? [heading(h), ...meetingParagraphs(owned.endMeeting, writer, true)] : [],
+    'quality-assurance': (h) => [
+      heading(h),
+      o.qualityAssurance.length
+        ? table(
+            ['Step', 'By', 'When', 'Comments'],
+            o.qualityAssurance.map((q) => [q.action, q.byName, dayTime(q.at), q.comments]),
+          )
+        : para('Not yet submitted for quality assurance.', { italics: true }),
+    ],
+    signatures: (h) => [
+      heading(h),
+      para(o.verificationMessage, { bold: true }),
+      ...(o.signatures.length
+        ? [
+            table(
+              ['Signed by', 'Role', 'Signed at', 'Verified', 'Public key (SHA-256, first 16)'],
+              o.signatures.map((s) => [
+                s.signerName,
+                s.role,
+                dayTime(s.signedAt),
+                s.verified ? 'Yes' : 'NO',
+                s.publicKeyFingerprint,
+              ]),
+            ),
+          ]
+        : [para('Not signed.', { italics: true })]),
+      para(
+        `Content hash (SHA-256 of the canonical JSON of the approved report): ${o.contentHash ?? 'none — the report has not been approved'}`,
+      ),
+      heading('How to verify', H2),
+      para(
+        'Open the case in the HSB Workbench and go to the assessment’s sign-off. The workbench rebuilds the canonical JSON (RFC 8785) of the approved report, recomputes its SHA-256, checks it against the hash above and the assessment’s own records, and checks each signer’s Ed25519 signature with their registered public key. It then says “Signed by … unchanged since” or “Changed after sign-off”. A printed or exported copy cannot be verified on its own: compare its hash with the one the workbench shows.',
+      ),
+    ],
+  };
+
+  const age = ageOn(owned.child.dateOfBirth, o.exportedOn);
+  const cover = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 1200 },
+      children: [text(PROTECTIVE_MARKING, { bold: true, size: 28 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 600, after: 400 },
+      children: [text('AIM assessment report', { bold: true, size: 48 })],
+    }),
+    ...(o.watermark
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [text(o.watermark, { bold: true, size: 36, color: 'B10E1E' })],
+          }),
+        ]
+      : []),
+    keyValues([
+      [
+        'Child',
+        `${owned.child.name}${owned.child.preferredName ? ` (known as ${owned.child.preferredName})` : ''}`,
+      ],
+      ['Date of birth', `${day(owned.child.dateOfBirth)} (age ${age})`],
+      ['Gender', owned.child.gender],
+      ['Social care number', owned.child.socialCareNumber || '—'],
+      ['Youth justice number', owned.child.youthJusticeNumber || '—'],
+      [
+        'Case',
+        `${owned.case.reference} (${owned.case.profile.name} profile, version ${owned.case.profile.version})`,
+      ],
+      [
+        'Framework',
+        `${a.framework.name}${a.framework.itemSetName ? ` with ${a.framework.itemSetName}` : ''}`,
+      ],
+      ...owned.assessors.map((x): [string, string] => [
+        x.role,
+        `${x.name}, ${x.agency}${x.aimTrained ? ', AIM-trained' : ''}`,
+      ]),
+      ['Route', a.routeLabel],
+      ['Decision to assess', dayTime(a.decisionAt)],
+      [
+        'Assessment window',
+        context.window
+          ? `${context.window.rule}: due ${day(context.window.currentDue)}${context.window.currentDue !== context.window.originalDue ? ` (originally ${day(context.window.originalDue)})` : ''}`
+          : 'Not started',
+      ],
+      ['Version', String(a.versionNo)],
+      ['Status', o.stateLabel],
+      ['Exported', `${day(o.exportedOn)} by ${o.exportedBy}`],
+    ]),
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ spacing: { after: 200 }, children: [text('Contents', { bold: true, size: 32 })] }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+
+  const body = o.template.parts.flatMap(({ part, heading: h }) => parts[part](h));
+  const doc = new Document({
+    creator: 'HSB Workbench',
+    title,
+    features: { updateFields: true },
+    numbering: { config: NUMBERING_CONFIG },
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [
+      {
+        headers: { default: headerFor(title, o) },
+        footers: { default: footerFor(a.versionNo, o) },
+        children: [...cover, ...body],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

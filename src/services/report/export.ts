@@ -1,0 +1,232 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
+import { placeDate } from '../../domain/pattern-map/uncertain-date.ts';
+import {
+  DEFAULT_REPORT_TEMPLATE,
+  type ReportTemplate,
+  ReportTemplateSchema,
+} from '../../domain/sign-off/report-template.ts';
+import { type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
+import { caseChronologyDocx } from '../../export/case-chronology-docx.ts';
+import { reportDocx } from '../../export/report-docx.ts';
+import { assessmentsOfCase } from '../../store/assessments.ts';
+import { findCase } from '../../store/cases.ts';
+import { findChild } from '../../store/children.ts';
+import type { Db } from '../../store/database.ts';
+import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
+import { writeFileAtomic } from '../../store/files.ts';
+import { itemsOfCase } from '../../store/pattern-map.ts';
+import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
+import { requireAssessment } from '../assessments/view.ts';
+import { namesById } from '../deadlines.ts';
+import type { Workbench } from '../workbench.ts';
+import { buildReportContent, type ReportContent } from './report-content.ts';
+import { verifySignatures } from './sign-off.ts';
+
+const TEMPLATE_KEY = 'reportTemplate';
+
+export function reportTemplate(db: Db): ReportTemplate {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(TEMPLATE_KEY) as
+    | { value: string }
+    | undefined;
+  const parsed = row ? ReportTemplateSchema.safeParse(JSON.parse(row.value)) : null;
+  return parsed?.success ? parsed.data : DEFAULT_REPORT_TEMPLATE;
+}
+
+export function updateReportTemplate(
+  wb: Workbench,
+  req: ParsedRequest<'reports.updateTemplate'>,
+): ReportTemplate {
+  return wb.write((db, audit) => {
+    db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(TEMPLATE_KEY, JSON.stringify(req));
+    audit({
+      action: 'report.template',
+      recordType: 'settings',
+      recordId: TEMPLATE_KEY,
+      summary: `changed the report format (${req.parts.length} parts)`,
+    });
+    return reportTemplate(db);
+  });
+}
+
+const STEP_WORDS: Record<string, string> = {
+  submit: 'Submitted for quality assurance',
+  return: 'Returned with comments',
+  approve: 'Approved',
+  sign: 'Signed',
+};
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Exports the AIM report as Word. A final, verified report is exported exactly as signed (from the
+ * approved content); anything else carries a watermark on every page; every export is audited.
+ */
+export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.export'>) {
+  const { user, keys } = wb.signedIn();
+  const db = wb.db();
+  const a = requireAssessment(db, req.assessmentId);
+  const names = namesById(db);
+  const verified = verifySignatures(db, a, keys.auditKey);
+  const mapPng = req.mapPngBase64 ? Buffer.from(req.mapPngBase64, 'base64') : null;
+  if (mapPng && !mapPng.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
+      problems: [{ path: 'mapPngBase64', message: 'is not a PNG image' }],
+    });
+  }
+  const changed = verified.verification.status === 'changed';
+  const final = a.state === 'final' && verified.verification.status === 'verified';
+  const watermark = changed
+    ? 'SIGNATURES NOT VERIFIED — CHANGED AFTER SIGN-OFF'
+    : final
+      ? null
+      : 'DRAFT — NOT SIGNED OFF';
+  // What was signed is what is exported: the approved content when there is one.
+  const content: ReportContent =
+    verified.storedContent && !changed ? verified.storedContent : buildReportContent(db, a);
+  const now = wb.now();
+  const buffer = await reportDocx(content, {
+    template: reportTemplate(db),
+    stateLabel: STATE_LABELS[a.state as ReportState] ?? a.state,
+    watermark,
+    verificationMessage: verified.verification.message,
+    contentHash: verified.snapshot?.contentHash ?? null,
+    qualityAssurance: transitionsOf(db, a.id).map((t) => ({
+      action: STEP_WORDS[t.action] ?? t.action,
+      byName: names.get(t.by) ?? t.by,
+      at: t.at,
+      comments: t.comments,
+    })),
+    signatures: signaturesOf(db, a.id).map((s, i) => {
+      const key = signingKeyById(db, s.signingKeyId);
+      return {
+        signerName: verified.signatures[i]?.signerName ?? s.signerId,
+        role: verified.signatures[i]?.role ?? '',
+        signedAt: s.signedAt,
+        verified: verified.signatures[i]?.verified ?? false,
+        publicKeyFingerprint: key
+          ? createHash('sha256').update(Buffer.from(key.publicKey, 'base64')).digest('hex').slice(0, 16)
+          : '',
+      };
+    }),
+    exportedOn: londonDay(now.toISOString()),
+    exportedBy: user.name,
+    mapPng,
+  });
+  const marking = watermark ?? 'OFFICIAL-SENSITIVE, final and verified';
+  const path = await wb.host.chooseSaveFile(
+    `aim-report-${content.owned.case.reference}-v${a.versionNo}${final ? '' : '-DRAFT'}.docx`,
+  );
+  if (!path) return null;
+  wb.write((store, audit) => {
+    writeFileAtomic(path, buffer);
+    insertReportExport(store, {
+      id: randomUUID(),
+      assessmentId: a.id,
+      caseId: a.caseId,
+      kind: 'aim-report',
+      versionNo: a.versionNo,
+      marking,
+      savedTo: path,
+      at: now.toISOString(),
+      by: user.id,
+    });
+    audit({
+      action: 'report.export',
+      recordType: 'assessment',
+      recordId: a.id,
+      summary: `exported the AIM report, version ${a.versionNo} (${marking}), to ${path}`,
+    });
+  });
+  return { savedTo: path, marking };
+}
+
+export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'reports.exportChronology'>) {
+  const { user } = wb.signedIn();
+  const db = wb.db();
+  const hsbCase = findCase(db, req.caseId);
+  const child = hsbCase && findChild(db, hsbCase.childId);
+  if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
+  const names = namesById(db);
+  const at = (iso: string) => ({
+    sort: iso,
+    when: `${formatDay(londonDay(iso))} ${londonTime(iso)}`,
+    approximate: false,
+  });
+  type Row = { sort: string; when: string; approximate: boolean; kind: string; what: string; source: string };
+  const rows: Row[] = [
+    {
+      ...at(hsbCase.openedAt),
+      kind: 'Case opened',
+      what: `${hsbCase.reference} opened`,
+      source: names.get(hsbCase.openedBy) ?? '',
+    },
+    ...caseEvents(db, hsbCase.id).map((e) => ({
+      ...at(e.occurredAt),
+      kind: 'Pathway step',
+      what: `${e.event.replace(/-/g, ' ')}${(e.details as { summary?: string }).summary ? `: ${(e.details as { summary?: string }).summary}` : ''}`,
+      source: names.get(e.recordedBy) ?? '',
+    })),
+    ...deadlinesOfCase(db, hsbCase.id).flatMap((d) =>
+      d.metAt ? [{ ...at(d.metAt), kind: 'Deadline met', what: d.label, source: '' }] : [],
+    ),
+    ...assessmentsOfCase(db, hsbCase.id).flatMap((a) => [
+      {
+        ...at(a.decisionAt),
+        kind: 'Assessment',
+        what: `Decision to assess (${a.framework.name}, version ${a.versionNo}, ${a.route} route)`,
+        source: names.get(a.startedBy) ?? '',
+      },
+      ...transitionsOf(db, a.id).map((t) => ({
+        ...at(t.at),
+        kind: 'Sign-off',
+        what: `${t.action}${t.comments ? `: ${t.comments}` : ''}`,
+        source: names.get(t.by) ?? '',
+      })),
+    ]),
+    ...itemsOfCase(db, hsbCase.id).map((i) => {
+      const span = placeDate(i.date, child.dateOfBirth);
+      return {
+        sort: span.from,
+        when: span.label,
+        approximate: span.approximate,
+        kind: i.kind === 'incident' ? 'Incident' : 'Life event',
+        what: i.what,
+        source: AGENCY_LABELS[i.sourceAgency as Agency] ?? i.sourceAgency,
+      };
+    }),
+  ].sort((x, y) => x.sort.localeCompare(y.sort));
+  const now = wb.now();
+  const buffer = await caseChronologyDocx({ childName: child.name, caseReference: hsbCase.reference }, rows, {
+    on: londonDay(now.toISOString()),
+    by: user.name,
+  });
+  const path = await wb.host.chooseSaveFile(`case-chronology-${hsbCase.reference}.docx`);
+  if (!path) return null;
+  wb.write((store, audit) => {
+    writeFileAtomic(path, buffer);
+    insertReportExport(store, {
+      id: randomUUID(),
+      assessmentId: null,
+      caseId: hsbCase.id,
+      kind: 'case-chronology',
+      versionNo: null,
+      marking: 'OFFICIAL-SENSITIVE',
+      savedTo: path,
+      at: now.toISOString(),
+      by: user.id,
+    });
+    audit({
+      action: 'report.export-chronology',
+      recordType: 'case',
+      recordId: hsbCase.id,
+      summary: `exported the case chronology to ${path}`,
+    });
+  });
+  return { savedTo: path };
+}

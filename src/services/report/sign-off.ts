@@ -1,0 +1,284 @@
+import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { SignOffStatus } from '../../contract/sign-off-calls.ts';
+import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
+import { canonicalJson } from '../../domain/sign-off/canonical-json.ts';
+import { decide, type ReportAction, type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
+import { type AssessmentRow, setAssessmentField } from '../../store/assessments.ts';
+import { findCase } from '../../store/cases.ts';
+import { hmac, sameHex } from '../../store/crypto.ts';
+import type { Db } from '../../store/database.ts';
+import {
+  currentSigningKey,
+  insertSignature,
+  insertTransition,
+  saveSnapshot,
+  signaturesOf,
+  signingKeyById,
+  snapshotOf,
+  transitionsOf,
+} from '../../store/sign-off.ts';
+import { findUser } from '../../store/users.ts';
+import { requireAssessment } from '../assessments/view.ts';
+import { namesById } from '../deadlines.ts';
+import { requireProfile } from '../profiles.ts';
+import type { Workbench } from '../workbench.ts';
+import { buildReportContent, type ReportContent } from './report-content.ts';
+
+// Quality assurance and cryptographic sign-off (Lancashire steps 9–10). Each co-assessor signs, with
+// their own Ed25519 key, the SHA-256 of the canonical JSON of the exact report content approved.
+
+export const contentHash = (content: unknown) =>
+  createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+
+const keyMac = (auditKey: Buffer, signingKeyId: string, publicKey: string) =>
+  hmac(auditKey, `signing-key:${signingKeyId}:${publicKey}`);
+
+function parties(db: Db, a: AssessmentRow) {
+  const hsbCase = findCase(db, a.caseId);
+  const profile = hsbCase ? requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) : undefined;
+  return {
+    state: a.state as ReportState,
+    leadAssessorId: a.leadAssessorId,
+    coAssessorId: a.coAssessorId,
+    qualityAssuranceAgencies: profile?.aim?.qualityAssuranceAgencies ?? [],
+    signedBy: signaturesOf(db, a.id).map((s) => s.signerId),
+  };
+}
+
+interface SignaturePayload {
+  format: 'hsb-aim-signature/1';
+  assessmentId: string;
+  versionNo: number;
+  contentHash: string;
+  signer: { id: string; name: string };
+  role: string;
+  signedAt: string;
+}
+
+/**
+ * Verifies every signature against the approved content, and that content against the assessment's own
+ * records now — so editing the database directly (a section, a signature, a public key) is noticed.
+ */
+export function verifySignatures(db: Db, a: AssessmentRow, auditKey: Buffer) {
+  const names = namesById(db);
+  const snapshot = snapshotOf(db, a.id);
+  const signatures = signaturesOf(db, a.id);
+  const problems: string[] = [];
+  let storedContent: ReportContent | null = null;
+  if (snapshot) {
+    storedContent = JSON.parse(snapshot.content) as ReportContent;
+    if (contentHash(storedContent) !== snapshot.contentHash)
+      problems.push('the approved report content has been altered');
+    else if (canonicalJson(buildReportContent(db, a).owned) !== canonicalJson(storedContent.owned)) {
+      problems.push('the assessment’s records no longer match the approved report');
+    }
+  }
+  const results = signatures.map((s) => {
+    const signerName = names.get(s.signerId) ?? s.signerId;
+    let payload: SignaturePayload | null = null;
+    try {
+      payload = JSON.parse(s.payload) as SignaturePayload;
+    } catch {
+      payload = null;
+    }
+    const key = signingKeyById(db, s.signingKeyId);
+    let problem = '';
+    if (!payload || !snapshot) problem = 'the signed statement is unreadable';
+    else if (!key || key.userId !== s.signerId || !sameHex(keyMac(auditKey, key.id, key.publicKey), s.keyMac))
+      problem = 'the signer’s public key has been changed';
+    else if (
+      !verify(
+        null,
+        Buffer.from(canonicalJson(payload)),
+        createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' }),
+        Buffer.from(s.signature, 'base64'),
+      )
+    ) {
+      problem = 'the signature does not match the signed statement';
+    } else if (
+      payload.contentHash !== snapshot.contentHash ||
+      payload.assessmentId !== a.id ||
+      payload.versionNo !== a.versionNo ||
+      payload.signer.id !== s.signerId
+    ) {
+      problem = 'the signature is for different content';
+    }
+    if (problem) problems.push(`${signerName}’s signature: ${problem}`);
+    return { signerName, role: payload?.role ?? '', signedAt: s.signedAt, verified: problem === '', problem };
+  });
+  const when = (iso: string) => `${formatDay(londonDay(iso))} at ${londonTime(iso)}`;
+  const signedText = results.map((r) => `${r.signerName} (${r.role}) on ${when(r.signedAt)}`).join(' and ');
+  const verification: SignOffStatus['verification'] = problems.length
+    ? { status: 'changed', message: `Changed after sign-off: ${problems.join('; ')}.` }
+    : results.length === 0
+      ? { status: 'not-signed', message: 'Not signed yet.' }
+      : a.state === 'final'
+        ? { status: 'verified', message: `Signed by ${signedText}, unchanged since.` }
+        : {
+            status: 'partly-signed',
+            message: `Signed by ${signedText}, unchanged since; waiting for the other co-assessor.`,
+          };
+  return { verification, signatures: results, snapshot, storedContent };
+}
+
+export function signOffStatus(wb: Workbench, assessmentId: string): SignOffStatus {
+  const { user, keys } = wb.signedIn();
+  const db = wb.db();
+  const a = requireAssessment(db, assessmentId);
+  const names = namesById(db);
+  const p = parties(db, a);
+  const actor = { id: user.id, roles: user.roles, agency: user.agency };
+  const check = (action: ReportAction) => decide(action, actor, p);
+  const verified = verifySignatures(db, a, keys.auditKey);
+  const reasonOf = (action: ReportAction) => {
+    const d = check(action);
+    return d.allowed ? '' : d.reason;
+  };
+  return {
+    assessmentId: a.id,
+    versionNo: a.versionNo,
+    state: a.state,
+    stateLabel: STATE_LABELS[a.state as ReportState] ?? a.state,
+    contentHash: verified.snapshot?.contentHash ?? null,
+    verification: verified.verification,
+    signatures: verified.signatures,
+    transitions: transitionsOf(db, a.id).map((t) => ({
+      action: t.action,
+      fromState: t.fromState,
+      toState: t.toState,
+      comments: t.comments,
+      at: t.at,
+      byName: names.get(t.by) ?? t.by,
+    })),
+    allowed: {
+      submit: check('submit').allowed,
+      approve: check('approve').allowed,
+      return: check('return').allowed,
+      sign: check('sign').allowed,
+    },
+    reasons: {
+      submit: reasonOf('submit'),
+      approve: reasonOf('approve'),
+      return: reasonOf('return'),
+      sign: reasonOf('sign'),
+    },
+  };
+}
+
+const ACTION_WORDS: Record<ReportAction, string> = {
+  submit: 'submitted the assessment for quality assurance',
+  return: 'returned the assessment to the co-assessors with comments',
+  approve: 'approved the assessment in quality assurance',
+  sign: 'signed the assessment',
+};
+
+/** Makes one transition, enforced here (never only in the screens), audited with who, when and comments. */
+function transition(
+  wb: Workbench,
+  assessmentId: string,
+  action: ReportAction,
+  comments: string,
+  extra?: (db: Db, a: AssessmentRow, next: ReportState, now: string) => void,
+) {
+  const { user } = wb.signedIn();
+  const now = wb.now().toISOString();
+  wb.write((db, audit) => {
+    const a = requireAssessment(db, assessmentId);
+    const decision = decide(action, { id: user.id, roles: user.roles, agency: user.agency }, parties(db, a));
+    if (!decision.allowed) throw new WorkbenchError('forbidden', decision.reason);
+    extra?.(db, a, decision.next, now);
+    if (decision.next !== a.state) setAssessmentField(db, a.id, 'state', decision.next);
+    insertTransition(db, {
+      id: randomUUID(),
+      assessmentId: a.id,
+      action,
+      fromState: a.state,
+      toState: decision.next,
+      comments,
+      at: now,
+      by: user.id,
+    });
+    audit({
+      action: `sign-off.${action}`,
+      recordType: 'assessment',
+      recordId: a.id,
+      summary: `${ACTION_WORDS[action]} (version ${a.versionNo})${comments ? `: ${comments}` : ''}`,
+    });
+  });
+  return signOffStatus(wb, assessmentId);
+}
+
+export const submit = (wb: Workbench, req: ParsedRequest<'signOff.submit'>) =>
+  transition(wb, req.assessmentId, 'submit', req.comments);
+export const returnToDraft = (wb: Workbench, req: ParsedRequest<'signOff.return'>) =>
+  transition(wb, req.assessmentId, 'return', req.comments);
+
+/** Approval freezes the report: its content is kept as approved, and the signatures will cover exactly that. */
+export const approve = (wb: Workbench, req: ParsedRequest<'signOff.approve'>) =>
+  transition(wb, req.assessmentId, 'approve', req.comments, (db, a, _next, now) => {
+    const content = buildReportContent(db, a);
+    saveSnapshot(db, a.id, canonicalJson(content), contentHash(content), now);
+  });
+
+export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
+  const session = wb.signedIn();
+  const check = wb.keyring().unwrapWithPassword(session.user.username, req.password);
+  if (!check)
+    throw new WorkbenchError(
+      'wrong-password',
+      'That password is not right. The assessment has not been signed.',
+    );
+  check.keys.databaseKey.fill(0);
+  check.keys.auditKey.fill(0);
+  check.signingKey.fill(0);
+  return transition(wb, req.assessmentId, 'sign', '', (db, a, _next, now) => {
+    const snapshot = snapshotOf(db, a.id);
+    if (!snapshot) throw new WorkbenchError('rule-broken', 'There is no approved report to sign.');
+    const key = currentSigningKey(db, session.user.id);
+    if (!key)
+      throw new WorkbenchError(
+        'rule-broken',
+        'You have no signing key. Ask your administrator to reset your password, then sign.',
+      );
+    const user = findUser(db, session.user.id);
+    const role = `${session.user.id === a.leadAssessorId ? 'Lead assessor' : 'Co-assessor'}, ${AGENCY_LABELS[(user?.agency ?? 'other') as Agency]}`;
+    const payload: SignaturePayload = {
+      format: 'hsb-aim-signature/1',
+      assessmentId: a.id,
+      versionNo: a.versionNo,
+      contentHash: snapshot.contentHash,
+      signer: { id: session.user.id, name: session.user.name },
+      role,
+      signedAt: now,
+    };
+    const privateKey = createPrivateKey({ key: session.signingKey, format: 'der', type: 'pkcs8' });
+    const signature = sign(null, Buffer.from(canonicalJson(payload)), privateKey).toString('base64');
+    // The key in the session must be the one registered for this person.
+    if (
+      !verify(
+        null,
+        Buffer.from(canonicalJson(payload)),
+        createPublicKey({ key: Buffer.from(key.publicKey, 'base64'), format: 'der', type: 'spki' }),
+        Buffer.from(signature, 'base64'),
+      )
+    ) {
+      throw new WorkbenchError(
+        'rule-broken',
+        'Your signing key does not match the one on record. Sign out, sign in again and retry.',
+      );
+    }
+    insertSignature(db, {
+      id: randomUUID(),
+      assessmentId: a.id,
+      signerId: session.user.id,
+      signingKeyId: key.id,
+      payload: canonicalJson(payload),
+      signature,
+      keyMac: keyMac(session.keys.auditKey, key.id, key.publicKey),
+      signedAt: now,
+    });
+  });
+}

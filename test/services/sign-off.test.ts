@@ -1,0 +1,369 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RichText } from '../../src/domain/assessment/rich-text.ts';
+import { docxParts } from '../support/docx-xml.ts';
+import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
+import { tempFolder } from '../support/temp.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  harness,
+  SW_PASSWORD,
+  seededTeam,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+let team: Awaited<ReturnType<typeof seededTeam>>;
+let assessmentId: string;
+
+const PASSWORDS: Record<string, string> = {
+  'sam.sw': SW_PASSWORD,
+  'yas.yos': YOS_PASSWORD,
+  admin: ADMIN_PASSWORD,
+  'pat.manager': 'pat manager pass 1',
+};
+async function as(username: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
+}
+
+const TRICKY = 'Text that looks like code stays text: =SUM(A1) { PAGE } <w:t>x</w:t> <b>not bold</b> &amp;';
+const formulation: RichText = {
+  blocks: [
+    { type: 'heading', runs: [{ text: 'What the behaviour meant' }] },
+    {
+      type: 'paragraph',
+      runs: [
+        { text: 'Riley was ' },
+        { text: 'frightened', bold: true },
+        { text: ' and ' },
+        { text: 'isolated', italic: true },
+        { text: '.' },
+      ],
+    },
+    { type: 'numbered', runs: [{ text: 'First need' }] },
+    { type: 'numbered', runs: [{ text: 'Second need' }] },
+    { type: 'bullet', runs: [{ text: 'A strength' }] },
+    { type: 'paragraph', runs: [{ text: TRICKY }] },
+  ],
+};
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
+  team = await seededTeam(h);
+  await h.call('users.create', {
+    username: 'pat.manager',
+    name: 'Pat Manager',
+    agency: 'youth-justice',
+    roles: ['manager'],
+    aimTrained: false,
+    initialPassword: 'pat manager pass 1',
+  });
+  const child = await h.call('children.create', {
+    name: 'Riley Signed',
+    dateOfBirth: '2012-02-02',
+    gender: 'male',
+    socialCareNumber: 'SC-1',
+  } as never);
+  const hsbCase = await h.call('cases.open', {
+    childId: child.id,
+    profileId: 'lancashire',
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id],
+  });
+  const a = await h.call('assessments.start', {
+    caseId: hsbCase.id,
+    frameworkId: 'aim3',
+    route: 'welfare',
+    reasons: 'Harmful behaviour towards a peer',
+    qualityReviewNotified: '',
+    decisionAt: '2026-05-20T10:00:00+01:00',
+    facts: {
+      referralDate: '2026-05-01',
+      lastBehaviourDate: '2026-04-20',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+    },
+    proceedReason: '',
+    leadAssessorId: team.yos.id,
+    coAssessorId: team.socialWorker.id,
+  });
+  assessmentId = a.id;
+  await as('sam.sw');
+  await h.call('assessments.addSource', {
+    assessmentId,
+    source: 'School safeguarding file',
+    agency: 'education',
+    consultedOn: '2026-05-21',
+    abeInterviewAccessed: true,
+    notes: '',
+  });
+  await h.call('assessments.addSession', {
+    assessmentId,
+    heldOn: '2026-05-22',
+    participants: [{ kind: 'child', label: 'Riley' }],
+    assessorIds: [team.socialWorker.id, team.yos.id],
+    place: 'Home',
+    notes: { blocks: [{ type: 'paragraph', runs: [{ text: 'Riley engaged well.' }] }] },
+  });
+  await h.call('assessments.saveSection', {
+    assessmentId,
+    sectionKey: 'formulation',
+    expectedVersion: 0,
+    content: formulation,
+  });
+  for (let i = 0; i < 12; i++) {
+    await h.call('assessments.saveSection', {
+      assessmentId,
+      sectionKey: i % 2 ? 'recommendations' : 'views',
+      expectedVersion: Math.floor(i / 2),
+      content: {
+        blocks: Array.from({ length: 12 }, (_, j) => ({
+          type: 'paragraph' as const,
+          runs: [{ text: `Paragraph ${j} of a long narrative section, revision ${i}. `.repeat(6) }],
+        })),
+      },
+    });
+  }
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+async function approveAndSign() {
+  await h.call('signOff.submit', { assessmentId, comments: 'Ready for QA' });
+  await as('pat.manager');
+  await h.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+  await as('yas.yos');
+  await h.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
+  await as('sam.sw');
+  return h.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
+}
+
+describe('quality assurance and separation of duties (through IPC calls)', () => {
+  it('moves draft → submitted → returned → submitted → approved → signed by both → final, each step audited', async () => {
+    let status = await h.call('signOff.submit', { assessmentId, comments: '' });
+    expect(status.state).toBe('submitted');
+    await as('pat.manager');
+    status = await h.call('signOff.return', { assessmentId, comments: 'Add the school’s view' });
+    expect(status).toMatchObject({ state: 'in-progress', stateLabel: 'Draft' });
+    await as('sam.sw');
+    const final = await approveAndSign();
+    expect(final.state).toBe('final');
+    expect(final.verification).toEqual({
+      status: 'verified',
+      message: expect.stringMatching(
+        /^Signed by Yas Youth Justice \(Lead assessor, Youth Justice \/ YOS\) on 01\/06\/2026 at \d\d:\d\d and Sam Social Worker .* unchanged since\.$/,
+      ),
+    });
+    expect(final.transitions.map((t) => `${t.action}:${t.byName}`)).toEqual([
+      'submit:Sam Social Worker',
+      'return:Pat Manager',
+      'submit:Sam Social Worker',
+      'approve:Pat Manager',
+      'sign:Yas Youth Justice',
+      'sign:Sam Social Worker',
+    ]);
+    expect(final.transitions[1]?.comments).toBe('Add the school’s view');
+    expect(
+      (
+        await h.refuse('assessments.saveSection', {
+          assessmentId,
+          sectionKey: 'views',
+          expectedVersion: 6,
+          content: { blocks: [] },
+        })
+      ).message,
+    ).toMatch(/can no longer be changed/);
+  });
+
+  it('refuses a manager who co-assessed, a practitioner approving, a stranger signing, and a wrong password', async () => {
+    await h
+      .call('users.update', {
+        id: team.socialWorker.id,
+        name: team.socialWorker.name,
+        agency: 'childrens-social-care',
+        roles: ['practitioner', 'manager'],
+        aimTrained: true,
+        active: true,
+      })
+      .catch(() => undefined);
+    await as('admin');
+    await h.call('users.update', {
+      id: team.socialWorker.id,
+      name: team.socialWorker.name,
+      agency: 'childrens-social-care',
+      roles: ['practitioner', 'manager'],
+      aimTrained: true,
+      active: true,
+    });
+    await as('sam.sw');
+    await h.call('signOff.submit', { assessmentId, comments: '' });
+    expect(await h.refuse('signOff.approve', { assessmentId, comments: '' })).toMatchObject({
+      code: 'forbidden',
+      message: 'You co-assessed this assessment, so you cannot quality-assure it. Ask another manager.',
+    });
+    await as('yas.yos');
+    expect((await h.refuse('signOff.approve', { assessmentId, comments: '' })).message).toMatch(
+      /a practitioner cannot approve/,
+    );
+    expect((await h.refuse('signOff.sign', { assessmentId, password: YOS_PASSWORD })).message).toMatch(
+      /only after it has been approved/,
+    );
+    await as('pat.manager');
+    await h.call('signOff.approve', { assessmentId, comments: '' });
+    expect((await h.refuse('signOff.sign', { assessmentId, password: 'pat manager pass 1' })).message).toBe(
+      'Only the two named co-assessors can sign the assessment.',
+    );
+    await as('yas.yos');
+    expect((await h.refuse('signOff.sign', { assessmentId, password: 'not my password' })).code).toBe(
+      'wrong-password',
+    );
+    const status = await h.call('signOff.status', { assessmentId });
+    expect(status.signatures).toEqual([]);
+  });
+});
+
+describe('tampering with a signed report', () => {
+  const tamper = {
+    'one character of a signed section': () =>
+      h.wb
+        .db()
+        .prepare(
+          "UPDATE assessment_sections SET content = replace(content, 'frightened', 'frightenes') WHERE section_key = 'formulation'",
+        )
+        .run(),
+    'the approved content': () =>
+      h.wb.db().prepare("UPDATE report_snapshots SET content = replace(content, 'frightened', 'calm')").run(),
+    'a signature': () =>
+      h.wb
+        .db()
+        .prepare(
+          'UPDATE report_signatures SET signature = (SELECT signature FROM report_signatures ORDER BY signed_at LIMIT 1) WHERE rowid = (SELECT max(rowid) FROM report_signatures)',
+        )
+        .run(),
+    'the signer’s public key': () =>
+      h.wb
+        .db()
+        .prepare(
+          'UPDATE signing_keys SET public_key = (SELECT public_key FROM signing_keys s2 WHERE s2.user_id != signing_keys.user_id LIMIT 1) WHERE user_id = ?',
+        )
+        .run(team.yos.id),
+  };
+  it.each(Object.keys(tamper))(
+    'changing %s directly in the database is reported as changed after sign-off, and the export says so',
+    async (what) => {
+      await approveAndSign();
+      tamper[what as keyof typeof tamper]();
+      const status = await h.call('signOff.status', { assessmentId });
+      expect(status.verification.status).toBe('changed');
+      expect(status.verification.message).toMatch(/^Changed after sign-off: /);
+      h.host.saveFile = join(folder.path, 'tampered.docx');
+      const exported = await h.call('reports.export', { assessmentId });
+      expect(exported?.marking).toBe('SIGNATURES NOT VERIFIED — CHANGED AFTER SIGN-OFF');
+      const header = Object.entries(docxParts(h.host.saveFile))
+        .filter(([n]) => n.includes('header'))
+        .map(([, x]) => x)
+        .join('');
+      expect(header).toContain('SIGNATURES NOT VERIFIED — CHANGED AFTER SIGN-OFF');
+    },
+  );
+});
+
+describe('the signed Word report', () => {
+  it('is exactly what was signed, marked on every page, with real headings, a contents list and the signature block', async () => {
+    await approveAndSign();
+    h.host.saveFile = join(folder.path, 'report.docx');
+    const exported = await h.call('reports.export', { assessmentId });
+    expect(exported).toEqual({ savedTo: h.host.saveFile, marking: 'OFFICIAL-SENSITIVE, final and verified' });
+
+    const parts = docxParts(h.host.saveFile);
+    const document = parts['word/document.xml'] ?? '';
+    const headers = Object.entries(parts)
+      .filter(([n]) => /word\/header\d*\.xml/.test(n))
+      .map(([, x]) => x)
+      .join('');
+    const footers = Object.entries(parts)
+      .filter(([n]) => /word\/footer\d*\.xml/.test(n))
+      .map(([, x]) => x)
+      .join('');
+    expect(headers).toContain('OFFICIAL-SENSITIVE');
+    expect(footers).toContain('OFFICIAL-SENSITIVE');
+    expect(footers).toMatch(/PAGE/);
+    expect(footers).toMatch(/NUMPAGES/);
+    expect(footers).toContain('version 1, Final: signed by both co-assessors');
+    expect(headers).not.toContain('DRAFT');
+    expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+    expect(document).toContain('Signatures and how to verify them');
+    expect(document).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    // Rich text came through as Word formatting …
+    expect(document).toMatch(/<w:b\/>[\s\S]{0,200}frightened/);
+    expect(document).toMatch(/<w:i\/>[\s\S]{0,200}isolated/);
+    expect(document).toMatch(/<w:numPr>/);
+    // … and text that looks like a field, a formula, XML or HTML stayed literal text.
+    expect(document).toContain(
+      '=SUM(A1) { PAGE } &lt;w:t&gt;x&lt;/w:t&gt; &lt;b&gt;not bold&lt;/b&gt; &amp;amp;',
+    );
+    // The only field codes are the workbench's own (contents, page references), none from what people typed.
+    const fieldCodes = [...document.matchAll(/<w:instrText[^>]*>([^<]*)</g)]
+      .map((m) => m[1]?.trim())
+      .filter(Boolean);
+    expect(fieldCodes.length).toBeGreaterThan(0);
+    for (const code of fieldCodes)
+      expect(code).toMatch(/^(TOC \\h \\o &quot;1-2&quot;|PAGEREF _Toc\d+ \\h)$/);
+
+    const pdf = docxToPdf(h.host.saveFile);
+    expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+    const text = pdfText(pdf);
+    expect(text).toContain('AIM assessment report');
+    expect(text).toContain('Riley Signed');
+    expect(text).toContain('02/02/2012 (age 14)');
+    expect(text).toMatch(/Signed by Yas Youth Justice .* unchanged since/);
+    expect(text).toContain('School safeguarding file');
+    expect(text).toContain('What the behaviour meant');
+
+    const [entry] = h.wb
+      .db()
+      .prepare("SELECT summary FROM audit_log WHERE action = 'report.export' ORDER BY seq DESC")
+      .all() as { summary: string }[];
+    expect(entry?.summary).toContain(
+      `version 1 (OFFICIAL-SENSITIVE, final and verified), to ${h.host.saveFile}`,
+    );
+  }, 120_000);
+
+  it('a draft export is watermarked DRAFT — NOT SIGNED OFF on every page', async () => {
+    h.host.saveFile = join(folder.path, 'draft.docx');
+    expect((await h.call('reports.export', { assessmentId }))?.marking).toBe('DRAFT — NOT SIGNED OFF');
+    const parts = docxParts(h.host.saveFile);
+    const headers = Object.entries(parts)
+      .filter(([n]) => /word\/header\d*\.xml/.test(n))
+      .map(([, x]) => x);
+    expect(headers.length).toBeGreaterThan(0);
+    for (const header of headers) expect(header).toContain('DRAFT — NOT SIGNED OFF');
+  });
+
+  it('a later change starts a new version that needs its own QA and signatures; the signed one stays viewable', async () => {
+    await approveAndSign();
+    const v2 = await h.call('assessments.startReview', { assessmentId, reason: 'Review after three months' });
+    expect(v2.versionNo).toBe(2);
+    expect((await h.call('signOff.status', { assessmentId: v2.id })).state).toBe('in-progress');
+    expect((await h.call('signOff.status', { assessmentId })).verification.status).toBe('verified');
+    expect((await h.call('assessments.get', { id: assessmentId })).readOnly).toBe(true);
+  });
+
+  it('exports the case chronology, marked', async () => {
+    h.host.saveFile = join(folder.path, 'chronology.docx');
+    expect(
+      await h.call('reports.exportChronology', {
+        caseId: (await h.call('assessments.get', { id: assessmentId })).caseId,
+      }),
+    ).toEqual({ savedTo: h.host.saveFile });
+    const parts = docxParts(h.host.saveFile);
+    expect(parts['word/document.xml']).toContain('Decision to assess (AIM3, version 1, welfare route)');
+  });
+});
