@@ -36,31 +36,46 @@ function workload(db: Db, ids: string[]) {
   return times;
 }
 
+function plainDatabase(path: string): Db {
+  const db = new Database(path);
+  for (const pragma of [
+    'temp_store = MEMORY',
+    'journal_mode = WAL',
+    'synchronous = FULL',
+    'foreign_keys = ON',
+    'secure_delete = ON',
+    'cache_size = -32768',
+  ]) {
+    db.pragma(pragma);
+  }
+  return db;
+}
+
 export function benchStore(): string[] {
   const folder = mkdtempSync(join(tmpdir(), 'hsb-bench-'));
   try {
     const ids = Array.from({ length: ROWS }, () => randomUUID());
-    const encrypted = openDatabase(join(folder, 'encrypted.db'), randomBytes(32));
-    const plain = new Database(join(folder, 'plain.db'));
-    for (const pragma of [
-      'temp_store = MEMORY',
-      'journal_mode = WAL',
-      'synchronous = FULL',
-      'foreign_keys = ON',
-    ]) {
-      plain.pragma(pragma);
+    const ROUNDS = 3;
+    const results: Record<'encrypted' | 'plain', Record<string, number>[]> = { encrypted: [], plain: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which side goes first, so neither always gets the warmer machine.
+      const order = round % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const);
+      for (const side of order) {
+        const path = join(folder, `${side}-${round}.db`);
+        const db = side === 'encrypted' ? openDatabase(path, randomBytes(32)) : plainDatabase(path);
+        results[side].push(workload(db, ids));
+        db.close();
+      }
     }
-    // The same rows, the same pragmas and the same statements on each side; only the key differs.
-    const results = { encrypted: workload(encrypted, ids), plain: workload(plain, ids) };
-    encrypted.close();
-    plain.close();
+    const median = (side: 'encrypted' | 'plain', key: string) =>
+      results[side].map((r) => r[key] ?? 0).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] ?? 0;
     const lines = [
-      `store: ${ROWS.toLocaleString('en-GB')} rows, ${LOOKUPS.toLocaleString('en-GB')} lookups by id`,
+      `store: ${ROWS.toLocaleString('en-GB')} rows, ${LOOKUPS.toLocaleString('en-GB')} lookups by id (median of ${ROUNDS} rounds)`,
     ];
     lines.push('  workload     encrypted    unencrypted   ratio');
     for (const key of ['insert', 'scan', 'lookups'] as const) {
-      const e = results.encrypted[key] ?? 0;
-      const p = results.plain[key] ?? 0;
+      const e = median('encrypted', key);
+      const p = median('plain', key);
       lines.push(
         `  ${key.padEnd(10)} ${e.toFixed(1).padStart(9)} ms ${p.toFixed(1).padStart(11)} ms   ${(e / p).toFixed(2)}×`,
       );
