@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessmentCalls } from './assessment-calls.ts';
 import { ADMIN, CASEWORK, call, empty, nothing } from './call-spec.ts';
+import { pathwayCalls } from './pathway-calls.ts';
 import { patternMapCalls } from './pattern-map-calls.ts';
 import {
   agency,
@@ -52,6 +53,7 @@ export const calls = {
   ...patternMapCalls,
   ...assessmentCalls,
   ...signOffCalls,
+  ...pathwayCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',
@@ -214,8 +216,10 @@ export const calls = {
       category: categoryId,
       agreedAt: isoInstant,
       agreedBy: requiredText,
-      rationale: longText.min(1, 'is required'),
+      /** Required when the category departs from the one the ticked descriptors suggest (or none were ticked). */
+      rationale: longText,
       complex: z.boolean(),
+      descriptorIds: z.array(shortText).max(100).optional(),
     }),
     response: caseTimeline,
   }),

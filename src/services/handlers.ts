@@ -16,6 +16,7 @@ import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
 import { exportMap } from './map-sharing.ts';
 import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
+import { pathwayHandlers } from './pathway-handlers.ts';
 import {
   addItem,
   addLifeEventType,
@@ -45,6 +46,7 @@ type Handler<K extends CallName> = (
 export const handlers: { [K in CallName]: Handler<K> } = {
   ...assessmentHandlers,
   ...signOffHandlers,
+  ...pathwayHandlers,
   'session.status': (wb) => sessionStatus(wb),
   'session.setUp': setUp,
   'session.signIn': signIn,

@@ -48,7 +48,8 @@ export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: D
     kdfCost: options.kdfCost ?? TEST_KDF_COST,
     now: () => clock.now,
   });
-  const router = createRouter(wb, () => {});
+  const unexpected: unknown[] = [];
+  const router = createRouter(wb, (error) => unexpected.push(error));
   return {
     wb,
     router,
@@ -60,7 +61,10 @@ export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: D
     },
     async call(name, request) {
       const result = await router.call(name, request);
-      if (!result.ok) throw new Error(`${name} refused: ${result.error.code}: ${result.error.message}`);
+      if (!result.ok) {
+        const cause = result.error.code === 'internal' ? ` (${String(unexpected.at(-1))})` : '';
+        throw new Error(`${name} refused: ${result.error.code}: ${result.error.message}${cause}`);
+      }
       return result.data as never;
     },
     async refuse(name, request) {

@@ -145,11 +145,25 @@ export const EligibilitySchema = z.strictObject({
   criteria: z.array(EligibilityCriterionSchema),
 });
 
+export const OUTCOME_DETAILS = ['rationale', 'lead-agency', 's47-type', 'follow-up-timescale'] as const;
+
 export const StrategyMeetingSchema = z.strictObject({
   chair: text.optional(),
   attendees: textList,
   agenda: textList,
-  outcomes: z.array(z.strictObject({ id: slug, label: text, startsEvents: z.array(slug) })),
+  outcomes: z.array(
+    z.strictObject({
+      id: slug,
+      label: text,
+      startsEvents: z.array(slug),
+      /** Details the meeting must record with this outcome. */
+      requires: z.array(z.enum(OUTCOME_DETAILS)).optional(),
+      /** The outcome starts an AIM assessment alongside (the allocated pair as co-assessors). */
+      startsAssessment: z.boolean().optional(),
+      /** A no-further-action decision, reported to the coordinator the profile names. */
+      noFurtherAction: z.boolean().optional(),
+    }),
+  ),
   citation: CitationSchema,
 });
 

@@ -4,10 +4,11 @@ import { WorkbenchError } from '../../contract/errors.ts';
 import { BUILT_IN_FRAMEWORKS, type Framework } from '../../domain/assessment/frameworks.ts';
 import { parseItemSet } from '../../domain/assessment/item-sets.ts';
 import { evaluateEligibility } from '../../domain/profiles/index.ts';
-import { assessmentsOfCase, insertAssessment, itemSetFor, saveItemSet } from '../../store/assessments.ts';
+import { insertAssessment, itemSetFor, saveItemSet } from '../../store/assessments.ts';
 import { findCase } from '../../store/cases.ts';
 import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
+import { caseEvents } from '../../store/deadlines.ts';
 import { findUser } from '../../store/users.ts';
 import { raiseEvent } from '../pathway.ts';
 import { requireProfile } from '../profiles.ts';
@@ -189,7 +190,7 @@ export function startAssessment(wb: Workbench, req: ParsedRequest<'assessments.s
     });
     // Blackpool: the 6–8 week window runs from the decision to assess.
     const decision = profile.triggerEvents.find((e) => e.id === 'aim-decision');
-    if (decision && !assessmentsOfCase(db, hsbCase.id).some((a) => a.id !== id && a.state !== 'superseded')) {
+    if (decision && !caseEvents(db, hsbCase.id).some((e) => e.event === decision.id)) {
       raiseEvent(db, audit, {
         caseId: hsbCase.id,
         profile,

@@ -5,6 +5,7 @@ import { profilesAndDeadlines } from './002-profiles-and-deadlines.ts';
 import { patternMap } from './003-pattern-map.ts';
 import { assessments } from './004-assessments.ts';
 import { signOff } from './005-sign-off.ts';
+import { pathway } from './006-pathway.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   patternMap,
   assessments,
   signOff,
+  pathway,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

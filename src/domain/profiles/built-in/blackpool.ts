@@ -113,9 +113,21 @@ export const blackpoolProfile: Profile = {
       'Consider an AIM assessment',
     ],
     outcomes: [
+      {
+        id: 'no-further-action',
+        label: 'No further action',
+        startsEvents: [],
+        requires: ['rationale'],
+        noFurtherAction: true,
+      },
       { id: 'early-help', label: 'Early help', startsEvents: [] },
       { id: 'child-in-need', label: 'Child in need', startsEvents: [] },
-      { id: 's47-enquiry', label: 'Section 47 enquiry', startsEvents: ['s47-initiated'] },
+      {
+        id: 's47-enquiry',
+        label: 'Section 47 enquiry',
+        startsEvents: ['s47-initiated'],
+        requires: ['s47-type'],
+      },
       {
         id: 'initial-child-protection-conference',
         label: 'Threshold met for an initial child protection conference',
@@ -126,6 +138,7 @@ export const blackpoolProfile: Profile = {
         id: 'aim-alongside',
         label: 'AIM assessment alongside (after screening)',
         startsEvents: ['aim-decision'],
+        startsAssessment: true,
       },
     ],
     citation: {

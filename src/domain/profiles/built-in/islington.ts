@@ -157,11 +157,14 @@ export const islingtonProfile: Profile = {
         id: 'no-further-action',
         label: 'Not at risk of significant harm: no further action',
         startsEvents: [],
+        requires: ['rationale', 'lead-agency'],
+        noFurtherAction: true,
       },
       {
         id: 'diversion-plan',
         label: 'Not at risk of significant harm: diversion plan, with an agreed lead agency',
         startsEvents: [],
+        requires: ['lead-agency'],
       },
       {
         id: 's47-single',
@@ -179,6 +182,7 @@ export const islingtonProfile: Profile = {
         label:
           'Follow-up strategy meeting, with a clear timescale set and reviewed by the social work manager',
         startsEvents: [],
+        requires: ['follow-up-timescale'],
       },
       { id: 'mase-referral', label: 'Referral to the MASE', startsEvents: [] },
     ],

@@ -1,0 +1,315 @@
+import { WorkbenchError } from '../contract/errors.ts';
+import type { PathwaySummary } from '../contract/pathway-calls.ts';
+import { AGENCY_LABELS, type Agency } from '../contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '../domain/dates.ts';
+import { currentStage, exploitationAdvice, type PathwayStep } from '../domain/pathway/stage.ts';
+import { type ReportState, STATE_LABELS } from '../domain/sign-off/states.ts';
+import { assessmentsOfCase } from '../store/assessments.ts';
+import { findCase } from '../store/cases.ts';
+import { caseEvents, deadlinesOfCase } from '../store/deadlines.ts';
+import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '../store/pathway.ts';
+import { peopleOfCase } from '../store/pattern-map.ts';
+import { namesById, viewDeadline } from './deadlines.ts';
+import { requireProfile } from './profiles.ts';
+import type { Workbench } from './workbench.ts';
+
+const MEETING_TYPES = {
+  discussion: 'Strategy discussion',
+  meeting: 'Strategy meeting',
+  'complex-abuse': 'Complex abuse (joint) strategy meeting',
+} as const;
+const CONSULTATION_STATES = {
+  requested: 'Requested',
+  accepted: 'Accepted by the hub',
+  declined: 'Declined by the hub',
+  held: 'Consultation held',
+} as const;
+const NEXT_STEPS: Record<string, string> = {
+  'pattern-mapping': 'pattern mapping',
+  'aim-assessment': 'AIM assessment',
+  signposting: 'signposting',
+  'no-further-involvement': 'no further hub involvement',
+};
+export const PLAN_KIND_LABELS: Record<string, string> = {
+  'safety-plan': 'Safety plan',
+  'diversion-plan': 'Diversion plan',
+  'direct-work-plan': 'Direct-work intervention plan',
+  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
+  'mase-nomination': 'MASE nomination',
+  'mase-update': 'MASE update',
+  'mase-feedback': 'MASE feedback',
+};
+
+const when = (iso: string) =>
+  iso.length > 10 ? `${formatDay(londonDay(iso))} ${londonTime(iso)}` : formatDay(iso);
+
+/** Where the child is on the pathway now, the next deadline, and a dated history of every step and decision with its rationale. */
+export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
+  const db = wb.db();
+  const now = wb.now().toISOString();
+  const hsbCase = findCase(db, caseId);
+  if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
+  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
+  const names = namesById(db);
+  const name = (id: string) => names.get(id) ?? id;
+  const people = new Map(peopleOfCase(db, caseId).map((p) => [p.id, p]));
+  const outcomes = profile.strategyMeeting?.outcomes ?? [];
+  const outcomeLabel = (id: string) => outcomes.find((o) => o.id === id)?.label ?? id;
+  const hub = profile.terminology.hub ?? 'HSB hub';
+  const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === 'category-agreed');
+  const latestCategory = categoryEvents.at(-1)?.details as { category?: string } | undefined;
+
+  const referrals = referralsOf(db, caseId);
+  const meetings = strategyMeetingsOf(db, caseId);
+  const consultations = consultationsOf(db, caseId);
+  const plans = planRecordsOf(db, caseId);
+  const assessments = assessmentsOfCase(db, caseId);
+  const deadlines = deadlinesOfCase(db, caseId).map((d) => viewDeadline(db, d, now, names));
+  const next = deadlines
+    .filter((d) => d.state === 'open')
+    .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant))[0];
+
+  type Entry = PathwaySummary['history'][number];
+  const history: Entry[] = [];
+  const steps: PathwayStep[] = [{ at: hsbCase.openedAt, stage: 'Case opened: no concern recorded yet' }];
+  for (const r of referrals) {
+    history.push({
+      at: r.receivedAt,
+      kind: 'Concern',
+      title: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${AGENCY_LABELS[r.sourceAgency as Agency] ?? r.sourceAgency}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
+      detail: `${r.reported} — ${r.eligibility.outcomeLabel}: ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}`,
+      byName: name(r.recordedBy),
+    });
+    steps.push({ at: r.receivedAt, stage: `Concern received: ${r.eligibility.outcomeLabel.toLowerCase()}` });
+  }
+  for (const e of categoryEvents) {
+    const d = e.details as {
+      label?: string;
+      brookColour?: string;
+      childProtectionTier?: string;
+      rationale?: string;
+      agreedBy?: string;
+      suggested?: string;
+      category?: string;
+    };
+    const departed =
+      d.suggested && d.suggested !== d.category ? ` (the descriptors suggested category ${d.suggested})` : '';
+    history.push({
+      at: e.occurredAt,
+      kind: 'Risk category',
+      title: `${d.label} agreed${d.brookColour ? `, Brook ${d.brookColour}` : ''}${d.childProtectionTier ? `, ${d.childProtectionTier}` : ''}${departed}`,
+      detail: `Agreed by ${d.agreedBy}. Rationale: ${d.rationale || 'as suggested by the descriptors ticked'}`,
+      byName: name(e.recordedBy),
+    });
+    steps.push({
+      at: e.occurredAt,
+      stage: `${d.label} agreed${next ? `: next, ${next.step.toLowerCase()}` : ''}`,
+    });
+  }
+  for (const m of meetings) {
+    const labels = m.outcomes.map(outcomeLabel);
+    const extra = [
+      m.details.s47Type
+        ? `section 47 ${m.details.s47Type === 'joint' ? 'joint with police' : 'single agency'}`
+        : '',
+      m.details.leadAgency ? `lead agency ${m.details.leadAgency}` : '',
+      m.details.followUpWorkingDays ? `follow-up within ${m.details.followUpWorkingDays} working days` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    history.push({
+      at: m.heldAt,
+      kind: MEETING_TYPES[m.type],
+      title: `${MEETING_TYPES[m.type]} held, chaired by ${m.chair}: ${labels.join('; ')}`,
+      detail: [extra, m.details.rationale ? `Rationale: ${m.details.rationale}` : '']
+        .filter(Boolean)
+        .join('. '),
+      byName: name(m.recordedBy),
+    });
+    steps.push({ at: m.heldAt, stage: `${MEETING_TYPES[m.type]} held: ${labels.join('; ')}` });
+  }
+  for (const c of consultations) {
+    history.push({
+      at: c.requestedAt,
+      kind: 'Consultation',
+      title: `Consultation with the ${hub} requested`,
+      detail: c.request,
+      byName: name(c.requestedBy),
+    });
+    steps.push({ at: c.requestedAt, stage: `Consultation with the ${hub} requested` });
+    if (c.screening) {
+      history.push({
+        at: c.screening.at,
+        kind: 'Consultation',
+        title: c.screening.decision === 'accept' ? `Accepted by the ${hub}` : `Declined by the ${hub}`,
+        detail: c.screening.rationale,
+        byName: name(c.screening.by),
+      });
+      steps.push({
+        at: c.screening.at,
+        stage:
+          c.screening.decision === 'accept'
+            ? `Consultation accepted by the ${hub}`
+            : `Consultation declined by the ${hub}: ${c.screening.rationale}`,
+      });
+    }
+    if (c.meeting) {
+      const nextSteps = c.meeting.nextSteps.map((s) => NEXT_STEPS[s] ?? s).join(', ');
+      history.push({
+        at: c.meeting.heldAt,
+        kind: 'Consultation',
+        title: `Consultation held: the behaviour is ${c.meeting.outcome}`,
+        detail: `Next: ${nextSteps}.${c.meeting.resourcesShared ? ` Resources shared: ${c.meeting.resourcesShared}` : ''}`,
+        byName: name(c.meeting.recordedBy),
+      });
+      steps.push({
+        at: c.meeting.heldAt,
+        stage: `Consultation held (${c.meeting.outcome}): next, ${nextSteps}`,
+      });
+    }
+  }
+  for (const p of plans) {
+    history.push({
+      at: p.dated,
+      kind: PLAN_KIND_LABELS[p.kind] ?? p.kind,
+      title: p.title,
+      detail: `${p.details}${p.withWhom ? ` (with ${p.withWhom})` : ''}`,
+      byName: name(p.recordedBy),
+    });
+  }
+  for (const a of assessments) {
+    history.push({
+      at: a.startedAt,
+      kind: 'AIM assessment',
+      title: `${a.framework.name} assessment, version ${a.versionNo}: ${STATE_LABELS[a.state as ReportState] ?? a.state}`,
+      detail: a.reasons,
+      byName: name(a.startedBy),
+    });
+    steps.push({
+      at: a.startedAt,
+      stage: `AIM assessment (version ${a.versionNo}): ${(STATE_LABELS[a.state as ReportState] ?? a.state).toLowerCase()}`,
+    });
+  }
+  for (const d of deadlines.filter((x) => x.metAt)) {
+    history.push({
+      at: d.metAt ?? '',
+      kind: 'Deadline',
+      title: `${d.step}: ${d.statusLabel}`,
+      detail: `${d.ruleText} (${d.citation.source}, ${d.citation.section})`,
+      byName: '',
+    });
+  }
+  history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+  return {
+    caseId,
+    stage: currentStage(steps),
+    nextDeadline: next
+      ? {
+          step: next.step,
+          due: when(
+            next.currentDue.precision === 'instant' ? next.currentDue.dueInstant : next.currentDue.dueDay,
+          ),
+          statusLabel: next.statusLabel,
+          rag: next.rag,
+        }
+      : null,
+    terms: {
+      youthJusticeService: profile.terminology.youthJusticeService,
+      hub,
+      coordinator: profile.terminology.coordinator ?? '',
+      nfaReportedTo: profile.nfaReportedTo?.role ?? profile.terminology.coordinator ?? '',
+    },
+    strategyMeeting: {
+      chair: profile.strategyMeeting?.chair ?? '',
+      attendees: profile.strategyMeeting?.attendees ?? [],
+      agenda: profile.strategyMeeting?.agenda ?? [],
+      outcomes: outcomes.map((o) => ({
+        id: o.id,
+        label: o.label,
+        requires: o.requires ?? [],
+        startsAssessment: o.startsAssessment ?? false,
+        noFurtherAction: o.noFurtherAction ?? false,
+      })),
+    },
+    consentRequired: profile.consent.map((c) => ({ id: c.id, label: c.label, from: c.from })),
+    recordingRequirements: profile.recordingRequirements
+      .filter(
+        (r) =>
+          !r.appliesTo ||
+          (latestCategory?.category !== undefined &&
+            r.appliesTo.categories.includes(latestCategory.category as never)),
+      )
+      .map((r) => ({ id: r.id, label: r.label })),
+    referrals: referrals.map((r) => ({
+      id: r.id,
+      receivedAt: r.receivedAt,
+      newReferral: r.newReferral,
+      source: `${AGENCY_LABELS[r.sourceAgency as Agency] ?? r.sourceAgency}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
+      reported: r.reported,
+      children: r.children.map((c) => ({
+        label: people.get(c.personId)?.anonymisedLabel ?? 'Unknown',
+        role: c.role,
+      })),
+      exploitationAdvice: exploitationAdvice(r.exploitation),
+      eligibility: r.eligibility,
+      proceedReason: r.proceedReason,
+      recordedByName: name(r.recordedBy),
+    })),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      version: m.version,
+      type: m.type,
+      typeLabel: MEETING_TYPES[m.type],
+      trigger: m.trigger,
+      heldAt: m.heldAt,
+      chair: m.chair,
+      attendees: m.attendees,
+      agenda: m.agenda,
+      outcomes: m.outcomes.map(outcomeLabel),
+      details: m.details,
+      categoryLabel: profile.riskMatrix.rows.find((r) => r.category === m.category)?.label ?? '',
+      actions: m.actions,
+      recordedByName: name(m.recordedBy),
+    })),
+    consultations: consultations.map((c) => ({
+      id: c.id,
+      version: c.version,
+      state: c.state,
+      stateLabel: CONSULTATION_STATES[c.state],
+      requestedAt: c.requestedAt,
+      requestedByName: name(c.requestedBy),
+      managerName: name(c.managerId),
+      request: c.request,
+      screening: c.screening
+        ? {
+            decision: c.screening.decision,
+            rationale: c.screening.rationale,
+            byName: name(c.screening.by),
+            at: c.screening.at,
+          }
+        : null,
+      meeting: c.meeting
+        ? {
+            heldAt: c.meeting.heldAt,
+            attendees: c.meeting.attendees,
+            outcome: c.meeting.outcome,
+            resourcesShared: c.meeting.resourcesShared,
+            nextSteps: c.meeting.nextSteps.map((s) => NEXT_STEPS[s] ?? s),
+            notes: c.meeting.notes,
+          }
+        : null,
+    })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      kindLabel: PLAN_KIND_LABELS[p.kind] ?? p.kind,
+      dated: p.dated,
+      title: p.title,
+      details: p.details,
+      withWhom: p.withWhom,
+      recordedByName: name(p.recordedBy),
+    })),
+    history,
+  };
+}

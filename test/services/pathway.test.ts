@@ -1,0 +1,360 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+let team: Awaited<ReturnType<typeof seededTeam>>;
+
+async function as(username: 'sam.sw' | 'yas.yos') {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password: username === 'sam.sw' ? SW_PASSWORD : YOS_PASSWORD });
+}
+
+async function openCase(profileId: string, dateOfBirth: string) {
+  const child = await h.call('children.create', { name: 'Pat Pathway', dateOfBirth, gender: 'female' });
+  return h.call('cases.open', {
+    childId: child.id,
+    profileId,
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id],
+  });
+}
+
+const concern = (caseId: string, receivedAt: string, extra: Record<string, unknown> = {}) => ({
+  caseId,
+  receivedAt,
+  newReferral: false,
+  sourceAgency: 'education' as const,
+  sourceRole: 'Designated safeguarding lead',
+  reported: 'Sexualised behaviour towards a younger pupil in the toilets.',
+  children: [],
+  exploitation: { cse: false, cce: false, missing: false, trafficking: false },
+  facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+  proceedReason: '',
+  ...extra,
+});
+
+const meeting = (
+  caseId: string,
+  heldAt: string,
+  outcomes: string[],
+  details: Record<string, unknown> = {},
+) => ({
+  caseId,
+  type: 'meeting' as const,
+  trigger: 'Amber concern screened with the Brook tool',
+  heldAt,
+  chair: 'Team manager',
+  attendees: [
+    {
+      name: 'Sam Social Worker',
+      role: 'Social worker',
+      agency: "Children's Services",
+      attendance: 'present' as const,
+    },
+    { name: 'DC Example', role: 'Police officer', agency: 'Police', attendance: 'present' as const },
+    {
+      name: 'School DSL',
+      role: 'Designated safeguarding lead',
+      agency: 'Education',
+      attendance: 'apologies' as const,
+    },
+  ],
+  agenda: [{ point: 'Share information', notes: 'School and police accounts shared.' }],
+  outcomes,
+  details: { rationale: '', leadAgency: '', s47Type: '' as const, followUpWorkingDays: null, ...details },
+  category: '',
+  categoryRationale: '',
+  actions: [{ text: 'Police to interview the child', owner: 'DC Example', due: '2026-11-10', done: false }],
+});
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path, { start: new Date('2026-11-05T09:00:00Z') });
+  team = await seededTeam(h);
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+describe('Blackpool: amber concern → strategy meeting within 24 hours → section 47 joint + AIM alongside', () => {
+  it('walks the pathway, with deadlines and a dated history', async () => {
+    const hsbCase = await openCase('blackpool', '2012-04-04');
+    await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    await h.call('pathway.recordEvent', {
+      caseId: hsbCase.id,
+      event: 'concern-screened',
+      occurredAt: '2026-11-04T11:00:00Z',
+      note: 'Brook tool screening',
+      brookColour: 'amber',
+    });
+    let summary = await h.call('pathway.summary', { caseId: hsbCase.id });
+    expect(summary.nextDeadline).toMatchObject({
+      step: expect.stringMatching(/strategy/i),
+      due: '05/11/2026 11:00',
+    });
+
+    // An outcome without its required detail is refused, and nothing is saved.
+    const missing = await h.refuse(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-05T08:30:00Z', ['s47-enquiry', 'aim-alongside']),
+    );
+    expect(missing.problems).toEqual([{ path: 'details.s47Type', message: 'is required for this outcome' }]);
+    expect((await h.call('pathway.summary', { caseId: hsbCase.id })).meetings).toEqual([]);
+
+    summary = await h.call(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-05T08:30:00Z', ['s47-enquiry', 'aim-alongside'], {
+        s47Type: 'joint',
+        rationale: 'Risk of significant harm to the younger pupil.',
+      }),
+    );
+    expect(summary.meetings[0]).toMatchObject({
+      typeLabel: 'Strategy meeting',
+      outcomes: ['Section 47 enquiry', 'AIM assessment alongside (after screening)'],
+    });
+    expect(summary.stage).toMatch(
+      /AIM assessment \(version 1\): draft|Strategy meeting held: Section 47 enquiry; AIM assessment alongside/,
+    );
+    const timeline = await h.call('pathway.timeline', { caseId: hsbCase.id });
+    const strategy = timeline.deadlines.find((d) => d.ruleId === 'strategy-meeting');
+    expect(strategy).toMatchObject({ state: 'met', status: 'met' });
+    expect(strategy?.statusLabel).toMatch(/on time/i);
+    const window = timeline.deadlines.find((d) => d.ruleId === 'aim-interviews');
+    expect(window?.currentDue).toMatchObject({ dueDay: '2026-12-17', latestDay: '2026-12-31' });
+    const assessments = await h.call('assessments.forCase', { caseId: hsbCase.id });
+    expect(assessments).toEqual([
+      expect.objectContaining({
+        frameworkName: 'AIM3',
+        leadAssessorName: 'Yas Youth Justice',
+        coAssessorName: 'Sam Social Worker',
+      }),
+    ]);
+    expect(summary.history.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['Concern', 'Strategy meeting', 'Deadline']),
+    );
+    expect(summary.history.find((e) => e.kind === 'Strategy meeting')?.detail).toMatch(
+      /section 47 joint with police. Rationale: Risk of significant harm/,
+    );
+  });
+
+  it('refuses a meeting held before the concern was received', async () => {
+    const hsbCase = await openCase('blackpool', '2012-04-04');
+    await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    const error = await h.refuse(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-04T09:00:00Z', ['early-help']),
+    );
+    expect(error).toMatchObject({
+      code: 'invalid-request',
+      problems: [{ path: 'heldAt', message: 'is before the concern was received' }],
+    });
+  });
+});
+
+describe('Lancashire: hub referral for a 9-year-old → consultation only → consultation held → problematic → pattern mapping next', () => {
+  it('walks the pathway through consent, screening and the consultation', async () => {
+    const hsbCase = await openCase('lancashire', '2017-06-01');
+    let summary = await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    const eligibility = summary.referrals[0]?.eligibility;
+    expect(eligibility?.outcomeLabel).toBe('Consultation only');
+    expect(eligibility?.criteria.find((c) => c.result === 'not-met')?.explanation).toMatch(/9/);
+
+    await as('sam.sw');
+    const refused = await h.refuse('consultations.request', {
+      caseId: hsbCase.id,
+      managerId: team.admin.id,
+      request: 'Advice on the behaviour and next steps',
+    });
+    expect(refused.message).toMatch(
+      /The consent of the child is not recorded\. No parent or carer is recorded on the case/,
+    );
+    const mother = await h.call('people.add', {
+      caseId: hsbCase.id,
+      kind: 'parent-carer',
+      name: 'Mo Pathway',
+      anonymisedLabel: 'Mother',
+      relationship: 'mother',
+    });
+    await h.call('consents.record', {
+      caseId: hsbCase.id,
+      purpose: 'hub-referral',
+      subject: 'child',
+      personId: null,
+      status: 'given',
+      reason: '',
+    });
+    await h.call('consents.record', {
+      caseId: hsbCase.id,
+      purpose: 'hub-referral',
+      subject: 'parent-carer',
+      personId: mother.id,
+      status: 'given',
+      reason: '',
+    });
+    summary = await h.call('consultations.request', {
+      caseId: hsbCase.id,
+      managerId: team.admin.id,
+      request: 'Advice on the behaviour and next steps',
+    });
+    const consultation = summary.consultations[0];
+    expect(consultation).toMatchObject({
+      state: 'requested',
+      requestedByName: 'Sam Social Worker',
+      managerName: 'Alex Administrator',
+    });
+
+    expect(
+      (
+        await h.refuse('consultations.screen', {
+          consultationId: consultation?.id,
+          expectedVersion: 1,
+          decision: 'accept',
+          rationale: '',
+        })
+      ).code,
+    ).toBe('forbidden');
+    await as('yas.yos');
+    expect(
+      (
+        await h.refuse('consultations.screen', {
+          consultationId: consultation?.id,
+          expectedVersion: 1,
+          decision: 'decline',
+          rationale: '',
+        })
+      ).problems?.[0]?.path,
+    ).toBe('rationale');
+    summary = await h.call('consultations.screen', {
+      consultationId: consultation?.id ?? '',
+      expectedVersion: 1,
+      decision: 'accept',
+      rationale: '',
+    });
+    summary = await h.call('consultations.recordMeeting', {
+      consultationId: consultation?.id ?? '',
+      expectedVersion: 2,
+      heldAt: '2026-11-05T09:00:00Z',
+      attendees: ['Sam Social Worker', 'Yas Youth Justice (hub)'],
+      outcome: 'problematic',
+      resourcesShared: 'Brook guidance for parents',
+      nextSteps: ['pattern-mapping'],
+      notes: '',
+    });
+    expect(summary.stage).toBe('Consultation held (problematic): next, pattern mapping');
+    expect(summary.consultations[0]?.meeting?.nextSteps).toEqual(['pattern mapping']);
+    expect(summary.history.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        'Consultation with the CYJS HSB Hub requested',
+        'Accepted by the CYJS HSB Hub',
+        'Consultation held: the behaviour is problematic',
+      ]),
+    );
+  });
+
+  it('refuses a consent record for a person not on the case', async () => {
+    const hsbCase = await openCase('lancashire', '2017-06-01');
+    const other = await openCase('lancashire', '2016-06-01');
+    const stranger = await h.call('people.add', {
+      caseId: other.id,
+      kind: 'parent-carer',
+      name: 'Someone Else',
+      anonymisedLabel: 'Other parent',
+      relationship: 'parent',
+    });
+    const error = await h.refuse('consents.record', {
+      caseId: hsbCase.id,
+      purpose: 'hub-referral',
+      subject: 'parent-carer',
+      personId: stranger.id,
+      status: 'given',
+      reason: '',
+    });
+    expect(error.problems).toEqual([{ path: 'personId', message: 'is not a parent or carer on this case' }]);
+  });
+});
+
+describe('risk category, plans and the coordinator’s list', () => {
+  it('suggests a category from the descriptors ticked; departing needs a rationale; the history keeps each re-categorisation', async () => {
+    const hsbCase = await openCase('islington', '2012-04-04');
+    const s = await h.call('pathway.suggestCategory', {
+      caseId: hsbCase.id,
+      descriptorIds: ['coercion-force', 'consent-unclear'],
+    });
+    expect(s.suggested).toBe('2');
+    expect(s.rows.find((r) => r.category === '2')).toMatchObject({
+      brookColour: 'Red',
+      childProtectionTier: expect.stringMatching(/Tier 4/),
+    });
+    const departs = await h.refuse('pathway.recordCategory', {
+      caseId: hsbCase.id,
+      category: '1',
+      agreedAt: '2026-11-04T10:00:00Z',
+      agreedBy: 'Strategy discussion',
+      rationale: '',
+      complex: false,
+      descriptorIds: ['coercion-force'],
+    });
+    expect(departs.message).toMatch(/suggest .*; you chose Category 1/);
+    await h.call('pathway.recordCategory', {
+      caseId: hsbCase.id,
+      category: '2',
+      agreedAt: '2026-11-04T10:00:00Z',
+      agreedBy: 'Strategy discussion',
+      rationale: '',
+      complex: false,
+      descriptorIds: ['coercion-force'],
+    });
+    const later = await h.call('pathway.recordCategory', {
+      caseId: hsbCase.id,
+      category: '1',
+      agreedAt: '2026-11-05T08:00:00Z',
+      agreedBy: 'Review',
+      rationale: 'Police found no coercion.',
+      complex: false,
+      descriptorIds: ['coercion-force'],
+    });
+    expect(later.categoryHistory.map((c) => [c.category, c.rationale])).toEqual([
+      ['2', ''],
+      ['1', 'Police found no coercion.'],
+    ]);
+  });
+
+  it('records plans (Islington §8) and puts every no-further-action decision on the coordinator’s list', async () => {
+    const hsbCase = await openCase('islington', '2012-04-04');
+    await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    await h.call('plans.record', {
+      caseId: hsbCase.id,
+      kind: 'safety-plan',
+      dated: '2026-11-04',
+      title: 'Safety plan at school',
+      details: 'Supervised break times',
+      withWhom: 'Child and mother',
+    });
+    const noRationale = await h.refuse(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-05T08:00:00Z', ['no-further-action']),
+    );
+    expect(noRationale.problems?.[0]?.path).toBe('details.rationale');
+    await h.call(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-05T08:00:00Z', ['no-further-action'], {
+        rationale: 'Age-appropriate exploration; no harm',
+        leadAgency: 'Education',
+      }),
+    );
+    const list = await h.call('pathway.nfaList', {});
+    expect(list).toEqual([
+      expect.objectContaining({
+        caseReference: hsbCase.reference,
+        rationale: 'Age-appropriate exploration; no harm',
+        reportedTo: expect.any(String),
+      }),
+    ]);
+    const summary = await h.call('pathway.summary', { caseId: hsbCase.id });
+    expect(summary.plans[0]).toMatchObject({ kindLabel: 'Safety plan', withWhom: 'Child and mother' });
+  });
+});
