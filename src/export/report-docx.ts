@@ -163,8 +163,9 @@ function meetingParagraphs(
 export async function reportDocx(content: ReportContent, o: ReportExportOptions): Promise<Buffer> {
   const { owned, context } = content;
   const writer = new RichTextWriter();
+  const n = (id: string) => context.names[id] ?? id;
   const a = owned.assessment;
-  const title = `AIM assessment report — ${owned.child.name} — case ${owned.case.reference} — version ${a.versionNo}`;
+  const title = `AIM assessment report — ${context.child.name} — case ${context.case.reference} — version ${a.versionNo}`;
 
   const parts: Record<ReportPart, (h: string) => (Paragraph | Table)[]> = {
     'reason-and-route': (h) => [
@@ -200,7 +201,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
               s.source,
               s.agency,
               day(s.consultedOn),
-              s.consultedBy,
+              n(s.consultedById),
               s.abeInterviewAccessed ? 'Yes' : 'No',
               s.notes,
             ]),
@@ -212,7 +213,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       ...(owned.sessions.length
         ? owned.sessions.flatMap((s) => [
             heading(`${day(s.heldOn)}: ${s.with.join(', ')}`, H2),
-            para(`Assessors: ${s.assessors.join(' and ')}${s.place ? `. Where: ${s.place}` : ''}.`),
+            para(`Assessors: ${s.assessorIds.map(n).join(' and ')}${s.place ? `. Where: ${s.place}` : ''}.`),
             ...writer.paragraphs(s.notes),
           ])
         : [para('No sessions recorded.', { italics: true })]),
@@ -233,7 +234,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
                 ? [
                     table(
                       ['Assessor', 'Rating', 'Evidence', 'Source'],
-                      item.ratings.map((r) => [r.assessor, r.rating, r.evidence, r.source]),
+                      item.ratings.map((r) => [n(r.assessorId), r.rating, r.evidence, r.source]),
                       [1800, 1500, 4200, 1500],
                     ),
                   ]
@@ -243,7 +244,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
                     children: [
                       text('Agreed position: ', { bold: true }),
                       text(
-                        `${item.agreed.rating}. ${item.agreed.rationale} (agreed by ${item.agreed.agreedBy.join(' and ')})`,
+                        `${item.agreed.rating}. ${item.agreed.rationale} (agreed by ${item.agreed.agreedByIds.map(n).join(' and ')})`,
                       ),
                     ],
                   })
@@ -332,7 +333,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     ],
   };
 
-  const age = ageOn(owned.child.dateOfBirth, o.exportedOn);
+  const age = ageOn(context.child.dateOfBirth, o.exportedOn);
   const cover = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -355,21 +356,21 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     keyValues([
       [
         'Child',
-        `${owned.child.name}${owned.child.preferredName ? ` (known as ${owned.child.preferredName})` : ''}`,
+        `${context.child.name}${context.child.preferredName ? ` (known as ${context.child.preferredName})` : ''}`,
       ],
-      ['Date of birth', `${day(owned.child.dateOfBirth)} (age ${age})`],
-      ['Gender', owned.child.gender],
-      ['Social care number', owned.child.socialCareNumber || '—'],
-      ['Youth justice number', owned.child.youthJusticeNumber || '—'],
+      ['Date of birth', `${day(context.child.dateOfBirth)} (age ${age})`],
+      ['Gender', context.child.gender],
+      ['Social care number', context.child.socialCareNumber || '—'],
+      ['Youth justice number', context.child.youthJusticeNumber || '—'],
       [
         'Case',
-        `${owned.case.reference} (${owned.case.profile.name} profile, version ${owned.case.profile.version})`,
+        `${context.case.reference} (${context.case.profile.name} profile, version ${context.case.profile.version})`,
       ],
       [
         'Framework',
         `${a.framework.name}${a.framework.itemSetName ? ` with ${a.framework.itemSetName}` : ''}`,
       ],
-      ...owned.assessors.map((x): [string, string] => [
+      ...context.assessors.map((x): [string, string] => [
         x.role,
         `${x.name}, ${x.agency}${x.aimTrained ? ', AIM-trained' : ''}`,
       ]),

@@ -2,7 +2,7 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { AuditCheck, AuditEntry, Settings } from '../contract/schemas.ts';
 import { appendAudit, checkAuditTrail, recentAudit } from '../store/audit-trail.ts';
-import { installBackup, verifyBackup, writeBackup } from '../store/backup.ts';
+import { installBackup, stageBackup, writeBackup } from '../store/backup.ts';
 import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { findUser } from '../store/users.ts';
@@ -52,24 +52,28 @@ export async function restoreBackup(wb: Workbench) {
   const session = wb.signedIn();
   const folder = await wb.host.chooseRestoreFolder();
   if (!folder) return null;
-  const keyring = wb.keyring();
-  verifyBackup(folder, keyring.databaseId, session.keys);
   const now = wb.now();
+  const staging = stageBackup(folder, wb.dataDir, wb.keyring().databaseId, session.keys, now);
   const { keys, user } = session;
   wb.closeStore();
-  const aside = installBackup(folder, wb.databasePath, wb.keyringPath, wb.dataDir, now);
-  wb.forgetKeyring();
+  let aside: string;
+  try {
+    aside = installBackup(staging, wb.databasePath, wb.keyringPath, wb.dataDir, now);
+  } finally {
+    wb.forgetKeyring();
+  }
   const db = wb.openStore(keys);
+  db.transaction(() =>
+    appendAudit(db, keys.auditKey, {
+      at: now.toISOString(),
+      userId: user.id,
+      action: 'backup.restore',
+      recordType: 'backup',
+      recordId: folder,
+      summary: `restored from ${folder}; the replaced files are kept in ${aside}`,
+    }),
+  )();
   const restoredUser = findUser(db, user.id);
-  const at = now.toISOString();
-  appendAudit(db, keys.auditKey, {
-    at,
-    userId: user.id,
-    action: 'backup.restore',
-    recordType: 'backup',
-    recordId: folder,
-    summary: `restored from ${folder}; the replaced files are kept in ${aside}`,
-  });
   if (!restoredUser?.active || !wb.keyring().entryById(user.id)) {
     // The restored store does not know this person (or not as active): they must sign in again.
     wb.signOut();

@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../contract/errors.ts';
 import { checkAuditTrail } from './audit-trail.ts';
@@ -43,8 +43,7 @@ export function writeBackup(
   parentFolder: string,
   now: Date,
 ): { folder: string; bytes: number } {
-  const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  const folder = join(parentFolder, `hsb-workbench-backup-${stamp}`);
+  const folder = join(parentFolder, `hsb-workbench-backup-${stamp(now)}`);
   if (existsSync(folder))
     throw new WorkbenchError(
       'conflict',
@@ -81,14 +80,11 @@ const refuse = (reason: string): never => {
 };
 
 /**
- * Checks a backup folder completely before anything is replaced: manifest, digests, ciphertext,
- * the current keys open it, integrity_check, schema not newer than the app, audit trail intact.
+ * Checks a backup folder completely before anything is replaced, without changing it: manifest and
+ * digests on the files as they are, then a copy is staged in the data folder and that copy is opened
+ * with the current keys for integrity_check, schema version and audit trail. Returns the staging folder.
  */
-export function verifyBackup(
-  folder: string,
-  currentDatabaseId: string,
-  keys: StoreKeys,
-): { keyring: KeyringFile } {
+export function stageBackup(folder: string, dataDir: string, currentDatabaseId: string, keys: StoreKeys, now: Date): string {
   let manifest: z.infer<typeof manifestSchema>;
   try {
     manifest = manifestSchema.parse(JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')));
@@ -97,53 +93,65 @@ export function verifyBackup(
   }
   const dbPath = join(folder, DB_FILE);
   const keyringPath = join(folder, KEYRING_FILE);
-  if (!existsSync(dbPath) || !existsSync(keyringPath))
-    return refuse('a file is missing from the backup folder.');
+  if (!existsSync(dbPath) || !existsSync(keyringPath)) return refuse('a file is missing from the backup folder.');
   if (sha256(dbPath) !== manifest.files.database || sha256(keyringPath) !== manifest.files.keyring) {
     return refuse('its files do not match the digests recorded when it was made (damaged or altered).');
   }
-  if (manifest.databaseId !== currentDatabaseId)
-    return refuse('it was made by a different workbench installation.');
+  if (manifest.databaseId !== currentDatabaseId) return refuse('it was made by a different workbench installation.');
   if (isPlaintextSqlite(dbPath)) return refuse('its database is not encrypted.');
   const keyring = parseKeyringText(readFileSync(keyringPath, 'utf8'));
   if (!keyring || keyring.databaseId !== currentDatabaseId) return refuse('its keyring is damaged.');
+
+  const staging = join(dataDir, `restore-staging-${stamp(now)}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
   let copy: Db | undefined;
   try {
-    copy = openDatabase(dbPath, keys.databaseKey, { migrate: false });
+    copyFileSync(dbPath, join(staging, DB_FILE));
+    copyFileSync(keyringPath, join(staging, KEYRING_FILE));
+    try {
+      copy = openDatabase(join(staging, DB_FILE), keys.databaseKey, { migrate: false });
+    } catch {
+      return refuse('its database could not be opened with this workbench’s key.');
+    }
     if (schemaVersion(copy) > LATEST_VERSION) refuse('it was written by a newer version of the workbench.');
     if (!integrityOk(copy)) refuse('its database failed the integrity check.');
-    if (schemaVersion(copy) >= 1 && !checkAuditTrail(copy, keys.auditKey).intact) {
-      refuse('its audit trail has been altered.');
-    }
+    if (schemaVersion(copy) >= 1 && !checkAuditTrail(copy, keys.auditKey).intact) refuse('its audit trail has been altered.');
+    copy.pragma('wal_checkpoint(TRUNCATE)');
+    copy.close();
+    copy = undefined;
+    return staging;
   } catch (error) {
-    if (error instanceof WorkbenchError && error.message.startsWith('This backup')) throw error;
-    return refuse('its database could not be opened with this workbench’s key.');
-  } finally {
     copy?.close();
-    // Opening the copy may leave -wal/-shm files beside it; they belong to the check, not the backup.
-    for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
-  return { keyring };
 }
 
-/** Swaps the verified backup in, keeping the files it replaces in a `before-restore-…` folder. */
-export function installBackup(
-  folder: string,
-  databasePath: string,
-  keyringPath: string,
-  dataDir: string,
-  now: Date,
-): string {
-  const aside = join(dataDir, `before-restore-${now.toISOString().replace(/[:.]/g, '-').slice(0, 19)}`);
+const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+
+/**
+ * Swaps a staged, verified backup in. The current files are moved aside into `before-restore-…` in the
+ * same folder (renames, so nothing is half-copied); if putting the backup in place fails, they go back.
+ */
+export function installBackup(staging: string, databasePath: string, keyringPath: string, dataDir: string, now: Date): string {
+  const aside = join(dataDir, `before-restore-${stamp(now)}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
+  const moved: [string, string][] = [];
   for (const path of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`, keyringPath]) {
-    if (existsSync(path)) renameSync(path, join(aside, path.split(/[\\/]/).pop() ?? 'file'));
+    if (!existsSync(path)) continue;
+    const target = join(aside, basename(path));
+    renameSync(path, target);
+    moved.push([target, path]);
   }
-  const tempDb = `${databasePath}.restoring`;
-  copyFileSync(join(folder, DB_FILE), tempDb);
-  renameSync(tempDb, databasePath);
-  const tempKeyring = `${keyringPath}.restoring`;
-  copyFileSync(join(folder, KEYRING_FILE), tempKeyring);
-  renameSync(tempKeyring, keyringPath);
+  try {
+    renameSync(join(staging, DB_FILE), databasePath);
+    renameSync(join(staging, KEYRING_FILE), keyringPath);
+  } catch (error) {
+    for (const [from, to] of moved) renameSync(from, to);
+    throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return aside;
 }

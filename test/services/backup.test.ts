@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPlaintextSqlite } from '../../src/store/database.ts';
+import { isPlaintextSqlite, openDatabase } from '../../src/store/database.ts';
+import { createHash } from 'node:crypto';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 
@@ -102,5 +103,49 @@ describe('backup and restore', () => {
     expect(h.wb.db().prepare('SELECT count(*) FROM children').pluck().get()).toBe(dbBefore);
     expect(readdirSync(data.path).some((f) => f.startsWith('before-restore-'))).toBe(false);
     expect(existsSync(h.wb.keyringPath)).toBe(true);
+  });
+
+  it('restores from the same backup twice: checking it does not change it', async () => {
+    await h.call('children.create', aChild('Only Child'));
+    const folder = await backUp();
+    h.host.restoreFolder = folder;
+    await h.call('children.create', aChild('Second'));
+    expect(await h.call('backup.restore', {})).toEqual({ restoredFrom: folder });
+    await h.call('children.create', aChild('Third'));
+    expect(await h.call('backup.restore', {})).toEqual({ restoredFrom: folder });
+    expect(h.wb.db().prepare('SELECT name FROM children').pluck().all()).toEqual(['Only Child']);
+    expect(readdirSync(data.path).some((f) => f.startsWith('restore-staging-'))).toBe(false);
+  });
+
+  it('refuses a backup from another installation, one from a newer version, and one whose trail was altered', async () => {
+    const folder = await backUp();
+    const manifestPath = join(folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const rewrite = (change: () => void) => {
+      change();
+      const digest = (f: string) => createHash('sha256').update(readFileSync(join(folder, f))).digest('hex');
+      manifest.files = { database: digest('workbench.db'), keyring: digest('keyring.json') };
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+    };
+    h.host.restoreFolder = folder;
+    rewrite(() => {
+      manifest.databaseId = 'another-installation';
+    });
+    expect((await h.refuse('backup.restore', {})).message).toMatch(/different workbench installation/);
+    manifest.databaseId = h.wb.keyring().databaseId;
+
+    const key = h.wb.signedIn().keys.databaseKey;
+    const edit = (sql: string) => {
+      const db = openDatabase(join(folder, 'workbench.db'), key, { migrate: false });
+      db.exec(sql);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+      db.close();
+    };
+    rewrite(() => edit("UPDATE audit_log SET summary = 'nothing to see' WHERE seq = 1"));
+    expect((await h.refuse('backup.restore', {})).message).toMatch(/audit trail has been altered/);
+    rewrite(() => edit('PRAGMA user_version = 999'));
+    expect((await h.refuse('backup.restore', {})).message).toMatch(/newer version of the workbench/);
+    expect(readdirSync(data.path).some((f) => f.startsWith('before-restore-') || f.startsWith('restore-staging-'))).toBe(false);
   });
 });

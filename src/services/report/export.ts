@@ -71,6 +71,11 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   const { user, keys } = wb.signedIn();
   const db = wb.db();
   const a = requireAssessment(db, req.assessmentId);
+  const hsbCase = findCase(db, a.caseId);
+  // The report is shared by its co-assessors and the case's managers, not by anyone with access to cases.
+  if (user.id !== a.leadAssessorId && user.id !== a.coAssessorId && !hsbCase?.managerIds.includes(user.id)) {
+    throw new WorkbenchError('forbidden', 'Only the two co-assessors and the case’s managers can export this report.');
+  }
   const names = namesById(db);
   const verified = verifySignatures(db, a, keys.auditKey);
   const mapPng = req.mapPngBase64 ? Buffer.from(req.mapPngBase64, 'base64') : null;
@@ -120,7 +125,7 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   });
   const marking = watermark ?? 'OFFICIAL-SENSITIVE, final and verified';
   const path = await wb.host.chooseSaveFile(
-    `aim-report-${content.owned.case.reference}-v${a.versionNo}${final ? '' : '-DRAFT'}.docx`,
+    `aim-report-${content.context.case.reference}-v${a.versionNo}${final ? '' : '-DRAFT'}.docx`,
   );
   if (!path) return null;
   wb.write((store, audit) => {
@@ -152,6 +157,10 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   const hsbCase = findCase(db, req.caseId);
   const child = hsbCase && findChild(db, hsbCase.childId);
   if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
+  const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId, ...hsbCase.managerIds];
+  if (!allocated.includes(user.id)) {
+    throw new WorkbenchError('forbidden', 'Only the people allocated to the case (its social worker, YOS practitioner and managers) can export its chronology.');
+  }
   const names = namesById(db);
   const at = (iso: string) => ({
     sort: iso,

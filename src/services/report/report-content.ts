@@ -6,6 +6,7 @@ import { chronologicalOrder, placeDate } from '../../domain/pattern-map/uncertai
 import {
   type AssessmentRow,
   agreedOfAssessment,
+  domainProgress,
   itemsOfAssessment,
   meetingsOf,
   ratingsOfAssessment,
@@ -26,11 +27,13 @@ import { requireProfile } from '../profiles.ts';
 /**
  * The content of an AIM report, built deterministically from the store. It is what quality assurance
  * approves and what the co-assessors sign: its canonical JSON is hashed, and the Word report is drawn
- * from exactly this. `owned` is the part only the assessment's own records supply; `context` (the
- * pattern-map chronology and the window) comes from the case and may move on after sign-off.
+ * from exactly this. `owned` is what only the assessment's own records supply (people appear by id),
+ * and is compared with the live records whenever signatures are checked; `context` (the child, the case,
+ * people's names, the window and the pattern-map chronology) is signed as it was at approval but may
+ * move on afterwards, so it is not compared.
  */
 export interface ReportContent {
-  format: 'hsb-aim-report/1';
+  format: 'hsb-aim-report/2';
   owned: {
     assessment: {
       id: string;
@@ -45,7 +48,27 @@ export interface ReportContent {
       proceedReason: string;
       outcome: string | null;
       outcomeLabel: string | null;
+      leadAssessorId: string;
+      coAssessorId: string;
     };
+    planning: MeetingDetails | null;
+    endMeeting: MeetingDetails | null;
+    sources: { source: string; agency: string; consultedOn: string; consultedById: string; abeInterviewAccessed: boolean; notes: string }[];
+    sessions: { heldOn: string; with: string[]; assessorIds: string[]; place: string; notes: RichText }[];
+    domains: {
+      id: string;
+      name: string;
+      items: {
+        kind: 'concern' | 'strength';
+        label: string;
+        /** Each assessor's own rating appears once both have finished their independent ratings of the domain. */
+        ratings: { assessorId: string; rating: string; evidence: string; source: string }[];
+        agreed: { rating: string; rationale: string; agreedByIds: string[] } | null;
+      }[];
+    }[];
+    sections: { key: string; heading: string; content: RichText }[];
+  };
+  context: {
     case: { id: string; reference: string; profile: { id: string; name: string; version: number } };
     child: {
       name: string;
@@ -57,48 +80,11 @@ export interface ReportContent {
       areaOfResidence: string;
       school: string;
     };
-    assessors: {
-      role: 'Lead assessor' | 'Co-assessor';
-      id: string;
-      name: string;
-      agency: string;
-      aimTrained: boolean;
-    }[];
-    planning: MeetingDetails | null;
-    endMeeting: MeetingDetails | null;
-    sources: {
-      source: string;
-      agency: string;
-      consultedOn: string;
-      consultedBy: string;
-      abeInterviewAccessed: boolean;
-      notes: string;
-    }[];
-    sessions: { heldOn: string; with: string[]; assessors: string[]; place: string; notes: RichText }[];
-    domains: {
-      id: string;
-      name: string;
-      items: {
-        kind: 'concern' | 'strength';
-        label: string;
-        ratings: { assessor: string; rating: string; evidence: string; source: string }[];
-        agreed: { rating: string; rationale: string; agreedBy: string[] } | null;
-      }[];
-    }[];
-    sections: { key: string; heading: string; content: RichText }[];
-  };
-  context: {
+    assessors: { role: 'Lead assessor' | 'Co-assessor'; id: string; name: string; agency: string; aimTrained: boolean }[];
+    /** Everyone the report refers to by id, with their name at the time. */
+    names: Record<string, string>;
     window: { rule: string; originalDue: string; currentDue: string } | null;
-    chronology: {
-      date: string;
-      approximate: boolean;
-      lane: string;
-      what: string;
-      where: string;
-      source: string;
-      harmed: string;
-      category: string;
-    }[];
+    chronology: { date: string; approximate: boolean; lane: string; what: string; where: string; source: string; harmed: string; category: string }[];
   };
 }
 
@@ -109,6 +95,14 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
   const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
   const names = namesById(db);
   const name = (id: string) => names.get(id) ?? id;
+  const referenced = new Set<string>([a.leadAssessorId, a.coAssessorId]);
+  const see = (id: string) => {
+    referenced.add(id);
+    return id;
+  };
+  const finished = domainProgress(db, a.id);
+  const bothFinished = (domainId: string) =>
+    [a.leadAssessorId, a.coAssessorId].every((who) => finished.some((f) => f.domainId === domainId && f.assessorId === who));
   const scale = (id: string) => a.framework.ratingScale.find((s) => s.id === id)?.label ?? id;
   const assessor = (role: 'Lead assessor' | 'Co-assessor', id: string) => {
     const u = findUser(db, id);
@@ -150,7 +144,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
   }));
 
   return {
-    format: 'hsb-aim-report/1',
+    format: 'hsb-aim-report/2',
     owned: {
       assessment: {
         id: a.id,
@@ -172,7 +166,59 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
         outcomeLabel: a.outcome
           ? (a.framework.outcome?.options.find((o) => o.id === a.outcome)?.label ?? a.outcome)
           : null,
+        leadAssessorId: a.leadAssessorId,
+        coAssessorId: a.coAssessorId,
       },
+      planning: meetings.find((m) => m.kind === 'planning')?.details ?? null,
+      endMeeting: meetings.find((m) => m.kind === 'end')?.details ?? null,
+      sources: sourcesOf(db, a.id).map((s) => ({
+        source: s.source,
+        agency: AGENCY_LABELS[s.agency as Agency] ?? s.agency,
+        consultedOn: s.consultedOn,
+        consultedById: see(s.consultedBy),
+        abeInterviewAccessed: s.abeInterviewAccessed,
+        notes: s.notes,
+      })),
+      sessions: sessionsOf(db, a.id).map((s) => ({
+        heldOn: s.heldOn,
+        with: s.participants.map((p) => p.label),
+        assessorIds: s.assessorIds.map(see),
+        place: s.place,
+        notes: s.notes,
+      })),
+      domains: a.framework.domains.map((d) => ({
+        id: d.id,
+        name: d.name,
+        items: items
+          .filter((i) => i.domainId === d.id)
+          .map((i) => {
+            const g = agreed.find((x) => x.itemId === i.id && x.confirmedBy);
+            return {
+              kind: i.kind,
+              label: i.label,
+              ratings: bothFinished(d.id)
+                ? [a.leadAssessorId, a.coAssessorId].flatMap((who) => {
+                    const r = ratings.find((x) => x.itemId === i.id && x.assessorId === who);
+                    return r ? [{ assessorId: see(who), rating: scale(r.rating), evidence: r.evidence, source: r.source }] : [];
+                  })
+                : [],
+              agreed: g
+                ? {
+                    rating: scale(g.rating),
+                    rationale: g.rationale,
+                    agreedByIds: [see(g.proposedBy), see(g.confirmedBy ?? '')],
+                  }
+                : null,
+            };
+          }),
+      })),
+      sections: a.framework.sections.map((s) => ({
+        key: s.id,
+        heading: s.heading,
+        content: sections.find((x) => x.sectionKey === s.id)?.content ?? { blocks: [] },
+      })),
+    },
+    context: {
       case: {
         id: hsbCase.id,
         reference: hsbCase.reference,
@@ -189,56 +235,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
         school: child.school,
       },
       assessors: [assessor('Lead assessor', a.leadAssessorId), assessor('Co-assessor', a.coAssessorId)],
-      planning: meetings.find((m) => m.kind === 'planning')?.details ?? null,
-      endMeeting: meetings.find((m) => m.kind === 'end')?.details ?? null,
-      sources: sourcesOf(db, a.id).map((s) => ({
-        source: s.source,
-        agency: AGENCY_LABELS[s.agency as Agency] ?? s.agency,
-        consultedOn: s.consultedOn,
-        consultedBy: name(s.consultedBy),
-        abeInterviewAccessed: s.abeInterviewAccessed,
-        notes: s.notes,
-      })),
-      sessions: sessionsOf(db, a.id).map((s) => ({
-        heldOn: s.heldOn,
-        with: s.participants.map((p) => p.label),
-        assessors: s.assessorIds.map(name),
-        place: s.place,
-        notes: s.notes,
-      })),
-      domains: a.framework.domains.map((d) => ({
-        id: d.id,
-        name: d.name,
-        items: items
-          .filter((i) => i.domainId === d.id)
-          .map((i) => {
-            const g = agreed.find((x) => x.itemId === i.id && x.confirmedBy);
-            return {
-              kind: i.kind,
-              label: i.label,
-              ratings: [a.leadAssessorId, a.coAssessorId].flatMap((who) => {
-                const r = ratings.find((x) => x.itemId === i.id && x.assessorId === who);
-                return r
-                  ? [{ assessor: name(who), rating: scale(r.rating), evidence: r.evidence, source: r.source }]
-                  : [];
-              }),
-              agreed: g
-                ? {
-                    rating: scale(g.rating),
-                    rationale: g.rationale,
-                    agreedBy: [name(g.proposedBy), name(g.confirmedBy ?? '')],
-                  }
-                : null,
-            };
-          }),
-      })),
-      sections: a.framework.sections.map((s) => ({
-        key: s.id,
-        heading: s.heading,
-        content: sections.find((x) => x.sectionKey === s.id)?.content ?? { blocks: [] },
-      })),
-    },
-    context: {
+      names: Object.fromEntries([...referenced].sort().map((id) => [id, name(id)])),
       window:
         w?.rule && windowState?.ok
           ? {

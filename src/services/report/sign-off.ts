@@ -33,8 +33,9 @@ import { buildReportContent, type ReportContent } from './report-content.ts';
 export const contentHash = (content: unknown) =>
   createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 
-const keyMac = (auditKey: Buffer, signingKeyId: string, publicKey: string) =>
-  hmac(auditKey, `signing-key:${signingKeyId}:${publicKey}`);
+/** Binds a signature to the signer's registered key and person under the keyring's audit key. */
+const keyMac = (auditKey: Buffer, signingKeyId: string, userId: string, publicKey: string) =>
+  hmac(auditKey, `signing-key:${signingKeyId}:${userId}:${publicKey}`);
 
 function parties(db: Db, a: AssessmentRow) {
   const hsbCase = findCase(db, a.caseId);
@@ -87,7 +88,7 @@ export function verifySignatures(db: Db, a: AssessmentRow, auditKey: Buffer) {
     const key = signingKeyById(db, s.signingKeyId);
     let problem = '';
     if (!payload || !snapshot) problem = 'the signed statement is unreadable';
-    else if (!key || key.userId !== s.signerId || !sameHex(keyMac(auditKey, key.id, key.publicKey), s.keyMac))
+    else if (!key || key.userId !== s.signerId || !sameHex(keyMac(auditKey, key.id, key.userId, key.publicKey), s.keyMac))
       problem = 'the signer’s public key has been changed';
     else if (
       !verify(
@@ -109,6 +110,15 @@ export function verifySignatures(db: Db, a: AssessmentRow, auditKey: Buffer) {
     if (problem) problems.push(`${signerName}’s signature: ${problem}`);
     return { signerName, role: payload?.role ?? '', signedAt: s.signedAt, verified: problem === '', problem };
   });
+  // Every signing recorded in the report's history must still have its valid signature, and a final
+  // report needs both co-assessors': deleting signature rows is noticed too.
+  const signings = transitionsOf(db, a.id).filter((t) => t.action === 'sign').map((t) => t.by);
+  const validSigners = new Set(signatures.filter((_, i) => results[i]?.verified).map((sig) => sig.signerId));
+  const missing = signings.filter((who) => !signatures.some((s) => s.signerId === who));
+  if (missing.length) problems.push(`${missing.map((id) => names.get(id) ?? id).join(' and ')} signed, but the signature is missing`);
+  if (a.state === 'final' && !(validSigners.has(a.leadAssessorId) && validSigners.has(a.coAssessorId))) {
+    problems.push('a final report needs both co-assessors’ signatures');
+  }
   const when = (iso: string) => `${formatDay(londonDay(iso))} at ${londonTime(iso)}`;
   const signedText = results.map((r) => `${r.signerName} (${r.role}) on ${when(r.signedAt)}`).join(' and ');
   const verification: SignOffStatus['verification'] = problems.length
@@ -277,7 +287,7 @@ export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
       signingKeyId: key.id,
       payload: canonicalJson(payload),
       signature,
-      keyMac: keyMac(session.keys.auditKey, key.id, key.publicKey),
+      keyMac: keyMac(session.keys.auditKey, key.id, session.user.id, key.publicKey),
       signedAt: now,
     });
   });
