@@ -304,7 +304,7 @@ export const calls = {
     response: hsbCase,
   }),
   'cases.allocate': call({
-    access: CASEWORK,
+    access: ['manager'],
     writes: true,
     request: z.strictObject({ id: recordId, expectedVersion: recordVersion, ...caseAllocation }),
     response: hsbCase,

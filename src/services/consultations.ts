@@ -126,6 +126,10 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
         'forbidden',
         'The hub screens the request: the person who made it cannot screen it.',
       );
+    // The hub sits in the youth justice service (Lancashire: the CYJS HSB Hub).
+    if (user.agency !== 'youth-justice') {
+      throw new WorkbenchError('forbidden', 'Only hub staff in the youth justice service can screen a consultation request.');
+    }
     if (req.decision === 'decline' && !req.rationale) {
       throw new WorkbenchError(
         'invalid-request',

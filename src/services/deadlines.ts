@@ -114,6 +114,8 @@ export function startDeadlines(
     startedBy: { event: string; label: string };
     userId: string;
     now: string;
+    /** Start only these rules (a deliberate restart of one rule), not every rule the event starts. */
+    onlyRuleIds?: readonly string[];
   },
 ): void {
   const calendar: WorkingCalendar = calendarFor(db, args.profile);
@@ -123,7 +125,7 @@ export function startDeadlines(
       .map((d) => d.ruleId),
   );
   for (const timescale of rulesStartedBy(args.profile, args.start, args.context)) {
-    if (running.has(timescale.id)) continue;
+    if (running.has(timescale.id) || (args.onlyRuleIds && !args.onlyRuleIds.includes(timescale.id))) continue;
     const due = computeDue(timescale.rule, args.triggerAt, calendar);
     const id = randomUUID();
     insertDeadline(db, {

@@ -329,6 +329,7 @@ export function moveProfileVersion(
         startedBy: { event: d.startedByEvent, label: d.startedByLabel },
         userId,
         now,
+        onlyRuleIds: [rule.id],
       });
     }
     audit({

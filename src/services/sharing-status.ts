@@ -15,8 +15,12 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
   const hsbCase = findCase(db, caseId);
   if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
   const consents = consentsOfCase(db, caseId).filter((c) => c.purpose === PURPOSE);
+  // The allocated social worker's permission counts only while they are the allocated social worker.
   const latest = (subject: string, personId: string | null) =>
-    consents.filter((c) => c.subject === subject && c.personId === personId).at(-1);
+    consents
+      .filter((c) => c.subject === subject && c.personId === personId)
+      .filter((c) => subject !== 'social-worker-permission' || c.recordedBy === hsbCase.socialWorkerId)
+      .at(-1);
   const missing: string[] = [];
   const describe = (who: string, record: { status: string } | undefined) => {
     if (!record) return `${who} is not recorded.`;
