@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { Child } from '../contract/schemas.ts';
+import { londonDay } from '../domain/dates.ts';
 import { reindexCasesOfChild } from '../store/cases.ts';
 import { findChild, insertChild, updateChild } from '../store/children.ts';
 import type { Workbench } from './workbench.ts';
@@ -23,7 +24,7 @@ function checkDateOfBirth(dateOfBirth: string, today: string): void {
 
 export function createChild(wb: Workbench, req: ChildFields): Child {
   const now = wb.now().toISOString();
-  checkDateOfBirth(req.dateOfBirth, now.slice(0, 10));
+  checkDateOfBirth(req.dateOfBirth, londonDay(now));
   const userId = wb.signedIn().user.id;
   const child: Child = {
     id: randomUUID(),
@@ -53,7 +54,7 @@ export function getChild(wb: Workbench, id: string): Child {
 
 export function editChild(wb: Workbench, req: ParsedRequest<'children.update'>): Child {
   const now = wb.now().toISOString();
-  checkDateOfBirth(req.dateOfBirth, now.slice(0, 10));
+  checkDateOfBirth(req.dateOfBirth, londonDay(now));
   const userId = wb.signedIn().user.id;
   return wb.write((db, audit) => {
     const before = findChild(db, req.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
-import { millisecondsBetween } from '../domain/dates.ts';
+import { londonDay, millisecondsBetween } from '../domain/dates.ts';
 import { findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import {
@@ -128,7 +128,10 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
       );
     // The hub sits in the youth justice service (Lancashire: the CYJS HSB Hub).
     if (user.agency !== 'youth-justice') {
-      throw new WorkbenchError('forbidden', 'Only hub staff in the youth justice service can screen a consultation request.');
+      throw new WorkbenchError(
+        'forbidden',
+        'Only hub staff in the youth justice service can screen a consultation request.',
+      );
     }
     if (req.decision === 'decline' && !req.rationale) {
       throw new WorkbenchError(
@@ -213,7 +216,7 @@ export function recordPlan(wb: Workbench, req: ParsedRequest<'plans.record'>) {
   const now = wb.now().toISOString();
   wb.write((db, audit) => {
     if (!findCase(db, req.caseId)) throw new WorkbenchError('not-found', 'That case was not found.');
-    if (req.dated > now.slice(0, 10))
+    if (req.dated > londonDay(now))
       throw new WorkbenchError('invalid-request', 'The date cannot be in the future.', {
         problems: [{ path: 'dated', message: 'is in the future' }],
       });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
+import { londonDay } from '../domain/dates.ts';
 import { chronologyDocx } from '../export/chronology-docx.ts';
 import { writeFileAtomic } from '../store/files.ts';
 import { insertMapExport } from '../store/pattern-map.ts';
@@ -37,7 +38,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       ? Buffer.from(req.pngBase64 ?? '', 'base64')
       : await chronologyDocx(map, {
           view: req.view,
-          exportedOn: now.toISOString().slice(0, 10),
+          exportedOn: londonDay(now.toISOString()),
           exportedBy: user.name,
           audience: req.recipient,
         });
@@ -49,11 +50,10 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
     });
   }
-  const suggested = `pattern-map-${map.caseReference}-${req.view}-${now.toISOString().slice(0, 10)}.${req.format}`;
+  const suggested = `pattern-map-${map.caseReference}-${req.view}-${londonDay(now.toISOString())}.${req.format}`;
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
   wb.write((store, audit) => {
-    writeFileAtomic(path, content);
     const id = randomUUID();
     insertMapExport(store, {
       id,
@@ -72,6 +72,8 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       recordId: req.caseId,
       summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}: ${req.recipient}; saved to ${path}`,
     });
+    // The file is written last, so a failure before it leaves no export without its audit entry.
+    writeFileAtomic(path, content);
   });
   return { savedTo: path };
 }

@@ -176,13 +176,14 @@ export async function exportProfile(wb: Workbench, req: ParsedRequest<'profiles.
   const path = await wb.host.chooseSaveFile(`${profile.id}-v${profile.version}.json`);
   if (!path) return null;
   wb.write((_db, audit) => {
-    writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
     audit({
       action: 'profile.export',
       recordType: 'profile',
       recordId: `${profile.id}@${profile.version}`,
       summary: `exported to ${path}`,
     });
+    // The file is written last, so a failure before it leaves no export without its audit entry.
+    writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
   });
   return { savedTo: path };
 }

@@ -120,6 +120,7 @@ function wrongPassword(keyring: Keyring, username: string, now: Date, message: s
   throw new WorkbenchError('wrong-password', message);
 }
 
+/** The signing key is not kept in the session: signing and password changes unwrap it again with the password. */
 function startSession(
   wb: Workbench,
   user: UserSummary,
@@ -127,11 +128,11 @@ function startSession(
   signingKey: Buffer,
   mustChange: boolean,
 ) {
+  signingKey.fill(0);
   wb.session = {
     state: 'signed-in',
     user,
     keys,
-    signingKey,
     lastActivity: wb.now().getTime(),
     mustChangePassword: mustChange,
   };
@@ -212,7 +213,8 @@ export function unlock(wb: Workbench, req: ParsedRequest<'session.unlock'>): Ses
 export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): SessionStatus {
   const keyring = wb.keyring();
   const now = wb.now();
-  const throttleKey = `recovery:${req.username}`;
+  // One throttle for every recovery attempt, whatever username is tried: the recovery key is the secret.
+  const throttleKey = '#recovery';
   refuseIfThrottled(keyring, throttleKey, now);
   const keys = keyring.unwrapWithRecoveryKey(normaliseRecoveryKey(req.recoveryKey));
   if (!keys)
@@ -264,26 +266,30 @@ export function changePassword(wb: Workbench, req: ParsedRequest<'account.change
   if (!check)
     wrongPassword(keyring, username, now, 'Your current password is not right. Nothing has been changed.');
   wipeKeys(check.keys);
-  check.signingKey.fill(0);
   if (req.newPassword === req.currentPassword) {
+    check.signingKey.fill(0);
     throw new WorkbenchError('rule-broken', 'The new password must be different from the current one.');
   }
-  wb.write((_db, audit) => {
-    audit({
-      action: 'account.change-password',
-      recordType: 'user',
-      recordId: session.user.id,
-      summary: 'changed their password',
+  try {
+    wb.write((_db, audit) => {
+      audit({
+        action: 'account.change-password',
+        recordType: 'user',
+        recordId: session.user.id,
+        summary: 'changed their password',
+      });
+      keyring.setUser(
+        { userId: session.user.id, username },
+        req.newPassword,
+        session.keys,
+        check.signingKey,
+        false,
+      );
+      keyring.save();
     });
-    keyring.setUser(
-      { userId: session.user.id, username },
-      req.newPassword,
-      session.keys,
-      session.signingKey,
-      false,
-    );
-    keyring.save();
-  });
+  } finally {
+    check.signingKey.fill(0);
+  }
   session.mustChangePassword = false;
   return sessionStatus(wb);
 }

@@ -3,7 +3,7 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { AGENCY_LABELS } from '../contract/vocabulary.ts';
 import { computeDue } from '../domain/clock/index.ts';
-import { millisecondsBetween } from '../domain/dates.ts';
+import { londonDay, millisecondsBetween } from '../domain/dates.ts';
 import { evaluateEligibility, suggestCategory } from '../domain/profiles/index.ts';
 import { assessmentsOfCase } from '../store/assessments.ts';
 import { findCase } from '../store/cases.ts';
@@ -59,7 +59,7 @@ function eligibilityFor(
   const { child, profile } = caseParts(db, caseId);
   const e = evaluateEligibility(profile, {
     ...facts,
-    referralDate: receivedAt.slice(0, 10),
+    referralDate: londonDay(receivedAt),
     dateOfBirth: child.dateOfBirth,
   });
   return {
@@ -269,7 +269,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
       action: 'pathway.strategy',
       recordType: 'case',
       recordId: hsbCase.id,
-      summary: `recorded the strategy ${req.type} held ${heldAt.slice(0, 10)}: ${chosen.map((o) => o.label).join('; ')}${met.length ? ` (met: ${met.join(', ')})` : ''}`,
+      summary: `recorded the strategy ${req.type} held ${londonDay(heldAt)}: ${chosen.map((o) => o.label).join('; ')}${met.length ? ` (met: ${met.join(', ')})` : ''}`,
     });
     // Each outcome starts the deadlines the profile attaches to it.
     for (const o of chosen) {
@@ -301,7 +301,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
         ruleId: 'strategy-meeting-follow-up',
         label: 'Follow-up strategy meeting held',
         rule,
-        citation: { source: 'Set at the strategy meeting', section: `held ${heldAt.slice(0, 10)}` },
+        citation: { source: 'Set at the strategy meeting', section: `held ${londonDay(heldAt)}` },
         startedByEvent: 'strategy-meeting-held',
         startedByLabel: `Strategy ${req.type} held`,
         triggerAt: heldAt,
@@ -332,7 +332,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
         caseId: hsbCase.id,
         lead,
         co: lead === hsbCase.yosPractitionerId ? hsbCase.socialWorkerId : hsbCase.yosPractitionerId,
-        reasons: d.rationale || `Outcome of the strategy ${req.type} on ${heldAt.slice(0, 10)}`,
+        reasons: d.rationale || `Outcome of the strategy ${req.type} on ${londonDay(heldAt)}`,
         heldAt,
       };
     }

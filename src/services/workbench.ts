@@ -25,7 +25,6 @@ export type Session =
       state: 'signed-in';
       user: UserSummary;
       keys: StoreKeys;
-      signingKey: Buffer;
       lastActivity: number;
       mustChangePassword: boolean;
     };
@@ -161,29 +160,35 @@ export class Workbench {
   lock(summary = 'locked the workbench'): void {
     if (this.session.state !== 'signed-in') return;
     const { user } = this.session;
-    this.write((_db, audit) =>
-      audit({ action: 'session.lock', recordType: 'user', recordId: user.id, summary }),
-    );
-    this.dropKeys();
-    this.session = { state: 'locked', userId: user.id, username: user.username, name: user.name };
+    try {
+      this.write((_db, audit) =>
+        audit({ action: 'session.lock', recordType: 'user', recordId: user.id, summary }),
+      );
+    } finally {
+      // The keys leave memory even if the audit entry could not be written.
+      this.dropKeys();
+      this.session = { state: 'locked', userId: user.id, username: user.username, name: user.name };
+    }
   }
 
   signOut(): void {
-    if (this.session.state === 'signed-in') {
-      const { user } = this.session;
-      this.write((_db, audit) =>
-        audit({ action: 'session.sign-out', recordType: 'user', recordId: user.id, summary: 'signed out' }),
-      );
+    try {
+      if (this.session.state === 'signed-in') {
+        const { user } = this.session;
+        this.write((_db, audit) =>
+          audit({ action: 'session.sign-out', recordType: 'user', recordId: user.id, summary: 'signed out' }),
+        );
+      }
+    } finally {
+      this.dropKeys();
+      this.session = { state: 'signed-out' };
     }
-    this.dropKeys();
-    this.session = { state: 'signed-out' };
   }
 
   dropKeys(): void {
     this.closeStore();
     if (this.session.state === 'signed-in') {
       wipeKeys(this.session.keys);
-      this.session.signingKey.fill(0);
     }
   }
 

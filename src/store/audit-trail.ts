@@ -91,6 +91,18 @@ export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
     firstProblem: { seq, problem: kind, message },
   });
 
+  // A set-up workbench always has at least its first entry: an empty trail has been wiped.
+  if (rows.length === 0) {
+    return {
+      intact: false,
+      entriesChecked: 0,
+      firstProblem: {
+        seq: 1,
+        problem: 'removed',
+        message: 'The audit trail is empty: its entries have been removed.',
+      },
+    };
+  }
   let prevMac = GENESIS;
   let expected = 1;
   for (const row of rows) {

@@ -84,7 +84,13 @@ const refuse = (reason: string): never => {
  * digests on the files as they are, then a copy is staged in the data folder and that copy is opened
  * with the current keys for integrity_check, schema version and audit trail. Returns the staging folder.
  */
-export function stageBackup(folder: string, dataDir: string, currentDatabaseId: string, keys: StoreKeys, now: Date): string {
+export function stageBackup(
+  folder: string,
+  dataDir: string,
+  currentDatabaseId: string,
+  keys: StoreKeys,
+  now: Date,
+): string {
   let manifest: z.infer<typeof manifestSchema>;
   try {
     manifest = manifestSchema.parse(JSON.parse(readFileSync(join(folder, MANIFEST_FILE), 'utf8')));
@@ -93,11 +99,13 @@ export function stageBackup(folder: string, dataDir: string, currentDatabaseId: 
   }
   const dbPath = join(folder, DB_FILE);
   const keyringPath = join(folder, KEYRING_FILE);
-  if (!existsSync(dbPath) || !existsSync(keyringPath)) return refuse('a file is missing from the backup folder.');
+  if (!existsSync(dbPath) || !existsSync(keyringPath))
+    return refuse('a file is missing from the backup folder.');
   if (sha256(dbPath) !== manifest.files.database || sha256(keyringPath) !== manifest.files.keyring) {
     return refuse('its files do not match the digests recorded when it was made (damaged or altered).');
   }
-  if (manifest.databaseId !== currentDatabaseId) return refuse('it was made by a different workbench installation.');
+  if (manifest.databaseId !== currentDatabaseId)
+    return refuse('it was made by a different workbench installation.');
   if (isPlaintextSqlite(dbPath)) return refuse('its database is not encrypted.');
   const keyring = parseKeyringText(readFileSync(keyringPath, 'utf8'));
   if (!keyring || keyring.databaseId !== currentDatabaseId) return refuse('its keyring is damaged.');
@@ -116,7 +124,8 @@ export function stageBackup(folder: string, dataDir: string, currentDatabaseId: 
     }
     if (schemaVersion(copy) > LATEST_VERSION) refuse('it was written by a newer version of the workbench.');
     if (!integrityOk(copy)) refuse('its database failed the integrity check.');
-    if (schemaVersion(copy) >= 1 && !checkAuditTrail(copy, keys.auditKey).intact) refuse('its audit trail has been altered.');
+    if (schemaVersion(copy) >= 1 && !checkAuditTrail(copy, keys.auditKey).intact)
+      refuse('its audit trail has been altered.');
     copy.pragma('wal_checkpoint(TRUNCATE)');
     copy.close();
     copy = undefined;
@@ -134,7 +143,13 @@ const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-').slice(0, 19
  * Swaps a staged, verified backup in. The current files are moved aside into `before-restore-…` in the
  * same folder (renames, so nothing is half-copied); if putting the backup in place fails, they go back.
  */
-export function installBackup(staging: string, databasePath: string, keyringPath: string, dataDir: string, now: Date): string {
+export function installBackup(
+  staging: string,
+  databasePath: string,
+  keyringPath: string,
+  dataDir: string,
+  now: Date,
+): string {
   const aside = join(dataDir, `before-restore-${stamp(now)}`);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
   const moved: [string, string][] = [];

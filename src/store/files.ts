@@ -1,17 +1,23 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Replace a file so that a crash leaves either the old or the new content, never half of each. */
 export function writeFileAtomic(path: string, content: string | Buffer): void {
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, content, { mode: 0o600 });
-  const fd = openSync(temp, 'r');
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    writeFileSync(temp, content, { mode: 0o600 });
+    const fd = openSync(temp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    // Never leave a half-written copy (of an export, say) lying beside the target.
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
   try {
     const dir = openSync(dirname(path), 'r');
     try {

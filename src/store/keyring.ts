@@ -205,14 +205,16 @@ export class Keyring {
     this.file.users = this.file.users.filter((u) => u.userId !== userId);
   }
 
-  throttleFor(username: string): ThrottleState | undefined {
-    return this.file.throttle[username];
+  /** Failed attempts, by a key such as `user:alex` (prefixed, so no name can clash with an object key). */
+  throttleFor(key: string): ThrottleState | undefined {
+    return Object.hasOwn(this.file.throttle, `t:${key}`) ? this.file.throttle[`t:${key}`] : undefined;
   }
 
-  setThrottle(username: string, state: ThrottleState | undefined): void {
-    const next = { ...this.file.throttle };
-    if (state) next[username] = state;
-    else delete next[username];
+  setThrottle(key: string, state: ThrottleState | undefined): void {
+    const next: Record<string, ThrottleState> = Object.create(null);
+    Object.assign(next, this.file.throttle);
+    if (state) next[`t:${key}`] = state;
+    else delete next[`t:${key}`];
     this.file.throttle = next;
   }
 }

@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPlaintextSqlite, openDatabase } from '../../src/store/database.ts';
-import { createHash } from 'node:crypto';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 
@@ -123,7 +123,10 @@ describe('backup and restore', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     const rewrite = (change: () => void) => {
       change();
-      const digest = (f: string) => createHash('sha256').update(readFileSync(join(folder, f))).digest('hex');
+      const digest = (f: string) =>
+        createHash('sha256')
+          .update(readFileSync(join(folder, f)))
+          .digest('hex');
       manifest.files = { database: digest('workbench.db'), keyring: digest('keyring.json') };
       writeFileSync(manifestPath, JSON.stringify(manifest));
     };
@@ -146,6 +149,8 @@ describe('backup and restore', () => {
     expect((await h.refuse('backup.restore', {})).message).toMatch(/audit trail has been altered/);
     rewrite(() => edit('PRAGMA user_version = 999'));
     expect((await h.refuse('backup.restore', {})).message).toMatch(/newer version of the workbench/);
-    expect(readdirSync(data.path).some((f) => f.startsWith('before-restore-') || f.startsWith('restore-staging-'))).toBe(false);
+    expect(
+      readdirSync(data.path).some((f) => f.startsWith('before-restore-') || f.startsWith('restore-staging-')),
+    ).toBe(false);
   });
 });

@@ -90,6 +90,12 @@ describe('children and cases', () => {
     expect((await h.call('children.get', { id: c.id })).school).toBe('First edit');
   });
 
+  it('counts “today” in London: just after midnight in summer, a date of birth of today is not in the future', async () => {
+    h.travelTo(new Date('2026-06-01T23:30:00Z')); // 00:30 on 2 June in London (BST)
+    const baby = await h.call('children.create', child('Born Today', { dateOfBirth: '2026-06-02' }));
+    expect(baby.dateOfBirth).toBe('2026-06-02');
+  });
+
   it('refuses a date of birth in the future', async () => {
     const error = await h.refuse('children.create', child('Future Child', { dateOfBirth: '2030-01-01' }));
     expect(error.problems).toEqual([{ path: 'dateOfBirth', message: 'cannot be in the future' }]);

@@ -373,20 +373,35 @@ describe('protocol profiles', () => {
         id: 'hounslow-local',
         name: 'Hounslow (local)',
         version,
-        timescales: hounslowProfile.timescales.map((t) => (t.id === 'icpc-initiated' ? { ...t, rule: { kind: 'calendar-days', days: icpcDays } } : t)),
+        timescales: hounslowProfile.timescales.map((t) =>
+          t.id === 'icpc-initiated' ? { ...t, rule: { kind: 'calendar-days', days: icpcDays } } : t,
+        ),
       });
     await h.call('profiles.import', { text: hounslowCopy(1, 15) });
     const hsbCase = await openCase('hounslow-local');
-    const t = await h.call('pathway.recordEvent', { caseId: hsbCase.id, event: 's47-initiated', occurredAt: '2026-08-27T10:00:00+01:00', note: '' });
+    const t = await h.call('pathway.recordEvent', {
+      caseId: hsbCase.id,
+      event: 's47-initiated',
+      occurredAt: '2026-08-27T10:00:00+01:00',
+      note: '',
+    });
     const s47 = t.deadlines.find((x) => x.ruleId === 's47-completed');
-    await h.call('deadlines.markMet', { deadlineId: s47?.id ?? '', expectedVersion: s47?.version ?? 1, metAt: '2026-08-27T12:00:00+01:00', note: 'done' });
+    await h.call('deadlines.markMet', {
+      deadlineId: s47?.id ?? '',
+      expectedVersion: s47?.version ?? 1,
+      metAt: '2026-08-27T12:00:00+01:00',
+      note: 'done',
+    });
     await h.call('profiles.import', { text: hounslowCopy(2, 10) });
-    const moved = await h.call('pathway.moveProfileVersion', { caseId: hsbCase.id, version: 2, reason: 'Protocol revised' });
+    const moved = await h.call('pathway.moveProfileVersion', {
+      caseId: hsbCase.id,
+      version: 2,
+      reason: 'Protocol revised',
+    });
     expect(moved.deadlines.map((x) => [x.ruleId, x.state, x.profileVersion]).sort()).toEqual([
       ['icpc-initiated', 'open', 2],
       ['icpc-initiated', 'superseded', 1],
       ['s47-completed', 'met', 1],
     ]);
   });
-
 });

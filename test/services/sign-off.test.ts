@@ -259,7 +259,9 @@ describe('tampering with a signed report', () => {
     await approveAndSign();
     h.wb.db().prepare('DELETE FROM report_signatures WHERE signer_id = ?').run(team.socialWorker.id);
     const status = await h.call('signOff.status', { assessmentId });
-    expect(status.verification.message).toMatch(/^Changed after sign-off: Sam Social Worker signed, but the signature is missing/);
+    expect(status.verification.message).toMatch(
+      /^Changed after sign-off: Sam Social Worker signed, but the signature is missing/,
+    );
   });
 
   it('ordinary later changes to the case do not break the signatures', async () => {
@@ -267,9 +269,27 @@ describe('tampering with a signed report', () => {
     expect(final.verification.status).toBe('verified');
     const caseId = (await h.call('assessments.get', { id: assessmentId })).caseId;
     const child = (await h.call('cases.get', { id: caseId })).child;
-    await h.call('children.update', { id: child.id, expectedVersion: child.version, name: child.name, preferredName: '', dateOfBirth: child.dateOfBirth, gender: child.gender, socialCareNumber: 'SC-2', youthJusticeNumber: '', areaOfResidence: '', school: 'A new school' });
+    await h.call('children.update', {
+      id: child.id,
+      expectedVersion: child.version,
+      name: child.name,
+      preferredName: '',
+      dateOfBirth: child.dateOfBirth,
+      gender: child.gender,
+      socialCareNumber: 'SC-2',
+      youthJusticeNumber: '',
+      areaOfResidence: '',
+      school: 'A new school',
+    });
     await as('admin');
-    await h.call('users.update', { id: team.yos.id, name: 'Yasmin Youth Justice', agency: 'youth-justice', roles: ['practitioner'], aimTrained: true, active: true });
+    await h.call('users.update', {
+      id: team.yos.id,
+      name: 'Yasmin Youth Justice',
+      agency: 'youth-justice',
+      roles: ['practitioner'],
+      aimTrained: true,
+      active: true,
+    });
     await as('sam.sw');
     expect((await h.call('signOff.status', { assessmentId })).verification.status).toBe('verified');
   });
@@ -356,16 +376,28 @@ describe('the signed Word report', () => {
   }, 120_000);
 
   it('a draft export leaves out an assessor’s independent ratings until both have finished, and only the assessors and managers export', async () => {
-    const view = await h.call('assessments.addItem', { assessmentId, domainId: 'developmental', kind: 'concern', label: 'Speech and language needs' });
+    const view = await h.call('assessments.addItem', {
+      assessmentId,
+      domainId: 'developmental',
+      kind: 'concern',
+      label: 'Speech and language needs',
+    });
     const itemId = view.domains.find((d) => d.id === 'developmental')?.items[0]?.id ?? '';
-    await h.call('assessments.rate', { itemId, rating: 'clear', evidence: 'SAM-PRIVATE-EVIDENCE from the speech therapist', source: 'NHS' });
+    await h.call('assessments.rate', {
+      itemId,
+      rating: 'clear',
+      evidence: 'SAM-PRIVATE-EVIDENCE from the speech therapist',
+      source: 'NHS',
+    });
     await as('yas.yos');
     h.host.saveFile = join(folder.path, 'draft-by-yas.docx');
     await h.call('reports.export', { assessmentId });
     expect(docxParts(h.host.saveFile)['word/document.xml']).not.toContain('SAM-PRIVATE-EVIDENCE');
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'pat.manager', password: 'pat manager pass 1' });
-    expect((await h.refuse('reports.export', { assessmentId })).message).toBe('Only the two co-assessors and the case’s managers can export this report.');
+    expect((await h.refuse('reports.export', { assessmentId })).message).toBe(
+      'Only the two co-assessors and the case’s managers can export this report.',
+    );
   });
 
   it('a draft export is watermarked DRAFT — NOT SIGNED OFF on every page', async () => {

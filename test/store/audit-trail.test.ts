@@ -68,6 +68,14 @@ describe('the audit chain', () => {
     expect(checkAuditTrail(db, auditKey).firstProblem).toMatchObject({ seq: 9, problem: 'tail-removed' });
   });
 
+  it('notices a trail wiped completely', () => {
+    db.exec('DELETE FROM audit_log; DELETE FROM audit_head;');
+    expect(checkAuditTrail(db, auditKey)).toMatchObject({
+      intact: false,
+      firstProblem: { seq: 1, problem: 'removed' },
+    });
+  });
+
   it('cannot be checked, or forged, without the key from the keyring', () => {
     expect(checkAuditTrail(db, randomKey()).firstProblem).toMatchObject({ seq: 1, problem: 'altered' });
   });

@@ -111,12 +111,17 @@ export function placeDate(date: UncertainDate, dateOfBirth: string): AxisSpan {
       );
     case 'age': {
       const birthYear = Number(dateOfBirth.slice(0, 4));
-      const birthday = `${birthYear + date.age}${dateOfBirth.slice(4)}`;
-      const from = isIsoDay(birthday) ? birthday : `${birthYear + date.age}-03-01`; // 29 February
-      const to = addCalendarDays(`${birthYear + date.age + 1}${from.slice(4)}`, -1);
+      const from = birthdayIn(dateOfBirth, birthYear + date.age);
+      const to = addCalendarDays(birthdayIn(dateOfBirth, birthYear + date.age + 1), -1);
       return span(from, to, true, `At about age ${date.age}`);
     }
   }
+}
+
+/** The birthday in a year; someone born on 29 February has it on 1 March in other years. */
+function birthdayIn(dateOfBirth: string, year: number): string {
+  const day = `${year}${dateOfBirth.slice(4)}`;
+  return isIsoDay(day) ? day : `${year}-03-01`;
 }
 
 export interface Placed {

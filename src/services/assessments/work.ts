@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../../contract/calls.ts';
 import { WorkbenchError } from '../../contract/errors.ts';
-import { startOfLondonDay } from '../../domain/dates.ts';
+import { londonDay, startOfLondonDay } from '../../domain/dates.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -100,7 +100,7 @@ export const addSession = (wb: Workbench, req: ParsedRequest<'assessments.addSes
         });
       }
     }
-    if (req.heldOn > now.slice(0, 10)) {
+    if (req.heldOn > londonDay(now)) {
       throw new WorkbenchError('invalid-request', 'A session cannot be recorded before it has happened.', {
         problems: [{ path: 'heldOn', message: 'is in the future' }],
       });

@@ -74,7 +74,10 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   const hsbCase = findCase(db, a.caseId);
   // The report is shared by its co-assessors and the case's managers, not by anyone with access to cases.
   if (user.id !== a.leadAssessorId && user.id !== a.coAssessorId && !hsbCase?.managerIds.includes(user.id)) {
-    throw new WorkbenchError('forbidden', 'Only the two co-assessors and the case’s managers can export this report.');
+    throw new WorkbenchError(
+      'forbidden',
+      'Only the two co-assessors and the case’s managers can export this report.',
+    );
   }
   const names = namesById(db);
   const verified = verifySignatures(db, a, keys.auditKey);
@@ -129,7 +132,6 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   );
   if (!path) return null;
   wb.write((store, audit) => {
-    writeFileAtomic(path, buffer);
     insertReportExport(store, {
       id: randomUUID(),
       assessmentId: a.id,
@@ -147,6 +149,8 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
       recordId: a.id,
       summary: `exported the AIM report, version ${a.versionNo} (${marking}), to ${path}`,
     });
+    // The file is written last, so a failure before it leaves no export without its audit entry.
+    writeFileAtomic(path, buffer);
   });
   return { savedTo: path, marking };
 }
@@ -159,7 +163,10 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
   const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId, ...hsbCase.managerIds];
   if (!allocated.includes(user.id)) {
-    throw new WorkbenchError('forbidden', 'Only the people allocated to the case (its social worker, YOS practitioner and managers) can export its chronology.');
+    throw new WorkbenchError(
+      'forbidden',
+      'Only the people allocated to the case (its social worker, YOS practitioner and managers) can export its chronology.',
+    );
   }
   const names = namesById(db);
   const at = (iso: string) => ({
@@ -218,7 +225,6 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   const path = await wb.host.chooseSaveFile(`case-chronology-${hsbCase.reference}.docx`);
   if (!path) return null;
   wb.write((store, audit) => {
-    writeFileAtomic(path, buffer);
     insertReportExport(store, {
       id: randomUUID(),
       assessmentId: null,
@@ -236,6 +242,8 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
       recordId: hsbCase.id,
       summary: `exported the case chronology to ${path}`,
     });
+    // The file is written last, so a failure before it leaves no export without its audit entry.
+    writeFileAtomic(path, buffer);
   });
   return { savedTo: path };
 }

@@ -53,7 +53,14 @@ export interface ReportContent {
     };
     planning: MeetingDetails | null;
     endMeeting: MeetingDetails | null;
-    sources: { source: string; agency: string; consultedOn: string; consultedById: string; abeInterviewAccessed: boolean; notes: string }[];
+    sources: {
+      source: string;
+      agency: string;
+      consultedOn: string;
+      consultedById: string;
+      abeInterviewAccessed: boolean;
+      notes: string;
+    }[];
     sessions: { heldOn: string; with: string[]; assessorIds: string[]; place: string; notes: RichText }[];
     domains: {
       id: string;
@@ -80,11 +87,26 @@ export interface ReportContent {
       areaOfResidence: string;
       school: string;
     };
-    assessors: { role: 'Lead assessor' | 'Co-assessor'; id: string; name: string; agency: string; aimTrained: boolean }[];
+    assessors: {
+      role: 'Lead assessor' | 'Co-assessor';
+      id: string;
+      name: string;
+      agency: string;
+      aimTrained: boolean;
+    }[];
     /** Everyone the report refers to by id, with their name at the time. */
     names: Record<string, string>;
     window: { rule: string; originalDue: string; currentDue: string } | null;
-    chronology: { date: string; approximate: boolean; lane: string; what: string; where: string; source: string; harmed: string; category: string }[];
+    chronology: {
+      date: string;
+      approximate: boolean;
+      lane: string;
+      what: string;
+      where: string;
+      source: string;
+      harmed: string;
+      category: string;
+    }[];
   };
 }
 
@@ -102,7 +124,9 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
   };
   const finished = domainProgress(db, a.id);
   const bothFinished = (domainId: string) =>
-    [a.leadAssessorId, a.coAssessorId].every((who) => finished.some((f) => f.domainId === domainId && f.assessorId === who));
+    [a.leadAssessorId, a.coAssessorId].every((who) =>
+      finished.some((f) => f.domainId === domainId && f.assessorId === who),
+    );
   const scale = (id: string) => a.framework.ratingScale.find((s) => s.id === id)?.label ?? id;
   const assessor = (role: 'Lead assessor' | 'Co-assessor', id: string) => {
     const u = findUser(db, id);
@@ -199,7 +223,16 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
               ratings: bothFinished(d.id)
                 ? [a.leadAssessorId, a.coAssessorId].flatMap((who) => {
                     const r = ratings.find((x) => x.itemId === i.id && x.assessorId === who);
-                    return r ? [{ assessorId: see(who), rating: scale(r.rating), evidence: r.evidence, source: r.source }] : [];
+                    return r
+                      ? [
+                          {
+                            assessorId: see(who),
+                            rating: scale(r.rating),
+                            evidence: r.evidence,
+                            source: r.source,
+                          },
+                        ]
+                      : [];
                   })
                 : [],
               agreed: g

@@ -88,7 +88,11 @@ export function verifySignatures(db: Db, a: AssessmentRow, auditKey: Buffer) {
     const key = signingKeyById(db, s.signingKeyId);
     let problem = '';
     if (!payload || !snapshot) problem = 'the signed statement is unreadable';
-    else if (!key || key.userId !== s.signerId || !sameHex(keyMac(auditKey, key.id, key.userId, key.publicKey), s.keyMac))
+    else if (
+      !key ||
+      key.userId !== s.signerId ||
+      !sameHex(keyMac(auditKey, key.id, key.userId, key.publicKey), s.keyMac)
+    )
       problem = 'the signer’s public key has been changed';
     else if (
       !verify(
@@ -112,10 +116,15 @@ export function verifySignatures(db: Db, a: AssessmentRow, auditKey: Buffer) {
   });
   // Every signing recorded in the report's history must still have its valid signature, and a final
   // report needs both co-assessors': deleting signature rows is noticed too.
-  const signings = transitionsOf(db, a.id).filter((t) => t.action === 'sign').map((t) => t.by);
+  const signings = transitionsOf(db, a.id)
+    .filter((t) => t.action === 'sign')
+    .map((t) => t.by);
   const validSigners = new Set(signatures.filter((_, i) => results[i]?.verified).map((sig) => sig.signerId));
   const missing = signings.filter((who) => !signatures.some((s) => s.signerId === who));
-  if (missing.length) problems.push(`${missing.map((id) => names.get(id) ?? id).join(' and ')} signed, but the signature is missing`);
+  if (missing.length)
+    problems.push(
+      `${missing.map((id) => names.get(id) ?? id).join(' and ')} signed, but the signature is missing`,
+    );
   if (a.state === 'final' && !(validSigners.has(a.leadAssessorId) && validSigners.has(a.coAssessorId))) {
     problems.push('a final report needs both co-assessors’ signatures');
   }
@@ -243,8 +252,18 @@ export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
     );
   check.keys.databaseKey.fill(0);
   check.keys.auditKey.fill(0);
-  check.signingKey.fill(0);
-  return transition(wb, req.assessmentId, 'sign', '', (db, a, _next, now) => {
+  const signingKey = check.signingKey;
+  try {
+    return signWith(wb, req.assessmentId, signingKey);
+  } finally {
+    signingKey.fill(0);
+  }
+}
+
+/** Signs with the private key just unwrapped by the person's password; it is wiped straight after. */
+function signWith(wb: Workbench, assessmentId: string, signingKey: Buffer) {
+  const session = wb.signedIn();
+  return transition(wb, assessmentId, 'sign', '', (db, a, _next, now) => {
     const snapshot = snapshotOf(db, a.id);
     if (!snapshot) throw new WorkbenchError('rule-broken', 'There is no approved report to sign.');
     const key = currentSigningKey(db, session.user.id);
@@ -264,7 +283,7 @@ export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
       role,
       signedAt: now,
     };
-    const privateKey = createPrivateKey({ key: session.signingKey, format: 'der', type: 'pkcs8' });
+    const privateKey = createPrivateKey({ key: signingKey, format: 'der', type: 'pkcs8' });
     const signature = sign(null, Buffer.from(canonicalJson(payload)), privateKey).toString('base64');
     // The key in the session must be the one registered for this person.
     if (
