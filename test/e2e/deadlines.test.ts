@@ -171,7 +171,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
       await history.getByRole('cell', { name: 'Strategy discussion: CSC manager and police' }).count(),
     ).toBe(1);
     await expectAccessible(page, 'case page with deadlines');
-    await closeUp(page.getByRole('region', { name: 'Pathway' }), 'pathway');
+    await closeUp(page.getByRole('region', { name: 'Pathway', exact: true }), 'pathway');
   });
 
   it('shows the deadline on My work under "Due this week", with the case, step and rule', async () => {

@@ -2,13 +2,20 @@ import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../contract/vocabulary.ts';
 import { ChangePasswordScreen } from '../features/account/ChangePasswordScreen.tsx';
 import { AdministrationScreen } from '../features/administration/AdministrationScreen.tsx';
+import { AssessmentPage } from '../features/assessment/AssessmentPage.tsx';
+import { StartAssessmentScreen } from '../features/assessment/StartAssessmentScreen.tsx';
 import { CasePage } from '../features/cases/CasePage.tsx';
 import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { OpenCaseScreen } from '../features/cases/OpenCaseScreen.tsx';
 import { NewChildScreen } from '../features/children/NewChildScreen.tsx';
 import { MyWorkScreen } from '../features/deadlines/MyWorkScreen.tsx';
+import { FrameworksScreen } from '../features/frameworks/FrameworksScreen.tsx';
+import { HsbScreen } from '../features/hsb-pathway/HsbScreen.tsx';
+import { PatternMapScreen } from '../features/pattern-map/PatternMapScreen.tsx';
 import { ProfileScreen } from '../features/profiles/ProfileScreen.tsx';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen.tsx';
+import { ReportFormatScreen } from '../features/sign-off/ReportFormatScreen.tsx';
+import { SignOffScreen } from '../features/sign-off/SignOffScreen.tsx';
 import { EditUserScreen } from '../features/users/EditUserScreen.tsx';
 import { UsersScreen } from '../features/users/UsersScreen.tsx';
 import { SuccessNotice } from '../ui/Notice.tsx';
@@ -82,13 +89,25 @@ function MainNav({
         {item('profiles', 'Profiles')}
         {administrator ? item('users', 'Users') : null}
         {administrator ? item('administration', 'Administration') : null}
+        {administrator ? item('frameworks', 'Frameworks') : null}
+        {administrator ? item('report-format', 'Report format') : null}
+        {casework ? item('nfa-decisions', 'No further action decisions') : null}
         {item('change-password', 'Change password')}
       </ul>
     </nav>
   );
 }
 
-type Section = 'my-work' | 'cases' | 'profiles' | 'users' | 'administration' | 'change-password';
+type Section =
+  | 'my-work'
+  | 'cases'
+  | 'profiles'
+  | 'users'
+  | 'administration'
+  | 'frameworks'
+  | 'change-password'
+  | 'report-format'
+  | 'nfa-decisions';
 
 function sectionOf(route: Route): Section {
   switch (route.name) {
@@ -99,16 +118,34 @@ function sectionOf(route: Route): Section {
       return 'profiles';
     case 'cases':
     case 'case':
+    case 'pattern-map':
     case 'new-child':
     case 'open-case':
+    case 'new-assessment':
+    case 'assessment':
       return 'cases';
     case 'users':
     case 'user':
       return 'users';
     case 'administration':
       return 'administration';
+    case 'frameworks':
+      return 'frameworks';
     case 'change-password':
       return 'change-password';
+    case 'sign-off':
+      return 'cases';
+    case 'report-format':
+      return 'report-format';
+    case 'hsb-concern':
+    case 'hsb-category':
+    case 'hsb-meetings':
+    case 'hsb-meeting-new':
+    case 'hsb-consultation':
+    case 'hsb-plans':
+      return 'cases';
+    case 'nfa-decisions':
+      return 'nfa-decisions';
   }
 }
 
@@ -125,6 +162,8 @@ function Screen({ route }: { route: Route }) {
       return <CasesScreen />;
     case 'case':
       return casework(<CasePage caseId={route.caseId} />);
+    case 'pattern-map':
+      return casework(<PatternMapScreen caseId={route.caseId} />);
     case 'new-child':
       return casework(<NewChildScreen />);
     case 'open-case':
@@ -141,6 +180,24 @@ function Screen({ route }: { route: Route }) {
       return <ProfileScreen profileId={route.profileId} version={route.version} />;
     case 'change-password':
       return <ChangePasswordScreen />;
+    case 'new-assessment':
+      return casework(<StartAssessmentScreen caseId={route.caseId} />);
+    case 'assessment':
+      return casework(<AssessmentPage assessmentId={route.assessmentId} />);
+    case 'frameworks':
+      return admin(<FrameworksScreen />);
+    case 'sign-off':
+      return casework(<SignOffScreen assessmentId={route.assessmentId} />);
+    case 'report-format':
+      return admin(<ReportFormatScreen />);
+    case 'hsb-concern':
+    case 'hsb-category':
+    case 'hsb-meetings':
+    case 'hsb-meeting-new':
+    case 'hsb-consultation':
+    case 'hsb-plans':
+    case 'nfa-decisions':
+      return casework(<HsbScreen route={route} />);
   }
 }
 

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'my-work' }
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
+  | { name: 'pattern-map'; caseId: string }
   | { name: 'new-child' }
   | { name: 'open-case'; childId: string }
   | { name: 'users' }
@@ -14,7 +15,19 @@ export type Route =
   | { name: 'administration' }
   | { name: 'profiles' }
   | { name: 'profile'; profileId: string; version: number }
-  | { name: 'change-password' };
+  | { name: 'change-password' }
+  | { name: 'new-assessment'; caseId: string }
+  | { name: 'assessment'; assessmentId: string }
+  | { name: 'frameworks' }
+  | { name: 'sign-off'; assessmentId: string }
+  | { name: 'report-format' }
+  | { name: 'hsb-concern'; caseId: string }
+  | { name: 'hsb-category'; caseId: string }
+  | { name: 'hsb-meetings'; caseId: string }
+  | { name: 'hsb-meeting-new'; caseId: string }
+  | { name: 'hsb-consultation'; caseId: string }
+  | { name: 'hsb-plans'; caseId: string }
+  | { name: 'nfa-decisions' };
 
 export const DEFAULT_ROUTE: Route = { name: 'cases' };
 
@@ -27,6 +40,8 @@ export function hrefFor(route: Route): string {
       return '#/cases';
     case 'case':
       return `#/cases/${id(route.caseId)}`;
+    case 'pattern-map':
+      return `#/cases/${id(route.caseId)}/map`;
     case 'new-child':
       return '#/children/new';
     case 'open-case':
@@ -43,6 +58,30 @@ export function hrefFor(route: Route): string {
       return `#/profiles/${id(route.profileId)}/${route.version}`;
     case 'change-password':
       return '#/account/password';
+    case 'new-assessment':
+      return `#/cases/${id(route.caseId)}/assessments/new`;
+    case 'assessment':
+      return `#/assessments/${id(route.assessmentId)}`;
+    case 'frameworks':
+      return '#/frameworks';
+    case 'sign-off':
+      return `#/assessments/${id(route.assessmentId)}/sign-off`;
+    case 'report-format':
+      return '#/report-format';
+    case 'hsb-concern':
+      return `#/cases/${id(route.caseId)}/concern/new`;
+    case 'hsb-category':
+      return `#/cases/${id(route.caseId)}/risk-category`;
+    case 'hsb-meetings':
+      return `#/cases/${id(route.caseId)}/strategy-meetings`;
+    case 'hsb-meeting-new':
+      return `#/cases/${id(route.caseId)}/strategy-meeting/new`;
+    case 'hsb-consultation':
+      return `#/cases/${id(route.caseId)}/consultation`;
+    case 'hsb-plans':
+      return `#/cases/${id(route.caseId)}/plans`;
+    case 'nfa-decisions':
+      return '#/nfa-decisions';
   }
 }
 
@@ -54,6 +93,8 @@ export function parseRoute(hash: string): Route | null {
   if (first === 'my-work' && parts.length === 1) return { name: 'my-work' };
   if (first === 'cases' && parts.length === 1) return { name: 'cases' };
   if (first === 'cases' && second && parts.length === 2) return { name: 'case', caseId: second };
+  if (first === 'cases' && second && third === 'map' && parts.length === 3)
+    return { name: 'pattern-map', caseId: second };
   if (first === 'children' && second === 'new' && parts.length === 2) return { name: 'new-child' };
   if (first === 'children' && second && third === 'open-case') return { name: 'open-case', childId: second };
   if (first === 'users' && parts.length === 1) return { name: 'users' };
@@ -64,6 +105,27 @@ export function parseRoute(hash: string): Route | null {
     return { name: 'profile', profileId: second, version: Number(third) };
   }
   if (first === 'account' && second === 'password') return { name: 'change-password' };
+  if (first === 'cases' && second && third === 'assessments' && parts[3] === 'new' && parts.length === 4)
+    return { name: 'new-assessment', caseId: second };
+  if (first === 'assessments' && second && parts.length === 2)
+    return { name: 'assessment', assessmentId: second };
+  if (first === 'frameworks' && parts.length === 1) return { name: 'frameworks' };
+  if (first === 'assessments' && second && third === 'sign-off' && parts.length === 3)
+    return { name: 'sign-off', assessmentId: second };
+  if (first === 'report-format' && parts.length === 1) return { name: 'report-format' };
+  if (first === 'cases' && second && third === 'concern' && parts[3] === 'new' && parts.length === 4)
+    return { name: 'hsb-concern', caseId: second };
+  if (first === 'cases' && second && third === 'risk-category' && parts.length === 3)
+    return { name: 'hsb-category', caseId: second };
+  if (first === 'cases' && second && third === 'strategy-meetings' && parts.length === 3)
+    return { name: 'hsb-meetings', caseId: second };
+  if (first === 'cases' && second && third === 'strategy-meeting' && parts[3] === 'new' && parts.length === 4)
+    return { name: 'hsb-meeting-new', caseId: second };
+  if (first === 'cases' && second && third === 'consultation' && parts.length === 3)
+    return { name: 'hsb-consultation', caseId: second };
+  if (first === 'cases' && second && third === 'plans' && parts.length === 3)
+    return { name: 'hsb-plans', caseId: second };
+  if (first === 'nfa-decisions' && parts.length === 1) return { name: 'nfa-decisions' };
   return DEFAULT_ROUTE;
 }
 

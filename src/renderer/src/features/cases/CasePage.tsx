@@ -8,7 +8,10 @@ import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
+import { CaseAssessments } from '../assessment/CaseAssessments.tsx';
 import { EditChildForm } from '../children/EditChildForm.tsx';
+import { PathwayHistory } from '../hsb-pathway/PathwayHistory.tsx';
+import { PathwayStatus } from '../hsb-pathway/PathwayStatus.tsx';
 import { PathwaySection } from '../pathway/PathwaySection.tsx';
 
 interface CaseData {
@@ -93,7 +96,11 @@ function CaseView({ data }: { data: CaseData }) {
     <>
       <BackToCases />
       <PageHeading caption={`Case ${hsbCase.reference}`}>{child.name}</PageHeading>
+      <p className="body">
+        <RouteLink to={{ name: 'pattern-map', caseId: hsbCase.id }}>Pattern map</RouteLink>
+      </p>
       {saved && !editing ? <SuccessNotice title="The child’s details have been saved." /> : null}
+      <PathwayStatus caseId={hsbCase.id} />
 
       {editing ? (
         <EditChildForm
@@ -192,6 +199,10 @@ function CaseView({ data }: { data: CaseData }) {
         caseOpen={hsbCase.status === 'open'}
         onProfileVersion={setProfileVersion}
       />
+
+      <CaseAssessments caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
+
+      <PathwayHistory caseId={hsbCase.id} />
     </>
   );
 }

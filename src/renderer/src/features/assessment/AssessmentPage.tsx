@@ -1,0 +1,129 @@
+import '../../styles/assessment.css';
+import { type MouseEvent, useState } from 'react';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { DecisionPart } from './DecisionPart.tsx';
+import { DomainsPart } from './DomainsPart.tsx';
+import { MeetingPart } from './MeetingPart.tsx';
+import { NarrativePart } from './NarrativePart.tsx';
+import { OutcomePart } from './OutcomePart.tsx';
+import { SessionsPart } from './SessionsPart.tsx';
+import { SourcesPart } from './SourcesPart.tsx';
+import { partTitleId, type View } from './shared.tsx';
+import { VersionsPart } from './VersionsPart.tsx';
+import { WindowPanel, WindowStatus } from './WindowPanel.tsx';
+
+/** One AIM assessment, as the signed-in person sees it (`assessments.get`). */
+export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
+  const [loaded, reload] = useLoad(() => call('assessments.get', { id: assessmentId }));
+  if (loaded.state !== 'ready') {
+    return (
+      <>
+        <PageHeading>AIM assessment</PageHeading>
+        {loaded.state === 'loading' ? <Loading what="the assessment" /> : null}
+        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      </>
+    );
+  }
+  return <Workspace initial={loaded.data} />;
+}
+
+const PARTS = [
+  { id: 'decision', label: 'Decision' },
+  { id: 'planning', label: 'Planning meeting' },
+  { id: 'sources', label: 'Sources of information' },
+  { id: 'sessions', label: 'Sessions' },
+  { id: 'domains', label: 'Domains' },
+  { id: 'narrative', label: 'Analysis and plan' },
+  { id: 'outcome', label: 'Outcome' },
+  { id: 'end-meeting', label: 'End meeting' },
+  { id: 'versions', label: 'Versions' },
+] as const;
+type PartId = (typeof PARTS)[number]['id'];
+
+/** Moves to a part of the page without changing the address (the hash names the screen). */
+function goToPart(event: MouseEvent<HTMLAnchorElement>, id: PartId) {
+  const heading = document.getElementById(partTitleId(id));
+  if (!heading) return;
+  event.preventDefault();
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
+
+function Workspace({ initial }: { initial: View }) {
+  const [view, setView] = useState(initial);
+  const canWrite = !view.readOnly && view.viewerRole !== 'reader';
+  const latest = view.versions.at(-1);
+  const props = { view, canWrite, onView: setView };
+  const parts = PARTS.filter((p) => p.id !== 'outcome' || view.framework.outcome);
+
+  return (
+    <>
+      <p className="back-link-wrapper">
+        <RouteLink to={{ name: 'case', caseId: view.caseId }} className="back-link">
+          Back to the case
+        </RouteLink>
+      </p>
+      <PageHeading
+        caption={`Case ${view.caseReference} · ${view.framework.name} · Version ${view.versionNo}`}
+      >
+        AIM assessment: {view.childName}
+      </PageHeading>
+
+      {view.readOnly ? (
+        <div className="notice notice--info" role="note">
+          <p className="notice__title">Version {view.versionNo} can no longer be changed</p>
+          <p className="body">
+            A review started a later version, so this one is kept exactly as it was.{' '}
+            {latest && latest.id !== view.id ? (
+              <RouteLink to={{ name: 'assessment', assessmentId: latest.id }}>
+                Go to version {latest.versionNo}
+              </RouteLink>
+            ) : null}
+          </p>
+        </div>
+      ) : view.viewerRole === 'reader' ? (
+        <div className="notice notice--info" role="note">
+          <p className="notice__title">You can read this assessment but not change it</p>
+          <p className="body">
+            Only the two co-assessors, {view.leadAssessor.name} and {view.coAssessor.name}, write and rate it.
+          </p>
+        </div>
+      ) : null}
+
+      <WindowPanel view={view} />
+
+      <div className="assessment-layout">
+        <div className="assessment-layout__side">
+          <nav aria-label="Parts of this assessment" className="assessment-contents">
+            <h2 className="assessment-contents__title">Contents</h2>
+            <ol className="assessment-contents__list">
+              {parts.map((p) => (
+                <li key={p.id}>
+                  <a href={`#${partTitleId(p.id)}`} onClick={(e) => goToPart(e, p.id)}>
+                    {p.label}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <WindowStatus view={view} />
+        </div>
+        <div className="assessment-layout__main">
+          <DecisionPart view={view} />
+          <MeetingPart {...props} kind="planning" />
+          <SourcesPart {...props} />
+          <SessionsPart {...props} />
+          <DomainsPart {...props} />
+          <NarrativePart {...props} />
+          {view.framework.outcome ? <OutcomePart {...props} /> : null}
+          <MeetingPart {...props} kind="end" />
+          <VersionsPart {...props} />
+        </div>
+      </div>
+    </>
+  );
+}

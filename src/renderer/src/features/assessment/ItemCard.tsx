@@ -1,0 +1,392 @@
+import { type FormEvent, useState } from 'react';
+import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
+import { call } from '../../app/api.ts';
+import { InstantText } from '../../ui/DateText.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import { assessorsFor, type Item, KIND_LABELS, type PartProps, type View } from './shared.tsx';
+
+interface Props {
+  item: Item;
+  view: View;
+  /** The viewer is one of the co-assessors of a version that can still change. */
+  canWrite: boolean;
+  finishedByMe: boolean;
+  bothFinished: boolean;
+  onView: PartProps['onView'];
+}
+
+/** A marker beside each state, so a difference stands out without relying on colour alone. */
+const STATE_MARK: Record<Item['state'], string> = {
+  'awaiting-both': '…',
+  'awaiting-one': '…',
+  same: '=',
+  differ: '≠',
+  agreed: '✓',
+};
+
+/**
+ * The state as this viewer may see it: while the other assessor's rating is hidden from them, whether the
+ * two agree is hidden too; and "waiting" says for whom.
+ */
+function stateShown(
+  item: Item,
+  view: View,
+  meId: string | undefined,
+): { kind: Item['state']; label: string } {
+  const hidden = item.ratings.some((r) => r.hidden);
+  if (hidden && (item.state === 'same' || item.state === 'differ')) {
+    return {
+      kind: 'awaiting-one',
+      label: 'Both assessors have rated it: the comparison shows when you finish your own ratings',
+    };
+  }
+  if (item.state === 'awaiting-one') {
+    const missing = [view.leadAssessor, view.coAssessor].find(
+      (a) => !item.ratings.some((r) => r.assessorId === a.id),
+    );
+    if (missing)
+      return {
+        kind: item.state,
+        label: missing.id === meId ? 'Waiting for your rating' : `Waiting for ${missing.name}’s rating`,
+      };
+  }
+  return { kind: item.state, label: item.stateLabel };
+}
+
+/** One concern or strength: the viewer's own rating form, the two ratings compared, and the agreed position. */
+export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onView }: Props) {
+  const { me, other } = assessorsFor(view);
+  const titleId = `item-${item.id}-title`;
+  const assessors = [view.leadAssessor, view.coAssessor];
+  const agreed = item.agreed;
+  const confirmed = Boolean(agreed?.confirmedByName);
+  const proposedByMe = Boolean(agreed && me && agreed.proposedByName === me.name);
+  const confirmer = agreed ? assessors.find((a) => a.name !== agreed.proposedByName) : undefined;
+  const [proposing, setProposing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const canAgree = canWrite && bothFinished;
+  const state = stateShown(item, view, me?.id);
+  const showProposeForm = canAgree && (!agreed || proposing);
+
+  async function confirm() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const result = await call('assessments.confirmAgreement', { itemId: item.id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setNotice(`You have confirmed the agreed position for ${item.label}.`);
+    onView(result.data);
+  }
+
+  return (
+    <li className={`item item--${state.kind}`}>
+      <article aria-labelledby={titleId}>
+        <div className="item__header">
+          <h4 id={titleId} className="item__title">
+            {item.label}
+          </h4>
+          <span className={`tag tag--${item.kind}`}>{KIND_LABELS[item.kind]}</span>
+          {item.licensed ? <span className="tag">Licensed wording</span> : null}
+        </div>
+        <p className={`item-state item-state--${state.kind}`}>
+          <span className="item-state__mark" aria-hidden="true">
+            {STATE_MARK[state.kind]}
+          </span>{' '}
+          {state.label}
+        </p>
+
+        {canWrite && me && !finishedByMe ? <RatingForm item={item} view={view} onView={onView} /> : null}
+
+        <div className="table-wrapper">
+          <table className="table table--small comparison">
+            <caption className="visually-hidden">Ratings of {item.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Assessor</th>
+                <th scope="col">Rating</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assessors.map((a) => {
+                const r = item.ratings.find((x) => x.assessorId === a.id);
+                return (
+                  <tr key={a.id}>
+                    <th scope="row" className="table__row-header">
+                      {a.name}
+                      {me?.id === a.id ? ' (you)' : ''}
+                    </th>
+                    {!r ? (
+                      <td colSpan={3} className="hint">
+                        Not rated yet
+                      </td>
+                    ) : r.hidden ? (
+                      <td colSpan={3} className="comparison__hidden">
+                        Hidden until you finish your own ratings
+                      </td>
+                    ) : (
+                      <>
+                        <td className="comparison__rating">{r.ratingLabel}</td>
+                        <td className="prewrap">{r.evidence}</td>
+                        <td>{r.source}</td>
+                      </>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+
+        {notice ? <SuccessNotice title={notice} /> : null}
+        {error ? (
+          <div className="error-summary" role="alert">
+            <p className="error-summary__title">There is a problem</p>
+            <p className="error-summary__message">{error.message}</p>
+          </div>
+        ) : null}
+
+        {agreed ? (
+          <div className={`agreed${confirmed ? ' agreed--confirmed' : ''}`}>
+            <p className="agreed__title">
+              {confirmed ? 'Agreed position' : 'Proposed agreed position'}:{' '}
+              <strong>{agreed.ratingLabel}</strong>
+            </p>
+            <p className="agreed__rationale">
+              <span className="agreed__key">Rationale:</span>{' '}
+              <span className="prewrap">{agreed.rationale}</span>
+            </p>
+            <p className="agreed__by">
+              {confirmed ? (
+                <>
+                  Agreed by {agreed.proposedByName} and {agreed.confirmedByName}
+                  {agreed.confirmedAt ? (
+                    <>
+                      {' '}
+                      on <InstantText value={agreed.confirmedAt} />
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                `Proposed by ${agreed.proposedByName}; waiting for ${
+                  confirmer && confirmer.id === me?.id ? 'you' : (confirmer?.name ?? 'the other assessor')
+                } to confirm.`
+              )}
+            </p>
+          </div>
+        ) : null}
+
+        {canAgree && agreed && !confirmed && !proposedByMe ? (
+          <button
+            type="button"
+            className="button"
+            aria-disabled={busy || undefined}
+            onClick={() => void confirm()}
+          >
+            Confirm the agreed position for {item.label}
+          </button>
+        ) : null}
+        {canAgree && agreed && !proposing ? (
+          <button
+            type="button"
+            className="link-button item__change"
+            aria-expanded={false}
+            onClick={() => {
+              setNotice(null);
+              setProposing(true);
+            }}
+          >
+            {proposedByMe && !confirmed ? 'Change your proposal' : 'Propose a different position'}
+            <span className="visually-hidden"> for {item.label}</span>
+          </button>
+        ) : null}
+        {showProposeForm ? (
+          <ProposeForm
+            item={item}
+            view={view}
+            onCancel={agreed ? () => setProposing(false) : undefined}
+            onDone={(next) => {
+              setProposing(false);
+              setNotice(
+                `You have proposed the agreed position for ${item.label}. ${other?.name ?? 'The other assessor'} must confirm it.`,
+              );
+              onView(next);
+            }}
+          />
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+function RatingForm({ item, view, onView }: { item: Item; view: View; onView: PartProps['onView'] }) {
+  const { me } = assessorsFor(view);
+  const mine = item.ratings.find((r) => r.assessorId === me?.id);
+  const form = `rate-${item.id}`;
+  const titleId = `${form}-title`;
+  const labels = { rating: 'Your rating', evidence: 'Evidence', source: 'Source of the evidence' };
+  const [rating, setRating] = useState(mine?.rating ?? '');
+  const [evidence, setEvidence] = useState(mine?.evidence ?? '');
+  const [source, setSource] = useState(mine?.source ?? '');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setSaved(null);
+    const problems: FieldProblem[] = [];
+    if (!rating) problems.push({ path: 'rating', message: 'Choose your rating' });
+    if (!evidence.trim()) problems.push({ path: 'evidence', message: 'Give the evidence for this rating' });
+    if (!source.trim()) problems.push({ path: 'source', message: 'Say where the evidence comes from' });
+    if (problems.length > 0) {
+      setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
+      return;
+    }
+    setBusy(true);
+    const result = await call('assessments.rate', { itemId: item.id, rating, evidence, source });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsFromResult(result.error));
+      return;
+    }
+    setErrors(NO_ERRORS);
+    setSaved('Your rating has been saved. You can change it until you finish the domain.');
+    onView(result.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="action-panel rating-form" aria-labelledby={titleId}>
+      <h5 id={titleId} className="action-panel__title">
+        Your rating of {item.label}
+      </h5>
+      {saved ? <SuccessNotice title={saved} /> : null}
+      <ErrorSummary form={form} errors={errors} labels={labels} />
+      <SelectField
+        form={form}
+        path="rating"
+        label={labels.rating}
+        value={rating}
+        onChange={setRating}
+        options={view.framework.ratingScale.map((s) => ({ value: s.id, label: s.label }))}
+        placeholder="Choose a rating"
+        errors={errors}
+      />
+      <TextAreaField
+        form={form}
+        path="evidence"
+        label={labels.evidence}
+        value={evidence}
+        onChange={setEvidence}
+        rows={3}
+        errors={errors}
+      />
+      <TextField
+        form={form}
+        path="source"
+        label={labels.source}
+        hint="The agency, document or session the evidence comes from."
+        width="medium"
+        value={source}
+        onChange={setSource}
+        errors={errors}
+      />
+      <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+        {mine ? 'Update my rating' : 'Save my rating'}
+        <span className="visually-hidden"> of {item.label}</span>
+      </button>
+    </form>
+  );
+}
+
+function ProposeForm({
+  item,
+  view,
+  onCancel,
+  onDone,
+}: {
+  item: Item;
+  view: View;
+  onCancel?: () => void;
+  onDone: (view: View) => void;
+}) {
+  const form = `agree-${item.id}`;
+  const titleId = `${form}-title`;
+  const labels = { rating: 'Agreed rating', rationale: 'Rationale' };
+  const [rating, setRating] = useState(item.agreed?.rating ?? '');
+  const [rationale, setRationale] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const problems: FieldProblem[] = [];
+    if (!rating) problems.push({ path: 'rating', message: 'Choose the agreed rating' });
+    if (!rationale.trim()) problems.push({ path: 'rationale', message: 'Say why you agreed this' });
+    if (problems.length > 0) {
+      setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
+      return;
+    }
+    setBusy(true);
+    const result = await call('assessments.proposeAgreement', { itemId: item.id, rating, rationale });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsFromResult(result.error));
+      return;
+    }
+    setErrors(NO_ERRORS);
+    onDone(result.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="action-panel" aria-labelledby={titleId}>
+      <h5 id={titleId} className="action-panel__title">
+        Propose the agreed position for {item.label}
+      </h5>
+      <ErrorSummary form={form} errors={errors} labels={labels} />
+      <SelectField
+        form={form}
+        path="rating"
+        label={labels.rating}
+        value={rating}
+        onChange={setRating}
+        options={view.framework.ratingScale.map((s) => ({ value: s.id, label: s.label }))}
+        placeholder="Choose a rating"
+        errors={errors}
+      />
+      <TextAreaField
+        form={form}
+        path="rationale"
+        label={labels.rationale}
+        hint="Why the two of you agree this rating, especially where your ratings differed."
+        value={rationale}
+        onChange={setRationale}
+        rows={3}
+        errors={errors}
+      />
+      <div className="button-group">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          Propose this position<span className="visually-hidden"> for {item.label}</span>
+        </button>
+        {onCancel ? (
+          <button type="button" className="link-button" onClick={onCancel}>
+            Cancel<span className="visually-hidden"> proposing a position for {item.label}</span>
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

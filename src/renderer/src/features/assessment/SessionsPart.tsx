@@ -1,0 +1,319 @@
+import { type FormEvent, useState } from 'react';
+import type { FieldProblem } from '../../../../contract/errors.ts';
+import type { RichText } from '../../../../domain/assessment/rich-text.ts';
+import { call } from '../../app/api.ts';
+import { DayText } from '../../ui/DateText.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import {
+  errorsFromResult,
+  type FormErrors,
+  fieldId,
+  NO_ERRORS,
+  problemFor,
+  problemText,
+} from '../../ui/problems.ts';
+import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
+import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
+import { PARTICIPANT_LABELS, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
+
+type OtherKind = 'parent-carer' | 'significant-other' | 'professional';
+type Other = { kind: OtherKind | ''; label: string };
+
+const FORM = 'session';
+const OTHER_OPTIONS = (['parent-carer', 'significant-other', 'professional'] as const).map((value) => ({
+  value,
+  label: PARTICIPANT_LABELS[value],
+}));
+
+/** The sessions with the child, parents or carers and others; the first with the child starts the window. */
+export function SessionsPart({ view, canWrite, onView }: PartProps) {
+  return (
+    <section aria-labelledby={partTitleId('sessions')} className="assessment-part">
+      <PartHeading part="sessions">Sessions</PartHeading>
+      {view.sessions.length === 0 ? (
+        <p className="body">No sessions have been recorded yet.</p>
+      ) : (
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="visually-hidden">Sessions, in the order recorded</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">With</th>
+                <th scope="col">Assessors</th>
+                <th scope="col">Place</th>
+                <th scope="col">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.sessions.map((s) => (
+                <tr key={s.id}>
+                  <td className="nowrap">
+                    <DayText value={s.heldOn} />
+                  </td>
+                  <td>
+                    <ul className="list">
+                      {s.participants.map((p, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: participants are positional
+                        <li key={i}>
+                          {p.kind === 'child'
+                            ? `${p.label} (the child)`
+                            : `${p.label} (${PARTICIPANT_LABELS[p.kind].toLowerCase()})`}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{s.assessorNames.join(' and ')}</td>
+                  <td>{s.place || <span className="hint">Not recorded</span>}</td>
+                  <td className="session-notes">
+                    <RichTextView doc={s.notes} headingLevel={4} empty="No notes." />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite ? <SessionForm view={view} onView={onView} /> : null}
+    </section>
+  );
+}
+
+function SessionForm({ view, onView }: { view: View; onView: PartProps['onView'] }) {
+  const assessors = [view.leadAssessor, view.coAssessor];
+  const [heldOn, setHeldOn] = useState('');
+  const [withChild, setWithChild] = useState(false);
+  const [others, setOthers] = useState<Other[]>([]);
+  const [assessorIds, setAssessorIds] = useState<string[]>([]);
+  const [place, setPlace] = useState('');
+  const [notes, setNotes] = useState<RichText>({ blocks: [] });
+  const [editorKey, setEditorKey] = useState(0);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const labels: Record<string, string> = {
+    heldOn: 'Date of the session',
+    participants: 'With whom',
+    assessorIds: 'Assessors at the session',
+    place: 'Place',
+    notes: 'Session notes',
+  };
+  others.forEach((_, i) => {
+    labels[`participants.${i + (withChild ? 1 : 0)}.kind`] = `Who person ${i + 1} is`;
+    labels[`participants.${i + (withChild ? 1 : 0)}.label`] = `Name of person ${i + 1}`;
+  });
+
+  const setOther = (i: number, change: Partial<Other>) =>
+    setOthers((list) => list.map((o, j) => (j === i ? { ...o, ...change } : o)));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setAdded(null);
+    const kept = others.filter((o) => o.kind || o.label.trim());
+    const problems: FieldProblem[] = [];
+    if (!heldOn) problems.push({ path: 'heldOn', message: 'Enter the date of the session' });
+    if (!withChild && kept.length === 0)
+      problems.push({ path: 'participants', message: 'Say who the session was with' });
+    others.forEach((o, i) => {
+      if (!kept.includes(o)) return;
+      const at = i + (withChild ? 1 : 0);
+      if (!o.kind)
+        problems.push({ path: `participants.${at}.kind`, message: `Choose who person ${i + 1} is` });
+      if (!o.label.trim())
+        problems.push({ path: `participants.${at}.label`, message: `Enter the name of person ${i + 1}` });
+    });
+    if (assessorIds.length === 0)
+      problems.push({ path: 'assessorIds', message: 'Choose the assessors at the session' });
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return;
+    }
+    const participants = [
+      ...(withChild ? [{ kind: 'child' as const, label: view.childName }] : []),
+      ...kept.map((o) => ({ kind: o.kind as OtherKind, label: o.label.trim() })),
+    ];
+    setBusy(true);
+    const result = await call('assessments.addSession', {
+      assessmentId: view.id,
+      heldOn,
+      participants,
+      assessorIds,
+      place,
+      notes,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsFromResult(result.error));
+      return;
+    }
+    const windowStarted = !view.window && result.data.window;
+    setErrors(NO_ERRORS);
+    setAdded(
+      windowStarted
+        ? 'Session recorded. This was the first session with the child, so the assessment window has started.'
+        : 'Session recorded.',
+    );
+    setHeldOn('');
+    setWithChild(false);
+    setOthers([]);
+    setAssessorIds([]);
+    setPlace('');
+    setNotes({ blocks: [] });
+    setEditorKey((k) => k + 1);
+    onView(result.data);
+  }
+
+  const participantsId = fieldId(FORM, 'participants');
+  const participantsError = problemFor(errors, 'participants');
+  const assessorsId = fieldId(FORM, 'assessorIds');
+  const assessorsError = problemFor(errors, 'assessorIds');
+
+  return (
+    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="add-session-title">
+      <h3 id="add-session-title" className="heading-s heading--flush">
+        Record a session
+      </h3>
+      {added ? <SuccessNotice title={added} /> : null}
+      <ErrorSummary form={FORM} errors={errors} labels={labels} />
+      <TextField
+        form={FORM}
+        path="heldOn"
+        label={labels.heldOn ?? ''}
+        type="date"
+        width="short"
+        value={heldOn}
+        onChange={setHeldOn}
+        errors={errors}
+      />
+      <div className={`field${participantsError ? ' field--error' : ''}`}>
+        <fieldset
+          id={participantsId}
+          className="fieldset"
+          aria-describedby={participantsError ? `${participantsId}-error` : undefined}
+        >
+          <legend className="legend">With whom</legend>
+          {participantsError ? (
+            <p id={`${participantsId}-error`} className="field-error">
+              <span className="visually-hidden">Error: </span>
+              {problemText('With whom', participantsError)}
+            </p>
+          ) : null}
+          <div className="checkbox">
+            <input
+              id={`${participantsId}-child`}
+              type="checkbox"
+              className="checkbox__input"
+              checked={withChild}
+              onChange={(e) => setWithChild(e.target.checked)}
+            />
+            <label htmlFor={`${participantsId}-child`} className="checkbox__label">
+              The child ({view.childName})
+            </label>
+          </div>
+          {others.map((o, i) => {
+            const at = i + (withChild ? 1 : 0);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+              <div className="rows__row" key={i}>
+                <SelectField
+                  form={FORM}
+                  path={`participants.${at}.kind`}
+                  label={`Who person ${i + 1} is`}
+                  value={o.kind}
+                  onChange={(v) => setOther(i, { kind: v as OtherKind | '' })}
+                  options={OTHER_OPTIONS}
+                  placeholder="Choose"
+                  errors={errors}
+                />
+                <TextField
+                  form={FORM}
+                  path={`participants.${at}.label`}
+                  label={`Name of person ${i + 1}`}
+                  hint="A name or a description, for example “Mother” or “School DSL”."
+                  width="medium"
+                  value={o.label}
+                  onChange={(v) => setOther(i, { label: v })}
+                  errors={errors}
+                />
+                <button
+                  type="button"
+                  className="link-button rows__remove"
+                  onClick={() => setOthers((list) => list.filter((_, j) => j !== i))}
+                >
+                  Remove person {i + 1}
+                </button>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setOthers((list) => [...list, { kind: '', label: '' }])}
+          >
+            Add a parent or carer, significant other or professional
+          </button>
+        </fieldset>
+      </div>
+      <div className={`field${assessorsError ? ' field--error' : ''}`}>
+        <fieldset
+          id={assessorsId}
+          className="fieldset"
+          aria-describedby={assessorsError ? `${assessorsId}-error` : undefined}
+        >
+          <legend className="legend">Assessors at the session</legend>
+          {assessorsError ? (
+            <p id={`${assessorsId}-error`} className="field-error">
+              <span className="visually-hidden">Error: </span>
+              {problemText('Assessors at the session', assessorsError)}
+            </p>
+          ) : null}
+          {assessors.map((a) => (
+            <div className="checkbox" key={a.id}>
+              <input
+                id={`${assessorsId}-${a.id}`}
+                type="checkbox"
+                className="checkbox__input"
+                checked={assessorIds.includes(a.id)}
+                onChange={(e) =>
+                  setAssessorIds((ids) =>
+                    assessors
+                      .map((x) => x.id)
+                      .filter((id) => (id === a.id ? e.target.checked : ids.includes(id))),
+                  )
+                }
+              />
+              <label htmlFor={`${assessorsId}-${a.id}`} className="checkbox__label">
+                {a.name}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </div>
+      <TextField
+        form={FORM}
+        path="place"
+        label={labels.place ?? ''}
+        width="medium"
+        value={place}
+        onChange={setPlace}
+        errors={errors}
+      />
+      <RichTextEditor
+        key={editorKey}
+        id={`${FORM}-notes`}
+        label="Session notes"
+        error={problemFor(errors, 'notes')}
+        initial={notes}
+        onChange={setNotes}
+        rows={4}
+      />
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        Record session
+      </button>
+    </form>
+  );
+}

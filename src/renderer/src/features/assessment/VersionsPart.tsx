@@ -1,0 +1,198 @@
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import type { versionComparison } from '../../../../contract/assessment-schemas.ts';
+import type { AppError } from '../../../../contract/errors.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink, useRouter } from '../../app/router.tsx';
+import { InstantText } from '../../ui/DateText.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
+import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { PartHeading, type PartProps, partTitleId, STATE_WORDS } from './shared.tsx';
+
+type Comparison = z.infer<typeof versionComparison>;
+const FORM = 'review';
+
+/** The versions of the assessment: each review starts a new one from the last, and shows what changed. */
+export function VersionsPart({ view }: PartProps) {
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isLatest = view.versions.at(-1)?.id === view.id;
+  const isAssessor = view.viewerRole !== 'reader';
+
+  async function compare(otherId: string, otherNo: number) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const [fromId, toId] = otherNo < view.versionNo ? [otherId, view.id] : [view.id, otherId];
+    const result = await call('assessments.compareVersions', { fromId, toId });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setComparison(result.data);
+  }
+
+  return (
+    <section aria-labelledby={partTitleId('versions')} className="assessment-part">
+      <PartHeading part="versions">Versions</PartHeading>
+      <p className="body measure">
+        The assessment is reviewed as the work goes on or circumstances change. A review starts a new version
+        from the last one; earlier versions are kept exactly as they were.
+      </p>
+      <ol className="versions">
+        {view.versions.map((v) => (
+          <li key={v.id} className="versions__item">
+            <span className="versions__name">
+              {v.id === view.id ? (
+                <strong>Version {v.versionNo} (this version)</strong>
+              ) : (
+                <RouteLink to={{ name: 'assessment', assessmentId: v.id }}>Version {v.versionNo}</RouteLink>
+              )}
+            </span>{' '}
+            <span className="versions__meta">
+              started <InstantText value={v.startedAt} />, {(STATE_WORDS[v.state] ?? v.state).toLowerCase()}
+            </span>
+            {v.id !== view.id ? (
+              <button
+                type="button"
+                className="link-button versions__compare"
+                aria-disabled={busy || undefined}
+                onClick={() => void compare(v.id, v.versionNo)}
+              >
+                Compare with version {v.versionNo}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {error ? (
+        <div className="error-summary" role="alert">
+          <p className="error-summary__title">The versions could not be compared</p>
+          <p className="error-summary__message">{error.message}</p>
+        </div>
+      ) : null}
+      {comparison ? <ComparisonView comparison={comparison} /> : null}
+      {isLatest && isAssessor && !view.readOnly ? <ReviewForm assessmentId={view.id} /> : null}
+    </section>
+  );
+}
+
+function ComparisonView({ comparison }: { comparison: Comparison }) {
+  const changed = comparison.sections.filter((s) => s.changed);
+  return (
+    <section aria-labelledby="comparison-title" className="version-comparison" aria-live="polite">
+      <h3 id="comparison-title" className="heading-s heading--flush">
+        Changes from version {comparison.from} to version {comparison.to}
+      </h3>
+      {changed.length === 0 && comparison.ratings.length === 0 ? (
+        <p className="body">Nothing in the analysis or the agreed ratings has changed.</p>
+      ) : null}
+      {changed.length > 0 ? (
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="table-caption">Sections changed</caption>
+            <thead>
+              <tr>
+                <th scope="col">Section</th>
+                <th scope="col">Version {comparison.from}</th>
+                <th scope="col">Version {comparison.to}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.map((s) => (
+                <tr key={s.heading}>
+                  <th scope="row" className="table__row-header">
+                    {s.heading}
+                  </th>
+                  <td className="prewrap">{s.before || <span className="hint">Empty</span>}</td>
+                  <td className="prewrap">{s.after || <span className="hint">Empty</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {comparison.ratings.length > 0 ? (
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="table-caption">Agreed ratings changed</caption>
+            <thead>
+              <tr>
+                <th scope="col">Domain</th>
+                <th scope="col">Item</th>
+                <th scope="col">Version {comparison.from}</th>
+                <th scope="col">Version {comparison.to}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.ratings.map((r) => (
+                <tr key={`${r.domain}|${r.item}`}>
+                  <td>{r.domain}</td>
+                  <td>{r.item}</td>
+                  <td>{r.before}</td>
+                  <td>{r.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ReviewForm({ assessmentId }: { assessmentId: string }) {
+  const { navigate } = useRouter();
+  const labels = { reason: 'Reason for the review' };
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!reason.trim()) {
+      setErrors({ problems: [{ path: 'reason', message: 'Say why the assessment is being reviewed' }] });
+      return;
+    }
+    setBusy(true);
+    const result = await call('assessments.startReview', { assessmentId, reason });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsFromResult(result.error));
+      return;
+    }
+    navigate(
+      { name: 'assessment', assessmentId: result.data.id },
+      `Version ${result.data.versionNo} has started as a review. Version ${result.data.versionNo - 1} is kept as it was.`,
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="review-title">
+      <h3 id="review-title" className="heading-s heading--flush">
+        Start a review
+      </h3>
+      <p className="body hint">
+        The new version starts with everything in this one. Independent ratings open again for changes.
+      </p>
+      <ErrorSummary form={FORM} errors={errors} labels={labels} />
+      <TextAreaField
+        form={FORM}
+        path="reason"
+        label={labels.reason}
+        hint="For example, a move to a new placement, or new information from the police."
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        errors={errors}
+      />
+      <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+        Start a review
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,206 @@
+import '../../styles/assessment.css';
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { frameworkListItem } from '../../../../contract/assessment-schemas.ts';
+import type { AppError } from '../../../../contract/errors.ts';
+import { call } from '../../app/api.ts';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+
+type Framework = z.infer<typeof frameworkListItem>;
+
+/**
+ * The assessment frameworks (templates holding only the public structure) and, for administrators, the
+ * import of the organisation's own licensed item set into each (`frameworks.importItemSet`).
+ */
+export function FrameworksScreen() {
+  const [loaded, reload] = useLoad(() => call('frameworks.list', {}));
+  return (
+    <>
+      <PageHeading>Assessment frameworks</PageHeading>
+      <p className="body measure">
+        Each framework is a template: its domains, a neutral rating scale and the headings of the analysis and
+        plan. The workbench ships no AIM or Brook item wording. If your organisation holds a licence, import
+        its item set here; assessors can then add the licensed items to an assessment.
+      </p>
+      {loaded.state === 'loading' ? <Loading what="the frameworks" /> : null}
+      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      {loaded.state === 'ready' ? loaded.data.map((f) => <FrameworkSection key={f.id} initial={f} />) : null}
+    </>
+  );
+}
+
+function FrameworkSection({ initial }: { initial: Framework }) {
+  const [framework, setFramework] = useState(initial);
+  const titleId = `framework-${framework.id}-title`;
+  return (
+    <section aria-labelledby={titleId} className="section section--divided framework">
+      <h2 id={titleId} className="heading-m">
+        {framework.name}
+      </h2>
+      <p className="body">{framework.description}</p>
+      <div className="columns">
+        <div>
+          <h3 className="heading-s heading--flush">Domains</h3>
+          <ul className="bullets">
+            {framework.domains.map((d) => (
+              <li key={d.id}>{d.name}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="heading-s heading--flush">Licensed item set</h3>
+          {framework.itemSet ? (
+            <dl className="facts framework__item-set">
+              <div className="facts__row">
+                <dt>Name</dt>
+                <dd>{framework.itemSet.name}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Licence</dt>
+                <dd>{framework.itemSet.licence}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Items</dt>
+                <dd>{framework.itemSet.itemCount}</dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="body">No licensed item set is loaded.</p>
+          )}
+        </div>
+      </div>
+      <ImportItemSet framework={framework} onImported={setFramework} />
+    </section>
+  );
+}
+
+function ImportItemSet({
+  framework,
+  onImported,
+}: {
+  framework: Framework;
+  onImported: (framework: Framework) => void;
+}) {
+  const inputId = `item-set-${framework.id}`;
+  const titleId = `${inputId}-title`;
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    setFile(event.target.files?.[0] ?? null);
+    setError(null);
+    setImported(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setImported(null);
+    if (!file) {
+      setError({ code: 'invalid-request', message: 'Choose an item set file to import.' });
+      return;
+    }
+    setBusy(true);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setBusy(false);
+      setError({ code: 'invalid-request', message: `${file.name} could not be read.` });
+      return;
+    }
+    const result = await call('frameworks.importItemSet', { frameworkId: framework.id, text });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    setFile(null);
+    if (input.current) input.current.value = '';
+    const set = result.data.itemSet;
+    setImported(
+      set
+        ? `${set.name} (${set.itemCount} ${set.itemCount === 1 ? 'item' : 'items'}) has been imported into ${result.data.name}.`
+        : `The item set has been imported into ${result.data.name}.`,
+    );
+    onImported(result.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby={titleId}>
+      <h3 id={titleId} className="heading-s heading--flush">
+        Import a licensed item set into {framework.name}
+      </h3>
+      <p className="body hint">
+        A JSON file naming the framework (“{framework.id}”), the item set, whose licence covers it, and its
+        items (each with an id, a domain id, concern or strength, and the wording). It is checked in full: if
+        anything is wrong, nothing is imported and every problem is listed with its place in the file.
+        {framework.itemSet
+          ? ' Importing replaces the item set loaded now; assessments already started keep theirs.'
+          : ''}
+      </p>
+      {imported ? <SuccessNotice title={imported} /> : null}
+      {error ? <ImportProblems error={error} fileName={file?.name} id={`${inputId}-problems`} /> : null}
+      <div className={`field${error ? ' field--error' : ''}`}>
+        <label htmlFor={inputId} className="label">
+          Item set file for {framework.name}
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          className="file-input"
+          onChange={choose}
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        Import item set into {framework.name}
+      </button>
+    </form>
+  );
+}
+
+/** Why the file was refused: the message, then every fault as 'path: message'. */
+function ImportProblems({
+  error,
+  fileName,
+  id,
+}: {
+  error: AppError;
+  fileName: string | undefined;
+  id: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  const problems = error.problems ?? [];
+  return (
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1}>
+      <h4 id={`${id}-title`} className="error-summary__title">
+        {fileName ? `${fileName} was not imported` : 'There is a problem'}
+      </h4>
+      <p className="error-summary__message">{error.message}</p>
+      {problems.length > 0 ? (
+        <ul className="error-summary__list error-summary__list--plain">
+          {problems.map((p, i) => (
+            // Problems have no identity of their own; the list is replaced whole on each import.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={i}>
+              <code className="code">{p.path}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

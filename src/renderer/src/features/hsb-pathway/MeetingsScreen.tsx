@@ -1,0 +1,276 @@
+import { useState } from 'react';
+import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { DayText } from '../../ui/DateText.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { CaseScreen, loadBasics, When } from './shared.tsx';
+
+type Meeting = PathwaySummary['meetings'][number];
+
+/** The strategy discussions and meetings held on the case, each with its outcome and actions (tick them done). */
+export function MeetingsScreen({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => loadBasics(caseId));
+  return (
+    <CaseScreen
+      caseId={caseId}
+      title="Strategy discussions and meetings"
+      loaded={loaded}
+      reload={() => void reload()}
+      what="the meeting records"
+    >
+      {(data) => <MeetingList caseId={caseId} open={data.hsbCase.status === 'open'} initial={data.summary} />}
+    </CaseScreen>
+  );
+}
+
+function MeetingList({ caseId, open, initial }: { caseId: string; open: boolean; initial: PathwaySummary }) {
+  const [summary, setSummary] = useState(initial);
+  return (
+    <>
+      {open ? (
+        <p className="body">
+          <RouteLink to={{ name: 'hsb-meeting-new', caseId }} className="button hsb-link-button">
+            Record a strategy discussion or meeting
+          </RouteLink>
+        </p>
+      ) : null}
+      {summary.meetings.length === 0 ? (
+        <p className="body hint">No strategy discussion or meeting has been recorded on this case yet.</p>
+      ) : (
+        [...summary.meetings]
+          .reverse()
+          .map((m) => (
+            <MeetingRecord key={m.id} caseId={caseId} meeting={m} open={open} onUpdated={setSummary} />
+          ))
+      )}
+    </>
+  );
+}
+
+function MeetingRecord({
+  caseId,
+  meeting: m,
+  open,
+  onUpdated,
+}: {
+  caseId: string;
+  meeting: Meeting;
+  open: boolean;
+  onUpdated: (summary: PathwaySummary) => void;
+}) {
+  const titleId = `meeting-${m.id}-title`;
+  const d = m.details;
+  const details = [
+    d.s47Type
+      ? `Section 47 enquiry ${d.s47Type === 'joint' ? 'joint with police' : 'single (social care only)'}`
+      : '',
+    d.leadAgency ? `Lead agency: ${d.leadAgency}` : '',
+    d.followUpWorkingDays ? `Follow-up strategy meeting within ${d.followUpWorkingDays} working days` : '',
+  ].filter(Boolean);
+  return (
+    <article aria-labelledby={titleId} className="panel hsb-meeting">
+      <h2 id={titleId} className="heading-m heading--flush">
+        {m.typeLabel}, <When at={m.heldAt} />
+      </h2>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Trigger</dt>
+          <dd>{m.trigger}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Chair</dt>
+          <dd>{m.chair}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Outcomes</dt>
+          <dd>
+            <ul className="bullets bullets--flush">
+              {m.outcomes.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        {details.length ? (
+          <div className="facts__row">
+            <dt>Detail</dt>
+            <dd>{details.join('. ')}</dd>
+          </div>
+        ) : null}
+        <div className="facts__row">
+          <dt>Rationale</dt>
+          <dd className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</dd>
+        </div>
+        {m.categoryLabel ? (
+          <div className="facts__row">
+            <dt>Category agreed</dt>
+            <dd>{m.categoryLabel}</dd>
+          </div>
+        ) : null}
+        <div className="facts__row">
+          <dt>Recorded by</dt>
+          <dd>{m.recordedByName}</dd>
+        </div>
+      </dl>
+      <h3 className="heading-s">Attendees</h3>
+      <div className="table-wrapper">
+        <table className="table table--small">
+          <caption className="visually-hidden">Attendees of the {m.typeLabel.toLowerCase()}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Agency</th>
+              <th scope="col">Attendance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.attendees.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
+              <tr key={i}>
+                <td>{a.name}</td>
+                <td>{a.role || <span className="hint">Not recorded</span>}</td>
+                <td>{a.agency || <span className="hint">Not recorded</span>}</td>
+                <td>{a.attendance === 'present' ? 'Present' : 'Apologies'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {m.agenda.some((a) => a.notes) ? (
+        <>
+          <h3 className="heading-s">Agenda notes</h3>
+          <dl className="facts">
+            {m.agenda
+              .filter((a) => a.notes)
+              .map((a) => (
+                <div key={a.point} className="facts__row">
+                  <dt>{a.point}</dt>
+                  <dd className="prewrap">{a.notes}</dd>
+                </div>
+              ))}
+          </dl>
+        </>
+      ) : null}
+      <Actions caseId={caseId} meeting={m} open={open} onUpdated={onUpdated} />
+    </article>
+  );
+}
+
+function Actions({
+  caseId,
+  meeting: m,
+  open,
+  onUpdated,
+}: {
+  caseId: string;
+  meeting: Meeting;
+  open: boolean;
+  onUpdated: (summary: PathwaySummary) => void;
+}) {
+  const [done, setDone] = useState(m.actions.map((a) => a.done));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // When the record changes (saved here, or reloaded after someone else's change), start from it again.
+  const [version, setVersion] = useState(m.version);
+  if (version !== m.version) {
+    setVersion(m.version);
+    setDone(m.actions.map((a) => a.done));
+  }
+  const changed = done.some((v, i) => v !== m.actions[i]?.done);
+  const titleId = `meeting-${m.id}-actions`;
+
+  async function save() {
+    if (busy) return;
+    setBusy(true);
+    const result = await call('pathway.updateMeetingActions', {
+      meetingId: m.id,
+      expectedVersion: m.version,
+      actions: m.actions.map((a, i) => ({ ...a, done: done[i] ?? a.done })),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.error.message);
+      if (result.error.code === 'conflict') {
+        const fresh = await call('pathway.summary', { caseId });
+        if (fresh.ok) onUpdated(fresh.data);
+      }
+      return;
+    }
+    setProblem(null);
+    setSaved(`Actions saved: ${done.filter(Boolean).length} of ${done.length} done.`);
+    onUpdated(result.data);
+  }
+
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId} className="heading-s">
+        Actions
+      </h3>
+      {saved ? <SuccessNotice title={saved} /> : null}
+      {problem ? (
+        <div className="error-summary" role="alert">
+          <p className="error-summary__title">Not saved</p>
+          <p className="error-summary__message">{problem}</p>
+        </div>
+      ) : null}
+      {m.actions.length === 0 ? (
+        <p className="body hint">No actions were agreed.</p>
+      ) : (
+        <fieldset className="fieldset" aria-describedby={`${titleId}-hint`}>
+          <legend className="visually-hidden">Actions done</legend>
+          <p id={`${titleId}-hint`} className="hint">
+            Tick each action that is done, then save.
+          </p>
+          {m.actions.map((a, i) => {
+            const id = `${titleId}-${i}`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id and never reorder
+              <div key={i} className="checkbox hsb-action">
+                <input
+                  id={id}
+                  type="checkbox"
+                  className="checkbox__input"
+                  checked={done[i] ?? false}
+                  disabled={!open}
+                  onChange={(e) => {
+                    setSaved(null);
+                    setDone((list) => list.map((v, j) => (j === i ? e.target.checked : v)));
+                  }}
+                />
+                <label htmlFor={id} className="checkbox__label">
+                  {a.text}
+                  <span className="cell-note">
+                    {a.owner ? `Owner: ${a.owner}. ` : ''}
+                    {a.due ? (
+                      <>
+                        Due <DayText value={a.due} />.
+                      </>
+                    ) : (
+                      'No due date.'
+                    )}
+                  </span>
+                </label>
+              </div>
+            );
+          })}
+          {open ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={busy || !changed || undefined}
+              onClick={() => {
+                if (changed) void save();
+              }}
+            >
+              Save actions<span className="visually-hidden"> of the {m.typeLabel.toLowerCase()}</span>
+            </button>
+          ) : null}
+        </fieldset>
+      )}
+    </section>
+  );
+}

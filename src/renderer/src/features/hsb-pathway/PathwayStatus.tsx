@@ -1,0 +1,123 @@
+import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { WarningText } from '../../ui/Notice.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { StatusBadge } from '../deadlines/StatusBadge.tsx';
+import { EVIDENCE_WORDS, evidenceFor } from './requirements.ts';
+import { hasHub, StateTag } from './shared.tsx';
+
+const RAGS = ['red', 'amber', 'green', 'grey'] as const;
+const ragOf = (rag: string): DeadlineView['rag'] =>
+  (RAGS as readonly string[]).includes(rag) ? (rag as DeadlineView['rag']) : 'grey';
+
+/** Near the top of the case page: where the child is on the HSB pathway now, the next deadline, and what to record next. */
+export function PathwayStatus({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => call('pathway.summary', { caseId }));
+  return (
+    <section aria-labelledby="hsb-status-title" className="section hsb-status">
+      <h2 id="hsb-status-title" className="heading-m">
+        Where things stand
+      </h2>
+      {loaded.state === 'loading' ? <Loading what="where the child is on the pathway" /> : null}
+      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      {loaded.state === 'ready' ? <StatusView caseId={caseId} summary={loaded.data} /> : null}
+    </section>
+  );
+}
+
+function StatusView({ caseId, summary }: { caseId: string; summary: PathwaySummary }) {
+  const next = summary.nextDeadline;
+  const declined = summary.consultations.filter((c) => c.screening?.decision === 'decline');
+  const hub = summary.terms.hub;
+  return (
+    <>
+      <p className="body hsb-status__line">
+        <strong>Where the child is now:</strong> {summary.stage}
+      </p>
+      <p className="body hsb-status__line">
+        <strong>Next deadline:</strong>{' '}
+        {next ? (
+          <>
+            {next.step}, due {next.due} —{' '}
+            <StatusBadge deadline={{ rag: ragOf(next.rag), statusLabel: next.statusLabel }} />
+          </>
+        ) : (
+          'none running.'
+        )}
+      </p>
+      {declined.map((c) => (
+        <WarningText key={c.id}>
+          The {hub} declined the consultation request: {c.screening?.rationale}
+        </WarningText>
+      ))}
+      <nav aria-label="Record on the pathway" className="hsb-actions">
+        <ul className="hsb-actions__list">
+          <li>
+            <RouteLink to={{ name: 'hsb-concern', caseId }}>Record a concern</RouteLink>
+          </li>
+          <li>
+            <RouteLink to={{ name: 'hsb-category', caseId }}>Risk category and descriptors</RouteLink>
+          </li>
+          <li>
+            <RouteLink to={{ name: 'hsb-meeting-new', caseId }}>
+              Record a strategy discussion or meeting
+            </RouteLink>
+          </li>
+          <li>
+            <RouteLink to={{ name: 'hsb-meetings', caseId }}>
+              Strategy discussions and meetings ({summary.meetings.length})
+            </RouteLink>
+          </li>
+          {hasHub(summary) ? (
+            <li>
+              <RouteLink to={{ name: 'hsb-consultation', caseId }}>Consultation with the {hub}</RouteLink>
+            </li>
+          ) : null}
+          <li>
+            <RouteLink to={{ name: 'hsb-plans', caseId }}>
+              Plans and records ({summary.plans.length})
+            </RouteLink>
+          </li>
+        </ul>
+      </nav>
+      <Requirements summary={summary} />
+    </>
+  );
+}
+
+function Requirements({ summary }: { summary: PathwaySummary }) {
+  if (summary.recordingRequirements.length === 0) return null;
+  return (
+    <>
+      <h3 id="hsb-requirements-title" className="heading-s">
+        What the profile asks to be recorded
+      </h3>
+      <p className="body hint">
+        The records this case’s profile asks for (those tied to a risk category appear once one is agreed).
+        Matched by their wording against what the workbench holds; anything it does not hold says “Check by
+        hand”.
+      </p>
+      <ul className="hsb-checklist" aria-labelledby="hsb-requirements-title">
+        {summary.recordingRequirements.map((r) => {
+          const e = evidenceFor(r, summary);
+          const tone =
+            e.state === 'recorded' || e.state === 'not-needed'
+              ? 'done'
+              : e.state === 'missing'
+                ? 'todo'
+                : 'info';
+          return (
+            <li key={r.id} className="hsb-checklist__item">
+              <StateTag tone={tone}>{EVIDENCE_WORDS[e.state]}</StateTag>{' '}
+              <span className="hsb-checklist__label">{r.label}</span>
+              <span className="hsb-checklist__detail">{e.detail}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import '../../styles/hsb-pathway.css';
+import type { ReactNode } from 'react';
+import type { Result } from '../../../../contract/errors.ts';
+import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { Child, HsbCase } from '../../../../contract/schemas.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { formatDay, formatInstant } from '../../ui/dates.ts';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import type { Loaded } from '../../ui/useLoad.ts';
+
+// Shared by the HSB pathway screens: the case they belong to, dates, and the profile's own words.
+
+export interface CaseBasics {
+  hsbCase: HsbCase;
+  child: Child;
+  summary: PathwaySummary;
+}
+
+/** The case, its child and the pathway summary, in one result. */
+export async function loadBasics(caseId: string): Promise<Result<CaseBasics>> {
+  const [got, summary] = await Promise.all([
+    call('cases.get', { id: caseId }),
+    call('pathway.summary', { caseId }),
+  ]);
+  if (!got.ok) return got;
+  if (!summary.ok) return summary;
+  return { ok: true, data: { hsbCase: got.data.case, child: got.data.child, summary: summary.data } };
+}
+
+/**
+ * A pathway screen of one case: the link back to the case, the h1 (captioned with the case once it has
+ * loaded) and, when the data is ready, the screen's content.
+ */
+export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
+  caseId,
+  title,
+  loaded,
+  reload,
+  what,
+  children,
+}: {
+  caseId: string;
+  title: string;
+  loaded: Loaded<T>;
+  reload: () => void;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  const caption =
+    loaded.state === 'ready' ? `Case ${loaded.data.hsbCase.reference}: ${loaded.data.child.name}` : undefined;
+  return (
+    <>
+      <p className="back-link-wrapper">
+        <RouteLink to={{ name: 'case', caseId }} className="back-link">
+          Back to the case
+        </RouteLink>
+      </p>
+      <PageHeading caption={caption}>{title}</PageHeading>
+      {loaded.state === 'loading' ? <Loading what={what} /> : null}
+      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={reload} /> : null}
+      {loaded.state === 'ready' ? children(loaded.data) : null}
+    </>
+  );
+}
+
+/** A pathway date: an ISO day as dd/mm/yyyy, an instant as dd/mm/yyyy HH:mm (24-hour, local time). */
+export function whenText(at: string): string {
+  return at.length <= 10 ? formatDay(at) : formatInstant(at, true);
+}
+
+export function When({ at }: { at: string }) {
+  return <time dateTime={at}>{whenText(at)}</time>;
+}
+
+/** Whether the case's profile has a hub that takes consultation requests (Lancashire's CYJS HSB Hub). */
+export function hasHub(summary: PathwaySummary): boolean {
+  return summary.consentRequired.some((c) => c.id === 'hub-referral') || summary.consultations.length > 0;
+}
+
+export const PLAN_KIND_LABELS = {
+  'safety-plan': 'Safety plan',
+  'diversion-plan': 'Diversion plan',
+  'direct-work-plan': 'Direct-work intervention plan',
+  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
+  'mase-nomination': 'MASE nomination',
+  'mase-update': 'MASE update',
+  'mase-feedback': 'MASE feedback',
+} as const;
+export type PlanKind = keyof typeof PLAN_KIND_LABELS;
+
+export type YesNo = 'yes' | 'no' | 'unknown';
+export const YES_NO_OPTIONS: { value: YesNo; label: string }[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'unknown', label: 'Not known' },
+];
+export const yesNoAnswer = (v: YesNo | '') => (v === 'yes' ? true : v === 'no' ? false : undefined);
+
+/** 'in 1 record' / 'in 3 records'. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A small text tag that says what a colour would (never colour alone). */
+export function StateTag({ tone, children }: { tone: 'done' | 'todo' | 'info'; children: ReactNode }) {
+  return <strong className={`hsb-tag hsb-tag--${tone}`}>{children}</strong>;
+}

@@ -1,0 +1,55 @@
+import { Handle, type NodeProps, type NodeTypes, Position, useStore as useFlowStore } from '@xyflow/react';
+import { memo } from 'react';
+import type { ItemNode } from './projection.ts';
+import { useMapStore } from './store.ts';
+
+/** The zoom below which items show only their date. */
+export const DETAIL_ZOOM = 0.45;
+
+/** One item on the map: its date, what happened, where the information came from, and for incidents
+ * the category and Brook colour (in words as well as colour). */
+const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode>) {
+  const selected = useMapStore((s) => s.selectedId === id);
+  const exporting = useMapStore((s) => s.exporting);
+  // Semantic zoom: below DETAIL_ZOOM the words are too small to read, so an item shows its date alone,
+  // in larger type (and panning a large map has far less text to draw).
+  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
+  if (!detailed) {
+    return (
+      <div
+        className={`pm-node pm-node--compact pm-node--${data.kind}${selected ? ' pm-node--selected' : ''}${
+          data.approximate ? ' pm-node--approximate' : ''
+        }`}
+      >
+        <Handle type="target" position={Position.Left} className="pm-handle" />
+        <p className="pm-node__date">{data.dateLabel}</p>
+        <Handle type="source" position={Position.Right} className="pm-handle" />
+      </div>
+    );
+  }
+  return (
+    <div
+      className={`pm-node pm-node--${data.kind}${selected ? ' pm-node--selected' : ''}${
+        data.kind === 'incident' ? ` pm-node--${data.swatch}` : ''
+      }`}
+    >
+      <Handle type="target" position={Position.Left} className="pm-handle" />
+      <p className="pm-node__date">
+        {data.dateLabel}
+        {data.approximate ? <span className="pm-node__approx">approx.</span> : null}
+      </p>
+      <p className="pm-node__what">{data.what}</p>
+      <p className="pm-node__source">{data.agency}</p>
+      {data.kind === 'incident' && (data.category || data.brook) ? (
+        <p className="pm-node__category">
+          {data.swatch !== 'none' ? <span className={`pm-swatch pm-swatch--${data.swatch}`} /> : null}
+          {[data.category, data.brook].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="pm-handle" />
+    </div>
+  );
+});
+
+/** Registered once, outside any render, so React Flow never sees a new node type object. */
+export const nodeTypes: NodeTypes = { item: ItemNodeView };

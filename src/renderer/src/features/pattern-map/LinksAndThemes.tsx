@@ -1,0 +1,327 @@
+import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { calls } from '../../../../contract/calls.ts';
+import {
+  LINK_KIND_LABELS,
+  LINK_KINDS,
+  type MapItem,
+  type MapLink,
+} from '../../../../contract/pattern-map-schemas.ts';
+import { chronologicalOrder } from '../../../../domain/pattern-map/uncertain-date.ts';
+import { call } from '../../app/api.ts';
+import { DayText } from '../../ui/DateText.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import {
+  checkRequest,
+  type FormErrors,
+  missingProblems,
+  NO_ERRORS,
+  normalisePath,
+  orderProblems,
+} from '../../ui/problems.ts';
+import { TextArea } from './fields.tsx';
+import { linkText, shorten, viewWords } from './labels.ts';
+import { useMapStore } from './store.ts';
+
+const LINK_LABELS = { fromId: 'Link from', toId: 'Link to', kind: 'Kind of link', label: 'Label' };
+const THEME_LABELS = { text: 'Theme or hypothesis', fromDay: 'From', toDay: 'To' };
+
+/** A draft link offered by dragging between two items' handles on the map. */
+export interface LinkDraft {
+  fromId: string;
+  toId: string;
+}
+
+const NO_ITEMS: MapItem[] = [];
+
+/** The items by name, for the link forms and lists; long lists are built after the map has appeared. */
+function useItemNames() {
+  const map = useMapStore((s) => s.map);
+  const view = useMapStore((s) => s.view);
+  const all = useDeferredValue(map.items, NO_ITEMS);
+  return useMemo(() => {
+    const words = viewWords(map, view);
+    const byId = new Map(all.map((item) => [item.id, item]));
+    const nameOf = (id: string) => {
+      const item = byId.get(id);
+      return item ? `${item.span.label} — ${shorten(words.text(item.what), 50)}` : 'an item';
+    };
+    return { items: chronologicalOrder(all), nameOf, words };
+  }, [map, view, all]);
+}
+
+/** Errors the service gives with a sentence and a field: show both, the sentence says what to do. */
+function errorsWithMessage(error: {
+  message: string;
+  problems?: { path: string; message: string }[];
+}): FormErrors {
+  return {
+    message: error.message,
+    problems: (error.problems ?? []).map((p) => ({ path: normalisePath(p.path), message: p.message })),
+  };
+}
+
+const NO_LINKS: MapLink[] = [];
+
+export function LinksSection({ draft }: { draft: LinkDraft | null }) {
+  // Drawn after the map, like the table: a map can carry hundreds of links.
+  const current = useMapStore((s) => s.map.links);
+  const links = useDeferredValue(current, NO_LINKS);
+  const preparing = links !== current && links.length === 0;
+  const setMap = useMapStore((s) => s.setMap);
+  const say = useMapStore((s) => s.say);
+  const { nameOf, words } = useItemNames();
+
+  async function remove(link: MapLink) {
+    const result = await call('map.removeLink', { linkId: link.id });
+    if (result.ok) {
+      setMap(result.data);
+      say({ kind: 'success', text: 'The link has been removed.' });
+    } else say({ kind: 'problem', text: result.error.message });
+  }
+
+  return (
+    <>
+      {preparing ? (
+        <p className="body hint">Preparing the list of links…</p>
+      ) : links.length === 0 ? (
+        <p className="body">No items are linked yet.</p>
+      ) : (
+        <ul className="pm-list">
+          {links.map((link, i) => (
+            <li key={link.id} className="pm-list__item">
+              <span>
+                <strong>{words.text(linkText(link))}</strong>: from {nameOf(link.fromId)} to{' '}
+                {nameOf(link.toId)}
+              </span>
+              <button type="button" className="link-button" onClick={() => void remove(link)}>
+                Remove<span className="visually-hidden"> link {i + 1}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LinkForm key={draft ? `${draft.fromId}-${draft.toId}` : 'new'} draft={draft} />
+    </>
+  );
+}
+
+function LinkForm({ draft }: { draft: LinkDraft | null }) {
+  const caseId = useMapStore((s) => s.map.caseId);
+  const setMap = useMapStore((s) => s.setMap);
+  const say = useMapStore((s) => s.say);
+  const { items, nameOf } = useItemNames();
+  const [fromId, setFromId] = useState(draft?.fromId ?? '');
+  const [toId, setToId] = useState(draft?.toId ?? '');
+  const [kind, setKind] = useState<MapLink['kind']>('possible-trigger');
+  const [label, setLabel] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const options = items.map((item) => ({ value: item.id, label: nameOf(item.id) }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const request = { caseId, fromId, toId, kind, label };
+    const problems = orderProblems(
+      [
+        ...missingProblems([
+          ['fromId', fromId, 'Choose the item the link starts from'],
+          ['toId', toId, 'Choose the item the link goes to'],
+          ...(kind === 'other' ? [['label', label, 'Describe the link'] as [string, string, string]] : []),
+        ]),
+        ...checkRequest(calls['map.addLink'].request, request),
+      ],
+      Object.keys(LINK_LABELS),
+    );
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return;
+    }
+    setBusy(true);
+    const result = await call('map.addLink', request);
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsWithMessage(result.error));
+      return;
+    }
+    setMap(result.data);
+    setErrors(NO_ERRORS);
+    setFromId('');
+    setToId('');
+    setLabel('');
+    say({ kind: 'success', text: `Linked: ${LINK_KIND_LABELS[kind].toLowerCase()}.` });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-link-title">
+      <h3 id="pm-link-title" className="heading-s">
+        Link two items
+      </h3>
+      <ErrorSummary form="pm-link" errors={errors} labels={LINK_LABELS} />
+      {draft ? (
+        <p className="body hint">Choose the kind of link for the two items you joined on the map.</p>
+      ) : null}
+      <SelectField
+        form="pm-link"
+        path="fromId"
+        label="Link from"
+        value={fromId}
+        onChange={setFromId}
+        options={options}
+        placeholder="Choose an item"
+        errors={errors}
+      />
+      <SelectField
+        form="pm-link"
+        path="toId"
+        label="Link to"
+        value={toId}
+        onChange={setToId}
+        options={options}
+        placeholder="Choose an item"
+        errors={errors}
+      />
+      <SelectField
+        form="pm-link"
+        path="kind"
+        label="Kind of link"
+        value={kind}
+        onChange={(value) => setKind(value as MapLink['kind'])}
+        options={LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] }))}
+        errors={errors}
+      />
+      <TextField
+        form="pm-link"
+        path="label"
+        label="Label"
+        hint="Optional, unless the kind is “Other”. Shown on the map beside the link."
+        value={label}
+        onChange={setLabel}
+        errors={errors}
+      />
+      <button type="submit" className="button" disabled={busy}>
+        Add link
+      </button>
+    </form>
+  );
+}
+
+export function ThemesSection() {
+  const map = useMapStore((s) => s.map);
+  const view = useMapStore((s) => s.view);
+  const setMap = useMapStore((s) => s.setMap);
+  const say = useMapStore((s) => s.say);
+  const words = viewWords(map, view);
+  const [text, setText] = useState('');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const request = { caseId: map.caseId, fromDay, toDay, text };
+    const problems = orderProblems(
+      [
+        ...missingProblems([
+          ['text', text, 'Write the theme or hypothesis'],
+          ['fromDay', fromDay, 'Enter the start of the period'],
+          ['toDay', toDay, 'Enter the end of the period'],
+        ]),
+        ...(fromDay && toDay && toDay < fromDay
+          ? [{ path: 'toDay', message: 'The end of the period must not be before its start' }]
+          : []),
+        ...checkRequest(calls['map.addTheme'].request, request),
+      ],
+      Object.keys(THEME_LABELS),
+    );
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return;
+    }
+    setBusy(true);
+    const result = await call('map.addTheme', request);
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsWithMessage(result.error));
+      return;
+    }
+    setMap(result.data);
+    setErrors(NO_ERRORS);
+    setText('');
+    setFromDay('');
+    setToDay('');
+    say({ kind: 'success', text: 'The theme has been pinned to the map.' });
+  }
+
+  async function remove(themeId: string) {
+    const result = await call('map.removeTheme', { themeId });
+    if (result.ok) {
+      setMap(result.data);
+      say({ kind: 'success', text: 'The theme has been removed.' });
+    } else say({ kind: 'problem', text: result.error.message });
+  }
+
+  return (
+    <>
+      {map.themes.length === 0 ? (
+        <p className="body">No themes or hypotheses are pinned yet.</p>
+      ) : (
+        <ul className="pm-list">
+          {map.themes.map((theme, i) => (
+            <li key={theme.id} className="pm-list__item">
+              <span>
+                <DayText value={theme.fromDay} /> to <DayText value={theme.toDay} />: {words.text(theme.text)}
+              </span>
+              <button type="button" className="link-button" onClick={() => void remove(theme.id)}>
+                Remove<span className="visually-hidden"> theme {i + 1}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-theme-title">
+        <h3 id="pm-theme-title" className="heading-s">
+          Pin a theme or hypothesis to a period
+        </h3>
+        <ErrorSummary form="pm-theme" errors={errors} labels={THEME_LABELS} />
+        <TextArea
+          form="pm-theme"
+          path="text"
+          label="Theme or hypothesis"
+          hint="For example: after the move to foster care, three incidents in six weeks."
+          value={text}
+          onChange={setText}
+          errors={errors}
+        />
+        <div className="pm-row">
+          <TextField
+            form="pm-theme"
+            path="fromDay"
+            label="From"
+            type="date"
+            width="short"
+            value={fromDay}
+            onChange={setFromDay}
+            errors={errors}
+          />
+          <TextField
+            form="pm-theme"
+            path="toDay"
+            label="To"
+            type="date"
+            width="short"
+            value={toDay}
+            onChange={setToDay}
+            errors={errors}
+          />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Pin theme
+        </button>
+      </form>
+    </>
+  );
+}

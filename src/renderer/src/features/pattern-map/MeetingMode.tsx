@@ -1,0 +1,126 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { MapItem, MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
+import { useMapCommands } from './commands.ts';
+import { ItemDetails } from './ItemDetails.tsx';
+import { ItemForm } from './ItemForm.tsx';
+import { viewWords } from './labels.ts';
+import { MapCanvas } from './MapCanvas.tsx';
+import { MeetingRecord } from './MeetingRecord.tsx';
+import { useMapStore } from './store.ts';
+import { ViewSwitch } from './ViewAndFilters.tsx';
+
+interface Props {
+  meeting: MapMeeting | null;
+  onLeave: () => void;
+  /** Notices from the map (moves, removals), shown in the side panel. */
+  notice: ReactNode;
+  onConnectItems: (fromId: string, toId: string) => void;
+  /** More for the side panel (the link form, after two items are joined on the map). */
+  children?: ReactNode;
+}
+
+type Editing = { kind: MapItem['kind']; item: MapItem | null } | null;
+
+/**
+ * The map on a shared screen during the mapping meeting: full screen where the Fullscreen API allows,
+ * otherwise the whole window (a modal dialog, so nothing behind it can be reached by keyboard).
+ */
+export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const child = useMapStore((s) => viewWords(s.map, s.view).child);
+  const { moveItem } = useMapCommands();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState(false);
+  const selectedId = useMapStore((s) => s.selectedId);
+  const say = useMapStore((s) => s.say);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (!element.open) element.showModal();
+    heading.current?.focus();
+    if (document.fullscreenEnabled && !document.fullscreenElement) {
+      element.requestFullscreen().catch(() => {
+        // Refused (or not allowed here): the dialog already fills the window.
+      });
+    }
+    return () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+      if (element.open) element.close();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (selectedId) setRemoving(false);
+  }, [selectedId]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="pm-meeting"
+      aria-labelledby="pm-meeting-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onLeave();
+      }}
+    >
+      <header className="pm-meeting__bar">
+        <h1 id="pm-meeting-title" ref={heading} tabIndex={-1} className="pm-meeting__title">
+          Mapping meeting: {child}
+        </h1>
+        <ViewSwitch form="pm-meeting-view" />
+        <button type="button" className="button button--secondary pm-meeting__leave" onClick={onLeave}>
+          Leave meeting mode
+        </button>
+      </header>
+      <div className="pm-meeting__body">
+        <MapCanvas
+          label="Pattern map"
+          className="pm-canvas--meeting"
+          maxFitZoom={1.5}
+          onMove={(id, lane) => void moveItem(id, lane)}
+          onConnectItems={onConnectItems}
+        />
+        <div className="pm-meeting__side">
+          {notice}
+          <ItemDetails
+            removing={removing}
+            onRemoving={setRemoving}
+            onEdit={(item) => setEditing({ kind: item.kind, item })}
+          />
+          {editing ? (
+            <ItemForm
+              key={editing.item?.id ?? editing.kind}
+              kind={editing.kind}
+              editing={editing.item}
+              onDone={(message) => {
+                setEditing(null);
+                if (message) say({ kind: 'success', text: message });
+              }}
+            />
+          ) : (
+            <div className="button-group">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setEditing({ kind: 'life-event', item: null })}
+              >
+                Add a life event
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setEditing({ kind: 'incident', item: null })}
+              >
+                Add an incident
+              </button>
+            </div>
+          )}
+          {children}
+          <MeetingRecord meeting={meeting} />
+        </div>
+      </div>
+    </dialog>
+  );
+}

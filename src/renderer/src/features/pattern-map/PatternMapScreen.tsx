@@ -1,0 +1,261 @@
+import './pattern-map.css';
+import { useCallback, useState } from 'react';
+import type { MapItem, MapMeeting, PatternMap } from '../../../../contract/pattern-map-schemas.ts';
+import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { ChronologyTable } from './ChronologyTable.tsx';
+import { useMapCommands } from './commands.ts';
+import { ItemDetails } from './ItemDetails.tsx';
+import { ItemForm } from './ItemForm.tsx';
+import { type LinkDraft, LinksSection, ThemesSection } from './LinksAndThemes.tsx';
+import { viewWords } from './labels.ts';
+import { MapCanvas } from './MapCanvas.tsx';
+import { MeetingMode } from './MeetingMode.tsx';
+import { MeetingsList } from './MeetingsList.tsx';
+import { PeopleSection } from './PeopleSection.tsx';
+import { SharingSection } from './SharingSection.tsx';
+import { createMapStore, MapStoreContext, useMapStore, useMapStoreApi } from './store.ts';
+import { Filters, ViewSwitch } from './ViewAndFilters.tsx';
+
+/** `#/cases/<id>/map`: the pattern map of one child's case. */
+export function PatternMapScreen({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => call('map.get', { caseId }));
+  if (loaded.state !== 'ready') {
+    return (
+      <>
+        <BackToCase caseId={caseId} />
+        <PageHeading>Pattern map</PageHeading>
+        {loaded.state === 'loading' ? (
+          <Loading what="the map" />
+        ) : (
+          <LoadFailed error={loaded.error} onRetry={() => void reload()} />
+        )}
+      </>
+    );
+  }
+  return <Workspace map={loaded.data} />;
+}
+
+function BackToCase({ caseId }: { caseId: string }) {
+  return (
+    <p className="back-link-wrapper">
+      <RouteLink to={{ name: 'case', caseId }} className="back-link">
+        Back to the case
+      </RouteLink>
+    </p>
+  );
+}
+
+function Workspace({ map }: { map: PatternMap }) {
+  const [store] = useState(() => createMapStore(map));
+  return (
+    <MapStoreContext.Provider value={store}>
+      <MapScreen />
+    </MapStoreContext.Provider>
+  );
+}
+
+type Editing = { kind: MapItem['kind']; item: MapItem | null } | null;
+
+function NoticeLine() {
+  const notice = useMapStore((s) => s.notice);
+  const say = useMapStore((s) => s.say);
+  if (!notice) return <div className="visually-hidden" role="status" />;
+  return (
+    <div
+      className={`pm-notice pm-notice--${notice.kind}`}
+      role={notice.kind === 'problem' ? 'alert' : 'status'}
+    >
+      <p>{notice.text}</p>
+      <button type="button" className="link-button" onClick={() => say(null)}>
+        Dismiss<span className="visually-hidden"> this message</span>
+      </button>
+    </div>
+  );
+}
+
+function MapScreen() {
+  const store = useMapStoreApi();
+  const map = useMapStore((s) => s.map);
+  const view = useMapStore((s) => s.view);
+  const selectedId = useMapStore((s) => s.selectedId);
+  const { moveItem } = useMapCommands();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removingId, setRemovingId] = useState<string | null>(null);
+  const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
+  const [meeting, setMeeting] = useState<{ record: MapMeeting | null } | null>(null);
+  const words = viewWords(map, view);
+
+  const onMove = useCallback((id: string, lane: string) => void moveItem(id, lane), [moveItem]);
+  const onConnectItems = useCallback((fromId: string, toId: string) => {
+    setLinkDraft({ fromId, toId });
+    // Let the form appear, then take the person to it to choose the kind of link.
+    requestAnimationFrame(() => {
+      const section = document.getElementById('pm-links');
+      section?.scrollIntoView({ block: 'start' });
+      document.getElementById('pm-link-kind')?.focus();
+    });
+  }, []);
+  const edit = (item: MapItem) => setEditing({ kind: item.kind, item });
+  const startRemoving = (item: MapItem) => {
+    store.getState().select(item.id);
+    setRemovingId(item.id);
+  };
+
+  if (meeting) {
+    return (
+      <MeetingMode
+        meeting={meeting.record}
+        onLeave={() => setMeeting(null)}
+        notice={<NoticeLine />}
+        onConnectItems={(fromId, toId) => setLinkDraft({ fromId, toId })}
+      >
+        {linkDraft ? <LinksSection draft={linkDraft} /> : null}
+      </MeetingMode>
+    );
+  }
+
+  return (
+    <>
+      <BackToCase caseId={map.caseId} />
+      <PageHeading caption={`Case ${map.caseReference}`}>Pattern map: {words.child}</PageHeading>
+
+      <nav aria-label="On this page" className="pm-contents">
+        <ul className="pm-contents__list">
+          <li>
+            <a href="#pm-map">Map</a>
+          </li>
+          <li>
+            <a href="#pm-chronology">Chronology table</a>
+          </li>
+          <li>
+            <a href="#pm-add">Add to the map</a>
+          </li>
+          <li>
+            <a href="#pm-links">Links and themes</a>
+          </li>
+          <li>
+            <a href="#pm-people">People on the case</a>
+          </li>
+          <li>
+            <a href="#pm-meetings">Mapping meetings</a>
+          </li>
+          <li>
+            <a href="#pm-share">Share the map</a>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="pm-view-title" className="section pm-view">
+        <h2 id="pm-view-title" className="visually-hidden">
+          View and filters
+        </h2>
+        <div className="pm-view__top">
+          <ViewSwitch />
+          <button type="button" className="button" onClick={() => setMeeting({ record: null })}>
+            Start meeting mode
+          </button>
+        </div>
+        <details className="pm-disclosure">
+          <summary className="pm-disclosure__summary">Filters: lanes, agencies and period</summary>
+          <Filters />
+        </details>
+      </section>
+
+      <section aria-labelledby="pm-map" className="section">
+        <h2 id="pm-map" className="heading-m">
+          Map
+        </h2>
+        <p className="body hint">
+          Drag the map to move along the time axis; zoom with the controls or the mouse wheel. Tab to an item
+          and press Enter to see its details. Drag a life event up or down to move it to another lane.
+          Everything on the map is also in the chronology table below.
+        </p>
+        <NoticeLine />
+        <div className={selectedId ? 'pm-map-layout pm-map-layout--details' : 'pm-map-layout'}>
+          <MapCanvas label="Pattern map" onMove={onMove} onConnectItems={onConnectItems} />
+          <ItemDetails
+            removing={removingId !== null && removingId === selectedId}
+            onRemoving={(on) => setRemovingId(on ? selectedId : null)}
+            onEdit={edit}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="pm-chronology" className="pm-offscreen section">
+        <h2 id="pm-chronology" className="heading-m">
+          Chronology table
+        </h2>
+        <ChronologyTable onEdit={edit} onRemove={startRemoving} />
+      </section>
+
+      <section aria-labelledby="pm-add" className="pm-offscreen section section--divided">
+        <h2 id="pm-add" className="heading-m">
+          Add to the map
+        </h2>
+        {editing ? (
+          <ItemForm
+            key={editing.item ? `${editing.item.id}-${editing.item.version}` : editing.kind}
+            kind={editing.kind}
+            editing={editing.item}
+            onDone={(message) => {
+              setEditing(null);
+              if (message) store.getState().say({ kind: 'success', text: message });
+            }}
+          />
+        ) : (
+          <div className="button-group">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing({ kind: 'life-event', item: null })}
+            >
+              Add a life event
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing({ kind: 'incident', item: null })}
+            >
+              Add an incident
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="pm-links" className="pm-offscreen section section--divided">
+        <h2 id="pm-links" className="heading-m">
+          Links and themes
+        </h2>
+        <LinksSection draft={linkDraft} />
+        <h3 className="heading-s">Themes and hypotheses</h3>
+        <ThemesSection />
+      </section>
+
+      <section aria-labelledby="pm-people" className="pm-offscreen section section--divided">
+        <h2 id="pm-people" className="heading-m">
+          People on the case
+        </h2>
+        <PeopleSection />
+      </section>
+
+      <section aria-labelledby="pm-meetings" className="pm-offscreen section section--divided">
+        <h2 id="pm-meetings" className="heading-m">
+          Mapping meetings
+        </h2>
+        <p className="body hint">“Start meeting mode”, above the map, opens a new meeting record.</p>
+        <MeetingsList onContinue={(record) => setMeeting({ record })} />
+      </section>
+
+      <section aria-labelledby="pm-share" className="pm-offscreen section section--divided">
+        <h2 id="pm-share" className="heading-m">
+          Share the map
+        </h2>
+        <SharingSection />
+      </section>
+    </>
+  );
+}

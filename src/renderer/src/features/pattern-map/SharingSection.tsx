@@ -1,0 +1,364 @@
+import { type FormEvent, useState } from 'react';
+import type { ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
+import { call } from '../../app/api.ts';
+import { InstantText } from '../../ui/DateText.tsx';
+import { formatDay, todayIso } from '../../ui/dates.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
+import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
+import { Radios, TextArea } from './fields.tsx';
+import { type MapView, viewWords } from './labels.ts';
+import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
+import { mapImage, settled } from './mapImage.ts';
+import { useMapStore, useMapStoreApi } from './store.ts';
+
+const PURPOSE = 'map-sharing-external' as const;
+type Status = ConsentRecord['status'];
+type Audience = 'internal' | 'external';
+type Format = 'docx' | 'png';
+
+const STATUS_LABELS: Record<Status, string> = {
+  given: 'Given',
+  refused: 'Refused',
+  'not-sought': 'Not sought',
+};
+const AUDIENCE_OPTIONS: { value: Audience; label: string }[] = [
+  { value: 'internal', label: 'Professionals involved (internal)' },
+  { value: 'external', label: 'External agency' },
+];
+const EXPORT_VIEW_OPTIONS: { value: MapView; label: string }[] = [
+  { value: 'named', label: 'Named view' },
+  { value: 'anonymised', label: 'Anonymised view' },
+];
+const FORMAT_OPTIONS: { value: Format; label: string }[] = [
+  { value: 'docx', label: 'Word document (chronology table)' },
+  { value: 'png', label: 'Image (PNG)' },
+];
+
+/** Consent to share outside CSC, and exports: the map belongs to Children's Social Care. */
+export function SharingSection() {
+  return (
+    <>
+      <p className="body">
+        The map belongs to Children’s Social Care. The allocated social worker shares it with the
+        professionals involved. It goes to an external agency only with the allocated social worker’s
+        permission and the consent of the child and their parents or carers. Every export is recorded.
+      </p>
+      <ConsentsPanel />
+      <ExportForm />
+    </>
+  );
+}
+
+interface Subject {
+  key: string;
+  label: string;
+  subject: ConsentRecord['subject'];
+  personId: string | null;
+}
+
+function ConsentsPanel() {
+  const map = useMapStore((s) => s.map);
+  const view = useMapStore((s) => s.view);
+  const setMap = useMapStore((s) => s.setMap);
+  const words = viewWords(map, view);
+  const subjects: Subject[] = [
+    {
+      key: 'social-worker-permission',
+      label: `Permission of the allocated social worker (${map.sharing.allocatedSocialWorkerName})`,
+      subject: 'social-worker-permission',
+      personId: null,
+    },
+    { key: 'child', label: `The child (${words.child})`, subject: 'child', personId: null },
+    ...map.people
+      .filter((p) => p.kind === 'parent-carer')
+      .map((p) => ({
+        key: `parent-carer:${p.id}`,
+        label: `${words.person(p.id)}, parent or carer`,
+        subject: 'parent-carer' as const,
+        personId: p.id,
+      })),
+  ];
+  const latest = (s: Subject) =>
+    map.consents
+      .filter((c) => c.purpose === PURPOSE && c.subject === s.subject && c.personId === s.personId)
+      .at(-1);
+
+  const [who, setWho] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels = { subject: 'Whose consent or permission?', status: 'Answer', reason: 'Reason' };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const chosen = subjects.find((s) => s.key === who);
+    const problems = missingProblems([
+      ['subject', who, 'Choose whose consent or permission this is'],
+      ['status', status, 'Choose whether it was given, refused or not sought'],
+      ...(status && status !== 'given'
+        ? [['reason', reason, 'Say why it was refused or not sought'] as [string, string, string]]
+        : []),
+    ]);
+    if (problems.length > 0 || !chosen || !status) {
+      setErrors({ problems });
+      return;
+    }
+    setBusy(true);
+    const result = await call('consents.record', {
+      caseId: map.caseId,
+      purpose: PURPOSE,
+      subject: chosen.subject,
+      personId: chosen.personId,
+      status,
+      reason,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(errorsFromResult(result.error));
+      setDone(null);
+      return;
+    }
+    const refreshed = await call('map.get', { caseId: map.caseId });
+    if (refreshed.ok) setMap(refreshed.data);
+    else setMap({ ...map, consents: result.data });
+    setErrors(NO_ERRORS);
+    setDone(`Recorded: ${chosen.label} — ${STATUS_LABELS[status].toLowerCase()}.`);
+    setWho('');
+    setStatus('');
+    setReason('');
+  }
+
+  return (
+    <section aria-labelledby="pm-consent-title" className="pm-subsection">
+      <h3 id="pm-consent-title" className="heading-s">
+        Consent to share with an external agency
+      </h3>
+      <dl className="pm-facts pm-facts--wide">
+        {subjects.map((s) => {
+          const record = latest(s);
+          return (
+            <div className="pm-facts__row" key={s.key}>
+              <dt>{s.label}</dt>
+              <dd>
+                {record ? (
+                  <>
+                    <strong>{STATUS_LABELS[record.status]}</strong>
+                    {record.reason ? `: ${record.reason}` : ''} (recorded by {record.recordedByName},{' '}
+                    <InstantText value={record.recordedAt} />)
+                  </>
+                ) : (
+                  <span className="hint">Not recorded</span>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {done ? <SuccessNotice title={done} /> : null}
+      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-consent-form-title">
+        <h4 id="pm-consent-form-title" className="pm-heading-xs">
+          Record consent or permission
+        </h4>
+        <ErrorSummary form="pm-consent" errors={errors} labels={labels} />
+        <SelectField
+          form="pm-consent"
+          path="subject"
+          label={labels.subject}
+          hint="Only the allocated social worker can record their own permission."
+          value={who}
+          onChange={setWho}
+          options={subjects.map((s) => ({ value: s.key, label: s.label }))}
+          placeholder="Choose"
+          errors={errors}
+        />
+        <Radios<Status>
+          form="pm-consent"
+          path="status"
+          label={labels.status}
+          options={(['given', 'refused', 'not-sought'] as const).map((value) => ({
+            value,
+            label: STATUS_LABELS[value],
+          }))}
+          value={status}
+          onChange={setStatus}
+          errors={errors}
+          inline
+        />
+        <TextArea
+          form="pm-consent"
+          path="reason"
+          label={labels.reason}
+          hint="Required when consent was refused or not sought."
+          value={reason}
+          onChange={setReason}
+          errors={errors}
+        />
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          Record consent
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ExportForm() {
+  const store = useMapStoreApi();
+  const map = useMapStore((s) => s.map);
+  const [audience, setAudience] = useState<Audience>('internal');
+  const [recipient, setRecipient] = useState('');
+  const [view, setView] = useState<MapView>('anonymised');
+  const [format, setFormat] = useState<Format>('docx');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const labels = {
+    audience: 'Who is it for?',
+    recipient: 'Recipient',
+    view: 'View to export',
+    format: 'Format',
+  };
+  const missing = map.sharing.missingForExternal;
+
+  async function picture(): Promise<string> {
+    const state = store.getState();
+    const viewport = document.querySelector<HTMLElement>('.pm-canvas .react-flow__viewport');
+    if (!viewport) throw new Error('The map is not on the screen, so no image can be made.');
+    const shownView = state.view;
+    if (view !== shownView) state.setView(view);
+    state.setExporting(true);
+    try {
+      await settled();
+      const { projection, nodes } = store.getState();
+      const childLabel = viewWords(map, view).child;
+      const marking = `OFFICIAL-SENSITIVE — Pattern map — ${childLabel} — ${view} view — exported ${formatDay(todayIso())}`;
+      return await mapImage(
+        viewport,
+        nodes,
+        {
+          x: -LANE_LABEL_WIDTH,
+          y: -30,
+          width: projection.width + LANE_LABEL_WIDTH,
+          height: projection.height + 30,
+        },
+        marking,
+      );
+    } finally {
+      store.getState().setExporting(false);
+      if (view !== shownView) store.getState().setView(shownView);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setSaved(null);
+    const problems = missingProblems([['recipient', recipient, 'Say who the map is going to']]);
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return;
+    }
+    let pngBase64: string | undefined;
+    if (format === 'png') {
+      setBusy('Drawing the map…');
+      try {
+        pngBase64 = await picture();
+      } catch (error) {
+        setBusy(null);
+        setErrors({ message: error instanceof Error ? error.message : String(error), problems: [] });
+        return;
+      }
+    }
+    setBusy('Exporting…');
+    const result = await call('map.export', {
+      caseId: map.caseId,
+      audience,
+      recipient,
+      view,
+      format,
+      ...(pngBase64 ? { pngBase64 } : {}),
+    });
+    setBusy(null);
+    if (!result.ok) {
+      // The refusal names what is missing; the problems repeat it, so show the sentence alone.
+      setErrors({ message: result.error.message, problems: [] });
+      return;
+    }
+    setErrors(NO_ERRORS);
+    setSaved(
+      result.data ? `Saved to ${result.data.savedTo}` : 'The export was cancelled: nothing was saved.',
+    );
+  }
+
+  return (
+    <section aria-labelledby="pm-export-title" className="pm-subsection">
+      <h3 id="pm-export-title" className="heading-s">
+        Export
+      </h3>
+      {saved ? <SuccessNotice title={saved} /> : null}
+      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-export-title">
+        <ErrorSummary form="pm-export" errors={errors} labels={labels} />
+        <Radios<Audience>
+          form="pm-export"
+          path="audience"
+          label={labels.audience}
+          options={AUDIENCE_OPTIONS}
+          value={audience}
+          onChange={setAudience}
+          errors={errors}
+        />
+        {audience === 'external' && missing.length > 0 ? (
+          <WarningText>
+            The map cannot go to an external agency yet.{' '}
+            {missing.map((line) => (
+              <span key={line} className="pm-missing">
+                {line}
+              </span>
+            ))}
+          </WarningText>
+        ) : null}
+        <TextField
+          form="pm-export"
+          path="recipient"
+          label={labels.recipient}
+          hint="Who it is going to, for example “Professionals at the mapping meeting” or “CAMHS”."
+          value={recipient}
+          onChange={setRecipient}
+          errors={errors}
+        />
+        <Radios<MapView>
+          form="pm-export"
+          path="view"
+          label={labels.view}
+          options={EXPORT_VIEW_OPTIONS}
+          value={view}
+          onChange={setView}
+          errors={errors}
+          inline
+        />
+        <Radios<Format>
+          form="pm-export"
+          path="format"
+          label={labels.format}
+          options={FORMAT_OPTIONS}
+          value={format}
+          onChange={setFormat}
+          errors={errors}
+        />
+        <p className="body hint">Both are marked OFFICIAL-SENSITIVE and dated.</p>
+        <button type="submit" className="button" disabled={busy !== null}>
+          Export the map
+        </button>
+        {busy ? (
+          <p className="body hint" role="status">
+            {busy}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

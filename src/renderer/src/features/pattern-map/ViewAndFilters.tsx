@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { AGENCIES, AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
+import { CheckboxGroup, TextField } from '../../ui/Field.tsx';
+import { NO_ERRORS } from '../../ui/problems.ts';
+import { Radios } from './fields.tsx';
+import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
+import { NO_FILTERS } from './projection.ts';
+import { useMapStore } from './store.ts';
+
+const VIEW_OPTIONS = (['named', 'anonymised'] as const).map((value) => ({
+  value,
+  label: VIEW_LABELS[value],
+}));
+
+/** Named or anonymised: switchable at any time, for the map, the table and everything on them. */
+export function ViewSwitch({ form = 'pm-view' }: { form?: string }) {
+  const view = useMapStore((s) => s.view);
+  const setView = useMapStore((s) => s.setView);
+  return (
+    <Radios<MapView>
+      form={form}
+      path="view"
+      label="View"
+      options={VIEW_OPTIONS}
+      value={view}
+      onChange={setView}
+      errors={NO_ERRORS}
+      inline
+    />
+  );
+}
+
+/** Which lanes, agencies and period the map and the table show. */
+export function Filters() {
+  const filters = useMapStore((s) => s.filters);
+  const setFilters = useMapStore((s) => s.setFilters);
+  const types = useMapStore((s) => s.map.lifeEventTypes);
+  const [period, setPeriod] = useState({ from: filters.from, to: filters.to });
+  const laneOptions = [
+    { value: INCIDENT_LANE, label: INCIDENT_LANE_LABEL },
+    ...types.map((t) => ({ value: t.id, label: t.label })),
+  ];
+  const agencyOptions = AGENCIES.map((value) => ({ value, label: AGENCY_LABELS[value] }));
+  const badPeriod = Boolean(period.from && period.to && period.to < period.from);
+  const filtering =
+    filters.lanes.length > 0 || filters.agencies.length > 0 || Boolean(filters.from) || Boolean(filters.to);
+  return (
+    <div className="pm-filters">
+      <CheckboxGroup
+        form="pm-filter"
+        path="lanes"
+        label="Lanes"
+        hint="Tick none to show the child’s incidents and every type that has items."
+        options={laneOptions}
+        values={filters.lanes}
+        onChange={(lanes) => setFilters({ ...filters, lanes })}
+        errors={NO_ERRORS}
+      />
+      <CheckboxGroup<Agency>
+        form="pm-filter"
+        path="agencies"
+        label="Source agency"
+        hint="Tick none to show every agency."
+        options={agencyOptions}
+        values={filters.agencies}
+        onChange={(agencies) => setFilters({ ...filters, agencies })}
+        errors={NO_ERRORS}
+      />
+      <fieldset className="fieldset pm-period">
+        <legend className="pm-legend">Period</legend>
+        <div className="pm-row">
+          <TextField
+            form="pm-filter"
+            path="from"
+            label="From"
+            type="date"
+            width="short"
+            value={period.from}
+            onChange={(from) => {
+              setPeriod({ ...period, from });
+              if (!period.to || !from || period.to >= from) setFilters({ ...filters, from });
+            }}
+            errors={NO_ERRORS}
+          />
+          <TextField
+            form="pm-filter"
+            path="to"
+            label="To"
+            type="date"
+            width="short"
+            value={period.to}
+            onChange={(to) => {
+              setPeriod({ ...period, to });
+              if (!period.from || !to || to >= period.from) setFilters({ ...filters, to });
+            }}
+            errors={
+              badPeriod
+                ? { problems: [{ path: 'to', message: 'must not be before the start of the period' }] }
+                : NO_ERRORS
+            }
+          />
+        </div>
+      </fieldset>
+      {filtering ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setPeriod({ from: '', to: '' });
+            setFilters(NO_FILTERS);
+          }}
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { AppError } from '../../../../contract/errors.ts';
+import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import { call } from '../../app/api.ts';
+import { WarningText } from '../../ui/Notice.tsx';
+import { ResultNotice } from './ResultNotice.tsx';
+
+type Result =
+  | { kind: 'report'; savedTo: string; marking: string }
+  | { kind: 'chronology'; savedTo: string }
+  | { kind: 'cancelled'; what: string }
+  | { kind: 'failed'; error: AppError };
+
+/** Export the AIM report and the case chronology to Word, saying beforehand how the report will be marked. */
+export function ExportSection({
+  status,
+  assessmentId,
+  caseId,
+}: {
+  status: SignOffStatus;
+  assessmentId: string;
+  caseId: string;
+}) {
+  const [busy, setBusy] = useState<'report' | 'chronology' | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  async function exportReport() {
+    if (busy) return;
+    setBusy('report');
+    setResult(null);
+    const r = await call('reports.export', { assessmentId });
+    setBusy(null);
+    setResult(
+      !r.ok
+        ? { kind: 'failed', error: r.error }
+        : r.data
+          ? { kind: 'report', ...r.data }
+          : { kind: 'cancelled', what: 'The report was not exported' },
+    );
+  }
+
+  async function exportChronology() {
+    if (busy) return;
+    setBusy('chronology');
+    setResult(null);
+    const r = await call('reports.exportChronology', { caseId });
+    setBusy(null);
+    setResult(
+      !r.ok
+        ? { kind: 'failed', error: r.error }
+        : r.data
+          ? { kind: 'chronology', savedTo: r.data.savedTo }
+          : { kind: 'cancelled', what: 'The case chronology was not exported' },
+    );
+  }
+
+  const changed = status.verification.status === 'changed';
+  return (
+    <>
+      {changed ? (
+        <WarningText>
+          The signatures do not verify, so every page of the exported report will be marked SIGNATURES NOT
+          VERIFIED — CHANGED AFTER SIGN-OFF.
+        </WarningText>
+      ) : status.state === 'final' ? (
+        <p className="body measure">
+          The report is exactly the content both co-assessors signed, marked OFFICIAL-SENSITIVE on every page,
+          with the quality-assurance record, the signatures and the content hash at the end.
+        </p>
+      ) : (
+        <WarningText>
+          This version is not signed off, so every page of the exported report will be watermarked DRAFT — NOT
+          SIGNED OFF.
+        </WarningText>
+      )}
+      <p className="body hint measure">
+        You choose where to save it. Each export is recorded in the audit log with the version and where it
+        was saved. Keep the file somewhere only the team can reach: it is OFFICIAL-SENSITIVE.
+      </p>
+      <div className="button-group">
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy !== null || undefined}
+          onClick={() => void exportReport()}
+        >
+          {busy === 'report' ? 'Exporting the report…' : 'Export the report (Word)'}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-disabled={busy !== null || undefined}
+          onClick={() => void exportChronology()}
+        >
+          {busy === 'chronology' ? 'Exporting the chronology…' : 'Export the case chronology (Word)'}
+        </button>
+      </div>
+      {result?.kind === 'report' ? (
+        <ResultNotice title="Report exported">
+          <p className="body export-result">
+            Saved to <span className="export-result__path">{result.savedTo}</span>
+          </p>
+          <p className="body">
+            Marked: <strong>{result.marking}</strong>
+          </p>
+        </ResultNotice>
+      ) : null}
+      {result?.kind === 'chronology' ? (
+        <ResultNotice title="Case chronology exported">
+          <p className="body export-result">
+            Saved to <span className="export-result__path">{result.savedTo}</span>
+          </p>
+        </ResultNotice>
+      ) : null}
+      {result?.kind === 'cancelled' ? (
+        <p className="body" role="status">
+          {result.what}: you closed the save window without choosing a file. Nothing was saved.
+        </p>
+      ) : null}
+      {result?.kind === 'failed' ? (
+        <div className="error-summary" role="alert">
+          <h3 className="error-summary__title">The export did not work</h3>
+          <p className="error-summary__message">{result.error.message}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}

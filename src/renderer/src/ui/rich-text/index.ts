@@ -1,0 +1,3 @@
+export { joinRichText, readEditor, renderInto, sameRichText } from './convert.ts';
+export { RichTextEditor, type RichTextEditorHandle } from './RichTextEditor.tsx';
+export { RichTextView } from './RichTextView.tsx';

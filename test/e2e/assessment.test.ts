@@ -1,0 +1,697 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
+import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+
+// The AIM assessment workspace through the UI in Chromium, against the real router, with two co-assessors
+// signed in in turn on a Lancashire case. The social worker starts the assessment from the case page and
+// records the first session with the child on Wed 06/05/2026: 45 working days on, skipping the spring
+// bank holiday (Mon 25/05/2026), the window is due Thu 09/07/2026. Each assessor rates a concern in
+// "Sexual behaviours" independently (the other's rating hidden until they finish), the difference is
+// shown, the YOS practitioner proposes an agreed position with a rationale and the social worker
+// confirms it. The narrative editor keeps a heading and bold text through a save and a reload; a section
+// held by one assessor refuses the other; a clashing save shows both texts side by side; an unsaved
+// draft is restored. An administrator imports a licensed item set (an invalid file lists each fault's
+// path). Axe runs on each screen.
+
+/** Thursday 07/05/2026 09:00 in London (BST). */
+const NOW = new Date('2026-05-07T08:00:00Z');
+const SHOTS = '/tmp/hsb-assessment-screens';
+const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
+const SW = { username: 'sam.sw', password: 'social worker password 1' };
+const YOS = { username: 'yas.yos', password: 'youth justice password 1' };
+const CHILD = 'Riley Example';
+const ITEM = 'Use of coercion';
+const RATIONALE = 'The police account corroborates the school report.';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let app: WorkbenchPage;
+let assessmentUrl = '';
+const screensChecked: string[] = [];
+/** Content Security Policy refusals in the console (the editor must not need inline styles or scripts). */
+const cspMessages: string[] = [];
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
+  screensChecked.push(screen);
+  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of a screen, to look at closely (not an assertion). */
+async function closeUp(part: Locator, name: string) {
+  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
+}
+
+/** Set-up the other browser tests drive through the UI, done through the router to save time. */
+async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  const result = await app.router.call(name, request);
+  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
+  return result.data as CallResponse<K>;
+}
+
+async function signInThroughUi(page: Page, who: { username: string; password: string }) {
+  await heading(page, 'Sign in').waitFor();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+async function signOutThroughUi(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in').waitFor();
+}
+
+/** Opens the assessment from the case page, as a practitioner would. */
+async function openAssessment(page: Page, version = 1) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Cases', exact: true })
+    .click();
+  await heading(page, 'Cases').waitFor();
+  await page.getByRole('link', { name: CHILD }).click();
+  await heading(page, CHILD).waitFor();
+  await page
+    .getByRole('region', { name: 'AIM assessments' })
+    .getByRole('link', { name: `AIM3, version ${version}` })
+    .click();
+  await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+}
+
+const domain = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const item = (page: Page) => domain(page, 'Sexual behaviours').getByRole('article', { name: ITEM });
+const narrative = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const cellText = async (row: Locator) =>
+  (await row.getByRole('cell').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-assessment-e2e-');
+  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
+  app.clock.now = NOW;
+  app.page.on('console', (message) => {
+    if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
+  });
+  await call('session.setUp', {
+    administrator: {
+      username: ADMIN.username,
+      name: 'Alex Administrator',
+      agency: 'childrens-social-care',
+      roles: ['administrator', 'manager'],
+      aimTrained: false,
+    },
+    password: ADMIN.password,
+  });
+  const sam = await call('users.create', {
+    username: SW.username,
+    name: 'Sam Social Worker',
+    agency: 'childrens-social-care',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: 'first password 123',
+  });
+  const yas = await call('users.create', {
+    username: YOS.username,
+    name: 'Yas Youth Justice',
+    agency: 'youth-justice',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: 'first password 123',
+  });
+  const admin = (await call('users.list', {})).find((u) => u.username === ADMIN.username);
+  const child = await call('children.create', { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' });
+  await call('cases.open', {
+    childId: child.id,
+    profileId: 'lancashire',
+    socialWorkerId: sam.id,
+    yosPractitionerId: yas.id,
+    managerIds: [admin?.id ?? ''],
+  });
+  for (const who of [SW, YOS]) {
+    await call('session.signOut', {});
+    await call('session.signIn', { username: who.username, password: 'first password 123' });
+    await call('account.changePassword', {
+      currentPassword: 'first password 123',
+      newPassword: who.password,
+    });
+  }
+  await call('session.signOut', {});
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+describe('the AIM assessment workspace, two co-assessors in turn', () => {
+  it('starts an AIM assessment from the case page, showing the profile’s refusal when the criteria are not met', async () => {
+    const { page } = app;
+    await signInThroughUi(page, SW);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Cases', exact: true })
+      .click();
+    await heading(page, 'Cases').waitFor();
+    await page.getByRole('link', { name: CHILD }).click();
+    await heading(page, CHILD).waitFor();
+    const list = page.getByRole('region', { name: 'AIM assessments' });
+    await list.getByText('No AIM assessment has been started for this case.').waitFor();
+    await list.getByRole('link', { name: 'Start an AIM assessment' }).click();
+    await heading(page, 'Start an AIM assessment').waitFor();
+    const form = page.getByRole('form', { name: 'Start an AIM assessment' });
+    await expectAccessible(page, 'start form');
+
+    // Nothing filled in: each missing answer is listed and linked to its field.
+    await form.getByRole('button', { name: 'Start the assessment' }).click();
+    await form.getByText('There is a problem').waitFor();
+    for (const problem of ['Choose the assessment framework', 'Choose the route: welfare or criminal']) {
+      expect(await form.getByRole('link', { name: problem }).count(), problem).toBe(1);
+    }
+
+    await form.getByLabel('Assessment framework').selectOption({ label: 'AIM3' });
+    await form.getByRole('radio', { name: 'Welfare' }).check();
+    // The welfare route is led by the allocated social worker; here the trained YOS practitioner leads.
+    expect(await form.getByLabel('Lead assessor').inputValue()).not.toBe('');
+    await form
+      .getByLabel('Reasons for the decision to assess')
+      .fill('Concerning sexual behaviour towards a younger child at school; category 2 agreed.');
+    await form.getByLabel('Date of the decision').fill('2026-05-05');
+    await form.getByLabel('Time of the decision').fill('10:00');
+    await form.getByLabel('Referral date').fill('2026-05-01');
+    await form.getByLabel('Date of the most recent behaviour').fill('2026-04-20');
+    await form.getByRole('group', { name: 'Does the child live in the area?' }).getByLabel('Yes').check();
+    const police = form.getByRole('group', { name: 'Is there an ongoing police investigation?' });
+    await police.getByLabel('Yes').check();
+    await form
+      .getByLabel('Lead assessor')
+      .selectOption({ label: 'Yas Youth Justice — Youth Justice / YOS, AIM-trained' });
+    await form
+      .getByLabel('Co-assessor')
+      .selectOption({ label: "Sam Social Worker — Children's Social Care, AIM-trained" });
+
+    // Lancashire: an ongoing police investigation means consultation only, unless a reason is recorded.
+    await form.getByRole('button', { name: 'Start the assessment' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal
+      .getByText(/Consultation only\..*To go ahead with an AIM assessment anyway, record the reason\./)
+      .waitFor();
+    expect(
+      await refusal
+        .getByRole('link', {
+          name: 'Reason to proceed although the criteria are not met is required when the criteria are not met',
+        })
+        .count(),
+    ).toBe(1);
+    await expectAccessible(page, 'start form refused');
+    await police.getByLabel('No', { exact: true }).check();
+    await form.getByRole('button', { name: 'Start the assessment' }).click();
+
+    await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+    assessmentUrl = page.url();
+    expect(assessmentUrl).toMatch(/#\/assessments\/[A-Za-z0-9-]+$/);
+    expect(await page.locator('.caption').first().textContent()).toMatch(
+      /^Case HSB-\d{4}-0001 · AIM3 · Version 1$/,
+    );
+    await page.getByText('The AIM3 assessment has started.', { exact: false }).waitFor();
+    const panel = page.getByRole('region', { name: /^Assessment window/ });
+    expect(await panel.getByText('The window starts at the first session with the child.').isVisible()).toBe(
+      true,
+    );
+    expect(await panel.getByText(/^Assessment window: within 45 working days of/).isVisible()).toBe(true);
+    const decision = page.getByRole('region', { name: 'Decision to assess' });
+    expect(await decision.getByText('Eligibility: Eligible for AIM').isVisible()).toBe(true);
+    expect(
+      await decision.getByText(/^Yas Youth Justice \(Youth Justice \/ YOS, AIM-trained\)$/).isVisible(),
+    ).toBe(true);
+    await expectAccessible(page, 'assessment page as assessor');
+  });
+
+  it('records the first session with the child: the window is due Thu 09/07/2026, across the spring bank holiday', async () => {
+    const { page } = app;
+    const form = page.getByRole('form', { name: 'Record a session' });
+    await form.getByLabel('Date of the session').fill('2026-05-06');
+    await form.getByLabel(`The child (${CHILD})`).check();
+    await form
+      .getByRole('button', { name: 'Add a parent or carer, significant other or professional' })
+      .click();
+    await form.getByLabel('Who person 1 is').selectOption({ label: 'Parent or carer' });
+    await form.getByLabel('Name of person 1').fill('Mother');
+    await form.getByLabel('Sam Social Worker').check();
+    await form.getByLabel('Yas Youth Justice').check();
+    await form.getByLabel('Place').fill('School');
+    await form.getByRole('textbox', { name: 'Session notes' }).click();
+    await page.keyboard.type('First meeting. Riley was ');
+    await page.keyboard.press('Control+I');
+    await page.keyboard.type('quiet');
+    await page.keyboard.press('Control+I');
+    await page.keyboard.type(' at first.');
+    await page.keyboard.press('Enter');
+    await form
+      .getByRole('toolbar', { name: 'Formatting for Session notes' })
+      .getByRole('button', { name: 'Bulleted list' })
+      .click();
+    await page.keyboard.type('Talked about school');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Drew his family');
+    await form.getByRole('button', { name: 'Record session' }).click();
+    await form.getByText(/the assessment window has started/).waitFor();
+
+    const panel = page.getByRole('region', { name: /^Assessment window/ });
+    await panel.locator('.window-panel__date').getByText('Due Thu 09/07/2026').waitFor();
+    expect(await panel.locator('.rag').textContent()).toBe('Green: On track');
+    const sessions = page.getByRole('table', { name: 'Sessions, in the order recorded' });
+    const row = sessions.getByRole('row').nth(1);
+    const cells = await cellText(row);
+    expect(cells[0]).toBe('06/05/2026');
+    expect(cells[1]).toBe(`${CHILD} (the child)Mother (parent or carer)`);
+    expect(cells[2]).toBe('Yas Youth Justice and Sam Social Worker');
+    expect(cells[4]).toBe('First meeting. Riley was quiet at first.Talked about schoolDrew his family');
+    expect(await row.locator('em').allTextContents()).toEqual(['quiet']);
+    expect(await row.locator('.session-notes li').allTextContents()).toEqual([
+      'Talked about school',
+      'Drew his family',
+    ]);
+    await closeUp(panel, 'window');
+  });
+
+  it('records the planning meeting: attendees, information shared, actions, timescales and roles', async () => {
+    const { page } = app;
+    const part = page.getByRole('region', { name: 'Planning meeting' });
+    await part.getByRole('button', { name: 'Record the planning meeting' }).click();
+    const form = part.getByRole('form', { name: 'Planning meeting record' });
+    await form.getByLabel('Date of the meeting').fill('2026-05-05');
+    await form.getByLabel('Name of attendee 1').fill('Dana Police');
+    await form.getByLabel('Role of attendee 1').fill('Officer in the case');
+    await form.getByLabel('Agency of attendee 1').fill('Police');
+    await form.getByRole('button', { name: 'Add another attendee' }).click();
+    await form.getByLabel('Name of attendee 2').fill('Jo Teacher');
+    await form.getByLabel('Agency of attendee 2').fill('School');
+    await form.getByRole('textbox', { name: 'Information shared' }).click();
+    await page.keyboard.type('School and police reports shared.');
+    await form.getByLabel('Action 1', { exact: true }).fill('Request the school’s safeguarding log');
+    await form.getByLabel('Who does action 1').fill('Sam Social Worker');
+    await form.getByLabel('Date for action 1').fill('2026-05-12');
+    await form.getByLabel('Timescales').fill('Weekly sessions from 06/05/2026');
+    await form.getByLabel('Roles').fill('Yas leads; Sam co-assesses');
+    await closeUp(form, 'planning meeting form');
+    await form.getByRole('button', { name: 'Save the planning meeting record' }).click();
+    await part.getByText('The planning meeting record has been saved.').waitFor();
+    expect(await part.getByRole('listitem').allTextContents()).toEqual([
+      'Dana Police — Officer in the case, Police',
+      'Jo Teacher — School',
+    ]);
+    expect(await part.getByText('School and police reports shared.').isVisible()).toBe(true);
+    const actions = part.getByRole('table', { name: 'Actions agreed' });
+    expect(await cellText(actions.getByRole('row').nth(1))).toEqual([
+      'Request the school’s safeguarding log',
+      'Sam Social Worker',
+      '12/05/2026',
+      'Not yet',
+    ]);
+    await closeUp(part, 'planning meeting');
+  });
+
+  it('the social worker adds a concern in Sexual behaviours, rates it and finishes', async () => {
+    const { page } = app;
+    const sexual = domain(page, 'Sexual behaviours');
+    const add = sexual.getByRole('form', { name: 'Add a concern or strength to Sexual behaviours' });
+    await add.getByLabel('Description').fill(ITEM);
+    await add.getByRole('button', { name: 'Add a concern to Sexual behaviours' }).click();
+    await item(page).waitFor();
+    expect(await item(page).getByText('Concern', { exact: true }).isVisible()).toBe(true);
+
+    const rating = item(page).getByRole('form', { name: `Your rating of ${ITEM}` });
+    await rating.getByLabel('Your rating').selectOption({ label: 'Some evidence' });
+    await rating.getByLabel('Evidence', { exact: true }).fill('School report of pressure on a younger child');
+    await rating.getByLabel('Source of the evidence').fill('School DSL');
+    await rating.getByRole('button', { name: `Save my rating of ${ITEM}` }).click();
+    await rating.getByText('Your rating has been saved.', { exact: false }).waitFor();
+    await sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' }).click();
+    await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
+    expect(await item(page).getByRole('form').count()).toBe(0);
+    const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });
+    expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
+      'Some evidence',
+      'School report of pressure on a younger child',
+      'School DSL',
+    ]);
+    expect(await cellText(ratings.getByRole('row', { name: /Yas Youth Justice/ }))).toEqual([
+      'Not rated yet',
+    ]);
+    expect(await item(page).locator('.item-state').textContent()).toContain(
+      'Waiting for Yas Youth Justice’s rating',
+    );
+  });
+
+  it('keeps a heading and bold text written in the narrative editor through a save and a reload', async () => {
+    const { page } = app;
+    const section = narrative(page, 'Formulation');
+    await section.getByRole('button', { name: 'Edit Formulation' }).click();
+    const editor = section.getByRole('textbox', { name: 'Formulation' });
+    await editor.waitFor();
+    const toolbar = section.getByRole('toolbar', { name: 'Formatting for Formulation' });
+    await editor.click();
+    await toolbar.getByRole('button', { name: 'Heading' }).click();
+    await page.keyboard.type('Summary');
+    expect(await toolbar.getByRole('button', { name: 'Heading' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The ');
+    await page.keyboard.press('Control+B');
+    await expect
+      .poll(() => toolbar.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.keyboard.type('key risk');
+    await page.keyboard.press('Control+B');
+    await page.keyboard.type(' is at school.');
+    // Typing is kept as a draft every five seconds while it changes.
+    await section
+      .getByRole('status')
+      .getByText(/^Draft saved at \d\d:\d\d:\d\d$/)
+      .waitFor({ timeout: 12_000 });
+    await expectAccessible(page, 'narrative editor open');
+    await closeUp(section, 'editor');
+
+    await section.getByRole('button', { name: 'Save Formulation' }).click();
+    await section.getByText('Formulation has been saved.').waitFor();
+    const check = async () => {
+      const saved = narrative(page, 'Formulation');
+      expect(await saved.getByRole('heading', { level: 4, name: 'Summary' }).count()).toBe(1);
+      expect(await saved.locator('strong').allTextContents()).toEqual(['key risk']);
+      expect(await saved.locator('.rich-text--view p').textContent()).toBe('The key risk is at school.');
+      expect(await saved.getByText('Last saved by Sam Social Worker, 07/05/2026 09:00').isVisible()).toBe(
+        true,
+      );
+    };
+    await check();
+
+    await page.reload();
+    await page.getByText('Signed in as').waitFor();
+    await page.goto(assessmentUrl);
+    await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+    await check();
+
+    // The saved text opens in the editor with its formatting.
+    await section.getByRole('button', { name: 'Edit Formulation' }).click();
+    const reopened = section.getByRole('textbox', { name: 'Formulation' });
+    expect(await reopened.locator('h3').textContent()).toBe('Summary');
+    expect(await reopened.locator('b').textContent()).toBe('key risk');
+    await section.getByRole('button', { name: /^Stop editing/ }).click();
+    await section.getByText(/You have stopped editing Formulation/).waitFor();
+  });
+
+  it('the social worker starts on the recommendations and leaves them held while signed out', async () => {
+    const { page } = app;
+    const section = narrative(page, 'Recommendations');
+    await section.getByRole('button', { name: 'Edit Recommendations' }).click();
+    await section.getByRole('textbox', { name: 'Recommendations' }).click();
+    await page.keyboard.type('Weekly direct work with Riley');
+    await section
+      .getByRole('status')
+      .getByText(/^Draft saved at/)
+      .waitFor({ timeout: 12_000 });
+    await signOutThroughUi(page);
+  });
+
+  it('the YOS practitioner sees the other rating hidden, rates differently, finishes, and the difference shows', async () => {
+    const { page } = app;
+    await signInThroughUi(page, YOS);
+    await openAssessment(page);
+    const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });
+    expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
+      'Hidden until you finish your own ratings',
+    ]);
+
+    const rating = item(page).getByRole('form', { name: `Your rating of ${ITEM}` });
+    await rating.getByLabel('Your rating').selectOption({ label: 'Clear evidence' });
+    await rating.getByLabel('Evidence', { exact: true }).fill('Police account: threats used');
+    await rating.getByLabel('Source of the evidence').fill('Police');
+    await rating.getByRole('button', { name: `Save my rating of ${ITEM}` }).click();
+    await rating.getByText('Your rating has been saved.', { exact: false }).waitFor();
+    // Both have rated, but whether they agree stays hidden until this assessor finishes too.
+    expect(await item(page).locator('.item-state').textContent()).toContain(
+      'the comparison shows when you finish',
+    );
+    expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
+      'Hidden until you finish your own ratings',
+    ]);
+
+    const sexual = domain(page, 'Sexual behaviours');
+    await sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' }).click();
+    await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
+    expect(await item(page).locator('.item-state').textContent()).toBe('≠ The assessors differ');
+    expect(await cellText(ratings.getByRole('row', { name: /Yas Youth Justice/ }))).toEqual([
+      'Clear evidence',
+      'Police account: threats used',
+      'Police',
+    ]);
+    expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
+      'Some evidence',
+      'School report of pressure on a younger child',
+      'School DSL',
+    ]);
+    await expectAccessible(page, 'assessment page with the comparison');
+    await closeUp(item(page), 'item differ');
+
+    // The recommendations are held by the social worker: this assessor can read them, not edit them.
+    const recommendations = narrative(page, 'Recommendations');
+    expect(await recommendations.locator('.held-by').textContent()).toBe(
+      '✎ Sam Social Worker is editing this section (since 09:00).',
+    );
+    await recommendations.getByRole('button', { name: 'Edit Recommendations' }).click();
+    await recommendations
+      .getByRole('alert')
+      .getByText(/^Sam Social Worker is editing this section \(since 09:00\)\. You can read it/)
+      .waitFor();
+    expect(await recommendations.getByRole('textbox').count()).toBe(0);
+    await closeUp(recommendations, 'held section');
+
+    const propose = item(page).getByRole('form', { name: `Propose the agreed position for ${ITEM}` });
+    await propose.getByLabel('Agreed rating').selectOption({ label: 'Clear evidence' });
+    await propose.getByLabel('Rationale').fill(RATIONALE);
+    await propose.getByRole('button', { name: `Propose this position for ${ITEM}` }).click();
+    await item(page)
+      .getByText('Proposed by Yas Youth Justice; waiting for Sam Social Worker to confirm.')
+      .waitFor();
+    expect(
+      await item(page)
+        .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
+        .count(),
+    ).toBe(0);
+    await signOutThroughUi(page);
+  });
+
+  it('the social worker confirms: the agreed position, its rationale and both names appear', async () => {
+    const { page } = app;
+    await signInThroughUi(page, SW);
+    await openAssessment(page);
+    await item(page)
+      .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
+      .click();
+    await item(page).getByText(`You have confirmed the agreed position for ${ITEM}.`).waitFor();
+    const agreed = item(page).locator('.agreed');
+    expect(await agreed.locator('.agreed__title').textContent()).toBe('Agreed position: Clear evidence');
+    expect(await agreed.locator('.agreed__rationale').textContent()).toBe(`Rationale: ${RATIONALE}`);
+    expect(await agreed.locator('.agreed__by').textContent()).toBe(
+      'Agreed by Yas Youth Justice and Sam Social Worker on 07/05/2026',
+    );
+    expect(await item(page).locator('.item-state').textContent()).toBe('✓ Agreed position recorded');
+    await closeUp(item(page), 'item agreed');
+
+    // Back to the held recommendations: the unsaved draft is offered and restored, then saved.
+    const section = narrative(page, 'Recommendations');
+    await section.getByRole('button', { name: 'Edit Recommendations' }).click();
+    await section.getByRole('button', { name: 'Restore your unsaved draft from 09:00' }).click();
+    expect(await section.getByRole('textbox', { name: 'Recommendations' }).textContent()).toBe(
+      'Weekly direct work with Riley',
+    );
+    await section.getByRole('button', { name: 'Save Recommendations' }).click();
+    await section.getByText('Recommendations has been saved.').waitFor();
+    expect(await section.locator('.rich-text--view').textContent()).toBe('Weekly direct work with Riley');
+  });
+
+  it('shows a clashing save side by side and lets the assessor combine the two texts', async () => {
+    const { page } = app;
+    const name = 'Views of the child and family';
+    const section = narrative(page, name);
+    await section.getByRole('button', { name: `Edit ${name}` }).click();
+    await section.getByRole('textbox', { name }).click();
+    await page.keyboard.type('Riley says school feels unsafe.');
+    await section
+      .getByRole('status')
+      .getByText(/^Draft saved at/)
+      .waitFor({ timeout: 12_000 });
+
+    // Eleven minutes without an autosave: the hold lapses and the YOS practitioner saves the section.
+    app.clock.now = new Date(NOW.getTime() + 11 * 60_000);
+    app.workbench.touch();
+    const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
+    await call('session.signOut', {});
+    await call('session.signIn', YOS);
+    await call('assessments.holdSection', { assessmentId, sectionKey: 'views' });
+    await call('assessments.saveSection', {
+      assessmentId,
+      sectionKey: 'views',
+      expectedVersion: 0,
+      content: richTextFromPlain('His mother worries about the bus journey.'),
+    });
+    await call('session.signOut', {});
+    await call('session.signIn', SW);
+
+    await section.getByRole('button', { name: `Save ${name}` }).click();
+    const theirs = section.getByRole('region', { name: 'Saved by the other assessor' });
+    await theirs.getByText('His mother worries about the bus journey.').waitFor();
+    expect(await section.getByRole('alert').textContent()).toMatch(/Your text has not been lost/);
+    expect(await section.getByRole('textbox', { name }).textContent()).toBe(
+      'Riley says school feels unsafe.',
+    );
+    await expectAccessible(page, 'narrative conflict side by side');
+    await closeUp(section, 'conflict');
+
+    await theirs.getByRole('button', { name: 'Copy their text to the end of yours' }).click();
+    await section.getByRole('button', { name: `Save ${name}` }).click();
+    await section.getByText(`${name} has been saved.`).waitFor();
+    expect(await section.locator('.rich-text--view p').allTextContents()).toEqual([
+      'Riley says school feels unsafe.',
+      'His mother worries about the bus journey.',
+    ]);
+  });
+
+  it('a review starts version 2 from version 1, shows what changed, and leaves version 1 read-only', async () => {
+    const { page } = app;
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await versions.getByLabel('Reason for the review').fill('Riley moved to a new foster placement');
+    await versions.getByRole('button', { name: 'Start a review' }).click();
+    await page.getByText('Version 2 has started as a review.', { exact: false }).waitFor();
+    expect(await page.locator('.caption').first().textContent()).toMatch(/· Version 2$/);
+
+    const section = narrative(page, 'Recommendations');
+    expect(await section.locator('.rich-text--view').textContent()).toBe('Weekly direct work with Riley');
+    await section.getByRole('button', { name: 'Edit Recommendations' }).click();
+    await section.getByRole('textbox', { name: 'Recommendations' }).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Fortnightly direct work');
+    await section.getByRole('button', { name: 'Save Recommendations' }).click();
+    await section.getByText('Recommendations has been saved.').waitFor();
+
+    await page
+      .getByRole('region', { name: 'Versions' })
+      .getByRole('button', { name: 'Compare with version 1' })
+      .click();
+    const changed = page.getByRole('table', { name: 'Sections changed' });
+    await changed.waitFor();
+    expect(await cellText(changed.getByRole('row', { name: /^Recommendations/ }))).toEqual([
+      'Weekly direct work with Riley',
+      'Fortnightly direct work',
+    ]);
+    expect(await page.getByRole('table', { name: 'Agreed ratings changed' }).count()).toBe(0);
+    await closeUp(page.getByRole('region', { name: 'Versions' }), 'versions');
+
+    await page.getByRole('region', { name: 'Versions' }).getByRole('link', { name: 'Version 1' }).click();
+    await page.getByText('Version 1 can no longer be changed').waitFor();
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
+  });
+
+  it('a manager who is not an assessor reads the assessment without being able to change it', async () => {
+    const { page } = app;
+    await signOutThroughUi(page);
+    await signInThroughUi(page, ADMIN);
+    await openAssessment(page, 2);
+    await page.getByText('You can read this assessment but not change it').waitFor();
+    await expectAccessible(page, 'assessment page as a reader');
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await item(page).locator('.agreed__by').textContent()).toBe(
+      'Agreed by Yas Youth Justice and Sam Social Worker on 07/05/2026',
+    );
+  });
+
+  it('an administrator imports a licensed item set; an invalid file lists the path of each fault', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Frameworks' }).click();
+    await heading(page, 'Assessment frameworks').waitFor();
+    const aim3 = page.getByRole('region', { name: 'AIM3', exact: true });
+    expect(await aim3.getByText('No licensed item set is loaded.').isVisible()).toBe(true);
+    expect(await aim3.getByRole('listitem').allTextContents()).toEqual([
+      'Sexual behaviours',
+      'Non-sexual behaviours',
+      'Developmental',
+      'Environmental / family',
+      'Self-regulation',
+    ]);
+    await expectAccessible(page, 'frameworks');
+
+    const good = {
+      frameworkId: 'aim3',
+      name: 'Our AIM3 items',
+      licence: 'Example Council AIM licence 2026',
+      items: [
+        {
+          id: 'S1',
+          domainId: 'sexual-behaviours',
+          kind: 'concern',
+          text: 'Licensed wording held by the council',
+        },
+      ],
+    };
+    const bad = {
+      ...good,
+      items: [
+        { id: 'S1', domainId: 'sexual-behaviours', kind: 'concern', text: '' },
+        { id: 'S2', domainId: 'developmental', kind: 'maybe', text: 'x' },
+      ],
+    };
+    const file = aim3.getByLabel('Item set file for AIM3');
+    await file.setInputFiles({
+      name: 'aim3-bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await aim3.getByRole('button', { name: 'Import item set into AIM3' }).click();
+    const problems = aim3.getByRole('alert');
+    await problems.getByText('aim3-bad.json was not imported').waitFor();
+    expect(await problems.getByText(/2 problems found\. Nothing has been changed\./).isVisible()).toBe(true);
+    const faults = await problems.getByRole('listitem').allTextContents();
+    expect(faults).toHaveLength(2);
+    expect(faults[0]).toBe('items[0].text: must not be empty');
+    expect(faults[1]).toMatch(/^items\[1\]\.kind: /);
+    expect(await aim3.getByText('No licensed item set is loaded.').isVisible()).toBe(true);
+    await expectAccessible(page, 'frameworks invalid import');
+
+    await file.setInputFiles({
+      name: 'aim3.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
+    await aim3.getByRole('button', { name: 'Import item set into AIM3' }).click();
+    await aim3.getByText('Our AIM3 items (1 item) has been imported into AIM3.').waitFor();
+    const set = aim3.locator('.framework__item-set');
+    expect((await set.textContent())?.replace(/\s+/g, ' ')).toBe(
+      'NameOur AIM3 itemsLicenceExample Council AIM licence 2026Items1',
+    );
+    expect((await call('frameworks.list', {})).find((f) => f.id === 'aim3')?.itemSet?.itemCount).toBe(1);
+    await closeUp(aim3, 'framework');
+    expect(app.outsideRequests).toEqual([]);
+    expect(cspMessages).toEqual([]);
+    expect(screensChecked).toHaveLength(9);
+  });
+});

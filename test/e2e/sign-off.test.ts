@@ -1,0 +1,618 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
+import { docxToPdf, pdfPageCount, pdfText, pdfToPngs } from '../support/libreoffice.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+
+// Quality assurance and sign-off through the UI in Chromium, against the real router, on a Lancashire
+// case whose AIM assessment is led by the YOS practitioner with the social worker as co-assessor. The
+// social worker submits it; the YOS co-assessor is shown why they cannot approve it; Pat, a youth-justice
+// manager who did not co-assess it, returns it with comments; it is resubmitted and approved; each
+// co-assessor signs with their password (a wrong one first); the page says "Signed by … unchanged since"
+// and Final; the Word report is exported (and rendered through LibreOffice to look at). Then one character
+// of a signed section is changed directly in the database: the page says "Changed after sign-off" in an
+// alert. Last, an administrator reorders, renames, removes and restores parts of the report format.
+// Axe runs on each state of the screen.
+
+/** Monday 01/06/2026 09:00 in London (BST). */
+const START = new Date('2026-06-01T08:00:00Z');
+const SHOTS = '/tmp/hsb-sign-off-screens';
+const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
+const SW = { username: 'sam.sw', password: 'social worker password 1' };
+const YOS = { username: 'yas.yos', password: 'youth justice password 1' };
+const PAT = { username: 'pat.manager', password: 'pat manager password 1' };
+const CHILD = 'Riley Signed';
+const TITLE = `Quality assurance and sign-off: ${CHILD}`;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let app: WorkbenchPage;
+let assessmentId = '';
+let caseReference = '';
+let reportPath = '';
+const screensChecked: string[] = [];
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
+  screensChecked.push(screen);
+  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of a screen, to look at closely (not an assertion). */
+async function closeUp(part: Locator, name: string) {
+  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
+}
+
+/** Set-up the other browser tests drive through the UI, done through the router to save time. */
+async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  const result = await app.router.call(name, request);
+  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
+  return result.data as CallResponse<K>;
+}
+
+/** Some minutes pass, as if the person had been working (so the workbench does not lock). */
+function minutesLater(minutes: number) {
+  app.clock.now = new Date((app.clock.now ?? START).getTime() + minutes * 60_000);
+  app.workbench.touch();
+}
+
+async function signInThroughUi(page: Page, who: { username: string; password: string }) {
+  await heading(page, 'Sign in').waitFor();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+async function signOutThroughUi(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in').waitFor();
+}
+
+/** Signs in as someone and opens the sign-off page (the assessment page will link to it). */
+async function openSignOffAs(page: Page, who: { username: string; password: string }) {
+  if (await page.getByRole('button', { name: 'Sign out' }).count()) await signOutThroughUi(page);
+  await signInThroughUi(page, who);
+  await openSignOff(page);
+}
+
+async function openSignOff(page: Page) {
+  await page.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, `#/assessments/${assessmentId}/sign-off`);
+  await heading(page, TITLE).waitFor();
+}
+
+const currentStep = (page: Page) => page.locator('.steps [aria-current="step"]');
+/** The current step as '<label> | <status>', e.g. 'Draft | Current step'. */
+const stepText = async (page: Page) =>
+  `${await currentStep(page).locator('.steps__label').textContent()} | ${await currentStep(page).locator('.steps__status').textContent()}`;
+const cellTexts = async (row: Locator) =>
+  (await row.getByRole('cell').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-sign-off-e2e-');
+  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
+  app.clock.now = START;
+  await call('session.setUp', {
+    administrator: {
+      username: ADMIN.username,
+      name: 'Alex Administrator',
+      agency: 'childrens-social-care',
+      roles: ['administrator', 'manager'],
+      aimTrained: false,
+    },
+    password: ADMIN.password,
+  });
+  const created = [];
+  for (const [who, name, agency, roles, aimTrained] of [
+    [SW, 'Sam Social Worker', 'childrens-social-care', ['practitioner'], true],
+    [YOS, 'Yas Youth Justice', 'youth-justice', ['practitioner'], true],
+    [PAT, 'Pat Manager', 'youth-justice', ['manager'], false],
+  ] as const) {
+    created.push(
+      await call('users.create', {
+        username: who.username,
+        name,
+        agency,
+        roles: [...roles],
+        aimTrained,
+        initialPassword: 'first password 123',
+      }),
+    );
+  }
+  const [sam, yas] = created;
+  const admin = (await call('users.list', {})).find((u) => u.username === ADMIN.username);
+  const child = await call('children.create', {
+    name: CHILD,
+    dateOfBirth: '2012-02-02',
+    gender: 'male',
+    socialCareNumber: 'SC-1',
+  } as never);
+  const hsbCase = await call('cases.open', {
+    childId: child.id,
+    profileId: 'lancashire',
+    socialWorkerId: sam?.id ?? '',
+    yosPractitionerId: yas?.id ?? '',
+    managerIds: [admin?.id ?? ''],
+  });
+  const assessment = await call('assessments.start', {
+    caseId: hsbCase.id,
+    frameworkId: 'aim3',
+    route: 'welfare',
+    reasons: 'Harmful behaviour towards a peer',
+    qualityReviewNotified: '',
+    decisionAt: '2026-05-20T10:00:00+01:00',
+    facts: {
+      referralDate: '2026-05-01',
+      lastBehaviourDate: '2026-04-20',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+    },
+    proceedReason: '',
+    leadAssessorId: yas?.id ?? '',
+    coAssessorId: sam?.id ?? '',
+  });
+  assessmentId = assessment.id;
+  caseReference = assessment.caseReference;
+  for (const who of [SW, YOS, PAT]) {
+    await call('session.signOut', {});
+    await call('session.signIn', { username: who.username, password: 'first password 123' });
+    await call('account.changePassword', {
+      currentPassword: 'first password 123',
+      newPassword: who.password,
+    });
+  }
+  await call('session.signOut', {});
+  await call('session.signIn', SW);
+  await call('assessments.addSource', {
+    assessmentId,
+    source: 'School safeguarding file',
+    agency: 'education',
+    consultedOn: '2026-05-21',
+    abeInterviewAccessed: true,
+    notes: '',
+  });
+  await call('assessments.addSession', {
+    assessmentId,
+    heldOn: '2026-05-22',
+    participants: [{ kind: 'child', label: 'Riley' }],
+    assessorIds: [sam?.id ?? '', yas?.id ?? ''],
+    place: 'Home',
+    notes: { blocks: [{ type: 'paragraph', runs: [{ text: 'Riley engaged well.' }] }] },
+  });
+  await call('assessments.saveSection', {
+    assessmentId,
+    sectionKey: 'formulation',
+    expectedVersion: 0,
+    content: {
+      blocks: [
+        { type: 'heading', runs: [{ text: 'What the behaviour meant' }] },
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'Riley was ' },
+            { text: 'frightened', bold: true },
+            { text: ' and ' },
+            { text: 'isolated', italic: true },
+            { text: ' after the move to a new school.' },
+          ],
+        },
+        { type: 'bullet', runs: [{ text: 'A strength: a trusted relationship with his grandmother' }] },
+      ],
+    },
+  });
+  await call('session.signOut', {});
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+describe('quality assurance and sign-off, through the UI', () => {
+  it('shows the social worker a draft, exports it watermarked, and submits it for quality assurance', async () => {
+    const { page } = app;
+    await openSignOffAs(page, SW);
+    expect(await page.locator('.page-heading .caption').textContent()).toBe(
+      `Case ${caseReference} · AIM assessment version 1`,
+    );
+    const verification = page.getByRole('region', { name: 'Not signed yet' });
+    expect(await verification.isVisible()).toBe(true);
+    expect(await stepText(page)).toBe('Draft | Current step');
+    expect(await page.locator('.steps li').allTextContents()).toHaveLength(5);
+    expect(
+      await page.getByText('There is no content hash yet. It is fixed when a manager approves').isVisible(),
+    ).toBe(true);
+
+    // Before export it says drafts are watermarked; the export says where it went and how it is marked.
+    const exportPart = page.getByRole('region', { name: 'Export to Word' });
+    expect(
+      await exportPart
+        .getByText('every page of the exported report will be watermarked DRAFT — NOT SIGNED OFF')
+        .isVisible(),
+    ).toBe(true);
+    app.host.saveFile = join(data.path, 'draft.docx');
+    await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
+    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    await exported.waitFor();
+    expect(await exported.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
+    expect(await exported.getByText('Marked: DRAFT — NOT SIGNED OFF').isVisible()).toBe(true);
+    expect(existsSync(app.host.saveFile)).toBe(true);
+    copyFileSync(app.host.saveFile, join(SHOTS, 'draft.docx'));
+    await expectAccessible(page, 'draft');
+
+    const form = page.getByRole('form', { name: 'Submit for quality assurance' });
+    await form.getByLabel('Comments for the manager (optional)').fill('Ready for QA');
+    minutesLater(5);
+    await form.getByRole('button', { name: 'Submit for quality assurance' }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Submitted for quality assurance. A manager' });
+    await done.waitFor();
+    await expect.poll(() => page.locator(':focus').getAttribute('class')).toContain('result-notice');
+    expect(await form.count()).toBe(0);
+    expect(await stepText(page)).toBe('Submitted for QA | Current step');
+    const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
+    expect(await cellTexts(record.getByRole('row').nth(1))).toEqual([
+      'Submitted for quality assurance',
+      'Sam Social Worker',
+      '01/06/2026 09:05',
+      'Ready for QA',
+    ]);
+    // The social worker cannot approve their own work, and is told why.
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await expectAccessible(page, 'submitted social worker');
+  });
+
+  it('shows the YOS co-assessor that Approve is not offered, and why', async () => {
+    const { page } = app;
+    await openSignOffAs(page, YOS);
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Return with comments' }).count()).toBe(0);
+    const why = page.locator('.not-available');
+    expect(await why.getByRole('heading').textContent()).toBe('Nothing for you to do on this version now');
+    expect((await why.getByRole('listitem').textContent())?.replace(/\s+/g, ' ')).toBe(
+      'Approve or Return with comments: Only a manager can quality-assure an assessment; a practitioner cannot approve it.',
+    );
+    await expectAccessible(page, 'submitted practitioner');
+  });
+
+  it('lets Pat, a manager who did not co-assess it, return it with comments (required)', async () => {
+    const { page } = app;
+    await openSignOffAs(page, PAT);
+    const form = page.getByRole('form', { name: 'Quality-assure this version' });
+    expect(await form.getByRole('button', { name: 'Approve' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'submitted manager');
+    await form.getByRole('button', { name: 'Return with comments' }).click();
+    await form.getByText('There is a problem').waitFor();
+    expect(
+      await form
+        .getByRole('link', { name: 'Enter what needs to change before you return the assessment' })
+        .count(),
+    ).toBe(1);
+    expect(await stepText(page)).toBe('Submitted for QA | Current step');
+    await closeUp(form, 'return without comments');
+    await expectAccessible(page, 'return without comments');
+
+    await form.getByLabel('Comments').fill('Add the school’s view of Riley’s friendships.');
+    minutesLater(30);
+    await form.getByRole('button', { name: 'Return with comments' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Returned to the co-assessors with your comments.' })
+      .waitFor();
+    expect(await stepText(page)).toBe('Draft | Current step');
+    const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
+    expect(await cellTexts(record.getByRole('row').nth(2))).toEqual([
+      'Returned with comments',
+      'Pat Manager',
+      '01/06/2026 09:35',
+      'Add the school’s view of Riley’s friendships.',
+    ]);
+    expect((await page.locator('.not-available li').textContent())?.replace(/\s+/g, ' ')).toBe(
+      'Submit for quality assurance: Only the two co-assessors can submit the assessment for quality assurance.',
+    );
+    await expectAccessible(page, 'returned manager');
+  });
+
+  it('is resubmitted by the social worker and approved by Pat, fixing the content hash', async () => {
+    const { page } = app;
+    await openSignOffAs(page, SW);
+    minutesLater(60);
+    await page
+      .getByRole('form', { name: 'Submit for quality assurance' })
+      .getByRole('button', { name: 'Submit for quality assurance' })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Submitted for quality assurance.' }).waitFor();
+
+    await openSignOffAs(page, PAT);
+    const form = page.getByRole('form', { name: 'Quality-assure this version' });
+    await form.getByLabel('Comments').fill('Clear analysis.');
+    minutesLater(20);
+    await form.getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Approved. The approved content is now fixed' })
+      .waitFor();
+    expect(await stepText(page)).toBe('Approved | Current step');
+    expect(await page.locator('.content-hash__value').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect((await page.locator('.not-available li').textContent())?.replace(/\s+/g, ' ')).toBe(
+      'Sign this version: Only the two named co-assessors can sign the assessment.',
+    );
+    await closeUp(page.getByRole('region', { name: 'Signatures' }), 'content hash');
+    await expectAccessible(page, 'approved manager');
+  });
+
+  it('is signed by each co-assessor with their password; a wrong password is refused clearly', async () => {
+    const { page } = app;
+    await openSignOffAs(page, YOS);
+    const form = page.getByRole('form', { name: 'Sign this version' });
+    expect(
+      await form.getByText('Your signature covers the exact content Pat Manager approved').isVisible(),
+    ).toBe(true);
+    await form.getByLabel('Your password').fill('not my password');
+    await form.getByRole('button', { name: 'Sign this version' }).click();
+    const summary = form.getByRole('alert');
+    await summary.getByText('There is a problem').waitFor();
+    expect(
+      await summary
+        .getByRole('link', { name: 'That password is not right. The assessment has not been signed.' })
+        .count(),
+    ).toBe(1);
+    expect(await form.locator('.field-error').textContent()).toBe(
+      'Error: That password is not right. The assessment has not been signed.',
+    );
+    expect(await form.getByLabel('Your password').getAttribute('aria-invalid')).toBe('true');
+    await closeUp(form, 'wrong password');
+    await expectAccessible(page, 'sign wrong password');
+
+    await form.getByLabel('Your password').fill(YOS.password);
+    minutesLater(10);
+    await form.getByRole('button', { name: 'Sign this version' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'You have signed. The other co-assessor still needs to sign.' })
+      .waitFor();
+    expect(await stepText(page)).toBe('Signed | Current step: 1 of 2 signed');
+    const partly = page.getByRole('region', { name: 'Partly signed' });
+    expect(await partly.textContent()).toMatch(
+      /Signed by Yas Youth Justice .* waiting for the other co-assessor\./,
+    );
+    expect(await page.locator('.not-available li').textContent()).toBe(
+      'Sign this version: You have already signed this version.',
+    );
+    await expectAccessible(page, 'partly signed');
+
+    await openSignOffAs(page, SW);
+    minutesLater(10);
+    await page.getByLabel('Your password').fill(SW.password);
+    await page.getByRole('button', { name: 'Sign this version' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'You have signed. Both co-assessors have now signed: version 1 is final.' })
+      .waitFor();
+  });
+
+  it('shows "Signed by … unchanged since" and Final, and exports the signed Word report', async () => {
+    const { page } = app;
+    // Shown afresh, as anyone opening it later would see it.
+    await page.reload();
+    await page.getByText('Signed in as').waitFor();
+    await openSignOff(page);
+    const verified = page.getByRole('region', { name: 'Signatures verified' });
+    expect(((await verified.locator('.verification__message').textContent()) ?? '').trim()).toMatch(
+      /^Signed by Yas Youth Justice \(Lead assessor, Youth Justice \/ YOS\) on 01\/06\/2026 at 11:05 and Sam Social Worker \(Co-assessor, Children's Social Care\) on 01\/06\/2026 at 11:15, unchanged since\.$/,
+    );
+    expect(await stepText(page)).toBe('Final | Current step');
+    expect(await page.locator('.steps__item--done').count()).toBe(4);
+    const signatures = page.getByRole('table', { name: 'Signatures on this version' });
+    expect(await cellTexts(signatures.getByRole('row').nth(1))).toEqual([
+      'Yas Youth Justice',
+      'Lead assessor, Youth Justice / YOS',
+      '01/06/2026 11:05',
+      '✓ Yes',
+    ]);
+    expect(await cellTexts(signatures.getByRole('row').nth(2))).toEqual([
+      'Sam Social Worker',
+      "Co-assessor, Children's Social Care",
+      '01/06/2026 11:15',
+      '✓ Yes',
+    ]);
+    const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
+    expect(await record.locator('tbody tr td:first-child').allTextContents()).toEqual([
+      'Submitted for quality assurance',
+      'Returned with comments',
+      'Submitted for quality assurance',
+      'Approved in quality assurance',
+      'Signed',
+      'Signed',
+    ]);
+    expect(
+      await page.getByText('This version is final: signed by both co-assessors and read-only.').isVisible(),
+    ).toBe(true);
+    expect(await page.getByRole('form').count()).toBe(0);
+    await page.getByText('How to verify a report against this hash').click();
+    await closeUp(verified, 'verified');
+    await expectAccessible(page, 'final');
+
+    const exportPart = page.getByRole('region', { name: 'Export to Word' });
+    expect(await exportPart.getByText('DRAFT — NOT SIGNED OFF').count()).toBe(0);
+    reportPath = join(data.path, 'aim-report-signed.docx');
+    app.host.saveFile = reportPath;
+    await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
+    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    await exported.waitFor();
+    expect(await exported.getByText(`Saved to ${reportPath}`).isVisible()).toBe(true);
+    expect(await exported.getByText('Marked: OFFICIAL-SENSITIVE, final and verified').isVisible()).toBe(true);
+    expect(existsSync(reportPath)).toBe(true);
+    await closeUp(exportPart, 'export final');
+
+    app.host.saveFile = join(data.path, 'chronology.docx');
+    await exportPart.getByRole('button', { name: 'Export the case chronology (Word)' }).click();
+    await exportPart.getByRole('status').filter({ hasText: 'Case chronology exported' }).waitFor();
+    expect(await exportPart.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
+    expect(existsSync(app.host.saveFile)).toBe(true);
+    copyFileSync(app.host.saveFile, join(SHOTS, 'chronology.docx'));
+
+    // A cancelled save dialog saves nothing and says so.
+    app.host.saveFile = null;
+    await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
+    await exportPart.getByText('The report was not exported: you closed the save window').waitFor();
+  });
+
+  it('renders the exported report through LibreOffice, to look at', async () => {
+    const docx = join(SHOTS, 'report.docx');
+    copyFileSync(reportPath, docx);
+    const pdf = docxToPdf(docx);
+    expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+    const text = pdfText(pdf);
+    expect(text).toContain(CHILD);
+    expect(text).toMatch(/Signed by Yas Youth Justice .* unchanged since/);
+    expect(text).toContain('What the behaviour meant');
+    expect(pdfToPngs(pdf, join(SHOTS, 'report-page')).length).toBeGreaterThan(1);
+    const draft = docxToPdf(join(SHOTS, 'draft.docx'));
+    expect(pdfText(draft)).toContain('DRAFT — NOT SIGNED OFF');
+    pdfToPngs(draft, join(SHOTS, 'draft-page'));
+    const chronology = docxToPdf(join(SHOTS, 'chronology.docx'));
+    pdfToPngs(chronology, join(SHOTS, 'chronology-page'));
+  }, 120_000);
+
+  it('says "Changed after sign-off" in an alert when a signed section is changed directly in the database', async () => {
+    const { page } = app;
+    const changed = app.workbench
+      .db()
+      .prepare(
+        "UPDATE assessment_sections SET content = replace(content, 'frightened', 'frightenes') WHERE section_key = 'formulation'",
+      )
+      .run();
+    expect(changed.changes).toBe(1);
+    await page.reload();
+    await page.getByText('Signed in as').waitFor();
+    await openSignOff(page);
+    const alert = page.getByRole('alert').filter({ hasText: 'Changed after sign-off' });
+    await alert.waitFor();
+    expect(await alert.getByRole('heading').textContent()).toBe('Signatures not verified');
+    expect(await alert.locator('.verification__message').textContent()).toMatch(
+      /^Changed after sign-off: the assessment’s records no longer match the approved report\.$/,
+    );
+    expect(
+      await page
+        .getByRole('region', { name: 'Export to Word' })
+        .getByText('every page of the exported report will be marked SIGNATURES NOT VERIFIED')
+        .isVisible(),
+    ).toBe(true);
+    // Each signature still matches the approved content; the page says what that "Yes" does and does not mean.
+    expect(
+      await page
+        .getByRole('region', { name: 'Signatures' })
+        .getByText('“Yes” means the signature matches the content that was approved.')
+        .isVisible(),
+    ).toBe(true);
+    await closeUp(alert, 'changed');
+    await expectAccessible(page, 'changed after sign-off');
+  });
+
+  it('lets an administrator reorder, rename, remove and restore parts of the report format', async () => {
+    const { page } = app;
+    await signOutThroughUi(page);
+    await signInThroughUi(page, ADMIN);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Report format', exact: true })
+      .click();
+    await heading(page, 'Report format').waitFor();
+    const form = page.getByRole('form', { name: 'Parts of the AIM report' });
+    const headings = () =>
+      form
+        .locator('.format-parts input')
+        .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+    expect(await headings()).toHaveLength(12);
+    expect(await form.getByRole('button', { name: 'Remove Quality assurance' }).count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Remove Signatures and how to verify them' }).count()).toBe(
+      0,
+    );
+    await expectAccessible(page, 'report format');
+
+    // Sources of information (4th) moves up to 3rd; focus stays on its Move up button.
+    await form.getByRole('button', { name: 'Move up Sources of information' }).click();
+    expect((await headings()).slice(0, 4)).toEqual([
+      'Reason for the assessment and route',
+      'Referral criteria',
+      'Sources of information',
+      'Planning meeting',
+    ]);
+    expect(await page.locator(':focus').textContent()).toBe('Move up Sources of information');
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Sources of information moved up: now part 3 of 12.' })
+        .count(),
+    ).toBe(1);
+
+    // The first part has no Move up.
+    expect(
+      await form.getByRole('button', { name: 'Move up Reason for the assessment and route' }).count(),
+    ).toBe(0);
+
+    await form.getByRole('button', { name: 'Remove Planning meeting' }).click();
+    expect(await headings()).toHaveLength(11);
+    const removed = page.getByRole('region', { name: 'Parts left out of the report' });
+    await removed.getByRole('button', { name: 'Add back Planning meeting' }).waitFor();
+    await form.getByLabel('Heading for Sessions held').fill('');
+    await form.getByRole('button', { name: 'Save the report format' }).click();
+    await form.getByRole('link', { name: 'Enter a heading for Sessions held' }).waitFor();
+    await closeUp(form.locator('.format-parts'), 'report format error');
+    await expectAccessible(page, 'report format with a problem');
+
+    await form.getByLabel('Heading for Sessions held').fill('Sessions with Riley and the family');
+    await removed.getByRole('button', { name: 'Add back Planning meeting' }).click();
+    expect(await removed.getByText('None: every part is in the report.').isVisible()).toBe(true);
+    // It goes back where the standard format has it, relative to the parts kept.
+    expect((await headings()).slice(0, 5)).toEqual([
+      'Reason for the assessment and route',
+      'Referral criteria',
+      'Planning meeting',
+      'Sources of information',
+      'Sessions with Riley and the family',
+    ]);
+    await form.getByRole('button', { name: 'Remove End meeting' }).click();
+    await form.getByRole('button', { name: 'Save the report format' }).click();
+    await page.getByRole('status').filter({ hasText: 'The report format has been saved.' }).waitFor();
+    const saved = await call('reports.template', {});
+    expect(saved.parts.map((p) => p.part)).toEqual([
+      'reason-and-route',
+      'eligibility',
+      'planning',
+      'sources',
+      'sessions',
+      'domains',
+      'analysis',
+      'outcome',
+      'pattern-map',
+      'quality-assurance',
+      'signatures',
+    ]);
+    expect(saved.parts[4]?.heading).toBe('Sessions with Riley and the family');
+    await expectAccessible(page, 'report format saved');
+    expect(app.outsideRequests).toEqual([]);
+    expect(screensChecked).toHaveLength(14);
+  });
+});
