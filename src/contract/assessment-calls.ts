@@ -152,10 +152,11 @@ export const assessmentCalls = {
     }),
     response: assessmentView,
   }),
+  /** Confirms the proposal the person saw: refused if it changed since (rating or time of proposal). */
   'assessments.confirmAgreement': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({ itemId: recordId }),
+    request: z.strictObject({ itemId: recordId, rating: shortText.min(1), proposedAt: isoInstant }),
     response: assessmentView,
   }),
   'assessments.holdSection': call({

@@ -148,6 +148,7 @@ export const assessmentView = z.strictObject({
               rating: z.string(),
               ratingLabel: z.string(),
               rationale: z.string(),
+              proposedAt: isoInstant,
               proposedByName: z.string(),
               confirmedByName: z.string().nullable(),
               confirmedAt: isoInstant.nullable(),

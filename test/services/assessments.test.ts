@@ -194,17 +194,45 @@ describe('doing the work', () => {
       ['Yas Youth Justice', 'Clear evidence'],
       ['Sam Social Worker', 'Some evidence'],
     ]);
-    await h.call('assessments.proposeAgreement', {
+    const first = await h.call('assessments.proposeAgreement', {
+      itemId,
+      rating: 'some',
+      rationale: 'First thoughts.',
+    });
+    const seen = first.domains[0]?.items[0]?.agreed;
+    h.travelTo(new Date(h.clock.now.getTime() + 60_000));
+    const proposed = await h.call('assessments.proposeAgreement', {
       itemId,
       rating: 'clear',
       rationale: 'The police account corroborates the school report.',
     });
-    expect((await h.refuse('assessments.confirmAgreement', { itemId })).message).toMatch(
-      /other assessor must confirm/,
-    );
+    const latest = proposed.domains[0]?.items[0]?.agreed;
+    expect(
+      (
+        await h.refuse('assessments.confirmAgreement', {
+          itemId,
+          rating: 'clear',
+          proposedAt: latest?.proposedAt ?? '',
+        })
+      ).message,
+    ).toMatch(/other assessor must confirm/);
 
     await as('sam.sw');
-    view = await h.call('assessments.confirmAgreement', { itemId });
+    // Confirming the proposal as first seen is refused: it changed since.
+    const stale = await h.refuse('assessments.confirmAgreement', {
+      itemId,
+      rating: seen?.rating ?? '',
+      proposedAt: seen?.proposedAt ?? '',
+    });
+    expect(stale).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/changed after you looked at it/),
+    });
+    view = await h.call('assessments.confirmAgreement', {
+      itemId,
+      rating: 'clear',
+      proposedAt: latest?.proposedAt ?? '',
+    });
     expect(view.domains[0]?.items[0]).toMatchObject({
       state: 'agreed',
       agreed: {

@@ -82,7 +82,8 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
         (x) =>
           x.ruleId === w.rule?.id &&
           x.state !== 'superseded' &&
-          millisecondsBetween(a.startedAt, x.createdAt) >= -1000,
+          // A review keeps the window that started for the first version.
+          millisecondsBetween((versionChain(db, a)[0] ?? a).startedAt, x.createdAt) >= -1000,
       )
       .at(-1);
     const startsOn = w.rule.startsOn;
@@ -186,13 +187,18 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
               },
               assessors,
             );
+            const hideComparison =
+              !viewerFinished && (comparison.state === 'same' || comparison.state === 'differ');
             return {
               id: item.id,
               kind: item.kind,
               label: item.label,
               licensed: item.licensedItemId !== null,
-              state: comparison.state,
-              stateLabel: ITEM_STATE_LABELS[comparison.state],
+              // Until the viewer has finished their own ratings, even whether the two agree stays hidden.
+              state: hideComparison ? 'awaiting-one' : comparison.state,
+              stateLabel: hideComparison
+                ? 'Both assessors have rated it: the comparison shows when you finish your own ratings'
+                : ITEM_STATE_LABELS[comparison.state],
               // Lead assessor first, then the co-assessor.
               ratings: comparison.ratings
                 .filter((r) => r !== null)
@@ -215,6 +221,7 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
                     rating: agreement.rating,
                     ratingLabel: scaleLabel(agreement.rating),
                     rationale: agreement.rationale,
+                    proposedAt: agreement.proposedAt,
                     proposedByName: names.get(agreement.proposedBy) ?? agreement.proposedBy,
                     confirmedByName: agreement.confirmedBy
                       ? (names.get(agreement.confirmedBy) ?? agreement.confirmedBy)

@@ -315,6 +315,12 @@ export function confirmAgreement(wb: Workbench, req: ParsedRequest<'assessments.
         'rule-broken',
         'The other assessor must confirm the agreed position you proposed.',
       );
+    if (proposal.rating !== req.rating || proposal.proposedAt !== req.proposedAt) {
+      throw new WorkbenchError(
+        'conflict',
+        'The proposed position changed after you looked at it. Read the new proposal, then confirm it if you agree.',
+      );
+    }
     upsertAgreed(db, { ...proposal, confirmedBy: userId, confirmedAt: now });
     audit(
       note(a, 'confirm-agreement', `confirmed the agreed rating in ${requireDomain(a, item.domainId).name}`),

@@ -74,11 +74,15 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
   const showProposeForm = canAgree && (!agreed || proposing);
 
   async function confirm() {
-    if (busy) return;
+    if (busy || !item.agreed) return;
     setBusy(true);
     setError(null);
     setNotice(null);
-    const result = await call('assessments.confirmAgreement', { itemId: item.id });
+    const result = await call('assessments.confirmAgreement', {
+      itemId: item.id,
+      rating: item.agreed.rating,
+      proposedAt: item.agreed.proposedAt,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
