@@ -177,12 +177,14 @@ describe('doing the work', () => {
     view = await h.call('assessments.get', { id: a.id });
     const hidden = view.domains[0]?.items[0]?.ratings.find((r) => r.assessorName === 'Sam Social Worker');
     expect(hidden).toMatchObject({ hidden: true, rating: '', evidence: '' });
-    await h.call('assessments.rate', {
+    const rated = await h.call('assessments.rate', {
       itemId,
       rating: 'clear',
       evidence: 'Police account: threats used',
       source: 'Police',
     });
+    // Whether the two agree stays hidden until Yas has finished too.
+    expect(rated.domains[0]?.items[0]?.state).toBe('awaiting-one');
     expect(
       (await h.refuse('assessments.proposeAgreement', { itemId, rating: 'clear', rationale: 'x' })).message,
     ).toMatch(/Both assessors must finish/);
@@ -383,10 +385,21 @@ describe('frameworks and reviews', () => {
       expectedVersion: 0,
       content: richTextFromPlain('Weekly direct work'),
     });
+    const v1 = await h.call('assessments.addSession', {
+      assessmentId: a.id,
+      heldOn: '2026-05-06',
+      participants: [{ kind: 'child', label: 'Riley' }],
+      assessorIds: [team.socialWorker.id],
+      place: 'School',
+      notes: richTextFromPlain(''),
+    });
     const v2 = await h.call('assessments.startReview', {
       assessmentId: a.id,
       reason: 'Moved to a new placement',
     });
+    // A review keeps the window that started for the first version.
+    expect(v2.window).not.toBeNull();
+    expect(v2.window?.currentDue.dueDay).toBe(v1.window?.currentDue.dueDay);
     expect(v2).toMatchObject({ versionNo: 2, previousId: a.id });
     expect(v2.sections.find((s) => s.key === 'recommendations')?.content.blocks[0]?.runs[0]?.text).toBe(
       'Weekly direct work',
