@@ -52,6 +52,19 @@ function checkAccess(wb: Workbench, access: Access): void {
   }
 }
 
+/**
+ * Someone signed in with a password an administrator set must choose their own before doing anything
+ * else: the administrator knows the first one, and it wraps their keys.
+ */
+function refuseUntilOwnPassword(wb: Workbench, name: CallName): void {
+  if (wb.session.state !== 'signed-in' || !wb.session.mustChangePassword) return;
+  if (name.startsWith('session.') || name === 'account.changePassword') return;
+  throw new WorkbenchError(
+    'forbidden',
+    'Choose your own password first: the one you were given was set by an administrator.',
+  );
+}
+
 export interface Router {
   call(name: unknown, request: unknown): Promise<Result<unknown>>;
 }
@@ -84,6 +97,7 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
       try {
         wb.lockIfIdle();
         checkAccess(wb, spec.access);
+        refuseUntilOwnPassword(wb, name as CallName);
         const parsed = spec.request.safeParse(request);
         if (!parsed.success) {
           const problems = toProblems(parsed.error);

@@ -36,7 +36,35 @@ describe('sign-in, lock and passwords', () => {
     const status = await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
     expect(status.state).toBe('signed-in');
     expect(status.user?.id).toBe(socialWorker.id);
+    expect(status.mustChangePassword).toBe(false);
+  });
+
+  it('someone given a password by the administrator must choose their own before anything else', async () => {
+    await seededTeam(h);
+    await h.call('users.create', {
+      username: 'new.starter',
+      name: 'New Starter',
+      agency: 'health',
+      roles: ['practitioner'],
+      aimTrained: false,
+      initialPassword: 'set by the admin 1',
+    });
+    await h.call('session.signOut', {});
+    const status = await h.call('session.signIn', {
+      username: 'new.starter',
+      password: 'set by the admin 1',
+    });
     expect(status.mustChangePassword).toBe(true);
+    const refused = await h.refuse('cases.search', { query: '' });
+    expect(refused).toMatchObject({
+      code: 'forbidden',
+      message: 'Choose your own password first: the one you were given was set by an administrator.',
+    });
+    await h.call('account.changePassword', {
+      currentPassword: 'set by the admin 1',
+      newPassword: 'my very own password',
+    });
+    expect(await h.call('cases.search', { query: '' })).toEqual([]);
   });
 
   it('throttles failed sign-ins with growing delays that survive a restart', async () => {

@@ -6,6 +6,7 @@ import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
+  addTeamMember,
   type Harness,
   harness,
   SW_PASSWORD,
@@ -54,14 +55,17 @@ beforeEach(async () => {
   folder = tempFolder();
   h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
   team = await seededTeam(h);
-  await h.call('users.create', {
-    username: 'pat.manager',
-    name: 'Pat Manager',
-    agency: 'youth-justice',
-    roles: ['manager'],
-    aimTrained: false,
-    initialPassword: 'pat manager pass 1',
-  });
+  await addTeamMember(
+    h,
+    {
+      username: 'pat.manager',
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    'pat manager pass 1',
+  );
   const child = await h.call('children.create', {
     name: 'Riley Signed',
     dateOfBirth: '2012-02-02',

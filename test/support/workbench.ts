@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import type { AppError } from '../../src/contract/errors.ts';
+import type { Agency, Role } from '../../src/contract/vocabulary.ts';
 import type { Host } from '../../src/services/host.ts';
 import { createRouter, type Router } from '../../src/services/router.ts';
 import { Workbench } from '../../src/services/workbench.ts';
@@ -79,6 +80,24 @@ export const ADMIN_PASSWORD = 'correct horse battery';
 export const SW_PASSWORD = 'social worker pass 1';
 export const YOS_PASSWORD = 'youth justice pass 1';
 
+/**
+ * Adds a person as the administrator does, then lets them choose their own password (the workbench
+ * refuses everything else until they have), and signs the administrator back in.
+ */
+export async function addTeamMember(
+  h: Harness,
+  person: { username: string; name: string; agency: Agency; roles: Role[]; aimTrained: boolean },
+  password: string,
+) {
+  const user = await h.call('users.create', { ...person, initialPassword: `${password} (first)` });
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username: person.username, password: `${password} (first)` });
+  await h.call('account.changePassword', { currentPassword: `${password} (first)`, newPassword: password });
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  return user;
+}
+
 /** Sets up a workbench with an administrator (also a manager), a CSC social worker and a YOS practitioner. */
 export async function seededTeam(h: Harness) {
   const setUp = await h.call('session.setUp', {
@@ -91,22 +110,28 @@ export async function seededTeam(h: Harness) {
     },
     password: ADMIN_PASSWORD,
   });
-  const socialWorker = await h.call('users.create', {
-    username: 'sam.sw',
-    name: 'Sam Social Worker',
-    agency: 'childrens-social-care',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: SW_PASSWORD,
-  });
-  const yos = await h.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: YOS_PASSWORD,
-  });
+  const socialWorker = await addTeamMember(
+    h,
+    {
+      username: 'sam.sw',
+      name: 'Sam Social Worker',
+      agency: 'childrens-social-care',
+      roles: ['practitioner'],
+      aimTrained: true,
+    },
+    SW_PASSWORD,
+  );
+  const yos = await addTeamMember(
+    h,
+    {
+      username: 'yas.yos',
+      name: 'Yas Youth Justice',
+      agency: 'youth-justice',
+      roles: ['practitioner'],
+      aimTrained: true,
+    },
+    YOS_PASSWORD,
+  );
   const admin = setUp.status.user;
   if (!admin) throw new Error('set-up returned no user');
   return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };
