@@ -46,18 +46,24 @@ const H1: Level = HeadingLevel.HEADING_1;
 const H2: Level = HeadingLevel.HEADING_2;
 const day = (iso: string) => formatDay(iso.length > 10 ? londonDay(iso) : iso);
 const dayTime = (iso: string) => `${formatDay(londonDay(iso))} ${londonTime(iso)}`;
-const text = (t: string, o: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}) =>
-  new TextRun({ text: t, ...o });
+const text = (
+  t: string,
+  o: { bold?: boolean; italics?: boolean; color?: string; size?: number; font?: string } = {},
+) => new TextRun({ text: t, ...o });
 const para = (t: string, o: { bold?: boolean; italics?: boolean } = {}) =>
   new Paragraph({ children: [text(t, o)] });
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 const heading = (t: string, level: Level = H1) => new Paragraph({ heading: level, children: [text(t)] });
+
+/** Room between the text and the cell borders (twips). */
+const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
 function table(header: string[], rows: string[][], widths?: number[]): Table {
   const cell = (t: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 18 })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    margins: CELL_MARGINS,
     ...(widths ? { columnWidths: widths } : {}),
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
@@ -71,6 +77,7 @@ function keyValues(rows: [string, string][]): Table {
     new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 20 })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    margins: CELL_MARGINS,
     columnWidths: [3000, 6000],
     rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
   });
@@ -180,7 +187,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     ],
     eligibility: (h) => [
       heading(h),
-      para(`${a.eligibility.outcomeLabel}. ${a.eligibility.summary}`),
+      para(a.eligibility.summary),
       ...a.eligibility.criteria.map(
         (c) => new Paragraph({ bullet: { level: 0 }, children: [text(c.explanation)] }),
       ),
@@ -323,9 +330,20 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ),
           ]
         : [para('Not signed.', { italics: true })]),
-      para(
-        `Content hash (SHA-256 of the canonical JSON of the approved report): ${o.contentHash ?? 'none — the report has not been approved'}`,
-      ),
+      para('Content hash (SHA-256 of the canonical JSON of the approved report), in groups of eight:'),
+      new Paragraph({
+        children: [
+          text(
+            o.contentHash
+              ? (o.contentHash.match(/.{1,8}/g) ?? []).join(' ')
+              : 'none — the report has not been approved',
+            {
+              size: 20,
+              font: 'Courier New',
+            },
+          ),
+        ],
+      }),
       heading('How to verify', H2),
       para(
         'Open the case in the HSB Workbench and go to the assessment’s sign-off. The workbench rebuilds the canonical JSON (RFC 8785) of the approved report, recomputes its SHA-256, checks it against the hash above and the assessment’s own records, and checks each signer’s Ed25519 signature with their registered public key. It then says “Signed by … unchanged since” or “Changed after sign-off”. A printed or exported copy cannot be verified on its own: compare its hash with the one the workbench shows.',
@@ -398,7 +416,38 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     title,
     features: { updateFields: true },
     numbering: { config: NUMBERING_CONFIG },
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    styles: {
+      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      paragraphStyles: [
+        {
+          id: 'Heading1',
+          name: 'Heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 32, bold: true, color: '1D3557' },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        },
+        {
+          id: 'Heading2',
+          name: 'Heading 2',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 26, bold: true, color: '2B4F81' },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        },
+        {
+          id: 'Heading3',
+          name: 'Heading 3',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 23, bold: true },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
+        },
+      ],
+    },
     sections: [
       {
         headers: { default: headerFor(title, o) },

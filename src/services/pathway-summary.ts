@@ -71,7 +71,10 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
 
   type Entry = PathwaySummary['history'][number];
   const history: Entry[] = [];
-  const steps: PathwayStep[] = [{ at: hsbCase.openedAt, stage: 'Case opened: no concern recorded yet' }];
+  // Opening the case is the fallback stage only: any recorded step, even one dated earlier, says more.
+  const steps: PathwayStep[] = [
+    { at: new Date(0).toISOString(), stage: 'Case opened: no concern recorded yet' },
+  ];
   for (const r of referrals) {
     history.push({
       at: r.receivedAt,

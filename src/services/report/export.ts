@@ -22,6 +22,7 @@ import { itemsOfCase } from '../../store/pattern-map.ts';
 import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
+import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { buildReportContent, type ReportContent } from './report-content.ts';
 import { verifySignatures } from './sign-off.ts';
@@ -169,11 +170,17 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
     );
   }
   const names = namesById(db);
-  const at = (iso: string) => ({
-    sort: iso,
-    when: `${formatDay(londonDay(iso))} ${londonTime(iso)}`,
-    approximate: false,
-  });
+  const at = (iso: string) => {
+    const time = londonTime(iso);
+    return {
+      sort: iso,
+      when: time === '00:00' ? formatDay(londonDay(iso)) : `${formatDay(londonDay(iso))} ${time}`,
+      approximate: false,
+    };
+  };
+  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
+  const eventLabel = (id: string) =>
+    profile.triggerEvents.find((e) => e.id === id)?.label ?? id.replace(/-/g, ' ');
   type Row = { sort: string; when: string; approximate: boolean; kind: string; what: string; source: string };
   const rows: Row[] = [
     {
@@ -185,7 +192,7 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
     ...caseEvents(db, hsbCase.id).map((e) => ({
       ...at(e.occurredAt),
       kind: 'Pathway step',
-      what: `${e.event.replace(/-/g, ' ')}${(e.details as { summary?: string }).summary ? `: ${(e.details as { summary?: string }).summary}` : ''}`,
+      what: `${e.event === 'category-agreed' ? 'Risk category agreed' : eventLabel(e.event)}${(e.details as { summary?: string }).summary ? `: ${(e.details as { summary?: string }).summary}` : ''}`,
       source: names.get(e.recordedBy) ?? '',
     })),
     ...deadlinesOfCase(db, hsbCase.id).flatMap((d) =>
@@ -201,7 +208,7 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
       ...transitionsOf(db, a.id).map((t) => ({
         ...at(t.at),
         kind: 'Sign-off',
-        what: `${t.action}${t.comments ? `: ${t.comments}` : ''}`,
+        what: `${STEP_WORDS[t.action] ?? t.action}${t.comments ? `: ${t.comments}` : ''}`,
         source: names.get(t.by) ?? '',
       })),
     ]),

@@ -96,6 +96,12 @@ function Workspace({ initial }: { initial: View }) {
 
       <WindowPanel view={view} />
 
+      <p className="sign-off-link">
+        <RouteLink to={{ name: 'sign-off', assessmentId: view.id }}>
+          Quality assurance, sign-off and the Word report
+        </RouteLink>
+      </p>
+
       <div className="assessment-layout">
         <div className="assessment-layout__side">
           <nav aria-label="Parts of this assessment" className="assessment-contents">
