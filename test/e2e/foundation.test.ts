@@ -68,7 +68,7 @@ describe('the workbench foundation, through the UI', () => {
     await page.getByLabel('Confirm password').fill('administrator password 1');
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('heading', { name: 'Your recovery key' }).waitFor();
-    const key = (await page.locator('#recovery-key').innerText()).trim();
+    const key = ((await page.locator('#recovery-key').textContent()) ?? '').trim();
     expect(key).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){7}$/);
     await expectAccessible(page, 'recovery key');
     const continueButton = page.getByRole('button', { name: 'Continue' });

@@ -51,9 +51,18 @@ describe('uncertain dates on the axis', () => {
       expect(s.from <= s.to).toBe(true);
       expect(s.from.slice(5)).toMatch(/^(02-29|03-01)$/);
     }
-    expect(placeDate({ precision: 'age', age: 1 }, '2008-02-29')).toMatchObject({ from: '2009-03-01', to: '2010-02-28' });
-    expect(placeDate({ precision: 'age', age: 3 }, '2008-02-29')).toMatchObject({ from: '2011-03-01', to: '2012-02-28' });
-    expect(placeDate({ precision: 'age', age: 4 }, '2008-02-29')).toMatchObject({ from: '2012-02-29', to: '2013-02-28' });
+    expect(placeDate({ precision: 'age', age: 1 }, '2008-02-29')).toMatchObject({
+      from: '2009-03-01',
+      to: '2010-02-28',
+    });
+    expect(placeDate({ precision: 'age', age: 3 }, '2008-02-29')).toMatchObject({
+      from: '2011-03-01',
+      to: '2012-02-28',
+    });
+    expect(placeDate({ precision: 'age', age: 4 }, '2008-02-29')).toMatchObject({
+      from: '2012-02-29',
+      to: '2013-02-28',
+    });
   });
 
   it('draws a span at its middle', () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type CallRequest, calls } from '../../../../contract/calls.ts';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { MapItem } from '../../../../contract/pattern-map-schemas.ts';
@@ -6,7 +6,6 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
-import { FocusedSubheading } from '../../ui/PageHeading.tsx';
 import {
   checkRequest,
   errorsFromResult,
@@ -112,10 +111,26 @@ export interface ItemFormProps {
   /** The item being changed, or null to add one. */
   editing: MapItem | null;
   onDone: (message: string | null) => void;
+  /** The form's heading level where it appears (3 under "Add to the map", 2 in meeting mode's panel). */
+  headingLevel?: 2 | 3;
+}
+
+/** The form's heading, which takes focus when the form opens. */
+function FormTitle({ id, level, children }: { id: string; level: 2 | 3; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <Heading ref={ref} id={id} tabIndex={-1} className="heading-m">
+      {children}
+    </Heading>
+  );
 }
 
 /** Add or change a life event or an incident of concerning sexual behaviour. */
-export function ItemForm({ kind, editing, onDone }: ItemFormProps) {
+export function ItemForm({ kind, editing, onDone, headingLevel = 3 }: ItemFormProps) {
   const store = useMapStoreApi();
   const { reload, afterRefusal } = useMapCommands();
   const map = useMapStore((s) => s.map);
@@ -187,9 +202,9 @@ export function ItemForm({ kind, editing, onDone }: ItemFormProps) {
 
   return (
     <form onSubmit={submit} noValidate className="pm-form" aria-labelledby={`${FORM}-title`}>
-      <FocusedSubheading id={`${FORM}-title`}>
+      <FormTitle id={`${FORM}-title`} level={headingLevel}>
         {editing ? `Edit the ${noun}` : kind === 'incident' ? 'Add an incident' : 'Add a life event'}
-      </FocusedSubheading>
+      </FormTitle>
       <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
       {kind === 'life-event' ? (
         <LaneChoice value={draft.lane} onChange={(lane) => set({ lane })} errors={errors} />

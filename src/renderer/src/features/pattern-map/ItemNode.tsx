@@ -1,19 +1,23 @@
-import { Handle, type NodeProps, type NodeTypes, Position, useStore as useFlowStore } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, type NodeTypes, Position } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
 import type { ItemNode } from './projection.ts';
 import { useMapStore } from './store.ts';
 
 /** The zoom below which items show only their date. */
 export const DETAIL_ZOOM = 0.45;
 
+/**
+ * Semantic zoom: below DETAIL_ZOOM the words are too small to read, so an item shows its date alone, in
+ * larger type (and panning a large map has far less text to draw). Provided once by the canvas, so the
+ * items do not each watch the zoom on every frame.
+ */
+export const DetailContext = createContext(true);
+
 /** One item on the map: its date, what happened, where the information came from, and for incidents
  * the category and Brook colour (in words as well as colour). */
 const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode>) {
   const selected = useMapStore((s) => s.selectedId === id);
-  const exporting = useMapStore((s) => s.exporting);
-  // Semantic zoom: below DETAIL_ZOOM the words are too small to read, so an item shows its date alone,
-  // in larger type (and panning a large map has far less text to draw).
-  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
+  const detailed = useContext(DetailContext);
   if (!detailed) {
     return (
       <div
@@ -21,9 +25,9 @@ const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode
           data.approximate ? ' pm-node--approximate' : ''
         }`}
       >
-        <Handle type="target" position={Position.Left} className="pm-handle" />
-        <p className="pm-node__date">{data.dateLabel}</p>
-        <Handle type="source" position={Position.Right} className="pm-handle" />
+        {/* No handles drawn: links still attach where the node's declared handles are (projection.ts),
+            and joining two items by dragging needs the detailed view anyway. */}
+        {data.dateLabel}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import {
   LINK_KIND_LABELS,
@@ -46,7 +46,7 @@ function useItemNames() {
       const item = byId.get(id);
       return item ? `${item.span.label} — ${shorten(words.text(item.what), 50)}` : 'an item';
     };
-    return { items: chronologicalOrder(all), nameOf, words };
+    return { all, nameOf, words };
   }, [map, view, all]);
 }
 
@@ -68,6 +68,10 @@ export function LinksSection({ draft }: { draft: LinkDraft | null }) {
   const current = useMapStore((s) => s.map.links);
   const links = useDeferredValue(current, NO_LINKS);
   const preparing = links !== current && links.length === 0;
+  const [open, setOpen] = useState(draft !== null);
+  useEffect(() => {
+    if (draft) setOpen(true);
+  }, [draft]);
   const setMap = useMapStore((s) => s.setMap);
   const say = useMapStore((s) => s.say);
   const { nameOf, words } = useItemNames();
@@ -101,16 +105,28 @@ export function LinksSection({ draft }: { draft: LinkDraft | null }) {
           ))}
         </ul>
       )}
-      <LinkForm key={draft ? `${draft.fromId}-${draft.toId}` : 'new'} draft={draft} />
+      {open ? (
+        <LinkForm
+          key={draft ? `${draft.fromId}-${draft.toId}` : 'new'}
+          draft={draft}
+          onClose={() => setOpen(false)}
+        />
+      ) : (
+        // The form lists every item twice; it is built only when wanted.
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          Link two items
+        </button>
+      )}
     </>
   );
 }
 
-function LinkForm({ draft }: { draft: LinkDraft | null }) {
+function LinkForm({ draft, onClose }: { draft: LinkDraft | null; onClose: () => void }) {
   const caseId = useMapStore((s) => s.map.caseId);
   const setMap = useMapStore((s) => s.setMap);
   const say = useMapStore((s) => s.say);
-  const { items, nameOf } = useItemNames();
+  const { all, nameOf } = useItemNames();
+  const items = useMemo(() => chronologicalOrder(all), [all]);
   const [fromId, setFromId] = useState(draft?.fromId ?? '');
   const [toId, setToId] = useState(draft?.toId ?? '');
   const [kind, setKind] = useState<MapLink['kind']>('possible-trigger');
@@ -200,9 +216,14 @@ function LinkForm({ draft }: { draft: LinkDraft | null }) {
         onChange={setLabel}
         errors={errors}
       />
-      <button type="submit" className="button" disabled={busy}>
-        Add link
-      </button>
+      <div className="button-group">
+        <button type="submit" className="button" disabled={busy}>
+          Add link
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </form>
   );
 }

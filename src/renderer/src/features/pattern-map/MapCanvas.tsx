@@ -13,7 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeTypes } from './ItemNode.tsx';
+import { DETAIL_ZOOM, DetailContext, nodeTypes } from './ItemNode.tsx';
 import { edgeTypes } from './LinkEdge.tsx';
 import { INCIDENT_LANE } from './labels.ts';
 import { AXIS_HEIGHT, LANE_LABEL_WIDTH, LaneLabels, MapBackdrop, TimeAxis } from './MapOverlays.tsx';
@@ -78,6 +78,7 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
     fitViewport(store.getState().projection, Math.min(window.innerWidth - 60, 1800), 560, maxFitZoom),
   );
   const fitMap = useFitMap(maxFitZoom);
+  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
   useFollowSelection(fitMap);
 
   const onNodeDragStop = useCallback<OnNodeDrag<ItemNode>>(
@@ -112,46 +113,51 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
   );
 
   return (
-    <section className={`pm-canvas${className ? ` ${className}` : ''}`} aria-label={label}>
-      <ReactFlow<ItemNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onConnect={onConnect}
-        onlyRenderVisibleElements={!exporting}
-        defaultViewport={defaultViewport}
-        minZoom={0.05}
-        maxZoom={2.5}
-        deleteKeyCode={NO_KEY}
-        selectionKeyCode={NO_KEY}
-        multiSelectionKeyCode={NO_KEY}
-        edgesFocusable={false}
-        edgesReconnectable={false}
-        elevateEdgesOnSelect={false}
-        ariaLabelConfig={ARIA_LABELS}
-      >
-        <ViewportPortal>
-          <MapBackdrop />
-        </ViewportPortal>
-        <TimeAxis />
-        <LaneLabels />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton
-            onClick={fitMap}
-            aria-label="Fit the whole map in view"
-            title="Fit the whole map in view"
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M1 5V1h4v2H3v2zm10-4h4v4h-2V3h-2zM3 11v2h2v2H1v-4zm12 0v4h-4v-2h2v-2z" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        <Overview />
-      </ReactFlow>
+    <section
+      className={`pm-canvas${className ? ` ${className}` : ''}${exporting ? ' pm-canvas--exporting' : ''}`}
+      aria-label={label}
+    >
+      <DetailContext.Provider value={detailed}>
+        <ReactFlow<ItemNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onConnect={onConnect}
+          onlyRenderVisibleElements={!exporting}
+          defaultViewport={defaultViewport}
+          minZoom={0.05}
+          maxZoom={2.5}
+          deleteKeyCode={NO_KEY}
+          selectionKeyCode={NO_KEY}
+          multiSelectionKeyCode={NO_KEY}
+          edgesFocusable={false}
+          edgesReconnectable={false}
+          elevateEdgesOnSelect={false}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <ViewportPortal>
+            <MapBackdrop />
+          </ViewportPortal>
+          <TimeAxis />
+          <LaneLabels />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            <ControlButton
+              onClick={fitMap}
+              aria-label="Fit the whole map in view"
+              title="Fit the whole map in view"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <path d="M1 5V1h4v2H3v2zm10-4h4v4h-2V3h-2zM3 11v2h2v2H1v-4zm12 0v4h-4v-2h2v-2z" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          <Overview />
+        </ReactFlow>
+      </DetailContext.Provider>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { useStore as useFlowStore } from '@xyflow/react';
-import { memo } from 'react';
+import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LAYOUT } from './projection.ts';
 import { useMapStore } from './store.ts';
@@ -16,73 +16,120 @@ const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
 export const AXIS_HEIGHT = 30;
 export const LANE_LABEL_WIDTH = 150;
 
+/**
+ * Follows the viewport without re-rendering: the flow's transform changes on every frame of a pan, so
+ * the overlays set their positions straight on the DOM from a store subscription (zustand's "transient
+ * updates"), and React renders them again only when what they show changes.
+ */
+export function useTransform(
+  apply: (transform: [number, number, number], size: { width: number; height: number }) => void,
+) {
+  const flow = useStoreApi();
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+  // After every render (what is shown may have changed), and then on every change of the viewport.
+  useLayoutEffect(() => {
+    const { transform, width, height } = flow.getState();
+    applyRef.current(transform, { width, height });
+  });
+  useLayoutEffect(() => {
+    const run = () => {
+      const { transform, width, height } = flow.getState();
+      applyRef.current(transform, { width, height });
+    };
+    return flow.subscribe((state, previous) => {
+      if (
+        state.transform !== previous.transform ||
+        state.width !== previous.width ||
+        state.height !== previous.height
+      )
+        run();
+    });
+  }, [flow]);
+}
+
 /** Year ticks always; month ticks once a month is wide enough on screen to carry a name. */
 export const TimeAxis = memo(function TimeAxis() {
-  const [tx, , zoom] = useFlowStore((s) => s.transform);
-  const width = useFlowStore((s) => s.width);
-  const originDay = useMapStore((s) => s.projection.originDay);
+  // Re-rendered only when the zoom changes: panning just slides the strip of ticks.
+  const zoom = useFlowStore((s) => s.transform[2]);
+  const { originDay, width } = useMapStore(
+    useShallow((s) => ({ originDay: s.projection.originDay, width: s.projection.width })),
+  );
   const hasItems = useMapStore((s) => s.projection.nodes.length > 0);
-  if (!hasItems || width === 0) return <div className="pm-axis" aria-hidden="true" />;
-  const scale = LAYOUT.pixelsPerDay * zoom;
-  const xOf = (day: number) => (day - originDay) * scale + tx;
-  const firstDay = originDay + Math.floor(-tx / scale);
-  const lastDay = originDay + Math.ceil((width - tx) / scale);
-  const firstYear = yearOfDay(firstDay);
-  const lastYear = yearOfDay(lastDay);
-  const monthWidth = 30 * scale;
-  const ticks: { key: string; x: number; label: string; major: boolean }[] = [];
-  for (let year = firstYear; year <= lastYear + 1; year++) {
-    if (monthWidth >= 12) {
+  const strip = useRef<HTMLDivElement>(null);
+  useTransform(([tx]) => {
+    if (strip.current) strip.current.style.transform = `translateX(${tx}px)`;
+  });
+  const ticks = useMemo(() => {
+    if (!hasItems) return [];
+    const scale = LAYOUT.pixelsPerDay * zoom;
+    const monthWidth = 30 * scale;
+    const list: { key: string; x: number; label: string; major: boolean }[] = [];
+    const lastYear = yearOfDay(originDay + width / LAYOUT.pixelsPerDay) + 1;
+    for (let year = yearOfDay(originDay) - 1; year <= lastYear; year++) {
+      list.push({
+        key: String(year),
+        x: (dayOfDate(year, 0) - originDay) * scale,
+        label: String(year),
+        major: true,
+      });
+      if (monthWidth < 12) continue;
       for (let month = 1; month < 12; month++) {
-        const x = xOf(dayOfDate(year, month));
-        if (x < -40 || x > width) continue;
-        ticks.push({
+        list.push({
           key: `${year}-${month}`,
-          x,
+          x: (dayOfDate(year, month) - originDay) * scale,
           label: monthWidth >= 34 ? (MONTHS[month] ?? '') : '',
           major: false,
         });
       }
     }
-    const x = xOf(dayOfDate(year, 0));
-    if (x >= -60 && x <= width) ticks.push({ key: String(year), x, label: String(year), major: true });
-  }
+    return list;
+  }, [hasItems, zoom, originDay, width]);
   return (
     <div className="pm-axis" aria-hidden="true">
-      {ticks.map((t) => (
-        <span
-          key={t.key}
-          className={t.major ? 'pm-axis__tick pm-axis__tick--year' : 'pm-axis__tick'}
-          style={{ transform: `translateX(${t.x}px)` }}
-        >
-          {t.label}
-        </span>
-      ))}
+      <div ref={strip} className="pm-axis__strip">
+        {ticks.map((t) => (
+          <span
+            key={t.key}
+            className={t.major ? 'pm-axis__tick pm-axis__tick--year' : 'pm-axis__tick'}
+            style={{ transform: `translateX(${t.x}px)` }}
+          >
+            {t.label}
+          </span>
+        ))}
+      </div>
     </div>
   );
 });
 
 /** The lane names, a column kept in view on the left whatever the horizontal scroll. */
 export const LaneLabels = memo(function LaneLabels() {
-  const [, ty, zoom] = useFlowStore((s) => s.transform);
-  const height = useFlowStore((s) => s.height);
   const lanes = useMapStore((s) => s.projection.lanes);
+  const labels = useRef<(HTMLSpanElement | null)[]>([]);
+  useTransform(([, ty, zoom], { height }) => {
+    lanes.forEach((lane, i) => {
+      const label = labels.current[i];
+      if (!label) return;
+      const top = Math.max(lane.y * zoom + ty, AXIS_HEIGHT);
+      const bottom = Math.min((lane.y + lane.height) * zoom + ty, height);
+      label.style.visibility = bottom - top < 4 ? 'hidden' : 'visible';
+      label.style.transform = `translateY(${top}px)`;
+      label.style.height = `${Math.max(bottom - top, 0)}px`;
+    });
+  });
   return (
     <div className="pm-lane-labels" aria-hidden="true">
-      {lanes.map((lane) => {
-        const top = Math.max(lane.y * zoom + ty, AXIS_HEIGHT);
-        const bottom = Math.min((lane.y + lane.height) * zoom + ty, height);
-        if (bottom - top < 4) return null;
-        return (
-          <span
-            key={lane.id}
-            className={`pm-lane-label${lane.id === 'incidents' ? ' pm-lane-label--incidents' : ''}`}
-            style={{ transform: `translateY(${top}px)`, height: bottom - top }}
-          >
-            {lane.label}
-          </span>
-        );
-      })}
+      {lanes.map((lane, i) => (
+        <span
+          key={lane.id}
+          ref={(element) => {
+            labels.current[i] = element;
+          }}
+          className={`pm-lane-label${lane.id === 'incidents' ? ' pm-lane-label--incidents' : ''}`}
+        >
+          {lane.label}
+        </span>
+      ))}
     </div>
   );
 });

@@ -94,6 +94,7 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
               key={editing.item?.id ?? editing.kind}
               kind={editing.kind}
               editing={editing.item}
+              headingLevel={2}
               onDone={(message) => {
                 setEditing(null);
                 if (message) say({ kind: 'success', text: message });

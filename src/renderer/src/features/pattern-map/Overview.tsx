@@ -1,6 +1,6 @@
-import { Panel, useStore as useFlowStore, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow } from '@xyflow/react';
 import { memo, type PointerEvent, useEffect, useMemo, useRef } from 'react';
-import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
+import { LANE_LABEL_WIDTH, useTransform } from './MapOverlays.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, type Projection } from './projection.ts';
 import { useMapStore } from './store.ts';
 
@@ -33,10 +33,8 @@ function geometryOf(projection: Projection) {
 export const Overview = memo(function Overview() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const projection = useMapStore((s) => s.projection);
-  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
-  const flowWidth = useFlowStore((s) => s.width);
-  const flowHeight = useFlowStore((s) => s.height);
-  const { setCenter } = useReactFlow();
+  const frame = useRef<HTMLSpanElement>(null);
+  const { setCenter, getZoom } = useReactFlow();
   const dragging = useRef(false);
 
   const { left, scale, toX, toY, contentWidth } = useMemo(() => geometryOf(projection), [projection]);
@@ -63,18 +61,20 @@ export const Overview = memo(function Overview() {
     }
   }, [projection, left, scale, toX, toY, contentWidth]);
 
-  const view = {
-    left: toX(-tx / zoom),
-    top: toY(-ty / zoom),
-    width: (flowWidth / zoom) * scale,
-    height: (flowHeight / zoom) * scale,
-  };
+  // The viewport frame follows every frame of a pan without re-rendering the overview.
+  useTransform(([tx, ty, zoom], size) => {
+    const element = frame.current;
+    if (!element) return;
+    element.style.transform = `translate(${toX(-tx / zoom)}px, ${toY(-ty / zoom)}px)`;
+    element.style.width = `${(size.width / zoom) * scale}px`;
+    element.style.height = `${(size.height / zoom) * scale}px`;
+  });
 
   const moveTo = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const x = (event.clientX - box.left - MARGIN) / scale + left;
     const y = (event.clientY - box.top - MARGIN) / scale;
-    void setCenter(x, y, { zoom });
+    void setCenter(x, y, { zoom: getZoom() });
   };
 
   return (
@@ -96,14 +96,7 @@ export const Overview = memo(function Overview() {
         }}
       >
         <canvas ref={canvas} className="pm-overview__canvas" />
-        <span
-          className="pm-overview__view"
-          style={{
-            transform: `translate(${view.left}px, ${view.top}px)`,
-            width: view.width,
-            height: view.height,
-          }}
-        />
+        <span ref={frame} className="pm-overview__view" />
       </div>
     </Panel>
   );

@@ -1,5 +1,5 @@
 import './pattern-map.css';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapItem, MapMeeting, PatternMap } from '../../../../contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
@@ -22,7 +22,13 @@ import { Filters, ViewSwitch } from './ViewAndFilters.tsx';
 
 /** `#/cases/<id>/map`: the pattern map of one child's case. */
 export function PatternMapScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => call('map.get', { caseId }));
+  const [loaded, reload] = useLoad(async () => {
+    // User timing marks: the benchmark (bench/map-browser.ts) tells waiting for the data from drawing it.
+    performance.mark('pattern-map:requested');
+    const result = await call('map.get', { caseId });
+    performance.mark('pattern-map:received');
+    return result;
+  });
   if (loaded.state !== 'ready') {
     return (
       <>
@@ -77,6 +83,19 @@ function NoticeLine() {
   );
 }
 
+/**
+ * False until the map has been drawn: the sections far down the page (links, people, meetings,
+ * sharing) are rendered just after, so a large map appears sooner.
+ */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const handle = requestIdleCallback(() => setReady(true), { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+  return ready;
+}
+
 function MapScreen() {
   const store = useMapStoreApi();
   const map = useMapStore((s) => s.map);
@@ -88,6 +107,13 @@ function MapScreen() {
   const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
   const [meeting, setMeeting] = useState<{ record: MapMeeting | null } | null>(null);
   const words = viewWords(map, view);
+  const later = useAfterFirstPaint();
+  // When the item form closes, put focus back where it was opened from: the top of its section.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) document.getElementById('pm-add')?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
 
   const onMove = useCallback((id: string, lane: string) => void moveItem(id, lane), [moveItem]);
   const onConnectItems = useCallback((fromId: string, toId: string) => {
@@ -99,11 +125,14 @@ function MapScreen() {
       document.getElementById('pm-link-kind')?.focus();
     });
   }, []);
-  const edit = (item: MapItem) => setEditing({ kind: item.kind, item });
-  const startRemoving = (item: MapItem) => {
-    store.getState().select(item.id);
-    setRemovingId(item.id);
-  };
+  const edit = useCallback((item: MapItem) => setEditing({ kind: item.kind, item }), []);
+  const startRemoving = useCallback(
+    (item: MapItem) => {
+      store.getState().select(item.id);
+      setRemovingId(item.id);
+    },
+    [store],
+  );
 
   if (meeting) {
     return (
@@ -193,7 +222,7 @@ function MapScreen() {
       </section>
 
       <section aria-labelledby="pm-add" className="pm-offscreen section section--divided">
-        <h2 id="pm-add" className="heading-m">
+        <h2 id="pm-add" className="heading-m" tabIndex={-1}>
           Add to the map
         </h2>
         {editing ? (
@@ -230,16 +259,20 @@ function MapScreen() {
         <h2 id="pm-links" className="heading-m">
           Links and themes
         </h2>
-        <LinksSection draft={linkDraft} />
-        <h3 className="heading-s">Themes and hypotheses</h3>
-        <ThemesSection />
+        {later ? (
+          <>
+            <LinksSection draft={linkDraft} />
+            <h3 className="heading-s">Themes and hypotheses</h3>
+            <ThemesSection />
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="pm-people" className="pm-offscreen section section--divided">
         <h2 id="pm-people" className="heading-m">
           People on the case
         </h2>
-        <PeopleSection />
+        {later ? <PeopleSection /> : null}
       </section>
 
       <section aria-labelledby="pm-meetings" className="pm-offscreen section section--divided">
@@ -247,14 +280,14 @@ function MapScreen() {
           Mapping meetings
         </h2>
         <p className="body hint">“Start meeting mode”, above the map, opens a new meeting record.</p>
-        <MeetingsList onContinue={(record) => setMeeting({ record })} />
+        {later ? <MeetingsList onContinue={(record) => setMeeting({ record })} /> : null}
       </section>
 
       <section aria-labelledby="pm-share" className="pm-offscreen section section--divided">
         <h2 id="pm-share" className="heading-m">
           Share the map
         </h2>
-        <SharingSection />
+        {later ? <SharingSection /> : null}
       </section>
     </>
   );
