@@ -99,6 +99,18 @@ export const signOffCalls = {
     request: z.strictObject({ caseId: recordId }),
     response: z.strictObject({ savedTo: z.string() }).nullable(),
   }),
+  'reports.exportStrategyMeeting': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, meetingId: recordId }),
+    response: z.strictObject({ savedTo: z.string() }).nullable(),
+  }),
+  'reports.exportConsultation': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, consultationId: recordId }),
+    response: z.strictObject({ savedTo: z.string() }).nullable(),
+  }),
   'reports.template': call({
     access: 'signed-in',
     writes: false,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,6 +305,10 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await record.getByRole('button', { name: 'Save actions of the strategy meeting' }).click();
     await record.getByText('Actions saved: 1 of 1 done.').waitFor();
     expect((await call('pathway.summary', { caseId })).meetings[0]?.actions[0]?.done).toBe(true);
+    app.host.saveFile = join(data.path, 'strategy-meeting.docx');
+    await record.getByRole('button', { name: 'Export the record of the strategy meeting (Word)' }).click();
+    await record.getByText(`Saved to ${app.host.saveFile}`).waitFor();
+    expect(existsSync(app.host.saveFile)).toBe(true);
     await expectAccessible(page, 'strategy meetings');
 
     await page.getByRole('link', { name: 'Back to the case' }).click();

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docxParts } from '../support/docx-xml.ts';
+import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
 
@@ -141,6 +144,30 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     );
   });
 
+  it('exports the strategy meeting record as a marked Word document', async () => {
+    const hsbCase = await openCase('blackpool', '2012-04-04');
+    await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    const summary = await h.call(
+      'pathway.recordStrategyMeeting',
+      meeting(hsbCase.id, '2026-11-05T08:30:00Z', ['s47-enquiry'], {
+        s47Type: 'joint',
+        rationale: 'Risk of significant harm.',
+      }),
+    );
+    h.host.saveFile = join(folder.path, 'strategy.docx');
+    const saved = await h.call('reports.exportStrategyMeeting', {
+      caseId: hsbCase.id,
+      meetingId: summary.meetings[0]?.id ?? '',
+    });
+    expect(saved).toEqual({ savedTo: h.host.saveFile });
+    const text = pdfText(docxToPdf(h.host.saveFile));
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('Strategy meeting record');
+    expect(text).toContain('DC Example');
+    expect(text).toContain('Joint with police');
+    expect(text).toContain('Apologies');
+  }, 60_000);
+
   it('refuses a meeting held before the concern was received', async () => {
     const hsbCase = await openCase('blackpool', '2012-04-04');
     await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
@@ -245,6 +272,16 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       notes: '',
     });
     expect(summary.stage).toBe('Consultation held (problematic): next, pattern mapping');
+    await as('sam.sw');
+    h.host.saveFile = join(folder.path, 'consultation.docx');
+    await h.call('reports.exportConsultation', {
+      caseId: hsbCase.id,
+      consultationId: consultation?.id ?? '',
+    });
+    const record = docxParts(h.host.saveFile)['word/document.xml'] ?? '';
+    expect(record).toContain('Consultation record (CYJS HSB Hub)');
+    expect(record).toContain('problematic');
+    expect(record).toContain('Brook guidance for parents');
     expect(summary.consultations[0]?.meeting?.nextSteps).toEqual(['pattern mapping']);
     expect(summary.history.map((e) => e.title)).toEqual(
       expect.arrayContaining([

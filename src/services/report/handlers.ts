@@ -2,6 +2,7 @@ import type { CallResponse, ParsedRequest } from '../../contract/calls.ts';
 import type { signOffCalls } from '../../contract/sign-off-calls.ts';
 import type { Workbench } from '../workbench.ts';
 import { exportCaseChronology, exportReport, reportTemplate, updateReportTemplate } from './export.ts';
+import { exportConsultation, exportStrategyMeeting } from './record-exports.ts';
 import { approve, returnToDraft, signOffStatus, signReport, submit } from './sign-off.ts';
 
 type Name = keyof typeof signOffCalls;
@@ -16,6 +17,8 @@ export const signOffHandlers: {
   'signOff.sign': signReport,
   'reports.export': exportReport,
   'reports.exportChronology': exportCaseChronology,
+  'reports.exportStrategyMeeting': exportStrategyMeeting,
+  'reports.exportConsultation': exportConsultation,
   'reports.template': (wb) => reportTemplate(wb.db()),
   'reports.updateTemplate': updateReportTemplate,
 };

@@ -7,6 +7,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { ExportButton } from '../../ui/ExportButton.tsx';
 import {
   CheckboxGroup,
   DateTimeFields,
@@ -698,6 +699,11 @@ function ConsultationRecord({
         <ScreenForm consultation={c} hub={hub} onDone={onDone} />
       ) : null}
       {open && c.state === 'accepted' ? <HeldForm consultation={c} onDone={onDone} /> : null}
+      <ExportButton
+        name="reports.exportConsultation"
+        request={{ caseId, consultationId: c.id }}
+        label="Export the consultation record (Word)"
+      />
     </article>
   );
 }

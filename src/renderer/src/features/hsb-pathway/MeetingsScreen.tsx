@@ -3,6 +3,7 @@ import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
+import { ExportButton } from '../../ui/ExportButton.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, When } from './shared.tsx';
@@ -155,6 +156,11 @@ function MeetingRecord({
         </>
       ) : null}
       <Actions caseId={caseId} meeting={m} open={open} onUpdated={onUpdated} />
+      <ExportButton
+        name="reports.exportStrategyMeeting"
+        request={{ caseId, meetingId: m.id }}
+        label={`Export the record of the ${m.typeLabel.toLowerCase()} (Word)`}
+      />
     </article>
   );
 }

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
+import { type RecordSection, recordDocx } from '../../export/record-docx.ts';
+import { findCase } from '../../store/cases.ts';
+import { findChild } from '../../store/children.ts';
+import type { Db } from '../../store/database.ts';
+import { writeFileAtomic } from '../../store/files.ts';
+import { insertReportExport } from '../../store/sign-off.ts';
+import { pathwaySummary } from '../pathway-summary.ts';
+import type { Workbench } from '../workbench.ts';
+
+// Word exports of single pathway records: a strategy discussion or meeting, and a hub consultation.
+
+const when = (iso: string) => `${formatDay(londonDay(iso))} ${londonTime(iso)}`;
+
+function allocatedCase(db: Db, caseId: string, userId: string) {
+  const hsbCase = findCase(db, caseId);
+  const child = hsbCase && findChild(db, hsbCase.childId);
+  if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
+  if (![hsbCase.socialWorkerId, hsbCase.yosPractitionerId, ...hsbCase.managerIds].includes(userId)) {
+    throw new WorkbenchError(
+      'forbidden',
+      'Only the people allocated to the case (its social worker, YOS practitioner and managers) can export its records.',
+    );
+  }
+  return { hsbCase, child };
+}
+
+async function save(
+  wb: Workbench,
+  caseId: string,
+  kind: string,
+  suggested: string,
+  buffer: Buffer,
+  what: string,
+) {
+  const { user } = wb.signedIn();
+  const path = await wb.host.chooseSaveFile(suggested);
+  if (!path) return null;
+  const now = wb.now().toISOString();
+  wb.write((db, audit) => {
+    insertReportExport(db, {
+      id: randomUUID(),
+      assessmentId: null,
+      caseId,
+      kind,
+      versionNo: null,
+      marking: 'OFFICIAL-SENSITIVE',
+      savedTo: path,
+      at: now,
+      by: user.id,
+    });
+    audit({
+      action: `report.export-${kind}`,
+      recordType: 'case',
+      recordId: caseId,
+      summary: `exported ${what} to ${path}`,
+    });
+    // The file is written last, so a failure before it leaves no export without its audit entry.
+    writeFileAtomic(path, buffer);
+  });
+  return { savedTo: path };
+}
+
+export async function exportStrategyMeeting(
+  wb: Workbench,
+  req: ParsedRequest<'reports.exportStrategyMeeting'>,
+) {
+  const { user } = wb.signedIn();
+  const db = wb.db();
+  const { hsbCase, child } = allocatedCase(db, req.caseId, user.id);
+  const m = pathwaySummary(wb, req.caseId).meetings.find((x) => x.id === req.meetingId);
+  if (!m) throw new WorkbenchError('not-found', 'That strategy meeting is not on this case.');
+  const sections: RecordSection[] = [
+    {
+      heading: 'The meeting',
+      lines: [
+        ['Type', m.typeLabel],
+        ['Why it was held', m.trigger],
+        ['Held', when(m.heldAt)],
+        ['Chair', m.chair],
+        ['Hackett category agreed', m.categoryLabel],
+        ['Recorded by', m.recordedByName],
+      ],
+    },
+    {
+      heading: 'Attendees',
+      table: {
+        header: ['Name', 'Role', 'Agency', 'Attendance'],
+        rows: m.attendees.map((a) => [
+          a.name,
+          a.role,
+          a.agency,
+          a.attendance === 'present' ? 'Present' : 'Apologies',
+        ]),
+      },
+    },
+    {
+      heading: 'Agenda',
+      table: { header: ['Point', 'Notes'], rows: m.agenda.map((a) => [a.point, a.notes]) },
+    },
+    {
+      heading: 'Outcome',
+      lines: [
+        ['Outcomes', m.outcomes.join('; ')],
+        [
+          'Section 47',
+          m.details.s47Type ? (m.details.s47Type === 'joint' ? 'Joint with police' : 'Single agency') : '',
+        ],
+        ['Lead agency', m.details.leadAgency],
+        [
+          'Follow-up strategy meeting',
+          m.details.followUpWorkingDays ? `Within ${m.details.followUpWorkingDays} working days` : '',
+        ],
+        ['Rationale', m.details.rationale],
+      ],
+    },
+    {
+      heading: 'Actions',
+      table: {
+        header: ['Action', 'Owner', 'Due', 'Done'],
+        rows: m.actions.map((a) => [a.text, a.owner, a.due ? formatDay(a.due) : '', a.done ? 'Yes' : 'No']),
+      },
+    },
+  ];
+  const buffer = await recordDocx(
+    `${m.typeLabel} record`,
+    `${child.name}, case ${hsbCase.reference}`,
+    sections,
+    { on: londonDay(wb.now().toISOString()), by: user.name },
+  );
+  return save(
+    wb,
+    hsbCase.id,
+    'strategy-meeting',
+    `strategy-meeting-${hsbCase.reference}-${londonDay(m.heldAt)}.docx`,
+    buffer,
+    `the ${m.typeLabel.toLowerCase()} record of ${formatDay(londonDay(m.heldAt))}`,
+  );
+}
+
+export async function exportConsultation(wb: Workbench, req: ParsedRequest<'reports.exportConsultation'>) {
+  const { user } = wb.signedIn();
+  const db = wb.db();
+  const { hsbCase, child } = allocatedCase(db, req.caseId, user.id);
+  const summary = pathwaySummary(wb, req.caseId);
+  const c = summary.consultations.find((x) => x.id === req.consultationId);
+  if (!c) throw new WorkbenchError('not-found', 'That consultation is not on this case.');
+  const sections: RecordSection[] = [
+    {
+      heading: 'Request',
+      lines: [
+        ['Requested', when(c.requestedAt)],
+        ['Requested by', c.requestedByName],
+        ['Manager who agreed it', c.managerName],
+        ['What it is for', c.request],
+        ['State', c.stateLabel],
+      ],
+    },
+    {
+      heading: `Screening by the ${summary.terms.hub}`,
+      lines: c.screening
+        ? [
+            ['Decision', c.screening.decision === 'accept' ? 'Accepted' : 'Declined'],
+            ['Rationale', c.screening.rationale],
+            ['By', c.screening.byName],
+            ['When', when(c.screening.at)],
+          ]
+        : [['Decision', 'Not screened yet']],
+    },
+    {
+      heading: 'Consultation',
+      lines: c.meeting
+        ? [
+            ['Held', when(c.meeting.heldAt)],
+            ['Attendees', c.meeting.attendees.join('; ')],
+            ['The behaviour is', c.meeting.outcome],
+            ['Resources shared', c.meeting.resourcesShared],
+            ['Next steps', c.meeting.nextSteps.join('; ')],
+            ['Notes', c.meeting.notes],
+          ]
+        : [['Held', 'Not held yet']],
+    },
+  ];
+  const buffer = await recordDocx(
+    `Consultation record (${summary.terms.hub})`,
+    `${child.name}, case ${hsbCase.reference}`,
+    sections,
+    { on: londonDay(wb.now().toISOString()), by: user.name },
+  );
+  return save(
+    wb,
+    hsbCase.id,
+    'consultation',
+    `consultation-${hsbCase.reference}-${londonDay(c.requestedAt)}.docx`,
+    buffer,
+    'the consultation record',
+  );
+}
