@@ -125,6 +125,22 @@ export const patternMapCalls = {
     response: z.strictObject({ savedTo: z.string() }).nullable(),
     maxRequestBytes: 12_500_000,
   }),
+  /** Keeps a picture of the map, drawn by the screen, to go into the AIM report. */
+  'map.useInReport': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      view: z.enum(['named', 'anonymised']),
+      pngBase64: z
+        .string()
+        .min(1)
+        .max(12_000_000)
+        .regex(/^[A-Za-z0-9+/=]*$/, 'is not base64'),
+    }),
+    response: z.strictObject({ capturedAt: z.string() }),
+    maxRequestBytes: 12_500_000,
+  }),
   'people.add': call({
     access: CASEWORK,
     writes: true,

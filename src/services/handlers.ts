@@ -14,7 +14,7 @@ import { assessmentHandlers } from './assessments/handlers.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
-import { exportMap } from './map-sharing.ts';
+import { exportMap, useMapInReport } from './map-sharing.ts';
 import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
 import { pathwayHandlers } from './pathway-handlers.ts';
 import {
@@ -100,6 +100,7 @@ export const handlers: { [K in CallName]: Handler<K> } = {
   'map.saveMeeting': saveMeeting,
   'map.addLifeEventType': addLifeEventType,
   'map.export': exportMap,
+  'map.useInReport': useMapInReport,
   'people.add': addPerson,
   'people.update': editPerson,
   'consents.record': recordConsent,

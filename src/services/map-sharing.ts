@@ -4,8 +4,9 @@ import { WorkbenchError } from '../contract/errors.ts';
 import { londonDay } from '../domain/dates.ts';
 import { chronologyDocx } from '../export/chronology-docx.ts';
 import { writeFileAtomic } from '../store/files.ts';
-import { insertMapExport } from '../store/pattern-map.ts';
+import { insertMapExport, saveReportMapImage } from '../store/pattern-map.ts';
 import { readMap } from './pattern-map.ts';
+import { isPng } from './png.ts';
 import type { Workbench } from './workbench.ts';
 
 // Exports of the map: who may export, to whom, and the record of each export.
@@ -42,10 +43,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
           exportedBy: user.name,
           audience: req.recipient,
         });
-  if (
-    req.format === 'png' &&
-    !content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  ) {
+  if (req.format === 'png' && !isPng(content)) {
     throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
       problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
     });
@@ -76,4 +74,26 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
     writeFileAtomic(path, content);
   });
   return { savedTo: path };
+}
+
+export function useMapInReport(wb: Workbench, req: ParsedRequest<'map.useInReport'>) {
+  const { user } = wb.signedIn();
+  const png = Buffer.from(req.pngBase64, 'base64');
+  if (!isPng(png)) {
+    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
+      problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
+    });
+  }
+  const now = wb.now().toISOString();
+  wb.write((db, audit) => {
+    readMap(db, req.caseId);
+    saveReportMapImage(db, req.caseId, png, req.view, user.id, now);
+    audit({
+      action: 'map.use-in-report',
+      recordType: 'case',
+      recordId: req.caseId,
+      summary: `chose the ${req.view} map picture for the AIM report`,
+    });
+  });
+  return { capturedAt: now };
 }

@@ -361,3 +361,27 @@ export function insertMapExport(
     'INSERT INTO map_exports (id, case_id, at, by, audience, recipient, view, format, saved_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.id, e.caseId, e.at, e.by, e.audience, e.recipient, e.view, e.format, e.savedTo);
 }
+
+export function saveReportMapImage(
+  db: Db,
+  caseId: string,
+  png: Buffer,
+  view: string,
+  by: string,
+  now: string,
+): void {
+  db.prepare(
+    `INSERT INTO report_map_images (case_id, png, view, captured_at, captured_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(case_id) DO UPDATE SET png = excluded.png, view = excluded.view, captured_at = excluded.captured_at,
+       captured_by = excluded.captured_by`,
+  ).run(caseId, png, view, now, by);
+}
+
+export function reportMapImageOf(
+  db: Db,
+  caseId: string,
+): { png: Buffer; view: string; capturedAt: string } | undefined {
+  return db
+    .prepare('SELECT png, view, captured_at AS capturedAt FROM report_map_images WHERE case_id = ?')
+    .get(caseId) as { png: Buffer; view: string; capturedAt: string } | undefined;
+}

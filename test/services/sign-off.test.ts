@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RichText } from '../../src/domain/assessment/rich-text.ts';
-import { docxParts } from '../support/docx-xml.ts';
+import { docxParts, unzipNames } from '../support/docx-xml.ts';
 import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
+import { solidPng } from '../support/png.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
@@ -402,6 +403,26 @@ describe('the signed Word report', () => {
     expect((await h.refuse('reports.export', { assessmentId })).message).toBe(
       'Only the two co-assessors and the case’s managers can export this report.',
     );
+  });
+
+  it('includes the pattern map picture chosen on the map screen', async () => {
+    const caseId = (await h.call('assessments.get', { id: assessmentId })).caseId;
+    const refused = await h.refuse('map.useInReport', {
+      caseId,
+      view: 'anonymised',
+      pngBase64: Buffer.from('<svg/>').toString('base64'),
+    });
+    expect(refused.message).toBe('The map image is not a PNG file.');
+    await h.call('map.useInReport', {
+      caseId,
+      view: 'anonymised',
+      pngBase64: solidPng(400, 200).toString('base64'),
+    });
+    h.host.saveFile = join(folder.path, 'with-map.docx');
+    await h.call('reports.export', { assessmentId });
+    const parts = unzipNames(h.host.saveFile);
+    expect(parts.some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
+    expect(docxParts(h.host.saveFile)['word/document.xml']).toContain('Pattern map and chronology');
   });
 
   it('a draft export is watermarked DRAFT — NOT SIGNED OFF on every page', async () => {

@@ -10,3 +10,8 @@ export function docxParts(path: string): Record<string, string> {
       .map(([name, bytes]) => [name, strFromU8(bytes)]),
   );
 }
+
+/** Every file name in the .docx package (media included). */
+export function unzipNames(path: string): string[] {
+  return Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
+}

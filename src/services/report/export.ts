@@ -18,10 +18,11 @@ import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
 import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
 import { writeFileAtomic } from '../../store/files.ts';
-import { itemsOfCase } from '../../store/pattern-map.ts';
+import { itemsOfCase, reportMapImageOf } from '../../store/pattern-map.ts';
 import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
+import { isPng } from '../png.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { buildReportContent, type ReportContent } from './report-content.ts';
@@ -62,8 +63,6 @@ const STEP_WORDS: Record<string, string> = {
   sign: 'Signed',
 };
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 /**
  * Exports the AIM report as Word. A final, verified report is exported exactly as signed (from the
  * approved content); anything else carries a watermark on every page; every export is audited.
@@ -82,8 +81,11 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   }
   const names = namesById(db);
   const verified = verifySignatures(db, a, keys.auditKey);
-  const mapPng = req.mapPngBase64 ? Buffer.from(req.mapPngBase64, 'base64') : null;
-  if (mapPng && !mapPng.subarray(0, 8).equals(PNG_SIGNATURE)) {
+  // The picture sent with the request, or the one chosen on the map screen for the report.
+  const mapPng = req.mapPngBase64
+    ? Buffer.from(req.mapPngBase64, 'base64')
+    : (reportMapImageOf(db, a.caseId)?.png ?? null);
+  if (mapPng && !isPng(mapPng)) {
     throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
       problems: [{ path: 'mapPngBase64', message: 'is not a PNG image' }],
     });

@@ -6,6 +6,7 @@ import { patternMap } from './003-pattern-map.ts';
 import { assessments } from './004-assessments.ts';
 import { signOff } from './005-sign-off.ts';
 import { pathway } from './006-pathway.ts';
+import { reportMapImage } from './007-report-map-image.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   assessments,
   signOff,
   pathway,
+  reportMapImage,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -253,6 +253,28 @@ function ExportForm() {
     }
   }
 
+  async function useInReport() {
+    if (busy) return;
+    setSaved(null);
+    setBusy('Drawing the map…');
+    let pngBase64: string;
+    try {
+      pngBase64 = await picture();
+    } catch (error) {
+      setBusy(null);
+      setErrors({ message: error instanceof Error ? error.message : String(error), problems: [] });
+      return;
+    }
+    const result = await call('map.useInReport', { caseId: map.caseId, view, pngBase64 });
+    setBusy(null);
+    if (!result.ok) {
+      setErrors({ message: result.error.message, problems: [] });
+      return;
+    }
+    setErrors(NO_ERRORS);
+    setSaved(`The ${view} map picture will be used in the AIM report.`);
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -359,6 +381,20 @@ function ExportForm() {
           </p>
         ) : null}
       </form>
+      <div className="pm-form">
+        <h4 className="heading-s">The picture in the AIM report</h4>
+        <p className="body hint">
+          The AIM report shows the picture chosen here, in the view chosen above, with its chronology table.
+        </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy !== null}
+          onClick={() => void useInReport()}
+        >
+          Use this map picture in the AIM report
+        </button>
+      </div>
     </section>
   );
 }
