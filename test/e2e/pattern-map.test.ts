@@ -488,8 +488,13 @@ describe('the pattern map, built through the UI', () => {
     await heading(page, 'Pattern map: J.E.').waitFor();
 
     await page.getByRole('button', { name: 'Use this map picture in the AIM report' }).click();
-    await page.getByText('The named map picture will be used in the AIM report.').waitFor({ timeout: 30_000 });
-    const stored = app.workbench.db().prepare('SELECT png, view FROM report_map_images').get() as { png: Buffer; view: string };
+    await page
+      .getByText('The named map picture will be used in the AIM report.')
+      .waitFor({ timeout: 30_000 });
+    const stored = app.workbench.db().prepare('SELECT png, view FROM report_map_images').get() as {
+      png: Buffer;
+      view: string;
+    };
     expect(stored.view).toBe('named');
     expect(stored.png.subarray(1, 4).toString()).toBe('PNG');
   });

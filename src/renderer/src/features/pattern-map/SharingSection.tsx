@@ -253,7 +253,7 @@ function ExportForm() {
     }
   }
 
-  async function useInReport() {
+  async function chooseForReport() {
     if (busy) return;
     setSaved(null);
     setBusy('Drawing the map…');
@@ -390,7 +390,7 @@ function ExportForm() {
           type="button"
           className="button button--secondary"
           disabled={busy !== null}
-          onClick={() => void useInReport()}
+          onClick={() => void chooseForReport()}
         >
           Use this map picture in the AIM report
         </button>
