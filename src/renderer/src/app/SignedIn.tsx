@@ -4,6 +4,7 @@ import { LockScreen } from '../features/session/LockScreen.tsx';
 import { call } from './api.ts';
 import { DEFAULT_ROUTE, RouterProvider } from './router.tsx';
 import { canDoCasework, SessionContext, type SessionValue } from './session.tsx';
+import { announceUnlocked } from './unlocked.ts';
 import { useIdleLock, usePoll } from './useIdleLock.ts';
 import { Workbench } from './Workbench.tsx';
 
@@ -54,6 +55,7 @@ export function SignedIn({ status, user, setStatus, refresh }: Props) {
   const wasLocked = useRef(locked);
   useEffect(() => {
     if (wasLocked.current && !locked) {
+      announceUnlocked();
       const target = lastFocused.current;
       if (target?.isConnected) target.focus();
       else document.querySelector<HTMLElement>('main h1')?.focus();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../contract/errors.ts';
+import { whenUnlocked } from '../app/unlocked.ts';
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -16,16 +17,28 @@ export function useLoad<T>(load: () => Promise<Result<T>>): [Loaded<T>, () => Pr
   loadRef.current = load;
   const generation = useRef(0);
 
+  const refusedWhileLocked = useRef(false);
+
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     const result = await loadRef.current();
     if (mine !== generation.current) return;
+    refusedWhileLocked.current = !result.ok && result.error.code === 'locked';
     setLoaded(result.ok ? { state: 'ready', data: result.data } : { state: 'failed', error: result.error });
   }, []);
 
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // A load refused because the workbench was locked runs again once it is unlocked.
+  useEffect(
+    () =>
+      whenUnlocked(() => {
+        if (refusedWhileLocked.current) void reload();
+      }),
+    [reload],
+  );
 
   return [loaded, reload];
 }

@@ -4,6 +4,7 @@ import type { CaseListItem } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { canDoCasework, isAdministrator, useSession } from '../../app/session.tsx';
+import { whenUnlocked } from '../../app/unlocked.ts';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -47,6 +48,16 @@ function CaseSearch() {
   const [error, setError] = useState<AppError | null>(null);
   const latest = useRef(0);
   const searchedOnce = useRef(false);
+  // A search refused because the workbench locked is run again once it is unlocked.
+  const [retry, setRetry] = useState(0);
+  const refusedWhileLocked = useRef(false);
+  useEffect(
+    () =>
+      whenUnlocked(() => {
+        if (refusedWhileLocked.current) setRetry((n) => n + 1);
+      }),
+    [],
+  );
 
   useEffect(() => {
     const mine = ++latest.current;
@@ -54,6 +65,7 @@ function CaseSearch() {
       async () => {
         const result = await call('cases.search', { query: query.trim() });
         if (mine !== latest.current) return; // a newer search has started
+        refusedWhileLocked.current = !result.ok && result.error.code === 'locked';
         if (result.ok) {
           setResults(result.data);
           setError(null);
@@ -66,7 +78,7 @@ function CaseSearch() {
     );
     searchedOnce.current = true;
     return () => window.clearTimeout(timer);
-  }, [query]);
+  }, [query, retry]);
 
   const trimmed = query.trim();
   return (
