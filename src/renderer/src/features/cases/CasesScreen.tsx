@@ -59,6 +59,7 @@ function CaseSearch() {
     [],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of retry re-runs the search after an unlock
   useEffect(() => {
     const mine = ++latest.current;
     const timer = window.setTimeout(
