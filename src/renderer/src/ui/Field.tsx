@@ -263,11 +263,13 @@ interface RadioGroupProps<V extends string> extends FieldBase {
   onChange: (value: V) => void;
   /** Shown under the chosen option (the GOV.UK "conditional reveal"). */
   revealed?: Partial<Record<V, ReactNode>>;
+  /** Options side by side, for two or three short answers. */
+  inline?: boolean;
 }
 
 /** One answer from a few, grouped by a fieldset whose legend is the question. */
 export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
-  const { form, path, label, hint, errors, options, value, onChange, revealed } = props;
+  const { form, path, label, hint, errors, options, value, onChange, revealed, inline } = props;
   const id = fieldId(form, path);
   const message = problemFor(errors, path);
   return (
@@ -284,26 +286,28 @@ export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
           </p>
         ) : null}
         <FieldError id={id} label={label} message={message} />
-        {options.map((o) => (
-          <div key={o.value}>
-            <div className="radio">
-              <input
-                id={`${id}-${o.value}`}
-                type="radio"
-                name={id}
-                className="radio__input"
-                checked={value === o.value}
-                onChange={() => onChange(o.value)}
-              />
-              <label htmlFor={`${id}-${o.value}`} className="radio__label">
-                {o.label}
-              </label>
+        <div className={inline ? 'radios radios--inline' : 'radios'}>
+          {options.map((o) => (
+            <div key={o.value}>
+              <div className="radio">
+                <input
+                  id={`${id}-${o.value}`}
+                  type="radio"
+                  name={id}
+                  className="radio__input"
+                  checked={value === o.value}
+                  onChange={() => onChange(o.value)}
+                />
+                <label htmlFor={`${id}-${o.value}`} className="radio__label">
+                  {o.label}
+                </label>
+              </div>
+              {value === o.value && revealed?.[o.value] ? (
+                <div className="radio__reveal">{revealed[o.value]}</div>
+              ) : null}
             </div>
-            {value === o.value && revealed?.[o.value] ? (
-              <div className="radio__reveal">{revealed[o.value]}</div>
-            ) : null}
-          </div>
-        ))}
+          ))}
+        </div>
       </fieldset>
     </div>
   );

@@ -4,10 +4,9 @@ import { AGENCY_LABELS } from '../../../../contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField } from '../../ui/Field.tsx';
+import { SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
 import { useMapCommands } from './commands.ts';
-import { TextArea } from './fields.tsx';
 import { brookText, categoryText, INCIDENT_LANE, laneLabel, viewWords } from './labels.ts';
 import { useMapStore } from './store.ts';
 
@@ -156,7 +155,7 @@ function RemoveItem({ item, onCancel }: { item: MapItem; onCancel: () => void })
     <form onSubmit={submit} noValidate className="pm-remove">
       <ErrorSummary form="pm-remove" errors={errors} labels={{ reason: 'Why are you removing this item?' }} />
       <div ref={field}>
-        <TextArea
+        <TextAreaField
           form="pm-remove"
           path="reason"
           label="Why are you removing this item?"
@@ -164,6 +163,7 @@ function RemoveItem({ item, onCancel }: { item: MapItem; onCancel: () => void })
           value={reason}
           onChange={setReason}
           errors={errors}
+          rows={3}
         />
       </div>
       <div className="button-group">

@@ -4,7 +4,7 @@ import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { MapItem } from '../../../../contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
 import {
   checkRequest,
@@ -24,7 +24,6 @@ import {
   EMPTY_DATE,
   missingDateParts,
 } from './DateEntry.tsx';
-import { TextArea } from './fields.tsx';
 import { categoryText, viewWords } from './labels.ts';
 import { useMapStore, useMapStoreApi } from './store.ts';
 
@@ -211,7 +210,7 @@ export function ItemForm({ kind, editing, onDone, headingLevel = 3 }: ItemFormPr
       ) : (
         <p className="body hint">Incidents always sit on the child’s own lane.</p>
       )}
-      <TextArea
+      <TextAreaField
         form={FORM}
         path="item.what"
         label="What happened"
@@ -219,6 +218,7 @@ export function ItemForm({ kind, editing, onDone, headingLevel = 3 }: ItemFormPr
         value={draft.what}
         onChange={(what) => set({ what })}
         errors={errors}
+        rows={3}
       />
       <DateEntry form={FORM} value={draft.date} onChange={(date) => set({ date })} errors={errors} />
       {peopleOptions.length > 0 ? (

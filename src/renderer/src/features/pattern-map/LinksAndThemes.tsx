@@ -10,7 +10,7 @@ import { chronologicalOrder } from '../../../../domain/pattern-map/uncertain-dat
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import {
   checkRequest,
   type FormErrors,
@@ -19,7 +19,6 @@ import {
   normalisePath,
   orderProblems,
 } from '../../ui/problems.ts';
-import { TextArea } from './fields.tsx';
 import { linkText, shorten, viewWords } from './labels.ts';
 import { useMapStore } from './store.ts';
 
@@ -308,7 +307,7 @@ export function ThemesSection() {
           Pin a theme or hypothesis to a period
         </h3>
         <ErrorSummary form="pm-theme" errors={errors} labels={THEME_LABELS} />
-        <TextArea
+        <TextAreaField
           form="pm-theme"
           path="text"
           label="Theme or hypothesis"
@@ -316,6 +315,7 @@ export function ThemesSection() {
           value={text}
           onChange={setText}
           errors={errors}
+          rows={3}
         />
         <div className="pm-row">
           <TextField

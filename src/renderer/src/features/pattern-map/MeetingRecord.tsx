@@ -5,9 +5,8 @@ import type { MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { todayIso } from '../../ui/dates.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { checkRequest, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
-import { TextArea } from './fields.tsx';
 import { useMapStore } from './store.ts';
 
 const FORM = 'pm-meeting';
@@ -282,7 +281,7 @@ export function MeetingRecord({ meeting }: Props) {
         Add an attendee
       </button>
 
-      <TextArea
+      <TextAreaField
         form={FORM}
         path="decisions"
         label="Decisions"
@@ -352,7 +351,7 @@ export function MeetingRecord({ meeting }: Props) {
         Add an action
       </button>
 
-      <TextArea
+      <TextAreaField
         form={FORM}
         path="notes"
         label="Notes"

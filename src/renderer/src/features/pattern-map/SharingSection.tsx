@@ -4,10 +4,9 @@ import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { formatDay, todayIso } from '../../ui/dates.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
-import { Radios, TextArea } from './fields.tsx';
 import { type MapView, viewWords } from './labels.ts';
 import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
 import { mapImage, settled } from './mapImage.ts';
@@ -176,7 +175,7 @@ function ConsentsPanel() {
           placeholder="Choose"
           errors={errors}
         />
-        <Radios<Status>
+        <RadioGroup<Status>
           form="pm-consent"
           path="status"
           label={labels.status}
@@ -189,7 +188,7 @@ function ConsentsPanel() {
           errors={errors}
           inline
         />
-        <TextArea
+        <TextAreaField
           form="pm-consent"
           path="reason"
           label={labels.reason}
@@ -197,6 +196,7 @@ function ConsentsPanel() {
           value={reason}
           onChange={setReason}
           errors={errors}
+          rows={3}
         />
         <button type="submit" className="button button--secondary" disabled={busy}>
           Record consent
@@ -324,7 +324,7 @@ function ExportForm() {
       {saved ? <SuccessNotice title={saved} /> : null}
       <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-export-title">
         <ErrorSummary form="pm-export" errors={errors} labels={labels} />
-        <Radios<Audience>
+        <RadioGroup<Audience>
           form="pm-export"
           path="audience"
           label={labels.audience}
@@ -352,7 +352,7 @@ function ExportForm() {
           onChange={setRecipient}
           errors={errors}
         />
-        <Radios<MapView>
+        <RadioGroup<MapView>
           form="pm-export"
           path="view"
           label={labels.view}
@@ -362,7 +362,7 @@ function ExportForm() {
           errors={errors}
           inline
         />
-        <Radios<Format>
+        <RadioGroup<Format>
           form="pm-export"
           path="format"
           label={labels.format}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { AGENCIES, AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
-import { CheckboxGroup, TextField } from '../../ui/Field.tsx';
+import { CheckboxGroup, RadioGroup, TextField } from '../../ui/Field.tsx';
 import { NO_ERRORS } from '../../ui/problems.ts';
-import { Radios } from './fields.tsx';
 import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
 import { NO_FILTERS } from './projection.ts';
 import { useMapStore } from './store.ts';
@@ -17,7 +16,7 @@ export function ViewSwitch({ form = 'pm-view' }: { form?: string }) {
   const view = useMapStore((s) => s.view);
   const setView = useMapStore((s) => s.setView);
   return (
-    <Radios<MapView>
+    <RadioGroup<MapView>
       form={form}
       path="view"
       label="View"
