@@ -13,6 +13,7 @@ import {
 } from '../store/pathway.ts';
 import { consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
 import { findUser } from '../store/users.ts';
+import { refuseFuture } from './not-in-future.ts';
 import { pathwaySummary } from './pathway-summary.ts';
 import { requireProfile } from './profiles.ts';
 import type { Workbench } from './workbench.ts';
@@ -172,12 +173,7 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
         'The consultation can be held once the hub has accepted the request.',
       );
     const heldAt = new Date(req.heldAt).toISOString();
-    if (millisecondsBetween(now, heldAt) > 5 * 60_000)
-      throw new WorkbenchError(
-        'invalid-request',
-        'The consultation cannot be recorded before it has happened.',
-        { problems: [{ path: 'heldAt', message: 'is in the future' }] },
-      );
+    refuseFuture(heldAt, now, 'heldAt', 'The consultation cannot be recorded before it has happened.');
     if (millisecondsBetween(c.requestedAt, heldAt) < 0)
       throw new WorkbenchError(
         'invalid-request',

@@ -26,6 +26,7 @@ import {
   markDeadlineMet,
 } from '../store/deadlines.ts';
 import { listUsers } from '../store/users.ts';
+import { refuseFuture } from './not-in-future.ts';
 import { calendarFor, requireProfile } from './profiles.ts';
 import type { AuditNote, Workbench } from './workbench.ts';
 
@@ -229,11 +230,7 @@ export function markMet(wb: Workbench, req: ParsedRequest<'deadlines.markMet'>):
   const now = wb.now().toISOString();
   return wb.write((db, audit) => {
     const d = openDeadlineForChange(db, req.deadlineId, req.expectedVersion);
-    if (millisecondsBetween(now, req.metAt) > 5 * 60_000) {
-      throw new WorkbenchError('invalid-request', 'The date it was done cannot be in the future.', {
-        problems: [{ path: 'metAt', message: 'is in the future' }],
-      });
-    }
+    refuseFuture(req.metAt, now, 'metAt', 'The date it was done cannot be in the future.');
     if (millisecondsBetween(d.triggerAt, req.metAt) < 0) {
       throw new WorkbenchError(
         'invalid-request',

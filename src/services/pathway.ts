@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { CaseTimeline, CategoryRecordView } from '../contract/timescale-schemas.ts';
-import { formatDay, londonDay, millisecondsBetween } from '../domain/dates.ts';
+import { formatDay, londonDay } from '../domain/dates.ts';
 import {
   type CaseContext,
   type CategoryId,
@@ -14,30 +14,16 @@ import { findCase, setCaseProfileVersion } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import { caseEvents, deadlinesOfCase, insertCaseEvent, supersedeDeadline } from '../store/deadlines.ts';
 import { namesById, startDeadlines, viewDeadline } from './deadlines.ts';
+import { refuseFuture } from './not-in-future.ts';
 import { keepBuiltInSnapshot, latestProfile, requireProfile } from './profiles.ts';
 import type { AuditNote, Workbench } from './workbench.ts';
 
 const CATEGORY_EVENT = 'category-agreed';
-/** How far ahead of the clock a recorded time may be (clock drift between machines), in ms. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 function caseAndProfile(db: Db, caseId: string) {
   const hsbCase = findCase(db, caseId);
   if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
   if (hsbCase.status !== 'open') throw new WorkbenchError('rule-broken', 'This case is closed.');
   return { hsbCase, profile: requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) };
-}
-
-function refuseFuture(at: string, now: string, field: string): void {
-  if (millisecondsBetween(now, at) > FUTURE_TOLERANCE_MS) {
-    throw new WorkbenchError(
-      'invalid-request',
-      'That date and time is in the future. Record things once they have happened.',
-      {
-        problems: [{ path: field, message: 'is in the future' }],
-      },
-    );
-  }
 }
 
 function categoryHistory(db: Db, caseId: string, names: Map<string, string>): CategoryRecordView[] {

@@ -22,6 +22,7 @@ import { findPerson } from '../store/pattern-map.ts';
 import { findUser } from '../store/users.ts';
 import { startAssessment } from './assessments/start.ts';
 import { namesById } from './deadlines.ts';
+import { refuseFuture } from './not-in-future.ts';
 import { agreeCategory, raiseEvent } from './pathway.ts';
 import { pathwaySummary } from './pathway-summary.ts';
 import { calendarFor, requireProfile } from './profiles.ts';
@@ -40,15 +41,6 @@ function caseParts(db: Db, caseId: string) {
 const refuse = (path: string, message: string, summary: string): never => {
   throw new WorkbenchError('invalid-request', summary, { problems: [{ path, message }] });
 };
-
-function notFuture(at: string, now: string, path: string) {
-  if (millisecondsBetween(now, at) > 5 * 60_000)
-    refuse(
-      path,
-      'is in the future',
-      'That date and time is in the future. Record things once they have happened.',
-    );
-}
 
 function eligibilityFor(
   db: Db,
@@ -81,7 +73,7 @@ export const checkEligibility = (wb: Workbench, req: ParsedRequest<'pathway.chec
 export function recordConcern(wb: Workbench, req: ParsedRequest<'pathway.recordConcern'>) {
   const userId = wb.signedIn().user.id;
   const now = wb.now().toISOString();
-  notFuture(req.receivedAt, now, 'receivedAt');
+  refuseFuture(req.receivedAt, now, 'receivedAt');
   wb.write((db, audit) => {
     const { hsbCase, profile } = caseParts(db, req.caseId);
     for (const [i, c] of req.children.entries()) {
@@ -179,7 +171,7 @@ function meetStrategyDeadlines(db: Db, caseId: string, type: string, heldAt: str
 export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway.recordStrategyMeeting'>) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
-  notFuture(req.heldAt, now, 'heldAt');
+  refuseFuture(req.heldAt, now, 'heldAt');
   let assessmentToStart: {
     caseId: string;
     lead: string;
