@@ -1,24 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /** Converts a .docx to PDF with LibreOffice (headless, its own profile) and returns the PDF path. */
 export function docxToPdf(docx: string): string {
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync(
-    'libreoffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dirname(docx),
-      docx,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
+  try {
+    execFileSync(
+      'libreoffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dirname(docx),
+        docx,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
   return join(dirname(docx), basename(docx).replace(/\.docx$/, '.pdf'));
 }
 
