@@ -45,7 +45,10 @@ describe('the IPC door', () => {
     for (const name of CALL_NAMES) {
       const parsed = calls[name].request.safeParse({ notAField: true });
       expect(parsed.success, name).toBe(false);
-      expect(parsed.error?.issues.map((i) => i.code), name).toContain('unrecognized_keys');
+      expect(
+        parsed.error?.issues.map((i) => i.code),
+        name,
+      ).toContain('unrecognized_keys');
     }
   });
 
