@@ -140,6 +140,18 @@ export const calls = {
     response: z.strictObject({ restoredFrom: z.string() }).nullable(),
   }),
 
+  'keys.rotate': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ password: passwordAttempt, confirm: z.literal(true) }),
+    response: z.strictObject({
+      /** Usernames whose keyring entries could not be re-wrapped: they need a new password. */
+      accountsNeedingNewPassword: z.array(z.string()),
+      /** A new recovery key, when the old one could not be re-wrapped; shown once. */
+      recoveryKey: z.string().nullable(),
+    }),
+  }),
+
   'profiles.list': call({
     access: 'signed-in',
     writes: false,

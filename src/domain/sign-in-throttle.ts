@@ -1,5 +1,5 @@
 // Failed sign-ins are throttled with growing delays: the first two are free, then 5 s, 10 s, 20 s …
-// up to 15 minutes. The count is kept outside the database (in the keyring file) so it survives a restart.
+// up to 15 minutes. The count is kept outside the database (in its own file) so it survives a restart.
 
 export interface FailedSignIns {
   failures: number;
@@ -18,7 +18,11 @@ export function delayAfterFailures(failures: number): number {
 /** Seconds the person must still wait before another attempt is even checked (0 = go ahead). */
 export function secondsUntilNextAttempt(state: FailedSignIns | undefined, now: Date): number {
   if (!state) return 0;
-  const allowedAt = Date.parse(state.lastFailureAt) + delayAfterFailures(state.failures) * 1000;
+  // A failure recorded "in the future" (the clock was ahead, or the file was edited) counts as now, so
+  // no one waits longer than the longest delay.
+  const recorded = Date.parse(state.lastFailureAt);
+  const last = Number.isFinite(recorded) ? Math.min(recorded, now.getTime()) : now.getTime();
+  const allowedAt = last + delayAfterFailures(state.failures) * 1000;
   return Math.max(0, Math.ceil((allowedAt - now.getTime()) / 1000));
 }
 

@@ -14,6 +14,7 @@ import { assessmentHandlers } from './assessments/handlers.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
+import { rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
 import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
 import { pathwayHandlers } from './pathway-handlers.ts';
@@ -72,6 +73,7 @@ export const handlers: { [K in CallName]: Handler<K> } = {
   'audit.check': (wb) => auditCheck(wb),
   'backup.create': (wb) => createBackup(wb),
   'backup.restore': (wb) => restoreBackup(wb),
+  'keys.rotate': rotateKeys,
   'profiles.list': (wb) => listProfiles(wb.db()),
   'profiles.get': getProfile,
   'profiles.import': importProfile,

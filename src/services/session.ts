@@ -3,13 +3,20 @@ import { rmSync } from 'node:fs';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { SessionStatus, UserSummary } from '../contract/schemas.ts';
-import { recordFailure, secondsUntilNextAttempt } from '../domain/sign-in-throttle.ts';
+import { type FailedSignIns, recordFailure, secondsUntilNextAttempt } from '../domain/sign-in-throttle.ts';
 import { appendAudit } from '../store/audit-trail.ts';
 import { newRecoveryKey, newSigningKeyPair, normaliseRecoveryKey, randomKey } from '../store/crypto.ts';
-import { openDatabase } from '../store/database.ts';
-import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
-import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings.ts';
-import { addSigningKey, findUserByUsername, insertUser } from '../store/users.ts';
+import { type Db, openDatabase, storeCipher } from '../store/database.ts';
+import { Keyring, type StoreKeys, type Unwrapped, wipeKeys } from '../store/keyring.ts';
+import {
+  DEFAULT_SETTINGS,
+  keyringGeneration,
+  readSettings,
+  setKeyringGeneration,
+  writeSettings,
+} from '../store/settings.ts';
+import { addSigningKey, findUser, findUserByUsername, insertUser } from '../store/users.ts';
+import { reencryptStore } from './keys.ts';
 import type { Workbench } from './workbench.ts';
 
 export function sessionStatus(wb: Workbench): SessionStatus {
@@ -72,7 +79,7 @@ export function setUp(
     false,
   );
 
-  rmSync(wb.databasePath, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(wb.databasePath + suffix, { force: true });
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     db = openDatabase(wb.databasePath, keys.databaseKey);
@@ -81,6 +88,7 @@ export function setUp(
       insertUser(store, user, now);
       addSigningKey(store, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
       writeSettings(store, DEFAULT_SETTINGS);
+      setKeyringGeneration(store, keyring.generation);
       appendAudit(store, keys.auditKey, {
         at: now,
         userId: user.id,
@@ -90,6 +98,7 @@ export function setUp(
         summary: 'set up the workbench and created the first administrator',
       });
     })();
+    // The keyring is written last: until it exists the workbench is not set up, whatever the database holds.
     keyring.save();
   } catch (error) {
     db?.close();
@@ -103,8 +112,25 @@ export function setUp(
   return { recoveryKey, status: sessionStatus(wb) };
 }
 
-function refuseIfThrottled(keyring: Keyring, username: string, now: Date): void {
-  const wait = secondsUntilNextAttempt(keyring.throttleFor(username), now);
+/** Failed attempts are counted per account in the throttle file, and per unknown name in memory only. */
+function failuresFor(wb: Workbench, key: string): FailedSignIns | undefined {
+  return isKnownThrottleKey(wb, key) ? wb.throttle().get(key) : wb.unknownNameFailures.get(key);
+}
+
+const isKnownThrottleKey = (wb: Workbench, key: string) =>
+  key === RECOVERY_THROTTLE || wb.keyring().entryFor(key) !== undefined;
+
+const RECOVERY_THROTTLE = '#recovery';
+const MAX_UNKNOWN_NAMES = 1000;
+
+function refuseIfThrottled(wb: Workbench, key: string, now: Date): void {
+  const state = failuresFor(wb, key);
+  if (state && !(Date.parse(state.lastFailureAt) <= now.getTime())) {
+    // A failure dated in the future (the clock was ahead, or the file was edited) is re-dated to now,
+    // once, so the wait it causes is never longer than the longest delay.
+    storeFailures(wb, key, { ...state, lastFailureAt: now.toISOString() });
+  }
+  const wait = secondsUntilNextAttempt(failuresFor(wb, key), now);
   if (wait > 0) {
     throw new WorkbenchError(
       'throttled',
@@ -114,10 +140,51 @@ function refuseIfThrottled(keyring: Keyring, username: string, now: Date): void 
   }
 }
 
-function wrongPassword(keyring: Keyring, username: string, now: Date, message: string): never {
-  keyring.setThrottle(username, recordFailure(keyring.throttleFor(username), now));
-  keyring.save();
+function recordFailedAttempt(wb: Workbench, key: string, now: Date): void {
+  storeFailures(wb, key, recordFailure(failuresFor(wb, key), now));
+}
+
+function storeFailures(wb: Workbench, key: string, next: FailedSignIns): void {
+  if (isKnownThrottleKey(wb, key)) {
+    wb.throttle().set(key, next);
+    return;
+  }
+  const names = wb.unknownNameFailures;
+  names.delete(key);
+  if (names.size >= MAX_UNKNOWN_NAMES) names.delete(names.keys().next().value as string);
+  names.set(key, next);
+}
+
+function clearFailures(wb: Workbench, key: string): void {
+  wb.unknownNameFailures.delete(key);
+  if (wb.throttle().get(key)) wb.throttle().set(key, undefined);
+}
+
+const DAMAGED_ENTRY =
+  'Your entry in the keyring is damaged, so your password cannot unlock it. Ask an administrator to set a new password for you, or restore the keyring from your last backup.';
+
+function wrongPassword(wb: Workbench, key: string, now: Date, message: string): never {
+  recordFailedAttempt(wb, key, now);
   throw new WorkbenchError('wrong-password', message);
+}
+
+/**
+ * Checks the signed-in person's password again (to sign a report, change the password, re-key the
+ * store), throttled like sign-in. Returns the unwrapped signing key; the caller wipes it.
+ */
+export function confirmPassword(wb: Workbench, password: string, refusal: string): Buffer {
+  const session = wb.signedIn();
+  const now = wb.now();
+  const { username } = session.user;
+  refuseIfThrottled(wb, username, now);
+  const check = wb.keyring().unwrapWithPassword(username, password);
+  if (!check.ok) {
+    if (check.reason === 'damaged') throw new WorkbenchError('store-refused', DAMAGED_ENTRY);
+    wrongPassword(wb, username, now, refusal);
+  }
+  wipeKeys(check.keys);
+  clearFailures(wb, username);
+  return check.signingKey;
 }
 
 /** The signing key is not kept in the session: signing and password changes unwrap it again with the password. */
@@ -138,6 +205,76 @@ function startSession(
   };
 }
 
+/**
+ * Unwraps the store keys with a password and opens the store. If a crash left a keyring change
+ * pending, the database decides: the keyring whose generation it committed is kept, the other goes,
+ * and the password must be right in the keyring that is kept.
+ */
+function unlockStore(wb: Workbench, username: string, password: string, endSession: () => void): Unwrapped {
+  const current = wb.keyring();
+  const pending = Keyring.loadPending(wb.keyringPath, wb.kdfCost);
+  const candidates = pending ? [current, pending] : [current];
+  let damaged = false;
+  let openError: unknown = null;
+  for (const candidate of candidates) {
+    const unwrapped = candidate.unwrapWithPassword(username, password);
+    if (!unwrapped.ok) {
+      damaged ||= unwrapped.reason === 'damaged';
+      continue;
+    }
+    endSession();
+    let db: Db;
+    try {
+      db = wb.openStore(unwrapped.keys);
+    } catch (error) {
+      // After an interrupted re-key only the pending keyring's key opens the database.
+      wipeKeys(unwrapped.keys);
+      unwrapped.signingKey.fill(0);
+      openError = error;
+      continue;
+    }
+    if (!pending) return unwrapped;
+    const kept = keyringGeneration(db) === pending.generation ? pending : current;
+    if (kept === pending) pending.promote();
+    else Keyring.discardPending(wb.keyringPath);
+    wb.adoptKeyring(kept);
+    if (kept === candidate) return unwrapped;
+    wipeKeys(unwrapped.keys);
+    unwrapped.signingKey.fill(0);
+    const again = kept.unwrapWithPassword(username, password);
+    if (!again.ok) wb.closeStore();
+    return again;
+  }
+  if (openError && !damaged) throw openError;
+  return { ok: false, reason: damaged ? 'damaged' : 'wrong-password' };
+}
+
+/**
+ * Stores made before AEGIS are re-encrypted with it once, at the first sign-in, by the same re-keying
+ * step as key rotation (here keeping the key): see keys.ts.
+ */
+function upgradeStore(
+  wb: Workbench,
+  userId: string,
+  password: string,
+  unwrapped: Extract<Unwrapped, { ok: true }>,
+) {
+  const keyring = wb.keyring();
+  const entry = keyring.entryById(userId);
+  if (entry && !('verifier' in entry)) {
+    // A first-format entry: the same password now wraps a key pair, so a rotation can reach this person.
+    keyring.setUser(
+      { userId, username: entry.username },
+      password,
+      unwrapped.keys,
+      unwrapped.signingKey,
+      entry.mustChangePassword,
+    );
+    keyring.save();
+  }
+  if (storeCipher(wb.db()) !== 'aegis') reencryptStore(wb, { rotate: false });
+}
+
 /** Unwraps the keys with a password, opens the store and starts the session; throttled on failure. */
 function authenticate(
   wb: Workbench,
@@ -145,13 +282,17 @@ function authenticate(
   password: string,
   action: 'sign-in' | 'unlock',
 ): SessionStatus {
-  const keyring = wb.keyring();
   const now = wb.now();
-  refuseIfThrottled(keyring, username, now);
-  const unwrapped = keyring.unwrapWithPassword(username, password);
-  if (!unwrapped) {
+  refuseIfThrottled(wb, username, now);
+  // Whoever was signed in (or locked) is signed out once a password has unwrapped the keys.
+  const unwrapped = unlockStore(wb, username, password, () => {
+    if (wb.session.state !== 'signed-out') wb.dropKeys();
+    wb.session = { state: 'signed-out' };
+  });
+  if (!unwrapped.ok) {
+    if (unwrapped.reason === 'damaged') throw new WorkbenchError('store-refused', DAMAGED_ENTRY);
     wrongPassword(
-      keyring,
+      wb,
       username,
       now,
       action === 'unlock'
@@ -160,30 +301,35 @@ function authenticate(
     );
   }
   const { keys, signingKey } = unwrapped;
-  if (wb.session.state !== 'signed-out') wb.dropKeys();
-  wb.session = { state: 'signed-out' };
   let user: UserSummary | undefined;
   try {
-    user = findUserByUsername(wb.openStore(keys), username);
+    // The person is the one the keys were sealed for, whatever name their keyring entry carries.
+    user = findUser(wb.openStore(keys), unwrapped.userId);
   } catch (error) {
-    wipeKeys(keys);
-    throw error;
-  }
-  if (!user?.active) {
     wb.closeStore();
     wipeKeys(keys);
+    signingKey.fill(0);
+    throw error;
+  }
+  if (!user?.active || user.username !== username) {
+    wb.closeStore();
+    wipeKeys(keys);
+    signingKey.fill(0);
+    if (user?.active) throw new WorkbenchError('store-refused', DAMAGED_ENTRY);
     throw new WorkbenchError(
       'forbidden',
       'This account has been deactivated. Ask your workbench administrator if you need access.',
     );
   }
-  const previous = keyring.throttleFor(username);
-  if (previous) {
-    keyring.setThrottle(username, undefined);
-    keyring.save();
+  const previous = failuresFor(wb, username);
+  clearFailures(wb, username);
+  const mustChange = wb.keyring().entryFor(username)?.mustChangePassword ?? false;
+  startSession(wb, user, keys, Buffer.from(signingKey), mustChange);
+  try {
+    upgradeStore(wb, user.id, password, unwrapped);
+  } finally {
+    signingKey.fill(0);
   }
-  const mustChange = keyring.entryFor(username)?.mustChangePassword ?? false;
-  startSession(wb, user, keys, signingKey, mustChange);
   const failures = previous
     ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}`
     : '';
@@ -214,11 +360,10 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
   const keyring = wb.keyring();
   const now = wb.now();
   // One throttle for every recovery attempt, whatever username is tried: the recovery key is the secret.
-  const throttleKey = '#recovery';
-  refuseIfThrottled(keyring, throttleKey, now);
+  refuseIfThrottled(wb, RECOVERY_THROTTLE, now);
   const keys = keyring.unwrapWithRecoveryKey(normaliseRecoveryKey(req.recoveryKey));
   if (!keys)
-    wrongPassword(keyring, throttleKey, now, 'That recovery key is not right. Check it and try again.');
+    wrongPassword(wb, RECOVERY_THROTTLE, now, 'That recovery key is not right. Check it and try again.');
   if (wb.session.state !== 'signed-out') wb.dropKeys();
   wb.session = { state: 'signed-out' };
   const db = wb.openStore(keys);
@@ -230,65 +375,68 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
   }
   // The old signing key was wrapped by the forgotten password, so a new key pair replaces it.
   const signing = newSigningKeyPair();
-  const at = now.toISOString();
-  db.transaction(() => {
-    addSigningKey(db, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, at);
-    appendAudit(db, keys.auditKey, {
-      at,
-      userId: user.id,
-      action: 'session.recover',
-      recordType: 'user',
-      recordId: user.id,
-      summary: 'set a new password with the recovery key',
+  startSession(wb, user, keys, Buffer.alloc(0), false);
+  try {
+    wb.changeKeyring((store, audit, next) => {
+      addSigningKey(
+        store,
+        { id: randomUUID(), userId: user.id, publicKey: signing.publicKey },
+        now.toISOString(),
+      );
+      audit({
+        action: 'session.recover',
+        recordType: 'user',
+        recordId: user.id,
+        summary: 'set a new password with the recovery key',
+      });
+      next.setUser(
+        { userId: user.id, username: user.username },
+        req.newPassword,
+        keys,
+        signing.privateKey,
+        false,
+      );
     });
-    keyring.setUser(
-      { userId: user.id, username: user.username },
-      req.newPassword,
-      keys,
-      signing.privateKey,
-      false,
-    );
-    keyring.setThrottle(throttleKey, undefined);
-    keyring.setThrottle(user.username, undefined);
-    keyring.save();
-  })();
-  startSession(wb, user, keys, signing.privateKey, false);
+  } catch (error) {
+    wb.dropKeys();
+    wb.session = { state: 'signed-out' };
+    throw error;
+  } finally {
+    signing.privateKey.fill(0);
+  }
+  clearFailures(wb, RECOVERY_THROTTLE);
+  clearFailures(wb, user.username);
   return sessionStatus(wb);
 }
 
 export function changePassword(wb: Workbench, req: ParsedRequest<'account.changePassword'>): SessionStatus {
   const session = wb.signedIn();
-  const keyring = wb.keyring();
-  const now = wb.now();
-  const { username } = session.user;
-  refuseIfThrottled(keyring, username, now);
-  const check = keyring.unwrapWithPassword(username, req.currentPassword);
-  if (!check)
-    wrongPassword(keyring, username, now, 'Your current password is not right. Nothing has been changed.');
-  wipeKeys(check.keys);
-  if (req.newPassword === req.currentPassword) {
-    check.signingKey.fill(0);
-    throw new WorkbenchError('rule-broken', 'The new password must be different from the current one.');
-  }
+  const signingKey = confirmPassword(
+    wb,
+    req.currentPassword,
+    'Your current password is not right. Nothing has been changed.',
+  );
   try {
-    wb.write((_db, audit) => {
+    if (req.newPassword === req.currentPassword) {
+      throw new WorkbenchError('rule-broken', 'The new password must be different from the current one.');
+    }
+    wb.changeKeyring((_db, audit, next) => {
       audit({
         action: 'account.change-password',
         recordType: 'user',
         recordId: session.user.id,
         summary: 'changed their password',
       });
-      keyring.setUser(
-        { userId: session.user.id, username },
+      next.setUser(
+        { userId: session.user.id, username: session.user.username },
         req.newPassword,
         session.keys,
-        check.signingKey,
+        signingKey,
         false,
       );
-      keyring.save();
     });
   } finally {
-    check.signingKey.fill(0);
+    signingKey.fill(0);
   }
   session.mustChangePassword = false;
   return sessionStatus(wb);

@@ -19,13 +19,12 @@ export const usersList = (wb: Workbench): UserSummary[] => listUsers(wb.db());
 /** The administrator adds a person; their initial password wraps the store keys and must be changed at first sign-in. */
 export function createUser(wb: Workbench, req: ParsedRequest<'users.create'>): UserSummary {
   const session = wb.signedIn();
-  const keyring = wb.keyring();
   const { initialPassword, ...fields } = req;
   const user: UserSummary = { id: randomUUID(), ...fields, roles: [...new Set(fields.roles)], active: true };
   const signing = newSigningKeyPair();
   const now = wb.now().toISOString();
   try {
-    return wb.write((db, audit) => {
+    return wb.changeKeyring((db, audit, keyring) => {
       if (findUserByUsername(db, user.username)) {
         throw new WorkbenchError(
           'conflict',
@@ -50,7 +49,6 @@ export function createUser(wb: Workbench, req: ParsedRequest<'users.create'>): U
         signing.privateKey,
         true,
       );
-      keyring.save();
       return user;
     });
   } finally {
@@ -69,8 +67,7 @@ function describeChanges(before: UserSummary, after: UserSummary): string {
 
 export function updateUserDetails(wb: Workbench, req: ParsedRequest<'users.update'>): UserSummary {
   const session = wb.signedIn();
-  const keyring = wb.keyring();
-  return wb.write((db, audit) => {
+  return wb.changeKeyring((db, audit, keyring) => {
     const before = findUser(db, req.id);
     if (!before) throw new WorkbenchError('not-found', 'That person is not in the workbench.');
     const after: UserSummary = { ...before, ...req, roles: [...new Set(req.roles)] };
@@ -93,7 +90,6 @@ export function updateUserDetails(wb: Workbench, req: ParsedRequest<'users.updat
     if (!after.active && before.active) {
       // A deactivated person's password must no longer unwrap the database key.
       keyring.removeUser(after.id);
-      keyring.save();
     }
     if (after.id === session.user.id) session.user = after;
     return after;
@@ -106,11 +102,11 @@ export function updateUserDetails(wb: Workbench, req: ParsedRequest<'users.updat
  */
 export function resetPassword(wb: Workbench, req: ParsedRequest<'users.resetPassword'>): null {
   const session = wb.signedIn();
-  const keyring = wb.keyring();
   const signing = newSigningKeyPair();
   const now = wb.now().toISOString();
+  let username = '';
   try {
-    return wb.write((db, audit) => {
+    wb.changeKeyring((db, audit, keyring) => {
       const user = findUser(db, req.id);
       if (!user) throw new WorkbenchError('not-found', 'That person is not in the workbench.');
       if (!user.active) {
@@ -133,11 +129,12 @@ export function resetPassword(wb: Workbench, req: ParsedRequest<'users.resetPass
         signing.privateKey,
         true,
       );
-      keyring.setThrottle(user.username, undefined);
-      keyring.save();
-      return null;
+      username = user.username;
     });
   } finally {
     signing.privateKey.fill(0);
   }
+  // The person's failed attempts were against the old password.
+  if (wb.throttle().get(username)) wb.throttle().set(username, undefined);
+  return null;
 }

@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { UserSummary } from '../contract/schemas.ts';
 import { appendAudit } from '../store/audit-trail.ts';
+import { crashPoint } from '../store/crash-points.ts';
 import { DEFAULT_KDF_COST, type KdfCost } from '../store/crypto.ts';
 import { type Db, openDatabase } from '../store/database.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
-import { readSettings } from '../store/settings.ts';
+import { readSettings, setKeyringGeneration } from '../store/settings.ts';
+import { ThrottleFile } from '../store/throttle-file.ts';
 import type { Host } from './host.ts';
 
 export interface WorkbenchOptions {
@@ -50,6 +52,9 @@ export class Workbench {
   session: Session = { state: 'signed-out' };
   private database: Db | null = null;
   private keyringCache: Keyring | null = null;
+  private throttleCache: ThrottleFile | null = null;
+  /** Failed attempts at usernames the keyring does not know: in memory only, so they grow no file. */
+  readonly unknownNameFailures = new Map<string, { failures: number; lastFailureAt: string }>();
 
   constructor(options: WorkbenchOptions) {
     this.dataDir = options.dataDir;
@@ -59,6 +64,46 @@ export class Workbench {
     this.host = options.host;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
     this.now = options.now ?? (() => new Date());
+    this.finishInterruptedRekey();
+  }
+
+  /** Where a re-keyed copy of the database is written before it replaces the live file. */
+  get rekeyingPath(): string {
+    return `${this.databasePath}.rekeying`;
+  }
+
+  /**
+   * A re-keyed copy still waiting beside the database means the swap never happened: the live file is
+   * the whole truth, so the copy goes (the pending keyring is discarded at the next sign-in, since the
+   * database never committed its generation). Temporary files of interrupted atomic writes go too.
+   */
+  private finishInterruptedRekey(): void {
+    for (const suffix of ['', '-journal', '-wal', '-shm'])
+      rmSync(this.rekeyingPath + suffix, { force: true });
+    for (const name of readdirSync(this.dataDir)) {
+      if (/^(keyring(\.next)?\.json|throttle\.json)\.\d+\.tmp$/.test(name)) {
+        rmSync(join(this.dataDir, name), { force: true });
+      }
+    }
+  }
+
+  get throttlePath(): string {
+    return join(this.dataDir, 'throttle.json');
+  }
+
+  /** Failed password attempts per account; those the first keyring format kept move here once. */
+  throttle(): ThrottleFile {
+    if (!this.throttleCache) {
+      this.throttleCache = ThrottleFile.load(this.throttlePath);
+      if (this.isSetUp()) {
+        const legacy = this.keyring().legacyThrottle;
+        for (const [key, state] of Object.entries(legacy)) {
+          const name = key.replace(/^t:/, '');
+          if (!this.throttleCache.get(name)) this.throttleCache.set(name, state);
+        }
+      }
+    }
+    return this.throttleCache;
   }
 
   isSetUp(): boolean {
@@ -87,6 +132,7 @@ export class Workbench {
 
   forgetKeyring(): void {
     this.keyringCache = null;
+    this.throttleCache = null;
   }
 
   openStore(keys: StoreKeys): Db {
@@ -117,6 +163,38 @@ export class Workbench {
       throw new WorkbenchError('locked', 'The workbench is locked. Enter your password to carry on.');
     }
     throw new WorkbenchError('not-signed-in', 'Please sign in first.');
+  }
+
+  /**
+   * A change to the database that also changes what passwords unlock (a new person, a new password,
+   * a deactivation). The next keyring is written beside the current one inside the transaction, the
+   * database commits its generation, then the next keyring takes the current one's place. If anything
+   * fails before the commit, the pending keyring is removed and nothing has changed; a crash after the
+   * commit is finished at the next sign-in (see session.ts).
+   */
+  changeKeyring<T>(change: (db: Db, audit: (note: AuditNote) => void, next: Keyring) => T): T {
+    const next = this.keyring().next();
+    let result: T;
+    try {
+      result = this.write((db, audit) => {
+        const value = change(db, audit, next);
+        setKeyringGeneration(db, next.generation);
+        next.savePending();
+        crashPoint('keyring-pending-written');
+        return value;
+      });
+    } catch (error) {
+      Keyring.discardPending(this.keyringPath);
+      throw error;
+    }
+    crashPoint('keyring-committed');
+    try {
+      next.promote();
+    } catch {
+      // The database has committed: the next sign-in puts the pending keyring in place.
+    }
+    this.keyringCache = next;
+    return result;
   }
 
   /** Runs `change` in one transaction with the audit entries it records: all are kept, or none. */

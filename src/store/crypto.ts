@@ -2,7 +2,11 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
   generateKeyPairSync,
+  hkdfSync,
   randomBytes,
   scryptSync,
   timingSafeEqual,
@@ -105,3 +109,98 @@ export function normaliseRecoveryKey(typed: string): string {
   const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return cleaned.match(/.{1,5}/g)?.join('-') ?? cleaned;
 }
+
+// Sealed boxes: a key sealed to a person's X25519 public key, so that an administrator can wrap a new
+// database key for everyone (key rotation) without knowing their passwords. An ephemeral X25519 key
+// agrees a secret with the recipient's key; HKDF-SHA-256 turns it into an AES-256-GCM key.
+
+export interface BoxKeyPair {
+  /** raw 32-byte X25519 public key, base64 */
+  publicKey: string;
+  /** raw 32-byte X25519 private key */
+  privateKey: Buffer;
+}
+
+export interface SealedBox extends Sealed {
+  /** the sender's ephemeral X25519 public key, raw base64 */
+  ephemeral: string;
+}
+
+const b64url = (b: Buffer) => b.toString('base64url');
+
+function x25519Private(raw: Buffer) {
+  const publicKey = x25519PublicFromPrivate(raw);
+  return createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: b64url(raw), x: b64url(publicKey) },
+    format: 'jwk',
+  });
+}
+
+function x25519PublicFromPrivate(raw: Buffer): Buffer {
+  const jwk = createPublicKey(
+    createPrivateKey({
+      key: Buffer.concat([Buffer.from('302e020100300506032b656e04220420', 'hex'), raw]),
+      format: 'der',
+      type: 'pkcs8',
+    }),
+  ).export({ format: 'jwk' });
+  return Buffer.from(jwk.x ?? '', 'base64url');
+}
+
+const x25519Public = (raw: string) =>
+  createPublicKey({
+    key: { kty: 'OKP', crv: 'X25519', x: b64url(Buffer.from(raw, 'base64')) },
+    format: 'jwk',
+  });
+
+export function newBoxKeyPair(): BoxKeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  return {
+    publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64'),
+    privateKey: Buffer.from(jwk.d ?? '', 'base64url'),
+  };
+}
+
+function boxKey(shared: Buffer, ephemeral: string, recipient: string, associatedData: string): Buffer {
+  return Buffer.from(
+    hkdfSync('sha256', shared, Buffer.from(`${ephemeral}:${recipient}`), `hsb-box:${associatedData}`, 32),
+  );
+}
+
+/** Seals `plaintext` so that only the holder of the private key matching `recipientPublicKey` can open it. */
+export function sealTo(recipientPublicKey: string, plaintext: Buffer, associatedData: string): SealedBox {
+  const ephemeral = newBoxKeyPair();
+  const shared = diffieHellman({
+    privateKey: x25519Private(ephemeral.privateKey),
+    publicKey: x25519Public(recipientPublicKey),
+  });
+  const key = boxKey(shared, ephemeral.publicKey, recipientPublicKey, associatedData);
+  ephemeral.privateKey.fill(0);
+  shared.fill(0);
+  const sealed = seal(key, plaintext, associatedData);
+  key.fill(0);
+  return { ...sealed, ephemeral: ephemeral.publicKey };
+}
+
+/** Opens a sealed box with the recipient's private key; null when it is not theirs or was altered. */
+export function openBox(privateKey: Buffer, box: SealedBox, associatedData: string): Buffer | null {
+  try {
+    const ownPublic = x25519PublicFromPrivate(privateKey).toString('base64');
+    const shared = diffieHellman({
+      privateKey: x25519Private(privateKey),
+      publicKey: x25519Public(box.ephemeral),
+    });
+    const key = boxKey(shared, box.ephemeral, ownPublic, associatedData);
+    shared.fill(0);
+    const opened = open(key, box, associatedData);
+    key.fill(0);
+    return opened;
+  } catch {
+    return null;
+  }
+}
+
+/** A check value that tells a wrong password from a damaged wrapped key (both fail to decrypt). */
+export const passwordVerifier = (wrappingKey: Buffer, associatedData: string): string =>
+  createHmac('sha256', wrappingKey).update(`hsb-verifier:${associatedData}`, 'utf8').digest('base64');

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../contract/errors.ts';
 import { migrate } from './migrations/index.ts';
@@ -29,6 +29,17 @@ function refusePlaintext(path: string): void {
   }
 }
 
+/**
+ * New stores use AEGIS-256 (authenticated, accelerated by the processor's AES instructions: about as
+ * fast as an unencrypted file); stores made before it use ChaCha20-Poly1305 until they are re-keyed.
+ */
+export type StoreCipher = 'aegis' | 'chacha20';
+const CIPHERS: readonly StoreCipher[] = ['aegis', 'chacha20'];
+const cipherOf = new WeakMap<Db, StoreCipher>();
+
+/** The cipher the open database's pages are encrypted with. */
+export const storeCipher = (db: Db): StoreCipher => cipherOf.get(db) ?? 'chacha20';
+
 function keyPragma(key: Buffer): string {
   if (key.length !== 32) throw new Error('A database key must be 32 bytes.');
   return `key = "x'${key.toString('hex')}'"`;
@@ -41,19 +52,32 @@ function keyPragma(key: Buffer): string {
  */
 export function openDatabase(path: string, key: Buffer, options: { migrate?: boolean } = {}): Db {
   refusePlaintext(path);
-  const db = new Database(path);
-  try {
-    db.pragma(keyPragma(key));
+  const isNew = !existsSync(path) || statSync(path).size === 0;
+  let db: Db | undefined;
+  let lastError: unknown;
+  for (const cipher of isNew ? CIPHERS.slice(0, 1) : CIPHERS) {
+    const candidate = new Database(path);
     try {
+      candidate.pragma(`cipher = '${cipher}'`);
+      candidate.pragma(keyPragma(key));
       // The first real read is where a wrong key or a damaged file shows (SQLITE_NOTADB).
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      candidate.prepare('SELECT count(*) FROM sqlite_master').get();
+      cipherOf.set(candidate, cipher);
+      db = candidate;
+      break;
     } catch (error) {
-      throw new WorkbenchError(
-        'store-refused',
-        'The database could not be opened with this key: it is damaged or belongs to another workbench. Nothing has been changed; restore your last backup if this continues.',
-        { problems: [{ path: 'database', message: String((error as Error).message) }] },
-      );
+      candidate.close();
+      lastError = error;
     }
+  }
+  if (!db) {
+    throw new WorkbenchError(
+      'store-refused',
+      'The database could not be opened with this key: it is damaged or belongs to another workbench. Nothing has been changed; restore your last backup if this continues.',
+      { problems: [{ path: 'database', message: String((lastError as Error)?.message) }] },
+    );
+  }
+  try {
     db.pragma('temp_store = MEMORY');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -76,6 +100,45 @@ export function copyEncrypted(db: Db, destination: string): void {
   if (isPlaintextSqlite(destination)) {
     unlinkSync(destination);
     throw new WorkbenchError('store-refused', 'The backup copy came out unencrypted, so it was not kept.');
+  }
+}
+
+/**
+ * Writes a copy of the open database encrypted with AEGIS under `newKey`: a consistent copy under the
+ * old key (VACUUM INTO), re-keyed while it is not in WAL mode (PRAGMA rekey in WAL mode has corrupted
+ * databases), then reopened with the new key and checked. The live database is not touched.
+ */
+export function writeRekeyedCopy(
+  db: Db,
+  destination: string,
+  keys: { oldKey: Buffer; newKey: Buffer },
+  prepare: (copy: Db) => void,
+): void {
+  rmSync(destination, { force: true });
+  copyEncrypted(db, destination);
+  const copy = new Database(destination);
+  try {
+    copy.pragma(`cipher = '${storeCipher(db)}'`);
+    copy.pragma(keyPragma(keys.oldKey));
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma('foreign_keys = ON');
+    // The copy records the change (keyring generation, audit entry) before it replaces the live file.
+    copy.transaction(() => prepare(copy))();
+    copy.pragma("cipher = 'aegis'");
+    copy.pragma(`re${keyPragma(keys.newKey)}`);
+  } finally {
+    copy.close();
+  }
+  const check = openDatabase(destination, keys.newKey, { migrate: false });
+  try {
+    if (storeCipher(check) !== 'aegis' || !integrityOk(check)) {
+      throw new WorkbenchError(
+        'store-refused',
+        'The re-keyed copy of the database did not check out, so it was not used. Nothing has been changed.',
+      );
+    }
+  } finally {
+    check.close();
   }
 }
 

@@ -24,6 +24,7 @@ import { findUser } from '../../store/users.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
+import { confirmPassword } from '../session.ts';
 import type { Workbench } from '../workbench.ts';
 import { buildReportContent, type ReportContent } from './report-content.ts';
 
@@ -243,16 +244,11 @@ export const approve = (wb: Workbench, req: ParsedRequest<'signOff.approve'>) =>
   });
 
 export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
-  const session = wb.signedIn();
-  const check = wb.keyring().unwrapWithPassword(session.user.username, req.password);
-  if (!check)
-    throw new WorkbenchError(
-      'wrong-password',
-      'That password is not right. The assessment has not been signed.',
-    );
-  check.keys.databaseKey.fill(0);
-  check.keys.auditKey.fill(0);
-  const signingKey = check.signingKey;
+  const signingKey = confirmPassword(
+    wb,
+    req.password,
+    'That password is not right. The assessment has not been signed.',
+  );
   try {
     return signWith(wb, req.assessmentId, signingKey);
   } finally {

@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection.tsx';
 import { AutoLockSection } from './AutoLockSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { ClosureDaysSection } from './ClosureDaysSection.tsx';
+import { KeyRotationSection } from './KeyRotationSection.tsx';
 
 /** Settings, closure days, the audit trail and backups. Administrators only. */
 export function AdministrationScreen() {
@@ -16,6 +17,7 @@ export function AdministrationScreen() {
       <ClosureDaysSection key={`closure-days-${restores}`} />
       <AuditSection key={`audit-${restores}`} />
       <BackupSection onRestored={() => setRestores((n) => n + 1)} />
+      <KeyRotationSection />
     </>
   );
 }
