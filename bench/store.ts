@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { type Db, openDatabase } from '../src/store/database.ts';
+import { type Db, openDatabase, storeCipher } from '../src/store/database.ts';
 
 // The encrypted store against the same workload unencrypted, side by side in one run.
 
@@ -57,12 +57,14 @@ export function benchStore(): string[] {
     const ids = Array.from({ length: ROWS }, () => randomUUID());
     const ROUNDS = 3;
     const results: Record<'encrypted' | 'plain', Record<string, number>[]> = { encrypted: [], plain: [] };
+    let cipher = '';
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which side goes first, so neither always gets the warmer machine.
       const order = round % 2 === 0 ? (['encrypted', 'plain'] as const) : (['plain', 'encrypted'] as const);
       for (const side of order) {
         const path = join(folder, `${side}-${round}.db`);
         const db = side === 'encrypted' ? openDatabase(path, randomBytes(32)) : plainDatabase(path);
+        if (side === 'encrypted') cipher = storeCipher(db);
         results[side].push(workload(db, ids));
         db.close();
       }
@@ -70,7 +72,7 @@ export function benchStore(): string[] {
     const median = (side: 'encrypted' | 'plain', key: string) =>
       results[side].map((r) => r[key] ?? 0).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] ?? 0;
     const lines = [
-      `store: ${ROWS.toLocaleString('en-GB')} rows, ${LOOKUPS.toLocaleString('en-GB')} lookups by id (median of ${ROUNDS} rounds)`,
+      `store: ${ROWS.toLocaleString('en-GB')} rows, ${LOOKUPS.toLocaleString('en-GB')} lookups by id (median of ${ROUNDS} rounds), encrypted with ${cipher === 'aegis' ? 'AEGIS-256' : cipher}`,
     ];
     lines.push('  workload     encrypted    unencrypted   ratio');
     for (const key of ['insert', 'scan', 'lookups'] as const) {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Keyring } from '../../src/store/keyring.ts';
+import { deriveKey, newScryptParams, seal } from '../../src/store/crypto.ts';
+import { Keyring, packKeys, type StoreKeys } from '../../src/store/keyring.ts';
 import { cipherOfFile, encryptWithChaCha20 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
@@ -341,4 +342,86 @@ describe('a keyring change and its database change are one step, whatever moment
       after.wb.close();
     },
   );
+});
+
+/** Rewrites the keyring in the first format (keys wrapped directly by each password), as before this version. */
+function writeFirstFormatKeyring(path: string, passwords: Record<string, string>, recoveryKey: string) {
+  const current = Keyring.load(path, TEST_KDF_COST);
+  const file = current.snapshot();
+  let keys: StoreKeys | null = null;
+  const users = file.users.map((entry) => {
+    const password = passwords[entry.username] as string;
+    const unwrapped = current.unwrapWithPassword(entry.username, password);
+    if (!unwrapped.ok) throw new Error(`cannot unwrap ${entry.username}`);
+    keys = unwrapped.keys;
+    const kdf = newScryptParams(TEST_KDF_COST);
+    const wrap = deriveKey(password, kdf);
+    return {
+      userId: entry.userId,
+      username: entry.username,
+      kdf,
+      keys: seal(wrap, packKeys(unwrapped.keys), `hsb-keys:${file.databaseId}:${entry.userId}`),
+      signingKey: seal(wrap, unwrapped.signingKey, `hsb-signing:${file.databaseId}:${entry.userId}`),
+      mustChangePassword: entry.mustChangePassword,
+    };
+  });
+  const kdf = newScryptParams(TEST_KDF_COST);
+  const legacy = {
+    format: 'hsb-workbench-keyring',
+    version: 1,
+    databaseId: file.databaseId,
+    createdAt: file.createdAt,
+    users,
+    recovery: {
+      kdf,
+      keys: seal(
+        deriveKey(recoveryKey, kdf),
+        packKeys(keys as unknown as StoreKeys),
+        `hsb-keys:${file.databaseId}:recovery`,
+      ),
+    },
+    throttle: {},
+  };
+  writeFileSync(path, JSON.stringify(legacy));
+  return keys as unknown as StoreKeys;
+}
+
+describe('a workbench made before this version', () => {
+  it('signs in with its first-format keyring and ChaCha20 store, upgrades each person at their sign-in, and a rotation asks for new passwords for the rest', async () => {
+    const { recoveryKey } = await seededTeam(h);
+    await h.call('session.signOut', {});
+    h.wb.close();
+    const keys = writeFirstFormatKeyring(
+      h.wb.keyringPath,
+      { admin: ADMIN_PASSWORD, 'sam.sw': SW_PASSWORD, 'yas.yos': YOS_PASSWORD },
+      recoveryKey,
+    );
+    encryptWithChaCha20(h.wb.databasePath, keys.databaseKey);
+    const old = harness(folder.path);
+    await old.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    const upgraded = JSON.parse(readFileSync(old.wb.keyringPath, 'utf8'));
+    expect(upgraded.version).toBe(2);
+    const byName = (name: string) => upgraded.users.find((u: { username: string }) => u.username === name);
+    expect(byName('admin').verifier).toEqual(expect.any(String));
+    expect(byName('sam.sw').verifier).toBeUndefined();
+    old.wb.closeStore();
+    expect(cipherOfFile(old.wb.databasePath, keys.databaseKey)).toBe('aegis');
+    await old.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+
+    const rotated = await old.call('keys.rotate', { password: ADMIN_PASSWORD, confirm: true });
+    expect(rotated.accountsNeedingNewPassword.sort()).toEqual(['sam.sw', 'yas.yos']);
+    expect(rotated.recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){7}$/);
+    const sam = (await old.call('users.list', {})).find((u) => u.username === 'sam.sw');
+    await old.call('users.resetPassword', { id: sam?.id as string, newPassword: 'reset by the admin 1' });
+    await signInAs(old, 'sam.sw', 'reset by the admin 1');
+    expect(old.wb.session.state).toBe('signed-in');
+    await old.call('session.signOut', {});
+    const recovered = await old.call('session.recover', {
+      recoveryKey: rotated.recoveryKey as string,
+      username: 'admin',
+      newPassword: 'after the upgrade 1',
+    });
+    expect(recovered.state).toBe('signed-in');
+    old.wb.close();
+  });
 });
