@@ -68,7 +68,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       action: 'map.export',
       recordType: 'case',
       recordId: req.caseId,
-      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}: ${req.recipient}; saved to ${path}`,
+      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}`,
     });
     // The file is written last, so a failure before it leaves no export without its audit entry.
     writeFileAtomic(path, content);
