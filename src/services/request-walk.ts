@@ -67,7 +67,9 @@ export function walkRequest(request: unknown, maxBytes = MAX_REQUEST_BYTES): Wal
       // An array carries nothing but its items ('length' is its one other own key).
       const keys = Reflect.ownKeys(value);
       if (keys.length > length + 1) {
-        const extra = keys.find((k) => k !== 'length' && !(typeof k === 'string' && /^(0|[1-9]\d*)$/.test(k)));
+        const extra = keys.find(
+          (k) => k !== 'length' && !(typeof k === 'string' && /^(0|[1-9]\d*)$/.test(k)),
+        );
         return { kind: 'forbidden-key', path: child(path, String(extra)) };
       }
       bytes += 2 + length;

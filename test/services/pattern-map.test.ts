@@ -370,6 +370,6 @@ describe('sharing the map', () => {
       format: 'png',
       pngBase64: Buffer.from('<svg/>').toString('base64'),
     });
-    expect(error.message).toBe('The map image is not a PNG file.');
+    expect(error.message).toMatch(/^The map image cannot be used: it is not a PNG file. Nothing was saved/);
   });
 });
