@@ -354,6 +354,10 @@ async function scriptedCase() {
   await as('sam.sw');
   await h.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
   await h.call('assessments.startReview', { assessmentId, reason: c('ReviewReason') });
+  h.host.saveFile = join(folder.path, 'report.docx');
+  await h.call('reports.export', { assessmentId });
+  h.host.saveFile = join(folder.path, 'strategy.docx');
+  await h.call('reports.exportStrategyMeeting', { caseId: a.id, meetingId });
 
   // Lancashire: the hub consultation, requested, screened and held.
   h.travelTo(new Date('2026-11-06T10:00:00Z'));
@@ -404,6 +408,8 @@ async function scriptedCase() {
     nextSteps: ['pattern-mapping'],
     notes: c('ConsultationNotes'),
   });
+  h.host.saveFile = join(folder.path, 'consultation.docx');
+  await h.call('reports.exportConsultation', { caseId: b.id, consultationId });
 
   // Islington: a §8 plan.
   await as('admin');
@@ -428,6 +434,7 @@ describe('audit summaries', () => {
     const actions = new Set(rows.map((r) => String(r.action)));
     for (const action of [
       'map.export',
+      'report.export',
       'consent.record',
       'pathway.strategy',
       'consultation.request',
