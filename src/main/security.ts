@@ -1,21 +1,5 @@
-import type { WebPreferences } from 'electron';
-
-// The window's security settings in one place, so a test can read them and fail if any regress.
-
-export const WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  // Chromium's spell checker downloads dictionaries: the app makes no network requests at all.
-  spellcheck: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-} as const satisfies WebPreferences;
+// The window's security settings: the content security policy and which addresses are the app's own.
+// The window's webPreferences are written literally in index.ts, where Electronegativity reads them.
 
 /** Also set as a <meta> in the renderer's index.html, and as a response header for every app page. */
 export const CONTENT_SECURITY_POLICY = [

@@ -101,7 +101,7 @@ export function addClosure(wb: Workbench, req: ParsedRequest<'calendar.addClosur
       action: 'calendar.add-closure',
       recordType: 'closure-day',
       recordId: req.day,
-      summary: `added closure day ${req.day}: ${req.label}`,
+      summary: `added closure day ${req.day}`,
     });
     return closureDays(db);
   });

@@ -95,7 +95,7 @@ export function requestConsultation(wb: Workbench, req: ParsedRequest<'consultat
       action: 'consultation.request',
       recordType: 'case',
       recordId: hsbCase.id,
-      summary: `requested a consultation with the ${hub}, agreed with ${manager.name}`,
+      summary: `requested a consultation with the ${hub}, agreed with a manager`,
     });
   });
   return pathwaySummary(wb, req.caseId);
@@ -154,7 +154,7 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
       action: `consultation.${req.decision}`,
       recordType: 'case',
       recordId: c.caseId,
-      summary: `${req.decision === 'accept' ? 'accepted' : 'declined'} the consultation request${req.rationale ? `: ${req.rationale}` : ''}`,
+      summary: `${req.decision === 'accept' ? 'accepted' : 'declined'} the consultation request${req.rationale ? '; rationale recorded' : ''}`,
     });
   });
   return pathwaySummary(wb, caseId);

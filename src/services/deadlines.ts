@@ -30,6 +30,8 @@ import { refuseFuture } from './not-in-future.ts';
 import { calendarFor, requireProfile } from './profiles.ts';
 import type { AuditNote, Workbench } from './workbench.ts';
 
+const ADJUSTMENT_WORDS = { pause: 'paused', resume: 'resumed', extend: 'extended' } as const;
+
 /** Who is who, by id, for showing who made each change. */
 export const namesById = (db: Db) => new Map(listUsers(db).map((u) => [u.id, u.name]));
 
@@ -212,12 +214,11 @@ export function adjustDeadline(wb: Workbench, req: ParsedRequest<'deadlines.adju
       );
     }
     appendAdjustment(db, d.id, parsed.data, userId);
-    const last = result.deadline.history[result.deadline.history.length - 1];
     audit({
       action: `deadline.${req.type}`,
       recordType: 'deadline',
       recordId: d.id,
-      summary: `${d.label}: ${last?.summary ?? req.type}`,
+      summary: `${d.label}: ${ADJUSTMENT_WORDS[req.type]} (reason recorded); due ${result.deadline.current.dueDay}`,
     });
     const after = findDeadline(db, d.id);
     if (!after) throw new WorkbenchError('internal', 'The deadline disappeared while saving.');

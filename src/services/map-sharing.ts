@@ -6,7 +6,7 @@ import { chronologyDocx } from '../export/chronology-docx.ts';
 import { writeFileAtomic } from '../store/files.ts';
 import { insertMapExport, saveReportMapImage } from '../store/pattern-map.ts';
 import { readMap } from './pattern-map.ts';
-import { isPng } from './png.ts';
+import { requirePng } from './png.ts';
 import type { Workbench } from './workbench.ts';
 
 // Exports of the map: who may export, to whom, and the record of each export.
@@ -43,11 +43,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
           exportedBy: user.name,
           audience: req.recipient,
         });
-  if (req.format === 'png' && !isPng(content)) {
-    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
-      problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
-    });
-  }
+  if (req.format === 'png') requirePng(content, 'pngBase64');
   const suggested = `pattern-map-${map.caseReference}-${req.view}-${londonDay(now.toISOString())}.${req.format}`;
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
@@ -68,7 +64,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       action: 'map.export',
       recordType: 'case',
       recordId: req.caseId,
-      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}: ${req.recipient}; saved to ${path}`,
+      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}`,
     });
     // The file is written last, so a failure before it leaves no export without its audit entry.
     writeFileAtomic(path, content);
@@ -79,11 +75,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
 export function useMapInReport(wb: Workbench, req: ParsedRequest<'map.useInReport'>) {
   const { user } = wb.signedIn();
   const png = Buffer.from(req.pngBase64, 'base64');
-  if (!isPng(png)) {
-    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
-      problems: [{ path: 'pngBase64', message: 'is not a PNG image' }],
-    });
-  }
+  requirePng(png, 'pngBase64');
   const now = wb.now().toISOString();
   wb.write((db, audit) => {
     readMap(db, req.caseId);

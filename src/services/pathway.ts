@@ -322,7 +322,7 @@ export function moveProfileVersion(
       action: 'case.profile-version',
       recordType: 'case',
       recordId: hsbCase.id,
-      summary: `moved from ${from.name} version ${from.version} to version ${to.version} (${restarted} deadline${restarted === 1 ? '' : 's'} recalculated): ${req.reason}`,
+      summary: `moved from ${from.name} version ${from.version} to version ${to.version} (${restarted} deadline${restarted === 1 ? '' : 's'} recalculated)`,
     });
   });
   return timeline(wb, req.caseId);

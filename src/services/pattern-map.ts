@@ -296,7 +296,7 @@ export function removeItem(wb: Workbench, req: ParsedRequest<'map.removeItem'>):
       action: 'map.remove-item',
       recordType: 'map-item',
       recordId: req.itemId,
-      summary: `removed a ${itemWord(before.kind)}: ${req.reason}`,
+      summary: `removed a ${itemWord(before.kind)}; reason recorded`,
     });
     return null;
   });
@@ -429,7 +429,7 @@ export function saveMeeting(wb: Workbench, req: ParsedRequest<'map.saveMeeting'>
       action: 'map.meeting',
       recordType: 'map-meeting',
       recordId: id,
-      summary: `saved the mapping meeting record (chair ${req.chair}, ${req.attendees.length} attendees)`,
+      summary: `saved the mapping meeting record (${req.attendees.length} attendees)`,
     });
     return toMeeting(findMeeting(db, id) as MeetingRow, namesById(db));
   });
@@ -456,7 +456,7 @@ export function addLifeEventType(wb: Workbench, req: ParsedRequest<'map.addLifeE
       action: 'map.add-type',
       recordType: 'life-event-type',
       recordId: id,
-      summary: `added the life event type “${req.label}”`,
+      summary: 'added a life event type',
     });
     return lifeEventTypes(db);
   });

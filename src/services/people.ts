@@ -75,7 +75,7 @@ export function addPerson(wb: Workbench, req: ParsedRequest<'people.add'>): Case
       action: 'person.add',
       recordType: 'case',
       recordId: req.caseId,
-      summary: `added a person to the case (${req.kind}, shown anonymised as “${req.anonymisedLabel}”)`,
+      summary: `added a person to the case (${req.kind})`,
     });
     return toPerson({ id, version: 1, ...req });
   });
@@ -108,7 +108,7 @@ export function editPerson(wb: Workbench, req: ParsedRequest<'people.update'>): 
       action: 'person.update',
       recordType: 'case',
       recordId: before.caseId,
-      summary: `changed a person on the case (now shown anonymised as “${req.anonymisedLabel}”)`,
+      summary: 'changed a person on the case',
     });
     return toPerson({ id: req.personId, version: before.version + 1, ...req });
   });

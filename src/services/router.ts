@@ -3,23 +3,8 @@ import { type Access, type CallName, calls, isCallName } from '../contract/calls
 import { type AppError, type FieldProblem, type Result, WorkbenchError } from '../contract/errors.ts';
 import { ROLE_LABELS } from '../contract/vocabulary.ts';
 import { handlers } from './handlers.ts';
+import { describeRefusal, MAX_REQUEST_BYTES, walkRequest } from './request-walk.ts';
 import type { Workbench } from './workbench.ts';
-
-/** Requests larger than this (as JSON) are refused before they are parsed. */
-export const MAX_REQUEST_BYTES = 256 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function findForbiddenKey(value: unknown, path: string, depth = 0): string | null {
-  if (depth > 20) return path || '(request)';
-  if (value === null || typeof value !== 'object') return null;
-  for (const key of Reflect.ownKeys(value)) {
-    const here = path ? `${path}.${String(key)}` : String(key);
-    if (typeof key !== 'string' || FORBIDDEN_KEYS.has(key)) return here;
-    const found = findForbiddenKey((value as Record<string, unknown>)[key], here, depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
 
 const toProblems = (error: z.ZodError): FieldProblem[] =>
   error.issues.map((issue) => ({
@@ -79,20 +64,11 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
     async call(name, request) {
       if (!isCallName(name)) return fail('unknown-call', 'The workbench does not know that request.');
       const spec = calls[name as CallName];
-      let size: number;
-      try {
-        size = JSON.stringify(request ?? null).length;
-      } catch {
-        return fail('invalid-request', 'The request could not be read.');
-      }
-      if (size > (spec.maxRequestBytes ?? MAX_REQUEST_BYTES)) {
-        return fail('invalid-request', 'The request is too large. Shorten the text and try again.');
-      }
-      const forbiddenKey = findForbiddenKey(request, '');
-      if (forbiddenKey) {
-        return fail('invalid-request', 'The request contains a field name that is not allowed.', [
-          { path: forbiddenKey, message: 'is not an allowed field name' },
-        ]);
+      // One bounded walk first, before anything else reads the request (even signed out).
+      const refusal = walkRequest(request, spec.maxRequestBytes ?? MAX_REQUEST_BYTES);
+      if (refusal) {
+        const { message, problems } = describeRefusal(refusal);
+        return fail('invalid-request', message, problems);
       }
       try {
         wb.lockIfIdle();

@@ -365,7 +365,7 @@ function startAlongside(
         action: 'assessment.not-started',
         recordType: 'case',
         recordId: p.caseId,
-        summary: `the AIM assessment alongside could not be started automatically: ${error.message}`,
+        summary: 'the AIM assessment alongside could not be started automatically',
       }),
     );
   }

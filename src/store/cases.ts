@@ -137,3 +137,20 @@ export function setCaseProfileVersion(db: Db, caseId: string, version: number, n
     caseId,
   );
 }
+
+/**
+ * Has FTS5 remove a deleted row's words from the index itself (its secure-delete option, SQLite ≥ 3.42)
+ * instead of leaving them in older index blocks until a merge, so a renamed child's old name leaves
+ * the file. Run at every open; the first time on a store written before, it also rebuilds the index so
+ * names removed earlier go too (the connection's secure_delete pragma zeroes the freed pages).
+ */
+export function secureSearchIndex(db: Db): void {
+  const row = db.prepare("SELECT v FROM case_search_config WHERE k = 'secure-delete'").get() as
+    | { v: unknown }
+    | undefined;
+  if (row?.v === 1) return;
+  db.transaction(() => {
+    db.prepare("INSERT INTO case_search (case_search, rank) VALUES ('secure-delete', 1)").run();
+    db.prepare("INSERT INTO case_search (case_search) VALUES ('rebuild')").run();
+  })();
+}

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../contract/errors.ts';
+import { secureSearchIndex } from './cases.ts';
 import { migrate } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -85,7 +86,10 @@ export function openDatabase(path: string, key: Buffer, options: { migrate?: boo
     db.pragma('secure_delete = ON');
     // 32 MiB of page cache: every cache miss costs a page decryption.
     db.pragma('cache_size = -32768');
-    if (options.migrate !== false) migrate(db);
+    if (options.migrate !== false) {
+      migrate(db);
+      secureSearchIndex(db);
+    }
     refusePlaintext(path);
     return db;
   } catch (error) {

@@ -362,7 +362,7 @@ describe('protocol profiles', () => {
       ['open', '2026-10-23', 2],
     ]);
     expect((await h.call('audit.recent', { limit: 1 }))[0]?.summary).toMatch(
-      /moved from Lancashire \(local\) version 1 to version 2 .*Protocol revised/,
+      /moved from Lancashire \(local\) version 1 to version 2 \(\d+ deadlines? recalculated\)$/,
     );
   });
 

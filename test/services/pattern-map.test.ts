@@ -323,7 +323,8 @@ describe('sharing the map', () => {
     expect(await h.call('map.export', exportExternal)).toEqual({ savedTo: h.host.saveFile });
     const [entry] = recentAudit(h.wb.db(), 1);
     expect(entry).toMatchObject({ action: 'map.export', userName: 'Sam Social Worker' });
-    expect(entry?.summary).toMatch(/anonymised pattern map as DOCX for an external agency: CAMHS/);
+    expect(entry?.summary).toMatch(/anonymised pattern map as DOCX for an external agency; saved to /);
+    expect(entry?.summary).not.toContain('CAMHS');
 
     // The Word file opens in LibreOffice, is marked, and shows roles, not names, in the anonymised view.
     const text = pdfText(docxToPdf(h.host.saveFile));
@@ -369,6 +370,6 @@ describe('sharing the map', () => {
       format: 'png',
       pngBase64: Buffer.from('<svg/>').toString('base64'),
     });
-    expect(error.message).toBe('The map image is not a PNG file.');
+    expect(error.message).toMatch(/^The map image cannot be used: it is not a PNG file. Nothing was saved/);
   });
 });

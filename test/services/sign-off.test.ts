@@ -402,7 +402,7 @@ describe('the signed Word report', () => {
       view: 'anonymised',
       pngBase64: Buffer.from('<svg/>').toString('base64'),
     });
-    expect(refused.message).toBe('The map image is not a PNG file.');
+    expect(refused.message).toMatch(/^The map image cannot be used: it is not a PNG file./);
     await h.call('map.useInReport', {
       caseId,
       view: 'anonymised',

@@ -67,7 +67,7 @@ export function startReview(wb: Workbench, req: ParsedRequest<'assessments.start
       action: 'assessment.review',
       recordType: 'assessment',
       recordId: id,
-      summary: `started version ${from.versionNo + 1} as a review: ${req.reason}`,
+      summary: `started version ${from.versionNo + 1} as a review; reason recorded`,
     });
   });
   return readAssessment(wb.db(), id, userId, now);

@@ -186,7 +186,7 @@ export function startAssessment(wb: Workbench, req: ParsedRequest<'assessments.s
       action: 'assessment.start',
       recordType: 'assessment',
       recordId: id,
-      summary: `decided to assess (${framework.name}, ${req.route} route); co-assessors ${lead.name} and ${co.name}${eligible ? '' : `; proceeding against the criteria: ${req.proceedReason}`}`,
+      summary: `decided to assess (${framework.name}, ${req.route} route)${eligible ? '' : '; proceeding against the criteria, reason recorded'}`,
     });
     // Blackpool: the 6–8 week window runs from the decision to assess.
     const decision = profile.triggerEvents.find((e) => e.id === 'aim-decision');

@@ -22,7 +22,7 @@ import { itemsOfCase, reportMapImageOf } from '../../store/pattern-map.ts';
 import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
-import { isPng } from '../png.ts';
+import { isPng, requirePng } from '../png.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { buildReportContent, type ReportContent } from './report-content.ts';
@@ -82,13 +82,14 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   const names = namesById(db);
   const verified = verifySignatures(db, a, keys.auditKey);
   // The picture sent with the request, or the one chosen on the map screen for the report.
-  const mapPng = req.mapPngBase64
-    ? Buffer.from(req.mapPngBase64, 'base64')
-    : (reportMapImageOf(db, a.caseId)?.png ?? null);
-  if (mapPng && !isPng(mapPng)) {
-    throw new WorkbenchError('invalid-request', 'The map image is not a PNG file.', {
-      problems: [{ path: 'mapPngBase64', message: 'is not a PNG image' }],
-    });
+  let mapPng: Buffer | null = null;
+  if (req.mapPngBase64) {
+    mapPng = Buffer.from(req.mapPngBase64, 'base64');
+    requirePng(mapPng, 'mapPngBase64');
+  } else {
+    // A picture saved before pictures were checked in full may be damaged: the report goes out without it.
+    const chosen = reportMapImageOf(db, a.caseId)?.png ?? null;
+    mapPng = chosen && isPng(chosen) ? chosen : null;
   }
   const changed = verified.verification.status === 'changed';
   const final = a.state === 'final' && verified.verification.status === 'verified';

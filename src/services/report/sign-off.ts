@@ -225,7 +225,7 @@ function transition(
       action: `sign-off.${action}`,
       recordType: 'assessment',
       recordId: a.id,
-      summary: `${ACTION_WORDS[action]} (version ${a.versionNo})${comments ? `: ${comments}` : ''}`,
+      summary: `${ACTION_WORDS[action]} (version ${a.versionNo})${comments ? '; comments recorded' : ''}`,
     });
   });
   return signOffStatus(wb, assessmentId);
