@@ -10,6 +10,7 @@ import { openDatabase } from '../store/database.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings.ts';
 import { addSigningKey, findUserByUsername, insertUser } from '../store/users.ts';
+import { finishPendingExports } from './export-file.ts';
 import type { Workbench } from './workbench.ts';
 
 export function sessionStatus(wb: Workbench): SessionStatus {
@@ -195,6 +196,7 @@ function authenticate(
       summary: `${action === 'unlock' ? 'unlocked the workbench' : 'signed in'}${failures}`,
     }),
   );
+  finishPendingExports(wb);
   return sessionStatus(wb);
 }
 
