@@ -338,6 +338,27 @@ function expectUnchanged(w: World, before: Snapshot, step: Step) {
   }
 }
 
+/**
+ * The database full: its page limit set to its current size, then audited writes (real entries in the
+ * trail, before the call's snapshot) until SQLITE_FULL, so that no free page or room in the trail's
+ * last page is left and the call's own write is the one that fails — as on a full disk.
+ */
+function fillDatabase(w: World) {
+  const db = w.h.wb.db();
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+  for (let i = 0; i < 10_000; i++) {
+    try {
+      w.h.wb.write((_db, audit) =>
+        audit({ action: 'test.fill', recordType: 'test', recordId: String(i), summary: 'filling the store' }),
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_FULL') return;
+      throw error;
+    }
+  }
+  throw new Error('the database did not fill up');
+}
+
 async function runSequence(steps: Step[]) {
   const dataDir = join(folder.path, `run-${++runNo}`);
   cpSync(templateDir, dataDir, { recursive: true });
@@ -357,14 +378,14 @@ async function runSequence(steps: Step[]) {
     await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     for (const [index, step] of steps.entries()) {
       h.travelTo(new Date(h.clock.now.getTime() + 60_000));
-      const before = snapshot(w);
       const db = h.wb.db();
       const limit = db.pragma('max_page_count', { simple: true }) as number;
       if (step.fault === 'database-full') {
-        db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+        fillDatabase(w);
       } else if (step.fault !== 'none') {
         injectFileFault(step.fault);
       }
+      const before = snapshot(w);
       let outcome: Awaited<ReturnType<typeof perform>>;
       try {
         outcome = await perform(w, step);
