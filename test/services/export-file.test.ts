@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyExport, exportFixture, type Fixture, PASSWORD_OF } from '../support/export-fixture.ts';
@@ -55,8 +55,8 @@ async function as(username: 'admin' | 'sam.sw') {
   await h.call('session.signIn', { username, password: PASSWORD_OF[username] });
 }
 
-describe('an export to a full disk', () => {
-  it('is refused plainly, leaves no file and no record, and the trail says no file was kept — for every export', async (context) => {
+describe('every export and the disk it is saved to', () => {
+  it('to a full disk: refused plainly, leaves no file and no record, and the trail says no file was kept — for every export', async (context) => {
     if (!mounted) {
       context.skip(`cannot mount a tmpfs here, so there is no full disk to test against: ${mountRefused}`);
     }
@@ -98,5 +98,32 @@ describe('an export to a full disk', () => {
     }
     await as('admin');
     expect((await h.call('audit.check', {})).intact).toBe(true);
+  }, 120_000);
+
+  it('on a disk with room, every export leaves exactly its file, one audit entry and its record, and nothing pending', async () => {
+    const roomy = join(folder.path, 'roomy');
+    mkdirSync(roomy);
+    for (const x of everyExport(f)) {
+      await as(x.as);
+      h.host.saveFile = join(roomy, x.file);
+      const db = h.wb.db();
+      const trail = auditRows(db).rows.length;
+      const saved = await h.call(x.name, x.request as never);
+      expect(saved, x.label).toMatchObject({ savedTo: h.host.saveFile });
+      expect(
+        readdirSync(roomy).filter((n) => n.startsWith('.')),
+        x.label,
+      ).toEqual([]);
+      expect(statSync(h.host.saveFile).mode & 0o777, x.label).toBe(0o600);
+      const added = auditRows(db).rows.slice(trail);
+      expect(added, x.label).toHaveLength(1);
+      expect(added[0]?.summary, x.label).toContain(h.host.saveFile);
+      expect(dumpTables(db).pending_exports, x.label).toEqual([]);
+    }
+    expect(readdirSync(roomy).sort()).toEqual(
+      everyExport(f)
+        .map((x) => x.file)
+        .sort(),
+    );
   }, 120_000);
 });
