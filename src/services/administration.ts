@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { AuditCheck, AuditEntry, Settings } from '../contract/schemas.ts';
@@ -37,14 +38,20 @@ export async function createBackup(wb: Workbench) {
   if (!parent) return null;
   const now = wb.now();
   const { folder, bytes } = writeBackup(wb.db(), wb.keyring().snapshot(), parent, now);
-  wb.write((_db, audit) =>
-    audit({
-      action: 'backup.create',
-      recordType: 'backup',
-      recordId: folder,
-      summary: `wrote an encrypted backup to ${folder}`,
-    }),
-  );
+  try {
+    wb.write((_db, audit) =>
+      audit({
+        action: 'backup.create',
+        recordType: 'backup',
+        recordId: folder,
+        summary: `wrote an encrypted backup to ${folder}`,
+      }),
+    );
+  } catch (error) {
+    // A backup the trail does not record is not kept.
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
   return { folder, createdAt: now.toISOString(), bytes };
 }
 

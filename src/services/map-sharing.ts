@@ -3,8 +3,8 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { londonDay } from '../domain/dates.ts';
 import { chronologyDocx } from '../export/chronology-docx.ts';
-import { writeFileAtomic } from '../store/files.ts';
 import { insertMapExport, saveReportMapImage } from '../store/pattern-map.ts';
+import { saveExportFile } from './export-file.ts';
 import { readMap } from './pattern-map.ts';
 import { requirePng } from './png.ts';
 import type { Workbench } from './workbench.ts';
@@ -47,27 +47,33 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
   const suggested = `pattern-map-${map.caseReference}-${req.view}-${londonDay(now.toISOString())}.${req.format}`;
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
-  wb.write((store, audit) => {
-    const id = randomUUID();
-    insertMapExport(store, {
-      id,
-      caseId: req.caseId,
-      at: now.toISOString(),
-      by: user.id,
-      audience: req.audience,
-      recipient: req.recipient,
-      view: req.view,
-      format: req.format,
-      savedTo: path,
-    });
-    audit({
+  const id = randomUUID();
+  saveExportFile(wb, {
+    path,
+    content,
+    what: `the ${req.view} pattern map (${req.format.toUpperCase()})`,
+    audit: {
       action: 'map.export',
       recordType: 'case',
       recordId: req.caseId,
       summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}`,
-    });
-    // The file is written last, so a failure before it leaves no export without its audit entry.
-    writeFileAtomic(path, content);
+    },
+    record: {
+      table: 'map_exports',
+      id,
+      insert: (store) =>
+        insertMapExport(store, {
+          id,
+          caseId: req.caseId,
+          at: now.toISOString(),
+          by: user.id,
+          audience: req.audience,
+          recipient: req.recipient,
+          view: req.view,
+          format: req.format,
+          savedTo: path,
+        }),
+    },
   });
   return { savedTo: path };
 }

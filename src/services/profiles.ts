@@ -4,7 +4,6 @@ import type { ProfileListItem } from '../contract/timescale-schemas.ts';
 import type { WorkingCalendar } from '../domain/clock/index.ts';
 import { BUILT_IN_PROFILES, type Profile, parseProfile } from '../domain/profiles/index.ts';
 import type { Db } from '../store/database.ts';
-import { writeFileAtomic } from '../store/files.ts';
 import {
   closureDays,
   findStoredProfile,
@@ -12,6 +11,7 @@ import {
   type ProfileSource,
   storedProfiles,
 } from '../store/profiles.ts';
+import { saveExportFile } from './export-file.ts';
 import type { Workbench } from './workbench.ts';
 
 // Protocol profiles: the built-in ones ship in code; imported and cloned ones, and a copy of every
@@ -175,15 +175,16 @@ export async function exportProfile(wb: Workbench, req: ParsedRequest<'profiles.
   const profile = requireProfile(wb.db(), req.id, req.version);
   const path = await wb.host.chooseSaveFile(`${profile.id}-v${profile.version}.json`);
   if (!path) return null;
-  wb.write((_db, audit) => {
-    audit({
+  saveExportFile(wb, {
+    path,
+    content: `${JSON.stringify(profile, null, 2)}\n`,
+    what: `the protocol profile ${profile.id}, version ${profile.version}`,
+    audit: {
       action: 'profile.export',
       recordType: 'profile',
       recordId: `${profile.id}@${profile.version}`,
       summary: `exported to ${path}`,
-    });
-    // The file is written last, so a failure before it leaves no export without its audit entry.
-    writeFileAtomic(path, `${JSON.stringify(profile, null, 2)}\n`);
+    },
   });
   return { savedTo: path };
 }

@@ -16,6 +16,7 @@ import {
   writeSettings,
 } from '../store/settings.ts';
 import { addSigningKey, findUser, findUserByUsername, insertUser } from '../store/users.ts';
+import { finishPendingExports } from './export-file.ts';
 import { reencryptStore } from './keys.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -341,6 +342,7 @@ function authenticate(
       summary: `${action === 'unlock' ? 'unlocked the workbench' : 'signed in'}${failures}`,
     }),
   );
+  finishPendingExports(wb);
   return sessionStatus(wb);
 }
 

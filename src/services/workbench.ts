@@ -81,7 +81,7 @@ export class Workbench {
     for (const suffix of ['', '-journal', '-wal', '-shm'])
       rmSync(this.rekeyingPath + suffix, { force: true });
     for (const name of readdirSync(this.dataDir)) {
-      if (/^(keyring(\.next)?\.json|throttle\.json)\.\d+\.tmp$/.test(name)) {
+      if (/^\.(keyring(\.next)?\.json|throttle\.json)\.[0-9a-f-]+\.tmp$/.test(name)) {
         rmSync(join(this.dataDir, name), { force: true });
       }
     }

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { WorkbenchError } from '../contract/errors.ts';
 import { checkAuditTrail } from './audit-trail.ts';
 import { copyEncrypted, type Db, integrityOk, isPlaintextSqlite, openDatabase } from './database.ts';
+import { writeNewFile } from './files.ts';
 import { type KeyringFile, parseKeyringText, type StoreKeys } from './keyring.ts';
 import { LATEST_VERSION, schemaVersion } from './migrations/index.ts';
 
@@ -54,7 +46,7 @@ export function writeBackup(
   mkdirSync(partial, { recursive: true, mode: 0o700 });
   try {
     copyEncrypted(db, join(partial, DB_FILE));
-    writeFileSync(join(partial, KEYRING_FILE), `${JSON.stringify(keyring, null, 2)}\n`, { mode: 0o600 });
+    writeNewFile(join(partial, KEYRING_FILE), `${JSON.stringify(keyring, null, 2)}\n`);
     const manifest: z.infer<typeof manifestSchema> = {
       format: 'hsb-workbench-backup',
       version: 1,
@@ -63,7 +55,7 @@ export function writeBackup(
       schemaVersion: schemaVersion(db),
       files: { database: sha256(join(partial, DB_FILE)), keyring: sha256(join(partial, KEYRING_FILE)) },
     };
-    writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    writeNewFile(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(partial, folder);
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });

@@ -37,7 +37,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it.each(MIGRATIONS.map((m) => m.version - 1))(
+  it.each(MIGRATIONS.map((_m, i) => MIGRATIONS[i - 1]?.version ?? 0))(
     'bring a database at version %i up to the same schema as a fresh one',
     (from) => {
       const { db: fresh } = keyedDatabase(join(folder.path, 'fresh.db'));

@@ -17,11 +17,11 @@ import { findCase } from '../../store/cases.ts';
 import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
 import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
-import { writeFileAtomic } from '../../store/files.ts';
 import { itemsOfCase, reportMapImageOf } from '../../store/pattern-map.ts';
 import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
+import { saveExportFile } from '../export-file.ts';
 import { isPng, requirePng } from '../png.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
@@ -135,26 +135,33 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
     `aim-report-${content.context.case.reference}-v${a.versionNo}${final ? '' : '-DRAFT'}.docx`,
   );
   if (!path) return null;
-  wb.write((store, audit) => {
-    insertReportExport(store, {
-      id: randomUUID(),
-      assessmentId: a.id,
-      caseId: a.caseId,
-      kind: 'aim-report',
-      versionNo: a.versionNo,
-      marking,
-      savedTo: path,
-      at: now.toISOString(),
-      by: user.id,
-    });
-    audit({
+  const exportId = randomUUID();
+  saveExportFile(wb, {
+    path,
+    content: buffer,
+    what: `the AIM report, version ${a.versionNo}`,
+    audit: {
       action: 'report.export',
       recordType: 'assessment',
       recordId: a.id,
       summary: `exported the AIM report, version ${a.versionNo} (${marking}), to ${path}`,
-    });
-    // The file is written last, so a failure before it leaves no export without its audit entry.
-    writeFileAtomic(path, buffer);
+    },
+    record: {
+      table: 'report_exports',
+      id: exportId,
+      insert: (store) =>
+        insertReportExport(store, {
+          id: exportId,
+          assessmentId: a.id,
+          caseId: a.caseId,
+          kind: 'aim-report',
+          versionNo: a.versionNo,
+          marking,
+          savedTo: path,
+          at: now.toISOString(),
+          by: user.id,
+        }),
+    },
   });
   return { savedTo: path, marking };
 }
@@ -234,26 +241,33 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   });
   const path = await wb.host.chooseSaveFile(`case-chronology-${hsbCase.reference}.docx`);
   if (!path) return null;
-  wb.write((store, audit) => {
-    insertReportExport(store, {
-      id: randomUUID(),
-      assessmentId: null,
-      caseId: hsbCase.id,
-      kind: 'case-chronology',
-      versionNo: null,
-      marking: 'OFFICIAL-SENSITIVE',
-      savedTo: path,
-      at: now.toISOString(),
-      by: user.id,
-    });
-    audit({
+  const exportId = randomUUID();
+  saveExportFile(wb, {
+    path,
+    content: buffer,
+    what: 'the case chronology',
+    audit: {
       action: 'report.export-chronology',
       recordType: 'case',
       recordId: hsbCase.id,
       summary: `exported the case chronology to ${path}`,
-    });
-    // The file is written last, so a failure before it leaves no export without its audit entry.
-    writeFileAtomic(path, buffer);
+    },
+    record: {
+      table: 'report_exports',
+      id: exportId,
+      insert: (store) =>
+        insertReportExport(store, {
+          id: exportId,
+          assessmentId: null,
+          caseId: hsbCase.id,
+          kind: 'case-chronology',
+          versionNo: null,
+          marking: 'OFFICIAL-SENSITIVE',
+          savedTo: path,
+          at: now.toISOString(),
+          by: user.id,
+        }),
+    },
   });
   return { savedTo: path };
 }

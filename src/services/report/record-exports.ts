@@ -6,8 +6,8 @@ import { type RecordSection, recordDocx } from '../../export/record-docx.ts';
 import { findCase } from '../../store/cases.ts';
 import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
-import { writeFileAtomic } from '../../store/files.ts';
 import { insertReportExport } from '../../store/sign-off.ts';
+import { saveExportFile } from '../export-file.ts';
 import { pathwaySummary } from '../pathway-summary.ts';
 import type { Workbench } from '../workbench.ts';
 
@@ -40,26 +40,33 @@ async function save(
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
   const now = wb.now().toISOString();
-  wb.write((db, audit) => {
-    insertReportExport(db, {
-      id: randomUUID(),
-      assessmentId: null,
-      caseId,
-      kind,
-      versionNo: null,
-      marking: 'OFFICIAL-SENSITIVE',
-      savedTo: path,
-      at: now,
-      by: user.id,
-    });
-    audit({
+  const exportId = randomUUID();
+  saveExportFile(wb, {
+    path,
+    content: buffer,
+    what,
+    audit: {
       action: `report.export-${kind}`,
       recordType: 'case',
       recordId: caseId,
       summary: `exported ${what} to ${path}`,
-    });
-    // The file is written last, so a failure before it leaves no export without its audit entry.
-    writeFileAtomic(path, buffer);
+    },
+    record: {
+      table: 'report_exports',
+      id: exportId,
+      insert: (db) =>
+        insertReportExport(db, {
+          id: exportId,
+          assessmentId: null,
+          caseId,
+          kind,
+          versionNo: null,
+          marking: 'OFFICIAL-SENSITIVE',
+          savedTo: path,
+          at: now,
+          by: user.id,
+        }),
+    },
   });
   return { savedTo: path };
 }
