@@ -7,6 +7,7 @@ import { assessments } from './004-assessments.ts';
 import { signOff } from './005-sign-off.ts';
 import { pathway } from './006-pathway.ts';
 import { reportMapImage } from './007-report-map-image.ts';
+import { caseAccess } from './008-case-access.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   signOff,
   pathway,
   reportMapImage,
+  caseAccess,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
