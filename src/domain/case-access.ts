@@ -45,7 +45,11 @@ export const OPEN_CONSULTATION_STATES: readonly string[] = ['requested', 'accept
  * hub in the Lancashire protocol, which screens and holds consultations) has access only while a
  * consultation on the case is open. A break-glass grant counts until its expiry, exclusive.
  */
-export function decideCaseAccess(facts: CaseAllocationFacts, person: CasePerson, now: string): CaseAccessDecision {
+export function decideCaseAccess(
+  facts: CaseAllocationFacts,
+  person: CasePerson,
+  now: string,
+): CaseAccessDecision {
   if (person.id === facts.socialWorkerId) return { allowed: true, reason: 'social-worker' };
   if (person.id === facts.yosPractitionerId) return { allowed: true, reason: 'yos-practitioner' };
   if (facts.managerIds.includes(person.id)) return { allowed: true, reason: 'manager' };

@@ -81,7 +81,13 @@ export function requestAccess(wb: Workbench, req: ParsedRequest<'cases.requestAc
     if (mayAccessCase(wb, db, hsbCase.id))
       throw new WorkbenchError('rule-broken', 'You already have access to this case: open it from Cases.');
     const id = randomUUID();
-    insertAccessRequest(db, { id, caseId: hsbCase.id, userId: user.id, reason: req.reason, requestedAt: now });
+    insertAccessRequest(db, {
+      id,
+      caseId: hsbCase.id,
+      userId: user.id,
+      reason: req.reason,
+      requestedAt: now,
+    });
     audit({
       action: 'case.request-access',
       recordType: 'case-access-request',
@@ -96,14 +102,24 @@ export function requestAccess(wb: Workbench, req: ParsedRequest<'cases.requestAc
 export function breakGlass(wb: Workbench, req: ParsedRequest<'cases.breakGlass'>): { expiresAt: string } {
   const { user } = wb.signedIn();
   if (!mayBreakGlass(user))
-    throw new WorkbenchError('forbidden', 'Only a manager or an administrator can break the glass on a case.');
+    throw new WorkbenchError(
+      'forbidden',
+      'Only a manager or an administrator can break the glass on a case.',
+    );
   const now = wb.now().toISOString();
   const expiresAt = breakGlassExpiry(now);
   wb.write((db, audit) => {
     const hsbCase = findCase(db, req.caseId);
     if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
     const id = randomUUID();
-    insertGrant(db, { id, caseId: hsbCase.id, userId: user.id, reason: req.reason, grantedAt: now, expiresAt });
+    insertGrant(db, {
+      id,
+      caseId: hsbCase.id,
+      userId: user.id,
+      reason: req.reason,
+      grantedAt: now,
+      expiresAt,
+    });
     audit({
       action: 'case.break-glass',
       recordType: 'case-access-grant',

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { CaseSearchResult, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
-import { initialsOf } from '../domain/case-access.ts';
 import type { Agency, Role } from '../contract/vocabulary.ts';
+import { initialsOf } from '../domain/case-access.ts';
 import {
   findCase,
   insertCase,
@@ -15,9 +15,9 @@ import {
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import { findUser } from '../store/users.ts';
-import { keepBuiltInSnapshot, latestProfile, listProfiles } from './profiles.ts';
 import { mayAccessCase } from './case-access.ts';
 import { namesById } from './deadlines.ts';
+import { keepBuiltInSnapshot, latestProfile, listProfiles } from './profiles.ts';
 import type { Workbench } from './workbench.ts';
 
 type Allocation = Pick<HsbCase, 'socialWorkerId' | 'yosPractitionerId' | 'managerIds'>;

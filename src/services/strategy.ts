@@ -21,8 +21,8 @@ import {
 import { findPerson } from '../store/pattern-map.ts';
 import { findUser } from '../store/users.ts';
 import { startAssessment } from './assessments/start.ts';
-import { namesById } from './deadlines.ts';
 import { mayAccessCase } from './case-access.ts';
+import { namesById } from './deadlines.ts';
 import { refuseFuture } from './not-in-future.ts';
 import { agreeCategory, raiseEvent } from './pathway.ts';
 import { pathwaySummary } from './pathway-summary.ts';

@@ -1,7 +1,7 @@
 import type { CaseAllocationFacts } from '../domain/case-access.ts';
 import { OPEN_CONSULTATION_STATES } from '../domain/case-access.ts';
-import type { Db } from './database.ts';
 import { findCase } from './cases.ts';
+import type { Db } from './database.ts';
 
 export interface AccessGrantRow {
   id: string;
