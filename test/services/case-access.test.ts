@@ -595,7 +595,11 @@ describe('the allocated people do their work', () => {
     });
     await h.call('reports.export', { assessmentId: f.assessmentId });
     expect(existsSync(h.host.saveFile ?? '')).toBe(true);
+    await as('max.manager');
+    expect((await h.refuse('cases.get', { id: f.caseId })).code).toBe('forbidden');
     await as('admin');
+    // The case's manager sees who asked for access (nobody yet).
+    expect(await h.call('cases.accessRecords', { caseId: f.caseId })).toEqual({ grants: [], requests: [] });
     const team = await h.call('deadlines.team', {});
     expect(team.deadlines.map((d) => d.caseId)).toContain(f.caseId);
     await h.call('cases.allocate', {
