@@ -40,6 +40,13 @@ function RestrictedCase({ item }: { item: RestrictedCaseListItem }) {
 
   async function submit() {
     if (!action) return;
+    if (!reason.trim()) {
+      setError({
+        code: 'invalid-request',
+        message: action === 'ask' ? 'Enter why you need access.' : 'Enter why you must open this case now.',
+      });
+      return;
+    }
     const request = { caseId: item.caseId, reason };
     if (action === 'ask') {
       const result = await call('cases.requestAccess', request);
