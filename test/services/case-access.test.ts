@@ -686,6 +686,26 @@ describe('search for a case you are not allocated to', () => {
   });
 });
 
+describe('the coordinator’s no-further-action list', () => {
+  it('leaves out decisions on cases the person may not access', async () => {
+    await as('sam.sw');
+    await h.call('pathway.recordStrategyMeeting', {
+      ...strategyMeeting(f.caseId),
+      heldAt: '2026-11-05T08:50:00Z',
+      outcomes: ['no-further-action'],
+      details: {
+        rationale: 'Age-appropriate exploration',
+        leadAgency: 'Education',
+        s47Type: '',
+        followUpWorkingDays: null,
+      },
+    });
+    expect((await h.call('pathway.nfaList', {})).map((d) => d.caseReference)).toEqual([f.reference]);
+    await as('una.out');
+    expect(await h.call('pathway.nfaList', {})).toEqual([]);
+  });
+});
+
 describe('asking for access', () => {
   it('is audited without copying the reason, grants nothing, and is shown to the case’s managers and social worker', async () => {
     await as('una.out');
