@@ -21,8 +21,9 @@ import {
   auditCheck,
   auditEntry,
   backupResult,
+  caseAccessRecords,
   caseAllocation,
-  caseListItem,
+  caseSearchResult,
   child,
   childFields,
   hsbCase,
@@ -331,7 +332,26 @@ export const calls = {
     access: CASEWORK,
     writes: false,
     request: z.strictObject({ query: shortText }),
-    response: z.array(caseListItem),
+    response: z.array(caseSearchResult),
+  }),
+  // Need-to-know access (see src/domain/case-access.ts).
+  'cases.requestAccess': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, reason: longText.min(1, 'is required') }),
+    response: nothing,
+  }),
+  'cases.breakGlass': call({
+    access: ['manager', 'administrator'],
+    writes: true,
+    request: z.strictObject({ caseId: recordId, reason: longText.min(1, 'is required') }),
+    response: z.strictObject({ expiresAt: isoInstant }),
+  }),
+  'cases.accessRecords': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ caseId: recordId }),
+    response: caseAccessRecords,
   }),
 } as const;
 

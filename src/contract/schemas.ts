@@ -86,6 +86,7 @@ export const hsbCase = z.strictObject({
 export type HsbCase = z.infer<typeof hsbCase>;
 
 export const caseListItem = z.strictObject({
+  accessible: z.literal(true),
   caseId: recordId,
   reference: z.string(),
   status: z.enum(['open', 'closed']),
@@ -99,6 +100,41 @@ export const caseListItem = z.strictObject({
   openedAt: isoInstant,
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
+
+/** A case the person may not open: only that it exists, whose it is to ask, and nothing more. */
+export const restrictedCaseListItem = z.strictObject({
+  accessible: z.literal(false),
+  caseId: recordId,
+  reference: z.string(),
+  childInitials: z.string(),
+  socialWorkerName: z.string(),
+});
+export type RestrictedCaseListItem = z.infer<typeof restrictedCaseListItem>;
+export const caseSearchResult = z.discriminatedUnion('accessible', [caseListItem, restrictedCaseListItem]);
+export type CaseSearchResult = z.infer<typeof caseSearchResult>;
+
+/** Break-glass grants and requests for access on a case, shown to its managers and social worker. */
+export const caseAccessRecords = z.strictObject({
+  grants: z.array(
+    z.strictObject({
+      id: z.string(),
+      userName: z.string(),
+      reason: z.string(),
+      grantedAt: isoInstant,
+      expiresAt: isoInstant,
+      current: z.boolean(),
+    }),
+  ),
+  requests: z.array(
+    z.strictObject({
+      id: z.string(),
+      userName: z.string(),
+      reason: z.string(),
+      requestedAt: isoInstant,
+    }),
+  ),
+});
+export type CaseAccessRecords = z.infer<typeof caseAccessRecords>;
 
 export const profileSummary = z.strictObject({
   id: z.string(),

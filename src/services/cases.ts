@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
-import type { CaseListItem, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
+import type { CaseSearchResult, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
 import type { Agency, Role } from '../contract/vocabulary.ts';
-import { findCase, insertCase, nextCaseReference, searchCases, updateAllocation } from '../store/cases.ts';
+import { initialsOf } from '../domain/case-access.ts';
+import {
+  findCase,
+  insertCase,
+  nextCaseReference,
+  searchCases,
+  toFtsQuery,
+  updateAllocation,
+} from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import { findUser } from '../store/users.ts';
+import { mayAccessCase } from './case-access.ts';
+import { namesById } from './deadlines.ts';
 import { keepBuiltInSnapshot, latestProfile, listProfiles } from './profiles.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -135,11 +145,35 @@ export function getCase(wb: Workbench, id: string): { case: HsbCase; child: Chil
   return { case: hsbCase, child };
 }
 
-export function findCases(wb: Workbench, query: string): CaseListItem[] {
+/** How many rows a search shows at most. */
+const SEARCH_LIMIT = 200;
+
+/**
+ * The cases matching what was typed. The person's own cases come with their details; a case they may
+ * not access shows only its reference, the child's initials and the allocated social worker, so they
+ * know whom to ask. An empty search lists only the person's own cases.
+ */
+export function findCases(wb: Workbench, query: string): CaseSearchResult[] {
   const db = wb.db();
-  const names = new Map(listProfiles(db).map((p) => [p.id, p.name]));
-  return searchCases(db, query).map(({ profileId, ...row }) => ({
-    ...row,
-    profileName: names.get(profileId) ?? profileId,
-  }));
+  const profileNames = new Map(listProfiles(db).map((p) => [p.id, p.name]));
+  const userNames = namesById(db);
+  const searching = toFtsQuery(query) !== null;
+  const results: CaseSearchResult[] = [];
+  for (const { profileId, ...row } of searchCases(db, query, -1)) {
+    if (results.length >= SEARCH_LIMIT) break;
+    if (mayAccessCase(wb, db, row.caseId)) {
+      results.push({ ...row, accessible: true, profileName: profileNames.get(profileId) ?? profileId });
+      continue;
+    }
+    const hsbCase = searching ? findCase(db, row.caseId) : undefined;
+    if (!hsbCase) continue;
+    results.push({
+      accessible: false,
+      caseId: row.caseId,
+      reference: row.reference,
+      childInitials: initialsOf(row.childName),
+      socialWorkerName: userNames.get(hsbCase.socialWorkerId) ?? 'not recorded',
+    });
+  }
+  return results;
 }

@@ -26,6 +26,7 @@ import {
   markDeadlineMet,
 } from '../store/deadlines.ts';
 import { listUsers } from '../store/users.ts';
+import { mayAccessCase } from './case-access.ts';
 import { refuseFuture } from './not-in-future.ts';
 import { calendarFor, requireProfile } from './profiles.ts';
 import type { AuditNote, Workbench } from './workbench.ts';
@@ -276,7 +277,7 @@ export function myDeadlines(wb: Workbench): DeadlineView[] {
   const now = wb.now().toISOString();
   const names = namesById(db);
   return deadlinesForPerson(db, user.id, 'allocated')
-    .filter((d) => d.state === 'open')
+    .filter((d) => d.state === 'open' && mayAccessCase(wb, db, d.caseId))
     .map((d) => viewDeadline(db, d, now, names))
     .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant));
 }
@@ -287,6 +288,7 @@ export function teamDeadlines(wb: Workbench) {
   const now = wb.now().toISOString();
   const names = namesById(db);
   const deadlines = deadlinesForPerson(db, user.id, 'manager')
+    .filter((d) => mayAccessCase(wb, db, d.caseId))
     .map((d) => viewDeadline(db, d, now, names))
     .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant));
   const met = deadlines.filter((d) => d.state === 'met');

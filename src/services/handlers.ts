@@ -11,6 +11,8 @@ import {
   updateSettings,
 } from './administration.ts';
 import { assessmentHandlers } from './assessments/handlers.ts';
+import { accessRecords, breakGlass, requestAccess } from './case-access.ts';
+import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
@@ -43,8 +45,8 @@ type Handler<K extends CallName> = (
   request: ParsedRequest<K>,
 ) => CallResponse<K> | Promise<CallResponse<K>>;
 
-/** One handler per call in the contract: the whole of what the renderer can ask the workbench to do. */
-export const handlers: { [K in CallName]: Handler<K> } = {
+/** One handler per call in the contract, before the need-to-know guard is put in front of each. */
+const unguarded: { [K in CallName]: Handler<K> } = {
   ...assessmentHandlers,
   ...signOffHandlers,
   ...pathwayHandlers,
@@ -113,4 +115,22 @@ export const handlers: { [K in CallName]: Handler<K> } = {
   'cases.allocate': allocateCase,
   'cases.get': (wb, req) => getCase(wb, req.id),
   'cases.search': (wb, req) => findCases(wb, req.query),
+  'cases.requestAccess': requestAccess,
+  'cases.breakGlass': breakGlass,
+  'cases.accessRecords': accessRecords,
 };
+
+/**
+ * The whole of what the renderer can ask the workbench to do. Every handler runs behind the case-access
+ * guard: a call that reaches a case or child is refused, before anything is read or saved, unless the
+ * signed-in person may access it (see case-scope.ts).
+ */
+export const handlers = Object.fromEntries(
+  Object.entries(unguarded).map(([name, handler]) => [
+    name,
+    (wb: Workbench, request: never) => {
+      checkCaseScope(wb, name as CallName, request);
+      return (handler as (w: Workbench, r: never) => unknown)(wb, request);
+    },
+  ]),
+) as unknown as { [K in CallName]: Handler<K> };

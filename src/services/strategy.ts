@@ -21,6 +21,7 @@ import {
 import { findPerson } from '../store/pattern-map.ts';
 import { findUser } from '../store/users.ts';
 import { startAssessment } from './assessments/start.ts';
+import { mayAccessCase } from './case-access.ts';
 import { namesById } from './deadlines.ts';
 import { refuseFuture } from './not-in-future.ts';
 import { agreeCategory, raiseEvent } from './pathway.ts';
@@ -400,7 +401,7 @@ export function nfaList(wb: Workbench) {
   return allStrategyMeetings(db).flatMap((m) => {
     const hsbCase = findCase(db, m.caseId);
     const child = hsbCase && findChild(db, hsbCase.childId);
-    if (!hsbCase || !child) return [];
+    if (!hsbCase || !child || !mayAccessCase(wb, db, hsbCase.id)) return [];
     const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
     const nfa = (profile.strategyMeeting?.outcomes ?? []).filter(
       (o) => o.noFurtherAction && m.outcomes.includes(o.id),

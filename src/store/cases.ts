@@ -115,7 +115,7 @@ const LIST_SELECT = `SELECT c.id AS caseId, c.reference, c.status, c.profile_id 
     c.opened_at AS openedAt
   FROM cases c JOIN children ch ON ch.id = c.child_id`;
 
-export type CaseListRow = Omit<CaseListItem, 'profileName'> & { profileId: string };
+export type CaseListRow = Omit<CaseListItem, 'profileName' | 'accessible'> & { profileId: string };
 
 export function searchCases(db: Db, typed: string, limit = 200): CaseListRow[] {
   const query = toFtsQuery(typed);

@@ -137,7 +137,7 @@ beforeAll(async () => {
       }),
     );
   }
-  const [sam, yas] = created;
+  const [sam, yas, pat] = created;
   const admin = (await call('users.list', {})).find((u) => u.username === ADMIN.username);
   const child = await call('children.create', {
     name: CHILD,
@@ -150,7 +150,8 @@ beforeAll(async () => {
     profileId: 'lancashire',
     socialWorkerId: sam?.id ?? '',
     yosPractitionerId: yas?.id ?? '',
-    managerIds: [admin?.id ?? ''],
+    // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
+    managerIds: [admin?.id ?? '', pat?.id ?? ''],
   });
   const assessment = await call('assessments.start', {
     caseId: hsbCase.id,

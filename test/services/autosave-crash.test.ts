@@ -24,7 +24,7 @@ beforeAll(async () => {
     profileId: 'lancashire',
     socialWorkerId: team.socialWorker.id,
     yosPractitionerId: team.yos.id,
-    managerIds: [],
+    managerIds: [team.admin.id],
   });
   const a = await h.call('assessments.start', {
     caseId: hsbCase.id,

@@ -45,7 +45,7 @@ beforeEach(async () => {
       profileId: 'lancashire',
       socialWorkerId: team.socialWorker.id,
       yosPractitionerId: team.yos.id,
-      managerIds: [],
+      managerIds: [team.admin.id],
     })
   ).id;
 });

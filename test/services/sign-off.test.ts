@@ -56,7 +56,7 @@ beforeEach(async () => {
   folder = tempFolder();
   h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
   team = await seededTeam(h);
-  await addTeamMember(
+  const pat = await addTeamMember(
     h,
     {
       username: 'pat.manager',
@@ -78,7 +78,8 @@ beforeEach(async () => {
     profileId: 'lancashire',
     socialWorkerId: team.socialWorker.id,
     yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
+    // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
+    managerIds: [team.admin.id, pat.id],
   });
   const a = await h.call('assessments.start', {
     caseId: hsbCase.id,
@@ -388,11 +389,22 @@ describe('the signed Word report', () => {
     h.host.saveFile = join(folder.path, 'draft-by-yas.docx');
     await h.call('reports.export', { assessmentId });
     expect(docxParts(h.host.saveFile)['word/document.xml']).not.toContain('SAM-PRIVATE-EVIDENCE');
-    await h.call('session.signOut', {});
-    await h.call('session.signIn', { username: 'pat.manager', password: 'pat manager pass 1' });
-    expect((await h.refuse('reports.export', { assessmentId })).message).toBe(
-      'Only the two co-assessors and the case’s managers can export this report.',
+    // A manager who is not one of the case's managers is refused (before: any manager with the right role).
+    await as('admin');
+    await addTeamMember(
+      h,
+      {
+        username: 'lee.manager',
+        name: 'Lee Manager',
+        agency: 'youth-justice',
+        roles: ['manager'],
+        aimTrained: false,
+      },
+      'lee manager pass 1',
     );
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'lee.manager', password: 'lee manager pass 1' });
+    expect(await h.refuse('reports.export', { assessmentId })).toMatchObject({ code: 'forbidden' });
   });
 
   it('includes the pattern map picture chosen on the map screen', async () => {

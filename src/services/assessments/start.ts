@@ -3,6 +3,7 @@ import type { ParsedRequest } from '../../contract/calls.ts';
 import { WorkbenchError } from '../../contract/errors.ts';
 import { BUILT_IN_FRAMEWORKS, type Framework } from '../../domain/assessment/frameworks.ts';
 import { parseItemSet } from '../../domain/assessment/item-sets.ts';
+import { assessorsAreAllocated } from '../../domain/case-access.ts';
 import { evaluateEligibility } from '../../domain/profiles/index.ts';
 import { insertAssessment, itemSetFor, saveItemSet } from '../../store/assessments.ts';
 import { findCase } from '../../store/cases.ts';
@@ -10,6 +11,7 @@ import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
 import { caseEvents } from '../../store/deadlines.ts';
 import { findUser } from '../../store/users.ts';
+import { requireCaseAccess } from '../case-access.ts';
 import { raiseEvent } from '../pathway.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
@@ -92,6 +94,14 @@ export function startAssessment(wb: Workbench, req: ParsedRequest<'assessments.s
     const hsbCase = findCase(db, req.caseId);
     const child = hsbCase && findChild(db, hsbCase.childId);
     if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
+    // Only people allocated to the case start its assessment, and the assessors are its allocated workers.
+    requireCaseAccess(wb, db, hsbCase.id);
+    if (!assessorsAreAllocated(hsbCase, [req.leadAssessorId, req.coAssessorId]))
+      refuse(
+        assessorsAreAllocated(hsbCase, [req.leadAssessorId]) ? 'coAssessorId' : 'leadAssessorId',
+        'is not allocated to this case',
+        'The assessors must be the case’s allocated social worker and YOS practitioner. If someone else should assess, ask a case manager to change the allocation first.',
+      );
     const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
     const lead = findUser(db, req.leadAssessorId);
     const co = findUser(db, req.coAssessorId);

@@ -7,6 +7,7 @@ import { assessments } from './004-assessments.ts';
 import { signOff } from './005-sign-off.ts';
 import { pathway } from './006-pathway.ts';
 import { reportMapImage } from './007-report-map-image.ts';
+import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
 import type { Migration } from './migration.ts';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   signOff,
   pathway,
   reportMapImage,
+  caseAccess,
   pendingExports,
 ];
 

@@ -130,8 +130,10 @@ function StartForm({ data }: { data: Loaded }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
 
+  // Only the case's allocated social worker and YOS practitioner may be its assessors.
+  const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId];
   const practitioners = users
-    .filter((u) => u.active && u.roles.includes('practitioner'))
+    .filter((u) => u.active && u.roles.includes('practitioner') && allocated.includes(u.id))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((u) => ({
       value: u.id,
@@ -330,7 +332,7 @@ function StartForm({ data }: { data: Loaded }) {
 
       <h2 className="heading-m">The co-assessors</h2>
       <p className="body hint">
-        Two active practitioners from different agencies.{' '}
+        The case’s allocated social worker and YOS practitioner.{' '}
         {bothTrained
           ? 'Under this profile both must be AIM-trained.'
           : 'Under this profile the lead assessor must be AIM-trained; the co-assessor need not be.'}

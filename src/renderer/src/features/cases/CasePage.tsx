@@ -3,6 +3,7 @@ import type { Child, HsbCase, ProfileSummary, UserSummary } from '../../../../co
 import { GENDER_LABELS } from '../../../../contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -13,6 +14,7 @@ import { EditChildForm } from '../children/EditChildForm.tsx';
 import { PathwayHistory } from '../hsb-pathway/PathwayHistory.tsx';
 import { PathwayStatus } from '../hsb-pathway/PathwayStatus.tsx';
 import { PathwaySection } from '../pathway/PathwaySection.tsx';
+import { CaseAccessSection } from './CaseAccessSection.tsx';
 
 interface CaseData {
   hsbCase: HsbCase;
@@ -70,6 +72,8 @@ function BackToCases() {
 
 function CaseView({ data }: { data: CaseData }) {
   const { hsbCase, profiles, users } = data;
+  const { user } = useSession();
+  const seesAccess = user.id === hsbCase.socialWorkerId || hsbCase.managerIds.includes(user.id);
   const [child, setChild] = useState(data.child);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -203,6 +207,8 @@ function CaseView({ data }: { data: CaseData }) {
       <CaseAssessments caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
 
       <PathwayHistory caseId={hsbCase.id} />
+
+      {seesAccess ? <CaseAccessSection caseId={hsbCase.id} /> : null}
     </>
   );
 }

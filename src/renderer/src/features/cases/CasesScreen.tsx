@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../contract/errors.ts';
-import type { CaseListItem } from '../../../../contract/schemas.ts';
+import type { CaseListItem, CaseSearchResult, RestrictedCaseListItem } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { canDoCasework, isAdministrator, useSession } from '../../app/session.tsx';
@@ -8,10 +8,11 @@ import { whenUnlocked } from '../../app/unlocked.ts';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RestrictedCases } from './RestrictedCases.tsx';
 
 const DEBOUNCE_MS = 200;
 
-/** Find a child's case by name or identifier; an empty search lists every case. */
+/** Find a child's case by name or identifier; an empty search lists the person's own cases. */
 export function CasesScreen() {
   const { user } = useSession();
   const { navigate } = useRouter();
@@ -44,7 +45,7 @@ export function CasesScreen() {
 
 function CaseSearch() {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<CaseListItem[] | null>(null);
+  const [results, setResults] = useState<CaseSearchResult[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const latest = useRef(0);
   const searchedOnce = useRef(false);
@@ -82,6 +83,8 @@ function CaseSearch() {
   }, [query, retry]);
 
   const trimmed = query.trim();
+  const own = (results ?? []).filter((c): c is CaseListItem => c.accessible);
+  const restricted = (results ?? []).filter((c): c is RestrictedCaseListItem => !c.accessible);
   return (
     <section aria-labelledby="case-search-title" className="section">
       <h2 id="case-search-title" className="visually-hidden">
@@ -109,13 +112,14 @@ function CaseSearch() {
       <p className="body" role="status">
         {results === null ? 'Searching…' : describeCount(results.length, trimmed)}
       </p>
-      {results && results.length > 0 ? <CaseTable cases={results} /> : null}
+      {own.length > 0 ? <CaseTable cases={own} /> : null}
+      {restricted.length > 0 ? <RestrictedCases cases={restricted} /> : null}
     </section>
   );
 }
 
 function describeCount(count: number, query: string): string {
-  if (count === 0) return query ? `No cases match “${query}”.` : 'There are no cases yet.';
+  if (count === 0) return query ? `No cases match “${query}”.` : 'You are not allocated to any cases yet.';
   const noun = count === 1 ? 'case' : 'cases';
   return query ? `${count} ${noun} match “${query}”.` : `${count} ${noun}.`;
 }

@@ -1,0 +1,53 @@
+import type { CaseAccessRecords } from '../../../../contract/schemas.ts';
+import { call } from '../../app/api.ts';
+import { InstantText } from '../../ui/DateText.tsx';
+import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+
+/** Who broke the glass on the case and who asked for access, with their reasons: for its managers and social worker. */
+export function CaseAccessSection({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => call('cases.accessRecords', { caseId }));
+  return (
+    <section aria-labelledby="access-title" className="section">
+      <h2 id="access-title" className="heading-m">
+        Access by people not allocated
+      </h2>
+      {loaded.state === 'loading' ? <Loading what="access records" /> : null}
+      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      {loaded.state === 'ready' ? <AccessLists records={loaded.data} /> : null}
+    </section>
+  );
+}
+
+function AccessLists({ records }: { records: CaseAccessRecords }) {
+  const current = records.grants.filter((g) => g.current);
+  return (
+    <>
+      <h3 className="heading-s">Current break-glass access</h3>
+      {current.length === 0 ? (
+        <p className="body hint">Nobody has break-glass access now.</p>
+      ) : (
+        <ul className="list">
+          {current.map((g) => (
+            <li key={g.id}>
+              {g.userName}, from <InstantText value={g.grantedAt} /> until <InstantText value={g.expiresAt} />
+              : {g.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="heading-s">Requests for access</h3>
+      {records.requests.length === 0 ? (
+        <p className="body hint">Nobody has asked for access.</p>
+      ) : (
+        <ul className="list">
+          {records.requests.map((r) => (
+            <li key={r.id}>
+              {r.userName}, <InstantText value={r.requestedAt} />: {r.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import type { CallName, ParsedRequest } from '../contract/calls.ts';
+import { caseIdOf, caseIdOfAssessmentItem } from '../store/case-access.ts';
+import type { Db } from '../store/database.ts';
+import { requireCaseAccess, requireChildAccess } from './case-access.ts';
+import type { Workbench } from './workbench.ts';
+
+/** What a case-scoped request reaches: a case (undefined when the record named does not exist) or a child. */
+export type CaseTarget = { caseId: string | undefined } | { childId: string };
+
+type Resolver<K extends CallName> = (db: Db, req: ParsedRequest<K>) => CaseTarget[];
+
+/**
+ * How each call in the contract reaches case data. The type lists every call, so a new call does not
+ * compile until someone decides which it is:
+ * - a resolver: the call reaches the case(s) or child it returns, and is refused unless the person may
+ *   access every one of them (the handler then runs as before);
+ * - 'filters-itself': a list across cases, which shows only the cases the person may access;
+ * - 'asks-for-access': the calls an unallocated person uses to ask for (or break the glass to) access;
+ * - 'not-case-scoped': reaches no case data (session, users, settings, profiles, frameworks…).
+ */
+export const caseScope: {
+  [K in CallName]: Resolver<K> | 'filters-itself' | 'asks-for-access' | 'not-case-scoped';
+} = {
+  'map.get': (_db, r) => [{ caseId: r.caseId }],
+  'map.addItem': (_db, r) => [{ caseId: r.caseId }],
+  'map.updateItem': (db, r) => [{ caseId: caseIdOf(db, 'map-item', r.itemId) }],
+  'map.moveItem': (db, r) => [{ caseId: caseIdOf(db, 'map-item', r.itemId) }],
+  'map.removeItem': (db, r) => [{ caseId: caseIdOf(db, 'map-item', r.itemId) }],
+  'map.addLink': (_db, r) => [{ caseId: r.caseId }],
+  'map.removeLink': (db, r) => [{ caseId: caseIdOf(db, 'map-link', r.linkId) }],
+  'map.addTheme': (_db, r) => [{ caseId: r.caseId }],
+  'map.removeTheme': (db, r) => [{ caseId: caseIdOf(db, 'map-theme', r.themeId) }],
+  'map.saveMeeting': (_db, r) => [{ caseId: r.caseId }],
+  'map.addLifeEventType': 'not-case-scoped',
+  'map.export': (_db, r) => [{ caseId: r.caseId }],
+  'map.useInReport': (_db, r) => [{ caseId: r.caseId }],
+  'people.add': (_db, r) => [{ caseId: r.caseId }],
+  'people.update': (db, r) => [{ caseId: caseIdOf(db, 'person', r.personId) }],
+  'consents.record': (_db, r) => [{ caseId: r.caseId }],
+  'frameworks.list': 'not-case-scoped',
+  'frameworks.importItemSet': 'not-case-scoped',
+  'assessments.forCase': (_db, r) => [{ caseId: r.caseId }],
+  'assessments.start': (_db, r) => [{ caseId: r.caseId }],
+  'assessments.get': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.id) }],
+  'assessments.addSource': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.addSession': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.saveMeeting': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.addItem': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.addLicensedItems': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.rate': (db, r) => [{ caseId: caseIdOfAssessmentItem(db, r.itemId) }],
+  'assessments.finishDomain': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.proposeAgreement': (db, r) => [{ caseId: caseIdOfAssessmentItem(db, r.itemId) }],
+  'assessments.confirmAgreement': (db, r) => [{ caseId: caseIdOfAssessmentItem(db, r.itemId) }],
+  'assessments.holdSection': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.releaseSection': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.autosave': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.saveSection': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.setOutcome': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.startReview': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'assessments.compareVersions': (db, r) => [
+    { caseId: caseIdOf(db, 'assessment', r.fromId) },
+    { caseId: caseIdOf(db, 'assessment', r.toId) },
+  ],
+  'signOff.status': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'signOff.submit': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'signOff.return': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'signOff.approve': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'signOff.sign': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'reports.export': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
+  'reports.exportChronology': (_db, r) => [{ caseId: r.caseId }],
+  'reports.exportStrategyMeeting': (db, r) => [
+    { caseId: r.caseId },
+    { caseId: caseIdOf(db, 'strategy-meeting', r.meetingId) },
+  ],
+  'reports.exportConsultation': (db, r) => [
+    { caseId: r.caseId },
+    { caseId: caseIdOf(db, 'consultation', r.consultationId) },
+  ],
+  'reports.template': 'not-case-scoped',
+  'reports.updateTemplate': 'not-case-scoped',
+  'pathway.summary': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.checkEligibility': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.recordConcern': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.suggestCategory': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.recordStrategyMeeting': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.updateMeetingActions': (db, r) => [{ caseId: caseIdOf(db, 'strategy-meeting', r.meetingId) }],
+  'pathway.nfaList': 'filters-itself',
+  'consultations.request': (_db, r) => [{ caseId: r.caseId }],
+  'consultations.screen': (db, r) => [{ caseId: caseIdOf(db, 'consultation', r.consultationId) }],
+  'consultations.recordMeeting': (db, r) => [{ caseId: caseIdOf(db, 'consultation', r.consultationId) }],
+  'plans.record': (_db, r) => [{ caseId: r.caseId }],
+  'session.status': 'not-case-scoped',
+  'session.setUp': 'not-case-scoped',
+  'session.signIn': 'not-case-scoped',
+  'session.unlock': 'not-case-scoped',
+  'session.recover': 'not-case-scoped',
+  'session.lock': 'not-case-scoped',
+  'session.signOut': 'not-case-scoped',
+  'session.touch': 'not-case-scoped',
+  'account.changePassword': 'not-case-scoped',
+  'users.list': 'not-case-scoped',
+  'users.create': 'not-case-scoped',
+  'users.update': 'not-case-scoped',
+  'users.resetPassword': 'not-case-scoped',
+  'settings.get': 'not-case-scoped',
+  'settings.update': 'not-case-scoped',
+  'audit.recent': 'not-case-scoped',
+  'audit.check': 'not-case-scoped',
+  'backup.create': 'not-case-scoped',
+  'backup.restore': 'not-case-scoped',
+  'keys.rotate': 'not-case-scoped',
+  'profiles.list': 'not-case-scoped',
+  'profiles.get': 'not-case-scoped',
+  'profiles.import': 'not-case-scoped',
+  'profiles.clone': 'not-case-scoped',
+  'profiles.export': 'not-case-scoped',
+  'calendar.closures': 'not-case-scoped',
+  'calendar.addClosure': 'not-case-scoped',
+  'calendar.removeClosure': 'not-case-scoped',
+  'pathway.timeline': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.recordCategory': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.recordEvent': (_db, r) => [{ caseId: r.caseId }],
+  'pathway.moveProfileVersion': (_db, r) => [{ caseId: r.caseId }],
+  'deadlines.adjust': (db, r) => [{ caseId: caseIdOf(db, 'deadline', r.deadlineId) }],
+  'deadlines.markMet': (db, r) => [{ caseId: caseIdOf(db, 'deadline', r.deadlineId) }],
+  'deadlines.mine': 'filters-itself',
+  'deadlines.team': 'filters-itself',
+  // A new child has no case yet; the person who records them may then open one.
+  'children.create': 'not-case-scoped',
+  'children.update': (_db, r) => [{ childId: r.id }],
+  'children.get': (_db, r) => [{ childId: r.id }],
+  'cases.open': (_db, r) => [{ childId: r.childId }],
+  'cases.allocate': (_db, r) => [{ caseId: r.id }],
+  'cases.get': (_db, r) => [{ caseId: r.id }],
+  'cases.search': 'filters-itself',
+  'cases.requestAccess': 'asks-for-access',
+  'cases.breakGlass': 'asks-for-access',
+  'cases.accessRecords': (_db, r) => [{ caseId: r.caseId }],
+};
+
+/** Refuses the call unless the signed-in person may access every case and child it reaches. */
+export function checkCaseScope<K extends CallName>(wb: Workbench, name: K, req: ParsedRequest<K>): void {
+  const scope = caseScope[name] as Resolver<K> | string;
+  if (typeof scope === 'string') return;
+  const db = wb.db();
+  for (const target of scope(db, req)) {
+    if ('childId' in target) requireChildAccess(wb, db, target.childId);
+    else if (target.caseId !== undefined) requireCaseAccess(wb, db, target.caseId);
+  }
+}

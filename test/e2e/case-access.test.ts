@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+
+// Need-to-know access through the UI: an unallocated practitioner searching finds only the case
+// reference, the child's initials and the allocated social worker, and asks for access with a reason;
+// an unallocated manager breaks the glass with a reason and opens the case; the case's manager sees both
+// reasons on the case page. Axe runs on each screen.
+
+const NOW = new Date('2026-11-05T09:00:00Z');
+const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
+const UNA = { username: 'una.out', password: 'outsider password 1' };
+const MAX = { username: 'max.manager', password: 'other manager password 1' };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let app: WorkbenchPage;
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
+}
+
+async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  const result = await app.router.call(name, request);
+  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
+  return result.data as CallResponse<K>;
+}
+
+async function signInThroughUi(page: Page, who: { username: string; password: string }) {
+  if (await page.getByRole('button', { name: 'Sign out' }).count()) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  }
+  await heading(page, 'Sign in').waitFor();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+async function searchCases(page: Page, query: string) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Cases', exact: true })
+    .click();
+  await heading(page, 'Cases').waitFor();
+  await page.getByLabel('Search by name or identifier').fill(query);
+}
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-access-e2e-');
+  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
+  app.clock.now = NOW;
+  const setUp = await call('session.setUp', {
+    administrator: {
+      username: ADMIN.username,
+      name: 'Alex Administrator',
+      agency: 'childrens-social-care',
+      roles: ['administrator', 'manager'],
+      aimTrained: false,
+    },
+    password: ADMIN.password,
+  });
+  const people = [
+    {
+      username: 'sam.sw',
+      name: 'Sam Social Worker',
+      agency: 'childrens-social-care',
+      roles: ['practitioner'],
+    },
+    { username: 'yas.yos', name: 'Yas Youth Justice', agency: 'youth-justice', roles: ['practitioner'] },
+    {
+      username: UNA.username,
+      name: 'Una Outsider',
+      agency: 'childrens-social-care',
+      roles: ['practitioner'],
+    },
+    { username: MAX.username, name: 'Max Manager', agency: 'childrens-social-care', roles: ['manager'] },
+  ] as const;
+  const ids: string[] = [];
+  for (const person of people) {
+    const user = await call('users.create', {
+      ...person,
+      roles: [...person.roles],
+      aimTrained: true,
+      initialPassword: 'first password 123',
+    });
+    ids.push(user.id);
+  }
+  for (const who of [UNA, MAX]) {
+    await call('session.signOut', {});
+    await call('session.signIn', { username: who.username, password: 'first password 123' });
+    await call('account.changePassword', {
+      currentPassword: 'first password 123',
+      newPassword: who.password,
+    });
+  }
+  await call('session.signOut', {});
+  await call('session.signIn', ADMIN);
+  const child = await call('children.create', {
+    name: 'Riley Example',
+    dateOfBirth: '2012-04-04',
+    gender: 'male',
+    socialCareNumber: 'SC-4242',
+  } as never);
+  await call('cases.open', {
+    childId: child.id,
+    profileId: 'blackpool',
+    socialWorkerId: ids[0] ?? '',
+    yosPractitionerId: ids[1] ?? '',
+    managerIds: [setUp.status.user?.id ?? ''],
+  });
+  await call('session.signOut', {});
+  await app.page.reload();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+describe('need-to-know access, through the UI', () => {
+  it('shows an unallocated practitioner only the reference, initials and social worker, and lets them ask for access', async () => {
+    const { page } = app;
+    await signInThroughUi(page, UNA);
+    await searchCases(page, 'Riley');
+    const restricted = page.getByRole('region', { name: 'Cases you are not allocated to' });
+    await restricted.waitFor();
+    expect((await restricted.getByRole('listitem').first().textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /^HSB-2026-0001, child R\. E\., allocated social worker Sam Social Worker\. Not accessible/,
+    );
+    expect(await page.getByText('Riley Example').count()).toBe(0);
+    expect(await page.getByText('SC-4242').count()).toBe(0);
+    expect(await restricted.getByRole('button', { name: 'Break glass' }).count()).toBe(0);
+    await expectAccessible(page, 'restricted search result');
+
+    await restricted.getByRole('button', { name: 'Ask for access' }).click();
+    const form = page.getByRole('form', { name: 'Ask for access to HSB-2026-0001' });
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form.getByText('Enter why you need access.').waitFor();
+    await form.getByLabel('Why do you need access?').fill('Covering for Sam during leave');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your request for access has been recorded.' })
+      .waitFor();
+    await expectAccessible(page, 'access requested');
+  });
+
+  it('lets an unallocated manager break the glass with a reason and open the case', async () => {
+    const { page } = app;
+    await signInThroughUi(page, MAX);
+    await searchCases(page, 'HSB-2026-0001');
+    const restricted = page.getByRole('region', { name: 'Cases you are not allocated to' });
+    await restricted.getByRole('button', { name: 'Break glass' }).click();
+    const form = page.getByRole('form', { name: 'Break glass on HSB-2026-0001' });
+    expect(await form.getByText('Access lasts 8 hours').isVisible()).toBe(true);
+    await expectAccessible(page, 'break glass form');
+    await form.getByLabel('Why must you open this case now?').fill('Police at the door out of hours');
+    await form.getByRole('button', { name: 'Break glass and open the case' }).click();
+    await heading(page, 'Riley Example').waitFor();
+  });
+
+  it('shows the case’s manager who asked for access and who broke the glass, with their reasons', async () => {
+    const { page } = app;
+    await signInThroughUi(page, ADMIN);
+    await searchCases(page, '');
+    await page.getByRole('link', { name: 'Riley Example' }).click();
+    await heading(page, 'Riley Example').waitFor();
+    const section = page.getByRole('region', { name: 'Access by people not allocated' });
+    await section.getByText('Max Manager').waitFor();
+    expect(await section.getByText(/Police at the door out of hours/).isVisible()).toBe(true);
+    expect(await section.getByText(/Una Outsider.*Covering for Sam during leave/).isVisible()).toBe(true);
+    await expectAccessible(page, 'case page access section');
+  });
+});
