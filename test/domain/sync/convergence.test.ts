@@ -86,8 +86,9 @@ function run(
       schema: m === newerSchemaAuthor ? 2 : 1,
       ops: [{ table: 'case-records', id: record, field, edit }],
     };
-    if (cs.schema <= machine.replica.schema) machine.replica.apply(cs);
-    else (machine.replica = machine.replica.upgradedTo(cs.schema)), machine.replica.apply(cs);
+    // The author's own machine runs the schema it writes.
+    if (cs.schema > machine.replica.schema) machine.replica = machine.replica.upgradedTo(cs.schema);
+    machine.replica.apply(cs);
     made.push(cs);
     edits.push(edit);
   };
