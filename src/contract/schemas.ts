@@ -32,6 +32,10 @@ export const sessionStatus = z.strictObject({
   user: userSummary.nullable(),
   autoLockMinutes: z.number().int(),
   mustChangePassword: z.boolean(),
+  /** Set when the database has lost changes recorded outside it (workbench.head); writes are refused. */
+  lostChanges: z
+    .strictObject({ fromSeq: z.number().int(), toSeq: z.number().int(), message: z.string() })
+    .nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
@@ -125,7 +129,7 @@ export const auditCheck = z.strictObject({
   firstProblem: z
     .strictObject({
       seq: z.number().int(),
-      problem: z.enum(['altered', 'removed', 'reordered', 'inserted', 'tail-removed']),
+      problem: z.enum(['altered', 'removed', 'reordered', 'inserted', 'tail-removed', 'changes-lost']),
       message: z.string(),
     })
     .nullable(),

@@ -7,9 +7,11 @@ import { recordFailure, secondsUntilNextAttempt } from '../domain/sign-in-thrott
 import { appendAudit } from '../store/audit-trail.ts';
 import { newRecoveryKey, newSigningKeyPair, normaliseRecoveryKey, randomKey } from '../store/crypto.ts';
 import { openDatabase } from '../store/database.ts';
+import { markHeadFileKept, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings.ts';
 import { addSigningKey, findUserByUsername, insertUser } from '../store/users.ts';
+import { checkStoreAtSignIn } from './store-checks.ts';
 import type { Workbench } from './workbench.ts';
 
 export function sessionStatus(wb: Workbench): SessionStatus {
@@ -21,6 +23,7 @@ export function sessionStatus(wb: Workbench): SessionStatus {
       user: s.user,
       autoLockMinutes: readSettings(wb.db()).autoLockMinutes,
       mustChangePassword: s.mustChangePassword,
+      lostChanges: wb.loss,
     };
   }
   const setUp = wb.isSetUp();
@@ -42,6 +45,7 @@ export function sessionStatus(wb: Workbench): SessionStatus {
     user: lockedUser,
     autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
     mustChangePassword: false,
+    lostChanges: null,
   };
 }
 
@@ -81,6 +85,7 @@ export function setUp(
       insertUser(store, user, now);
       addSigningKey(store, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
       writeSettings(store, DEFAULT_SETTINGS);
+      markHeadFileKept(store, now);
       appendAudit(store, keys.auditKey, {
         at: now,
         userId: user.id,
@@ -90,14 +95,18 @@ export function setUp(
         summary: 'set up the workbench and created the first administrator',
       });
     })();
+    // The head file first: a keyring beside a database without its head file would look like a loss.
+    writeHeadFile(wb.headPath, store, keyring.databaseId, keys.auditKey);
     keyring.save();
   } catch (error) {
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(wb.databasePath + suffix, { force: true });
     rmSync(wb.keyringPath, { force: true });
+    rmSync(wb.headPath, { force: true });
     throw error;
   }
   db.close();
+  wb.loss = null;
   wb.adoptKeyring(keyring);
   startSession(wb, user, keys, signing.privateKey, false);
   return { recoveryKey, status: sessionStatus(wb) };
@@ -164,8 +173,11 @@ function authenticate(
   wb.session = { state: 'signed-out' };
   let user: UserSummary | undefined;
   try {
-    user = findUserByUsername(wb.openStore(keys), username);
+    const db = wb.openStore(keys);
+    user = findUserByUsername(db, username);
+    if (user?.active) checkStoreAtSignIn(wb, db, keys, user.id);
   } catch (error) {
+    wb.closeStore();
     wipeKeys(keys);
     throw error;
   }
@@ -228,6 +240,13 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
     wipeKeys(keys);
     throw new WorkbenchError('not-found', 'There is no active account with that username.');
   }
+  try {
+    checkStoreAtSignIn(wb, db, keys, user.id);
+  } catch (error) {
+    wb.closeStore();
+    wipeKeys(keys);
+    throw error;
+  }
   // The old signing key was wrapped by the forgotten password, so a new key pair replaces it.
   const signing = newSigningKeyPair();
   const at = now.toISOString();
@@ -252,6 +271,7 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
     keyring.setThrottle(user.username, undefined);
     keyring.save();
   })();
+  wb.recordHead(db, keys.auditKey);
   startSession(wb, user, keys, signing.privateKey, false);
   return sessionStatus(wb);
 }

@@ -5,7 +5,9 @@ import type { UserSummary } from '../contract/schemas.ts';
 import { appendAudit } from '../store/audit-trail.ts';
 import { DEFAULT_KDF_COST, type KdfCost } from '../store/crypto.ts';
 import { type Db, openDatabase } from '../store/database.ts';
+import { HEAD_FILE, type LossFinding, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
+import { finishInterruptedSteps } from '../store/restore-journal.ts';
 import { readSettings } from '../store/settings.ts';
 import type { Host } from './host.ts';
 
@@ -50,10 +52,16 @@ export class Workbench {
   session: Session = { state: 'signed-out' };
   private database: Db | null = null;
   private keyringCache: Keyring | null = null;
+  /** `workbench.head`: the latest audit entry, kept outside the database (see store/head-file.ts). */
+  readonly headPath: string;
+  /** Set at sign-in when the database has lost changes the head file records; writes are refused. */
+  loss: LossFinding | null = null;
 
   constructor(options: WorkbenchOptions) {
     this.dataDir = options.dataDir;
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    finishInterruptedSteps(this.dataDir);
+    this.headPath = join(this.dataDir, HEAD_FILE);
     this.databasePath = join(this.dataDir, 'workbench.db');
     this.keyringPath = join(this.dataDir, 'keyring.json');
     this.host = options.host;
@@ -124,16 +132,31 @@ export class Workbench {
     const session = this.signedIn();
     const db = this.db();
     const at = this.now().toISOString();
+    let audited = 0;
     try {
-      return db.transaction(() =>
-        change(db, (note) =>
-          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id }),
-        ),
+      const result = db.transaction(() =>
+        change(db, (note) => {
+          audited++;
+          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
+        }),
       )();
+      if (audited > 0) this.recordHead(db, session.keys.auditKey);
+      return result;
     } catch (error) {
       // A change may have touched the keyring in memory before failing: re-read it from the file.
       this.forgetKeyring();
       throw error;
+    }
+  }
+
+  /** Rewrites the head file after a commit that added audit entries (not while a loss stands unresolved). */
+  recordHead(db: Db, auditKey: Buffer): void {
+    if (this.loss) return;
+    try {
+      writeHeadFile(this.headPath, db, this.keyring().databaseId, auditKey);
+    } catch {
+      // The commit stands. A head file left behind the database is not a loss (only one ahead is),
+      // and the next commit writes it again.
     }
   }
 
@@ -182,6 +205,7 @@ export class Workbench {
     } finally {
       this.dropKeys();
       this.session = { state: 'signed-out' };
+      this.loss = null;
     }
   }
 
