@@ -2,7 +2,14 @@ import type { CallName } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { appendAudit, checkAuditTrail } from '../store/audit-trail.ts';
 import type { Db } from '../store/database.ts';
-import { compareWithHeadFile, markHeadFileKept, writeHeadFile } from '../store/head-file.ts';
+import {
+  clearRecordedLoss,
+  compareWithHeadFile,
+  markHeadFileKept,
+  recordedLoss,
+  recordLoss,
+  writeHeadFile,
+} from '../store/head-file.ts';
 import type { StoreKeys } from '../store/keyring.ts';
 import {
   auditedAlready,
@@ -39,6 +46,11 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
   }
   finishInterruptedBackup(wb.dataDir, db);
 
+  const recorded = recordedLoss(db);
+  if (recorded) {
+    wb.loss = recorded;
+    return;
+  }
   const finding = compareWithHeadFile(wb.headPath, db, databaseId, keys.auditKey);
   if (finding === 'not-kept-yet') {
     // The first sign-in after the upgrade that brought the head file: start it only from a trail that
@@ -61,10 +73,27 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
     writeHeadFile(wb.headPath, db, databaseId, keys.auditKey);
     return;
   }
+  if (finding) {
+    // Recorded with its own audit entry; the head file stays where it was until this is resolved.
+    db.transaction(() => {
+      recordLoss(db, finding);
+      appendAudit(db, keys.auditKey, {
+        at: wb.now().toISOString(),
+        userId,
+        action: 'audit.loss-found',
+        recordType: 'audit',
+        recordId: `${finding.fromSeq}-${finding.toSeq}`,
+        summary: `found that the database is missing changes recorded outside it (audit entries ${finding.fromSeq} to ${finding.toSeq})`,
+      });
+    })();
+  }
   wb.loss = finding;
 }
 
-/** Calls that still work while a loss stands: signing in and out, and the two ways to resolve it. */
+/**
+ * Calls that still work while a loss stands: signing in and out, and the two ways to resolve it. A new
+ * backup is refused too: it would hold the damaged store.
+ */
 const ALLOWED_WHILE_LOST = new Set<string>([
   'session.setUp',
   'session.signIn',
@@ -73,7 +102,6 @@ const ALLOWED_WHILE_LOST = new Set<string>([
   'session.lock',
   'session.signOut',
   'account.changePassword',
-  'backup.create',
   'backup.restore',
   'audit.acceptLoss',
 ]);
@@ -96,6 +124,7 @@ export function acceptLoss(wb: Workbench) {
   try {
     wb.write((db, audit) => {
       markHeadFileKept(db, wb.now().toISOString());
+      clearRecordedLoss(db);
       audit({
         action: 'audit.accept-loss',
         recordType: 'audit',

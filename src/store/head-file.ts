@@ -68,6 +68,36 @@ export function markHeadFileKept(db: Db, at: string): void {
   db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(SINCE_KEY, JSON.stringify(at));
 }
 
+const LOSS_KEY = 'lostChanges';
+const lossSchema = z.strictObject({
+  fromSeq: z.number().int(),
+  toSeq: z.number().int(),
+  message: z.string(),
+});
+
+/**
+ * A loss, once found, is recorded in the database too (with an audit entry), so that the sign-ins made
+ * while it stands, which add entries of their own, do not change what is reported.
+ */
+export function recordedLoss(db: Db): LossFinding | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LOSS_KEY) as
+    | string
+    | undefined;
+  if (row === undefined) return null;
+  const parsed = lossSchema.safeParse(JSON.parse(row));
+  return parsed.success ? parsed.data : null;
+}
+
+export function recordLoss(db: Db, finding: LossFinding): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(LOSS_KEY, JSON.stringify(finding));
+}
+
+export function clearRecordedLoss(db: Db): void {
+  db.prepare('DELETE FROM settings WHERE key = ?').run(LOSS_KEY);
+}
+
 /** "26/11/2026 10:05", Europe/London. */
 export function londonDateTime(iso: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
