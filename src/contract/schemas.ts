@@ -32,9 +32,17 @@ export const sessionStatus = z.strictObject({
   user: userSummary.nullable(),
   autoLockMinutes: z.number().int(),
   mustChangePassword: z.boolean(),
-  /** Set when the database has lost changes recorded outside it (workbench.head); writes are refused. */
+  /**
+   * Set when the database has lost changes recorded outside it (workbench.head), or was found damaged at
+   * sign-in; writes are refused until an administrator restores a backup or accepts the loss.
+   */
   lostChanges: z
-    .strictObject({ fromSeq: z.number().int(), toSeq: z.number().int(), message: z.string() })
+    .strictObject({
+      kind: z.enum(['lost', 'damaged']),
+      fromSeq: z.number().int(),
+      toSeq: z.number().int(),
+      message: z.string(),
+    })
     .nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
@@ -129,7 +137,15 @@ export const auditCheck = z.strictObject({
   firstProblem: z
     .strictObject({
       seq: z.number().int(),
-      problem: z.enum(['altered', 'removed', 'reordered', 'inserted', 'tail-removed', 'changes-lost']),
+      problem: z.enum([
+        'altered',
+        'removed',
+        'reordered',
+        'inserted',
+        'tail-removed',
+        'changes-lost',
+        'damaged',
+      ]),
       message: z.string(),
     })
     .nullable(),

@@ -45,7 +45,11 @@ export function auditCheck(wb: Workbench): AuditCheck {
     return {
       intact: false,
       entriesChecked: check.entriesChecked,
-      firstProblem: { seq: wb.loss.fromSeq, problem: 'changes-lost', message: wb.loss.message },
+      firstProblem: {
+        seq: wb.loss.fromSeq,
+        problem: wb.loss.kind === 'damaged' ? 'damaged' : 'changes-lost',
+        message: wb.loss.message,
+      },
     };
   }
   return check;

@@ -1,10 +1,11 @@
 import type { CallName } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { appendAudit, checkAuditTrail } from '../store/audit-trail.ts';
-import type { Db } from '../store/database.ts';
+import { type Db, isDamagedStoreError } from '../store/database.ts';
 import {
   clearRecordedLoss,
   compareWithHeadFile,
+  type LossFinding,
   markHeadFileKept,
   recordedLoss,
   recordLoss,
@@ -46,6 +47,11 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
   }
   finishInterruptedBackup(wb.dataDir, db);
 
+  const damage = damageFound(db);
+  if (damage) {
+    wb.loss = damage;
+    return;
+  }
   const recorded = recordedLoss(db);
   if (recorded) {
     wb.loss = recorded;
@@ -91,6 +97,29 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
 }
 
 /**
+ * SQLite's quick_check reads every page, so a damaged one (say the last page of the file) is found at
+ * sign-in rather than by whichever later call first meets it. Nothing is written to a damaged store.
+ */
+function damageFound(db: Db): LossFinding | null {
+  let ok: boolean;
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    ok = rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch (error) {
+    if (!isDamagedStoreError(error)) throw error;
+    ok = false;
+  }
+  if (ok) return null;
+  return {
+    kind: 'damaged',
+    fromSeq: 0,
+    toSeq: 0,
+    message:
+      'The database is damaged: part of the file cannot be read. Restore from your last backup (Administration → Restore from backup). Until then the workbench will not save changes.',
+  };
+}
+
+/**
  * Calls that still work while a loss stands: signing in and out, and the two ways to resolve it. A new
  * backup is refused too: it would hold the damaged store.
  */
@@ -129,7 +158,10 @@ export function acceptLoss(wb: Workbench) {
         action: 'audit.accept-loss',
         recordType: 'audit',
         recordId: `${loss.fromSeq}-${loss.toSeq}`,
-        summary: `accepted that the database lost changes (audit entries ${loss.fromSeq} to ${loss.toSeq}) and carried on without restoring`,
+        summary:
+          loss.kind === 'damaged'
+            ? 'accepted carrying on with a damaged database without restoring'
+            : `accepted that the database lost changes (audit entries ${loss.fromSeq} to ${loss.toSeq}) and carried on without restoring`,
       });
     });
   } catch (error) {

@@ -27,7 +27,9 @@ const headSchema = z.strictObject({
 type HeadFile = z.infer<typeof headSchema>;
 
 export interface LossFinding {
-  /** First audit entry the database is missing (or the one that differs). */
+  /** lost: the database is behind the head file; damaged: SQLite's quick_check failed at sign-in. */
+  kind: 'lost' | 'damaged';
+  /** First audit entry the database is missing (or the one that differs); 0 for a damaged store. */
   fromSeq: number;
   toSeq: number;
   message: string;
@@ -70,6 +72,7 @@ export function markHeadFileKept(db: Db, at: string): void {
 
 const LOSS_KEY = 'lostChanges';
 const lossSchema = z.strictObject({
+  kind: z.enum(['lost', 'damaged']),
   fromSeq: z.number().int(),
   toSeq: z.number().int(),
   message: z.string(),
@@ -132,6 +135,7 @@ export function compareWithHeadFile(
   if (!existsSync(path)) {
     if (!headFileKept(db) && dbSeq > 0) return 'not-kept-yet';
     return {
+      kind: 'lost',
       fromSeq: dbSeq + 1,
       toSeq: dbSeq + 1,
       message: `The file ${HEAD_FILE}, which records the workbench’s latest change, is missing from the data folder, so changes may have been lost without trace. ${RESTORE}`,
@@ -145,6 +149,7 @@ export function compareWithHeadFile(
   }
   if (!head || head.databaseId !== databaseId || !sameHex(fileMac(auditKey, head), head.mac)) {
     return {
+      kind: 'lost',
       fromSeq: dbSeq + 1,
       toSeq: dbSeq + 1,
       message: `The file ${HEAD_FILE}, which records the workbench’s latest change, is damaged or was altered, so changes may have been lost without trace. ${RESTORE}`,
@@ -153,6 +158,7 @@ export function compareWithHeadFile(
   if (dbSeq < head.seq) {
     const since = latest ? `Changes recorded after ${londonDateTime(latest.at)}` : 'All changes';
     return {
+      kind: 'lost',
       fromSeq: dbSeq + 1,
       toSeq: head.seq,
       message: `${since} (audit entries ${dbSeq + 1} to ${head.seq}, the last at ${londonDateTime(head.at)}) are missing from the database: it has lost changes or been replaced by an older copy. ${RESTORE}`,
@@ -164,6 +170,7 @@ export function compareWithHeadFile(
     | undefined;
   if (!entry || entry.mac !== head.entryMac) {
     return {
+      kind: 'lost',
       fromSeq: head.seq,
       toSeq: head.seq,
       message: `The database does not hold the change the workbench recorded as audit entry ${head.seq} at ${londonDateTime(head.at)}: it has been replaced or changed outside the workbench, and changes are missing. ${RESTORE}`,
