@@ -85,9 +85,9 @@ describe('a damaged database page', () => {
     for (const page of childPages) damagePage(page);
     h = harness(data.path);
     const status = await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
-    expect(status.lostChanges?.kind).toBe('damaged');
     const error = await h.refuse('children.get', { id: child.id });
     expect(error.code).toBe('store-refused');
     expect(error.message).toMatch(/^The database is damaged.*Restore from your last backup/);
+    expect(status.lostChanges?.kind).toBe('damaged');
   });
 });
