@@ -98,6 +98,13 @@ export class Workbench {
   }
 
   openStore(keys: StoreKeys): Db {
+    if (!this.database && !existsSync(this.databasePath)) {
+      // Never a fresh, empty database beside a keyring that belongs to one with records in it.
+      throw new WorkbenchError(
+        'store-refused',
+        'The database file is missing from the data folder, so the workbench cannot open it. Restore from your last backup; nothing has been changed.',
+      );
+    }
     if (!this.database) this.database = openDatabase(this.databasePath, keys.databaseKey);
     return this.database;
   }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.ts';
@@ -89,5 +89,18 @@ describe('a damaged database page', () => {
     expect(error.code).toBe('store-refused');
     expect(error.message).toMatch(/^The database is damaged.*Restore from your last backup/);
     expect(status.lostChanges?.kind).toBe('damaged');
+  });
+
+  it('a missing database file is refused plainly at sign-in, and no empty database is made in its place', async () => {
+    await h.call('session.signOut', {});
+    h.wb.close();
+    rmSync(dbPath());
+    h = harness(data.path);
+    const error = await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(error).toMatchObject({
+      code: 'store-refused',
+      message: expect.stringMatching(/database file is missing/),
+    });
+    expect(existsSync(dbPath())).toBe(false);
   });
 });
