@@ -5,13 +5,18 @@ import { stepHooks } from '../../src/store/steps.ts';
 import { ADMIN_PASSWORD, harness } from '../support/workbench.ts';
 
 const [dataDir, operation, folder] = process.argv.slice(2);
-if (!dataDir || !folder || (operation !== 'backup' && operation !== 'restore'))
-  throw new Error('usage: backup-crash-child <data-dir> backup|restore <folder>');
+if (!dataDir || !folder || !['backup', 'restore', 'start'].includes(operation ?? ''))
+  throw new Error('usage: backup-crash-child <data-dir> backup|restore|start <folder>');
 const killAt = process.env.HSB_TEST_KILL_AT;
 stepHooks.onStep = (name) => {
   if (name === killAt) process.kill(process.pid, 'SIGKILL');
 };
+// Starting the workbench runs the recovery of an interrupted step, which can itself be killed.
 const h = harness(dataDir, { start: new Date('2026-11-26T12:00:00Z') });
+if (operation === 'start') {
+  writeSync(1, 'done\n');
+  process.exit(0);
+}
 await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
 if (operation === 'backup') {
   h.host.backupFolder = folder;

@@ -164,3 +164,30 @@ describe('a restore interrupted by SIGKILL', () => {
     30_000,
   );
 });
+
+describe('a restore killed, then killed again while the next start finishes it', () => {
+  it.each([
+    ['restore-moved-aside:keyring.json', 'restore-moved-aside:workbench.head'],
+    ['restore-moved-aside:keyring.json', 'restore-installed:workbench.db'],
+    ['restore-installed:workbench.db', 'restore-installed:keyring.json'],
+    ['restore-installed:workbench.head', 'restore-journal:installed'],
+  ])(
+    'after %s and then %s: finished on the start after',
+    async (first, second) => {
+      const { dataDir } = freshCopy();
+      await runChild(dataDir, 'restore', backupFolder, first);
+      await runChild(dataDir, 'start', backupFolder, second);
+      const { h, names, actions } = await reopen(dataDir);
+      try {
+        expect(names).toEqual(['Before Backup']);
+        expect(
+          actions.filter((a) => a.action === 'backup.restore' && a.record_id === backupFolder),
+        ).toHaveLength(1);
+        expect(leftovers(dataDir)).toEqual([]);
+      } finally {
+        h.wb.close();
+      }
+    },
+    30_000,
+  );
+});
