@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { installStaged } from './backup.ts';
@@ -65,9 +65,13 @@ export function clearJournal(dataDir: string): void {
 /**
  * File steps only, no keys needed: run before anything looks at the data folder. A restore still
  * staging is rolled back (the staging copy is removed); one installing is rolled forward. Temporary
- * files left by an interrupted atomic write are removed.
+ * files left by an interrupted atomic write of the head file or the journal are removed.
  */
 export function finishInterruptedSteps(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (/^(workbench\.head|interrupted-step\.json)\.\d+\.tmp$/.test(name))
+      rmSync(join(dataDir, name), { force: true });
+  }
   const journal = readJournal(dataDir);
   if (journal?.operation === 'restore') {
     if (journal.phase === 'staging') {
