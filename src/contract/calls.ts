@@ -132,6 +132,7 @@ export const calls = {
     response: z.array(auditEntry),
   }),
   'audit.check': call({ access: ADMIN, writes: false, request: empty, response: auditCheck }),
+  'audit.acceptLoss': call({ access: ADMIN, writes: true, request: empty, response: sessionStatus }),
 
   'backup.create': call({ access: ADMIN, writes: true, request: empty, response: backupResult.nullable() }),
   'backup.restore': call({

@@ -32,6 +32,18 @@ export const sessionStatus = z.strictObject({
   user: userSummary.nullable(),
   autoLockMinutes: z.number().int(),
   mustChangePassword: z.boolean(),
+  /**
+   * Set when the database has lost changes recorded outside it (workbench.head), or was found damaged at
+   * sign-in; writes are refused until an administrator restores a backup or accepts the loss.
+   */
+  lostChanges: z
+    .strictObject({
+      kind: z.enum(['lost', 'damaged']),
+      fromSeq: z.number().int(),
+      toSeq: z.number().int(),
+      message: z.string(),
+    })
+    .nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
@@ -161,7 +173,15 @@ export const auditCheck = z.strictObject({
   firstProblem: z
     .strictObject({
       seq: z.number().int(),
-      problem: z.enum(['altered', 'removed', 'reordered', 'inserted', 'tail-removed']),
+      problem: z.enum([
+        'altered',
+        'removed',
+        'reordered',
+        'inserted',
+        'tail-removed',
+        'changes-lost',
+        'damaged',
+      ]),
       message: z.string(),
     })
     .nullable(),

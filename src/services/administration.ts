@@ -1,11 +1,21 @@
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { AuditCheck, AuditEntry, Settings } from '../contract/schemas.ts';
 import { appendAudit, checkAuditTrail, recentAudit } from '../store/audit-trail.ts';
-import { installBackup, stageBackup, writeBackup } from '../store/backup.ts';
+import {
+  backupFolderName,
+  installStaged,
+  stageBackup,
+  stamp,
+  undoInstall,
+  writeBackupFiles,
+} from '../store/backup.ts';
 import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
+import { clearJournal, type RestoreJournal, writeJournal } from '../store/restore-journal.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
+import { reached } from '../store/steps.ts';
 import { findUser } from '../store/users.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -29,15 +39,49 @@ export const auditRecent = (wb: Workbench, limit: number): AuditEntry[] => recen
 
 export function auditCheck(wb: Workbench): AuditCheck {
   const session = wb.signedIn();
-  return checkAuditTrail(wb.db(), session.keys.auditKey);
+  const check = checkAuditTrail(wb.db(), session.keys.auditKey);
+  // Lost changes are the bigger news: the chain of what is left can still verify.
+  if (wb.loss) {
+    return {
+      intact: false,
+      entriesChecked: check.entriesChecked,
+      firstProblem: {
+        seq: wb.loss.fromSeq,
+        problem: wb.loss.kind === 'damaged' ? 'damaged' : 'changes-lost',
+        message: wb.loss.message,
+      },
+    };
+  }
+  return check;
 }
 
+/**
+ * Backup, in an order a crash cannot spoil: a journal naming the `.partial` folder; the files written
+ * there; the audit entry committed; only then the rename to the final name. So a backup folder with
+ * its final name never exists without its audit entry. After a crash the next sign-in renames the
+ * partial folder (entry committed) or removes it (not committed).
+ */
 export async function createBackup(wb: Workbench) {
-  wb.signedIn();
+  const { keys, user } = wb.signedIn();
   const parent = await wb.host.chooseBackupFolder();
   if (!parent) return null;
   const now = wb.now();
-  const { folder, bytes } = writeBackup(wb.db(), wb.keyring().snapshot(), parent, now);
+  const folder = join(parent, backupFolderName(now));
+  const partial = `${folder}.partial`;
+  if (existsSync(folder) || existsSync(partial))
+    throw new WorkbenchError(
+      'conflict',
+      'A backup with this time already exists there. Try again in a moment.',
+    );
+  writeJournal(wb.dataDir, { operation: 'backup', folder, partial, at: now.toISOString(), userId: user.id });
+  let bytes: number;
+  try {
+    ({ bytes } = writeBackupFiles(wb.db(), wb.keyring().snapshot(), partial, keys.auditKey, now));
+  } catch (error) {
+    clearJournal(wb.dataDir);
+    throw error;
+  }
+  reached('backup-files-written');
   try {
     wb.write((_db, audit) =>
       audit({
@@ -48,38 +92,74 @@ export async function createBackup(wb: Workbench) {
       }),
     );
   } catch (error) {
-    // A backup the trail does not record is not kept.
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(partial, { recursive: true, force: true });
+    clearJournal(wb.dataDir);
     throw error;
   }
+  reached('backup-audited');
+  renameSync(partial, folder);
+  reached('backup-renamed');
+  clearJournal(wb.dataDir);
   return { folder, createdAt: now.toISOString(), bytes };
 }
 
+/**
+ * Restore, journalled so that a crash at any step leaves the workbench as it was (still staging) or
+ * finishes on the next start (installing): stage and check a copy; close the store; move the current
+ * files aside and the staged ones in; write the audit entry and the head file.
+ */
 export async function restoreBackup(wb: Workbench) {
   const session = wb.signedIn();
   const folder = await wb.host.chooseRestoreFolder();
   if (!folder) return null;
   const now = wb.now();
-  const staging = stageBackup(folder, wb.dataDir, wb.keyring().databaseId, session.keys, now);
   const { keys, user } = session;
-  wb.closeStore();
-  let aside: string;
+  const journal: RestoreJournal = {
+    operation: 'restore',
+    phase: 'staging',
+    from: folder,
+    staging: join(wb.dataDir, `restore-staging-${stamp(now)}`),
+    aside: join(wb.dataDir, `before-restore-${stamp(now)}`),
+    at: now.toISOString(),
+    userId: user.id,
+  };
+  writeJournal(wb.dataDir, journal);
   try {
-    aside = installBackup(staging, wb.databasePath, wb.keyringPath, wb.dataDir, now);
+    stageBackup(folder, journal.staging, wb.keyring().databaseId, keys, wb.keyring().snapshot().throttle);
+  } catch (error) {
+    rmSync(journal.staging, { recursive: true, force: true });
+    clearJournal(wb.dataDir);
+    throw error;
+  }
+  reached('restore-staged');
+  wb.closeStore();
+  writeJournal(wb.dataDir, { ...journal, phase: 'installing' });
+  try {
+    installStaged(journal.staging, journal.aside, wb.dataDir);
+  } catch (error) {
+    undoInstall(journal.staging, journal.aside, wb.dataDir);
+    clearJournal(wb.dataDir);
+    throw error;
   } finally {
     wb.forgetKeyring();
   }
+  writeJournal(wb.dataDir, { ...journal, phase: 'installed' });
+  wb.loss = null;
   const db = wb.openStore(keys);
   db.transaction(() =>
     appendAudit(db, keys.auditKey, {
-      at: now.toISOString(),
+      at: journal.at,
       userId: user.id,
       action: 'backup.restore',
       recordType: 'backup',
       recordId: folder,
-      summary: `restored from ${folder}; the replaced files are kept in ${aside}`,
+      summary: `restored from ${folder}; the replaced files are kept in ${journal.aside}`,
     }),
   )();
+  reached('restore-audited');
+  wb.recordHead(db, keys.auditKey);
+  reached('restore-head-written');
+  clearJournal(wb.dataDir);
   const restoredUser = findUser(db, user.id);
   if (!restoredUser?.active || !wb.keyring().entryById(user.id)) {
     // The restored store does not know this person (or not as active): they must sign in again.

@@ -109,6 +109,7 @@ export const caseScope: {
   'backup.create': 'not-case-scoped',
   'backup.restore': 'not-case-scoped',
   'keys.rotate': 'not-case-scoped',
+  'audit.acceptLoss': 'not-case-scoped',
   'profiles.list': 'not-case-scoped',
   'profiles.get': 'not-case-scoped',
   'profiles.import': 'not-case-scoped',

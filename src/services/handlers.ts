@@ -37,6 +37,7 @@ import { addPerson, editPerson, recordConsent } from './people.ts';
 import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
 import { signOffHandlers } from './report/handlers.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
+import { acceptLoss } from './store-checks.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -73,6 +74,7 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'settings.update': updateSettings,
   'audit.recent': (wb, req) => auditRecent(wb, req.limit),
   'audit.check': (wb) => auditCheck(wb),
+  'audit.acceptLoss': (wb) => acceptLoss(wb),
   'backup.create': (wb) => createBackup(wb),
   'backup.restore': (wb) => restoreBackup(wb),
   'keys.rotate': rotateKeys,

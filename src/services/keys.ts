@@ -79,7 +79,7 @@ export function reencryptStore(
   wb.adoptKeyring(next);
   session.keys = newKeys;
   wipeKeys(oldKeys);
-  wb.openStore(newKeys);
+  wb.recordHead(wb.openStore(newKeys), newKeys.auditKey);
   if (options.rotate) removeOldKeyCopies(wb);
   return { removedUserIds: removedNames, recoveryKey };
 }

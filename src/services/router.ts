@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { type Access, type CallName, calls, isCallName } from '../contract/calls.ts';
 import { type AppError, type FieldProblem, type Result, WorkbenchError } from '../contract/errors.ts';
 import { ROLE_LABELS } from '../contract/vocabulary.ts';
+import { damagedStoreError, isDamagedStoreError } from '../store/database.ts';
 import { handlers } from './handlers.ts';
 import { describeRefusal, MAX_REQUEST_BYTES, walkRequest } from './request-walk.ts';
+import { refuseWritesWhileLost } from './store-checks.ts';
 import type { Workbench } from './workbench.ts';
 
 const toProblems = (error: z.ZodError): FieldProblem[] =>
@@ -74,6 +76,7 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
         wb.lockIfIdle();
         checkAccess(wb, spec.access);
         refuseUntilOwnPassword(wb, name as CallName);
+        refuseWritesWhileLost(wb, name as CallName, spec.writes);
         const parsed = spec.request.safeParse(request);
         if (!parsed.success) {
           const problems = toProblems(parsed.error);
@@ -95,6 +98,8 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
         return { ok: true, data: checked.data };
       } catch (error) {
         if (error instanceof WorkbenchError) return { ok: false, error: error.toValue() };
+        // A damaged page can be met by any statement: one plain message for all of them.
+        if (isDamagedStoreError(error)) return { ok: false, error: damagedStoreError().toValue() };
         onUnexpected(error);
         return fail(
           'internal',

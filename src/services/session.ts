@@ -7,6 +7,7 @@ import { type FailedSignIns, recordFailure, secondsUntilNextAttempt } from '../d
 import { appendAudit } from '../store/audit-trail.ts';
 import { newRecoveryKey, newSigningKeyPair, normaliseRecoveryKey, randomKey } from '../store/crypto.ts';
 import { type Db, openDatabase, storeCipher } from '../store/database.ts';
+import { markHeadFileKept, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, type Unwrapped, wipeKeys } from '../store/keyring.ts';
 import {
   DEFAULT_SETTINGS,
@@ -18,6 +19,7 @@ import {
 import { addSigningKey, findUser, findUserByUsername, insertUser } from '../store/users.ts';
 import { finishPendingExports } from './export-file.ts';
 import { reencryptStore } from './keys.ts';
+import { checkStoreAtSignIn } from './store-checks.ts';
 import type { Workbench } from './workbench.ts';
 
 export function sessionStatus(wb: Workbench): SessionStatus {
@@ -29,6 +31,7 @@ export function sessionStatus(wb: Workbench): SessionStatus {
       user: s.user,
       autoLockMinutes: readSettings(wb.db()).autoLockMinutes,
       mustChangePassword: s.mustChangePassword,
+      lostChanges: wb.loss,
     };
   }
   const setUp = wb.isSetUp();
@@ -50,6 +53,7 @@ export function sessionStatus(wb: Workbench): SessionStatus {
     user: lockedUser,
     autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
     mustChangePassword: false,
+    lostChanges: null,
   };
 }
 
@@ -90,6 +94,7 @@ export function setUp(
       addSigningKey(store, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
       writeSettings(store, DEFAULT_SETTINGS);
       setKeyringGeneration(store, keyring.generation);
+      markHeadFileKept(store, now);
       appendAudit(store, keys.auditKey, {
         at: now,
         userId: user.id,
@@ -99,15 +104,19 @@ export function setUp(
         summary: 'set up the workbench and created the first administrator',
       });
     })();
+    // The head file first: a keyring beside a database without its head file would look like a loss.
+    writeHeadFile(wb.headPath, store, keyring.databaseId, keys.auditKey);
     // The keyring is written last: until it exists the workbench is not set up, whatever the database holds.
     keyring.save();
   } catch (error) {
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(wb.databasePath + suffix, { force: true });
     rmSync(wb.keyringPath, { force: true });
+    rmSync(wb.headPath, { force: true });
     throw error;
   }
   db.close();
+  wb.loss = null;
   wb.adoptKeyring(keyring);
   startSession(wb, user, keys, signing.privateKey, false);
   return { recoveryKey, status: sessionStatus(wb) };
@@ -273,7 +282,8 @@ function upgradeStore(
     );
     keyring.save();
   }
-  if (storeCipher(wb.db()) !== 'aegis') reencryptStore(wb, { rotate: false });
+  // A store that has lost changes or is damaged is not copied: it waits for a restore or an accepted loss.
+  if (storeCipher(wb.db()) !== 'aegis' && !wb.loss) reencryptStore(wb, { rotate: false });
 }
 
 /** Unwraps the keys with a password, opens the store and starts the session; throttled on failure. */
@@ -304,8 +314,10 @@ function authenticate(
   const { keys, signingKey } = unwrapped;
   let user: UserSummary | undefined;
   try {
+    const db = wb.openStore(keys);
     // The person is the one the keys were sealed for, whatever name their keyring entry carries.
-    user = findUser(wb.openStore(keys), unwrapped.userId);
+    user = findUser(db, unwrapped.userId);
+    if (user?.active && user.username === username) checkStoreAtSignIn(wb, db, keys, user.id);
   } catch (error) {
     wb.closeStore();
     wipeKeys(keys);
@@ -374,6 +386,13 @@ export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): S
     wb.closeStore();
     wipeKeys(keys);
     throw new WorkbenchError('not-found', 'There is no active account with that username.');
+  }
+  try {
+    checkStoreAtSignIn(wb, db, keys, user.id);
+  } catch (error) {
+    wb.closeStore();
+    wipeKeys(keys);
+    throw error;
   }
   // The old signing key was wrapped by the forgotten password, so a new key pair replaces it.
   const signing = newSigningKeyPair();

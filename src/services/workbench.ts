@@ -6,7 +6,9 @@ import { appendAudit } from '../store/audit-trail.ts';
 import { crashPoint } from '../store/crash-points.ts';
 import { DEFAULT_KDF_COST, type KdfCost } from '../store/crypto.ts';
 import { type Db, openDatabase } from '../store/database.ts';
+import { HEAD_FILE, type LossFinding, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
+import { finishInterruptedSteps } from '../store/restore-journal.ts';
 import { readSettings, setKeyringGeneration } from '../store/settings.ts';
 import { ThrottleFile } from '../store/throttle-file.ts';
 import type { Host } from './host.ts';
@@ -55,10 +57,16 @@ export class Workbench {
   private throttleCache: ThrottleFile | null = null;
   /** Failed attempts at usernames the keyring does not know: in memory only, so they grow no file. */
   readonly unknownNameFailures = new Map<string, { failures: number; lastFailureAt: string }>();
+  /** `workbench.head`: the latest audit entry, kept outside the database (see store/head-file.ts). */
+  readonly headPath: string;
+  /** Set at sign-in when the database has lost changes the head file records; writes are refused. */
+  loss: LossFinding | null = null;
 
   constructor(options: WorkbenchOptions) {
     this.dataDir = options.dataDir;
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    finishInterruptedSteps(this.dataDir);
+    this.headPath = join(this.dataDir, HEAD_FILE);
     this.databasePath = join(this.dataDir, 'workbench.db');
     this.keyringPath = join(this.dataDir, 'keyring.json');
     this.host = options.host;
@@ -136,6 +144,13 @@ export class Workbench {
   }
 
   openStore(keys: StoreKeys): Db {
+    if (!this.database && !existsSync(this.databasePath)) {
+      // Never a fresh, empty database beside a keyring that belongs to one with records in it.
+      throw new WorkbenchError(
+        'store-refused',
+        'The database file is missing from the data folder, so the workbench cannot open it. Restore from your last backup; nothing has been changed.',
+      );
+    }
     if (!this.database) this.database = openDatabase(this.databasePath, keys.databaseKey);
     return this.database;
   }
@@ -202,16 +217,31 @@ export class Workbench {
     const session = this.signedIn();
     const db = this.db();
     const at = this.now().toISOString();
+    let audited = 0;
     try {
-      return db.transaction(() =>
-        change(db, (note) =>
-          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id }),
-        ),
+      const result = db.transaction(() =>
+        change(db, (note) => {
+          audited++;
+          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
+        }),
       )();
+      if (audited > 0) this.recordHead(db, session.keys.auditKey);
+      return result;
     } catch (error) {
       // A change may have touched the keyring in memory before failing: re-read it from the file.
       this.forgetKeyring();
       throw error;
+    }
+  }
+
+  /** Rewrites the head file after a commit that added audit entries (not while a loss stands unresolved). */
+  recordHead(db: Db, auditKey: Buffer): void {
+    if (this.loss) return;
+    try {
+      writeHeadFile(this.headPath, db, this.keyring().databaseId, auditKey);
+    } catch {
+      // The commit stands. A head file left behind the database is not a loss (only one ahead is),
+      // and the next commit writes it again.
     }
   }
 
@@ -260,6 +290,7 @@ export class Workbench {
     } finally {
       this.dropKeys();
       this.session = { state: 'signed-out' };
+      this.loss = null;
     }
   }
 

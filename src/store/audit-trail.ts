@@ -31,6 +31,7 @@ interface AuditRow {
 }
 
 const GENESIS = '0'.repeat(64);
+export const SET_UP_ACTION = 'workbench.set-up';
 
 const entryMac = (key: Buffer, seq: number, prevMac: string, e: AuditRecord) =>
   hmac(
@@ -133,6 +134,14 @@ export function checkAuditTrail(db: Db, key: Buffer): AuditCheck {
             'removed',
             `The audit entry before entry ${row.seq} has been removed or replaced.`,
           );
+    }
+    // A set-up workbench's trail starts with its setting up; one that starts otherwise was wiped and begun again.
+    if (row.seq === 1 && row.action !== SET_UP_ACTION) {
+      return problem(
+        1,
+        'removed',
+        'The audit trail does not begin with the setting up of the workbench: its earlier entries have been removed.',
+      );
     }
     prevMac = row.mac;
     expected = row.seq + 1;

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { WorkbenchError } from '../contract/errors.ts';
 import { secureSearchIndex } from './cases.ts';
@@ -53,6 +53,7 @@ function keyPragma(key: Buffer): string {
  */
 export function openDatabase(path: string, key: Buffer, options: { migrate?: boolean } = {}): Db {
   refusePlaintext(path);
+  ownerOnly(path);
   const isNew = !existsSync(path) || statSync(path).size === 0;
   let db: Db | undefined;
   let lastError: unknown;
@@ -101,6 +102,7 @@ export function openDatabase(path: string, key: Buffer, options: { migrate?: boo
 /** Writes an encrypted, consistent copy of the open database (VACUUM INTO keeps the key; db.backup() would not). */
 export function copyEncrypted(db: Db, destination: string): void {
   db.prepare('VACUUM INTO ?').run(destination);
+  chmodSync(destination, 0o600);
   if (isPlaintextSqlite(destination)) {
     unlinkSync(destination);
     throw new WorkbenchError('store-refused', 'The backup copy came out unencrypted, so it was not kept.');
@@ -145,6 +147,29 @@ export function writeRekeyedCopy(
     check.close();
   }
 }
+
+/**
+ * The database and its -wal/-shm sidecars are readable by their owner only, like the keyring. SQLite
+ * gives the sidecars the main file's mode, so a new database is created empty with 0600 first.
+ */
+function ownerOnly(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+/** True for SQLite's "damaged file" errors (SQLITE_CORRUPT…, SQLITE_NOTADB), whatever statement met them. */
+export function isDamagedStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+export const damagedStoreError = (): WorkbenchError =>
+  new WorkbenchError(
+    'store-refused',
+    'The database is damaged, so this could not be done and nothing was saved. Restore from your last backup (Administration → Restore from backup), or ask your administrator to.',
+  );
 
 export function integrityOk(db: Db): boolean {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];

@@ -516,6 +516,7 @@ const NOT_CASE_SCOPED: readonly CallName[] = [
   'backup.create',
   'backup.restore',
   'keys.rotate',
+  'audit.acceptLoss',
   'profiles.list',
   'profiles.get',
   'profiles.import',

@@ -17,7 +17,7 @@ beforeEach(() => {
     appendAudit(db, auditKey, {
       at: `2026-11-26T10:${String(i).padStart(2, '0')}:00.000Z`,
       userId: 'user-1',
-      action: 'child.update',
+      action: i === 1 ? 'workbench.set-up' : 'child.update',
       recordType: 'child',
       recordId: `child-${i}`,
       summary: `change number ${i}`,
@@ -78,5 +78,25 @@ describe('the audit chain', () => {
 
   it('cannot be checked, or forged, without the key from the keyring', () => {
     expect(checkAuditTrail(db, randomKey()).firstProblem).toMatchObject({ seq: 1, problem: 'altered' });
+  });
+
+  it('is not intact when a wiped trail was begun again: the first entry must be the setting up', () => {
+    db.exec('DELETE FROM audit_log; DELETE FROM audit_head;');
+    appendAudit(db, auditKey, {
+      at: '2026-11-26T11:00:00.000Z',
+      userId: 'user-1',
+      action: 'session.sign-in',
+      recordType: 'user',
+      recordId: 'user-1',
+      summary: 'signed in',
+    });
+    expect(checkAuditTrail(db, auditKey)).toMatchObject({
+      intact: false,
+      firstProblem: {
+        seq: 1,
+        problem: 'removed',
+        message: expect.stringMatching(/does not begin with the setting up/),
+      },
+    });
   });
 });

@@ -20,6 +20,7 @@ import { EditUserScreen } from '../features/users/EditUserScreen.tsx';
 import { UsersScreen } from '../features/users/UsersScreen.tsx';
 import { SuccessNotice } from '../ui/Notice.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import { LostChangesBanner } from './LostChangesBanner.tsx';
 import { AppName } from './PublicLayout.tsx';
 import { hrefFor, type Route, useRouter } from './router.tsx';
 import { canDoCasework, isAdministrator, useSession } from './session.tsx';
@@ -53,6 +54,7 @@ export function Workbench() {
         <MainNav route={route} administrator={isAdministrator(user)} casework={canDoCasework(user)} />
       )}
       <main className="width-container main" id="main">
+        {status.lostChanges ? <LostChangesBanner lost={status.lostChanges} /> : null}
         {flash && !forced ? <SuccessNotice title={flash} /> : null}
         {forced ? <ChangePasswordScreen forced /> : <Screen key={hrefFor(route)} route={route} />}
       </main>

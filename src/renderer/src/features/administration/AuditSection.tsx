@@ -71,7 +71,9 @@ function CheckResult({ check }: { check: AuditCheck }) {
       <h3 className="error-summary__title">Audit trail problem found</h3>
       <p className="error-summary__message">
         {check.firstProblem
-          ? `${check.firstProblem.message} (entry ${check.firstProblem.seq}).`
+          ? check.firstProblem.seq > 0 && check.firstProblem.problem !== 'changes-lost'
+            ? `${check.firstProblem.message} (entry ${check.firstProblem.seq}).`
+            : check.firstProblem.message
           : 'The audit trail did not check out.'}
       </p>
       <p className="body">
