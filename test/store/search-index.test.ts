@@ -34,6 +34,7 @@ function decryptedPages(databasePath: string, key: Buffer): Buffer {
   const copy = join(folder.path, 'plain-copy.db');
   copyFileSync(databasePath, copy);
   const db = new Database(copy);
+  db.pragma("cipher = 'aegis'");
   db.pragma(`key = "x'${key.toString('hex')}'"`);
   db.pragma('journal_mode = DELETE');
   db.pragma("rekey = ''");
