@@ -125,7 +125,7 @@ export async function restoreBackup(wb: Workbench) {
   };
   writeJournal(wb.dataDir, journal);
   try {
-    stageBackup(folder, journal.staging, wb.keyring().databaseId, keys, wb.keyring().snapshot().throttle);
+    stageBackup(folder, journal.staging, wb.keyring().databaseId, keys);
   } catch (error) {
     rmSync(journal.staging, { recursive: true, force: true });
     clearJournal(wb.dataDir);

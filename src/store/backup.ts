@@ -164,7 +164,6 @@ export function stageBackup(
   staging: string,
   currentDatabaseId: string,
   keys: StoreKeys,
-  currentThrottle: KeyringFile['throttle'],
 ): void {
   const manifest = readManifest(folder, currentDatabaseId, keys.auditKey);
   const dbPath = join(folder, DB_FILE);
@@ -183,7 +182,9 @@ export function stageBackup(
   try {
     copyFileSync(dbPath, join(staging, DB_FILE));
     chmodSync(join(staging, DB_FILE), 0o600);
-    const installed: KeyringFile = { ...keyring, throttle: structuredClone(currentThrottle) };
+    // Failed sign-ins live in throttle.json, which a restore leaves as it is: a count in the backup's
+    // keyring (first format) is dropped, so a planted entry cannot lock anyone out.
+    const { throttle: _dropped, ...installed } = keyring;
     writeFileAtomic(join(staging, KEYRING_FILE), `${JSON.stringify(installed, null, 2)}\n`);
     try {
       copy = openDatabase(join(staging, DB_FILE), keys.databaseKey, { migrate: false });

@@ -44,13 +44,29 @@ function damagePage(page: number): void {
 }
 
 describe('a damaged database page', () => {
-  it('is reported plainly at sign-in when the last page of the file is damaged, and nothing more is saved', async () => {
+  it('is refused plainly at sign-in when the last page of the file, part of the schema, is damaged', async () => {
     await h.call('session.signOut', {});
     h.wb.close();
     const lastPage = statSync(dbPath()).size / 4096;
-    // The last page is an index no sign-in reads: only a check of every page finds it there.
-    expect(pageOwners().get(lastPage)).toBe('sqlite_autoindex_report_map_images_1');
+    // The newest migrations' tables grew the schema onto the last page: sign-in itself reads it.
+    expect(pageOwners().get(lastPage)).toBe('sqlite_schema');
     damagePage(lastPage);
+    h = harness(data.path);
+    const refused = await h.refuse('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(refused.code).toBe('store-refused');
+    expect(refused.message).toMatch(/damaged.*restore/i);
+    expect(h.wb.session.state).toBe('signed-out');
+  });
+
+  it('is reported plainly at sign-in when an index page no sign-in reads is damaged, and nothing more is saved', async () => {
+    await h.call('session.signOut', {});
+    h.wb.close();
+    // An index page no sign-in reads: only a check of every page finds the damage there.
+    const indexPage = [...pageOwners().entries()].find(
+      ([, owner]) => owner === 'sqlite_autoindex_report_map_images_1',
+    )?.[0] as number;
+    expect(indexPage).toBeGreaterThan(1);
+    damagePage(indexPage);
     h = harness(data.path);
     const status = await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     expect(status.lostChanges).toMatchObject({
