@@ -9,6 +9,7 @@ import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import {
+  countLinksOfItem,
   deleteItem,
   deleteLink,
   deleteTheme,
@@ -19,6 +20,7 @@ import {
   findTheme,
   type ItemRow,
   insertItem,
+  insertItemRemoval,
   insertLifeEventType,
   insertLink,
   insertMeeting,
@@ -203,7 +205,7 @@ function rowFrom(
 }
 
 const itemWord = (kind: string) =>
-  kind === 'incident' ? 'incident of concerning sexual behaviour' : 'life event';
+  kind === 'incident' ? 'an incident of concerning sexual behaviour' : 'a life event';
 
 export function addItem(wb: Workbench, req: ParsedRequest<'map.addItem'>): MapItem {
   const userId = wb.signedIn().user.id;
@@ -222,7 +224,7 @@ export function addItem(wb: Workbench, req: ParsedRequest<'map.addItem'>): MapIt
       action: 'map.add-item',
       recordType: 'map-item',
       recordId: row.id,
-      summary: `added a ${itemWord(row.kind)} from ${row.sourceAgency}`,
+      summary: `added ${itemWord(row.kind)} from ${row.sourceAgency}`,
     });
     return toMapItem(row, caseParts(db, req.caseId).child.dateOfBirth, namesById(db));
   });
@@ -258,7 +260,7 @@ export function editItem(wb: Workbench, req: ParsedRequest<'map.updateItem'>): M
       action: 'map.update-item',
       recordType: 'map-item',
       recordId: row.id,
-      summary: `changed a ${itemWord(row.kind)}`,
+      summary: `changed ${itemWord(row.kind)}`,
     });
     const after = findItem(db, row.id) as ItemRow;
     return toMapItem(after, caseParts(db, before.caseId).child.dateOfBirth, namesById(db));
@@ -287,16 +289,29 @@ export function moveItem(wb: Workbench, req: ParsedRequest<'map.moveItem'>): Map
   return editItem(wb, { itemId: req.itemId, expectedVersion: req.expectedVersion, item });
 }
 
+/** Removes an item and the links to it (the database cascades), keeping the reason given. */
 export function removeItem(wb: Workbench, req: ParsedRequest<'map.removeItem'>): null {
+  const userId = wb.signedIn().user.id;
   return wb.write((db, audit) => {
     const before = findItem(db, req.itemId);
     if (!before) throw new WorkbenchError('not-found', 'That item is not on the map.');
+    const links = countLinksOfItem(db, req.itemId);
     if (!deleteItem(db, req.itemId, req.expectedVersion)) conflict(db, req.itemId);
+    insertItemRemoval(db, {
+      id: randomUUID(),
+      caseId: before.caseId,
+      itemId: before.id,
+      kind: before.kind,
+      reason: req.reason,
+      removedAt: wb.now().toISOString(),
+      removedBy: userId,
+    });
+    const andLinks = links === 0 ? '' : ` and ${links} link${links === 1 ? '' : 's'} to it`;
     audit({
       action: 'map.remove-item',
       recordType: 'map-item',
       recordId: req.itemId,
-      summary: `removed a ${itemWord(before.kind)}; reason recorded`,
+      summary: `removed ${itemWord(before.kind)}${andLinks}; reason recorded`,
     });
     return null;
   });

@@ -191,6 +191,36 @@ export function deleteItem(db: Db, id: string, expectedVersion: number): boolean
   );
 }
 
+/** How many links start or end at an item (they are removed with it). */
+export function countLinksOfItem(db: Db, itemId: string): number {
+  return (
+    db
+      .prepare('SELECT count(*) AS n FROM map_links WHERE from_item = ? OR to_item = ?')
+      .get(itemId, itemId) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** Keeps the reason an item was removed, with who removed it and when (not the item's content). */
+export function insertItemRemoval(
+  db: Db,
+  r: {
+    id: string;
+    caseId: string;
+    itemId: string;
+    kind: string;
+    reason: string;
+    removedAt: string;
+    removedBy: string;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO map_item_removals (id, case_id, item_id, kind, reason, removed_at, removed_by)
+     VALUES (@id, @caseId, @itemId, @kind, @reason, @removedAt, @removedBy)`,
+  ).run(r);
+}
+
 export interface LinkRow {
   id: string;
   caseId: string;

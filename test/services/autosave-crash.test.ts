@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '../../src/domain/assessment/rich-text.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
 import { harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
@@ -72,9 +73,12 @@ function runAndKill(run: number, delayMs: number): Promise<number> {
 
 describe('autosave and crashes', () => {
   it(`a process killed mid-edit loses at most the last autosave (${KILLS} kills)`, async () => {
+    // The delays come from a logged seed: a failure names it, and AUTOSAVE_SEED=<seed> replays the delays.
+    const random = seededRandom('AUTOSAVE_SEED');
     let totalAcked = 0;
     for (let run = 1; run <= KILLS; run++) {
-      const acked = await runAndKill(run, 20 + Math.floor(Math.random() * 60));
+      const delayMs = 20 + random.below(60);
+      const acked = await runAndKill(run, delayMs);
       totalAcked += acked;
       const h = harness(folder.path, { start: new Date() });
       await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
@@ -84,11 +88,12 @@ describe('autosave and crashes', () => {
       if (acked === 0) continue;
       const text = draft ? plainText(draft.content) : '';
       const m = /^run (\d+) autosave (\d+):/.exec(text);
-      expect(m?.[1], `run ${run}: the draft is from this run`).toBe(String(run));
+      const where = `run ${run}, killed ${delayMs} ms after ready (${random.replay})`;
+      expect(m?.[1], `${where}: the draft is from this run`).toBe(String(run));
       // Every acknowledged autosave survives; at most the one in flight when the process died is lost.
-      expect(Number(m?.[2])).toBeGreaterThanOrEqual(acked);
+      expect(Number(m?.[2]), where).toBeGreaterThanOrEqual(acked);
     }
     // The kills really did land mid-edit, after autosaves had been acknowledged.
-    expect(totalAcked).toBeGreaterThan(KILLS);
+    expect(totalAcked, `acknowledged autosaves in all (${random.replay})`).toBeGreaterThan(KILLS);
   }, 300_000);
 });

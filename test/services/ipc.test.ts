@@ -112,23 +112,48 @@ describe('the IPC door', () => {
     expect((await h.refuse('cases.search', { query: '' })).code).toBe('not-signed-in');
   });
 
-  it('a failure part-way through a change leaves the store as it was', async () => {
+  // Opening a case writes the case row, then its managers, its search entry, the audit entry and last
+  // the audit head. A trigger made by the test (on this connection only) makes the real store fail at
+  // the named statement, once the case row is already written: only a real rollback undoes that row.
+  it.each([
+    [
+      'inserting the case managers (after the case row)',
+      `CREATE TEMP TRIGGER injected_fault BEFORE INSERT ON main.case_managers
+         WHEN (SELECT count(*) FROM main.cases) = 1
+         BEGIN SELECT RAISE(ABORT, 'injected fault: case_managers'); END`,
+    ],
+    [
+      'moving the audit head (after the case, its managers, search entry and audit entry)',
+      `CREATE TEMP TRIGGER injected_fault BEFORE UPDATE ON main.audit_head
+         WHEN (SELECT count(*) FROM main.cases) = 1
+           AND (SELECT count(*) FROM main.case_managers) = 1
+           AND (SELECT count(*) FROM main.audit_log WHERE action = 'case.open') = 1
+         BEGIN SELECT RAISE(ABORT, 'injected fault: audit_head'); END`,
+    ],
+  ])('a failure part-way through a change, at %s, leaves every table as it was', async (_where, trigger) => {
     const child = await h.call('children.create', goodChild);
-    const before = storeFingerprint();
-    // The YOS practitioner slot given a social worker: refused after the child lookup, inside the transaction.
     const users = await h.call('users.list', {});
-    const sw = users.find((u) => u.username === 'sam.sw');
-    const error = await h.refuse('cases.open', {
+    const id = (username: string) => users.find((u) => u.username === username)?.id ?? '';
+    const request = {
       childId: child.id,
       profileId: 'lancashire',
-      socialWorkerId: sw?.id,
-      yosPractitionerId: sw?.id,
-      managerIds: [],
+      socialWorkerId: id('sam.sw'),
+      yosPractitionerId: id('yas.yos'),
+      managerIds: [id('admin')],
+    };
+    const before = storeFingerprint();
+    h.wb.db().exec(trigger);
+    const error = await h.refuse('cases.open', request);
+    expect(error).toEqual({
+      code: 'internal',
+      message:
+        'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.',
     });
-    expect(error.code).toBe('rule-broken');
-    expect(error.message).toMatch(
-      /YOS practitioner must be an active practitioner from the youth justice service/,
-    );
     expect(storeFingerprint()).toBe(before);
+    // Without the fault the same call saves the case: the refusal above came from the injected fault.
+    h.wb.db().exec('DROP TRIGGER temp.injected_fault');
+    const opened = await h.call('cases.open', request);
+    expect(opened.reference).toMatch(/^HSB-2026-0001$/);
+    expect(storeFingerprint()).not.toBe(before);
   });
 });

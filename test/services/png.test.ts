@@ -48,12 +48,21 @@ describe('the PNG reader', () => {
 
   it('refuses a damaged checksum, in any part', () => {
     const whole = solidPng(20, 10);
-    // Flip one byte inside each part: the header, the image data, the end.
-    for (const at of [16, 8 + 25 + 10, whole.length - 6]) {
+    // One bit changed inside each part (the header's data, the image data, the end's type) or in each
+    // part's checksum: every one is caught by the checksum, and said so.
+    const idatStart = 8 + 25;
+    const idatCrc = idatStart + 8 + whole.readUInt32BE(idatStart);
+    for (const at of [16, idatStart + 10, whole.length - 6, 8 + 21, idatCrc + 1, whole.length - 1]) {
       const damaged = Buffer.from(whole);
-      damaged[at] = (damaged[at] ?? 0) ^ 0xff;
-      expect(reason(damaged), `byte ${at}`).toMatch(/damaged|cut short|not a PNG|header/);
+      damaged[at] = (damaged[at] ?? 0) ^ 0x20;
+      expect(reason(damaged), `byte ${at}`).toBe(
+        'a part of the file is damaged (its checksum does not match)',
+      );
     }
+    // A part whose type is not even four letters is damaged before any checksum is read.
+    const badType = Buffer.from(whole);
+    badType[whole.length - 6] = 0x00;
+    expect(reason(badType)).toBe('a part of the file is damaged');
     const row = Buffer.from([0, 1, 2, 3]);
     expect(reason(png(ihdr(1, 1), chunk('IDAT', deflateSync(row), 1), IEND))).toMatch(/checksum/);
   });

@@ -176,6 +176,24 @@ describe('quality assurance and separation of duties (through IPC calls)', () =>
       'sign:Sam Social Worker',
     ]);
     expect(final.transitions[1]?.comments).toBe('Add the school’s view');
+    // Each step is in the audit trail, in order, by whom, with its comments noted but not copied.
+    await as('admin');
+    const trail = (await h.call('audit.recent', { limit: 500 }))
+      .filter((e) => e.recordId === assessmentId && e.action.startsWith('sign-off.'))
+      .sort((x, y) => x.seq - y.seq);
+    expect(trail.map((e) => `${e.action}:${e.userName}:${e.summary}`)).toEqual([
+      'sign-off.submit:Sam Social Worker:submitted the assessment for quality assurance (version 1)',
+      'sign-off.return:Pat Manager:returned the assessment to the co-assessors with comments (version 1); comments recorded',
+      'sign-off.submit:Sam Social Worker:submitted the assessment for quality assurance (version 1); comments recorded',
+      'sign-off.approve:Pat Manager:approved the assessment in quality assurance (version 1); comments recorded',
+      'sign-off.sign:Yas Youth Justice:signed the assessment (version 1)',
+      'sign-off.sign:Sam Social Worker:signed the assessment (version 1)',
+    ]);
+    expect(trail.map((e) => e.at)).toEqual(final.transitions.map((t) => t.at));
+    for (const typed of ['school’s view', 'Ready for QA', 'Clear analysis'])
+      expect(JSON.stringify(trail)).not.toContain(typed);
+    expect(await h.call('audit.check', {})).toMatchObject({ intact: true });
+    await as('sam.sw');
     expect(
       (
         await h.refuse('assessments.saveSection', {

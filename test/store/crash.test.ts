@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrityOk, openDatabase } from '../../src/store/database.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
@@ -14,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => folder.remove());
 
-/** Runs the writer, kills it with SIGKILL after a random delay, and returns the last acknowledged row. */
+/** Runs the writer, kills it with SIGKILL after the given delay, and returns the last acknowledged row. */
 function runAndKill(path: string, keyHex: string, run: number, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, path, keyHex, String(run)], {
@@ -45,6 +46,8 @@ function runAndKill(path: string, keyHex: string, run: number, delayMs: number):
 
 describe('crash safety', () => {
   it(`keeps every acknowledged row through ${KILLS} SIGKILLs at random moments`, async () => {
+    // The delays come from a logged seed: a failure names it, and CRASH_SEED=<seed> replays the delays.
+    const random = seededRandom('CRASH_SEED');
     const path = join(folder.path, 'crash.db');
     const key = randomBytes(32);
     openDatabase(path, key).close();
@@ -63,14 +66,21 @@ describe('crash safety', () => {
       }
     };
     for (let run = 1; run <= KILLS; run++) {
-      const acked = await runAndKill(path, key.toString('hex'), run, Math.floor(Math.random() * 40));
+      const delayMs = random.below(40);
+      const acked = await runAndKill(path, key.toString('hex'), run, delayMs);
       ackedByRun.set(run, acked);
       // Rows are numbered 1, 2, 3 … in one run, so a count at least the last acknowledged number means all are there.
-      expect(countsByRun().get(run) ?? 0).toBeGreaterThanOrEqual(acked);
+      expect(
+        countsByRun().get(run) ?? 0,
+        `run ${run}, killed ${delayMs} ms after ready (${random.replay})`,
+      ).toBeGreaterThanOrEqual(acked);
     }
     const finalCounts = countsByRun();
     for (const [run, acked] of ackedByRun)
-      expect(finalCounts.get(run) ?? 0, `run ${run}`).toBeGreaterThanOrEqual(acked);
-    expect([...ackedByRun.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(KILLS);
+      expect(finalCounts.get(run) ?? 0, `run ${run} (${random.replay})`).toBeGreaterThanOrEqual(acked);
+    expect(
+      [...ackedByRun.values()].reduce((a, b) => a + b, 0),
+      `acknowledged rows in all (${random.replay})`,
+    ).toBeGreaterThan(KILLS);
   }, 600_000);
 });

@@ -9,6 +9,7 @@ import { pathway } from './006-pathway.ts';
 import { reportMapImage } from './007-report-map-image.ts';
 import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
+import { mapItemRemovals } from './011-map-item-removals.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reportMapImage,
   caseAccess,
   pendingExports,
+  mapItemRemovals,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  harness,
+  SW_PASSWORD,
+  seededTeam,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
+
+// assessments.setOutcome, through the router: the overall outcome an AIM2 template defines, set by
+// one of the two co-assessors while the version is a draft, audited; anything else saves nothing.
+
+let folder: ReturnType<typeof tempFolder>;
+let h: Harness;
+let team: Awaited<ReturnType<typeof seededTeam>>;
+let caseId: string;
+
+const PASSWORDS: Record<string, string> = {
+  admin: ADMIN_PASSWORD,
+  'sam.sw': SW_PASSWORD,
+  'yas.yos': YOS_PASSWORD,
+};
+async function as(username: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
+}
+
+/** Every table's rows: what "nothing was saved" is checked against. */
+function storeFingerprint(): string {
+  const db = h.wb.db();
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+}
+
+const start = (frameworkId: 'aim2' | 'aim3') =>
+  h.call('assessments.start', {
+    caseId,
+    frameworkId,
+    route: 'welfare',
+    reasons: 'Harmful behaviour towards a peer',
+    qualityReviewNotified: '',
+    decisionAt: '2026-05-05T10:00:00+01:00',
+    facts: {
+      referralDate: '2026-05-01',
+      lastBehaviourDate: '2026-04-20',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+    },
+    proceedReason: '',
+    leadAssessorId: team.yos.id,
+    coAssessorId: team.socialWorker.id,
+  });
+
+beforeEach(async () => {
+  folder = tempFolder();
+  h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
+  team = await seededTeam(h);
+  const child = await h.call('children.create', {
+    name: 'Riley Assessed',
+    dateOfBirth: '2013-03-14',
+    gender: 'male',
+  });
+  caseId = (
+    await h.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [team.admin.id],
+    })
+  ).id;
+});
+afterEach(() => {
+  h.wb.close();
+  folder.remove();
+});
+
+describe('the overall outcome of an assessment', () => {
+  it('a co-assessor sets one of the outcomes the framework defines, and changes it; each is audited', async () => {
+    const a = await start('aim2');
+    expect(a.outcome).toBeNull();
+    await as('sam.sw');
+    h.travelTo(new Date('2026-05-07T11:00:00+01:00'));
+    expect((await h.call('assessments.setOutcome', { assessmentId: a.id, outcome: 'medium' })).outcome).toBe(
+      'medium',
+    );
+    await as('yas.yos');
+    h.travelTo(new Date('2026-05-08T11:00:00+01:00'));
+    expect((await h.call('assessments.setOutcome', { assessmentId: a.id, outcome: 'high' })).outcome).toBe(
+      'high',
+    );
+    expect((await h.call('assessments.get', { id: a.id })).outcome).toBe('high');
+    await as('admin');
+    const trail = (await h.call('audit.recent', { limit: 500 }))
+      .filter((e) => e.action === 'assessment.outcome')
+      .sort((x, y) => x.seq - y.seq);
+    expect(trail.map((e) => [e.at, e.userName, e.recordId, e.summary])).toEqual([
+      ['2026-05-07T10:00:00.000Z', 'Sam Social Worker', a.id, 'set the overall outcome to medium'],
+      ['2026-05-08T10:00:00.000Z', 'Yas Youth Justice', a.id, 'set the overall outcome to high'],
+    ]);
+    expect((await h.call('audit.check', {})).intact).toBe(true);
+  });
+
+  it('refuses an outcome the framework does not define, and AIM3 (which defines none) — saving nothing', async () => {
+    const aim2 = await start('aim2');
+    const aim3 = await start('aim3');
+    await as('sam.sw');
+    const before = storeFingerprint();
+    for (const [assessmentId, outcome] of [
+      [aim2.id, 'severe'],
+      [aim2.id, 'Medium level of concern'],
+      [aim3.id, 'medium'],
+    ] as const) {
+      expect(await h.refuse('assessments.setOutcome', { assessmentId, outcome }), outcome).toEqual({
+        code: 'invalid-request',
+        message: 'Choose one of the outcomes this framework defines.',
+        problems: [{ path: 'outcome', message: 'is not an outcome of this framework' }],
+      });
+    }
+    expect(storeFingerprint()).toBe(before);
+    expect((await h.call('assessments.get', { id: aim2.id })).outcome).toBeNull();
+  });
+
+  it('only the co-assessors set it, and only while the version is a draft — saving nothing otherwise', async () => {
+    const a = await start('aim2');
+    // The administrator manages the case (so reaches it) but is not an assessor.
+    const before = storeFingerprint();
+    expect(await h.refuse('assessments.setOutcome', { assessmentId: a.id, outcome: 'low' })).toEqual({
+      code: 'forbidden',
+      message: 'Only the two co-assessors can change this assessment.',
+    });
+    expect(storeFingerprint()).toBe(before);
+    await as('sam.sw');
+    await h.call('assessments.setOutcome', { assessmentId: a.id, outcome: 'low' });
+    await h.call('signOff.submit', { assessmentId: a.id, comments: '' });
+    const submitted = storeFingerprint();
+    expect(await h.refuse('assessments.setOutcome', { assessmentId: a.id, outcome: 'high' })).toEqual({
+      code: 'rule-broken',
+      message:
+        'This version of the assessment can no longer be changed. Start a review to make a new version.',
+    });
+    expect(storeFingerprint()).toBe(submitted);
+    expect((await h.call('assessments.get', { id: a.id })).outcome).toBe('low');
+  });
+});
