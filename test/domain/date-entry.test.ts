@@ -50,15 +50,25 @@ describe('dates typed into Day, Month and Year boxes', () => {
       message: 'must be a real date',
       boxes: ['day'],
     });
-    expect(readDateBoxes(boxes('1', '13', '2026'))).toMatchObject({ message: 'must be a real date', boxes: ['month'] });
-    expect(readDateBoxes(boxes('0', '1', '2026'))).toMatchObject({ message: 'must be a real date', boxes: ['day'] });
+    expect(readDateBoxes(boxes('1', '13', '2026'))).toMatchObject({
+      message: 'must be a real date',
+      boxes: ['month'],
+    });
+    expect(readDateBoxes(boxes('0', '1', '2026'))).toMatchObject({
+      message: 'must be a real date',
+      boxes: ['day'],
+    });
     expect(readDateBoxes(boxes('ab', 'March', '2026'))).toMatchObject({
       message: 'must be a real date',
       boxes: ['day', 'month'],
     });
     expect(readDateBoxes(boxes('1', '1', '26'))).toMatchObject({ boxes: ['year'] });
-    expect(readDateBoxes(boxes('1', '1', '1899'))).toMatchObject({ message: 'must be between 1900 and 2100' });
-    expect(readDateBoxes(boxes('1', '1', '2101'))).toMatchObject({ message: 'must be between 1900 and 2100' });
+    expect(readDateBoxes(boxes('1', '1', '1899'))).toMatchObject({
+      message: 'must be between 1900 and 2100',
+    });
+    expect(readDateBoxes(boxes('1', '1', '2101'))).toMatchObject({
+      message: 'must be between 1900 and 2100',
+    });
     expect(readDateBoxes(boxes('-1', '1', '2026'))).toMatchObject({ message: 'must be a real date' });
   });
 
@@ -89,7 +99,8 @@ describe('times typed on the 24-hour clock', () => {
   });
 
   it('refuses what is not a real 24-hour time', () => {
-    for (const bad of ['24:00', '12:60', '2:30pm', 'noon', '14', '14:3', '']) expect(readTime(bad)).toBeNull();
+    for (const bad of ['24:00', '12:60', '2:30pm', 'noon', '14', '14:3', ''])
+      expect(readTime(bad)).toBeNull();
     expect(timeValueProblem('2:30pm')).toBe('must be a real time on the 24-hour clock, for example 14:30');
     expect(timeValueProblem('')).toBeNull();
   });
