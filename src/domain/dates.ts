@@ -290,6 +290,14 @@ export function dateValueProblem(value: string): string | null {
   return reading.kind === 'problem' ? reading.message : 'must be a real date';
 }
 
+const ENTRY_PROBLEM =
+  /(must include a (day|month|year)( and (month|year))?|must be a real date|must have a year with 4 numbers, for example 2007|must be between \d{4} and \d{4})$/;
+
+/** Whether a problem shown against a date is about how it was typed (rather than, say, being in the future). */
+export function isDateEntryProblem(message: string): boolean {
+  return ENTRY_PROBLEM.test(message);
+}
+
 const TIME_PATTERN = /^(\d{1,2})(?:[:.](\d{2})|(\d{2}))$/;
 
 /** '14:30', '14.30', '1430' and '9:05' → '14:30' / '09:05' on the 24-hour clock; null when not a real time. */

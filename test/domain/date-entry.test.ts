@@ -7,6 +7,7 @@ import {
   formatBirthDate,
   formatInstant,
   formatLondonTime,
+  isDateEntryProblem,
   londonInstant,
   readDateBoxes,
   readTime,
@@ -86,6 +87,14 @@ describe('dates typed into Day, Month and Year boxes', () => {
     // A '/' typed into a box cannot shift the other boxes.
     expect(dateBoxesOf(dateValueOf(boxes('1/2', '3', '2026')))).toEqual(boxes('12', '3', '2026'));
   });
+});
+
+it('tells a problem in the typing from a problem with the date itself', () => {
+  expect(isDateEntryProblem('Date of birth must include a day and year')).toBe(true);
+  expect(isDateEntryProblem('Date of birth must be a real date')).toBe(true);
+  expect(isDateEntryProblem('Date of birth must be between 1900 and 2100')).toBe(true);
+  expect(isDateEntryProblem('Date of birth must be today or in the past')).toBe(false);
+  expect(isDateEntryProblem('Enter the date of birth')).toBe(false);
 });
 
 describe('times typed on the 24-hour clock', () => {

@@ -136,6 +136,8 @@ describe.each([
 
     await fillDate(page, 'Date of birth', '14/03/2013');
     await dob.getByText('14/03/2013 (age 13)').waitFor();
+    // Put right, no box stays marked (the message stays until the next submit, as GOV.UK does).
+    expect(await dob.locator('[aria-invalid="true"]').count()).toBe(0);
     await shot(page, 'date-of-birth');
     await expectAccessible(page, 'new child');
     await create.click();

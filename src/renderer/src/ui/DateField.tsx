@@ -4,6 +4,7 @@ import {
   type DateBoxes,
   dateBoxesOf,
   dateValueOf,
+  isDateEntryProblem,
   readDateBoxes,
 } from '../../../domain/dates.ts';
 import { describedBy, FieldError } from './field-parts.tsx';
@@ -52,11 +53,11 @@ export function DateField(props: Props) {
   // when it changes the value itself (a reset, a record loaded).
   const boxes = dateValueOf(typed) === value ? typed : dateBoxesOf(value);
   const reading = readDateBoxes(boxes);
-  const inError: DateBox[] = !message
-    ? []
-    : reading.kind === 'problem'
-      ? reading.boxes
-      : ['day', 'month', 'year'];
+  // The boxes in error: those the typing problem is in; none once such a problem has been put right
+  // (until the next submit clears the message); all three for a problem with the date as a whole.
+  let inError: DateBox[] = [];
+  if (message && reading.kind === 'problem') inError = reading.boxes;
+  else if (message && !isDateEntryProblem(message)) inError = ['day', 'month', 'year'];
   const hint = props.hint ?? DATE_HINT;
   const set = (box: DateBox, text: string) => {
     const next = { ...boxes, [box]: text };
