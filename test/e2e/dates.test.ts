@@ -103,7 +103,7 @@ describe.each([
     await page.getByLabel('Full name').fill('Jordan Canary-Example');
     await page.getByLabel('Gender').selectOption({ label: 'Female' });
     const dob = page.getByRole('group', { name: 'Date of birth', exact: true });
-    expect(await dob.getByText('For example, 27 3 2007').isVisible()).toBe(true);
+    await dob.getByText('For example, 27 3 2007').waitFor();
     for (const box of ['Day', 'Month', 'Year']) {
       expect(await dob.getByLabel(box, { exact: true }).getAttribute('inputmode')).toBe('numeric');
       expect(await dob.getByLabel(box, { exact: true }).getAttribute('type')).toBe('text');
@@ -163,7 +163,7 @@ describe.each([
     await page.getByRole('link', { name: 'Record a concern' }).first().click();
     await heading(page, 'Record a concern').waitFor();
     const form = page.getByRole('form', { name: 'Record a concern' });
-    expect(await form.getByText('Use the 24-hour clock, for example 14:30').isVisible()).toBe(true);
+    await form.getByText('Use the 24-hour clock, for example 14:30').waitFor();
     await form.getByLabel('No, a further concern on this open case').check();
     await form.getByLabel('Agency of the person reporting').selectOption({ label: 'Education' });
     await form.getByLabel('What was reported').fill('Sexualised behaviour towards a younger pupil.');
