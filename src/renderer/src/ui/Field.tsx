@@ -318,7 +318,7 @@ interface DateTimeFieldsProps {
 export function DateTimeFields(props: DateTimeFieldsProps) {
   const { form, path, errors } = props;
   return (
-    <div className="field-row">
+    <div className="field-row field-row--date-time">
       <DateField
         form={form}
         path={path}
