@@ -158,7 +158,160 @@ export function formatDay(day: IsoDay): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
+/** For display: an ISO day as dd/mm/yyyy, any other text unchanged. */
+export function formatDayText(value: string): string {
+  return isIsoDay(value) ? formatDay(value) : value;
+}
+
 /** British format with the weekday: `Tue 01/12/2026`. */
 export function formatDayWithWeekday(day: IsoDay): string {
   return `${WEEKDAYS[dayOfWeek(day)]} ${formatDay(day)}`;
+}
+
+/** Two digits: 7 → '07'. The one copy; the renderer imports it from here. */
+export const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The offset-free reading of an instant on a London wall clock: `01/12/2026`, or `01/12/2026 14:30`. */
+export function formatInstant(instant: IsoInstant, withTime = false): string {
+  if (!isIsoInstant(instant)) return instant;
+  const { day, time } = londonWallClock(Date.parse(instant));
+  return withTime ? `${formatDay(day)} ${time}` : formatDay(day);
+}
+
+/** The London time of an instant, `14:30` or `14:30:05` (24-hour clock). */
+export function formatLondonTime(instant: IsoInstant, seconds = false): string {
+  if (!isIsoInstant(instant)) return instant;
+  const ms = Date.parse(instant);
+  const { time } = londonWallClock(ms);
+  return seconds ? `${time}:${pad(new Date(ms).getUTCSeconds())}` : time;
+}
+
+/** The instant a London wall-clock reading names (`2026-03-29`, `14:30` → BST). Null when either is not real. */
+export function londonInstant(day: IsoDay, time: string): IsoInstant | null {
+  const hm = readTime(time);
+  if (!isIsoDay(day) || hm === null) return null;
+  const guess = Date.parse(`${day}T${hm}:00Z`);
+  let result = guess - (londonWallClock(guess).asUtcMs - guess);
+  result = guess - (londonWallClock(result).asUtcMs - result);
+  return new Date(result).toISOString();
+}
+
+/** Age in completed years on `day`, or null when either date is not real or the birth is after `day`. */
+export function ageOrNull(dateOfBirth: string, day: string): number | null {
+  if (!isIsoDay(dateOfBirth) || !isIsoDay(day) || dateOfBirth > day) return null;
+  return ageOn(dateOfBirth, day);
+}
+
+/** '14/03/2013 (age 13)' on `today`, or just the date when no age can be given. */
+export function formatBirthDate(dateOfBirth: string, today: IsoDay): string {
+  if (!isIsoDay(dateOfBirth)) return dateOfBirth;
+  const age = ageOrNull(dateOfBirth, today);
+  return age === null ? formatDay(dateOfBirth) : `${formatDay(dateOfBirth)} (age ${age})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates and times typed by a person: Day, Month and Year boxes (the GOV.UK date input) and one 24-hour
+// "hh:mm" box. A form keeps one string per date: the ISO day once the boxes make a real date, '' when
+// all three are empty, and otherwise the boxes as typed, joined by '/' (a "date entry"), so that a
+// half-typed date is never taken for a real one and can be shown back exactly as typed.
+
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+export interface DateBoxes {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export type DateBox = keyof DateBoxes;
+
+export type DateReading =
+  | { kind: 'empty' }
+  | { kind: 'date'; value: IsoDay }
+  /** `message` follows the field's label: 'must include a month' → 'Date of birth must include a month'. */
+  | { kind: 'problem'; message: string; boxes: DateBox[] };
+
+const NAMES: Record<DateBox, string> = { day: 'day', month: 'month', year: 'year' };
+
+/** Reads the three boxes: a real calendar day between 1900 and 2100, or what is wrong and in which boxes. */
+export function readDateBoxes(boxes: DateBoxes): DateReading {
+  const typed = { day: boxes.day.trim(), month: boxes.month.trim(), year: boxes.year.trim() };
+  const all: DateBox[] = ['day', 'month', 'year'];
+  const missing = all.filter((box) => typed[box] === '');
+  if (missing.length === 3) return { kind: 'empty' };
+  if (missing.length > 0) {
+    const names = missing.map((box) => NAMES[box]);
+    return { kind: 'problem', message: `must include a ${names.join(' and ')}`, boxes: missing };
+  }
+  const notNumbers = all.filter((box) => !/^\d+$/.test(typed[box]));
+  if (notNumbers.length > 0) return { kind: 'problem', message: 'must be a real date', boxes: notNumbers };
+  if (typed.year.length !== 4) {
+    return { kind: 'problem', message: 'must have a year with 4 numbers, for example 2007', boxes: ['year'] };
+  }
+  const [d, m, y] = [Number(typed.day), Number(typed.month), Number(typed.year)];
+  if (typed.day.length > 2 || typed.month.length > 2 || m < 1 || m > 12 || d < 1) {
+    const wrong: DateBox[] = typed.month.length > 2 || m < 1 || m > 12 ? ['month'] : ['day'];
+    return { kind: 'problem', message: 'must be a real date', boxes: wrong };
+  }
+  const value = `${typed.year}-${pad(m)}-${pad(d)}`;
+  if (!isIsoDay(value)) return { kind: 'problem', message: 'must be a real date', boxes: ['day'] };
+  if (y < EARLIEST_YEAR || y > LATEST_YEAR) {
+    return {
+      kind: 'problem',
+      message: `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+      boxes: ['year'],
+    };
+  }
+  return { kind: 'date', value };
+}
+
+/** The boxes a form's date string shows: an ISO day split up, a date entry as typed, '' as empty boxes. */
+export function dateBoxesOf(value: string): DateBoxes {
+  if (isIsoDay(value)) {
+    return { day: value.slice(8, 10), month: value.slice(5, 7), year: value.slice(0, 4) };
+  }
+  const [day = '', month = '', year = ''] = value.split('/');
+  return { day, month, year };
+}
+
+/** The string a form keeps for the boxes: the ISO day when real, '' when empty, else the boxes as typed. */
+export function dateValueOf(boxes: DateBoxes): string {
+  const reading = readDateBoxes(boxes);
+  if (reading.kind === 'date') return reading.value;
+  if (reading.kind === 'empty') return '';
+  return `${boxes.day.replaceAll('/', '')}/${boxes.month.replaceAll('/', '')}/${boxes.year.replaceAll('/', '')}`;
+}
+
+/** What is wrong with a form's date string (an ISO day and '' are fine), worded to follow the label. */
+export function dateValueProblem(value: string): string | null {
+  if (value === '' || isIsoDay(value)) return null;
+  const reading = readDateBoxes(dateBoxesOf(value));
+  return reading.kind === 'problem' ? reading.message : 'must be a real date';
+}
+
+const ENTRY_PROBLEM =
+  /(must include a (day|month|year)( and (month|year))?|must be a real date|must have a year with 4 numbers, for example 2007|must be between \d{4} and \d{4})$/;
+
+/** Whether a problem shown against a date is about how it was typed (rather than, say, being in the future). */
+export function isDateEntryProblem(message: string): boolean {
+  return ENTRY_PROBLEM.test(message);
+}
+
+const TIME_PATTERN = /^(\d{1,2})(?:[:.](\d{2})|(\d{2}))$/;
+
+/** '14:30', '14.30', '1430' and '9:05' → '14:30' / '09:05' on the 24-hour clock; null when not a real time. */
+export function readTime(text: string): string | null {
+  const m = TIME_PATTERN.exec(text.trim());
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2] ?? m[3]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/** What is wrong with a typed time ('' is fine: the form decides whether it is needed). */
+export function timeValueProblem(value: string): string | null {
+  if (value.trim() === '' || readTime(value) !== null) return null;
+  return 'must be a real time on the 24-hour clock, for example 14:30';
 }

@@ -7,6 +7,7 @@ import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
+  fillDate,
   launchChromium,
   openWorkbench,
   seriousAxeViolations,
@@ -194,10 +195,10 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await form
       .getByLabel('Reasons for the decision to assess')
       .fill('Concerning sexual behaviour towards a younger child at school; category 2 agreed.');
-    await form.getByLabel('Date of the decision').fill('2026-05-05');
+    await fillDate(form, 'Date of the decision', '05/05/2026');
     await form.getByLabel('Time of the decision').fill('10:00');
-    await form.getByLabel('Referral date').fill('2026-05-01');
-    await form.getByLabel('Date of the most recent behaviour').fill('2026-04-20');
+    await fillDate(form, 'Referral date', '01/05/2026');
+    await fillDate(form, 'Date of the most recent behaviour', '20/04/2026');
     await form.getByRole('group', { name: 'Does the child live in the area?' }).getByLabel('Yes').check();
     const police = form.getByRole('group', { name: 'Is there an ongoing police investigation?' });
     await police.getByLabel('Yes').check();
@@ -248,7 +249,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('records the first session with the child: the window is due Thu 09/07/2026, across the spring bank holiday', async () => {
     const { page } = app;
     const form = page.getByRole('form', { name: 'Record a session' });
-    await form.getByLabel('Date of the session').fill('2026-05-06');
+    await fillDate(form, 'Date of the session', '06/05/2026');
     await form.getByLabel(`The child (${CHILD})`).check();
     await form
       .getByRole('button', { name: 'Add a parent or carer, significant other or professional' })
@@ -298,7 +299,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     const part = page.getByRole('region', { name: 'Planning meeting' });
     await part.getByRole('button', { name: 'Record the planning meeting' }).click();
     const form = part.getByRole('form', { name: 'Planning meeting record' });
-    await form.getByLabel('Date of the meeting').fill('2026-05-05');
+    await fillDate(form, 'Date of the meeting', '05/05/2026');
     await form.getByLabel('Name of attendee 1').fill('Dana Police');
     await form.getByLabel('Role of attendee 1').fill('Officer in the case');
     await form.getByLabel('Agency of attendee 1').fill('Police');
@@ -309,7 +310,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await page.keyboard.type('School and police reports shared.');
     await form.getByLabel('Action 1', { exact: true }).fill('Request the school’s safeguarding log');
     await form.getByLabel('Who does action 1').fill('Sam Social Worker');
-    await form.getByLabel('Date for action 1').fill('2026-05-12');
+    await fillDate(form, 'Date for action 1', '12/05/2026');
     await form.getByLabel('Timescales').fill('Weekly sessions from 06/05/2026');
     await form.getByLabel('Roles').fill('Yas leads; Sam co-assesses');
     await closeUp(form, 'planning meeting form');

@@ -7,6 +7,7 @@ import { lancashireProfile } from '../../src/domain/profiles/index.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
+  fillDate,
   launchChromium,
   openWorkbench,
   seriousAxeViolations,
@@ -121,7 +122,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByRole('button', { name: 'New child and case' }).click();
     await heading(page, 'New child').waitFor();
     await page.getByLabel('Full name').fill('Casey Clock-Example');
-    await page.getByLabel('Date of birth').fill('2012-06-01');
+    await fillDate(page, 'Date of birth', '01/06/2012');
     await page.getByLabel('Gender').selectOption({ label: 'Male' });
     await page.getByRole('button', { name: 'Create child' }).click();
     await heading(page, 'Open an HSB case').waitFor();
@@ -148,7 +149,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
     await form.getByLabel('Hackett category').selectOption({ label: 'Category 2 – Abusive — Red' });
     expect(await form.getByLabel('Particularly complex').isChecked()).toBe(false);
-    await form.getByLabel('Date agreed').fill('2026-08-27');
+    await fillDate(form, 'Date agreed', '27/08/2026');
     await form.getByLabel('Time agreed').fill('14:00');
     await form.getByLabel('Agreed by').fill('Strategy discussion: CSC manager and police');
     await form.getByLabel('Rationale').fill('Coercion and a significant age gap reported by the school.');
@@ -331,11 +332,11 @@ describe('deadlines on the working-day clock, through the UI', () => {
     expect(await section.getByText('running deadlines keep the calendar they started with').isVisible()).toBe(
       true,
     );
-    await section.getByLabel('Date').fill('2026-12-24');
+    await fillDate(section, 'Date', '24/12/2026');
     await section.getByLabel('Description').fill('Christmas Eve shutdown');
     await section.getByRole('button', { name: 'Add closure day' }).click();
     await section.getByRole('cell', { name: 'Christmas Eve shutdown' }).waitFor();
-    await section.getByLabel('Date').fill('2026-12-29');
+    await fillDate(section, 'Date', '29/12/2026');
     await section.getByLabel('Description').fill('Christmas shutdown');
     await section.getByRole('button', { name: 'Add closure day' }).click();
     await section.getByRole('cell', { name: 'Christmas shutdown', exact: true }).waitFor();
@@ -390,7 +391,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
     await card.getByRole('button', { name: `Mark as done for ${STEP}` }).click();
     const metForm = card.getByRole('form', { name: `Mark this step as done (${STEP})` });
-    await metForm.getByLabel('Date done').fill('2026-08-27');
+    await fillDate(metForm, 'Date done', '27/08/2026');
     await metForm.getByLabel('Time done').fill('14:30');
     await metForm.getByLabel('Note (optional)').fill('Strategy meeting held at the police station');
     await metForm.getByRole('button', { name: `Save as done for ${STEP}` }).click();
@@ -468,7 +469,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await stepForm
       .getByLabel('Step')
       .selectOption({ label: 'Initial meeting with the child for the AIM assessment' });
-    await stepForm.getByLabel('Date', { exact: true }).fill('2026-08-27');
+    await fillDate(stepForm, 'Date', '27/08/2026');
     await stepForm.getByLabel('Time', { exact: true }).fill('10:00');
     expect(await stepForm.getByLabel('Brook colour').inputValue()).toBe('');
     await stepForm.getByLabel('Note').fill('Met at school with the YOS co-assessor');

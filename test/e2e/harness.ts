@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security.ts';
 import { createRouter, type Router } from '../../src/services/router.ts';
 import { Workbench } from '../../src/services/workbench.ts';
@@ -93,9 +93,19 @@ export async function openWorkbench(
   browser: Browser,
   baseUrl: string,
   dataDir: string,
-  options: { kdfCost?: KdfCost } = {},
+  options: {
+    kdfCost?: KdfCost;
+    /**
+     * The workbench's clock, and the page's too (its `new Date()`: today's date, ages), so nothing on
+     * screen depends on the real date.
+     */
+    now?: Date;
+    /** The browser's locale and time zone (default en-GB, Europe/London). */
+    locale?: string;
+    timezoneId?: string;
+  } = {},
 ): Promise<WorkbenchPage> {
-  const clock: { now: Date | null } = { now: null };
+  const clock: { now: Date | null } = { now: options.now ?? null };
   const host = testHost();
   const workbench = new Workbench({
     dataDir,
@@ -105,8 +115,8 @@ export async function openWorkbench(
   });
   const router = createRouter(workbench);
   const context = await browser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'Europe/London',
     viewport: { width: 1280, height: 900 },
   });
   const outsideRequests: string[] = [];
@@ -129,6 +139,8 @@ export async function openWorkbench(
       writable: false,
     });
   });
+  // The page's clock stands still at the workbench's time (timers still run).
+  if (options.now) await context.clock.setFixedTime(options.now);
   const page = await context.newPage();
   await page.goto(baseUrl);
   return {
@@ -154,4 +166,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+/**
+ * Types a date into the date field whose legend is `legend` (the Day, Month and Year boxes), as a person
+ * would: `fillDate(page, 'Date of birth', '14/03/2013')`. Parts may be left empty ('14//2013').
+ */
+export async function fillDate(scope: Page | Locator, legend: string, date: string): Promise<void> {
+  const [day = '', month = '', year = ''] = date.split('/');
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day', { exact: true }).fill(day);
+  await group.getByLabel('Month', { exact: true }).fill(month);
+  await group.getByLabel('Year', { exact: true }).fill(year);
 }

@@ -6,6 +6,7 @@ import type { CallName, CallRequest, CallResponse } from '../../src/contract/cal
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
+  fillDate,
   launchChromium,
   openWorkbench,
   seriousAxeViolations,
@@ -178,7 +179,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await form.getByText('There is a problem').waitFor();
     expect(await form.getByRole('link', { name: 'Enter what was reported' }).count()).toBe(1);
 
-    await form.getByLabel('Date received').fill('2026-11-04');
+    await fillDate(form, 'Date received', '04/11/2026');
     await form.getByLabel('Time received').fill('10:00');
     await form.getByLabel('No, a further concern on this open case').check();
     await form.getByLabel('Agency of the person reporting').selectOption({ label: 'Education' });
@@ -203,7 +204,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await page.getByRole('heading', { name: 'Concern recorded', exact: true }).waitFor();
     await page.getByText('Concern recorded: No referral criteria in this profile.').waitFor();
     const screening = page.getByRole('form', { name: 'Screen the concern' });
-    await screening.getByLabel('Date screened').fill('2026-11-04');
+    await fillDate(screening, 'Date screened', '04/11/2026');
     await screening.getByLabel('Time screened').fill('11:00');
     await screening.getByLabel('Amber').check();
     await screening.getByText('strategy meeting/discussion within 24 hours where appropriate').waitFor();
@@ -238,7 +239,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     );
     await form.getByRole('radio', { name: 'Strategy meeting', exact: true }).check();
     await form.getByLabel('What triggered it').fill('Amber concern screened with the Brook tool');
-    await form.getByLabel('Date held').fill('2026-11-03');
+    await fillDate(form, 'Date held', '03/11/2026');
     await form.getByLabel('Time held').fill('08:30');
     const first = form.getByRole('group', { name: 'Attendee 1' });
     await first.getByLabel('Name').fill('Sam Social Worker');
@@ -267,7 +268,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     const action = form.getByRole('group', { name: 'Action 1' });
     await action.getByLabel('What').fill('Police to interview the child');
     await action.getByLabel('Owner').fill('DC Example');
-    await action.getByLabel('Due').fill('2026-11-10');
+    await fillDate(action, 'Due', '10/11/2026');
     await expectAccessible(page, 'record a strategy meeting');
 
     await form.getByRole('button', { name: 'Save the record' }).click();
@@ -276,7 +277,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     expect((await call('pathway.summary', { caseId })).meetings).toEqual([]);
     await closeUp(form.locator('.error-summary'), 'meeting before the concern');
 
-    await form.getByLabel('Date held').fill('2026-11-05');
+    await fillDate(form, 'Date held', '05/11/2026');
     await form.getByRole('button', { name: 'Save the record' }).click();
     await form
       .getByRole('link', {
@@ -357,7 +358,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await form.getByLabel('Category agreed').selectOption({ label: 'Problematic' });
     await form.getByLabel('Rationale (required: your decision differs from the suggestion)').waitFor();
     await form.getByLabel('Agreed by').fill('Strategy meeting: team manager and police');
-    await form.getByLabel('Date agreed').fill('2026-11-05');
+    await fillDate(form, 'Date agreed', '05/11/2026');
     await form.getByLabel('Time agreed').fill('08:45');
     await form.getByRole('button', { name: 'Record category' }).click();
     await form
@@ -389,7 +390,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await heading(page, 'Plans and records').waitFor();
     const form = page.getByRole('form', { name: 'Add a plan or record' });
     await form.getByLabel('Kind of record').selectOption({ label: 'Safety plan' });
-    await form.getByLabel('Date').fill('2026-11-05');
+    await fillDate(form, 'Date', '05/11/2026');
     await form.getByLabel('Title').fill('Safety plan at school');
     await form.getByLabel('Details').fill('Supervised break times; no unsupervised toilet visits.');
     await form.getByLabel('With whom').fill('Child and mother');
@@ -411,12 +412,12 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await status(page).getByRole('link', { name: 'Record a concern' }).click();
     await heading(page, 'Record a concern').waitFor();
     const form = page.getByRole('form', { name: 'Record a concern' });
-    await form.getByLabel('Date received').fill('2026-11-05');
+    await fillDate(form, 'Date received', '05/11/2026');
     await form.getByLabel('Time received').fill('08:00');
     await form.getByLabel('Yes, a new referral').check();
     await form.getByLabel('Agency of the person reporting').selectOption({ label: 'Education' });
     await form.getByLabel('What was reported').fill('Touching other pupils over their clothes in class.');
-    await form.getByLabel('Date of the most recent behaviour').fill('2026-11-02');
+    await fillDate(form, 'Date of the most recent behaviour', '02/11/2026');
     await form
       .getByRole('group', { name: 'Does the child live in the area?' })
       .getByLabel('Yes', { exact: true })
@@ -529,7 +530,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     minutesLater(60);
     const held = page.getByRole('form', { name: 'Record the consultation meeting' });
     await held.waitFor();
-    await held.getByLabel('Date held').fill('2026-11-05');
+    await fillDate(held, 'Date held', '05/11/2026');
     await held.getByLabel('Time held').fill('09:30');
     await held
       .getByLabel('Who attended (one per line)')
@@ -590,7 +591,7 @@ describe('Islington: a no-further-action decision reaches the coordinator’s li
     const form = page.getByRole('form', { name: 'Record a strategy discussion or meeting' });
     await form.getByRole('radio', { name: 'Strategy discussion', exact: true }).check();
     await form.getByLabel('What triggered it').fill('Concern from school');
-    await form.getByLabel('Date held').fill('2026-11-05');
+    await fillDate(form, 'Date held', '05/11/2026');
     await form.getByLabel('Time held').fill('09:45');
     const first = form.getByRole('group', { name: 'Attendee 1' });
     await first.getByLabel('Name').fill('Yas Youth Justice');

@@ -6,6 +6,7 @@ import type { CallName, CallRequest, CallResponse } from '../../src/contract/cal
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
+  fillDate,
   launchChromium,
   openWorkbench,
   seriousAxeViolations,
@@ -59,17 +60,20 @@ type DateInput =
   | { precision: 'Year'; year: string }
   | { precision: 'Between two dates'; from: string; to: string };
 
-async function fillDate(form: Locator, date: DateInput) {
+/** '2021-09-06' → '06/09/2021', typed into the Day, Month and Year boxes. */
+const british = (iso: string) => iso.split('-').reverse().join('/');
+
+async function fillUncertainDate(form: Locator, date: DateInput) {
   await form.getByLabel('How exact is the date?').selectOption({ label: date.precision });
-  if (date.precision === 'Exact day') await form.getByLabel('Date', { exact: true }).fill(date.day);
+  if (date.precision === 'Exact day') await fillDate(form, 'Date', british(date.day));
   if (date.precision === 'Month') {
     await form.getByLabel('Month', { exact: true }).selectOption({ label: date.month });
     await form.getByLabel('Year', { exact: true }).fill(date.year);
   }
   if (date.precision === 'Year') await form.getByLabel('Year', { exact: true }).fill(date.year);
   if (date.precision === 'Between two dates') {
-    await form.getByLabel('Start date').fill(date.from);
-    await form.getByLabel('End date').fill(date.to);
+    await fillDate(form, 'Start date', british(date.from));
+    await fillDate(form, 'End date', british(date.to));
   }
 }
 
@@ -91,7 +95,7 @@ async function fillItem(page: Page, kind: 'life event' | 'incident', item: Item)
   const form = formTitled(page, kind === 'incident' ? 'Add an incident' : 'Add a life event');
   if (item.type) await form.getByLabel('Type of life event').selectOption({ label: item.type });
   await form.getByLabel('What happened').fill(item.what);
-  await fillDate(form, item.date);
+  await fillUncertainDate(form, item.date);
   for (const person of item.people ?? []) await form.getByLabel(person, { exact: true }).check();
   if (item.harmed) await form.getByLabel('Who was harmed').selectOption({ label: item.harmed });
   if (item.category) await form.getByLabel('Hackett category').selectOption({ label: item.category });
@@ -278,8 +282,8 @@ describe('the pattern map, built through the UI', () => {
 
     const theme = formTitled(page, 'Pin a theme or hypothesis to a period');
     await theme.getByLabel('Theme or hypothesis').fill('After the move to foster care: behaviour escalates');
-    await theme.getByLabel('From', { exact: true }).fill('2021-09-06');
-    await theme.getByLabel('To', { exact: true }).fill('2021-10-31');
+    await fillDate(theme, 'From', '06/09/2021');
+    await fillDate(theme, 'To', '31/10/2021');
     await theme.getByRole('button', { name: 'Pin theme' }).click();
     await page.getByText('The theme has been pinned to the map.').waitFor();
     await page.locator('.pm-canvas .pm-theme', { hasText: 'After the move to foster care' }).waitFor();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addCalendarDays, dayNumber, formatDay, isIsoDay } from '../dates.ts';
+import { addCalendarDays, dayNumber, formatDay, isIsoDay, pad } from '../dates.ts';
 
 /**
  * Chronologies are uncertain: a date may be an exact day, a month, a season or a year, a range, or
@@ -57,7 +57,6 @@ const MONTHS = [
 ];
 
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Meteorological seasons, as British chronologies use them; winter runs December to February. */
 function seasonSpan(y: number, season: Season): [string, string] {

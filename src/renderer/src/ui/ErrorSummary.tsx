@@ -19,10 +19,12 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   const target = document.getElementById(id);
   if (!target) return;
   event.preventDefault();
-  // A fieldset cannot take focus: move to its first control instead.
+  // A fieldset cannot take focus: move to its first control in error (a date's Month box when only the
+  // month is missing), or else its first control.
   const focusable = target.matches('input, select, textarea, button')
     ? target
-    : target.querySelector<HTMLElement>('input, select, textarea, button');
+    : (target.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      target.querySelector<HTMLElement>('input, select, textarea, button'));
   target.scrollIntoView({ block: 'center' });
   focusable?.focus();
 }

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { type FormErrors, fieldId, problemFor, problemText } from './problems.ts';
+import { DateField } from './DateField.tsx';
+import { describedBy, FieldError } from './field-parts.tsx';
+import { type FormErrors, fieldId, problemFor } from './problems.ts';
+import { TimeField } from './TimeField.tsx';
 
 interface FieldBase {
   /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
@@ -11,25 +14,10 @@ interface FieldBase {
   errors: FormErrors;
 }
 
-function describedBy(id: string, hint: boolean, error: boolean, extra?: string) {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function FieldError({ id, label, message }: { id: string; label: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="field-error">
-      <span className="visually-hidden">Error: </span>
-      {problemText(label, message)}
-    </p>
-  );
-}
-
 interface TextFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'password' | 'date' | 'time' | 'number' | 'search';
+  type?: 'text' | 'password' | 'number' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric';
   width?: 'time' | 'short' | 'medium' | 'long';
@@ -326,27 +314,24 @@ interface DateTimeFieldsProps {
   errors: FormErrors;
 }
 
-/** A date and a time side by side, combined into one instant by the form. */
+/** A date (Day, Month, Year) and a 24-hour time side by side, combined into one instant by the form. */
 export function DateTimeFields(props: DateTimeFieldsProps) {
   const { form, path, errors } = props;
   return (
-    <div className="field-row">
-      <TextField
+    <div className="field-row field-row--date-time">
+      <DateField
         form={form}
         path={path}
         label={props.dateLabel}
-        type="date"
-        width="short"
+        small
         value={props.date}
         onChange={props.onDate}
         errors={errors}
       />
-      <TextField
+      <TimeField
         form={form}
         path={`${path}Time`}
         label={props.timeLabel}
-        type="time"
-        width="time"
         value={props.time}
         onChange={props.onTime}
         errors={errors}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppError, FieldProblem } from '../../../contract/errors.ts';
+import { dateValueProblem, timeValueProblem } from '../../../domain/dates.ts';
 
 /** What a form shows after a failed submit: an overall message and/or problems tied to fields. */
 export interface FormErrors {
@@ -110,4 +111,18 @@ export function orderProblems(problems: FieldProblem[], order: readonly string[]
       seen.add(key);
       return true;
     });
+}
+
+/**
+ * Dates and times typed in part or wrongly (an empty one is left to the form): 'Date of birth must include
+ * a month', 'Date of birth must be a real date', 'Time held must be a real time on the 24-hour clock …'.
+ * Each entry is [path, value, label, 'date' | 'time'].
+ */
+export function entryProblems(fields: [path: string, value: string, label: string, kind: 'date' | 'time'][]) {
+  const problems: FieldProblem[] = [];
+  for (const [path, value, label, kind] of fields) {
+    const message = kind === 'date' ? dateValueProblem(value) : timeValueProblem(value);
+    if (message) problems.push({ path, message: `${label} ${message}` });
+  }
+  return problems;
 }

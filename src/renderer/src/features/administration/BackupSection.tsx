@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AppError } from '../../../../contract/errors.ts';
+import { formatInstant } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { formatInstant } from '../../ui/dates.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';

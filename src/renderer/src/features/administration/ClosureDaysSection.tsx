@@ -1,14 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
 import type { ClosureDayView } from '../../../../contract/timescale-schemas.ts';
+import { formatDayText as formatDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { formatDay } from '../../ui/dates.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { entryProblems, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const FORM = 'closure';
@@ -125,8 +126,8 @@ function AddClosureForm({ onAdded }: { onAdded: (days: ClosureDayView[], day: st
     event.preventDefault();
     if (busy) return;
     const problems: FieldProblem[] = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
-      problems.push({ path: 'day', message: 'Enter the date of the closure day' });
+    if (!day) problems.push({ path: 'day', message: 'Enter the date of the closure day' });
+    problems.push(...entryProblems([['day', day, LABELS.day, 'date']]));
     if (!label.trim())
       problems.push({ path: 'label', message: 'Enter a description, for example Christmas shutdown' });
     if (problems.length > 0) {
@@ -152,16 +153,7 @@ function AddClosureForm({ onAdded }: { onAdded: (days: ClosureDayView[], day: st
         Add a closure day
       </h3>
       <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <TextField
-        form={FORM}
-        path="day"
-        label={LABELS.day}
-        type="date"
-        width="short"
-        value={day}
-        onChange={setDay}
-        errors={errors}
-      />
+      <DateField form={FORM} path="day" label={LABELS.day} value={day} onChange={setDay} errors={errors} />
       <TextField
         form={FORM}
         path="label"

@@ -3,11 +3,18 @@ import type { MeetingDetails } from '../../../../contract/assessment-schemas.ts'
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { RichText } from '../../../../domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, problemFor } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  problemFor,
+} from '../../ui/problems.ts';
 import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
 import { Facts, PartHeading, type PartProps, partTitleId } from './shared.tsx';
@@ -238,6 +245,17 @@ function MeetingForm({
     const keptActions = actions.filter((a) => a.text.trim() || a.owner.trim() || a.due);
     const problems: FieldProblem[] = [];
     if (!heldOn) problems.push({ path: 'details.heldOn', message: 'Enter the date of the meeting' });
+    problems.push(
+      ...entryProblems([
+        ['details.heldOn', heldOn, 'Date of the meeting', 'date'],
+        ...actions.map((a, i): [string, string, string, 'date'] => [
+          `details.actions.${i}.due`,
+          a.due,
+          `Date for action ${i + 1}`,
+          'date',
+        ]),
+      ]),
+    );
     attendees.forEach((a, i) => {
       if (keptAttendees.includes(a) && !a.name.trim())
         problems.push({
@@ -296,12 +314,10 @@ function MeetingForm({
   return (
     <form onSubmit={submit} noValidate className="form action-panel" aria-label={`${text.title} record`}>
       <ErrorSummary form={form} errors={errors} labels={labels} />
-      <TextField
+      <DateField
         form={form}
         path="details.heldOn"
         label={labels['details.heldOn'] ?? ''}
-        type="date"
-        width="short"
         value={heldOn}
         onChange={setHeldOn}
         errors={errors}
@@ -390,12 +406,10 @@ function MeetingForm({
                 onChange={(v) => setAction(i, { owner: v })}
                 errors={errors}
               />
-              <TextField
+              <DateField
                 form={form}
                 path={`details.actions.${i}.due`}
                 label={`Date for action ${i + 1}`}
-                type="date"
-                width="short"
                 value={a.due}
                 onChange={(v) => setAction(i, { due: v })}
                 errors={errors}

@@ -2,11 +2,13 @@ import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { RichText } from '../../../../domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import {
+  entryProblems,
   errorsFromResult,
   type FormErrors,
   fieldId,
@@ -116,6 +118,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
     const kept = others.filter((o) => o.kind || o.label.trim());
     const problems: FieldProblem[] = [];
     if (!heldOn) problems.push({ path: 'heldOn', message: 'Enter the date of the session' });
+    problems.push(...entryProblems([['heldOn', heldOn, 'Date of the session', 'date']]));
     if (!withChild && kept.length === 0)
       problems.push({ path: 'participants', message: 'Say who the session was with' });
     others.forEach((o, i) => {
@@ -179,12 +182,10 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
       </h3>
       {added ? <SuccessNotice title={added} /> : null}
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
-      <TextField
+      <DateField
         form={FORM}
         path="heldOn"
         label={labels.heldOn ?? ''}
-        type="date"
-        width="short"
         value={heldOn}
         onChange={setHeldOn}
         errors={errors}

@@ -2,12 +2,19 @@ import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { Agency } from '../../../../contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { agencyLabel, PartHeading, type PartProps, partTitleId } from './shared.tsx';
 
 const FORM = 'source';
@@ -80,6 +87,7 @@ function SourceForm({ assessmentId, onView }: { assessmentId: string; onView: Pa
     if (!source.trim()) problems.push({ path: 'source', message: 'Enter the document or person consulted' });
     if (!agency) problems.push({ path: 'agency', message: 'Choose the agency' });
     if (!consultedOn) problems.push({ path: 'consultedOn', message: 'Enter the date it was consulted' });
+    problems.push(...entryProblems([['consultedOn', consultedOn, LABELS.consultedOn, 'date']]));
     if (problems.length > 0 || !agency) {
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
       return;
@@ -135,12 +143,10 @@ function SourceForm({ assessmentId, onView }: { assessmentId: string; onView: Pa
           placeholder="Choose an agency"
           errors={errors}
         />
-        <TextField
+        <DateField
           form={FORM}
           path="consultedOn"
           label={LABELS.consultedOn}
-          type="date"
-          width="short"
           value={consultedOn}
           onChange={setConsultedOn}
           errors={errors}

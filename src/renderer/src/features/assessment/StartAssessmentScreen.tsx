@@ -7,11 +7,13 @@ import type { Child, HsbCase, UserSummary } from '../../../../contract/schemas.t
 import type { Profile } from '../../../../domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import {
+  entryProblems,
   errorsFromResult,
   type FormErrors,
   fieldId,
@@ -167,8 +169,19 @@ function StartForm({ data }: { data: Loaded }) {
       problems.push({ path: 'reasons', message: 'Enter the reasons for the decision to assess' });
     if (!decisionDay) problems.push({ path: 'decisionAt', message: 'Enter the date of the decision' });
     if (!decisionTime) problems.push({ path: 'decisionAtTime', message: 'Enter the time of the decision' });
-    if (decisionDay && decisionTime && !decisionAt)
+    const entry = entryProblems([
+      ['decisionAt', decisionDay, LABELS.decisionAt, 'date'],
+      ['decisionAtTime', decisionTime, LABELS.decisionAtTime, 'time'],
+    ]);
+    problems.push(...entry);
+    if (decisionDay && decisionTime && !decisionAt && entry.length === 0)
       problems.push({ path: 'decisionAt', message: 'Enter a real date and time for the decision' });
+    problems.push(
+      ...entryProblems([
+        ['facts.referralDate', referralDate, 'Referral date', 'date'],
+        ['facts.lastBehaviourDate', lastBehaviourDate, 'Date of the most recent behaviour', 'date'],
+      ]),
+    );
     if (!leadAssessorId) problems.push({ path: 'leadAssessorId', message: 'Choose the lead assessor' });
     if (!coAssessorId) problems.push({ path: 'coAssessorId', message: 'Choose the co-assessor' });
     if (problems.length > 0 || !route || !decisionAt) {
@@ -289,22 +302,18 @@ function StartForm({ data }: { data: Loaded }) {
         </div>
       ) : null}
       <div className="field-row">
-        <TextField
+        <DateField
           form={FORM}
           path="facts.referralDate"
           label={LABELS['facts.referralDate']}
-          type="date"
-          width="short"
           value={referralDate}
           onChange={setReferralDate}
           errors={errors}
         />
-        <TextField
+        <DateField
           form={FORM}
           path="facts.lastBehaviourDate"
           label={LABELS['facts.lastBehaviourDate']}
-          type="date"
-          width="short"
           value={lastBehaviourDate}
           onChange={setLastBehaviourDate}
           errors={errors}

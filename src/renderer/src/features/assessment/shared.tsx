@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AssessmentView } from '../../../../contract/assessment-schemas.ts';
 import { AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
+import { formatLondonTime, londonInstant } from '../../../../domain/dates.ts';
 
 export type View = AssessmentView;
 export type Domain = View['domains'][number];
@@ -14,14 +15,9 @@ export interface PartProps {
   onView: (view: View) => void;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 'HH:mm:ss' in this computer's time (London for the practitioners). */
+/** 'HH:mm:ss' (24-hour clock) in London time, whatever this computer's time zone. */
 export function clockTime(iso: string, seconds = true): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const hm = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  return seconds ? `${hm}:${pad(at.getSeconds())}` : hm;
+  return formatLondonTime(iso, seconds);
 }
 
 export const agencyLabel = (agency: string) => AGENCY_LABELS[agency as Agency] ?? agency;
@@ -63,11 +59,9 @@ export function PartHeading({ part, children }: { part: string; children: ReactN
   );
 }
 
-/** The instant a day and time inputs give, in this computer's offset; null when incomplete. */
+/** The instant a date field and a time field give, on a London wall clock; null when incomplete. */
 export function instantOf(day: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const at = new Date(`${day}T${time}`);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  return londonInstant(day, time);
 }
 
 export const ROUTE_OPTIONS = [

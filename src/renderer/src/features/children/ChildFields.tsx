@@ -1,7 +1,9 @@
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { Child } from '../../../../contract/schemas.ts';
 import type { Gender } from '../../../../contract/vocabulary.ts';
-import { ageOn, formatBirthDate, parseIsoDay, todayIso } from '../../ui/dates.ts';
+import { ageOrNull, dateValueProblem, formatBirthDate, isIsoDay } from '../../../../domain/dates.ts';
+import { DateField } from '../../ui/DateField.tsx';
+import { todayInLondon } from '../../ui/DateText.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { GENDER_OPTIONS } from '../../ui/options.ts';
 import type { FormErrors } from '../../ui/problems.ts';
@@ -61,9 +63,9 @@ export function childDraftProblems(draft: ChildDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!draft.name.trim()) problems.push({ path: 'name', message: "Enter the child's full name" });
   if (!draft.dateOfBirth) problems.push({ path: 'dateOfBirth', message: 'Enter the date of birth' });
-  else if (!parseIsoDay(draft.dateOfBirth))
-    problems.push({ path: 'dateOfBirth', message: 'Enter a real date of birth' });
-  else if (ageOn(draft.dateOfBirth, todayIso()) === null) {
+  else if (dateValueProblem(draft.dateOfBirth))
+    problems.push({ path: 'dateOfBirth', message: `Date of birth ${dateValueProblem(draft.dateOfBirth)}` });
+  else if (ageOrNull(draft.dateOfBirth, todayInLondon()) === null) {
     problems.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
   }
   if (draft.gender === '') problems.push({ path: 'gender', message: 'Choose an option for gender' });
@@ -96,19 +98,17 @@ export function ChildFields({ form, value, onChange, errors }: Props) {
       errors={errors}
     />
   );
-  const dob = parseIsoDay(value.dateOfBirth) ? formatBirthDate(value.dateOfBirth) : '';
+  const dob = isIsoDay(value.dateOfBirth) ? formatBirthDate(value.dateOfBirth, todayInLondon()) : '';
   return (
     <>
       {text('name')}
       {text('preferredName', 'What the child likes to be called, if different from their name.')}
-      <TextField
+      <DateField
         form={form}
         path="dateOfBirth"
         label={CHILD_LABELS.dateOfBirth}
-        type="date"
         value={value.dateOfBirth}
         onChange={set('dateOfBirth')}
-        width="short"
         after={dob}
         errors={errors}
       />

@@ -1,5 +1,5 @@
 import type { DeadlineView, DueDateView } from '../../../../contract/timescale-schemas.ts';
-import { formatDayWithWeekday, londonTime } from '../../../../domain/dates.ts';
+import { formatDayWithWeekday, londonInstant, londonTime } from '../../../../domain/dates.ts';
 
 // How due dates read on screen. The backend computes every date (working days, bank holidays,
 // closure days); the screens only format them.
@@ -54,19 +54,10 @@ export function stateText(d: Pick<DeadlineView, 'state' | 'paused'>): string {
   return d.paused ? 'Paused' : 'Running';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** This computer's date and time now, as the values of a date and a time input. */
-export function nowInputs(now = new Date()): { day: string; time: string } {
-  return {
-    day: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
-  };
-}
-
-/** A date and a time input combined into an ISO instant (this computer's offset); null if incomplete. */
+/**
+ * A date field and a time field combined into an ISO instant, read on a London wall clock whatever this
+ * computer's time zone; null while either is incomplete or not real.
+ */
 export function instantFrom(day: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const at = new Date(`${day}T${time}`);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  return londonInstant(day, time);
 }

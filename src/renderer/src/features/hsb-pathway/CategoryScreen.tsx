@@ -6,7 +6,13 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from '../pathway/started.ts';
@@ -130,6 +136,11 @@ function CategoryForm({
     if (!agreedBy.trim()) problems.push({ path: 'agreedBy', message: 'Enter who agreed the category' });
     if (!day) problems.push({ path: 'agreedAt', message: 'Enter the date the category was agreed' });
     if (!time) problems.push({ path: 'agreedAtTime', message: 'Enter the time the category was agreed' });
+    const entry = entryProblems([
+      ['agreedAt', day, LABELS.agreedAt, 'date'],
+      ['agreedAtTime', time, LABELS.agreedAtTime, 'time'],
+    ]);
+    problems.push(...entry);
     if (departs && !rationale.trim())
       problems.push({
         path: 'rationale',

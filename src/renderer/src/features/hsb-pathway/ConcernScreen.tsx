@@ -4,9 +4,11 @@ import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import { type CasePerson, PERSON_KIND_LABELS } from '../../../../contract/pattern-map-schemas.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import type { Agency } from '../../../../contract/vocabulary.ts';
+import { isIsoDay } from '../../../../domain/dates.ts';
 import { exploitationAdvice } from '../../../../domain/pathway/stage.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import {
   CheckboxGroup,
@@ -19,7 +21,13 @@ import {
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { EligibilityResult, type EligibilityView } from './EligibilityResult.tsx';
@@ -217,7 +225,7 @@ function ConcernForm({
 
   const receivedAt = instantFrom(day, time);
   const facts = {
-    ...(lastBehaviourDate ? { lastBehaviourDate } : {}),
+    ...(isIsoDay(lastBehaviourDate) ? { lastBehaviourDate } : {}),
     ...(yesNoAnswer(resides) !== undefined ? { residesInArea: yesNoAnswer(resides) } : {}),
     ...(yesNoAnswer(police) !== undefined ? { ongoingPoliceInvestigation: yesNoAnswer(police) } : {}),
   };
@@ -268,7 +276,17 @@ function ConcernForm({
     const problems: FieldProblem[] = [];
     if (!day) problems.push({ path: 'receivedAt', message: 'Enter the date the concern was received' });
     if (!time) problems.push({ path: 'receivedAtTime', message: 'Enter the time the concern was received' });
-    if (day && time && !receivedAt)
+    const entry = entryProblems([
+      ['receivedAt', day, LABELS.receivedAt, 'date'],
+      ['receivedAtTime', time, LABELS.receivedAtTime, 'time'],
+    ]);
+    problems.push(...entry);
+    problems.push(
+      ...entryProblems([
+        ['facts.lastBehaviourDate', lastBehaviourDate, 'Date of the most recent behaviour', 'date'],
+      ]),
+    );
+    if (day && time && !receivedAt && entry.length === 0)
       problems.push({ path: 'receivedAt', message: 'Enter a real date and time' });
     if (!newReferral) problems.push({ path: 'newReferral', message: 'Say whether this is a new referral' });
     if (!sourceAgency)
@@ -399,12 +417,10 @@ function ConcernForm({
         <p id="concern-eligibility-hint" className="hint">
           Checked against the {data.timeline.profile.name} profile’s referral criteria on the date received.
         </p>
-        <TextField
+        <DateField
           form={FORM}
           path="facts.lastBehaviourDate"
           label={LABELS['facts.lastBehaviourDate']}
-          type="date"
-          width="short"
           value={lastBehaviourDate}
           onChange={setLastBehaviourDate}
           errors={errors}

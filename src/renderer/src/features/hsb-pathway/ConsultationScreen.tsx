@@ -17,7 +17,13 @@ import {
   TextField,
 } from '../../ui/Field.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { type CaseBasics, CaseScreen, hasHub, loadBasics, StateTag, When } from './shared.tsx';
@@ -847,6 +853,11 @@ function HeldForm({
     const problems: FieldProblem[] = [];
     if (!day) problems.push({ path: 'heldAt', message: 'Enter the date the consultation was held' });
     if (!time) problems.push({ path: 'heldAtTime', message: 'Enter the time the consultation was held' });
+    const entry = entryProblems([
+      ['heldAt', day, HELD_LABELS.heldAt, 'date'],
+      ['heldAtTime', time, HELD_LABELS.heldAtTime, 'time'],
+    ]);
+    problems.push(...entry);
     if (names.length === 0) problems.push({ path: 'attendees', message: 'Enter who attended, one per line' });
     if (!outcome) problems.push({ path: 'outcome', message: 'Choose the outcome' });
     if (nextSteps.length === 0) problems.push({ path: 'nextSteps', message: 'Tick at least one next step' });

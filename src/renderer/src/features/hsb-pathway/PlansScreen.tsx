@@ -2,11 +2,18 @@ import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import { type PathwaySummary, PLAN_KINDS } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
 
@@ -99,6 +106,7 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
     const problems: FieldProblem[] = [];
     if (!kind) problems.push({ path: 'kind', message: 'Choose the kind of record' });
     if (!dated) problems.push({ path: 'dated', message: 'Enter the date of the plan or record' });
+    problems.push(...entryProblems([['dated', dated, LABELS.dated, 'date']]));
     if (!title.trim()) problems.push({ path: 'title', message: 'Enter a title' });
     if (!details.trim()) problems.push({ path: 'details', message: 'Enter the details' });
     if (problems.length > 0 || !kind) {
@@ -139,12 +147,10 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
         placeholder="Choose a kind"
         errors={errors}
       />
-      <TextField
+      <DateField
         form={FORM}
         path="dated"
         label={LABELS.dated}
-        type="date"
-        width="short"
         value={dated}
         onChange={setDated}
         errors={errors}

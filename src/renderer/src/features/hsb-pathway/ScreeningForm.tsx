@@ -6,7 +6,13 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, TextAreaField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from '../pathway/started.ts';
 import type { Colour } from './ConcernScreen.tsx';
@@ -48,6 +54,11 @@ export function ScreeningForm({
     const problems: FieldProblem[] = [];
     if (!day) problems.push({ path: 'occurredAt', message: 'Enter the date of the screening' });
     if (!time) problems.push({ path: 'occurredAtTime', message: 'Enter the time of the screening' });
+    const entry = entryProblems([
+      ['occurredAt', day, LABELS.occurredAt, 'date'],
+      ['occurredAtTime', time, LABELS.occurredAtTime, 'time'],
+    ]);
+    problems.push(...entry);
     if (colours.length > 0 && !colour)
       problems.push({ path: 'brookColour', message: 'Choose the Brook colour the screening found' });
     if (problems.length > 0 || !occurredAt) {

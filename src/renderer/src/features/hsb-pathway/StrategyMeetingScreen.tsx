@@ -5,9 +5,11 @@ import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import {
+  entryProblems,
   errorsFromResult,
   type FormErrors,
   fieldId,
@@ -153,7 +155,12 @@ function MeetingForm({ data }: { data: Data }) {
     if (!trigger.trim()) problems.push({ path: 'trigger', message: 'Enter what triggered it' });
     if (!day) problems.push({ path: 'heldAt', message: 'Enter the date it was held' });
     if (!time) problems.push({ path: 'heldAtTime', message: 'Enter the time it was held' });
-    if (day && time && !instantFrom(day, time))
+    const entry = entryProblems([
+      ['heldAt', day, LABELS.heldAt ?? 'Date held', 'date'],
+      ['heldAtTime', time, LABELS.heldAtTime ?? 'Time held', 'time'],
+    ]);
+    problems.push(...entry);
+    if (day && time && !instantFrom(day, time) && entry.length === 0)
       problems.push({ path: 'heldAt', message: 'Enter a real date and time' });
     if (!chair.trim()) problems.push({ path: 'chair', message: 'Enter who chaired it' });
     attendees.forEach((a, i) => {
@@ -173,6 +180,7 @@ function MeetingForm({ data }: { data: Data }) {
     actions.forEach((a, i) => {
       if (!a.text.trim())
         problems.push({ path: `actions.${i}.text`, message: `Enter action ${i + 1}, or remove the row` });
+      problems.push(...entryProblems([[`actions.${i}.due`, a.due, `Due date of action ${i + 1}`, 'date']]));
     });
     return problems;
   }
@@ -561,14 +569,12 @@ function MeetingForm({ data }: { data: Data }) {
               width="medium"
               errors={errors}
             />
-            <TextField
+            <DateField
               form={FORM}
               path={`actions.${i}.due`}
               label="Due"
-              type="date"
               value={a.due}
               onChange={(v) => setAction(a.key, { due: v })}
-              width="short"
               errors={errors}
             />
           </div>

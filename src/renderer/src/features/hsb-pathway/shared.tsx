@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import type { Result } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { Child, HsbCase } from '../../../../contract/schemas.ts';
+import { formatDayText, formatInstant } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { formatDay, formatInstant } from '../../ui/dates.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Loaded } from '../../ui/useLoad.ts';
@@ -67,7 +67,7 @@ export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
 
 /** A pathway date: an ISO day as dd/mm/yyyy, an instant as dd/mm/yyyy HH:mm (24-hour, local time). */
 export function whenText(at: string): string {
-  return at.length <= 10 ? formatDay(at) : formatInstant(at, true);
+  return at.length <= 10 ? formatDayText(at) : formatInstant(at, true);
 }
 
 export function When({ at }: { at: string }) {

@@ -6,7 +6,13 @@ import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from './started.ts';
 
@@ -64,7 +70,13 @@ function CategoryForm({ timeline, onRecorded }: { timeline: CaseTimeline; onReco
     if (!category) problems.push({ path: 'category', message: 'Choose the agreed Hackett category' });
     if (!day) problems.push({ path: 'agreedAt', message: 'Enter the date the category was agreed' });
     if (!time) problems.push({ path: 'agreedAtTime', message: 'Enter the time the category was agreed' });
-    if (day && time && !agreedAt) problems.push({ path: 'agreedAt', message: 'Enter a real date and time' });
+    const entry = entryProblems([
+      ['agreedAt', day, LABELS.agreedAt, 'date'],
+      ['agreedAtTime', time, LABELS.agreedAtTime, 'time'],
+    ]);
+    problems.push(...entry);
+    if (day && time && !agreedAt && entry.length === 0)
+      problems.push({ path: 'agreedAt', message: 'Enter a real date and time' });
     if (!agreedBy.trim()) problems.push({ path: 'agreedBy', message: 'Enter who agreed the category' });
     if (!rationale.trim())
       problems.push({ path: 'rationale', message: 'Enter the rationale for the category' });

@@ -2,9 +2,10 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { entryProblems, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { dueText, instantFrom } from '../deadlines/due.ts';
 
 export type Action = 'pause' | 'resume' | 'extend' | 'met';
@@ -196,9 +197,8 @@ function ExtendForm(props: Props) {
         message: 'Enter a whole number of working days from 1 to 365',
       });
     }
-    if (by === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      problems.push({ path: 'newDueDay', message: 'Enter the new due date' });
-    }
+    if (by === 'date' && !day) problems.push({ path: 'newDueDay', message: 'Enter the new due date' });
+    if (by === 'date') problems.push(...entryProblems([['newDueDay', day, labels.newDueDay, 'date']]));
     if (!reason.trim()) {
       problems.push({
         path: 'reason',
@@ -257,12 +257,10 @@ function ExtendForm(props: Props) {
             />
           ),
           date: (
-            <TextField
+            <DateField
               form={form}
               path="newDueDay"
               label={labels.newDueDay}
-              type="date"
-              width="short"
               value={day}
               onChange={setDay}
               errors={errors}
@@ -298,8 +296,14 @@ function MetForm(props: Props) {
     const problems: FieldProblem[] = [];
     if (!day) problems.push({ path: 'metAt', message: 'Enter the date it was done' });
     if (!time) problems.push({ path: 'metAtTime', message: 'Enter the time it was done' });
+    const entry = entryProblems([
+      ['metAt', day, labels.metAt, 'date'],
+      ['metAtTime', time, labels.metAtTime, 'time'],
+    ]);
+    problems.push(...entry);
     const metAt = instantFrom(day, time);
-    if (day && time && !metAt) problems.push({ path: 'metAt', message: 'Enter a real date and time' });
+    if (day && time && !metAt && entry.length === 0)
+      problems.push({ path: 'metAt', message: 'Enter a real date and time' });
     void run(
       problems,
       () =>

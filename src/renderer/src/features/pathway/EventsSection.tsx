@@ -6,7 +6,13 @@ import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import {
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+  orderProblems,
+} from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Colour } from './PathwaySection.tsx';
 import { startedMessage } from './started.ts';
@@ -83,7 +89,12 @@ function StepForm({
     if (!event) problems.push({ path: 'event', message: 'Choose the step' });
     if (!day) problems.push({ path: 'occurredAt', message: 'Enter the date of the step' });
     if (!time) problems.push({ path: 'occurredAtTime', message: 'Enter the time of the step' });
-    if (day && time && !occurredAt)
+    const entry = entryProblems([
+      ['occurredAt', day, LABELS.occurredAt, 'date'],
+      ['occurredAtTime', time, LABELS.occurredAtTime, 'time'],
+    ]);
+    problems.push(...entry);
+    if (day && time && !occurredAt && entry.length === 0)
       problems.push({ path: 'occurredAt', message: 'Enter a real date and time' });
     if (problems.length > 0 || !occurredAt) {
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });

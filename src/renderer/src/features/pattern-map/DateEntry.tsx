@@ -1,7 +1,8 @@
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import { SEASONS, type UncertainDate } from '../../../../domain/pattern-map/uncertain-date.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import type { FormErrors } from '../../ui/problems.ts';
+import { entryProblems, type FormErrors } from '../../ui/problems.ts';
 
 // Chronologies are uncertain: the person says how exact the date is, then gives just that much.
 
@@ -128,6 +129,14 @@ export function missingDateParts(d: DateDraft): FieldProblem[] {
     problems.push(...notNumber('item.date.year', d.year, 'Enter the year as four digits, for example 2021'));
   if (d.precision === 'age')
     problems.push(...notNumber('item.date.age', d.age, 'Enter the age as a whole number'));
+  if (d.precision === 'day') problems.push(...entryProblems([['item.date.day', d.day, 'The date', 'date']]));
+  if (d.precision === 'range')
+    problems.push(
+      ...entryProblems([
+        ['item.date.from', d.from, 'The start date', 'date'],
+        ['item.date.to', d.to, 'The end date', 'date'],
+      ]),
+    );
   return problems;
 }
 
@@ -166,12 +175,10 @@ export function DateEntry({ form, value, onChange, errors }: Props) {
       />
       <div className="pm-date__parts">
         {value.precision === 'day' ? (
-          <TextField
+          <DateField
             form={form}
             path="item.date.day"
             label="Date"
-            type="date"
-            width="short"
             value={value.day}
             onChange={(day) => set({ day })}
             errors={errors}
@@ -210,22 +217,18 @@ export function DateEntry({ form, value, onChange, errors }: Props) {
         {value.precision === 'year' ? yearField : null}
         {value.precision === 'range' ? (
           <>
-            <TextField
+            <DateField
               form={form}
               path="item.date.from"
               label="Start date"
-              type="date"
-              width="short"
               value={value.from}
               onChange={(from) => set({ from })}
               errors={errors}
             />
-            <TextField
+            <DateField
               form={form}
               path="item.date.to"
               label="End date"
-              type="date"
-              width="short"
               value={value.to}
               onChange={(to) => set({ to })}
               errors={errors}

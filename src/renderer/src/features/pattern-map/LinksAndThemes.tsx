@@ -6,13 +6,16 @@ import {
   type MapItem,
   type MapLink,
 } from '../../../../contract/pattern-map-schemas.ts';
+import { isIsoDay } from '../../../../domain/dates.ts';
 import { chronologicalOrder } from '../../../../domain/pattern-map/uncertain-date.ts';
 import { call } from '../../app/api.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import {
   checkRequest,
+  entryProblems,
   type FormErrors,
   missingProblems,
   NO_ERRORS,
@@ -250,7 +253,11 @@ export function ThemesSection() {
           ['fromDay', fromDay, 'Enter the start of the period'],
           ['toDay', toDay, 'Enter the end of the period'],
         ]),
-        ...(fromDay && toDay && toDay < fromDay
+        ...entryProblems([
+          ['fromDay', fromDay, 'The start of the period', 'date'],
+          ['toDay', toDay, 'The end of the period', 'date'],
+        ]),
+        ...(isIsoDay(fromDay) && isIsoDay(toDay) && toDay < fromDay
           ? [{ path: 'toDay', message: 'The end of the period must not be before its start' }]
           : []),
         ...checkRequest(calls['map.addTheme'].request, request),
@@ -318,22 +325,18 @@ export function ThemesSection() {
           rows={3}
         />
         <div className="pm-row">
-          <TextField
+          <DateField
             form="pm-theme"
             path="fromDay"
             label="From"
-            type="date"
-            width="short"
             value={fromDay}
             onChange={setFromDay}
             errors={errors}
           />
-          <TextField
+          <DateField
             form="pm-theme"
             path="toDay"
             label="To"
-            type="date"
-            width="short"
             value={toDay}
             onChange={setToDay}
             errors={errors}

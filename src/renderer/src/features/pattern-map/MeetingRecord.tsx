@@ -2,11 +2,19 @@ import { type FocusEvent, type FormEvent, useCallback, useEffect, useRef, useSta
 import { calls } from '../../../../contract/calls.ts';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
+import { formatLondonTime, londonDay, londonInstant } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
-import { todayIso } from '../../ui/dates.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { checkRequest, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import {
+  checkRequest,
+  entryProblems,
+  errorsFromResult,
+  type FormErrors,
+  NO_ERRORS,
+} from '../../ui/problems.ts';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { useMapStore } from './store.ts';
 
 const FORM = 'pm-meeting';
@@ -42,13 +50,11 @@ interface Draft {
   notes: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 function draftOf(meeting: MapMeeting | null): Draft {
-  const at = meeting ? new Date(meeting.heldAt) : new Date();
+  const at = meeting ? meeting.heldAt : new Date().toISOString();
   return {
-    date: todayIso(at),
-    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+    date: londonDay(at),
+    time: formatLondonTime(at),
     chair: meeting?.chair ?? '',
     attendees: meeting?.attendees.map((a) => ({ ...a })) ?? [],
     decisions: meeting?.decisions ?? '',
@@ -58,13 +64,24 @@ function draftOf(meeting: MapMeeting | null): Draft {
 }
 
 function heldAtOf(d: Draft): string {
-  const at = new Date(`${d.date}T${d.time || '00:00'}`);
-  return Number.isNaN(at.getTime()) ? '' : at.toISOString();
+  return londonInstant(d.date, d.time.trim() || '00:00') ?? '';
 }
 
 function problemsOf(d: Draft): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!d.date) problems.push({ path: 'heldAt', message: 'Enter the date of the meeting' });
+  problems.push(
+    ...entryProblems([
+      ['heldAt', d.date, 'Date of the meeting', 'date'],
+      ['heldAtTime', d.time, 'Time it started', 'time'],
+      ...d.actions.map((a, i): [string, string, string, 'date'] => [
+        `actions.${i}.due`,
+        a.due,
+        `Due date of action ${i + 1}`,
+        'date',
+      ]),
+    ]),
+  );
   if (!d.chair.trim()) problems.push({ path: 'chair', message: 'Enter who chaired the meeting' });
   d.attendees.forEach((a, i) => {
     if (!a.name.trim())
@@ -132,8 +149,7 @@ export function MeetingRecord({ meeting }: Props) {
         }
         saved.current = { id: result.data.id, version: result.data.version, json };
         setErrors(NO_ERRORS);
-        const at = new Date(result.data.updatedAt);
-        setSavedAt(`${pad(at.getHours())}:${pad(at.getMinutes())}`);
+        setSavedAt(formatLondonTime(result.data.updatedAt));
         const map = await call('map.get', { caseId });
         if (map.ok) setMap(map.data);
       })();
@@ -166,6 +182,7 @@ export function MeetingRecord({ meeting }: Props) {
   });
   draft.actions.forEach((_, i) => {
     labels[`actions.${i}.text`] = `Action ${i + 1}`;
+    labels[`actions.${i}.due`] = `Due date of action ${i + 1}`;
   });
 
   return (
@@ -181,28 +198,22 @@ export function MeetingRecord({ meeting }: Props) {
       </h2>
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
       <div className="pm-row">
-        <TextField
+        <DateField
           form={FORM}
           path="heldAt"
           label={LABELS.heldAt ?? ''}
-          type="date"
-          width="short"
           value={draft.date}
           onChange={(date) => set({ date })}
           errors={errors}
         />
-        <div className="field">
-          <label className="label" htmlFor={`${FORM}-heldAtTime`}>
-            {LABELS.heldAtTime}
-          </label>
-          <input
-            id={`${FORM}-heldAtTime`}
-            type="time"
-            className="input pm-input--time"
-            value={draft.time}
-            onChange={(e) => set({ time: e.target.value })}
-          />
-        </div>
+        <TimeField
+          form={FORM}
+          path="heldAtTime"
+          label={LABELS.heldAtTime ?? ''}
+          value={draft.time}
+          onChange={(time) => set({ time })}
+          errors={errors}
+        />
       </div>
       <TextField
         form={FORM}
@@ -315,12 +326,10 @@ export function MeetingRecord({ meeting }: Props) {
               onChange={(owner) => setAction(i, { owner })}
               errors={errors}
             />
-            <TextField
+            <DateField
               form={FORM}
               path={`actions.${i}.due`}
               label="Due by"
-              type="date"
-              width="short"
               value={a.due}
               onChange={(due) => setAction(i, { due })}
               errors={errors}

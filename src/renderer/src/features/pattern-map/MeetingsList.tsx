@@ -1,4 +1,5 @@
 import type { MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
+import { formatInstant } from '../../../../domain/dates.ts';
 import { DayText, InstantText } from '../../ui/DateText.tsx';
 import { useMapStore } from './store.ts';
 
@@ -74,10 +75,7 @@ export function MeetingsList({ onContinue }: { onContinue: (meeting: MapMeeting)
             </p>
             <button type="button" className="button button--secondary" onClick={() => onContinue(m)}>
               Continue this record in meeting mode
-              <span className="visually-hidden">
-                {' '}
-                (meeting on {new Date(m.heldAt).toLocaleDateString('en-GB')})
-              </span>
+              <span className="visually-hidden"> (meeting on {formatInstant(m.heldAt)})</span>
             </button>
           </li>
         );

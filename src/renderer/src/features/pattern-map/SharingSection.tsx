@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
+import { formatDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
-import { InstantText } from '../../ui/DateText.tsx';
-import { formatDay, todayIso } from '../../ui/dates.ts';
+import { InstantText, todayInLondon } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
@@ -235,7 +235,7 @@ function ExportForm() {
       await settled();
       const { projection, nodes } = store.getState();
       const childLabel = viewWords(map, view).child;
-      const marking = `OFFICIAL-SENSITIVE — Pattern map — ${childLabel} — ${view} view — exported ${formatDay(todayIso())}`;
+      const marking = `OFFICIAL-SENSITIVE — Pattern map — ${childLabel} — ${view} view — exported ${formatDay(todayInLondon())}`;
       return await mapImage(
         viewport,
         nodes,

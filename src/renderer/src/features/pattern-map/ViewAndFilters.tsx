@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { AGENCIES, AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
+import { dateBoxesOf, dateValueProblem, isIsoDay } from '../../../../domain/dates.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { CheckboxGroup, RadioGroup, TextField } from '../../ui/Field.tsx';
-import { NO_ERRORS } from '../../ui/problems.ts';
+import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
 import { NO_FILTERS } from './projection.ts';
 import { useMapStore } from './store.ts';
@@ -40,7 +42,16 @@ export function Filters() {
     ...types.map((t) => ({ value: t.id, label: t.label })),
   ];
   const agencyOptions = AGENCIES.map((value) => ({ value, label: AGENCY_LABELS[value] }));
-  const badPeriod = Boolean(period.from && period.to && period.to < period.from);
+  const badPeriod = isIsoDay(period.from) && isIsoDay(period.to) && period.to < period.from;
+  // A filter applies only a whole, real date; a date typed in full that is not real says so.
+  const usable = (day: string) => day === '' || isIsoDay(day);
+  const typedWrongly = (path: 'from' | 'to', label: string): FormErrors => {
+    const boxes = dateBoxesOf(period[path]);
+    const message = dateValueProblem(period[path]);
+    return message && boxes.day && boxes.month && boxes.year
+      ? { problems: [{ path, message: `${label} ${message}` }] }
+      : NO_ERRORS;
+  };
   const filtering =
     filters.lanes.length > 0 || filters.agencies.length > 0 || Boolean(filters.from) || Boolean(filters.to);
   return (
@@ -68,34 +79,32 @@ export function Filters() {
       <fieldset className="fieldset pm-period">
         <legend className="pm-legend">Period</legend>
         <div className="pm-row">
-          <TextField
+          <DateField
             form="pm-filter"
             path="from"
             label="From"
-            type="date"
-            width="short"
             value={period.from}
             onChange={(from) => {
               setPeriod({ ...period, from });
-              if (!period.to || !from || period.to >= from) setFilters({ ...filters, from });
+              if (usable(from) && (!isIsoDay(period.to) || !from || period.to >= from))
+                setFilters({ ...filters, from });
             }}
-            errors={NO_ERRORS}
+            errors={typedWrongly('from', 'The start of the period')}
           />
-          <TextField
+          <DateField
             form="pm-filter"
             path="to"
             label="To"
-            type="date"
-            width="short"
             value={period.to}
             onChange={(to) => {
               setPeriod({ ...period, to });
-              if (!period.from || !to || to >= period.from) setFilters({ ...filters, to });
+              if (usable(to) && (!isIsoDay(period.from) || !to || to >= period.from))
+                setFilters({ ...filters, to });
             }}
             errors={
               badPeriod
                 ? { problems: [{ path: 'to', message: 'must not be before the start of the period' }] }
-                : NO_ERRORS
+                : typedWrongly('to', 'The end of the period')
             }
           />
         </div>

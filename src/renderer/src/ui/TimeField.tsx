@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { readTime } from '../../../domain/dates.ts';
+import { describedBy, FieldError } from './field-parts.tsx';
+import { type FormErrors, fieldId, problemFor } from './problems.ts';
+
+export const TIME_HINT = 'Use the 24-hour clock, for example 14:30';
+
+interface Props {
+  form: string;
+  /** The request path this time belongs to (for a date and time, `${datePath}Time`). */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  errors: FormErrors;
+  /** What was typed; `readTime` turns '14:30', '14.30', '1430' or '9:05' into 'hh:mm'. */
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/**
+ * The one time field: a single 'hh:mm' box on the 24-hour clock. One box rather than Hour and Minute
+ * boxes: a time is read and typed as one thing ('14:30'), there is no AM/PM to get wrong, and the
+ * common ways of typing it (14.30, 1430, 9:05) are all understood and tidied to 14:30 on leaving.
+ */
+export function TimeField(props: Props) {
+  const { form, path, label, errors, value, onChange } = props;
+  const id = fieldId(form, path);
+  const message = problemFor(errors, path);
+  const hint = props.hint ?? TIME_HINT;
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+      <FieldError id={id} label={label} message={message} />
+      <input
+        id={id}
+        name={path}
+        className="input input--time"
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          const tidy = readTime(value);
+          if (tidy !== null && tidy !== value) onChange(tidy);
+        }}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, true, Boolean(message))}
+      />
+    </div>
+  );
+}
