@@ -9,7 +9,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { DateTimeFields, RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { DateTimeFields, RadioGroup, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import {

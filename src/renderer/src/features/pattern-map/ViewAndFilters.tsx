@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AGENCIES, AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
 import { dateBoxesOf, dateValueProblem, isIsoDay } from '../../../../domain/dates.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { CheckboxGroup, RadioGroup, TextField } from '../../ui/Field.tsx';
+import { CheckboxGroup, RadioGroup } from '../../ui/Field.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
 import { NO_FILTERS } from './projection.ts';
