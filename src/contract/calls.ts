@@ -38,6 +38,7 @@ import {
   closureDay,
   deadlineView,
   profileListItem,
+  profileVersion,
   teamDeadlines,
 } from './timescale-schemas.ts';
 
@@ -164,10 +165,7 @@ export const calls = {
     access: 'signed-in',
     writes: false,
     request: z.strictObject({ id: shortText.min(1), version: z.number().int().min(1) }),
-    response: z.strictObject({
-      source: z.enum(['built-in', 'imported', 'cloned']),
-      document: z.record(z.string(), z.unknown()),
-    }),
+    response: profileVersion,
   }),
   'profiles.import': call({
     access: ADMIN,

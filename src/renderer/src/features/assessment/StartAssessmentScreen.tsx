@@ -73,7 +73,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
         child: got.child,
         frameworks,
         users,
-        profile: profile.ok ? (profile.data.document as unknown as Profile) : null,
+        profile: profile.ok ? profile.data.document : null,
       },
     };
   });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ProfileListItem } from '../../../../contract/timescale-schemas.ts';
+import type { ProfileListItem, ProfileVersionView } from '../../../../contract/timescale-schemas.ts';
 import type { Citation, Profile } from '../../../../domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
@@ -30,7 +30,7 @@ interface Loaded {
 /** One version of a protocol profile, rendered readably; administrators can export or clone it. */
 export function ProfileScreen({ profileId, version }: { profileId: string; version: number }) {
   const [loaded, reload] = useLoad<Loaded>(async () => {
-    const results = all<[{ source: Loaded['source']; document: Record<string, unknown> }, ProfileListItem[]]>(
+    const results = all<[ProfileVersionView, ProfileListItem[]]>(
       await Promise.all([call('profiles.get', { id: profileId, version }), call('profiles.list', {})]),
     );
     if (!results.ok) return results;
@@ -39,8 +39,8 @@ export function ProfileScreen({ profileId, version }: { profileId: string; versi
       ok: true,
       data: {
         source: got.source,
-        // The workbench validated the document when it was imported, cloned or built.
-        profile: got.document as unknown as Profile,
+        // Checked against the profile schema by the router on its way here.
+        profile: got.document,
         listing: list.find((p) => p.id === profileId),
       },
     };
@@ -80,7 +80,7 @@ function ProfileView({ data }: { data: Loaded }) {
       <dl className="summary-list">
         <Row label="Authority">{profile.authority}</Row>
         <Row label="Nation">
-          {NATION_LABELS[profile.nation] ?? profile.nation}{' '}
+          {NATION_LABELS[profile.nation]}{' '}
           <span className="hint">(whose bank holidays the working-day clock leaves out)</span>
         </Row>
         <Row label="Version">
@@ -128,8 +128,7 @@ function ProfileView({ data }: { data: Loaded }) {
       <Part id="timescales" title="Timescales">
         <p className="body hint">
           The trigger day is day 0 and the first working day after it is day 1. Working days leave out
-          weekends, {NATION_LABELS[profile.nation] ?? profile.nation} bank holidays and the workbench’s
-          closure days.
+          weekends, {NATION_LABELS[profile.nation]} bank holidays and the workbench’s closure days.
         </p>
         <div className="table-wrapper">
           <table className="table table--small">

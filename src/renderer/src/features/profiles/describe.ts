@@ -54,11 +54,7 @@ export function describeAppliesTo(profile: Profile, timescale: Timescale): strin
 export const colourLabel = (profile: Profile, id: string | undefined) =>
   id ? (profile.brook.colours.find((c) => c.id === id)?.label ?? id) : '';
 
-export const NATION_LABELS: Record<string, string> = {
-  'england-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
+export { NATION_LABELS } from '../../../../domain/clock/nations.ts';
 
 export const SOURCE_LABELS: Record<'built-in' | 'imported' | 'cloned', string> = {
   'built-in': 'Built-in',
