@@ -79,7 +79,9 @@ describe('the profile crosses IPC as itself', () => {
       if (!first) throw new Error('the copy has a risk matrix row');
       first.brookColour = 'no-such-colour';
     });
-    expect(await h.refuse('profiles.get', { id: 'our-copy', version: 1 })).toMatchObject({ code: 'internal' });
+    expect(await h.refuse('profiles.get', { id: 'our-copy', version: 1 })).toMatchObject({
+      code: 'internal',
+    });
   });
 
   it('refuses a profile list naming a nation the workbench has no bank holidays for', async () => {
