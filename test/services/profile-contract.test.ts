@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { CallResponse } from '../../src/contract/calls.ts';
 import { BUILT_IN_PROFILES, type Profile } from '../../src/domain/profiles/index.ts';
@@ -89,5 +91,21 @@ describe('the profile crosses IPC as itself', () => {
       document.nation = 'atlantis';
     });
     expect(await h.refuse('profiles.list', {})).toMatchObject({ code: 'internal' });
+  });
+});
+
+describe('the screens take the profile as it comes', () => {
+  it('no screen casts a profile document back into a Profile', () => {
+    const root = join(import.meta.dirname, '../../src/renderer/src');
+    const casts = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file))
+      .flatMap((file) =>
+        readFileSync(join(root, file), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${file}:${i + 1}`, line }))
+          .filter(({ line }) => /\bas (unknown as )?Profile\b|document as /.test(line)),
+      )
+      .map(({ where }) => where);
+    expect(casts).toEqual([]);
   });
 });

@@ -6,13 +6,7 @@ import { isAdministrator, useSession } from '../../app/session.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
-import {
-  CONSENT_FROM,
-  describeCriterion,
-  NATION_LABELS,
-  SOURCE_LABELS,
-  TERMINOLOGY_LABELS,
-} from './describe.ts';
+import { CONSENT_FROM, describeCriterion, NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
 import { ProfileActions } from './ProfileActions.tsx';
 import { BrookPart, RiskMatrixPart, TimescalesPart } from './ProfileTables.tsx';
 import { CitationText, Part, Row } from './parts.tsx';
@@ -111,13 +105,11 @@ function ProfileView({ data }: { data: Loaded }) {
 
       <Part id="terminology" title="Terminology">
         <dl className="summary-list summary-list--compact">
-          {(Object.keys(TERMINOLOGY_LABELS) as (keyof Profile['terminology'])[])
-            .filter((key) => profile.terminology[key])
-            .map((key) => (
-              <Row key={key} label={TERMINOLOGY_LABELS[key]}>
-                {profile.terminology[key]}
-              </Row>
-            ))}
+          {termsOf(profile).map(({ key, label, term }) => (
+            <Row key={key} label={label}>
+              {term}
+            </Row>
+          ))}
         </dl>
       </Part>
 

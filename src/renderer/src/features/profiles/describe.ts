@@ -62,7 +62,7 @@ export const SOURCE_LABELS: Record<'built-in' | 'imported' | 'cloned', string> =
   cloned: 'Cloned',
 };
 
-export const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = {
+const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = {
   childrensSocialCare: 'Children’s social care',
   youthJusticeService: 'Youth justice service',
   earlyHelp: 'Early help',
@@ -72,6 +72,15 @@ export const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = 
   hub: 'HSB hub',
   exploitationPanel: 'Exploitation panel',
 };
+
+/** The terms the profile sets, each with its label, in the order of TERMINOLOGY_LABELS. */
+export function termsOf(profile: Profile): { key: string; label: string; term: string }[] {
+  const set = new Map(Object.entries(profile.terminology));
+  return Object.entries(TERMINOLOGY_LABELS).flatMap(([key, label]) => {
+    const term = set.get(key);
+    return term ? [{ key, label, term }] : [];
+  });
+}
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const hackettTerm = (term: string) => capitalise(term);
