@@ -38,6 +38,7 @@ import {
   closureDay,
   deadlineView,
   profileListItem,
+  profileVersion,
   teamDeadlines,
 } from './timescale-schemas.ts';
 
@@ -80,7 +81,8 @@ export const calls = {
     request: z.strictObject({ username, recoveryKey: z.string().min(1).max(200), newPassword: password }),
     response: sessionStatus,
   }),
-  'session.lock': call({ access: 'signed-in', writes: false, request: empty, response: sessionStatus }),
+  // Locking writes its audit entry (still allowed while a loss of changes stands: see store-checks.ts).
+  'session.lock': call({ access: 'signed-in', writes: true, request: empty, response: sessionStatus }),
   'session.signOut': call({ access: 'signed-in', writes: true, request: empty, response: sessionStatus }),
   'session.touch': call({ access: 'signed-in', writes: false, request: empty, response: nothing }),
   'account.changePassword': call({
@@ -164,10 +166,7 @@ export const calls = {
     access: 'signed-in',
     writes: false,
     request: z.strictObject({ id: shortText.min(1), version: z.number().int().min(1) }),
-    response: z.strictObject({
-      source: z.enum(['built-in', 'imported', 'cloned']),
-      document: z.record(z.string(), z.unknown()),
-    }),
+    response: profileVersion,
   }),
   'profiles.import': call({
     access: ADMIN,

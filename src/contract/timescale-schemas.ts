@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NATIONS } from '../domain/clock/nations.ts';
+import { ProfileSchema } from '../domain/profiles/schema.ts';
 import { CATEGORY_IDS } from '../domain/profiles/schema-parts.ts';
 import { isoDay, isoInstant, recordId, recordVersion } from './primitives.ts';
 
@@ -11,11 +13,15 @@ export const profileListItem = z.strictObject({
   name: z.string(),
   version: z.number().int(),
   authority: z.string(),
-  nation: z.string(),
+  nation: z.enum(NATIONS),
   source: profileSource,
   versions: z.array(z.number().int()),
 });
 export type ProfileListItem = z.infer<typeof profileListItem>;
+
+/** One version of a protocol profile, checked against the profile schema on its way to the screen. */
+export const profileVersion = z.strictObject({ source: profileSource, document: ProfileSchema });
+export type ProfileVersionView = z.infer<typeof profileVersion>;
 
 export const closureDay = z.strictObject({ day: isoDay, label: z.string() });
 export type ClosureDayView = z.infer<typeof closureDay>;

@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { Child } from '../contract/schemas.ts';
-import { londonDay } from '../domain/dates.ts';
 import { reindexCasesOfChild } from '../store/cases.ts';
 import { findChild, insertChild, updateChild } from '../store/children.ts';
+import { refuseFutureDay } from './not-in-future.ts';
 import type { Workbench } from './workbench.ts';
 
 type ChildFields = ParsedRequest<'children.create'>;
 
-function checkDateOfBirth(dateOfBirth: string, today: string): void {
-  if (dateOfBirth > today) {
-    throw new WorkbenchError('invalid-request', 'The date of birth cannot be in the future.', {
-      problems: [{ path: 'dateOfBirth', message: 'cannot be in the future' }],
-    });
-  }
+function checkDateOfBirth(dateOfBirth: string, now: string): void {
+  refuseFutureDay(
+    dateOfBirth,
+    now,
+    'dateOfBirth',
+    'The date of birth cannot be in the future.',
+    'cannot be in the future',
+  );
   if (dateOfBirth < '1990-01-01') {
     throw new WorkbenchError('invalid-request', 'The date of birth looks wrong: check the year.', {
       problems: [{ path: 'dateOfBirth', message: 'is before 1990' }],
@@ -24,7 +26,7 @@ function checkDateOfBirth(dateOfBirth: string, today: string): void {
 
 export function createChild(wb: Workbench, req: ChildFields): Child {
   const now = wb.now().toISOString();
-  checkDateOfBirth(req.dateOfBirth, londonDay(now));
+  checkDateOfBirth(req.dateOfBirth, now);
   const userId = wb.signedIn().user.id;
   const child: Child = {
     id: randomUUID(),
@@ -54,7 +56,7 @@ export function getChild(wb: Workbench, id: string): Child {
 
 export function editChild(wb: Workbench, req: ParsedRequest<'children.update'>): Child {
   const now = wb.now().toISOString();
-  checkDateOfBirth(req.dateOfBirth, londonDay(now));
+  checkDateOfBirth(req.dateOfBirth, now);
   const userId = wb.signedIn().user.id;
   return wb.write((db, audit) => {
     const before = findChild(db, req.id);

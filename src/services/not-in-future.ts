@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../contract/errors.ts';
-import { millisecondsBetween } from '../domain/dates.ts';
+import { londonDay, millisecondsBetween } from '../domain/dates.ts';
 
 /** How far ahead of the clock a recorded time may be (clock drift between machines), in ms. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -15,5 +15,18 @@ export function refuseFuture(
     throw new WorkbenchError('invalid-request', message, {
       problems: [{ path, message: 'is in the future' }],
     });
+  }
+}
+
+/** Refuses a day after today (in London): a day something happened on, or a date of birth. */
+export function refuseFutureDay(
+  day: string,
+  now: string,
+  path: string,
+  message: string,
+  problem = 'is in the future',
+): void {
+  if (day > londonDay(now)) {
+    throw new WorkbenchError('invalid-request', message, { problems: [{ path, message: problem }] });
   }
 }

@@ -1,6 +1,6 @@
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
-import type { ProfileListItem } from '../contract/timescale-schemas.ts';
+import type { ProfileListItem, ProfileVersionView } from '../contract/timescale-schemas.ts';
 import type { WorkingCalendar } from '../domain/clock/index.ts';
 import { BUILT_IN_PROFILES, type Profile, parseProfile } from '../domain/profiles/index.ts';
 import type { Db } from '../store/database.ts';
@@ -165,10 +165,10 @@ export function cloneProfile(wb: Workbench, req: ParsedRequest<'profiles.clone'>
   return addProfile(wb, copy, 'cloned', `cloned ${source.id} version ${source.version} as ${req.newId}`);
 }
 
-export function getProfile(wb: Workbench, req: ParsedRequest<'profiles.get'>) {
+export function getProfile(wb: Workbench, req: ParsedRequest<'profiles.get'>): ProfileVersionView {
   const known = resolveProfile(wb.db(), req.id, req.version);
   if (!known) throw new WorkbenchError('not-found', 'That profile version is not in this workbench.');
-  return { source: known.source, document: known.profile as unknown as Record<string, unknown> };
+  return { source: known.source, document: known.profile };
 }
 
 export async function exportProfile(wb: Workbench, req: ParsedRequest<'profiles.export'>) {

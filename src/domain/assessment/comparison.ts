@@ -48,8 +48,26 @@ export const ITEM_STATE_LABELS: Record<ItemState, string> = {
 
 /**
  * An assessor sees the other's ratings in a domain only once they have finished their own independent
- * ratings for it, so that the first ratings really are independent.
+ * ratings for it, so that the first ratings really are independent. Someone who is not one of the two
+ * assessors (a manager reading the assessment) rates nothing and sees everything.
  */
-export function mayShowOtherRatings(finishedIndependently: ReadonlySet<string>, viewerId: string): boolean {
-  return finishedIndependently.has(viewerId);
+export function mayShowOtherRatings(
+  finishedIndependently: ReadonlySet<string>,
+  viewer: { id: string; isAssessor: boolean },
+): boolean {
+  return !viewer.isAssessor || finishedIndependently.has(viewer.id);
+}
+
+export const HIDDEN_COMPARISON_LABEL =
+  'Both assessors have rated it: the comparison shows when you finish your own ratings';
+
+/**
+ * An item's state as one viewer may see it: while the other assessor's rating is hidden from them,
+ * even whether the two ratings are the same stays hidden, so it reads as waiting.
+ */
+export function stateSeenBy(state: ItemState, mayShowOthers: boolean): { state: ItemState; label: string } {
+  if (!mayShowOthers && (state === 'same' || state === 'differ')) {
+    return { state: 'awaiting-one', label: HIDDEN_COMPARISON_LABEL };
+  }
+  return { state, label: ITEM_STATE_LABELS[state] };
 }

@@ -2,15 +2,9 @@ import Holidays from 'date-holidays';
 import type { IsoDay } from '../dates.ts';
 import { yearOf } from '../dates.ts';
 
-/** The UK nations whose bank holidays differ. England and Wales share theirs. */
-export const NATIONS = ['england-wales', 'scotland', 'northern-ireland'] as const;
-export type Nation = (typeof NATIONS)[number];
+import type { Nation } from './nations.ts';
 
-export const NATION_LABELS: Record<Nation, string> = {
-  'england-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
+export { NATION_LABELS, NATIONS, type Nation } from './nations.ts';
 
 // date-holidays regions for each nation. England and Wales are read both ways so that a difference in
 // the library's data for one of them can never hide a bank holiday.

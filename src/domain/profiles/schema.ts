@@ -4,7 +4,7 @@
  * written in the file.
  */
 import { z } from 'zod';
-import { NATIONS } from '../clock/bank-holidays.ts';
+import { NATIONS } from '../clock/nations.ts';
 import { checkReferences } from './references.ts';
 import {
   AimSchema,

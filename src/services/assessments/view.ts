@@ -1,7 +1,7 @@
 import type { AssessmentView, MeetingDetails } from '../../contract/assessment-schemas.ts';
 import { WorkbenchError } from '../../contract/errors.ts';
 import type { Agency } from '../../contract/vocabulary.ts';
-import { compareItem, ITEM_STATE_LABELS } from '../../domain/assessment/comparison.ts';
+import { compareItem, mayShowOtherRatings, stateSeenBy } from '../../domain/assessment/comparison.ts';
 import { EMPTY_RICH_TEXT } from '../../domain/assessment/rich-text.ts';
 import { describeRule } from '../../domain/clock/index.ts';
 import { millisecondsBetween } from '../../domain/dates.ts';
@@ -163,8 +163,10 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
     endMeeting: meeting('end'),
     domains: a.framework.domains.map((domain) => {
       const finished = progress.filter((p) => p.domainId === domain.id);
-      const viewerFinished =
-        new Set(finished.map((f) => f.assessorId)).has(viewerId) || viewerRole === 'reader';
+      const viewerFinished = mayShowOtherRatings(new Set(finished.map((f) => f.assessorId)), {
+        id: viewerId,
+        isAssessor: viewerRole !== 'reader',
+      });
       return {
         id: domain.id,
         name: domain.name,
@@ -187,18 +189,15 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
               },
               assessors,
             );
-            const hideComparison =
-              !viewerFinished && (comparison.state === 'same' || comparison.state === 'differ');
+            const seen = stateSeenBy(comparison.state, viewerFinished);
             return {
               id: item.id,
               kind: item.kind,
               label: item.label,
               licensed: item.licensedItemId !== null,
               // Until the viewer has finished their own ratings, even whether the two agree stays hidden.
-              state: hideComparison ? 'awaiting-one' : comparison.state,
-              stateLabel: hideComparison
-                ? 'Both assessors have rated it: the comparison shows when you finish your own ratings'
-                : ITEM_STATE_LABELS[comparison.state],
+              state: seen.state,
+              stateLabel: seen.label,
               // Lead assessor first, then the co-assessor.
               ratings: comparison.ratings
                 .filter((r) => r !== null)

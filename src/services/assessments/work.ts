@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../../contract/calls.ts';
 import { WorkbenchError } from '../../contract/errors.ts';
-import { londonDay, startOfLondonDay } from '../../domain/dates.ts';
+import { startOfLondonDay } from '../../domain/dates.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -22,6 +22,7 @@ import {
 import { findCase } from '../../store/cases.ts';
 import type { Db } from '../../store/database.ts';
 import { caseEvents } from '../../store/deadlines.ts';
+import { refuseFutureDay } from '../not-in-future.ts';
 import { raiseEvent } from '../pathway.ts';
 import { requireProfile } from '../profiles.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';
@@ -100,11 +101,7 @@ export const addSession = (wb: Workbench, req: ParsedRequest<'assessments.addSes
         });
       }
     }
-    if (req.heldOn > londonDay(now)) {
-      throw new WorkbenchError('invalid-request', 'A session cannot be recorded before it has happened.', {
-        problems: [{ path: 'heldOn', message: 'is in the future' }],
-      });
-    }
+    refuseFutureDay(req.heldOn, now, 'heldOn', 'A session cannot be recorded before it has happened.');
     const withChild = req.participants.some((p) => p.kind === 'child');
     const firstWithChild =
       withChild && !sessionsOf(db, a.id).some((s) => s.participants.some((p) => p.kind === 'child'));

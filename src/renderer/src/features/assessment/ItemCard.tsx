@@ -28,21 +28,14 @@ const STATE_MARK: Record<Item['state'], string> = {
 };
 
 /**
- * The state as this viewer may see it: while the other assessor's rating is hidden from them, whether the
- * two agree is hidden too; and "waiting" says for whom.
+ * The state as the workbench sent it for this viewer (it already hides whether the two agree while the
+ * other assessor's rating is hidden), with "waiting" saying for whom.
  */
 function stateShown(
   item: Item,
   view: View,
   meId: string | undefined,
 ): { kind: Item['state']; label: string } {
-  const hidden = item.ratings.some((r) => r.hidden);
-  if (hidden && (item.state === 'same' || item.state === 'differ')) {
-    return {
-      kind: 'awaiting-one',
-      label: 'Both assessors have rated it: the comparison shows when you finish your own ratings',
-    };
-  }
   if (item.state === 'awaiting-one') {
     const missing = [view.leadAssessor, view.coAssessor].find(
       (a) => !item.ratings.some((r) => r.assessorId === a.id),

@@ -16,14 +16,12 @@ import {
   entryProblems,
   errorsFromResult,
   type FormErrors,
-  fieldId,
   NO_ERRORS,
   orderProblems,
-  problemFor,
-  problemText,
 } from '../../ui/problems.ts';
 import { all, useLoad } from '../../ui/useLoad.ts';
-import { agencyLabel, instantOf, ROUTE_OPTIONS } from './shared.tsx';
+import { RouteRadios } from './RouteRadios.tsx';
+import { agencyLabel, instantOf } from './shared.tsx';
 
 type FrameworkListItem = z.infer<typeof frameworkListItem>;
 
@@ -73,7 +71,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
         child: got.child,
         frameworks,
         users,
-        profile: profile.ok ? (profile.data.document as unknown as Profile) : null,
+        profile: profile.ok ? profile.data.document : null,
       },
     };
   });
@@ -249,7 +247,7 @@ function StartForm({ data }: { data: Loaded }) {
         placeholder="Choose a framework"
         errors={errors}
       />
-      <RouteRadios value={route} onChange={chooseRoute} errors={errors} />
+      <RouteRadios form={FORM} label={LABELS.route} value={route} onChange={chooseRoute} errors={errors} />
       <TextAreaField
         form={FORM}
         path="reasons"
@@ -380,53 +378,5 @@ function StartForm({ data }: { data: Loaded }) {
         Start the assessment
       </button>
     </form>
-  );
-}
-
-/** The two routes, each with what it means, as radios in a fieldset. */
-function RouteRadios({
-  value,
-  onChange,
-  errors,
-}: {
-  value: 'welfare' | 'criminal' | '';
-  onChange: (value: 'welfare' | 'criminal') => void;
-  errors: FormErrors;
-}) {
-  const id = fieldId(FORM, 'route');
-  const message = problemFor(errors, 'route');
-  return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <fieldset id={id} className="fieldset" aria-describedby={message ? `${id}-error` : undefined}>
-        <legend className="legend legend--s">{LABELS.route}</legend>
-        {message ? (
-          <p id={`${id}-error`} className="field-error">
-            <span className="visually-hidden">Error: </span>
-            {problemText(LABELS.route, message)}
-          </p>
-        ) : null}
-        {ROUTE_OPTIONS.map((o) => (
-          <div className="radio" key={o.value}>
-            <input
-              id={`${id}-${o.value}`}
-              type="radio"
-              name={id}
-              className="radio__input"
-              checked={value === o.value}
-              onChange={() => onChange(o.value)}
-              aria-describedby={`${id}-${o.value}-hint`}
-            />
-            <div>
-              <label htmlFor={`${id}-${o.value}`} className="radio__label">
-                {o.label}
-              </label>
-              <p id={`${id}-${o.value}-hint`} className="hint radio__hint">
-                {o.hint}
-              </p>
-            </div>
-          </div>
-        ))}
-      </fieldset>
-    </div>
   );
 }

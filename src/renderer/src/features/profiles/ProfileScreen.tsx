@@ -1,25 +1,15 @@
-import type { ReactNode } from 'react';
-import type { ProfileListItem } from '../../../../contract/timescale-schemas.ts';
-import type { Citation, Profile } from '../../../../domain/profiles/schema.ts';
+import type { ProfileListItem, ProfileVersionView } from '../../../../contract/timescale-schemas.ts';
+import type { Profile } from '../../../../domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
-import {
-  CONSENT_FROM,
-  colourLabel,
-  describeAppliesTo,
-  describeCriterion,
-  describeRule,
-  describeStart,
-  hackettTerm,
-  NATION_LABELS,
-  SOURCE_LABELS,
-  TERMINOLOGY_LABELS,
-} from './describe.ts';
+import { CONSENT_FROM, describeCriterion, NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
 import { ProfileActions } from './ProfileActions.tsx';
+import { BrookPart, RiskMatrixPart, TimescalesPart } from './ProfileTables.tsx';
+import { CitationText, Part, Row } from './parts.tsx';
 
 interface Loaded {
   source: ProfileListItem['source'];
@@ -30,7 +20,7 @@ interface Loaded {
 /** One version of a protocol profile, rendered readably; administrators can export or clone it. */
 export function ProfileScreen({ profileId, version }: { profileId: string; version: number }) {
   const [loaded, reload] = useLoad<Loaded>(async () => {
-    const results = all<[{ source: Loaded['source']; document: Record<string, unknown> }, ProfileListItem[]]>(
+    const results = all<[ProfileVersionView, ProfileListItem[]]>(
       await Promise.all([call('profiles.get', { id: profileId, version }), call('profiles.list', {})]),
     );
     if (!results.ok) return results;
@@ -39,8 +29,8 @@ export function ProfileScreen({ profileId, version }: { profileId: string; versi
       ok: true,
       data: {
         source: got.source,
-        // The workbench validated the document when it was imported, cloned or built.
-        profile: got.document as unknown as Profile,
+        // Checked against the profile schema by the router on its way here.
+        profile: got.document,
         listing: list.find((p) => p.id === profileId),
       },
     };
@@ -80,7 +70,7 @@ function ProfileView({ data }: { data: Loaded }) {
       <dl className="summary-list">
         <Row label="Authority">{profile.authority}</Row>
         <Row label="Nation">
-          {NATION_LABELS[profile.nation] ?? profile.nation}{' '}
+          {NATION_LABELS[profile.nation]}{' '}
           <span className="hint">(whose bank holidays the working-day clock leaves out)</span>
         </Row>
         <Row label="Version">
@@ -115,142 +105,17 @@ function ProfileView({ data }: { data: Loaded }) {
 
       <Part id="terminology" title="Terminology">
         <dl className="summary-list summary-list--compact">
-          {(Object.keys(TERMINOLOGY_LABELS) as (keyof Profile['terminology'])[])
-            .filter((key) => profile.terminology[key])
-            .map((key) => (
-              <Row key={key} label={TERMINOLOGY_LABELS[key]}>
-                {profile.terminology[key]}
-              </Row>
-            ))}
+          {termsOf(profile).map(({ key, label, term }) => (
+            <Row key={key} label={label}>
+              {term}
+            </Row>
+          ))}
         </dl>
       </Part>
 
-      <Part id="timescales" title="Timescales">
-        <p className="body hint">
-          The trigger day is day 0 and the first working day after it is day 1. Working days leave out
-          weekends, {NATION_LABELS[profile.nation] ?? profile.nation} bank holidays and the workbench’s
-          closure days.
-        </p>
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">Timescales of {profile.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Step</th>
-                <th scope="col">Starts on</th>
-                <th scope="col">Rule</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.timescales.map((t) => {
-                const applies = describeAppliesTo(profile, t);
-                return (
-                  <tr key={t.id}>
-                    <td>
-                      {t.label}
-                      {t.note ? <span className="cell-note">{t.note}</span> : null}
-                    </td>
-                    <td>
-                      {describeStart(profile, t)}
-                      {applies ? <span className="cell-note">Applies to: {applies}</span> : null}
-                    </td>
-                    <td className="rule-cell">{describeRule(t.rule)}</td>
-                    <td>
-                      <CitationText citation={t.citation} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </Part>
-
-      <Part id="risk-matrix" title="Risk matrix">
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">Risk matrix of {profile.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Hackett term</th>
-                <th scope="col">Brook colour</th>
-                <th scope="col">Child-protection tier</th>
-                <th scope="col">Service response</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.riskMatrix.rows.map((r) => (
-                <tr key={r.category}>
-                  <td>{r.label}</td>
-                  <td>{hackettTerm(r.hackett)}</td>
-                  <td>{colourLabel(profile, r.brookColour) || <span className="hint">None</span>}</td>
-                  <td>{r.childProtectionTier ?? <span className="hint">Not stated</span>}</td>
-                  <td>{r.serviceResponse ?? <span className="hint">Not stated</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="body hint">
-          Source: <CitationText citation={profile.riskMatrix.citation} />
-        </p>
-      </Part>
-
-      <Part id="brook" title="Brook Traffic Light Tool">
-        <p className="body hint">
-          Colour names and age bands only: Brook’s behaviour lists are Brook’s content and are not part of the
-          workbench.
-        </p>
-        <div className="columns">
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="table-caption">Colours</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Colour</th>
-                  <th scope="col">Response</th>
-                </tr>
-              </thead>
-              <tbody>
-                {profile.brook.colours.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.label}</td>
-                    <td>{c.response ?? <span className="hint">Not stated</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="table-caption">Age bands</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Band</th>
-                  <th scope="col">Ages</th>
-                </tr>
-              </thead>
-              <tbody>
-                {profile.brook.ageBands.map((b) => (
-                  <tr key={b.id}>
-                    <td>{b.label}</td>
-                    <td>
-                      {b.minAge} to {b.maxAge}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-        {profile.brook.citation ? (
-          <p className="body hint">
-            Source: <CitationText citation={profile.brook.citation} />
-          </p>
-        ) : null}
-      </Part>
+      <TimescalesPart profile={profile} />
+      <RiskMatrixPart profile={profile} />
+      <BrookPart profile={profile} />
 
       <Part id="steps" title="Steps that can start a clock">
         <ul className="bullets">
@@ -374,34 +239,5 @@ function ProfileView({ data }: { data: Loaded }) {
         </Part>
       ) : null}
     </>
-  );
-}
-
-function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-title`} className="section">
-      <h2 id={`${id}-title`} className="heading-m">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="summary-list__row">
-      <dt className="summary-list__key">{label}</dt>
-      <dd className="summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
-/** 'source — section', the place in the source document a rule comes from. */
-function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {
-  return (
-    <span className={small ? 'citation citation--inline' : undefined}>
-      {citation.source} — {citation.section}
-    </span>
   );
 }

@@ -56,7 +56,7 @@ function ProfileTable({ profiles }: { profiles: ProfileListItem[] }) {
                 <RouteLink to={{ name: 'profile', profileId: p.id, version: p.version }}>{p.name}</RouteLink>
               </td>
               <td>{p.authority}</td>
-              <td className="nowrap">{NATION_LABELS[p.nation] ?? p.nation}</td>
+              <td className="nowrap">{NATION_LABELS[p.nation]}</td>
               <td>{p.version}</td>
               <td>
                 <VersionLinks profile={p} />

@@ -54,11 +54,7 @@ export function describeAppliesTo(profile: Profile, timescale: Timescale): strin
 export const colourLabel = (profile: Profile, id: string | undefined) =>
   id ? (profile.brook.colours.find((c) => c.id === id)?.label ?? id) : '';
 
-export const NATION_LABELS: Record<string, string> = {
-  'england-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
+export { NATION_LABELS } from '../../../../domain/clock/nations.ts';
 
 export const SOURCE_LABELS: Record<'built-in' | 'imported' | 'cloned', string> = {
   'built-in': 'Built-in',
@@ -66,7 +62,7 @@ export const SOURCE_LABELS: Record<'built-in' | 'imported' | 'cloned', string> =
   cloned: 'Cloned',
 };
 
-export const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = {
+const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = {
   childrensSocialCare: 'Children’s social care',
   youthJusticeService: 'Youth justice service',
   earlyHelp: 'Early help',
@@ -76,6 +72,15 @@ export const TERMINOLOGY_LABELS: Record<keyof Profile['terminology'], string> = 
   hub: 'HSB hub',
   exploitationPanel: 'Exploitation panel',
 };
+
+/** The terms the profile sets, each with its label, in the order of TERMINOLOGY_LABELS. */
+export function termsOf(profile: Profile): { key: string; label: string; term: string }[] {
+  const set = new Map(Object.entries(profile.terminology));
+  return Object.entries(TERMINOLOGY_LABELS).flatMap(([key, label]) => {
+    const term = set.get(key);
+    return term ? [{ key, label, term }] : [];
+  });
+}
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const hackettTerm = (term: string) => capitalise(term);

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { Citation } from '../../../../domain/profiles/schema.ts';
+
+// Building blocks of the profile screen.
+
+export function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="section">
+      <h2 id={`${id}-title`} className="heading-m">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="summary-list__row">
+      <dt className="summary-list__key">{label}</dt>
+      <dd className="summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+/** 'source — section', the place in the source document a rule comes from. */
+export function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {
+  return (
+    <span className={small ? 'citation citation--inline' : undefined}>
+      {citation.source} — {citation.section}
+    </span>
+  );
+}
