@@ -156,6 +156,13 @@ export const calls = {
     }),
   }),
 
+  'keys.newRecoveryKey': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ password: passwordAttempt }),
+    response: z.strictObject({ recoveryKey: z.string() }),
+  }),
+
   'profiles.list': call({
     access: 'signed-in',
     writes: false,

@@ -110,6 +110,7 @@ export const caseScope: {
   'backup.restore': 'not-case-scoped',
   'keys.rotate': 'not-case-scoped',
   'audit.acceptLoss': 'not-case-scoped',
+  'keys.newRecoveryKey': 'not-case-scoped',
   'profiles.list': 'not-case-scoped',
   'profiles.get': 'not-case-scoped',
   'profiles.import': 'not-case-scoped',

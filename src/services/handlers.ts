@@ -16,7 +16,7 @@ import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
-import { rotateKeys } from './keys.ts';
+import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
 import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
 import { pathwayHandlers } from './pathway-handlers.ts';
@@ -78,6 +78,7 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'backup.create': (wb) => createBackup(wb),
   'backup.restore': (wb) => restoreBackup(wb),
   'keys.rotate': rotateKeys,
+  'keys.newRecoveryKey': issueRecoveryKey,
   'profiles.list': (wb) => listProfiles(wb.db()),
   'profiles.get': getProfile,
   'profiles.import': importProfile,

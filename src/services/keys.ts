@@ -1,12 +1,13 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedRequest } from '../contract/calls.ts';
+import { WorkbenchError } from '../contract/errors.ts';
 import { appendAudit } from '../store/audit-trail.ts';
 import { crashPoint } from '../store/crash-points.ts';
 import { newRecoveryKey, randomKey } from '../store/crypto.ts';
 import { writeRekeyedCopy } from '../store/database.ts';
-import { type StoreKeys, wipeKeys } from '../store/keyring.ts';
-import { setKeyringGeneration } from '../store/settings.ts';
+import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
+import { keyringPublicKeys, setKeyringGeneration, setKeyringPublicKeys } from '../store/settings.ts';
 import { findUser } from '../store/users.ts';
 import { confirmPassword } from './session.ts';
 import type { Workbench } from './workbench.ts';
@@ -28,10 +29,11 @@ export function reencryptStore(
   const newKeys: StoreKeys = options.rotate
     ? { databaseKey: randomKey(), auditKey: Buffer.from(oldKeys.auditKey) }
     : { databaseKey: Buffer.from(oldKeys.databaseKey), auditKey: Buffer.from(oldKeys.auditKey) };
-  const next = wb.keyring().next();
+  const next = wb.settledKeyring(wb.db()).next();
   let removedUserIds: string[] = [];
   let recoveryKey: string | null = null;
   if (options.rotate) {
+    refuseUnrecordedPublicKeys(wb);
     removedUserIds = next.rewrapAll(newKeys).removedUserIds;
     if (!next.recoveryCanBeRewrapped) {
       // A first-format recovery entry can only be opened by the recovery key itself: issue a new one.
@@ -47,6 +49,7 @@ export function reencryptStore(
       { oldKey: oldKeys.databaseKey, newKey: newKeys.databaseKey },
       (copy) => {
         setKeyringGeneration(copy, next.generation);
+        setKeyringPublicKeys(copy, next.publicKeys());
         appendAudit(copy, oldKeys.auditKey, {
           at: wb.now().toISOString(),
           userId: session.user.id,
@@ -71,17 +74,45 @@ export function reencryptStore(
   // The swap: the live database (checkpointed and closed, so no write-ahead log is left) is replaced.
   wb.closeStore();
   for (const suffix of ['-wal', '-shm']) rmSync(wb.databasePath + suffix, { force: true });
-  renameSync(wb.rekeyingPath, wb.databasePath);
-  syncFolder(wb.dataDir);
-  crashPoint('rekey-swapped');
-  next.promote();
-  crashPoint('rekey-keyring-promoted');
-  wb.adoptKeyring(next);
+  try {
+    renameSync(wb.rekeyingPath, wb.databasePath);
+  } catch (error) {
+    // Not swapped: the live database and keyring are as they were.
+    rmSync(wb.rekeyingPath, { force: true });
+    Keyring.discardPending(wb.keyringPath);
+    wipeKeys(newKeys);
+    throw error;
+  }
+  // Committed. Whatever fails from here is finished at the next sign-in; the answer is success.
   session.keys = newKeys;
   wipeKeys(oldKeys);
-  wb.recordHead(wb.openStore(newKeys), newKeys.auditKey);
-  if (options.rotate) removeOldKeyCopies(wb);
+  wb.adoptKeyring(next);
+  syncFolder(wb.dataDir);
+  crashPoint('rekey-swapped');
+  try {
+    next.promote();
+    crashPoint('rekey-keyring-promoted');
+    wb.recordHead(wb.openStore(newKeys), newKeys.auditKey);
+    if (options.rotate) removeOldKeyCopies(wb);
+  } catch {
+    // finished at the next sign-in (pending keyring) and the next write (head file)
+  }
   return { removedUserIds: removedNames, recoveryKey };
+}
+
+/**
+ * The new key is sealed only to public keys the database recorded when each entry was made: one
+ * swapped in the keyring file (by someone who can write the data folder) would receive the new key.
+ */
+function refuseUnrecordedPublicKeys(wb: Workbench): void {
+  const recorded = keyringPublicKeys(wb.db()) ?? {};
+  const unrecorded = Object.entries(wb.keyring().publicKeys()).filter(([id, key]) => recorded[id] !== key);
+  if (unrecorded.length > 0) {
+    throw new WorkbenchError(
+      'store-refused',
+      'The keyring holds keys the database did not record, so the database key was not changed: the keyring file may have been altered. Restore the keyring from your last backup, or ask the people concerned to sign in, then try again. Nothing has been changed.',
+    );
+  }
 }
 
 function syncFolder(folder: string): void {
@@ -119,4 +150,29 @@ export function rotateKeys(wb: Workbench, req: ParsedRequest<'keys.rotate'>) {
   signingKey.fill(0);
   const { removedUserIds, recoveryKey } = reencryptStore(wb, { rotate: true });
   return { accountsNeedingNewPassword: removedUserIds, recoveryKey };
+}
+
+/**
+ * Administration → Issue a new recovery key: the old one stops working. Also the way back if a key
+ * issued by a rotation was never seen (the computer stopped before it was shown).
+ */
+export function issueRecoveryKey(wb: Workbench, req: ParsedRequest<'keys.newRecoveryKey'>) {
+  const signingKey = confirmPassword(
+    wb,
+    req.password,
+    'That password is not right. The recovery key has not been changed.',
+  );
+  signingKey.fill(0);
+  const session = wb.signedIn();
+  const recoveryKey = newRecoveryKey();
+  wb.changeKeyring((_db, audit, next) => {
+    next.setRecoveryKey(recoveryKey, session.keys);
+    audit({
+      action: 'keys.recovery-key',
+      recordType: 'workbench',
+      recordId: next.databaseId,
+      summary: 'issued a new recovery key; the previous one no longer works',
+    });
+  });
+  return { recoveryKey };
 }

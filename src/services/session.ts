@@ -14,6 +14,7 @@ import {
   keyringGeneration,
   readSettings,
   setKeyringGeneration,
+  setKeyringPublicKeys,
   writeSettings,
 } from '../store/settings.ts';
 import { addSigningKey, findUser, findUserByUsername, insertUser } from '../store/users.ts';
@@ -94,6 +95,7 @@ export function setUp(
       addSigningKey(store, { id: randomUUID(), userId: user.id, publicKey: signing.publicKey }, now);
       writeSettings(store, DEFAULT_SETTINGS);
       setKeyringGeneration(store, keyring.generation);
+      setKeyringPublicKeys(store, keyring.publicKeys());
       markHeadFileKept(store, now);
       appendAudit(store, keys.auditKey, {
         at: now,
@@ -220,14 +222,18 @@ function startSession(
  * pending, the database decides: the keyring whose generation it committed is kept, the other goes,
  * and the password must be right in the keyring that is kept.
  */
-function unlockStore(wb: Workbench, username: string, password: string, endSession: () => void): Unwrapped {
+function unlockStore(
+  wb: Workbench,
+  unwrap: (keyring: Keyring) => Unwrapped,
+  endSession: () => void,
+): Unwrapped {
   const current = wb.keyring();
   const pending = Keyring.loadPending(wb.keyringPath, wb.kdfCost);
   const candidates = pending ? [current, pending] : [current];
   let damaged = false;
   let openError: unknown = null;
   for (const candidate of candidates) {
-    const unwrapped = candidate.unwrapWithPassword(username, password);
+    const unwrapped = unwrap(candidate);
     if (!unwrapped.ok) {
       damaged ||= unwrapped.reason === 'damaged';
       continue;
@@ -251,7 +257,7 @@ function unlockStore(wb: Workbench, username: string, password: string, endSessi
     if (kept === candidate) return unwrapped;
     wipeKeys(unwrapped.keys);
     unwrapped.signingKey.fill(0);
-    const again = kept.unwrapWithPassword(username, password);
+    const again = unwrap(kept);
     if (!again.ok) wb.closeStore();
     return again;
   }
@@ -269,18 +275,24 @@ function upgradeStore(
   password: string,
   unwrapped: Extract<Unwrapped, { ok: true }>,
 ) {
-  const keyring = wb.keyring();
-  const entry = keyring.entryById(userId);
-  if (entry && !('verifier' in entry)) {
+  const entry = wb.keyring().entryById(userId);
+  if (entry && !('verifier' in entry) && !wb.loss) {
     // A first-format entry: the same password now wraps a key pair, so a rotation can reach this person.
-    keyring.setUser(
-      { userId, username: entry.username },
-      password,
-      unwrapped.keys,
-      unwrapped.signingKey,
-      entry.mustChangePassword,
-    );
-    keyring.save();
+    wb.changeKeyring((_db, audit, next) => {
+      next.setUser(
+        { userId, username: entry.username },
+        password,
+        unwrapped.keys,
+        unwrapped.signingKey,
+        entry.mustChangePassword,
+      );
+      audit({
+        action: 'account.keyring-upgrade',
+        recordType: 'user',
+        recordId: userId,
+        summary: 'their keyring entry was moved to the current format',
+      });
+    });
   }
   // A store that has lost changes or is damaged is not copied: it waits for a restore or an accepted loss.
   if (storeCipher(wb.db()) !== 'aegis' && !wb.loss) reencryptStore(wb, { rotate: false });
@@ -296,10 +308,14 @@ function authenticate(
   const now = wb.now();
   refuseIfThrottled(wb, username, now);
   // Whoever was signed in (or locked) is signed out once a password has unwrapped the keys.
-  const unwrapped = unlockStore(wb, username, password, () => {
-    if (wb.session.state !== 'signed-out') wb.dropKeys();
-    wb.session = { state: 'signed-out' };
-  });
+  const unwrapped = unlockStore(
+    wb,
+    (keyring) => keyring.unwrapWithPassword(username, password),
+    () => {
+      if (wb.session.state !== 'signed-out') wb.dropKeys();
+      wb.session = { state: 'signed-out' };
+    },
+  );
   if (!unwrapped.ok) {
     if (unwrapped.reason === 'damaged') throw new WorkbenchError('store-refused', DAMAGED_ENTRY);
     wrongPassword(
@@ -338,22 +354,32 @@ function authenticate(
   clearFailures(wb, username);
   const mustChange = wb.keyring().entryFor(username)?.mustChangePassword ?? false;
   startSession(wb, user, keys, Buffer.from(signingKey), mustChange);
-  try {
-    upgradeStore(wb, user.id, password, unwrapped);
-  } finally {
-    signingKey.fill(0);
-  }
   const failures = previous
     ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}`
     : '';
-  wb.write((_db, audit) =>
-    audit({
-      action: action === 'unlock' ? 'session.unlock' : 'session.sign-in',
-      recordType: 'user',
-      recordId: user.id,
-      summary: `${action === 'unlock' ? 'unlocked the workbench' : 'signed in'}${failures}`,
-    }),
-  );
+  try {
+    wb.write((_db, audit) =>
+      audit({
+        action: action === 'unlock' ? 'session.unlock' : 'session.sign-in',
+        recordType: 'user',
+        recordId: user.id,
+        summary: `${action === 'unlock' ? 'unlocked the workbench' : 'signed in'}${failures}`,
+      }),
+    );
+  } catch (error) {
+    // Signed in but not recorded: not a session to keep.
+    wb.dropKeys();
+    wb.session = { state: 'signed-out' };
+    signingKey.fill(0);
+    throw error;
+  }
+  try {
+    upgradeStore(wb, user.id, password, unwrapped);
+  } catch {
+    // The upgrade is tried again at the next sign-in; the person is signed in either way.
+  } finally {
+    signingKey.fill(0);
+  }
   finishPendingExports(wb);
   return sessionStatus(wb);
 }
@@ -371,15 +397,26 @@ export function unlock(wb: Workbench, req: ParsedRequest<'session.unlock'>): Ses
 
 /** Forgotten password: the recovery key unwraps the store keys and sets a new password for the account. */
 export function recover(wb: Workbench, req: ParsedRequest<'session.recover'>): SessionStatus {
-  const keyring = wb.keyring();
   const now = wb.now();
   // One throttle for every recovery attempt, whatever username is tried: the recovery key is the secret.
   refuseIfThrottled(wb, RECOVERY_THROTTLE, now);
-  const keys = keyring.unwrapWithRecoveryKey(normaliseRecoveryKey(req.recoveryKey));
-  if (!keys)
+  const recoveryKey = normaliseRecoveryKey(req.recoveryKey);
+  const unwrapped = unlockStore(
+    wb,
+    (k): Unwrapped => {
+      const keys = k.unwrapWithRecoveryKey(recoveryKey);
+      return keys
+        ? { ok: true, userId: '', keys, signingKey: Buffer.alloc(0) }
+        : { ok: false, reason: 'wrong-password' };
+    },
+    () => {
+      if (wb.session.state !== 'signed-out') wb.dropKeys();
+      wb.session = { state: 'signed-out' };
+    },
+  );
+  if (!unwrapped.ok)
     wrongPassword(wb, RECOVERY_THROTTLE, now, 'That recovery key is not right. Check it and try again.');
-  if (wb.session.state !== 'signed-out') wb.dropKeys();
-  wb.session = { state: 'signed-out' };
+  const { keys } = unwrapped;
   const db = wb.openStore(keys);
   const user = findUserByUsername(db, req.username);
   if (!user?.active) {

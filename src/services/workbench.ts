@@ -9,7 +9,12 @@ import { type Db, openDatabase } from '../store/database.ts';
 import { HEAD_FILE, type LossFinding, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
 import { finishInterruptedSteps } from '../store/restore-journal.ts';
-import { readSettings, setKeyringGeneration } from '../store/settings.ts';
+import {
+  keyringGeneration,
+  readSettings,
+  setKeyringGeneration,
+  setKeyringPublicKeys,
+} from '../store/settings.ts';
 import { ThrottleFile } from '../store/throttle-file.ts';
 import type { Host } from './host.ts';
 
@@ -188,12 +193,13 @@ export class Workbench {
    * commit is finished at the next sign-in (see session.ts).
    */
   changeKeyring<T>(change: (db: Db, audit: (note: AuditNote) => void, next: Keyring) => T): T {
-    const next = this.keyring().next();
+    const next = this.settledKeyring(this.db()).next();
     let result: T;
     try {
       result = this.write((db, audit) => {
         const value = change(db, audit, next);
         setKeyringGeneration(db, next.generation);
+        setKeyringPublicKeys(db, next.publicKeys());
         next.savePending();
         crashPoint('keyring-pending-written');
         return value;
@@ -203,13 +209,41 @@ export class Workbench {
       throw error;
     }
     crashPoint('keyring-committed');
+    // From here the database has committed: the in-memory keyring is the committed one even if the
+    // rename fails (settledKeyring retries it, and the next sign-in finishes it).
+    this.keyringCache = next;
     try {
       next.promote();
     } catch {
-      // The database has committed: the next sign-in puts the pending keyring in place.
+      // left pending: see above
     }
-    this.keyringCache = next;
     return result;
+  }
+
+  /**
+   * The keyring the database committed to. A pending keyring left by an interrupted change (or a
+   * rename that failed) is put in place when the database holds its generation, and removed when it
+   * does not. A keyring that is behind the database cannot be changed from: refused plainly.
+   */
+  settledKeyring(db: Db): Keyring {
+    const committed = keyringGeneration(db);
+    const pending = Keyring.loadPending(this.keyringPath, this.kdfCost);
+    if (pending) {
+      if (pending.generation === committed) {
+        pending.promote();
+        this.keyringCache = pending;
+      } else {
+        Keyring.discardPending(this.keyringPath);
+      }
+    }
+    const keyring = this.keyring();
+    if (keyring.generation !== committed) {
+      throw new WorkbenchError(
+        'store-refused',
+        'The keyring file does not match the database, so no password or account can be changed. Nothing has been changed; restore the keyring and database from the same backup.',
+      );
+    }
+    return keyring;
   }
 
   /** Runs `change` in one transaction with the audit entries it records: all are kept, or none. */
@@ -218,20 +252,14 @@ export class Workbench {
     const db = this.db();
     const at = this.now().toISOString();
     let audited = 0;
-    try {
-      const result = db.transaction(() =>
-        change(db, (note) => {
-          audited++;
-          appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
-        }),
-      )();
-      if (audited > 0) this.recordHead(db, session.keys.auditKey);
-      return result;
-    } catch (error) {
-      // A change may have touched the keyring in memory before failing: re-read it from the file.
-      this.forgetKeyring();
-      throw error;
-    }
+    const result = db.transaction(() =>
+      change(db, (note) => {
+        audited++;
+        appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
+      }),
+    )();
+    if (audited > 0) this.recordHead(db, session.keys.auditKey);
+    return result;
   }
 
   /** Rewrites the head file after a commit that added audit entries (not while a loss stands unresolved). */

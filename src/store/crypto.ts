@@ -147,6 +147,10 @@ function x25519PublicFromPrivate(raw: Buffer): Buffer {
   return Buffer.from(jwk.x ?? '', 'base64url');
 }
 
+/** The X25519 public key (raw, base64) of a raw private key. */
+export const publicKeyOf = (privateKey: Buffer): string =>
+  x25519PublicFromPrivate(privateKey).toString('base64');
+
 const x25519Public = (raw: string) =>
   createPublicKey({
     key: { kty: 'OKP', crv: 'X25519', x: b64url(Buffer.from(raw, 'base64')) },

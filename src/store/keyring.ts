@@ -9,6 +9,7 @@ import {
   open,
   openBox,
   passwordVerifier,
+  publicKeyOf,
   type ScryptParams,
   type Sealed,
   type SealedBox,
@@ -248,6 +249,14 @@ export class Keyring {
     return this.file.users.find((u) => u.userId === userId);
   }
 
+  /** Each entry's X25519 public key by user id (and 'recovery'); first-format entries have none. */
+  publicKeys(): Record<string, string> {
+    const keys: Record<string, string> = {};
+    for (const u of this.file.users) if (!isLegacy(u)) keys[u.userId] = u.publicKey;
+    if ('publicKey' in this.file.recovery) keys.recovery = this.file.recovery.publicKey;
+    return keys;
+  }
+
   /** People whose entries still use the first format: they have not signed in since the upgrade. */
   legacyUserIds(): string[] {
     return this.file.users.filter(isLegacy).map((u) => u.userId);
@@ -279,6 +288,11 @@ export class Keyring {
       const secrets = open(wrappingKey, entry.secrets, secretsAad(this.databaseId, entry.userId));
       if (!secrets || secrets.length <= 32) return { ok: false, reason: 'damaged' };
       const boxKey = secrets.subarray(0, 32);
+      // The public key the store keys are sealed to must be this private key's: a swapped one is damage.
+      if (publicKeyOf(boxKey) !== entry.publicKey) {
+        secrets.fill(0);
+        return { ok: false, reason: 'damaged' };
+      }
       const packed = openBox(boxKey, entry.keys, keysAad(this.databaseId, entry.userId));
       boxKey.fill(0);
       if (packed?.length !== 64) {
@@ -301,6 +315,10 @@ export class Keyring {
       }
       const secret = open(wrappingKey, recovery.secret, secretsAad(this.databaseId, 'recovery'));
       if (!secret) return null;
+      if (publicKeyOf(secret) !== recovery.publicKey) {
+        secret.fill(0);
+        return null;
+      }
       const packed = openBox(secret, recovery.keys, keysAad(this.databaseId, 'recovery'));
       secret.fill(0);
       return packed ? unpackKeys(packed) : null;
@@ -330,6 +348,7 @@ export class Keyring {
     const wrappingKey = deriveKey(password, kdf);
     const box = newBoxKeyPair();
     const secrets = Buffer.concat([box.privateKey, signingKey]);
+    const packed = packKeys(keys);
     const entry: KeyringUserEntry = {
       userId: user.userId,
       username: user.username,
@@ -337,11 +356,12 @@ export class Keyring {
       verifier: passwordVerifier(wrappingKey, secretsAad(this.databaseId, user.userId)),
       secrets: seal(wrappingKey, secrets, secretsAad(this.databaseId, user.userId)),
       publicKey: box.publicKey,
-      keys: sealTo(box.publicKey, packKeys(keys), keysAad(this.databaseId, user.userId)),
+      keys: sealTo(box.publicKey, packed, keysAad(this.databaseId, user.userId)),
       mustChangePassword,
     };
     wrappingKey.fill(0);
     secrets.fill(0);
+    packed.fill(0);
     box.privateKey.fill(0);
     this.file.users = [...this.file.users.filter((u) => u.userId !== user.userId), entry];
   }
@@ -356,18 +376,18 @@ export class Keyring {
    */
   rewrapAll(keys: StoreKeys): { removedUserIds: string[] } {
     const removedUserIds = this.legacyUserIds();
+    const packed = packKeys(keys);
     this.file.users = this.file.users.flatMap((u) =>
-      isLegacy(u)
-        ? []
-        : [{ ...u, keys: sealTo(u.publicKey, packKeys(keys), keysAad(this.databaseId, u.userId)) }],
+      isLegacy(u) ? [] : [{ ...u, keys: sealTo(u.publicKey, packed, keysAad(this.databaseId, u.userId)) }],
     );
     const recovery = this.file.recovery;
     if ('verifier' in recovery) {
       this.file.recovery = {
         ...recovery,
-        keys: sealTo(recovery.publicKey, packKeys(keys), keysAad(this.databaseId, 'recovery')),
+        keys: sealTo(recovery.publicKey, packed, keysAad(this.databaseId, 'recovery')),
       };
     }
+    packed.fill(0);
     return { removedUserIds };
   }
 }
@@ -381,15 +401,17 @@ function newRecoveryEntry(
   const kdf = newScryptParams(cost);
   const wrappingKey = deriveKey(recoveryKey, kdf);
   const box = newBoxKeyPair();
+  const packed = packKeys(keys);
   const entry = {
     kdf,
     verifier: passwordVerifier(wrappingKey, secretsAad(databaseId, 'recovery')),
     secret: seal(wrappingKey, box.privateKey, secretsAad(databaseId, 'recovery')),
     publicKey: box.publicKey,
-    keys: sealTo(box.publicKey, packKeys(keys), keysAad(databaseId, 'recovery')),
+    keys: sealTo(box.publicKey, packed, keysAad(databaseId, 'recovery')),
   };
   wrappingKey.fill(0);
   box.privateKey.fill(0);
+  packed.fill(0);
   return entry;
 }
 

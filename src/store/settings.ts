@@ -33,3 +33,23 @@ export function setKeyringGeneration(db: Db, generation: number): void {
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(GENERATION_KEY, JSON.stringify(generation));
 }
+
+const PUBLIC_KEYS_KEY = 'keyringPublicKeys';
+
+/**
+ * The X25519 public key of each keyring entry, as committed with the change that made it. A rotation
+ * seals the new database key only to keys that match this record, so a public key swapped in the
+ * keyring file by someone who can write the data folder is refused, not trusted.
+ */
+export function keyringPublicKeys(db: Db): Record<string, string> | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(PUBLIC_KEYS_KEY) as
+    | { value: string }
+    | undefined;
+  return row ? (JSON.parse(row.value) as Record<string, string>) : null;
+}
+
+export function setKeyringPublicKeys(db: Db, keys: Record<string, string>): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(PUBLIC_KEYS_KEY, JSON.stringify(keys));
+}

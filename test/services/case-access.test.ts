@@ -517,6 +517,7 @@ const NOT_CASE_SCOPED: readonly CallName[] = [
   'backup.restore',
   'keys.rotate',
   'audit.acceptLoss',
+  'keys.newRecoveryKey',
   'profiles.list',
   'profiles.get',
   'profiles.import',

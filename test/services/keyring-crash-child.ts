@@ -22,6 +22,12 @@ if (action === 'change-password') {
     aimTrained: false,
     initialPassword: 'initial password one',
   });
+} else if (action === 'deactivate') {
+  await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  const sam = (await h.call('users.list', {})).find((u) => u.username === 'sam.sw');
+  if (!sam) throw new Error('no sam');
+  const { username: _username, ...details } = sam;
+  await h.call('users.update', { ...details, active: false });
 } else if (action === 'rotate') {
   await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
   await h.call('keys.rotate', { password: ADMIN_PASSWORD, confirm: true });

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveKey, newScryptParams, seal } from '../../src/store/crypto.ts';
+import { deriveKey, newBoxKeyPair, newScryptParams, seal } from '../../src/store/crypto.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import { Keyring, packKeys, type StoreKeys } from '../../src/store/keyring.ts';
 import { cipherOfFile, encryptWithChaCha20 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -93,6 +94,77 @@ describe('the database key can be taken away', () => {
     await seededTeam(h);
     await signInAs(h, 'sam.sw', SW_PASSWORD);
     expect((await h.refuse('keys.rotate', { password: SW_PASSWORD, confirm: true })).code).toBe('forbidden');
+  });
+});
+
+describe('a committed keyring change is never undone', () => {
+  it('a deactivation committed just before a crash stays in force through a recovery and later changes', async () => {
+    const { recoveryKey } = await seededTeam(h);
+    h.wb.close();
+    expect(await runChild(folder.path, 'deactivate', 'keyring-committed')).toBe('killed');
+    // The keyring file still lets Sam in; the pending one, which the database committed, does not.
+    const after = harness(folder.path);
+    await after.call('session.recover', { recoveryKey, username: 'admin', newPassword: 'recovered admin 1' });
+    await after.call('users.create', {
+      username: 'later.person',
+      name: 'Later Person',
+      agency: 'health',
+      roles: ['practitioner'],
+      aimTrained: false,
+      initialPassword: 'initial password three',
+    });
+    await after.call('session.signOut', {});
+    expect((await after.refuse('session.signIn', { username: 'sam.sw', password: SW_PASSWORD })).code).toBe(
+      'wrong-password',
+    );
+    expect(keyFrom(after.wb.keyringPath, 'sam.sw', SW_PASSWORD)).toBeNull();
+    expect(leftovers(folder.path)).toEqual([]);
+    after.wb.close();
+  });
+});
+
+describe('keys the database did not record are not trusted', () => {
+  it('a public key swapped into the keyring file receives nothing: the rotation is refused and the entry reads as damaged', async () => {
+    await seededTeam(h);
+    const before = keyringText();
+    const file = JSON.parse(before);
+    const attacker = newBoxKeyPair();
+    file.recovery.publicKey = attacker.publicKey;
+    const yas = file.users.find((u: { username: string }) => u.username === 'yas.yos');
+    yas.publicKey = attacker.publicKey;
+    writeFileSync(h.wb.keyringPath, JSON.stringify(file));
+    h.wb.forgetKeyring();
+    const refused = await h.refuse('keys.rotate', { password: ADMIN_PASSWORD, confirm: true });
+    expect(refused.code).toBe('store-refused');
+    expect(refused.message).toMatch(/keys the database did not record/);
+    expect(keyringText()).toBe(JSON.stringify(file));
+    await h.call('session.signOut', {});
+    expect(
+      (await h.refuse('session.signIn', { username: 'yas.yos', password: YOS_PASSWORD })).message,
+    ).toMatch(/entry in the keyring is damaged/);
+  });
+
+  it('an administrator can issue a new recovery key; the old one stops working', async () => {
+    const { recoveryKey } = await seededTeam(h);
+    expect((await h.refuse('keys.newRecoveryKey', { password: 'wrong password here' })).code).toBe(
+      'wrong-password',
+    );
+    const { recoveryKey: fresh } = await h.call('keys.newRecoveryKey', { password: ADMIN_PASSWORD });
+    expect(fresh).not.toBe(recoveryKey);
+    await h.call('session.signOut', {});
+    expect(
+      (await h.refuse('session.recover', { recoveryKey, username: 'admin', newPassword: 'never used 12' }))
+        .code,
+    ).toBe('wrong-password');
+    expect(
+      (
+        await h.call('session.recover', {
+          recoveryKey: fresh,
+          username: 'admin',
+          newPassword: 'after new key 1',
+        })
+      ).state,
+    ).toBe('signed-in');
   });
 });
 
@@ -396,6 +468,10 @@ describe('a workbench made before this version', () => {
       { admin: ADMIN_PASSWORD, 'sam.sw': SW_PASSWORD, 'yas.yos': YOS_PASSWORD },
       recoveryKey,
     );
+    // A store of that version recorded no keyring generation or public keys.
+    const store = openDatabase(h.wb.databasePath, keys.databaseKey);
+    store.prepare("DELETE FROM settings WHERE key IN ('keyringGeneration', 'keyringPublicKeys')").run();
+    store.close();
     encryptWithChaCha20(h.wb.databasePath, keys.databaseKey);
     const old = harness(folder.path);
     await old.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
