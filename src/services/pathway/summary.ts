@@ -1,17 +1,17 @@
-import { WorkbenchError } from '../contract/errors.ts';
-import type { PathwaySummary } from '../contract/pathway-calls.ts';
-import { AGENCY_LABELS, type Agency } from '../contract/vocabulary.ts';
-import { formatDay, londonDay, londonTime } from '../domain/dates.ts';
-import { currentStage, exploitationAdvice, type PathwayStep } from '../domain/pathway/stage.ts';
-import { type ReportState, STATE_LABELS } from '../domain/sign-off/states.ts';
-import { assessmentsOfCase } from '../store/assessments.ts';
-import { findCase } from '../store/cases.ts';
-import { caseEvents, deadlinesOfCase } from '../store/deadlines.ts';
-import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '../store/pathway.ts';
-import { peopleOfCase } from '../store/pattern-map.ts';
-import { namesById, viewDeadline } from './deadlines.ts';
-import { requireProfile } from './profiles.ts';
-import type { Workbench } from './workbench.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { PathwaySummary } from '../../contract/pathway-calls.ts';
+import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
+import { currentStage, exploitationAdvice, type PathwayStep } from '../../domain/pathway/stage.ts';
+import { type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
+import { assessmentsOfCase } from '../../store/assessments.ts';
+import { findCase } from '../../store/cases.ts';
+import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
+import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '../../store/pathway.ts';
+import { peopleOfCase } from '../../store/pattern-map.ts';
+import { namesById, viewDeadline } from '../deadlines.ts';
+import { requireProfile } from '../profiles.ts';
+import type { Workbench } from '../workbench.ts';
 
 const MEETING_TYPES = {
   discussion: 'Strategy discussion',
