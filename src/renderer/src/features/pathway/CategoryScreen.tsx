@@ -1,25 +1,13 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { CallResponse } from '../../../../contract/calls.ts';
-import type { FieldProblem, Result } from '../../../../contract/errors.ts';
+import { useState } from 'react';
+import type { Result } from '../../../../contract/errors.ts';
 import type { CaseTimeline, CategoryRecordView } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
-import { instantFrom } from '../deadlines/due.ts';
-import { startedMessage } from '../pathway/started.ts';
 import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
-
-type Suggestion = CallResponse<'pathway.suggestCategory'>;
-type CategoryId = CaseTimeline['categories'][number]['id'];
+import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
 
 interface Data extends CaseBasics {
   timeline: CaseTimeline;
@@ -37,17 +25,6 @@ async function load(caseId: string): Promise<Result<Data>> {
   if (!matrix.ok) return matrix;
   return { ok: true, data: { ...basics.data, timeline: timeline.data, matrix: matrix.data } };
 }
-
-const FORM = 'risk-category';
-const LABELS = {
-  descriptorIds: 'Descriptors that apply',
-  category: 'Category agreed',
-  agreedBy: 'Agreed by',
-  agreedAt: 'Date agreed',
-  agreedAtTime: 'Time agreed',
-  complex: 'Particularly complex',
-  rationale: 'Rationale',
-};
 
 /** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
 export function CategoryScreen({ caseId }: { caseId: string }) {
@@ -97,152 +74,36 @@ function CategoryForm({
   onRecorded: (timeline: CaseTimeline) => void;
 }) {
   const rows = data.matrix.rows;
-  const [ticked, setTicked] = useState<string[]>([]);
-  const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
-  const [category, setCategory] = useState('');
-  const [agreedBy, setAgreedBy] = useState('');
-  const [day, setDay] = useState('');
-  const [time, setTime] = useState('');
-  const [complex, setComplex] = useState(false);
-  const [rationale, setRationale] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
-  const generation = useRef(0);
-
-  const tickedKey = ticked.join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tickedKey stands for the ticked descriptors
-  useEffect(() => {
-    const mine = ++generation.current;
-    void call('pathway.suggestCategory', { caseId: data.hsbCase.id, descriptorIds: ticked }).then((r) => {
-      if (mine === generation.current && r.ok) setSuggestion(r.data);
-    });
-  }, [tickedKey, data.hsbCase.id]);
-
-  const suggested = ticked.length > 0 ? (suggestion?.suggested ?? null) : null;
-  const labelOf = (id: string | null) => rows.find((r) => r.category === id)?.label ?? id ?? '';
-  const departs = category !== '' && category !== suggested;
+  const form = useCategoryForm(data.hsbCase.id, rows, timeline, onRecorded);
+  const { fields, update, suggested, labelOf, errors } = form;
+  const departs = fields.category !== '' && fields.category !== suggested;
   const rationaleLabel = departs
     ? 'Rationale (required: your decision differs from the suggestion)'
     : 'Rationale (optional when you follow the suggestion)';
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setSaved(null);
-    const agreedAt = instantFrom(day, time);
-    const problems: FieldProblem[] = [];
-    if (!category) problems.push({ path: 'category', message: 'Choose the category agreed' });
-    if (!agreedBy.trim()) problems.push({ path: 'agreedBy', message: 'Enter who agreed the category' });
-    if (!day) problems.push({ path: 'agreedAt', message: 'Enter the date the category was agreed' });
-    if (!time) problems.push({ path: 'agreedAtTime', message: 'Enter the time the category was agreed' });
-    const entry = entryProblems([
-      ['agreedAt', day, LABELS.agreedAt, 'date'],
-      ['agreedAtTime', time, LABELS.agreedAtTime, 'time'],
-    ]);
-    problems.push(...entry);
-    if (departs && !rationale.trim())
-      problems.push({
-        path: 'rationale',
-        message: suggested
-          ? `Enter the rationale: the descriptors ticked suggest ${labelOf(suggested)}, and you chose ${labelOf(category)}`
-          : 'Enter the rationale: no descriptor suggests a category',
-      });
-    if (problems.length > 0 || !agreedAt) {
-      setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
-      return;
-    }
-    setBusy(true);
-    const result = await call('pathway.recordCategory', {
-      caseId: data.hsbCase.id,
-      category: category as CategoryId,
-      agreedAt,
-      agreedBy,
-      rationale,
-      complex,
-      descriptorIds: ticked,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSaved({
-      title: `${labelOf(category)} recorded as agreed.`,
-      detail: startedMessage(timeline, result.data),
-    });
-    setTicked([]);
-    setCategory('');
-    setAgreedBy('');
-    setDay('');
-    setTime('');
-    setComplex(false);
-    setRationale('');
-    onRecorded(result.data);
-  }
-
-  const toggle = (id: string, on: boolean) =>
-    setTicked((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
-
   return (
-    <form onSubmit={submit} noValidate aria-label="Record the risk category" className="form">
-      {saved ? (
-        <SuccessNotice title={saved.title}>
-          <p className="body">{saved.detail}</p>
+    <form onSubmit={form.submit} noValidate aria-label="Record the risk category" className="form">
+      {form.saved ? (
+        <SuccessNotice title={form.saved.title}>
+          <p className="body">{form.saved.detail}</p>
         </SuccessNotice>
       ) : null}
       <ErrorSummary form={FORM} errors={errors} labels={{ ...LABELS, rationale: 'Rationale' }} />
       <h2 className="heading-m">Descriptors that apply</h2>
-      {rows.map((row) => (
-        <fieldset
-          key={row.category}
-          id={`${FORM}-row-${row.category}`}
-          className={`fieldset hsb-matrix-row hsb-matrix-row--${row.brookColour.toLowerCase() || 'none'}`}
-          aria-describedby={`${FORM}-row-${row.category}-hint`}
-        >
-          <legend className="legend">{row.label}</legend>
-          <p id={`${FORM}-row-${row.category}-hint`} className="hint hsb-matrix-row__facts">
-            {[
-              row.brookColour ? `Brook: ${row.brookColour}` : '',
-              row.childProtectionTier,
-              row.serviceResponse ? `Service response: ${row.serviceResponse}` : '',
-            ]
-              .filter(Boolean)
-              .join('. ') || 'No Brook colour, tier or service response in this profile.'}
-          </p>
-          {row.descriptors.length === 0 ? (
-            <p className="body hint">No descriptors: suggested when no descriptor of concern is ticked.</p>
-          ) : (
-            row.descriptors.map((d) => (
-              <div className="checkbox" key={d.id}>
-                <input
-                  id={`${FORM}-descriptor-${d.id}`}
-                  type="checkbox"
-                  className="checkbox__input"
-                  checked={ticked.includes(d.id)}
-                  onChange={(e) => toggle(d.id, e.target.checked)}
-                />
-                <label htmlFor={`${FORM}-descriptor-${d.id}`} className="checkbox__label">
-                  {d.text}
-                </label>
-              </div>
-            ))
-          )}
-        </fieldset>
-      ))}
+      <DescriptorMatrix rows={rows} ticked={fields.ticked} onTicked={(ticked) => update({ ticked })} />
       <div className="panel hsb-suggestion" aria-live="polite">
         <p className="body">
           <strong>
             Suggested:{' '}
             {suggested
               ? labelOf(suggested)
-              : ticked.length === 0
+              : fields.ticked.length === 0
                 ? 'tick the descriptors that apply'
                 : 'none'}
           </strong>
         </p>
-        {ticked.length > 0 && suggestion ? <p className="body">{suggestion.explanation}</p> : null}
+        {fields.ticked.length > 0 && form.suggestion ? (
+          <p className="body">{form.suggestion.explanation}</p>
+        ) : null}
       </div>
 
       <h2 className="heading-m">Decision</h2>
@@ -255,8 +116,8 @@ function CategoryForm({
             ? `Suggested from the descriptors: ${labelOf(suggested)}. You decide the category.`
             : 'You decide the category; the suggestion only helps.'
         }
-        value={category}
-        onChange={setCategory}
+        value={fields.category}
+        onChange={(category) => update({ category })}
         options={rows.map((r) => ({
           value: r.category,
           label: r.brookColour ? `${r.label} — ${r.brookColour}` : r.label,
@@ -269,8 +130,8 @@ function CategoryForm({
         path="agreedBy"
         label={LABELS.agreedBy}
         hint="For example, strategy discussion: CSC manager and police."
-        value={agreedBy}
-        onChange={setAgreedBy}
+        value={fields.agreedBy}
+        onChange={(agreedBy) => update({ agreedBy })}
         errors={errors}
       />
       <DateTimeFields
@@ -278,10 +139,10 @@ function CategoryForm({
         path="agreedAt"
         dateLabel={LABELS.agreedAt}
         timeLabel={LABELS.agreedAtTime}
-        date={day}
-        time={time}
-        onDate={setDay}
-        onTime={setTime}
+        date={fields.day}
+        time={fields.time}
+        onDate={(day) => update({ day })}
+        onTime={(time) => update({ time })}
         errors={errors}
       />
       <CheckboxField
@@ -289,8 +150,8 @@ function CategoryForm({
         path="complex"
         label={LABELS.complex}
         hint="Some protocols allow more time when the concerns are particularly complex."
-        checked={complex}
-        onChange={setComplex}
+        checked={fields.complex}
+        onChange={(complex) => update({ complex })}
         errors={errors}
       />
       <TextAreaField
@@ -298,15 +159,66 @@ function CategoryForm({
         path="rationale"
         label={rationaleLabel}
         hint="Why this category: what was reported and how it fits."
-        value={rationale}
-        onChange={setRationale}
+        value={fields.rationale}
+        onChange={(rationale) => update({ rationale })}
         errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
+      <button type="submit" className="button" aria-disabled={form.busy || undefined}>
         Record category
       </button>
     </form>
   );
+}
+
+/** The profile's risk matrix, one row per category with its descriptors to tick. */
+function DescriptorMatrix({
+  rows,
+  ticked,
+  onTicked,
+}: {
+  rows: MatrixRow[];
+  ticked: string[];
+  onTicked: (ticked: string[]) => void;
+}) {
+  const toggle = (id: string, on: boolean) =>
+    onTicked(on ? [...ticked.filter((x) => x !== id), id] : ticked.filter((x) => x !== id));
+  return rows.map((row) => (
+    <fieldset
+      key={row.category}
+      id={`${FORM}-row-${row.category}`}
+      className={`fieldset hsb-matrix-row hsb-matrix-row--${row.brookColour.toLowerCase() || 'none'}`}
+      aria-describedby={`${FORM}-row-${row.category}-hint`}
+    >
+      <legend className="legend">{row.label}</legend>
+      <p id={`${FORM}-row-${row.category}-hint`} className="hint hsb-matrix-row__facts">
+        {[
+          row.brookColour ? `Brook: ${row.brookColour}` : '',
+          row.childProtectionTier,
+          row.serviceResponse ? `Service response: ${row.serviceResponse}` : '',
+        ]
+          .filter(Boolean)
+          .join('. ') || 'No Brook colour, tier or service response in this profile.'}
+      </p>
+      {row.descriptors.length === 0 ? (
+        <p className="body hint">No descriptors: suggested when no descriptor of concern is ticked.</p>
+      ) : (
+        row.descriptors.map((d) => (
+          <div className="checkbox" key={d.id}>
+            <input
+              id={`${FORM}-descriptor-${d.id}`}
+              type="checkbox"
+              className="checkbox__input"
+              checked={ticked.includes(d.id)}
+              onChange={(e) => toggle(d.id, e.target.checked)}
+            />
+            <label htmlFor={`${FORM}-descriptor-${d.id}`} className="checkbox__label">
+              {d.text}
+            </label>
+          </div>
+        ))
+      )}
+    </fieldset>
+  ));
 }
 
 function History({ records }: { records: CategoryRecordView[] }) {
