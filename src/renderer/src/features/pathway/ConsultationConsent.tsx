@@ -6,9 +6,10 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import { orderProblems } from '../../ui/problems.ts';
 import { type ConsentStatus, PURPOSE, STATUS_WORDS } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
+import { useSend } from './useSend.ts';
 
 /** Whose consent to the referral is not yet recorded as given (the workbench checks again on request). */
 export function consentStillNeeded(
@@ -159,9 +160,8 @@ function ConsentForm({
   const [who, setWho] = useState('');
   const [status, setStatus] = useState<ConsentStatus | ''>('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -177,21 +177,17 @@ function ConsentForm({
       setErrors({ problems: orderProblems(problems, Object.keys(CONSENT_LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('consents.record', {
-      caseId,
-      purpose: PURPOSE,
-      subject: row.subject,
-      personId: row.personId,
-      status,
-      reason: status === 'given' ? '' : reason,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('consents.record', {
+        caseId,
+        purpose: PURPOSE,
+        subject: row.subject,
+        personId: row.personId,
+        status,
+        reason: status === 'given' ? '' : reason,
+      }),
+    );
+    if (!result.ok) return;
     setSaved(
       `Consent recorded for ${row.subject === 'child' ? 'the child' : row.who}: ${STATUS_WORDS[status].toLowerCase()}.`,
     );
@@ -265,9 +261,8 @@ function AddCarerForm({ caseId, onPerson }: { caseId: string; onPerson: (p: Case
   const [name, setName] = useState('');
   const [label, setLabel] = useState('');
   const [relationship, setRelationship] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -281,20 +276,16 @@ function AddCarerForm({ caseId, onPerson }: { caseId: string; onPerson: (p: Case
       setErrors({ problems });
       return;
     }
-    setBusy(true);
-    const result = await call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: name.trim(),
-      anonymisedLabel: label.trim(),
-      relationship: relationship.trim(),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('people.add', {
+        caseId,
+        kind: 'parent-carer',
+        name: name.trim(),
+        anonymisedLabel: label.trim(),
+        relationship: relationship.trim(),
+      }),
+    );
+    if (!result.ok) return;
     setSaved(`${result.data.anonymisedLabel} added to the case. Record their consent above.`);
     setName('');
     setLabel('');

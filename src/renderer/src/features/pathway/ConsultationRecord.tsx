@@ -7,16 +7,11 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
 import { CheckboxGroup, DateTimeFields, RadioGroup, TextAreaField } from '../../ui/Field.tsx';
 import { WarningText } from '../../ui/Notice.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Consultation } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
+import { useSend } from './useSend.ts';
 
 export function ConsultationRecord({
   caseId,
@@ -145,8 +140,7 @@ function ScreenForm({
   const form = `screen-${c.id}`;
   const [decision, setDecision] = useState<'accept' | 'decline' | ''>('');
   const [rationale, setRationale] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -162,19 +156,15 @@ function ScreenForm({
       setErrors({ problems });
       return;
     }
-    setBusy(true);
-    const result = await call('consultations.screen', {
-      consultationId: c.id,
-      expectedVersion: c.version,
-      decision,
-      rationale,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('consultations.screen', {
+        consultationId: c.id,
+        expectedVersion: c.version,
+        decision,
+        rationale,
+      }),
+    );
+    if (!result.ok) return;
     onDone(result.data);
   }
 
@@ -253,8 +243,7 @@ function HeldForm({
   const [resources, setResources] = useState('');
   const [nextSteps, setNextSteps] = useState<NextStep[]>([]);
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -279,23 +268,19 @@ function HeldForm({
       setErrors({ problems: orderProblems(problems, Object.keys(HELD_LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('consultations.recordMeeting', {
-      consultationId: c.id,
-      expectedVersion: c.version,
-      heldAt,
-      attendees: names,
-      outcome,
-      resourcesShared: resources,
-      nextSteps,
-      notes,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('consultations.recordMeeting', {
+        consultationId: c.id,
+        expectedVersion: c.version,
+        heldAt,
+        attendees: names,
+        outcome,
+        resourcesShared: resources,
+        nextSteps,
+        notes,
+      }),
+    );
+    if (!result.ok) return;
     onDone(result.data);
   }
 

@@ -5,7 +5,8 @@ import type { HsbCase, UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import { NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import { useSend } from './useSend.ts';
 
 const REQUEST_FORM = 'request';
 const REQUEST_LABELS = {
@@ -34,8 +35,7 @@ export function RequestForm({
     .sort((a, b) => Number(hsbCase.managerIds.includes(b.id)) - Number(hsbCase.managerIds.includes(a.id)));
   const [managerId, setManagerId] = useState(managers.length === 1 ? (managers[0]?.id ?? '') : '');
   const [request, setRequest] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const [seenConsents, setSeenConsents] = useState(consentKey);
   if (seenConsents !== consentKey) {
     setSeenConsents(consentKey);
@@ -53,19 +53,12 @@ export function RequestForm({
       setErrors({ problems: orderProblems(problems, Object.keys(REQUEST_LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('consultations.request', { caseId, managerId, request });
-    setBusy(false);
+    const result = await send(call('consultations.request', { caseId, managerId, request }));
     if (!result.ok) {
       // Missing consent comes back as one message listing each person: show it once.
-      setErrors(
-        result.error.code === 'rule-broken'
-          ? { message: result.error.message, problems: [] }
-          : errorsFromResult(result.error),
-      );
+      if (result.error.code === 'rule-broken') setErrors({ message: result.error.message, problems: [] });
       return;
     }
-    setErrors(NO_ERRORS);
     onDone(result.data);
   }
 

@@ -3,15 +3,10 @@ import type { CallResponse } from '../../../../contract/calls.ts';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from './started.ts';
+import { useSend } from './useSend.ts';
 
 export type Suggestion = CallResponse<'pathway.suggestCategory'>;
 export type MatrixRow = Suggestion['rows'][number];
@@ -71,8 +66,7 @@ export function useCategoryForm(
   onRecorded: (timeline: CaseTimeline) => void,
 ) {
   const [fields, setFields] = useState<CategoryFields>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
   const update = (change: Partial<CategoryFields>) => setFields((f) => ({ ...f, ...change }));
   const suggestion = useSuggestion(caseId, fields.ticked);
@@ -113,22 +107,18 @@ export function useCategoryForm(
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('pathway.recordCategory', {
-      caseId,
-      category: f.category as CategoryId,
-      agreedAt,
-      agreedBy: f.agreedBy,
-      rationale: f.rationale,
-      complex: f.complex,
-      descriptorIds: f.ticked,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('pathway.recordCategory', {
+        caseId,
+        category: f.category as CategoryId,
+        agreedAt,
+        agreedBy: f.agreedBy,
+        rationale: f.rationale,
+        complex: f.complex,
+        descriptorIds: f.ticked,
+      }),
+    );
+    if (!result.ok) return;
     setSaved({
       title: `${labelOf(f.category)} recorded as agreed.`,
       detail: startedMessage(timeline, result.data),

@@ -5,17 +5,12 @@ import type { CasePerson } from '../../../../contract/pattern-map-schemas.ts';
 import type { Agency } from '../../../../contract/vocabulary.ts';
 import { isIsoDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { type ChildKind, type Exploitation, exploitationOf, LABELS } from './concern-form.ts';
 import type { EligibilityView } from './EligibilityResult.tsx';
 import { type YesNo, yesNoAnswer } from './shared.tsx';
+import { useSend } from './useSend.ts';
 
 /** Every answer on the concern form, in one value. */
 export interface ConcernFields {
@@ -122,8 +117,7 @@ export function useConcernForm(
   onSaved: (summary: PathwaySummary) => void,
 ) {
   const [fields, setFields] = useState<ConcernFields>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const update: ConcernUpdate = (change) => setFields((f) => ({ ...f, ...change }));
   const f = fields;
 
@@ -147,28 +141,26 @@ export function useConcernForm(
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('pathway.recordConcern', {
-      caseId,
-      receivedAt,
-      newReferral: f.newReferral === 'yes',
-      sourceAgency: f.sourceAgency as Agency,
-      sourceRole: f.sourceRole,
-      reported: f.reported,
-      children: candidates
-        .filter((p) => f.childIds.includes(p.id))
-        .map((p) => ({ personId: p.id, role: p.kind as ChildKind })),
-      exploitation: exploitationOf(f.flags),
-      facts,
-      proceedReason: showReason ? f.proceedReason : '',
-    });
-    setBusy(false);
+    const result = await send(
+      call('pathway.recordConcern', {
+        caseId,
+        receivedAt,
+        newReferral: f.newReferral === 'yes',
+        sourceAgency: f.sourceAgency as Agency,
+        sourceRole: f.sourceRole,
+        reported: f.reported,
+        children: candidates
+          .filter((p) => f.childIds.includes(p.id))
+          .map((p) => ({ personId: p.id, role: p.kind as ChildKind })),
+        exploitation: exploitationOf(f.flags),
+        facts,
+        proceedReason: showReason ? f.proceedReason : '',
+      }),
+    );
     if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
       if (result.error.problems?.some((p) => p.path === 'proceedReason')) void check();
       return;
     }
-    setErrors(NO_ERRORS);
     onSaved(result.data);
   }
 

@@ -3,15 +3,10 @@ import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, errorsFromResult, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { LABELS, type MeetingFields, newAttendee, type Update } from './meeting-form.ts';
+import { useSend } from './useSend.ts';
 
 /** What the form can tell before it asks the workbench: each missing or malformed answer. */
 export function meetingProblems(f: MeetingFields): FieldProblem[] {
@@ -89,8 +84,7 @@ export function useMeetingForm(caseId: string, summary: PathwaySummary) {
     categoryRationale: '',
     actions: [],
   }));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const update: Update = (change) => setFields((f) => ({ ...f, ...change }));
 
   const chosen = profileMeeting.outcomes.filter((o) => fields.outcomes.includes(o.id));
@@ -107,27 +101,27 @@ export function useMeetingForm(caseId: string, summary: PathwaySummary) {
       return;
     }
     const days = f.followUp.trim() ? Number(f.followUp.trim()) : null;
-    setBusy(true);
-    const result = await call('pathway.recordStrategyMeeting', {
-      caseId,
-      type: f.type,
-      trigger: f.trigger,
-      heldAt,
-      chair: f.chair,
-      attendees: f.attendees.map(({ key: _k, ...a }) => a),
-      agenda: profileMeeting.agenda.map((point, i) => ({ point, notes: f.notes[i] ?? '' })),
-      outcomes: f.outcomes,
-      details: {
-        rationale: f.rationale,
-        leadAgency: needs('lead-agency') ? f.leadAgency : '',
-        s47Type: needs('s47-type') ? f.s47Type : '',
-        followUpWorkingDays: needs('follow-up-timescale') ? days : null,
-      },
-      category: f.category,
-      categoryRationale: f.category ? f.categoryRationale : '',
-      actions: f.actions.map(({ key: _k, ...a }) => ({ ...a, due: a.due || null })),
-    });
-    setBusy(false);
+    const result = await send(
+      call('pathway.recordStrategyMeeting', {
+        caseId,
+        type: f.type,
+        trigger: f.trigger,
+        heldAt,
+        chair: f.chair,
+        attendees: f.attendees.map(({ key: _k, ...a }) => a),
+        agenda: profileMeeting.agenda.map((point, i) => ({ point, notes: f.notes[i] ?? '' })),
+        outcomes: f.outcomes,
+        details: {
+          rationale: f.rationale,
+          leadAgency: needs('lead-agency') ? f.leadAgency : '',
+          s47Type: needs('s47-type') ? f.s47Type : '',
+          followUpWorkingDays: needs('follow-up-timescale') ? days : null,
+        },
+        category: f.category,
+        categoryRationale: f.category ? f.categoryRationale : '',
+        actions: f.actions.map(({ key: _k, ...a }) => ({ ...a, due: a.due || null })),
+      }),
+    );
     if (!result.ok) {
       // The category is agreed by the same call: its problems belong to the category fields here.
       const fixed = {

@@ -2,16 +2,11 @@ import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Colour } from './colours.ts';
 import { startedMessage } from './started.ts';
+import { useSend } from './useSend.ts';
 
 /**
  * How the step form reads: any step the profile names (the pathway's steps screen), or one step fixed
@@ -77,8 +72,7 @@ export function useStepForm({
   const [time, setTime] = useState('');
   const [brookColour, setBrookColour] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
   const { labels, noun } = wording;
 
@@ -109,20 +103,16 @@ export function useStepForm({
       setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
       return;
     }
-    setBusy(true);
-    const result = await call('pathway.recordEvent', {
-      caseId: timeline.caseId,
-      event,
-      occurredAt,
-      note,
-      ...(brookColour ? { brookColour } : {}),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(
+      call('pathway.recordEvent', {
+        caseId: timeline.caseId,
+        event,
+        occurredAt,
+        note,
+        ...(brookColour ? { brookColour } : {}),
+      }),
+    );
+    if (!result.ok) return;
     const step = timeline.triggerEvents.find((t) => t.id === event)?.label ?? 'Step';
     const colour = colours.find((c) => c.id === brookColour)?.label;
     setSaved({ title: wording.saved(step, colour), detail: startedMessage(timeline, result.data) });
