@@ -12,6 +12,7 @@ import { peopleOfCase } from '../../store/pattern-map.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
+import { CATEGORY_EVENT } from './agreed-category.ts';
 
 const MEETING_TYPES = {
   discussion: 'Strategy discussion',
@@ -56,7 +57,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
   const outcomes = profile.strategyMeeting?.outcomes ?? [];
   const outcomeLabel = (id: string) => outcomes.find((o) => o.id === id)?.label ?? id;
   const hub = profile.terminology.hub ?? 'HSB hub';
-  const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === 'category-agreed');
+  const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === CATEGORY_EVENT);
   const latestCategory = categoryEvents.at(-1)?.details as { category?: string } | undefined;
 
   const referrals = referralsOf(db, caseId);
