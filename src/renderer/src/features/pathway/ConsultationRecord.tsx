@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
 import { CheckboxGroup, DateTimeFields, RadioGroup, TextAreaField } from '../../ui/Field.tsx';
 import { WarningText } from '../../ui/Notice.tsx';
-import { entryProblems, orderProblems } from '../../ui/problems.ts';
+import { entryProblems, type FormErrors, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Consultation } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
@@ -168,14 +168,17 @@ function ScreenForm({
     onDone(result.data);
   }
 
-  const titleId = `${form}-title`;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={titleId} className="form hsb-subform">
-      <h4 id={titleId} className="heading-xs heading--flush">
-        Screen the request ({hub})
-      </h4>
-      <p className="body hint">For {hub} staff. The person who made the request cannot screen it.</p>
-      <ErrorSummary form={form} errors={errors} labels={SCREEN_LABELS} />
+    <SubForm
+      form={form}
+      title={`Screen the request (${hub})`}
+      hint={`For ${hub} staff. The person who made the request cannot screen it.`}
+      errors={errors}
+      labels={SCREEN_LABELS}
+      onSubmit={submit}
+      submit="Record the screening decision"
+      busy={busy}
+    >
       <RadioGroup
         form={form}
         path="decision"
@@ -197,10 +200,7 @@ function ScreenForm({
         rows={3}
         errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Record the screening decision
-      </button>
-    </form>
+    </SubForm>
   );
 }
 
@@ -284,13 +284,16 @@ function HeldForm({
     onDone(result.data);
   }
 
-  const titleId = `${form}-title`;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={titleId} className="form hsb-subform">
-      <h4 id={titleId} className="heading-xs heading--flush">
-        Record the consultation meeting
-      </h4>
-      <ErrorSummary form={form} errors={errors} labels={HELD_LABELS} />
+    <SubForm
+      form={form}
+      title="Record the consultation meeting"
+      errors={errors}
+      labels={HELD_LABELS}
+      onSubmit={submit}
+      submit="Record the consultation"
+      busy={busy}
+    >
       <DateTimeFields
         form={form}
         path="heldAt"
@@ -350,8 +353,43 @@ function HeldForm({
         rows={3}
         errors={errors}
       />
+    </SubForm>
+  );
+}
+
+/** A form within a consultation record: its heading, the problems found, its fields and its button. */
+function SubForm({
+  form,
+  title,
+  hint,
+  errors,
+  labels,
+  onSubmit,
+  submit,
+  busy,
+  children,
+}: {
+  form: string;
+  title: string;
+  hint?: string;
+  errors: FormErrors;
+  labels: Record<string, string>;
+  onSubmit: (e: FormEvent) => void;
+  submit: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const titleId = `${form}-title`;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={titleId} className="form hsb-subform">
+      <h4 id={titleId} className="heading-xs heading--flush">
+        {title}
+      </h4>
+      {hint ? <p className="body hint">{hint}</p> : null}
+      <ErrorSummary form={form} errors={errors} labels={labels} />
+      {children}
       <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Record the consultation
+        {submit}
       </button>
     </form>
   );
