@@ -33,8 +33,6 @@ import {
 } from './schemas.ts';
 import { signOffCalls } from './sign-off-calls.ts';
 import {
-  caseTimeline,
-  categoryId,
   closureDay,
   deadlineView,
   profileListItem,
@@ -220,50 +218,6 @@ export const calls = {
     writes: true,
     request: z.strictObject({ day: isoDay }),
     response: z.array(closureDay),
-  }),
-
-  'pathway.timeline': call({
-    access: CASEWORK,
-    writes: false,
-    request: z.strictObject({ caseId: recordId }),
-    response: caseTimeline,
-  }),
-  'pathway.recordCategory': call({
-    access: CASEWORK,
-    writes: true,
-    request: z.strictObject({
-      caseId: recordId,
-      category: categoryId,
-      agreedAt: isoInstant,
-      agreedBy: requiredText,
-      /** Required when the category departs from the one the ticked descriptors suggest (or none were ticked). */
-      rationale: longText,
-      complex: z.boolean(),
-      descriptorIds: z.array(shortText).max(100).optional(),
-    }),
-    response: caseTimeline,
-  }),
-  'pathway.recordEvent': call({
-    access: CASEWORK,
-    writes: true,
-    request: z.strictObject({
-      caseId: recordId,
-      event: shortText.min(1),
-      occurredAt: isoInstant,
-      note: longText,
-      brookColour: shortText.optional(),
-    }),
-    response: caseTimeline,
-  }),
-  'pathway.moveProfileVersion': call({
-    access: CASEWORK,
-    writes: true,
-    request: z.strictObject({
-      caseId: recordId,
-      version: z.number().int().min(1),
-      reason: longText.min(1, 'is required'),
-    }),
-    response: caseTimeline,
   }),
 
   'deadlines.adjust': call({

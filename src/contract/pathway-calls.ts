@@ -10,6 +10,7 @@ import {
   requiredText,
   shortText,
 } from './primitives.ts';
+import { caseTimeline, categoryId } from './timescale-schemas.ts';
 
 const eligibilityView = z.strictObject({
   outcome: z.string(),
@@ -335,5 +336,49 @@ export const pathwayCalls = {
       withWhom: shortText,
     }),
     response: pathwaySummary,
+  }),
+
+  'pathway.timeline': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ caseId: recordId }),
+    response: caseTimeline,
+  }),
+  'pathway.recordCategory': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      category: categoryId,
+      agreedAt: isoInstant,
+      agreedBy: requiredText,
+      /** Required when the category departs from the one the ticked descriptors suggest (or none were ticked). */
+      rationale: longText,
+      complex: z.boolean(),
+      descriptorIds: z.array(shortText).max(100).optional(),
+    }),
+    response: caseTimeline,
+  }),
+  'pathway.recordEvent': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      event: shortText.min(1),
+      occurredAt: isoInstant,
+      note: longText,
+      brookColour: shortText.optional(),
+    }),
+    response: caseTimeline,
+  }),
+  'pathway.moveProfileVersion': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      version: z.number().int().min(1),
+      reason: longText.min(1, 'is required'),
+    }),
+    response: caseTimeline,
   }),
 };

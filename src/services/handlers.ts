@@ -18,8 +18,7 @@ import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
 import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
-import { moveProfileVersion, recordCategory, recordEvent, timeline } from './pathway.ts';
-import { pathwayHandlers } from './pathway-handlers.ts';
+import { pathwayHandlers } from './pathway/handlers.ts';
 import {
   addItem,
   addLifeEventType,
@@ -87,10 +86,6 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'calendar.closures': (wb) => listClosures(wb),
   'calendar.addClosure': addClosure,
   'calendar.removeClosure': removeClosure,
-  'pathway.timeline': (wb, req) => timeline(wb, req.caseId),
-  'pathway.recordCategory': recordCategory,
-  'pathway.recordEvent': recordEvent,
-  'pathway.moveProfileVersion': moveProfileVersion,
   'deadlines.adjust': adjustDeadline,
   'deadlines.markMet': markMet,
   'deadlines.mine': (wb) => myDeadlines(wb),

@@ -141,13 +141,16 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
   it('records an agreed Hackett category 2 on Thu 27/08/2026: the strategy meeting is due Wed 02/09/2026', async () => {
     const { page } = app;
-    const form = page.getByRole('form', { name: 'Record the agreed risk category' });
+    // The category is recorded on the pathway's risk category screen, linked from the case page.
+    await page.getByRole('link', { name: 'Risk category and descriptors' }).click();
+    await heading(page, 'Risk category').waitFor();
+    const form = page.getByRole('form', { name: 'Record the risk category' });
     // An empty submit lists what is missing, linked to the fields.
     await form.getByRole('button', { name: 'Record category' }).click();
     await form.getByText('There is a problem').waitFor();
-    expect(await form.getByRole('link', { name: 'Choose the agreed Hackett category' }).count()).toBe(1);
+    expect(await form.getByRole('link', { name: 'Choose the category agreed' }).count()).toBe(1);
 
-    await form.getByLabel('Hackett category').selectOption({ label: 'Category 2 – Abusive — Red' });
+    await form.getByLabel('Category agreed').selectOption({ label: 'Category 2 – Abusive — Red' });
     expect(await form.getByLabel('Particularly complex').isChecked()).toBe(false);
     await fillDate(form, 'Date agreed', '27/08/2026');
     await form.getByLabel('Time agreed').fill('14:00');
@@ -156,6 +159,13 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await form.getByRole('button', { name: 'Record category' }).click();
     await form.getByText('Category 2 – Abusive recorded as agreed.').waitFor();
     expect(await form.getByText(`Deadline started: ${STEP}, due Wed 02/09/2026.`).isVisible()).toBe(true);
+    const history = page.getByRole('table', { name: 'Risk categories agreed, oldest first' });
+    expect(await history.getByRole('cell', { name: '27/08/2026 14:00' }).count()).toBe(1);
+    expect(
+      await history.getByRole('cell', { name: 'Strategy discussion: CSC manager and police' }).count(),
+    ).toBe(1);
+    await page.getByRole('link', { name: 'Back to the case' }).click();
+    await heading(page, 'Casey Clock-Example').waitFor();
 
     const card = deadlineCard(page, STEP);
     await card.waitFor();
@@ -165,12 +175,6 @@ describe('deadlines on the working-day clock, through the UI', () => {
     expect(await rowValue(card, 'Current due date')).toBe('Wed 02/09/2026');
     expect(await card.locator('.rag').textContent()).toMatch(/Due Wed 02\/09\/2026$/);
     expect(await rowValue(card, 'State')).toBe('Running');
-
-    const history = page.getByRole('table', { name: 'Agreed risk categories, oldest first' });
-    expect(await history.getByRole('cell', { name: '27/08/2026 14:00' }).count()).toBe(1);
-    expect(
-      await history.getByRole('cell', { name: 'Strategy discussion: CSC manager and police' }).count(),
-    ).toBe(1);
     await expectAccessible(page, 'case page with deadlines');
     await closeUp(page.getByRole('region', { name: 'Pathway', exact: true }), 'pathway');
   });
@@ -465,6 +469,8 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByRole('link', { name: 'Robin Version-Example' }).click();
     await heading(page, 'Robin Version-Example').waitFor();
 
+    await page.getByRole('link', { name: 'Record a step' }).click();
+    await heading(page, 'Steps on the pathway').waitFor();
     const stepForm = page.getByRole('form', { name: 'Record a step' });
     await stepForm
       .getByLabel('Step')

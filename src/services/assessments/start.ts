@@ -12,7 +12,7 @@ import type { Db } from '../../store/database.ts';
 import { caseEvents } from '../../store/deadlines.ts';
 import { findUser } from '../../store/users.ts';
 import { requireCaseAccess } from '../case-access.ts';
-import { raiseEvent } from '../pathway.ts';
+import { raiseEvent } from '../pathway/events.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { readAssessment } from './view.ts';

@@ -23,7 +23,7 @@ import { findCase } from '../../store/cases.ts';
 import type { Db } from '../../store/database.ts';
 import { caseEvents } from '../../store/deadlines.ts';
 import { refuseFutureDay } from '../not-in-future.ts';
-import { raiseEvent } from '../pathway.ts';
+import { raiseEvent } from '../pathway/events.ts';
 import { requireProfile } from '../profiles.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';
 import { readAssessment, requireAssessment } from './view.ts';

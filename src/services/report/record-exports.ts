@@ -8,7 +8,7 @@ import { findChild } from '../../store/children.ts';
 import type { Db } from '../../store/database.ts';
 import { insertReportExport } from '../../store/sign-off.ts';
 import { saveExportFile } from '../export-file.ts';
-import { pathwaySummary } from '../pathway-summary.ts';
+import { pathwaySummary } from '../pathway/summary.ts';
 import type { Workbench } from '../workbench.ts';
 
 // Word exports of single pathway records: a strategy discussion or meeting, and a hub consultation.

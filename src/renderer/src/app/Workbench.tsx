@@ -10,7 +10,7 @@ import { OpenCaseScreen } from '../features/cases/OpenCaseScreen.tsx';
 import { NewChildScreen } from '../features/children/NewChildScreen.tsx';
 import { MyWorkScreen } from '../features/deadlines/MyWorkScreen.tsx';
 import { FrameworksScreen } from '../features/frameworks/FrameworksScreen.tsx';
-import { HsbScreen } from '../features/hsb-pathway/HsbScreen.tsx';
+import { HsbScreen } from '../features/pathway/HsbScreen.tsx';
 import { PatternMapScreen } from '../features/pattern-map/PatternMapScreen.tsx';
 import { ProfileScreen } from '../features/profiles/ProfileScreen.tsx';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen.tsx';
@@ -145,6 +145,7 @@ function sectionOf(route: Route): Section {
     case 'hsb-meeting-new':
     case 'hsb-consultation':
     case 'hsb-plans':
+    case 'hsb-steps':
       return 'cases';
     case 'nfa-decisions':
       return 'nfa-decisions';
@@ -198,6 +199,7 @@ function Screen({ route }: { route: Route }) {
     case 'hsb-meeting-new':
     case 'hsb-consultation':
     case 'hsb-plans':
+    case 'hsb-steps':
     case 'nfa-decisions':
       return casework(<HsbScreen route={route} />);
   }

@@ -27,6 +27,7 @@ export type Route =
   | { name: 'hsb-meeting-new'; caseId: string }
   | { name: 'hsb-consultation'; caseId: string }
   | { name: 'hsb-plans'; caseId: string }
+  | { name: 'hsb-steps'; caseId: string }
   | { name: 'nfa-decisions' };
 
 export const DEFAULT_ROUTE: Route = { name: 'cases' };
@@ -80,6 +81,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${id(route.caseId)}/consultation`;
     case 'hsb-plans':
       return `#/cases/${id(route.caseId)}/plans`;
+    case 'hsb-steps':
+      return `#/cases/${id(route.caseId)}/steps`;
     case 'nfa-decisions':
       return '#/nfa-decisions';
   }
@@ -125,6 +128,8 @@ export function parseRoute(hash: string): Route | null {
     return { name: 'hsb-consultation', caseId: second };
   if (first === 'cases' && second && third === 'plans' && parts.length === 3)
     return { name: 'hsb-plans', caseId: second };
+  if (first === 'cases' && second && third === 'steps' && parts.length === 3)
+    return { name: 'hsb-steps', caseId: second };
   if (first === 'nfa-decisions' && parts.length === 1) return { name: 'nfa-decisions' };
   return DEFAULT_ROUTE;
 }

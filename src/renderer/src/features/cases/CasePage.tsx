@@ -11,9 +11,9 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CaseAssessments } from '../assessment/CaseAssessments.tsx';
 import { EditChildForm } from '../children/EditChildForm.tsx';
-import { PathwayHistory } from '../hsb-pathway/PathwayHistory.tsx';
-import { PathwayStatus } from '../hsb-pathway/PathwayStatus.tsx';
+import { PathwayHistory } from '../pathway/PathwayHistory.tsx';
 import { PathwaySection } from '../pathway/PathwaySection.tsx';
+import { PathwayStatus } from '../pathway/PathwayStatus.tsx';
 import { CaseAccessSection } from './CaseAccessSection.tsx';
 
 interface CaseData {

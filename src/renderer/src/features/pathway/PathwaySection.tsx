@@ -1,31 +1,14 @@
 import { useEffect } from 'react';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
-import { CategorySection } from './CategorySection.tsx';
 import { DeadlineList } from './DeadlineList.tsx';
-import { EventsSection } from './EventsSection.tsx';
 import { ProfileVersion } from './ProfileVersion.tsx';
 
-export interface Colour {
-  id: string;
-  label: string;
-}
-
-interface PathwayData {
-  timeline: CaseTimeline;
-  /** The Brook colours of the case's profile version, for the "Record a step" form. */
-  colours: Colour[];
-}
-
-function coloursOf(document: Record<string, unknown>): Colour[] {
-  const brook = document.brook as { colours?: unknown } | undefined;
-  if (!Array.isArray(brook?.colours)) return [];
-  return brook.colours.filter((c): c is Colour => typeof c?.id === 'string' && typeof c?.label === 'string');
-}
-
-/** The case's pathway: its profile version, deadlines, agreed risk category and recorded steps. */
+/**
+ * The case's pathway on the case page: its profile version and its deadlines (each paused, extended or
+ * marked done here). Steps and categories are recorded on the pathway screens the status links to.
+ */
 export function PathwaySection({
   caseId,
   caseOpen,
@@ -36,16 +19,9 @@ export function PathwaySection({
   /** Told the profile version the case runs under each time the pathway loads. */
   onProfileVersion?: (version: number) => void;
 }) {
-  const [loaded, reload] = useLoad<PathwayData>(async () => {
-    const timeline = await call('pathway.timeline', { caseId });
-    if (!timeline.ok) return timeline;
-    const { id, version } = timeline.data.profile;
-    const profile = await call('profiles.get', { id, version });
-    if (!profile.ok) return profile;
-    return { ok: true, data: { timeline: timeline.data, colours: coloursOf(profile.data.document) } };
-  });
+  const [loaded, reload] = useLoad(() => call('pathway.timeline', { caseId }));
   const refresh = () => void reload();
-  const version = loaded.state === 'ready' ? loaded.data.timeline.profile.version : null;
+  const version = loaded.state === 'ready' ? loaded.data.profile.version : null;
   useEffect(() => {
     if (version !== null) onProfileVersion?.(version);
   }, [version, onProfileVersion]);
@@ -59,15 +35,8 @@ export function PathwaySection({
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={refresh} /> : null}
       {loaded.state === 'ready' ? (
         <>
-          <ProfileVersion timeline={loaded.data.timeline} caseOpen={caseOpen} onMoved={refresh} />
-          <DeadlineList deadlines={loaded.data.timeline.deadlines} caseOpen={caseOpen} onChanged={refresh} />
-          <CategorySection timeline={loaded.data.timeline} caseOpen={caseOpen} onRecorded={refresh} />
-          <EventsSection
-            timeline={loaded.data.timeline}
-            colours={loaded.data.colours}
-            caseOpen={caseOpen}
-            onRecorded={refresh}
-          />
+          <ProfileVersion timeline={loaded.data} caseOpen={caseOpen} onMoved={refresh} />
+          <DeadlineList deadlines={loaded.data.deadlines} caseOpen={caseOpen} onChanged={refresh} />
         </>
       ) : null}
     </section>

@@ -4,7 +4,7 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { useSend } from './useSend.ts';
 
 const FORM = 'move-version';
 const LABELS = { reason: 'Reason for moving the case' };
@@ -51,8 +51,7 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
   const { profile } = timeline;
   const target = profile.latestVersion;
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,19 +62,12 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
       });
       return;
     }
-    setBusy(true);
-    const result = await call('pathway.moveProfileVersion', {
-      caseId: timeline.caseId,
-      version: target,
-      reason,
-    });
-    setBusy(false);
+    const result = await send(
+      call('pathway.moveProfileVersion', { caseId: timeline.caseId, version: target, reason }),
+    );
     if (result.ok) {
-      setErrors(NO_ERRORS);
       setReason('');
       onMoved(result.data.profile.version);
-    } else {
-      setErrors(errorsFromResult(result.error));
     }
   }
 

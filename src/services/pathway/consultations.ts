@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../contract/calls.ts';
-import { WorkbenchError } from '../contract/errors.ts';
-import { londonDay, millisecondsBetween } from '../domain/dates.ts';
-import { findCase } from '../store/cases.ts';
-import type { Db } from '../store/database.ts';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import { millisecondsBetween } from '../../domain/dates.ts';
+import { findCase } from '../../store/cases.ts';
+import type { Db } from '../../store/database.ts';
 import {
   findConsultation,
   insertConsultation,
-  insertPlanRecord,
   referralsOf,
   updateConsultation,
-} from '../store/pathway.ts';
-import { consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
-import { findUser } from '../store/users.ts';
-import { refuseFuture } from './not-in-future.ts';
-import { pathwaySummary } from './pathway-summary.ts';
-import { requireProfile } from './profiles.ts';
-import type { Workbench } from './workbench.ts';
+} from '../../store/pathway.ts';
+import { consentsOfCase, peopleOfCase } from '../../store/pattern-map.ts';
+import { findUser } from '../../store/users.ts';
+import { refuseFuture } from '../not-in-future.ts';
+import { requireProfile } from '../profiles.ts';
+import type { Workbench } from '../workbench.ts';
+import { pathwaySummary } from './summary.ts';
 
 // Consultation with the HSB hub (Lancashire protocol): request by the allocated social worker with their
 // manager and the consents the profile asks for; hub screening (decline needs a rationale the referrer
@@ -205,34 +204,4 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
     });
   });
   return pathwaySummary(wb, caseId);
-}
-
-export function recordPlan(wb: Workbench, req: ParsedRequest<'plans.record'>) {
-  const { user } = wb.signedIn();
-  const now = wb.now().toISOString();
-  wb.write((db, audit) => {
-    if (!findCase(db, req.caseId)) throw new WorkbenchError('not-found', 'That case was not found.');
-    if (req.dated > londonDay(now))
-      throw new WorkbenchError('invalid-request', 'The date cannot be in the future.', {
-        problems: [{ path: 'dated', message: 'is in the future' }],
-      });
-    insertPlanRecord(db, {
-      id: randomUUID(),
-      caseId: req.caseId,
-      kind: req.kind,
-      dated: req.dated,
-      title: req.title,
-      details: req.details,
-      withWhom: req.withWhom,
-      recordedAt: now,
-      recordedBy: user.id,
-    });
-    audit({
-      action: 'pathway.plan',
-      recordType: 'case',
-      recordId: req.caseId,
-      summary: `recorded a ${req.kind.replace(/-/g, ' ')} dated ${req.dated}`,
-    });
-  });
-  return pathwaySummary(wb, req.caseId);
 }

@@ -62,6 +62,9 @@ function StatusView({ caseId, summary }: { caseId: string; summary: PathwaySumma
             <RouteLink to={{ name: 'hsb-category', caseId }}>Risk category and descriptors</RouteLink>
           </li>
           <li>
+            <RouteLink to={{ name: 'hsb-steps', caseId }}>Record a step</RouteLink>
+          </li>
+          <li>
             <RouteLink to={{ name: 'hsb-meeting-new', caseId }}>
               Record a strategy discussion or meeting
             </RouteLink>

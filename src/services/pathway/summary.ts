@@ -1,17 +1,18 @@
-import { WorkbenchError } from '../contract/errors.ts';
-import type { PathwaySummary } from '../contract/pathway-calls.ts';
-import { AGENCY_LABELS, type Agency } from '../contract/vocabulary.ts';
-import { formatDay, londonDay, londonTime } from '../domain/dates.ts';
-import { currentStage, exploitationAdvice, type PathwayStep } from '../domain/pathway/stage.ts';
-import { type ReportState, STATE_LABELS } from '../domain/sign-off/states.ts';
-import { assessmentsOfCase } from '../store/assessments.ts';
-import { findCase } from '../store/cases.ts';
-import { caseEvents, deadlinesOfCase } from '../store/deadlines.ts';
-import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '../store/pathway.ts';
-import { peopleOfCase } from '../store/pattern-map.ts';
-import { namesById, viewDeadline } from './deadlines.ts';
-import { requireProfile } from './profiles.ts';
-import type { Workbench } from './workbench.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { PathwaySummary } from '../../contract/pathway-calls.ts';
+import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
+import { currentStage, exploitationAdvice, type PathwayStep } from '../../domain/pathway/stage.ts';
+import { type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
+import { assessmentsOfCase } from '../../store/assessments.ts';
+import { findCase } from '../../store/cases.ts';
+import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
+import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '../../store/pathway.ts';
+import { peopleOfCase } from '../../store/pattern-map.ts';
+import { namesById, viewDeadline } from '../deadlines.ts';
+import { requireProfile } from '../profiles.ts';
+import type { Workbench } from '../workbench.ts';
+import { CATEGORY_EVENT } from './agreed-category.ts';
 
 const MEETING_TYPES = {
   discussion: 'Strategy discussion',
@@ -56,7 +57,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
   const outcomes = profile.strategyMeeting?.outcomes ?? [];
   const outcomeLabel = (id: string) => outcomes.find((o) => o.id === id)?.label ?? id;
   const hub = profile.terminology.hub ?? 'HSB hub';
-  const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === 'category-agreed');
+  const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === CATEGORY_EVENT);
   const latestCategory = categoryEvents.at(-1)?.details as { category?: string } | undefined;
 
   const referrals = referralsOf(db, caseId);

@@ -1,158 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../contract/calls.ts';
-import { WorkbenchError } from '../contract/errors.ts';
-import { AGENCY_LABELS } from '../contract/vocabulary.ts';
-import { computeDue } from '../domain/clock/index.ts';
-import { londonDay, millisecondsBetween } from '../domain/dates.ts';
-import { evaluateEligibility, suggestCategory } from '../domain/profiles/index.ts';
-import { assessmentsOfCase } from '../store/assessments.ts';
-import { findCase } from '../store/cases.ts';
-import { findChild } from '../store/children.ts';
-import type { Db } from '../store/database.ts';
-import { deadlinesOfCase, insertDeadline, markDeadlineMet } from '../store/deadlines.ts';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import { computeDue } from '../../domain/clock/index.ts';
+import { londonDay, millisecondsBetween } from '../../domain/dates.ts';
+import { assessmentsOfCase } from '../../store/assessments.ts';
+import type { Db } from '../../store/database.ts';
+import { deadlinesOfCase, insertDeadline, markDeadlineMet } from '../../store/deadlines.ts';
 import {
-  allStrategyMeetings,
   findStrategyMeeting,
-  insertReferral,
   insertStrategyMeeting,
   referralsOf,
   updateMeetingActions,
-} from '../store/pathway.ts';
-import { findPerson } from '../store/pattern-map.ts';
-import { findUser } from '../store/users.ts';
-import { startAssessment } from './assessments/start.ts';
-import { mayAccessCase } from './case-access.ts';
-import { namesById } from './deadlines.ts';
-import { refuseFuture } from './not-in-future.ts';
-import { agreeCategory, raiseEvent } from './pathway.ts';
-import { pathwaySummary } from './pathway-summary.ts';
-import { calendarFor, requireProfile } from './profiles.ts';
-import type { AuditNote, Workbench } from './workbench.ts';
+} from '../../store/pathway.ts';
+import { findUser } from '../../store/users.ts';
+import { startAssessment } from '../assessments/start.ts';
+import { refuseFuture } from '../not-in-future.ts';
+import { calendarFor } from '../profiles.ts';
+import type { AuditNote, Workbench } from '../workbench.ts';
+import { openCaseParts, refuse } from './case.ts';
+import { agreeCategory } from './category.ts';
+import { raiseEvent } from './events.ts';
+import { pathwaySummary } from './summary.ts';
 
-// Referral and screening, risk category suggestions, strategy discussions and meetings.
-
-function caseParts(db: Db, caseId: string) {
-  const hsbCase = findCase(db, caseId);
-  const child = hsbCase && findChild(db, hsbCase.childId);
-  if (!hsbCase || !child) throw new WorkbenchError('not-found', 'That case was not found.');
-  if (hsbCase.status !== 'open') throw new WorkbenchError('rule-broken', 'This case is closed.');
-  return { hsbCase, child, profile: requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) };
-}
-
-const refuse = (path: string, message: string, summary: string): never => {
-  throw new WorkbenchError('invalid-request', summary, { problems: [{ path, message }] });
-};
-
-function eligibilityFor(
-  db: Db,
-  caseId: string,
-  receivedAt: string,
-  facts: ParsedRequest<'pathway.checkEligibility'>['facts'],
-) {
-  const { child, profile } = caseParts(db, caseId);
-  const e = evaluateEligibility(profile, {
-    ...facts,
-    referralDate: londonDay(receivedAt),
-    dateOfBirth: child.dateOfBirth,
-  });
-  return {
-    outcome: e.outcome,
-    outcomeLabel: e.outcomeLabel,
-    summary: e.summary,
-    criteria: e.criteria.map((c) => ({ label: c.label, result: c.result, explanation: c.explanation })),
-  };
-}
-
-export const checkEligibility = (wb: Workbench, req: ParsedRequest<'pathway.checkEligibility'>) =>
-  eligibilityFor(wb.db(), req.caseId, req.receivedAt, req.facts);
-
-/**
- * A concern, as a new referral or on an open case: source, what was reported, the children involved by
- * reference, exploitation flags, and eligibility explained line by line. Proceeding against an unmet
- * criterion needs a recorded reason.
- */
-export function recordConcern(wb: Workbench, req: ParsedRequest<'pathway.recordConcern'>) {
-  const userId = wb.signedIn().user.id;
-  const now = wb.now().toISOString();
-  refuseFuture(req.receivedAt, now, 'receivedAt');
-  wb.write((db, audit) => {
-    const { hsbCase, profile } = caseParts(db, req.caseId);
-    for (const [i, c] of req.children.entries()) {
-      if (findPerson(db, c.personId)?.caseId !== hsbCase.id)
-        refuse(
-          `children[${i}].personId`,
-          'is not a person on this case',
-          'Add the other children to the case (by reference) before naming them in the concern.',
-        );
-    }
-    const eligibility = eligibilityFor(db, hsbCase.id, req.receivedAt, req.facts);
-    const unmet = eligibility.outcome !== 'eligible-for-aim' && eligibility.outcome !== 'no-criteria';
-    if (unmet && eligibility.outcome !== 'consultation-only' && !req.proceedReason) {
-      throw new WorkbenchError(
-        'rule-broken',
-        `${eligibility.summary} To record the concern against the criteria, give the reason.`,
-        {
-          problems: [{ path: 'proceedReason', message: 'is required when a criterion is not met' }],
-        },
-      );
-    }
-    const receivedAt = new Date(req.receivedAt).toISOString();
-    insertReferral(db, {
-      id: randomUUID(),
-      caseId: hsbCase.id,
-      receivedAt,
-      newReferral: req.newReferral,
-      sourceAgency: req.sourceAgency,
-      sourceRole: req.sourceRole,
-      reported: req.reported,
-      children: req.children,
-      exploitation: req.exploitation,
-      eligibility,
-      proceedReason: req.proceedReason,
-      recordedAt: now,
-      recordedBy: userId,
-    });
-    audit({
-      action: 'pathway.concern',
-      recordType: 'case',
-      recordId: hsbCase.id,
-      summary: `recorded a concern from ${AGENCY_LABELS[req.sourceAgency]} (${eligibility.outcomeLabel})`,
-    });
-    const received = profile.triggerEvents.find(
-      (e) => e.id === 'concern-received' || e.id === 'referral-received',
-    );
-    if (received)
-      raiseEvent(db, audit, {
-        caseId: hsbCase.id,
-        profile,
-        event: received,
-        occurredAt: receivedAt,
-        note: 'Concern recorded',
-        brookColour: null,
-        userId,
-        now,
-      });
-  });
-  return pathwaySummary(wb, req.caseId);
-}
-
-export function suggest(wb: Workbench, req: ParsedRequest<'pathway.suggestCategory'>) {
-  const { profile } = caseParts(wb.db(), req.caseId);
-  const s = suggestCategory(profile, req.descriptorIds);
-  const colour = (id?: string) => profile.brook.colours.find((c) => c.id === id)?.label ?? '';
-  return {
-    suggested: s.category ?? null,
-    explanation: s.explanation,
-    rows: profile.riskMatrix.rows.map((r) => ({
-      category: r.category,
-      label: r.label,
-      brookColour: colour(r.brookColour),
-      childProtectionTier: r.childProtectionTier ?? '',
-      serviceResponse: r.serviceResponse ?? '',
-      descriptors: r.descriptors.map((d) => ({ id: d.id, text: d.text })),
-    })),
-  };
-}
+// Strategy discussions and meetings: outcomes, the deadlines they meet and start, and their actions.
 
 /** Meeting a running strategy deadline: a discussion meets discussion rules, a meeting meets meeting rules. */
 function meetStrategyDeadlines(db: Db, caseId: string, type: string, heldAt: string): string[] {
@@ -181,7 +51,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
     heldAt: string;
   } | null = null;
   wb.write((db, audit) => {
-    const { hsbCase, profile } = caseParts(db, req.caseId);
+    const { hsbCase, profile } = openCaseParts(db, req.caseId);
     const heldAt = new Date(req.heldAt).toISOString();
     const firstConcern = referralsOf(db, hsbCase.id)[0];
     if (firstConcern && millisecondsBetween(firstConcern.receivedAt, heldAt) < 0) {
@@ -392,32 +262,4 @@ export function updateActions(wb: Workbench, req: ParsedRequest<'pathway.updateM
     });
   });
   return pathwaySummary(wb, caseId);
-}
-
-/** Every no-further-action decision, for the coordinator the profile names (Hounslow: the E&V Coordinator). */
-export function nfaList(wb: Workbench) {
-  const db = wb.db();
-  const names = namesById(db);
-  return allStrategyMeetings(db).flatMap((m) => {
-    const hsbCase = findCase(db, m.caseId);
-    const child = hsbCase && findChild(db, hsbCase.childId);
-    if (!hsbCase || !child || !mayAccessCase(wb, db, hsbCase.id)) return [];
-    const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
-    const nfa = (profile.strategyMeeting?.outcomes ?? []).filter(
-      (o) => o.noFurtherAction && m.outcomes.includes(o.id),
-    );
-    if (nfa.length === 0) return [];
-    return [
-      {
-        caseId: hsbCase.id,
-        caseReference: hsbCase.reference,
-        childName: child.name,
-        profileName: profile.name,
-        reportedTo: profile.nfaReportedTo?.role ?? profile.terminology.coordinator ?? 'The HSB coordinator',
-        decidedAt: m.heldAt,
-        rationale: m.details.rationale,
-        recordedByName: names.get(m.recordedBy) ?? m.recordedBy,
-      },
-    ];
-  });
 }

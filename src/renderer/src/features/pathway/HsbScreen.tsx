@@ -5,6 +5,7 @@ import { ConsultationScreen } from './ConsultationScreen.tsx';
 import { MeetingsScreen } from './MeetingsScreen.tsx';
 import { NfaDecisionsScreen } from './NfaDecisionsScreen.tsx';
 import { PlansScreen } from './PlansScreen.tsx';
+import { StepsScreen } from './StepsScreen.tsx';
 import { StrategyMeetingScreen } from './StrategyMeetingScreen.tsx';
 
 export type HsbRoute = Extract<
@@ -17,6 +18,7 @@ export type HsbRoute = Extract<
       | 'hsb-meeting-new'
       | 'hsb-consultation'
       | 'hsb-plans'
+      | 'hsb-steps'
       | 'nfa-decisions';
   }
 >;
@@ -36,6 +38,8 @@ export function HsbScreen({ route }: { route: HsbRoute }) {
       return <ConsultationScreen caseId={route.caseId} />;
     case 'hsb-plans':
       return <PlansScreen caseId={route.caseId} />;
+    case 'hsb-steps':
+      return <StepsScreen caseId={route.caseId} />;
     case 'nfa-decisions':
       return <NfaDecisionsScreen />;
   }

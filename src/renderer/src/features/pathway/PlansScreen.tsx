@@ -7,15 +7,10 @@ import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
+import { useSend } from './useSend.ts';
 
 const FORM = 'plan';
 const LABELS = {
@@ -95,8 +90,7 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
   const [withWhom, setWithWhom] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
@@ -113,14 +107,8 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
       return;
     }
-    setBusy(true);
-    const result = await call('plans.record', { caseId, kind, dated, title, details, withWhom });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(call('plans.record', { caseId, kind, dated, title, details, withWhom }));
+    if (!result.ok) return;
     setSaved(`${PLAN_KIND_LABELS[kind]} recorded.`);
     setKind('');
     setDated('');

@@ -1,0 +1,265 @@
+import { useState } from 'react';
+import type { Result } from '../../../../contract/errors.ts';
+import type { CaseTimeline, CategoryRecordView } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { SuccessNotice } from '../../ui/Notice.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
+import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
+
+interface Data extends CaseBasics {
+  timeline: CaseTimeline;
+  matrix: Suggestion;
+}
+
+async function load(caseId: string): Promise<Result<Data>> {
+  const [basics, timeline, matrix] = await Promise.all([
+    loadBasics(caseId),
+    call('pathway.timeline', { caseId }),
+    call('pathway.suggestCategory', { caseId, descriptorIds: [] }),
+  ]);
+  if (!basics.ok) return basics;
+  if (!timeline.ok) return timeline;
+  if (!matrix.ok) return matrix;
+  return { ok: true, data: { ...basics.data, timeline: timeline.data, matrix: matrix.data } };
+}
+
+/** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
+export function CategoryScreen({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => load(caseId));
+  return (
+    <CaseScreen
+      caseId={caseId}
+      title="Risk category"
+      loaded={loaded}
+      reload={() => void reload()}
+      what="the profile’s risk matrix"
+    >
+      {(data) => <CategoryWork data={data} />}
+    </CaseScreen>
+  );
+}
+
+function CategoryWork({ data }: { data: Data }) {
+  const [timeline, setTimeline] = useState(data.timeline);
+  const open = data.hsbCase.status === 'open';
+  return (
+    <>
+      <p className="body measure">
+        Tick the descriptors that apply. The workbench suggests a Hackett category from them; you decide the
+        category, and a rationale is required when your decision differs from the suggestion. The{' '}
+        {timeline.profile.name} profile’s matrix gives the Brook colour, the child-protection tier and the
+        service response of each category.
+      </p>
+      {open ? <CategoryForm data={data} timeline={timeline} onRecorded={setTimeline} /> : null}
+      <section aria-labelledby="category-history-title" className="section section--divided">
+        <h2 id="category-history-title" className="heading-m">
+          Category history
+        </h2>
+        <History records={timeline.categoryHistory} />
+      </section>
+    </>
+  );
+}
+
+function CategoryForm({
+  data,
+  timeline,
+  onRecorded,
+}: {
+  data: Data;
+  timeline: CaseTimeline;
+  onRecorded: (timeline: CaseTimeline) => void;
+}) {
+  const rows = data.matrix.rows;
+  const form = useCategoryForm(data.hsbCase.id, rows, timeline, onRecorded);
+  const { fields, update, suggested, labelOf, errors } = form;
+  const departs = fields.category !== '' && fields.category !== suggested;
+  const rationaleLabel = departs
+    ? 'Rationale (required: your decision differs from the suggestion)'
+    : 'Rationale (optional when you follow the suggestion)';
+  return (
+    <form onSubmit={form.submit} noValidate aria-label="Record the risk category" className="form">
+      {form.saved ? (
+        <SuccessNotice title={form.saved.title}>
+          <p className="body">{form.saved.detail}</p>
+        </SuccessNotice>
+      ) : null}
+      <ErrorSummary form={FORM} errors={errors} labels={{ ...LABELS, rationale: 'Rationale' }} />
+      <h2 className="heading-m">Descriptors that apply</h2>
+      <DescriptorMatrix rows={rows} ticked={fields.ticked} onTicked={(ticked) => update({ ticked })} />
+      <div className="panel hsb-suggestion" aria-live="polite">
+        <p className="body">
+          <strong>
+            Suggested:{' '}
+            {suggested
+              ? labelOf(suggested)
+              : fields.ticked.length === 0
+                ? 'tick the descriptors that apply'
+                : 'none'}
+          </strong>
+        </p>
+        {fields.ticked.length > 0 && form.suggestion ? (
+          <p className="body">{form.suggestion.explanation}</p>
+        ) : null}
+      </div>
+
+      <h2 className="heading-m">Decision</h2>
+      <SelectField
+        form={FORM}
+        path="category"
+        label={LABELS.category}
+        hint={
+          suggested
+            ? `Suggested from the descriptors: ${labelOf(suggested)}. You decide the category.`
+            : 'You decide the category; the suggestion only helps.'
+        }
+        value={fields.category}
+        onChange={(category) => update({ category })}
+        options={rows.map((r) => ({
+          value: r.category,
+          label: r.brookColour ? `${r.label} — ${r.brookColour}` : r.label,
+        }))}
+        placeholder="Choose the category agreed"
+        errors={errors}
+      />
+      <TextField
+        form={FORM}
+        path="agreedBy"
+        label={LABELS.agreedBy}
+        hint="For example, strategy discussion: CSC manager and police."
+        value={fields.agreedBy}
+        onChange={(agreedBy) => update({ agreedBy })}
+        errors={errors}
+      />
+      <DateTimeFields
+        form={FORM}
+        path="agreedAt"
+        dateLabel={LABELS.agreedAt}
+        timeLabel={LABELS.agreedAtTime}
+        date={fields.day}
+        time={fields.time}
+        onDate={(day) => update({ day })}
+        onTime={(time) => update({ time })}
+        errors={errors}
+      />
+      <CheckboxField
+        form={FORM}
+        path="complex"
+        label={LABELS.complex}
+        hint="Some protocols allow more time when the concerns are particularly complex."
+        checked={fields.complex}
+        onChange={(complex) => update({ complex })}
+        errors={errors}
+      />
+      <TextAreaField
+        form={FORM}
+        path="rationale"
+        label={rationaleLabel}
+        hint="Why this category: what was reported and how it fits."
+        value={fields.rationale}
+        onChange={(rationale) => update({ rationale })}
+        errors={errors}
+      />
+      <button type="submit" className="button" aria-disabled={form.busy || undefined}>
+        Record category
+      </button>
+    </form>
+  );
+}
+
+/** The profile's risk matrix, one row per category with its descriptors to tick. */
+function DescriptorMatrix({
+  rows,
+  ticked,
+  onTicked,
+}: {
+  rows: MatrixRow[];
+  ticked: string[];
+  onTicked: (ticked: string[]) => void;
+}) {
+  const toggle = (id: string, on: boolean) =>
+    onTicked(on ? [...ticked.filter((x) => x !== id), id] : ticked.filter((x) => x !== id));
+  return rows.map((row) => (
+    <fieldset
+      key={row.category}
+      id={`${FORM}-row-${row.category}`}
+      className={`fieldset hsb-matrix-row hsb-matrix-row--${row.brookColour.toLowerCase() || 'none'}`}
+      aria-describedby={`${FORM}-row-${row.category}-hint`}
+    >
+      <legend className="legend">{row.label}</legend>
+      <p id={`${FORM}-row-${row.category}-hint`} className="hint hsb-matrix-row__facts">
+        {[
+          row.brookColour ? `Brook: ${row.brookColour}` : '',
+          row.childProtectionTier,
+          row.serviceResponse ? `Service response: ${row.serviceResponse}` : '',
+        ]
+          .filter(Boolean)
+          .join('. ') || 'No Brook colour, tier or service response in this profile.'}
+      </p>
+      {row.descriptors.length === 0 ? (
+        <p className="body hint">No descriptors: suggested when no descriptor of concern is ticked.</p>
+      ) : (
+        row.descriptors.map((d) => (
+          <div className="checkbox" key={d.id}>
+            <input
+              id={`${FORM}-descriptor-${d.id}`}
+              type="checkbox"
+              className="checkbox__input"
+              checked={ticked.includes(d.id)}
+              onChange={(e) => toggle(d.id, e.target.checked)}
+            />
+            <label htmlFor={`${FORM}-descriptor-${d.id}`} className="checkbox__label">
+              {d.text}
+            </label>
+          </div>
+        ))
+      )}
+    </fieldset>
+  ));
+}
+
+function History({ records }: { records: CategoryRecordView[] }) {
+  if (records.length === 0) return <p className="body hint">No category has been recorded yet.</p>;
+  return (
+    <div className="table-wrapper">
+      <table className="table table--small">
+        <caption className="visually-hidden">Risk categories agreed, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agreed</th>
+            <th scope="col">Category</th>
+            <th scope="col">Brook colour and tier</th>
+            <th scope="col">Who agreed it</th>
+            <th scope="col">Why</th>
+            <th scope="col">Recorded by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <tr key={r.id}>
+              <td className="nowrap">
+                <When at={r.agreedAt} />
+              </td>
+              <td>
+                {r.label}
+                {r.complex ? <span className="cell-note">Particularly complex</span> : null}
+              </td>
+              <td>
+                {r.brookColour || 'No Brook colour'}
+                {r.childProtectionTier ? <span className="cell-note">{r.childProtectionTier}</span> : null}
+              </td>
+              <td>{r.agreedBy}</td>
+              <td className="prewrap">
+                {r.rationale || <span className="hint">As the descriptors suggested</span>}
+              </td>
+              <td>{r.recordedByName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

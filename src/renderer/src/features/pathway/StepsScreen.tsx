@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { Result } from '../../../../contract/errors.ts';
+import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import { call } from '../../app/api.ts';
+import { InstantText } from '../../ui/DateText.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
+import { type Colour, coloursOf } from './colours.ts';
+import { StepForm } from './StepForm.tsx';
+import { type CaseBasics, CaseScreen, loadBasics } from './shared.tsx';
+import { ANY_STEP } from './useStepForm.ts';
+
+interface Data extends CaseBasics {
+  timeline: CaseTimeline;
+  /** The Brook colours of the case's profile version. */
+  colours: Colour[];
+}
+
+async function load(caseId: string): Promise<Result<Data>> {
+  const [basics, timeline] = await Promise.all([loadBasics(caseId), call('pathway.timeline', { caseId })]);
+  if (!basics.ok) return basics;
+  if (!timeline.ok) return timeline;
+  const { id, version } = timeline.data.profile;
+  const profile = await call('profiles.get', { id, version });
+  if (!profile.ok) return profile;
+  return {
+    ok: true,
+    data: { ...basics.data, timeline: timeline.data, colours: coloursOf(profile.data.document) },
+  };
+}
+
+/** Record a step the profile names (a concern received, s47 initiated …), and list the steps recorded. */
+export function StepsScreen({ caseId }: { caseId: string }) {
+  const [loaded, reload] = useLoad(() => load(caseId));
+  return (
+    <CaseScreen
+      caseId={caseId}
+      title="Steps on the pathway"
+      loaded={loaded}
+      reload={() => void reload()}
+      what="the profile’s steps"
+    >
+      {(data) => <StepsWork data={data} />}
+    </CaseScreen>
+  );
+}
+
+function StepsWork({ data }: { data: Data }) {
+  const [timeline, setTimeline] = useState(data.timeline);
+  return (
+    <>
+      {data.hsbCase.status === 'open' ? (
+        <section aria-labelledby="step-title" className="section">
+          <h2 id="step-title" className="heading-m">
+            Record a step
+          </h2>
+          {timeline.triggerEvents.length > 0 ? (
+            <StepForm
+              timeline={timeline}
+              colours={data.colours}
+              wording={ANY_STEP}
+              titleId="step-title"
+              onRecorded={setTimeline}
+            />
+          ) : (
+            <p className="body hint">This profile names no other steps that start a clock.</p>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="steps-title" className="section section--divided">
+        <h2 id="steps-title" className="heading-m">
+          Recorded steps
+        </h2>
+        <StepsTable timeline={timeline} />
+      </section>
+    </>
+  );
+}
+
+function StepsTable({ timeline }: { timeline: CaseTimeline }) {
+  if (timeline.events.length === 0) return <p className="body hint">No steps recorded yet.</p>;
+  return (
+    <div className="table-wrapper">
+      <table className="table table--small">
+        <caption className="visually-hidden">Steps recorded on this case, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Step</th>
+            <th scope="col">Details</th>
+            <th scope="col">Recorded by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {timeline.events.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">
+                <InstantText value={e.occurredAt} withTime />
+              </td>
+              <td>{e.label}</td>
+              <td className="prewrap">{e.summary}</td>
+              <td>{e.recordedByName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedRequest } from '../../contract/calls.ts';
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { CaseTimeline } from '../../contract/timescale-schemas.ts';
+import type { Profile } from '../../domain/profiles/index.ts';
+import type { Db } from '../../store/database.ts';
+import { insertCaseEvent } from '../../store/deadlines.ts';
+import { startDeadlines } from '../deadlines.ts';
+import { refuseFuture } from '../not-in-future.ts';
+import type { AuditNote, Workbench } from '../workbench.ts';
+import { CATEGORY_EVENT, caseContext } from './agreed-category.ts';
+import { openCaseParts } from './case.ts';
+import { timeline } from './timeline.ts';
+
+/**
+ * Records a step of the profile on the case and starts the clocks it starts. Call inside a write; used by
+ * the pathway screens and by other steps that imply one (a decision to assess, a first session with the child).
+ */
+export function raiseEvent(
+  db: Db,
+  audit: (note: AuditNote) => void,
+  args: {
+    caseId: string;
+    profile: Profile;
+    event: { id: string; label: string };
+    occurredAt: string;
+    note: string;
+    brookColour: { id: string; label: string } | null;
+    userId: string;
+    now: string;
+  },
+): void {
+  const { caseId, profile, event, occurredAt, note, brookColour, userId, now } = args;
+  insertCaseEvent(db, {
+    id: randomUUID(),
+    caseId,
+    event: event.id,
+    occurredAt,
+    details: {
+      note,
+      brookColour: brookColour?.label ?? '',
+      summary: [brookColour ? `Brook: ${brookColour.label}` : '', note].filter(Boolean).join('. '),
+    },
+    recordedAt: now,
+    recordedBy: userId,
+  });
+  audit({ action: 'case.event', recordType: 'case', recordId: caseId, summary: `recorded: ${event.label}` });
+  startDeadlines(db, audit, {
+    caseId,
+    profile,
+    start: { event: event.id },
+    context: { ...caseContext(db, caseId), ...(brookColour ? { brookColour: brookColour.id } : {}) },
+    triggerAt: occurredAt,
+    startedBy: { event: event.id, label: event.label },
+    userId,
+    now,
+  });
+}
+
+/** Any other step the profile names as starting a clock: a concern received, s47 initiated, first meeting with the child … */
+export function recordEvent(wb: Workbench, req: ParsedRequest<'pathway.recordEvent'>): CaseTimeline {
+  const userId = wb.signedIn().user.id;
+  const now = wb.now().toISOString();
+  refuseFuture(req.occurredAt, now, 'occurredAt');
+  wb.write((db, audit) => {
+    const { hsbCase, profile } = openCaseParts(db, req.caseId);
+    const event = profile.triggerEvents.find((e) => e.id === req.event && e.id !== CATEGORY_EVENT);
+    if (!event) {
+      throw new WorkbenchError('invalid-request', `The ${profile.name} profile does not have that step.`, {
+        problems: [{ path: 'event', message: 'is not a step of this profile' }],
+      });
+    }
+    const colour = req.brookColour ? profile.brook.colours.find((c) => c.id === req.brookColour) : undefined;
+    if (req.brookColour && !colour) {
+      throw new WorkbenchError('invalid-request', 'That Brook colour is not one this profile uses.', {
+        problems: [{ path: 'brookColour', message: 'is not a colour of this profile' }],
+      });
+    }
+    raiseEvent(db, audit, {
+      caseId: hsbCase.id,
+      profile,
+      event,
+      occurredAt: new Date(req.occurredAt).toISOString(),
+      note: req.note,
+      brookColour: colour ?? null,
+      userId,
+      now,
+    });
+  });
+  return timeline(wb, req.caseId);
+}

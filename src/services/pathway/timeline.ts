@@ -1,0 +1,44 @@
+import { WorkbenchError } from '../../contract/errors.ts';
+import type { CaseTimeline } from '../../contract/timescale-schemas.ts';
+import { findCase } from '../../store/cases.ts';
+import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
+import { namesById, viewDeadline } from '../deadlines.ts';
+import { latestProfile, requireProfile } from '../profiles.ts';
+import type { Workbench } from '../workbench.ts';
+import { CATEGORY_EVENT, categoryHistory, colourLabel } from './agreed-category.ts';
+
+/** The case's steps, agreed categories and deadlines under its profile version (read by closed cases too). */
+export function timeline(wb: Workbench, caseId: string): CaseTimeline {
+  const db = wb.db();
+  const now = wb.now().toISOString();
+  const hsbCase = findCase(db, caseId);
+  if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
+  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
+  const names = namesById(db);
+  const eventLabel = (id: string) => profile.triggerEvents.find((e) => e.id === id)?.label ?? id;
+  return {
+    caseId,
+    profile: {
+      id: profile.id,
+      name: profile.name,
+      version: profile.version,
+      latestVersion: latestProfile(db, profile.id)?.profile.version ?? profile.version,
+    },
+    triggerEvents: profile.triggerEvents.filter((e) => e.id !== CATEGORY_EVENT),
+    categories: profile.riskMatrix.rows.map((r) => ({
+      id: r.category,
+      label: r.label,
+      brookColour: colourLabel(profile, r.brookColour),
+    })),
+    events: caseEvents(db, caseId).map((e) => ({
+      id: e.id,
+      event: e.event,
+      label: eventLabel(e.event),
+      occurredAt: e.occurredAt,
+      summary: String((e.details as { summary?: string }).summary ?? ''),
+      recordedByName: names.get(e.recordedBy) ?? e.recordedBy,
+    })),
+    categoryHistory: categoryHistory(db, caseId, names),
+    deadlines: deadlinesOfCase(db, caseId).map((d) => viewDeadline(db, d, now, names)),
+  };
+}
