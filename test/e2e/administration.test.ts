@@ -103,6 +103,9 @@ describe('the Administration screen, through the UI', () => {
     const [folder, ...others] = readdirSync(join(data.path, 'backups'));
     expect(others).toEqual([]);
     expect(folder).toMatch(/^hsb-workbench-backup-/);
+    for (const file of ['workbench.db', 'keyring.json', 'manifest.json']) {
+      expect(existsSync(join(data.path, 'backups', folder ?? '', file)), file).toBe(true);
+    }
     expect(await made.textContent()).toContain(
       `Saved to ${join(data.path, 'backups', folder ?? '')} on 01/12/2026`,
     );
