@@ -15,6 +15,7 @@ import {
 } from './harness.ts';
 import {
   ADMIN,
+  credentials,
   heading,
   openAllocatedCase,
   routerCall,
@@ -512,7 +513,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     app.workbench.touch();
     const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
     await call('session.signOut', {});
-    await call('session.signIn', YOS);
+    await call('session.signIn', credentials(YOS));
     await call('assessments.holdSection', { assessmentId, sectionKey: 'views' });
     await call('assessments.saveSection', {
       assessmentId,
@@ -521,7 +522,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       content: richTextFromPlain('His mother worries about the bus journey.'),
     });
     await call('session.signOut', {});
-    await call('session.signIn', SW);
+    await call('session.signIn', credentials(SW));
 
     await section.getByRole('button', { name: `Save ${name}` }).click();
     const theirs = section.getByRole('region', { name: 'Saved by the other assessor' });

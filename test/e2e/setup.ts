@@ -46,6 +46,9 @@ export const YOS: Person = {
   aimTrained: true,
 };
 
+/** What a person types at the sign-in screen (the call refuses any other keys). */
+export const credentials = (person: Person) => ({ username: person.username, password: person.password });
+
 export type Call = <K extends CallName>(name: K, request: CallRequest<K>) => Promise<CallResponse<K>>;
 
 /** Calls the page's router directly (for set-up), throwing with the refusal's message. */

@@ -14,6 +14,7 @@ import {
 } from './harness.ts';
 import {
   ADMIN,
+  credentials,
   heading,
   openAllocatedCase,
   type Person,
@@ -158,7 +159,7 @@ beforeAll(async () => {
   assessmentId = assessment.id;
   caseReference = assessment.caseReference;
   await call('session.signOut', {});
-  await call('session.signIn', { username: SW.username, password: SW.password });
+  await call('session.signIn', credentials(SW));
   await call('assessments.addSource', {
     assessmentId,
     source: 'School safeguarding file',
