@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
@@ -14,6 +13,18 @@ import {
   serveRenderer,
   type WorkbenchPage,
 } from './harness.ts';
+import {
+  ADMIN,
+  credentials,
+  heading,
+  openAllocatedCase,
+  routerCall,
+  SW,
+  setUpTeam,
+  signInThroughUi,
+  signOutThroughUi,
+  YOS,
+} from './setup.ts';
 
 // The AIM assessment workspace through the UI in Chromium, against the real router, with two co-assessors
 // signed in in turn on a Lancashire case. The social worker starts the assessment from the case page and
@@ -29,9 +40,6 @@ import {
 /** Thursday 07/05/2026 09:00 in London (BST). */
 const NOW = new Date('2026-05-07T08:00:00Z');
 const SHOTS = '/tmp/hsb-assessment-screens';
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
-const SW = { username: 'sam.sw', password: 'social worker password 1' };
-const YOS = { username: 'yas.yos', password: 'youth justice password 1' };
 const CHILD = 'Riley Example';
 const ITEM = 'Use of coercion';
 const RATIONALE = 'The police account corroborates the school report.';
@@ -45,8 +53,6 @@ const screensChecked: string[] = [];
 /** Content Security Policy refusals in the console (the editor must not need inline styles or scripts). */
 const cspMessages: string[] = [];
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
 async function expectAccessible(page: Page, screen: string) {
   expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
   screensChecked.push(screen);
@@ -59,24 +65,7 @@ async function closeUp(part: Locator, name: string) {
 }
 
 /** Set-up the other browser tests drive through the UI, done through the router to save time. */
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
-
-async function signInThroughUi(page: Page, who: { username: string; password: string }) {
-  await heading(page, 'Sign in').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
-
-async function signOutThroughUi(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await heading(page, 'Sign in').waitFor();
-}
+const call = routerCall(() => app);
 
 /** Opens the assessment from the case page, as a practitioner would. */
 async function openAssessment(page: Page, version = 1) {
@@ -109,49 +98,14 @@ beforeAll(async () => {
   app.page.on('console', (message) => {
     if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
   });
-  await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
-  const sam = await call('users.create', {
-    username: SW.username,
-    name: 'Sam Social Worker',
-    agency: 'childrens-social-care',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: 'first password 123',
-  });
-  const yas = await call('users.create', {
-    username: YOS.username,
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: 'first password 123',
-  });
-  const admin = (await call('users.list', {})).find((u) => u.username === ADMIN.username);
-  const child = await call('children.create', { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' });
-  await call('cases.open', {
-    childId: child.id,
+  const { ids } = await setUpTeam(call);
+  await openAllocatedCase(call, {
+    child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
     profileId: 'lancashire',
-    socialWorkerId: sam.id,
-    yosPractitionerId: yas.id,
-    managerIds: [admin?.id ?? ''],
+    socialWorkerId: ids[SW.username] ?? '',
+    yosPractitionerId: ids[YOS.username] ?? '',
+    managerIds: [ids[ADMIN.username] ?? ''],
   });
-  for (const who of [SW, YOS]) {
-    await call('session.signOut', {});
-    await call('session.signIn', { username: who.username, password: 'first password 123' });
-    await call('account.changePassword', {
-      currentPassword: 'first password 123',
-      newPassword: who.password,
-    });
-  }
   await call('session.signOut', {});
   await app.page.reload();
 });
@@ -229,9 +183,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await heading(page, `AIM assessment: ${CHILD}`).waitFor();
     assessmentUrl = page.url();
     expect(assessmentUrl).toMatch(/#\/assessments\/[A-Za-z0-9-]+$/);
-    expect(await page.locator('.caption').first().textContent()).toMatch(
-      /^Case HSB-\d{4}-0001 · AIM3 · Version 1$/,
-    );
+    expect(await page.getByText(/^Case HSB-\d{4}-0001 · AIM3 · Version 1$/).isVisible()).toBe(true);
     await page.getByText('The AIM3 assessment has started.', { exact: false }).waitFor();
     const panel = page.getByRole('region', { name: /^Assessment window/ });
     expect(await panel.getByText('The window starts at the first session with the child.').isVisible()).toBe(
@@ -277,8 +229,9 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await form.getByText(/the assessment window has started/).waitFor();
 
     const panel = page.getByRole('region', { name: /^Assessment window/ });
-    await panel.locator('.window-panel__date').getByText('Due Thu 09/07/2026').waitFor();
-    expect(await panel.locator('.rag').textContent()).toBe('Green: On track');
+    await panel.getByText('Due Thu 09/07/2026', { exact: true }).waitFor();
+    // The status in words, with the colour named for screen readers.
+    expect(await panel.getByRole('strong').textContent()).toBe('Green: On track');
     const sessions = page.getByRole('table', { name: 'Sessions, in the order recorded' });
     const row = sessions.getByRole('row').nth(1);
     const cells = await cellText(row);
@@ -286,8 +239,8 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     expect(cells[1]).toBe(`${CHILD} (the child)Mother (parent or carer)`);
     expect(cells[2]).toBe('Yas Youth Justice and Sam Social Worker');
     expect(cells[4]).toBe('First meeting. Riley was quiet at first.Talked about schoolDrew his family');
-    expect(await row.locator('em').allTextContents()).toEqual(['quiet']);
-    expect(await row.locator('.session-notes li').allTextContents()).toEqual([
+    expect(await row.getByRole('emphasis').allTextContents()).toEqual(['quiet']);
+    expect(await row.getByRole('cell').nth(4).getByRole('listitem').allTextContents()).toEqual([
       'Talked about school',
       'Drew his family',
     ]);
@@ -358,9 +311,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     expect(await cellText(ratings.getByRole('row', { name: /Yas Youth Justice/ }))).toEqual([
       'Not rated yet',
     ]);
-    expect(await item(page).locator('.item-state').textContent()).toContain(
-      'Waiting for Yas Youth Justice’s rating',
-    );
+    expect(await item(page).getByText('Waiting for Yas Youth Justice’s rating').isVisible()).toBe(true);
   });
 
   it('keeps a heading and bold text written in the narrative editor through a save and a reload', async () => {
@@ -396,8 +347,8 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     const check = async () => {
       const saved = narrative(page, 'Formulation');
       expect(await saved.getByRole('heading', { level: 4, name: 'Summary' }).count()).toBe(1);
-      expect(await saved.locator('strong').allTextContents()).toEqual(['key risk']);
-      expect(await saved.locator('.rich-text--view p').textContent()).toBe('The key risk is at school.');
+      expect(await saved.getByRole('strong').allTextContents()).toEqual(['key risk']);
+      expect(await saved.getByText('The key risk is at school.', { exact: true }).isVisible()).toBe(true);
       expect(await saved.getByText('Last saved by Sam Social Worker, 07/05/2026 09:00').isVisible()).toBe(
         true,
       );
@@ -413,8 +364,20 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     // The saved text opens in the editor with its formatting.
     await section.getByRole('button', { name: 'Edit Formulation' }).click();
     const reopened = section.getByRole('textbox', { name: 'Formulation' });
-    expect(await reopened.locator('h3').textContent()).toBe('Summary');
-    expect(await reopened.locator('b').textContent()).toBe('key risk');
+    expect(await reopened.getByRole('heading', { level: 3 }).textContent()).toBe('Summary');
+    // Bold, as the person sees it in the editor.
+    expect(
+      Number(
+        await reopened.getByText('key risk', { exact: true }).evaluate(
+          (el) =>
+            (
+              el.ownerDocument.defaultView as unknown as {
+                getComputedStyle: (e: unknown) => { fontWeight: string };
+              }
+            ).getComputedStyle(el).fontWeight,
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(700);
     await section.getByRole('button', { name: /^Stop editing/ }).click();
     await section.getByText(/You have stopped editing Formulation/).waitFor();
   });
@@ -448,9 +411,11 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await rating.getByRole('button', { name: `Save my rating of ${ITEM}` }).click();
     await rating.getByText('Your rating has been saved.', { exact: false }).waitFor();
     // Both have rated, but whether they agree stays hidden until this assessor finishes too.
-    expect(await item(page).locator('.item-state').textContent()).toContain(
-      'the comparison shows when you finish',
-    );
+    expect(
+      await item(page)
+        .getByText(/the comparison shows when you finish/)
+        .isVisible(),
+    ).toBe(true);
     expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
       'Hidden until you finish your own ratings',
     ]);
@@ -458,7 +423,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     const sexual = domain(page, 'Sexual behaviours');
     await sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' }).click();
     await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
-    expect(await item(page).locator('.item-state').textContent()).toBe('≠ The assessors differ');
+    expect(await item(page).getByText('≠ The assessors differ', { exact: true }).isVisible()).toBe(true);
     expect(await cellText(ratings.getByRole('row', { name: /Yas Youth Justice/ }))).toEqual([
       'Clear evidence',
       'Police account: threats used',
@@ -474,9 +439,11 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
 
     // The recommendations are held by the social worker: this assessor can read them, not edit them.
     const recommendations = narrative(page, 'Recommendations');
-    expect(await recommendations.locator('.held-by').textContent()).toBe(
-      '✎ Sam Social Worker is editing this section (since 09:00).',
-    );
+    expect(
+      await recommendations
+        .getByText('✎ Sam Social Worker is editing this section (since 09:00).', { exact: true })
+        .isVisible(),
+    ).toBe(true);
     await recommendations.getByRole('button', { name: 'Edit Recommendations' }).click();
     await recommendations
       .getByRole('alert')
@@ -508,13 +475,13 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
       .click();
     await item(page).getByText(`You have confirmed the agreed position for ${ITEM}.`).waitFor();
-    const agreed = item(page).locator('.agreed');
-    expect(await agreed.locator('.agreed__title').textContent()).toBe('Agreed position: Clear evidence');
-    expect(await agreed.locator('.agreed__rationale').textContent()).toBe(`Rationale: ${RATIONALE}`);
-    expect(await agreed.locator('.agreed__by').textContent()).toBe(
+    const agreed = item(page);
+    expect(await agreed.getByText('Agreed position: Clear evidence', { exact: true }).isVisible()).toBe(true);
+    expect(await agreed.getByText(`Rationale: ${RATIONALE}`, { exact: true }).isVisible()).toBe(true);
+    expect(await agreed.getByText(/^Agreed by /).textContent()).toBe(
       'Agreed by Yas Youth Justice and Sam Social Worker on 07/05/2026',
     );
-    expect(await item(page).locator('.item-state').textContent()).toBe('✓ Agreed position recorded');
+    expect(await item(page).getByText('✓ Agreed position recorded', { exact: true }).isVisible()).toBe(true);
     await closeUp(item(page), 'item agreed');
 
     // Back to the held recommendations: the unsaved draft is offered and restored, then saved.
@@ -526,7 +493,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     );
     await section.getByRole('button', { name: 'Save Recommendations' }).click();
     await section.getByText('Recommendations has been saved.').waitFor();
-    expect(await section.locator('.rich-text--view').textContent()).toBe('Weekly direct work with Riley');
+    expect(await section.getByText('Weekly direct work with Riley', { exact: true }).isVisible()).toBe(true);
   });
 
   it('shows a clashing save side by side and lets the assessor combine the two texts', async () => {
@@ -546,7 +513,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     app.workbench.touch();
     const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
     await call('session.signOut', {});
-    await call('session.signIn', YOS);
+    await call('session.signIn', credentials(YOS));
     await call('assessments.holdSection', { assessmentId, sectionKey: 'views' });
     await call('assessments.saveSection', {
       assessmentId,
@@ -555,7 +522,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       content: richTextFromPlain('His mother worries about the bus journey.'),
     });
     await call('session.signOut', {});
-    await call('session.signIn', SW);
+    await call('session.signIn', credentials(SW));
 
     await section.getByRole('button', { name: `Save ${name}` }).click();
     const theirs = section.getByRole('region', { name: 'Saved by the other assessor' });
@@ -570,10 +537,9 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await theirs.getByRole('button', { name: 'Copy their text to the end of yours' }).click();
     await section.getByRole('button', { name: `Save ${name}` }).click();
     await section.getByText(`${name} has been saved.`).waitFor();
-    expect(await section.locator('.rich-text--view p').allTextContents()).toEqual([
-      'Riley says school feels unsafe.',
-      'His mother worries about the bus journey.',
-    ]);
+    const combined = ['Riley says school feels unsafe.', 'His mother worries about the bus journey.'];
+    const paragraphs = await section.getByRole('paragraph').allTextContents();
+    expect(paragraphs.filter((p) => combined.includes(p))).toEqual(combined);
   });
 
   it('a review starts version 2 from version 1, shows what changed, and leaves version 1 read-only', async () => {
@@ -582,10 +548,10 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await versions.getByLabel('Reason for the review').fill('Riley moved to a new foster placement');
     await versions.getByRole('button', { name: 'Start a review' }).click();
     await page.getByText('Version 2 has started as a review.', { exact: false }).waitFor();
-    expect(await page.locator('.caption').first().textContent()).toMatch(/· Version 2$/);
+    expect(await page.getByText(/^Case HSB-\d{4}-0001 · AIM3 · Version 2$/).isVisible()).toBe(true);
 
     const section = narrative(page, 'Recommendations');
-    expect(await section.locator('.rich-text--view').textContent()).toBe('Weekly direct work with Riley');
+    expect(await section.getByText('Weekly direct work with Riley', { exact: true }).isVisible()).toBe(true);
     await section.getByRole('button', { name: 'Edit Recommendations' }).click();
     await section.getByRole('textbox', { name: 'Recommendations' }).click();
     await page.keyboard.press('Control+A');
@@ -621,9 +587,11 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await expectAccessible(page, 'assessment page as a reader');
     expect(await page.getByRole('form').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
-    expect(await item(page).locator('.agreed__by').textContent()).toBe(
-      'Agreed by Yas Youth Justice and Sam Social Worker on 07/05/2026',
-    );
+    expect(
+      await item(page)
+        .getByText(/^Agreed by /)
+        .textContent(),
+    ).toBe('Agreed by Yas Youth Justice and Sam Social Worker on 07/05/2026');
   });
 
   it('an administrator imports a licensed item set; an invalid file lists the path of each fault', async () => {
@@ -685,10 +653,13 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     });
     await aim3.getByRole('button', { name: 'Import item set into AIM3' }).click();
     await aim3.getByText('Our AIM3 items (1 item) has been imported into AIM3.').waitFor();
-    const set = aim3.locator('.framework__item-set');
-    expect((await set.textContent())?.replace(/\s+/g, ' ')).toBe(
-      'NameOur AIM3 itemsLicenceExample Council AIM licence 2026Items1',
-    );
+    // The licensed item set, as a list of terms and their values.
+    expect(await aim3.getByRole('term').allTextContents()).toEqual(['Name', 'Licence', 'Items']);
+    expect(await aim3.getByRole('definition').allTextContents()).toEqual([
+      'Our AIM3 items',
+      'Example Council AIM licence 2026',
+      '1',
+    ]);
     expect((await call('frameworks.list', {})).find((f) => f.id === 'aim3')?.itemSet?.itemCount).toBe(1);
     await closeUp(aim3, 'framework');
     expect(app.outsideRequests).toEqual([]);

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
@@ -10,6 +9,17 @@ import {
   serveRenderer,
   type WorkbenchPage,
 } from './harness.ts';
+import {
+  ADMIN,
+  heading,
+  openAllocatedCase,
+  type Person,
+  routerCall,
+  SW,
+  setUpTeam,
+  signInThroughUi,
+  YOS,
+} from './setup.ts';
 
 // Need-to-know access through the UI: an unallocated practitioner searching finds only the case
 // reference, the child's initials and the allocated social worker, and asks for access with a reason;
@@ -17,37 +27,35 @@ import {
 // reasons on the case page. Axe runs on each screen.
 
 const NOW = new Date('2026-11-05T09:00:00Z');
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
-const UNA = { username: 'una.out', password: 'outsider password 1' };
-const MAX = { username: 'max.manager', password: 'other manager password 1' };
+/** A practitioner not allocated to the case. */
+const UNA: Person = {
+  username: 'una.out',
+  password: 'outsider password 1',
+  name: 'Una Outsider',
+  agency: 'childrens-social-care',
+  roles: ['practitioner'],
+  aimTrained: true,
+};
+/** A manager not allocated to the case. */
+const MAX: Person = {
+  username: 'max.manager',
+  password: 'other manager password 1',
+  name: 'Max Manager',
+  agency: 'childrens-social-care',
+  roles: ['manager'],
+  aimTrained: true,
+};
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveRenderer>>;
 let data: ReturnType<typeof tempFolder>;
 let app: WorkbenchPage;
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
 async function expectAccessible(page: Page, screen: string) {
   expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
 }
 
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
-
-async function signInThroughUi(page: Page, who: { username: string; password: string }) {
-  if (await page.getByRole('button', { name: 'Sign out' }).count()) {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-  }
-  await heading(page, 'Sign in').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
+const call = routerCall(() => app);
 
 async function searchCases(page: Page, query: string) {
   await page
@@ -63,64 +71,19 @@ beforeAll(async () => {
   data = tempFolder('hsb-access-e2e-');
   app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
   app.clock.now = NOW;
-  const setUp = await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
-  const people = [
-    {
-      username: 'sam.sw',
-      name: 'Sam Social Worker',
-      agency: 'childrens-social-care',
-      roles: ['practitioner'],
-    },
-    { username: 'yas.yos', name: 'Yas Youth Justice', agency: 'youth-justice', roles: ['practitioner'] },
-    {
-      username: UNA.username,
-      name: 'Una Outsider',
-      agency: 'childrens-social-care',
-      roles: ['practitioner'],
-    },
-    { username: MAX.username, name: 'Max Manager', agency: 'childrens-social-care', roles: ['manager'] },
-  ] as const;
-  const ids: string[] = [];
-  for (const person of people) {
-    const user = await call('users.create', {
-      ...person,
-      roles: [...person.roles],
-      aimTrained: true,
-      initialPassword: 'first password 123',
-    });
-    ids.push(user.id);
-  }
-  for (const who of [UNA, MAX]) {
-    await call('session.signOut', {});
-    await call('session.signIn', { username: who.username, password: 'first password 123' });
-    await call('account.changePassword', {
-      currentPassword: 'first password 123',
-      newPassword: who.password,
-    });
-  }
-  await call('session.signOut', {});
-  await call('session.signIn', ADMIN);
-  const child = await call('children.create', {
-    name: 'Riley Example',
-    dateOfBirth: '2012-04-04',
-    gender: 'male',
-    socialCareNumber: 'SC-4242',
-  } as never);
-  await call('cases.open', {
-    childId: child.id,
+  // Sam and Yas are allocated and never sign in here; Una and Max are not allocated.
+  const { ids } = await setUpTeam(call, { members: [SW, YOS, UNA, MAX], choosePasswords: [UNA, MAX] });
+  await openAllocatedCase(call, {
+    child: {
+      name: 'Riley Example',
+      dateOfBirth: '2012-04-04',
+      gender: 'male',
+      socialCareNumber: 'SC-4242',
+    } as never,
     profileId: 'blackpool',
-    socialWorkerId: ids[0] ?? '',
-    yosPractitionerId: ids[1] ?? '',
-    managerIds: [setUp.status.user?.id ?? ''],
+    socialWorkerId: ids[SW.username] ?? '',
+    yosPractitionerId: ids[YOS.username] ?? '',
+    managerIds: [ids[ADMIN.username] ?? ''],
   });
   await call('session.signOut', {});
   await app.page.reload();

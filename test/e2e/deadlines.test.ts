@@ -2,7 +2,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import { lancashireProfile } from '../../src/domain/profiles/index.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
@@ -14,6 +13,7 @@ import {
   serveRenderer,
   type WorkbenchPage,
 } from './harness.ts';
+import { ADMIN, credentials, routerCall, SW, setUpTeam, YOS } from './setup.ts';
 
 // Protocol profiles and the working-day clock, through the UI in Chromium against the real router:
 // an Islington case; Hackett category 2 agreed on Thursday 27/08/2026, the Thursday before the August
@@ -26,8 +26,6 @@ import {
 /** Thursday 27/08/2026 15:00 in London (BST). */
 const NOW = new Date('2026-08-27T14:00:00Z');
 const SHOTS = '/tmp/hsb-deadlines-screens';
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
-const SW = { username: 'sam.sw', password: 'social worker password 1' };
 const STEP = 'HSB strategy meeting held';
 
 let browser: Browser;
@@ -51,11 +49,7 @@ async function closeUp(part: Locator, name: string) {
 }
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
+const call = routerCall(() => app);
 
 async function signInThroughUi(page: Page, who: { username: string; password: string }) {
   await heading(page, 'Sign in').waitFor();
@@ -75,30 +69,10 @@ beforeAll(async () => {
   data = tempFolder('hsb-deadlines-e2e-');
   app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
   app.clock.now = NOW;
-  await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
-  for (const person of [
-    { username: SW.username, name: 'Sam Social Worker', agency: 'childrens-social-care' as const },
-    { username: 'yas.yos', name: 'Yas Youth Justice', agency: 'youth-justice' as const },
-  ]) {
-    await call('users.create', {
-      ...person,
-      roles: ['practitioner'],
-      aimTrained: true,
-      initialPassword: 'first password 123',
-    });
-  }
+  // Yas is allocated to the case the test opens, and never signs in here.
+  await setUpTeam(call, { members: [SW, YOS], choosePasswords: [SW] });
   await call('session.signOut', {});
-  await call('session.signIn', { username: SW.username, password: 'first password 123' });
-  await call('account.changePassword', { currentPassword: 'first password 123', newPassword: SW.password });
+  await call('session.signIn', credentials(SW));
   await app.page.reload();
 });
 

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
@@ -13,6 +12,7 @@ import {
   serveRenderer,
   type WorkbenchPage,
 } from './harness.ts';
+import { ADMIN, credentials, routerCall, SW, setUpTeam, YOS } from './setup.ts';
 
 // The HSB pathway on a case, through the UI in Chromium against the real router (issue 7):
 // (1) Blackpool: an amber concern on an open case → the strategy meeting/discussion is due within 24 hours
@@ -26,9 +26,6 @@ import {
 /** Thursday 05/11/2026 09:00 in London (GMT). */
 const NOW = new Date('2026-11-05T09:00:00Z');
 const SHOTS = '/tmp/hsb-pathway-screens';
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
-const SW = { username: 'sam.sw', password: 'social worker password 1' };
-const YOS = { username: 'yas.yos', password: 'youth justice password 1' };
 const BLACKPOOL_STEP = 'Sexually harmful behaviour strategy meeting/discussion held (where appropriate)';
 
 let browser: Browser;
@@ -52,11 +49,7 @@ async function closeUp(part: Locator, name: string) {
 }
 
 /** Set-up the other browser tests already drive through the UI, done through the router to save time. */
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
+const call = routerCall(() => app);
 
 /** Some minutes pass, as if the person had been working (so the workbench does not lock). */
 function minutesLater(minutes: number) {
@@ -114,38 +107,10 @@ beforeAll(async () => {
   data = tempFolder('hsb-pathway-e2e-');
   app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
   app.clock.now = NOW;
-  const setUp = await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
-  const ids: string[] = [];
-  for (const person of [
-    { username: SW.username, name: 'Sam Social Worker', agency: 'childrens-social-care' as const },
-    { username: YOS.username, name: 'Yas Youth Justice', agency: 'youth-justice' as const },
-  ]) {
-    const user = await call('users.create', {
-      ...person,
-      roles: ['practitioner'],
-      aimTrained: true,
-      initialPassword: 'first password 123',
-    });
-    ids.push(user.id);
-  }
-  team = { admin: setUp.status.user?.id ?? '', sw: ids[0] ?? '', yos: ids[1] ?? '' };
-  for (const who of [YOS, SW]) {
-    await call('session.signOut', {});
-    await call('session.signIn', { username: who.username, password: 'first password 123' });
-    await call('account.changePassword', {
-      currentPassword: 'first password 123',
-      newPassword: who.password,
-    });
-  }
+  const { ids } = await setUpTeam(call);
+  team = { admin: ids[ADMIN.username] ?? '', sw: ids[SW.username] ?? '', yos: ids[YOS.username] ?? '' };
+  await call('session.signOut', {});
+  await call('session.signIn', credentials(SW));
   await app.page.reload();
   await app.page.getByText('Signed in as').waitFor();
 });

@@ -42,8 +42,9 @@ export function SignOffActions(props: Props) {
       {allowed.approve || allowed.return ? <QualityAssuranceForm {...props} /> : null}
       {allowed.sign ? <SignForm {...props} /> : null}
       {notAllowed.length > 0 ? (
-        <div className="not-available">
-          <h3 className="heading-xs heading--flush">
+        // A region named by its heading, so a screen-reader user can jump to why an action is missing.
+        <section className="not-available" aria-labelledby="not-available-title">
+          <h3 id="not-available-title" className="heading-xs heading--flush">
             {nothing ? 'Nothing for you to do on this version now' : 'Not available to you'}
           </h3>
           <ul className="not-available__list">
@@ -53,7 +54,7 @@ export function SignOffActions(props: Props) {
               </li>
             ))}
           </ul>
-        </div>
+        </section>
       ) : null}
     </>
   );

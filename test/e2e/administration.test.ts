@@ -1,0 +1,227 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+import {
+  ADMIN,
+  heading,
+  openAllocatedCase,
+  routerCall,
+  SW,
+  setUpTeam,
+  signInThroughUi,
+  YOS,
+} from './setup.ts';
+
+// The Administration screen through the UI in Chromium, against the real router and a real encrypted
+// file: back up now into the folder the test host "chooses", restore from that backup after its
+// confirmation (a child recorded since the backup is gone), set the automatic lock to 5 minutes and let
+// the workbench clock pass it (the unlock form appears; the password returns to the same screen),
+// change the database key (the password is required, a wrong one is refused with the message, then the
+// success notice), and check the audit trail: intact, then, after one entry is altered in the database
+// file through a second connection of the store, the first altered entry is named. Axe runs on each.
+
+/** Tuesday 01/12/2026 09:00 in London (GMT). */
+const NOW = new Date('2026-12-01T09:00:00Z');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let app: WorkbenchPage;
+const call = routerCall(() => app);
+const screensChecked: string[] = [];
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
+  screensChecked.push(screen);
+}
+
+const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** Some minutes pass, as if the person had been working (so the workbench does not lock). */
+function minutesLater(minutes: number) {
+  app.clock.now = new Date((app.clock.now ?? NOW).getTime() + minutes * 60_000);
+  app.workbench.touch();
+}
+
+const childCount = () =>
+  (app.workbench.db().prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n;
+
+async function openAdministration(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
+  await heading(page, 'Administration').waitFor();
+}
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-administration-e2e-');
+  mkdirSync(join(data.path, 'data'));
+  mkdirSync(join(data.path, 'backups'));
+  app = await openWorkbench(browser, server.url, join(data.path, 'data'), {
+    kdfCost: TEST_KDF_COST,
+    now: NOW,
+  });
+  const { ids } = await setUpTeam(call);
+  await openAllocatedCase(call, {
+    child: { name: 'Riley Example', dateOfBirth: '2012-04-04', gender: 'male' } as never,
+    profileId: 'blackpool',
+    socialWorkerId: ids[SW.username] ?? '',
+    yosPractitionerId: ids[YOS.username] ?? '',
+    managerIds: [ids[ADMIN.username] ?? ''],
+  });
+  await call('session.signOut', {});
+  await app.page.reload();
+  await signInThroughUi(app.page, ADMIN);
+  await openAdministration(app.page);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+describe('the Administration screen, through the UI', () => {
+  it('backs up now into the chosen folder, and restores from it only after its confirmation', async () => {
+    const { page } = app;
+    const backups = section(page, 'Backups');
+    app.host.backupFolder = join(data.path, 'backups');
+    await backups.getByRole('button', { name: 'Back up now' }).click();
+    const made = backups.getByRole('status').filter({ hasText: 'Backup made.' });
+    await made.waitFor();
+    const [folder, ...others] = readdirSync(join(data.path, 'backups'));
+    expect(others).toEqual([]);
+    expect(folder).toMatch(/^hsb-workbench-backup-/);
+    for (const file of ['workbench.db', 'keyring.json', 'manifest.json']) {
+      expect(existsSync(join(data.path, 'backups', folder ?? '', file)), file).toBe(true);
+    }
+    expect(await made.textContent()).toContain(
+      `Saved to ${join(data.path, 'backups', folder ?? '')} on 01/12/2026`,
+    );
+    await expectAccessible(page, 'backup made');
+
+    // A child recorded after the backup: restoring the backup takes the workbench back to before it.
+    minutesLater(5);
+    const before = childCount();
+    await call('children.create', {
+      name: 'Rowan After-Backup',
+      dateOfBirth: '2013-05-05',
+      gender: 'female',
+    } as never);
+    expect(childCount()).toBe(before + 1);
+
+    app.host.restoreFolder = join(data.path, 'backups', folder ?? '');
+    await backups.getByRole('button', { name: 'Restore from backup…' }).click();
+    await backups.getByRole('heading', { name: 'Restore from a backup?' }).waitFor();
+    await backups.getByText('Anything recorded since that backup was made will be lost.').waitFor();
+    await expectAccessible(page, 'restore confirmation');
+    // Cancel restores nothing.
+    await backups.getByRole('button', { name: 'Cancel' }).click();
+    await backups.getByRole('button', { name: 'Restore from backup…' }).click();
+    expect(childCount()).toBe(before + 1);
+
+    await backups.getByRole('button', { name: 'Yes, restore from backup' }).click();
+    const restored = backups
+      .getByRole('status')
+      .filter({ hasText: `Restored from ${app.host.restoreFolder}.` });
+    await restored.waitFor();
+    expect(childCount()).toBe(before);
+    await heading(page, 'Administration').waitFor();
+    await expectAccessible(page, 'restored');
+  });
+
+  it('locks after the 5 minutes set, shows the unlock form, and the password returns to the same screen', async () => {
+    const { page } = app;
+    minutesLater(1);
+    const autoLock = section(page, 'Automatic lock');
+    await autoLock.getByLabel('Minutes before the workbench locks').fill('5');
+    await autoLock.getByRole('button', { name: 'Save auto-lock setting' }).click();
+    await autoLock.getByText('The workbench now locks after 5 minutes without use.').waitFor();
+    await expectAccessible(page, 'auto-lock saved');
+
+    // Nobody touches the workbench for 5 minutes and a second: its clock moves on, the screen sees it.
+    app.clock.now = new Date((app.clock.now ?? NOW).getTime() + 5 * 60_000 + 1_000);
+    const dialog = page.getByRole('dialog', { name: 'Workbench locked' });
+    await dialog.waitFor({ timeout: 30_000 });
+    expect(app.workbench.session.state).toBe('locked');
+    await expectAccessible(page, 'locked after 5 minutes');
+
+    await dialog.getByLabel('Password').fill(ADMIN.password);
+    await dialog.getByRole('button', { name: 'Unlock' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await heading(page, 'Administration').waitFor();
+    expect(await autoLock.getByLabel('Minutes before the workbench locks').inputValue()).toBe('5');
+  }, 60_000);
+
+  it('changes the database key only with the right password', async () => {
+    const { page } = app;
+    minutesLater(1);
+    const rotate = section(page, 'Change the database key');
+    const button = rotate.getByRole('button', { name: 'Change the database key' });
+    await button.click();
+    const problem = rotate.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await problem.getByRole('link', { name: 'Your password is required' }).waitFor();
+    await expectAccessible(page, 'database key: password required');
+
+    const keyBefore = Buffer.from(app.workbench.signedIn().keys.databaseKey).toString('hex');
+    await rotate.getByLabel('Your password').fill('not the administrator password');
+    await button.click();
+    await problem.getByText('That password is not right', { exact: false }).waitFor();
+    expect(Buffer.from(app.workbench.signedIn().keys.databaseKey).toString('hex')).toBe(keyBefore);
+    await expectAccessible(page, 'database key: wrong password');
+
+    // Past the delay a failed password check earns.
+    minutesLater(1);
+    await rotate.getByLabel('Your password').fill(ADMIN.password);
+    await button.click();
+    await rotate.getByRole('status').filter({ hasText: 'The database key has been changed.' }).waitFor();
+    expect(await problem.count()).toBe(0);
+    expect(Buffer.from(app.workbench.signedIn().keys.databaseKey).toString('hex')).not.toBe(keyBefore);
+    await expectAccessible(page, 'database key changed');
+  }, 60_000);
+
+  it('checks the audit trail: intact, then names the first entry altered in the database file', async () => {
+    const { page } = app;
+    minutesLater(1);
+    const audit = section(page, 'Audit trail');
+    await audit.getByRole('button', { name: 'Check audit trail' }).click();
+    const intact = audit.getByRole('status').filter({ hasText: /^Audit trail intact: \d+ entries checked$/ });
+    await intact.waitFor();
+    await expectAccessible(page, 'audit trail intact');
+
+    // Someone edits the file with the database key but without the audit key: entry 3's summary.
+    const tamper = openDatabase(
+      join(data.path, 'data', 'workbench.db'),
+      app.workbench.signedIn().keys.databaseKey,
+      {
+        migrate: false,
+      },
+    );
+    try {
+      expect(
+        tamper.prepare("UPDATE audit_log SET summary = 'nothing to see' WHERE seq = 3").run().changes,
+      ).toBe(1);
+    } finally {
+      tamper.close();
+    }
+    await audit.getByRole('button', { name: 'Check audit trail' }).click();
+    const problem = audit.getByRole('alert').filter({ hasText: 'Audit trail problem found' });
+    await problem.waitFor();
+    expect(await intact.count()).toBe(0);
+    expect(await problem.textContent()).toMatch(/\(entry 3\)\./);
+    await expectAccessible(page, 'audit trail altered');
+    expect(screensChecked).toHaveLength(10);
+    expect(app.outsideRequests).toEqual([]);
+  });
+});
