@@ -12,6 +12,8 @@ import {
   undoInstall,
   writeBackupFiles,
 } from '../store/backup.ts';
+import { markHeadFileKept } from '../store/head-file.ts';
+import { wipeKeys } from '../store/keyring.ts';
 import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
 import {
   clearJournal,
@@ -178,7 +180,10 @@ export async function restoreBackup(wb: Workbench) {
   try {
     writeJournal(wb.dataDir, { ...journal, phase: 'installed' });
     const db = wb.openStore(keys);
-    db.transaction(() =>
+    db.transaction(() => {
+      // Its trail was checked at staging: the head file is kept for it from here (a backup made before
+      // the head file was introduced has no such record, and a head file must never exist without it).
+      markHeadFileKept(db, journal.at);
       appendAudit(db, keys.auditKey, {
         at: journal.at,
         userId: user.id,
@@ -186,8 +191,8 @@ export async function restoreBackup(wb: Workbench) {
         recordType: 'backup',
         recordId: folder,
         summary: `restored from ${folder}; the replaced files are kept in ${journal.aside}`,
-      }),
-    )();
+      });
+    })();
     reached('restore-audited');
     wb.recordHead(db, keys.auditKey);
     reached('restore-head-written');
@@ -197,7 +202,12 @@ export async function restoreBackup(wb: Workbench) {
     // The files are swapped: the restore has happened. The journal stays (at `installed`, or still at
     // `installing`, which the next start finishes), the next sign-in writes the audit entry and the head
     // file, and until then nobody stays signed in to a store this session could not finish opening.
-    wb.dropKeys();
+    try {
+      wb.closeStore();
+    } catch {
+      // Closing a store that could not be finished may fail too; the keys leave memory regardless.
+    }
+    wipeKeys(keys);
     wb.session = { state: 'signed-out' };
     return { restoredFrom: folder };
   }

@@ -37,7 +37,9 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
     if (!auditedAlready(db, 'backup.restore', restore.from, restore.at)) {
       // Credited to the person who restored, if the restored store knows them.
       const restoredBy = findUser(db, restore.userId) ? restore.userId : userId;
-      db.transaction(() =>
+      db.transaction(() => {
+        // Checked at staging, so the head file is kept for it from here (see administration.ts).
+        markHeadFileKept(db, restore.at);
         appendAudit(db, keys.auditKey, {
           at: restore.at,
           userId: restoredBy,
@@ -45,8 +47,8 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
           recordType: 'backup',
           recordId: restore.from,
           summary: `restored from ${restore.from} (finished after an interruption); the replaced files are kept in ${restore.aside}`,
-        }),
-      )();
+        });
+      })();
     }
     writeHeadFile(wb.headPath, db, databaseId, keys.auditKey);
     clearJournal(wb.dataDir);
