@@ -3,7 +3,7 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { CaseSearchResult, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
 import type { Agency, Role } from '../contract/vocabulary.ts';
-import { initialsOf } from '../domain/case-access.ts';
+import { initialsOf, isLastingAccess } from '../domain/case-access.ts';
 import { childAccessFacts } from '../store/case-access.ts';
 import {
   findCase,
@@ -68,14 +68,9 @@ function checkAllocation(db: Db, a: Allocation): void {
   });
 }
 
-/**
- * Whether the person's access to a case comes from their place on it (social worker, YOS practitioner,
- * manager, co-assessor), not only from a break-glass grant or an open hub consultation. Temporary
- * access reads and records; it must never be turned into a lasting place on the case or the child.
- */
+/** Whether the signed-in person holds a place on the case, not only temporary access (see the domain rule). */
 function allocatedTo(wb: Workbench, db: Db, caseId: string): boolean {
-  const decision = caseAccessFor(db, wb.signedIn().user, caseId, wb.now().toISOString());
-  return decision?.allowed === true && decision.reason !== 'break-glass' && decision.reason !== 'hub';
+  return isLastingAccess(caseAccessFor(db, wb.signedIn().user, caseId, wb.now().toISOString()));
 }
 
 const TEMPORARY_ACCESS =
