@@ -61,6 +61,16 @@ export function decideCaseAccess(
   return { allowed: false, reason: 'not-allocated' };
 }
 
+/**
+ * Whether access comes from a place on the case (social worker, YOS practitioner, manager, co-assessor)
+ * rather than only from a break-glass grant or an open hub consultation. Temporary access reads and
+ * records, but never changes who is allocated or opens another case on the child: that would make it
+ * lasting.
+ */
+export function isLastingAccess(decision: CaseAccessDecision | undefined): boolean {
+  return decision?.allowed === true && decision.reason !== 'break-glass' && decision.reason !== 'hub';
+}
+
 /** Hub staff sit in the youth justice service (Lancashire: the CYJS HSB hub). */
 export function isHubStaff(person: CasePerson): boolean {
   return person.agency === 'youth-justice' && person.roles.includes('practitioner');

@@ -12,11 +12,20 @@ import {
   undoInstall,
   writeBackupFiles,
 } from '../store/backup.ts';
+import { markHeadFileKept } from '../store/head-file.ts';
+import { wipeKeys } from '../store/keyring.ts';
 import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
-import { clearJournal, type RestoreJournal, writeJournal } from '../store/restore-journal.ts';
+import {
+  clearJournal,
+  JOURNAL_FILE,
+  type RestoreJournal,
+  readJournal,
+  writeJournal,
+} from '../store/restore-journal.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { reached } from '../store/steps.ts';
 import { findUser } from '../store/users.ts';
+import { sameSessionAfterDialog } from './after-dialog.ts';
 import type { Workbench } from './workbench.ts';
 
 export const getSettings = (wb: Workbench): Settings => readSettings(wb.db());
@@ -56,15 +65,33 @@ export function auditCheck(wb: Workbench): AuditCheck {
 }
 
 /**
+ * A backup or restore interrupted earlier is finished at the next sign-in from its journal; a new one
+ * would overwrite that journal (and lose, say, a restore's audit entry), so none starts meanwhile.
+ */
+function refuseWhileJournalled(wb: Workbench): void {
+  if (!existsSync(join(wb.dataDir, JOURNAL_FILE))) return;
+  const journal = readJournal(wb.dataDir);
+  throw new WorkbenchError(
+    'conflict',
+    journal?.operation === 'backup'
+      ? `An earlier backup to ${journal.folder} was interrupted and has not been finished yet, because its folder could not be reached. Connect the drive it was written to, then sign out and sign in again so that the workbench can finish it. Nothing was saved.`
+      : 'An earlier backup or restore was interrupted and has not been finished yet. Sign out and sign in again so that the workbench can finish it, then try again. Nothing was saved.',
+  );
+}
+
+/**
  * Backup, in an order a crash cannot spoil: a journal naming the `.partial` folder; the files written
  * there; the audit entry committed; only then the rename to the final name. So a backup folder with
  * its final name never exists without its audit entry. After a crash the next sign-in renames the
  * partial folder (entry committed) or removes it (not committed).
  */
 export async function createBackup(wb: Workbench) {
-  const { keys, user } = wb.signedIn();
+  const before = wb.signedIn();
+  refuseWhileJournalled(wb);
   const parent = await wb.host.chooseBackupFolder();
   if (!parent) return null;
+  const { keys, user } = sameSessionAfterDialog(wb, before);
+  refuseWhileJournalled(wb);
   const now = wb.now();
   const folder = join(parent, backupFolderName(now));
   const partial = `${folder}.partial`;
@@ -106,12 +133,17 @@ export async function createBackup(wb: Workbench) {
 /**
  * Restore, journalled so that a crash at any step leaves the workbench as it was (still staging) or
  * finishes on the next start (installing): stage and check a copy; close the store; move the current
- * files aside and the staged ones in; write the audit entry and the head file.
+ * files aside and the staged ones in; write the audit entry and the head file. Once the files are
+ * swapped the restore has happened: what follows is best effort, and anything left (the audit entry,
+ * the head file) is finished at the next sign-in from the journal, which stays until then.
  */
 export async function restoreBackup(wb: Workbench) {
-  const session = wb.signedIn();
+  const before = wb.signedIn();
+  refuseWhileJournalled(wb);
   const folder = await wb.host.chooseRestoreFolder();
   if (!folder) return null;
+  const session = sameSessionAfterDialog(wb, before);
+  refuseWhileJournalled(wb);
   const now = wb.now();
   const { keys, user } = session;
   const journal: RestoreJournal = {
@@ -143,24 +175,42 @@ export async function restoreBackup(wb: Workbench) {
   } finally {
     wb.forgetKeyring();
   }
-  writeJournal(wb.dataDir, { ...journal, phase: 'installed' });
   wb.loss = null;
-  const db = wb.openStore(keys);
-  db.transaction(() =>
-    appendAudit(db, keys.auditKey, {
-      at: journal.at,
-      userId: user.id,
-      action: 'backup.restore',
-      recordType: 'backup',
-      recordId: folder,
-      summary: `restored from ${folder}; the replaced files are kept in ${journal.aside}`,
-    }),
-  )();
-  reached('restore-audited');
-  wb.recordHead(db, keys.auditKey);
-  reached('restore-head-written');
-  clearJournal(wb.dataDir);
-  const restoredUser = findUser(db, user.id);
+  let restoredUser: ReturnType<typeof findUser>;
+  try {
+    writeJournal(wb.dataDir, { ...journal, phase: 'installed' });
+    const db = wb.openStore(keys);
+    db.transaction(() => {
+      // Its trail was checked at staging: the head file is kept for it from here (a backup made before
+      // the head file was introduced has no such record, and a head file must never exist without it).
+      markHeadFileKept(db, journal.at);
+      appendAudit(db, keys.auditKey, {
+        at: journal.at,
+        userId: user.id,
+        action: 'backup.restore',
+        recordType: 'backup',
+        recordId: folder,
+        summary: `restored from ${folder}; the replaced files are kept in ${journal.aside}`,
+      });
+    })();
+    reached('restore-audited');
+    wb.recordHead(db, keys.auditKey);
+    reached('restore-head-written');
+    clearJournal(wb.dataDir);
+    restoredUser = findUser(db, user.id);
+  } catch {
+    // The files are swapped: the restore has happened. The journal stays (at `installed`, or still at
+    // `installing`, which the next start finishes), the next sign-in writes the audit entry and the head
+    // file, and until then nobody stays signed in to a store this session could not finish opening.
+    try {
+      wb.closeStore();
+    } catch {
+      // Closing a store that could not be finished may fail too; the keys leave memory regardless.
+    }
+    wipeKeys(keys);
+    wb.session = { state: 'signed-out' };
+    return { restoredFrom: folder };
+  }
   if (!restoredUser?.active || !wb.keyring().entryById(user.id)) {
     // The restored store does not know this person (or not as active): they must sign in again.
     wb.signOut();

@@ -3,7 +3,8 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { CaseSearchResult, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
 import type { Agency, Role } from '../contract/vocabulary.ts';
-import { initialsOf } from '../domain/case-access.ts';
+import { initialsOf, isLastingAccess } from '../domain/case-access.ts';
+import { childAccessFacts } from '../store/case-access.ts';
 import {
   findCase,
   insertCase,
@@ -15,7 +16,7 @@ import {
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import { findUser } from '../store/users.ts';
-import { mayAccessCase } from './case-access.ts';
+import { caseAccessFor, mayAccessCase } from './case-access.ts';
 import { namesById } from './deadlines.ts';
 import { keepBuiltInSnapshot, latestProfile, listProfiles } from './profiles.ts';
 import type { Workbench } from './workbench.ts';
@@ -67,10 +68,39 @@ function checkAllocation(db: Db, a: Allocation): void {
   });
 }
 
+/** Whether the signed-in person holds a place on the case, not only temporary access (see the domain rule). */
+function allocatedTo(wb: Workbench, db: Db, caseId: string): boolean {
+  return isLastingAccess(caseAccessFor(db, wb.signedIn().user, caseId, wb.now().toISOString()));
+}
+
+const TEMPORARY_ACCESS =
+  'Your access to this case comes only from break-glass or an open hub consultation, which does not let you change who is allocated. Ask one of the case’s managers or its social worker. Nothing was saved.';
+
+/** "social worker a → b; managers [x] → [x, y]": who changed, as user ids only. */
+function allocationChange(before: Allocation, after: Allocation): string {
+  const changes: string[] = [];
+  if (before.socialWorkerId !== after.socialWorkerId)
+    changes.push(`social worker ${before.socialWorkerId} → ${after.socialWorkerId}`);
+  if (before.yosPractitionerId !== after.yosPractitionerId)
+    changes.push(`YOS practitioner ${before.yosPractitionerId} → ${after.yosPractitionerId}`);
+  const ids = (list: readonly string[]) => `[${[...list].sort().join(', ')}]`;
+  if (ids(before.managerIds) !== ids(after.managerIds))
+    changes.push(`managers ${ids(before.managerIds)} → ${ids(after.managerIds)}`);
+  return changes.length > 0 ? changes.join('; ') : 'no one changed';
+}
+
 export function openCase(wb: Workbench, req: ParsedRequest<'cases.open'>): HsbCase {
   const userId = wb.signedIn().user.id;
   const now = wb.now();
   return wb.write((db, audit) => {
+    // A child who already has a case is reached through it: opening another one (naming its people)
+    // needs a place on one of those cases, not temporary access.
+    const existing = childAccessFacts(db, req.childId)?.caseIds ?? [];
+    if (existing.length > 0 && !existing.some((caseId) => allocatedTo(wb, db, caseId)))
+      throw new WorkbenchError(
+        'forbidden',
+        'Your access to this child comes only from break-glass or an open hub consultation, which does not let you open another case for them. Ask the allocated social worker or a manager of their case. Nothing was saved.',
+      );
     // A case opens under the latest version of its profile and keeps that version until moved deliberately.
     const profile = latestProfile(db, req.profileId)?.profile;
     if (!profile) {
@@ -111,6 +141,7 @@ export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>
   return wb.write((db, audit) => {
     const before = findCase(db, req.id);
     if (!before) throw new WorkbenchError('not-found', 'That case was not found.');
+    if (!allocatedTo(wb, db, before.id)) throw new WorkbenchError('forbidden', TEMPORARY_ACCESS);
     checkAllocation(db, req);
     if (
       !updateAllocation(
@@ -129,7 +160,7 @@ export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>
       action: 'case.allocate',
       recordType: 'case',
       recordId: before.id,
-      summary: 'changed the allocation',
+      summary: `changed the allocation: ${allocationChange(before, { ...req, managerIds: [...new Set(req.managerIds)] })}`,
     });
     const after = findCase(db, req.id);
     if (!after) throw new WorkbenchError('internal', 'The case disappeared while saving.');

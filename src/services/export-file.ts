@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { Db } from '../store/database.ts';
 import { renameInto, tempPathBeside, writeNewFile } from '../store/files.ts';
-import type { AuditNote, Workbench } from './workbench.ts';
+import { sameSessionAfterDialog } from './after-dialog.ts';
+import { requireCaseAccess } from './case-access.ts';
+import type { AuditNote, Session, Workbench } from './workbench.ts';
 
 // The one way an export leaves the store as a file. The export is audited exactly when the file
 // exists, and no plaintext temporary file is left behind:
@@ -34,6 +36,14 @@ export function onExportStep(hook: ((step: ExportStep) => void) | null): void {
 export type ExportTable = 'report_exports' | 'map_exports';
 
 export interface ExportFile {
+  /**
+   * The session the export started in, read before the save dialog: the file is saved only if the same
+   * person is still signed in in it once the dialog closes (auto-lock, or someone else unlocking, while
+   * it was open refuses the export), and never under whoever is signed in now.
+   */
+  startedIn: Extract<Session, { state: 'signed-in' }>;
+  /** The case the export is of: the case guard runs again once the dialog has closed. */
+  caseId: string | null;
   /** Where the person chose to save it. */
   path: string;
   content: Buffer | string;
@@ -55,6 +65,8 @@ interface PendingRow {
   record_id: string;
   export_table: ExportTable | null;
   export_id: string | null;
+  /** SHA-256 of the content (hex); null on rows written before migration 012. */
+  sha256: string | null;
 }
 
 function step(name: ExportStep): void {
@@ -113,7 +125,8 @@ function settle(db: Db, audit: (note: AuditNote) => void, row: PendingRow, kept:
  * a WorkbenchError saying no file was kept if it could not be written.
  */
 export function saveExportFile(wb: Workbench, file: ExportFile): void {
-  const { user } = wb.signedIn();
+  const { user } = sameSessionAfterDialog(wb, file.startedIn);
+  if (file.caseId !== null) requireCaseAccess(wb, wb.db(), file.caseId);
   const row: PendingRow = {
     id: randomUUID(),
     target: file.path,
@@ -124,12 +137,13 @@ export function saveExportFile(wb: Workbench, file: ExportFile): void {
     record_id: file.audit.recordId,
     export_table: file.record?.table ?? null,
     export_id: file.record?.id ?? null,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
   };
   step('before-record');
   wb.write((db, audit) => {
     db.prepare(
-      `INSERT INTO pending_exports (id, target, temp, started_at, started_by, what, record_type, record_id, export_table, export_id)
-       VALUES (@id, @target, @temp, @started_at, @started_by, @what, @record_type, @record_id, @export_table, @export_id)`,
+      `INSERT INTO pending_exports (id, target, temp, started_at, started_by, what, record_type, record_id, export_table, export_id, sha256)
+       VALUES (@id, @target, @temp, @started_at, @started_by, @what, @record_type, @record_id, @export_table, @export_id, @sha256)`,
     ).run({ ...row, started_by: user.id });
     file.record?.insert(db);
     audit(file.audit);
@@ -171,6 +185,35 @@ export function saveExportFile(wb: Workbench, file: ExportFile): void {
   step('after-commit');
 }
 
+/** SHA-256 of a file, read in chunks (an export may be large); null if it cannot be read. */
+function sha256OfFile(path: string): string | null {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 16);
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      hash.update(chunk.subarray(0, read));
+    }
+    return hash.digest('hex');
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Whether the export's file is at its target: the file's content has the digest recorded when the export
+ * started (a file of that name that was already there, say an earlier export overwritten, does not count).
+ */
+function exportFound(row: PendingRow): boolean {
+  if (!existsSync(row.target)) return false;
+  return row.sha256 === null || sha256OfFile(row.target) === row.sha256;
+}
+
 /**
  * Finishes exports that a crash interrupted: removes a leftover temporary file and records in the
  * trail whether the file was saved. Called once the store is open at sign-in. A row whose folder cannot
@@ -182,7 +225,9 @@ export function finishPendingExports(wb: Workbench): void {
     try {
       if (!existsSync(dirname(row.target))) continue;
       rmSync(row.temp, { force: true });
-      const kept = existsSync(row.target);
+      const kept = exportFound(row);
+      const other =
+        !kept && existsSync(row.target) ? ' (the file of that name there is not this export)' : '';
       wb.write((db, audit) =>
         settle(
           db,
@@ -191,7 +236,7 @@ export function finishPendingExports(wb: Workbench): void {
           kept,
           kept
             ? `the export of ${row.what} to ${row.target}, interrupted on ${row.started_at}, was found complete: the file is there`
-            : `the export of ${row.what} to ${row.target}, interrupted on ${row.started_at}, did not finish; no file was kept`,
+            : `the export of ${row.what} to ${row.target}, interrupted on ${row.started_at}, did not finish; no file was kept${other}`,
         ),
       );
     } catch {

@@ -12,7 +12,8 @@ import type { Workbench } from './workbench.ts';
 // Exports of the map: who may export, to whom, and the record of each export.
 
 export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>) {
-  const { user } = wb.signedIn();
+  const startedIn = wb.signedIn();
+  const { user } = startedIn;
   const db = wb.db();
   const map = readMap(db, req.caseId);
   if (req.audience === 'internal' && user.id !== map.sharing.allocatedSocialWorkerId) {
@@ -49,6 +50,8 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
   if (!path) return null;
   const id = randomUUID();
   saveExportFile(wb, {
+    startedIn,
+    caseId: req.caseId,
     path,
     content,
     what: `the ${req.view} pattern map (${req.format.toUpperCase()})`,

@@ -172,10 +172,13 @@ export function getProfile(wb: Workbench, req: ParsedRequest<'profiles.get'>): P
 }
 
 export async function exportProfile(wb: Workbench, req: ParsedRequest<'profiles.export'>) {
+  const startedIn = wb.signedIn();
   const profile = requireProfile(wb.db(), req.id, req.version);
   const path = await wb.host.chooseSaveFile(`${profile.id}-v${profile.version}.json`);
   if (!path) return null;
   saveExportFile(wb, {
+    startedIn,
+    caseId: null,
     path,
     content: `${JSON.stringify(profile, null, 2)}\n`,
     what: `the protocol profile ${profile.id}, version ${profile.version}`,

@@ -1,6 +1,7 @@
 import type { CallName } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { appendAudit, checkAuditTrail } from '../store/audit-trail.ts';
+import { stamp } from '../store/backup.ts';
 import { type Db, isDamagedStoreError } from '../store/database.ts';
 import {
   clearRecordedLoss,
@@ -17,7 +18,10 @@ import {
   clearJournal,
   finishInterruptedBackup,
   restoreAwaitingAudit,
+  setJournalAside,
+  untrustedJournal,
 } from '../store/restore-journal.ts';
+import { findUser } from '../store/users.ts';
 import { sessionStatus } from './session.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -31,21 +35,30 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
   const restore = restoreAwaitingAudit(wb.dataDir);
   if (restore) {
     if (!auditedAlready(db, 'backup.restore', restore.from, restore.at)) {
-      db.transaction(() =>
+      // Credited to the person who restored, if the restored store knows them.
+      const restoredBy = findUser(db, restore.userId) ? restore.userId : userId;
+      db.transaction(() => {
+        // Checked at staging, so the head file is kept for it from here (see administration.ts).
+        markHeadFileKept(db, restore.at);
         appendAudit(db, keys.auditKey, {
           at: restore.at,
-          userId,
+          userId: restoredBy,
           action: 'backup.restore',
           recordType: 'backup',
           recordId: restore.from,
           summary: `restored from ${restore.from} (finished after an interruption); the replaced files are kept in ${restore.aside}`,
-        }),
-      )();
+        });
+      })();
     }
     writeHeadFile(wb.headPath, db, databaseId, keys.auditKey);
     clearJournal(wb.dataDir);
   }
-  finishInterruptedBackup(wb.dataDir, db);
+  setAsideUntrustedJournal(wb, db, keys, userId);
+  try {
+    finishInterruptedBackup(wb.dataDir, db);
+  } catch {
+    // Never a reason to refuse a sign-in: the journal stays and the next sign-in tries again.
+  }
 
   const damage = damageFound(db);
   if (damage) {
@@ -61,8 +74,22 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
   if (finding === 'not-kept-yet') {
     // The first sign-in after the upgrade that brought the head file: start it only from a trail that
     // checks out, and record in the database that it is kept from now on.
+    const check = checkAuditTrail(db, keys.auditKey);
+    if (!check.intact) {
+      // Not kept yet and the trail does not check out: a finding, not a silent start (the head file is
+      // not written until an administrator resolves it, so deleting it later cannot pass unnoticed).
+      const seq = check.firstProblem?.seq ?? 0;
+      const untrusted: LossFinding = {
+        kind: 'lost',
+        fromSeq: seq,
+        toSeq: seq,
+        message: `The audit trail does not check out (from entry ${seq}), so the workbench cannot start keeping the record of its latest change. Restore from your last backup (Administration → Restore from backup); if there is none, an administrator can record that the problem is accepted. Until then the workbench will not save changes.`,
+      };
+      recordFinding(wb, db, keys, userId, untrusted);
+      wb.loss = untrusted;
+      return;
+    }
     wb.loss = null;
-    if (!checkAuditTrail(db, keys.auditKey).intact) return;
     writeHeadFile(wb.headPath, db, databaseId, keys.auditKey);
     const at = wb.now().toISOString();
     db.transaction(() => {
@@ -79,21 +106,47 @@ export function checkStoreAtSignIn(wb: Workbench, db: Db, keys: StoreKeys, userI
     writeHeadFile(wb.headPath, db, databaseId, keys.auditKey);
     return;
   }
-  if (finding) {
-    // Recorded with its own audit entry; the head file stays where it was until this is resolved.
-    db.transaction(() => {
-      recordLoss(db, finding);
-      appendAudit(db, keys.auditKey, {
-        at: wb.now().toISOString(),
-        userId,
-        action: 'audit.loss-found',
-        recordType: 'audit',
-        recordId: `${finding.fromSeq}-${finding.toSeq}`,
-        summary: `found that the database is missing changes recorded outside it (audit entries ${finding.fromSeq} to ${finding.toSeq})`,
-      });
-    })();
-  }
+  if (finding) recordFinding(wb, db, keys, userId, finding);
   wb.loss = finding;
+}
+
+/** Recorded with its own audit entry; the head file stays where it was until this is resolved. */
+function recordFinding(wb: Workbench, db: Db, keys: StoreKeys, userId: string, finding: LossFinding): void {
+  db.transaction(() => {
+    recordLoss(db, finding);
+    appendAudit(db, keys.auditKey, {
+      at: wb.now().toISOString(),
+      userId,
+      action: 'audit.loss-found',
+      recordType: 'audit',
+      recordId: `${finding.fromSeq}-${finding.toSeq}`,
+      summary: `found that the database is missing changes recorded outside it (audit entries ${finding.fromSeq} to ${finding.toSeq})`,
+    });
+  })();
+}
+
+/**
+ * A restore journal naming folders outside the data folder's own restore folders was ignored at start
+ * (nothing removed or installed). It is recorded in the trail and moved aside, so it blocks no backup.
+ */
+function setAsideUntrustedJournal(wb: Workbench, db: Db, keys: StoreKeys, userId: string): void {
+  try {
+    if (!untrustedJournal(wb.dataDir)) return;
+    const at = wb.now();
+    const name = setJournalAside(wb.dataDir, stamp(at));
+    db.transaction(() =>
+      appendAudit(db, keys.auditKey, {
+        at: at.toISOString(),
+        userId,
+        action: 'backup.journal-ignored',
+        recordType: 'backup',
+        recordId: name,
+        summary: `ignored an interrupted-step journal that named folders outside the data folder's own restore folders; nothing was removed or installed, and the journal was kept as ${name}`,
+      }),
+    )();
+  } catch {
+    // Never a reason to refuse a sign-in; the journal stays ignored and the next sign-in tries again.
+  }
 }
 
 /**
@@ -149,6 +202,11 @@ export function acceptLoss(wb: Workbench) {
       'invalid-request',
       'No loss of changes has been found, so there is nothing to accept.',
     );
+  if (loss.kind === 'damaged')
+    throw new WorkbenchError(
+      'rule-broken',
+      'A damaged database cannot be accepted: part of the file cannot be read, and it would be found again at every sign-in. Restore from your last backup (Administration → Restore from backup). Nothing was saved.',
+    );
   wb.loss = null;
   try {
     wb.write((db, audit) => {
@@ -158,10 +216,7 @@ export function acceptLoss(wb: Workbench) {
         action: 'audit.accept-loss',
         recordType: 'audit',
         recordId: `${loss.fromSeq}-${loss.toSeq}`,
-        summary:
-          loss.kind === 'damaged'
-            ? 'accepted carrying on with a damaged database without restoring'
-            : `accepted that the database lost changes (audit entries ${loss.fromSeq} to ${loss.toSeq}) and carried on without restoring`,
+        summary: `accepted that the database lost changes (audit entries ${loss.fromSeq} to ${loss.toSeq}) and carried on without restoring`,
       });
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import { appendAudit } from '../store/audit-trail.ts';
 import { crashPoint } from '../store/crash-points.ts';
 import { DEFAULT_KDF_COST, type KdfCost } from '../store/crypto.ts';
 import { type Db, openDatabase } from '../store/database.ts';
-import { HEAD_FILE, type LossFinding, writeHeadFile } from '../store/head-file.ts';
+import { HEAD_FILE, headFileKept, type LossFinding, writeHeadFile } from '../store/head-file.ts';
 import { Keyring, type StoreKeys, wipeKeys } from '../store/keyring.ts';
 import { finishInterruptedSteps } from '../store/restore-journal.ts';
 import {
@@ -264,7 +264,9 @@ export class Workbench {
 
   /** Rewrites the head file after a commit that added audit entries (not while a loss stands unresolved). */
   recordHead(db: Db, auditKey: Buffer): void {
-    if (this.loss) return;
+    // Only once the database records that the head file is kept: before that, a missing head file
+    // is not a finding, so writing one would hide nothing and could mask a later deletion.
+    if (this.loss || !headFileKept(db)) return;
     try {
       writeHeadFile(this.headPath, db, this.keyring().databaseId, auditKey);
     } catch {

@@ -7,6 +7,7 @@ import {
   type CasePerson,
   decideCaseAccess,
   initialsOf,
+  isLastingAccess,
   mayBreakGlass,
 } from '../../src/domain/case-access.ts';
 
@@ -112,5 +113,22 @@ describe('initialsOf', () => {
     ['  ', '?'],
   ])('%s → %s', (name, initials) => {
     expect(initialsOf(name)).toBe(initials);
+  });
+});
+
+describe('isLastingAccess', () => {
+  it('is true for a place on the case, false for break-glass, hub access and no access', () => {
+    const hubManager = person('hub', { agency: 'youth-justice', roles: ['practitioner', 'manager'] });
+    const later = '2026-11-05T17:00:00.000Z';
+    expect(isLastingAccess(decideCaseAccess(facts(), person('mgr'), NOW))).toBe(true);
+    expect(isLastingAccess(decideCaseAccess(facts({ assessorIds: ['ca'] }), person('ca'), NOW))).toBe(true);
+    expect(
+      isLastingAccess(
+        decideCaseAccess(facts({ grants: [{ userId: 'x', expiresAt: later }] }), person('x'), NOW),
+      ),
+    ).toBe(false);
+    expect(isLastingAccess(decideCaseAccess(facts({ consultationOpen: true }), hubManager, NOW))).toBe(false);
+    expect(isLastingAccess(decideCaseAccess(facts(), person('out'), NOW))).toBe(false);
+    expect(isLastingAccess(undefined)).toBe(false);
   });
 });

@@ -133,7 +133,7 @@ describe('reallocating a case', () => {
       action: 'case.allocate',
       recordType: 'case',
       recordId: caseId,
-      summary: 'changed the allocation',
+      summary: `changed the allocation: social worker ${team.socialWorker.id} → ${solId}`,
     });
     expect((await h.call('audit.check', {})).intact).toBe(true);
   });

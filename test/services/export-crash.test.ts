@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportStep } from '../../src/services/export-file.ts';
@@ -116,4 +116,32 @@ describe('an export interrupted by a crash', () => {
     },
     60_000,
   );
+});
+
+describe('an export over an existing file, interrupted before the rename', () => {
+  it('is not recorded as complete: the earlier file of that name stays, and the trail says no file was kept', async () => {
+    // Review finding 10: the target already existed, so its presence alone proved nothing.
+    const saveDir = join(folder.path, 'save-overwrite');
+    mkdirSync(saveDir);
+    const target = join(saveDir, 'chronology.docx');
+    writeFileSync(target, 'an earlier export of the same name');
+    await runWriter('after-temp-write', target);
+    const h = harness(dataDir, { start: new Date('2026-11-06T12:00:00Z') });
+    try {
+      await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+      const db = h.wb.db();
+      expect(readFileSync(target, 'utf8')).toBe('an earlier export of the same name');
+      expect(readdirSync(saveDir)).toEqual(['chronology.docx']);
+      const about = auditRows(db).rows.filter((e) => e.summary.includes(target));
+      expect(about.map((e) => e.action)).toEqual(['report.export-chronology', 'export.failed']);
+      expect(about.at(-1)?.summary).toMatch(
+        /did not finish; no file was kept \(the file of that name there is not this export\)$/,
+      );
+      const tables = dumpTables(db);
+      expect(tables.pending_exports).toEqual([]);
+      expect((tables.report_exports ?? []).filter((r) => r.includes(target))).toEqual([]);
+    } finally {
+      h.wb.close();
+    }
+  }, 60_000);
 });

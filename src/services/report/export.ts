@@ -68,7 +68,8 @@ const STEP_WORDS: Record<string, string> = {
  * approved content); anything else carries a watermark on every page; every export is audited.
  */
 export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.export'>) {
-  const { user, keys } = wb.signedIn();
+  const startedIn = wb.signedIn();
+  const { user, keys } = startedIn;
   const db = wb.db();
   const a = requireAssessment(db, req.assessmentId);
   const hsbCase = findCase(db, a.caseId);
@@ -137,6 +138,8 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   if (!path) return null;
   const exportId = randomUUID();
   saveExportFile(wb, {
+    startedIn,
+    caseId: a.caseId,
     path,
     content: buffer,
     what: `the AIM report, version ${a.versionNo}`,
@@ -167,7 +170,8 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
 }
 
 export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'reports.exportChronology'>) {
-  const { user } = wb.signedIn();
+  const startedIn = wb.signedIn();
+  const { user } = startedIn;
   const db = wb.db();
   const hsbCase = findCase(db, req.caseId);
   const child = hsbCase && findChild(db, hsbCase.childId);
@@ -243,6 +247,8 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   if (!path) return null;
   const exportId = randomUUID();
   saveExportFile(wb, {
+    startedIn,
+    caseId: hsbCase.id,
     path,
     content: buffer,
     what: 'the case chronology',

@@ -9,7 +9,7 @@ import type { Db } from '../../store/database.ts';
 import { insertReportExport } from '../../store/sign-off.ts';
 import { saveExportFile } from '../export-file.ts';
 import { pathwaySummary } from '../pathway/summary.ts';
-import type { Workbench } from '../workbench.ts';
+import type { Session, Workbench } from '../workbench.ts';
 
 // Word exports of single pathway records: a strategy discussion or meeting, and a hub consultation.
 
@@ -30,18 +30,21 @@ function allocatedCase(db: Db, caseId: string, userId: string) {
 
 async function save(
   wb: Workbench,
+  startedIn: Extract<Session, { state: 'signed-in' }>,
   caseId: string,
   kind: string,
   suggested: string,
   buffer: Buffer,
   what: string,
 ) {
-  const { user } = wb.signedIn();
+  const { user } = startedIn;
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
   const now = wb.now().toISOString();
   const exportId = randomUUID();
   saveExportFile(wb, {
+    startedIn,
+    caseId,
     path,
     content: buffer,
     what,
@@ -75,7 +78,8 @@ export async function exportStrategyMeeting(
   wb: Workbench,
   req: ParsedRequest<'reports.exportStrategyMeeting'>,
 ) {
-  const { user } = wb.signedIn();
+  const startedIn = wb.signedIn();
+  const { user } = startedIn;
   const db = wb.db();
   const { hsbCase, child } = allocatedCase(db, req.caseId, user.id);
   const m = pathwaySummary(wb, req.caseId).meetings.find((x) => x.id === req.meetingId);
@@ -140,6 +144,7 @@ export async function exportStrategyMeeting(
   );
   return save(
     wb,
+    startedIn,
     hsbCase.id,
     'strategy-meeting',
     `strategy-meeting-${hsbCase.reference}-${londonDay(m.heldAt)}.docx`,
@@ -149,7 +154,8 @@ export async function exportStrategyMeeting(
 }
 
 export async function exportConsultation(wb: Workbench, req: ParsedRequest<'reports.exportConsultation'>) {
-  const { user } = wb.signedIn();
+  const startedIn = wb.signedIn();
+  const { user } = startedIn;
   const db = wb.db();
   const { hsbCase, child } = allocatedCase(db, req.caseId, user.id);
   const summary = pathwaySummary(wb, req.caseId);
@@ -199,6 +205,7 @@ export async function exportConsultation(wb: Workbench, req: ParsedRequest<'repo
   );
   return save(
     wb,
+    startedIn,
     hsbCase.id,
     'consultation',
     `consultation-${hsbCase.reference}-${londonDay(c.requestedAt)}.docx`,

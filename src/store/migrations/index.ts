@@ -10,6 +10,7 @@ import { reportMapImage } from './007-report-map-image.ts';
 import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
 import { mapItemRemovals } from './011-map-item-removals.ts';
+import { pendingExportDigests } from './012-pending-export-digests.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseAccess,
   pendingExports,
   mapItemRemovals,
+  pendingExportDigests,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

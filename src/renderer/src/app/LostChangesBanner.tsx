@@ -8,7 +8,8 @@ import { isAdministrator, useSession } from './session.tsx';
 
 /**
  * Shown on every screen while the database has lost changes (or was found damaged) at sign-in: what was
- * lost and what to do. Saving is refused until an administrator restores a backup or accepts the loss.
+ * lost and what to do. Saving is refused until an administrator restores a backup or accepts the loss;
+ * a damaged database cannot be accepted (it would be found again at every sign-in), only restored.
  */
 export function LostChangesBanner({ lost }: { lost: NonNullable<SessionStatus['lostChanges']> }) {
   const { user, setStatus } = useSession();
@@ -33,7 +34,12 @@ export function LostChangesBanner({ lost }: { lost: NonNullable<SessionStatus['l
         {lost.kind === 'damaged' ? 'The database is damaged' : 'Changes are missing from the database'}
       </h2>
       <p className="error-summary__message">{lost.message}</p>
-      {administrator ? (
+      {administrator && lost.kind === 'damaged' ? (
+        <p className="body">
+          <a href={hrefFor({ name: 'administration' })}>Restore from your last backup</a> under
+          Administration.
+        </p>
+      ) : administrator ? (
         <>
           <p className="body">
             <a href={hrefFor({ name: 'administration' })}>Restore from your last backup</a> under
