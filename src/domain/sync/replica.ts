@@ -38,6 +38,9 @@ export interface ChangeSet {
 
 export type ApplyOutcome = 'applied' | 'already-applied' | 'kept-for-later';
 
+/** At most this many missing numbers are listed per source. */
+const MAX_GAPS_LISTED = 1000;
+
 const recordKey = (table: string, id: string) => `${table}\u0000${id}`;
 
 export class Replica {
@@ -102,8 +105,13 @@ export class Replica {
       seen.set(source, [...(seen.get(source) ?? []), cs.seq]);
     }
     return [...seen.entries()].flatMap(([source, seqs]) => {
-      const have = new Set(seqs);
-      const missing = Array.from({ length: Math.max(...seqs) }, (_, i) => i + 1).filter((n) => !have.has(n));
+      // Walk the numbers held, not the range up to the largest: a forged huge number costs nothing.
+      const missing: number[] = [];
+      let expected = 1;
+      for (const n of [...new Set(seqs)].sort((a, b) => a - b)) {
+        for (let k = expected; k < n && missing.length < MAX_GAPS_LISTED; k++) missing.push(k);
+        expected = n + 1;
+      }
       return missing.length ? [{ source, missing }] : [];
     });
   }

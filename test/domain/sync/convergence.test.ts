@@ -200,3 +200,22 @@ describe('the hybrid logical clock', () => {
     );
   });
 });
+
+describe('gaps in a source’s sequence', () => {
+  it('are listed from the numbers held, and a forged huge number costs nothing', () => {
+    const replica = new Replica(1);
+    const cs = (seq: number): ChangeSet => ({
+      id: `p:d:${seq}`,
+      author: 'p',
+      device: 'd',
+      seq,
+      caseId: 'c',
+      schema: 1,
+      ops: [],
+    });
+    for (const seq of [1, 2, 4, 7]) replica.apply(cs(seq));
+    expect(replica.gaps()).toEqual([{ source: 'p:d', missing: [3, 5, 6] }]);
+    replica.apply(cs(Number.MAX_SAFE_INTEGER));
+    expect(replica.gaps()[0]?.missing).toHaveLength(1000);
+  });
+});
