@@ -98,8 +98,20 @@ async function openCasePage(page: Page, childName: string) {
 
 const status = (page: Page) => page.getByRole('region', { name: 'Where things stand' });
 const lineText = async (page: Page, start: string) =>
-  ((await status(page).locator('p', { hasText: start }).first().textContent()) ?? '').replace(/\s+/g, ' ');
+  (
+    (await status(page).getByRole('paragraph').filter({ hasText: start }).first().textContent()) ?? ''
+  ).replace(/\s+/g, ' ');
 const historyTable = (page: Page) => page.getByRole('table', { name: 'Steps and decisions, oldest first' });
+
+/** The text of one column (0-based) of every body row, as a person reads down the table. */
+async function columnTexts(table: Locator, column: number): Promise<string[]> {
+  const texts: string[] = [];
+  for (const row of await table.getByRole('row').all()) {
+    const cells = row.getByRole('cell');
+    if ((await cells.count()) > column) texts.push((await cells.nth(column).textContent()) ?? '');
+  }
+  return texts;
+}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -240,7 +252,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await form.getByRole('link', { name: 'Date held is before the concern was received' }).waitFor();
     expect(await form.getByText('Error: Date held is before the concern was received').count()).toBe(1);
     expect((await call('pathway.summary', { caseId })).meetings).toEqual([]);
-    await closeUp(form.locator('.error-summary'), 'meeting before the concern');
+    await closeUp(form.getByRole('alert'), 'meeting before the concern');
 
     await fillDate(form, 'Date held', '05/11/2026');
     await form.getByRole('button', { name: 'Save the record' }).click();
@@ -288,7 +300,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     );
     const history = historyTable(page);
     await history.waitFor();
-    const kinds = await history.locator('tbody tr td:nth-child(2)').allTextContents();
+    const kinds = await columnTexts(history, 1);
     expect(kinds).toEqual(
       expect.arrayContaining(['Concern', 'Step', 'Strategy meeting', 'Deadline', 'AIM assessment']),
     );
@@ -407,7 +419,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await form.getByText(/^Outcome: Consultation only\./).waitFor();
     expect(await form.getByLabel('Reason to proceed although a criterion is not met').count()).toBe(0);
     await expectAccessible(page, 'record a concern eligibility');
-    await closeUp(form.locator('.hsb-group'), 'eligibility consultation only');
+    await closeUp(form.getByRole('group', { name: 'Eligibility' }), 'eligibility consultation only');
     await form.getByRole('button', { name: 'Record concern' }).click();
     await page.getByText('Concern recorded: Consultation only.').waitFor();
     expect(await page.getByRole('form', { name: 'Screen the concern' }).count()).toBe(0);
@@ -433,7 +445,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect((await call('pathway.summary', { caseId })).consultations).toEqual([]);
 
     const consent = page.getByRole('form', { name: 'Record consent' });
-    const options = async () => consent.getByLabel('Whose consent').locator('option').allTextContents();
+    const options = async () => consent.getByLabel('Whose consent').getByRole('option').allTextContents();
     expect(await options()).toEqual(['Choose a person', 'The child']);
     await consent.getByLabel('Whose consent').selectOption({ label: 'The child' });
     await consent.getByLabel('Refused').check();
@@ -517,7 +529,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(await lineText(page, 'Where the child is now:')).toBe(
       'Where the child is now: Consultation held (problematic): next, pattern mapping',
     );
-    const titles = await historyTable(page).locator('tbody tr td:nth-child(3)').allTextContents();
+    const titles = await columnTexts(historyTable(page), 2);
     expect(titles).toEqual(
       expect.arrayContaining([
         'Consultation with the CYJS HSB Hub requested',

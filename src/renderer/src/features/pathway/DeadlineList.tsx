@@ -184,8 +184,10 @@ function DeadlineCard({
 function History({ deadline: d }: { deadline: DeadlineView }) {
   return (
     <div className="history">
-      <h5 className="history__title">Changes</h5>
-      <ol className="history__list">
+      <h5 className="history__title" id={`deadline-${d.id}-changes`}>
+        Changes
+      </h5>
+      <ol className="history__list" aria-labelledby={`deadline-${d.id}-changes`}>
         {d.history.map((h, i) => (
           // History entries are only ever appended, so their position is their identity.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
