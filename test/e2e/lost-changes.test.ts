@@ -51,7 +51,10 @@ afterAll(async () => {
 
 describe('lost changes, through the UI', () => {
   it('shows what was lost on every screen, and lets an administrator accept it', async () => {
-    app = await openWorkbench(browser, server.url, join(root.path, 'copy'), { kdfCost: TEST_KDF_COST });
+    app = await openWorkbench(browser, server.url, join(root.path, 'copy'), {
+      kdfCost: TEST_KDF_COST,
+      now: new Date('2026-11-26T11:00:00Z'),
+    });
     const { page } = app;
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);

@@ -160,7 +160,11 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
   data = tempFolder('hsb-map-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
+  // The workbench's and the page's clocks are fixed, so nothing on screen depends on the real date.
+  app = await openWorkbench(browser, server.url, data.path, {
+    kdfCost: TEST_KDF_COST,
+    now: new Date('2026-11-26T10:00:00Z'),
+  });
   app.page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
   });
