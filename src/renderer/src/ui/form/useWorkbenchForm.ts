@@ -1,0 +1,115 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import {
+  type DefaultValues,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import type { AppError, FieldProblem, Result } from '../../../../contract/errors.ts';
+import { errorsFromResult, type FormErrors, NO_ERRORS } from '../problems.ts';
+import { formSchema, problemsFromFieldErrors } from './schema.ts';
+
+export interface FormSpec<V extends FieldValues, Req, Res> {
+  /** The form's id prefix: controls are `${id}-${path}`, which the error summary links to. */
+  id: string;
+  /** Label of each field by request path, in the order the form shows them. */
+  labels: Record<string, string>;
+  defaultValues: V;
+  /** The contract's request schema for the call (`calls[name].request`). */
+  request?: z.ZodType;
+  toRequest: (values: V) => Req;
+  /** Kinder problems checked before the contract's (see `formSchema`). */
+  check?: (values: V) => FieldProblem[];
+  /** The one call the form makes (`(request) => call('users.create', request)`). */
+  send: (request: Req) => Promise<Result<Res>>;
+  /** Called at each submit, before anything is checked (to clear a notice of the last success). */
+  onSubmitStart?: () => void;
+  onSuccess?: (data: Res, values: V) => void;
+  onRefused?: (error: AppError) => void;
+  /** Empty the form after a success (passwords must not linger). */
+  resetOnSuccess?: boolean;
+}
+
+export interface WorkbenchForm<V extends FieldValues> {
+  id: string;
+  labels: Record<string, string>;
+  methods: UseFormReturn<V>;
+  errors: FormErrors;
+  setErrors: (errors: FormErrors) => void;
+  /** True while the call is in flight: a second submit meanwhile does nothing. */
+  busy: boolean;
+  submit: (event?: FormEvent) => Promise<void>;
+}
+
+/**
+ * One way to build a form: react-hook-form holds the values, the zod resolver checks them against the form's
+ * own checks and the contract's request schema, and one submit sends the call, holds off a second submit
+ * while it runs, and shows the problems (client-side or the main process's refusal) in the error summary.
+ */
+export function useWorkbenchForm<V extends FieldValues, Req, Res>(
+  spec: FormSpec<V, Req, Res>,
+): WorkbenchForm<V> {
+  const latest = useRef(spec);
+  latest.current = spec;
+  const resolver = useMemo(
+    () =>
+      zodResolver(
+        formSchema<V>({
+          request: spec.request,
+          toRequest: (values) => latest.current.toRequest(values),
+          check: (values) => latest.current.check?.(values) ?? [],
+        }),
+      ) as unknown as Resolver<V>,
+    [spec.request],
+  );
+  const methods = useForm<V>({
+    defaultValues: spec.defaultValues as DefaultValues<V>,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    // The error summary takes focus, and leads from there to the first field in error.
+    shouldFocusError: false,
+  });
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  // A ref, not state: two clicks in the same tick must not both get through.
+  const inFlight = useRef(false);
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (inFlight.current) return;
+    inFlight.current = true;
+    const current = latest.current;
+    current.onSubmitStart?.();
+    try {
+      await methods.handleSubmit(
+        async (values) => {
+          setBusy(true);
+          try {
+            const result = await current.send(current.toRequest(values));
+            if (result.ok) {
+              setErrors(NO_ERRORS);
+              if (current.resetOnSuccess) methods.reset(current.defaultValues);
+              current.onSuccess?.(result.data, values);
+            } else {
+              setErrors(errorsFromResult(result.error));
+              current.onRefused?.(result.error);
+            }
+          } finally {
+            setBusy(false);
+          }
+        },
+        (fieldErrors) => {
+          setErrors({ problems: problemsFromFieldErrors(fieldErrors, Object.keys(current.labels)) });
+        },
+      )();
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  return { id: spec.id, labels: spec.labels, methods, errors, setErrors, busy, submit };
+}
