@@ -1,5 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { ResolverOptions } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { calls } from '../../src/contract/calls.ts';
 import { formSchema, problemsFromFieldErrors } from '../../src/renderer/src/ui/form/schema.ts';
@@ -12,6 +10,17 @@ import {
 
 // The pure parts of the one form foundation (src/renderer/src/ui/form/): the zod resolver built from a
 // form's own checks and the contract's request schema, the summary's order, and a refusal's field errors.
+
+type Resolve = (
+  values: unknown,
+  context: unknown,
+  options: unknown,
+) => Promise<{ errors: Record<string, unknown> }>;
+// The resolver the forms use, loaded by a name the type-checker does not follow: its types bring React's
+// global DOM stand-ins into this node-only project, which breaks the browser tests' DOM types.
+const RESOLVERS = '@hookform/resolvers/zod';
+const { zodResolver } = (await import(RESOLVERS)) as { zodResolver: (schema: unknown) => Resolve };
+const OPTIONS = { fields: {}, shouldUseNativeValidation: false };
 
 interface AddUserValues {
   user: { name: string; username: string; agency: string; roles: string[]; aimTrained: boolean };
@@ -42,8 +51,7 @@ const addUserSchema = formSchema<AddUserValues>({
 });
 
 async function resolve(values: AddUserValues) {
-  const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<AddUserValues>;
-  const result = await zodResolver(addUserSchema)(values, undefined, options);
+  const result = await zodResolver(addUserSchema)(values, undefined, OPTIONS);
   return problemsFromFieldErrors(result.errors, Object.keys(LABELS));
 }
 
@@ -105,8 +113,7 @@ describe('zod problems → the error summary', () => {
       toRequest: (v) => v,
       check: () => [{ path: 'administrator[name]', message: 'Enter their full name' }],
     });
-    const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<{ name: string }>;
-    const result = await zodResolver(schema)({ name: '' }, undefined, options);
+    const result = await zodResolver(schema)({ name: '' }, undefined, OPTIONS);
     expect(problemsFromFieldErrors(result.errors, ['administrator.name'])).toEqual([
       { path: 'administrator.name', message: 'Enter their full name' },
     ]);
