@@ -33,6 +33,7 @@ interface FormProps<V extends FieldValues> {
   children: ReactNode;
   /** Shown inside the form above the error summary (a notice of the last success). */
   before?: ReactNode;
+  /** The form's class; '' for none (default 'form'). */
   className?: string;
 }
 
@@ -41,7 +42,7 @@ export function Form<V extends FieldValues>({ form, children, before, className 
   return (
     <FormProvider {...form.methods}>
       <FrameContext.Provider value={{ id: form.id, errors: form.errors, busy: form.busy }}>
-        <form onSubmit={(e) => void form.submit(e)} noValidate className={className ?? 'form'}>
+        <form onSubmit={(e) => void form.submit(e)} noValidate className={(className ?? 'form') || undefined}>
           {before}
           <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
           {children}
