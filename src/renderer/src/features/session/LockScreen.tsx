@@ -73,7 +73,9 @@ function UnlockForm({ onStatus }: { onStatus: (s: SessionStatus) => void }) {
     check: (values) => missingProblems([['password', values.password, 'Enter your password']]),
     send: (request) => call('session.unlock', request),
     onSuccess: onStatus,
-    onRefused: () => form.methods.setValue('password', ''),
+    onRefused: () => {
+      form.methods.setValue('password', '');
+    },
   });
 
   return (

@@ -31,7 +31,9 @@ export function SignInForm({ form: id, onSignedIn, children }: Props) {
       ]),
     send: (request) => call('session.signIn', request),
     onSuccess: onSignedIn,
-    onRefused: () => form.methods.setValue('password', ''),
+    onRefused: () => {
+      form.methods.setValue('password', '');
+    },
   });
 
   return (

@@ -17,6 +17,8 @@ export interface FormSpec<V extends FieldValues, Req, Res> {
   id: string;
   /** Label of each field by request path, in the order the form shows them. */
   labels: Record<string, string>;
+  /** The order problems are listed in, when it is not the order of `labels`. */
+  order?: readonly string[];
   defaultValues: V;
   /** The contract's request schema for the call (`calls[name].request`). */
   request?: z.ZodType;
@@ -28,7 +30,11 @@ export interface FormSpec<V extends FieldValues, Req, Res> {
   /** Called at each submit, before anything is checked (to clear a notice of the last success). */
   onSubmitStart?: () => void;
   onSuccess?: (data: Res, values: V) => void;
-  onRefused?: (error: AppError) => void;
+  /**
+   * Called when the call is refused, while the form is still busy; what it returns (if anything) is shown
+   * instead of the refusal's own message and field errors.
+   */
+  onRefused?: (error: AppError) => FormErrors | undefined | Promise<FormErrors | undefined>;
   /** Empty the form after a success (passwords must not linger). */
   resetOnSuccess?: boolean;
 }
@@ -95,15 +101,17 @@ export function useWorkbenchForm<V extends FieldValues, Req, Res>(
               if (current.resetOnSuccess) methods.reset(current.defaultValues);
               current.onSuccess?.(result.data, values);
             } else {
-              setErrors(errorsFromResult(result.error));
-              current.onRefused?.(result.error);
+              const shown = await current.onRefused?.(result.error);
+              setErrors(shown ?? errorsFromResult(result.error));
             }
           } finally {
             setBusy(false);
           }
         },
         (fieldErrors) => {
-          setErrors({ problems: problemsFromFieldErrors(fieldErrors, Object.keys(current.labels)) });
+          setErrors({
+            problems: problemsFromFieldErrors(fieldErrors, current.order ?? Object.keys(current.labels)),
+          });
         },
       )();
     } finally {
