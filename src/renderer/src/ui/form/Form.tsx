@@ -35,14 +35,21 @@ interface FormProps<V extends FieldValues> {
   before?: ReactNode;
   /** The form's class; '' for none (default 'form'). */
   className?: string;
+  /** The id of the heading that names the form. */
+  labelledBy?: string;
 }
 
 /** The `<form>` of a `useWorkbenchForm`: its error summary, then its fields and buttons. */
-export function Form<V extends FieldValues>({ form, children, before, className }: FormProps<V>) {
+export function Form<V extends FieldValues>({ form, children, before, className, labelledBy }: FormProps<V>) {
   return (
     <FormProvider {...form.methods}>
       <FrameContext.Provider value={{ id: form.id, errors: form.errors, busy: form.busy }}>
-        <form onSubmit={(e) => void form.submit(e)} noValidate className={(className ?? 'form') || undefined}>
+        <form
+          onSubmit={(e) => void form.submit(e)}
+          noValidate
+          aria-labelledby={labelledBy}
+          className={(className ?? 'form') || undefined}
+        >
           {before}
           <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
           {children}
