@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { HsbCase, UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { NO_ERRORS, orderProblems } from '../../ui/problems.ts';
-import { useSend } from './useSend.ts';
 
 const REQUEST_FORM = 'request';
 const REQUEST_LABELS = {
@@ -35,16 +35,14 @@ export function RequestForm({
     .sort((a, b) => Number(hsbCase.managerIds.includes(b.id)) - Number(hsbCase.managerIds.includes(a.id)));
   const [managerId, setManagerId] = useState(managers.length === 1 ? (managers[0]?.id ?? '') : '');
   const [request, setRequest] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [seenConsents, setSeenConsents] = useState(consentKey);
   if (seenConsents !== consentKey) {
     setSeenConsents(consentKey);
     setErrors(NO_ERRORS);
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     const problems: FieldProblem[] = [];
     if (!managerId)
       problems.push({ path: 'managerId', message: 'Choose the manager who agreed the request' });
@@ -60,7 +58,7 @@ export function RequestForm({
       return;
     }
     onDone(result.data);
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="request-title" className="form">

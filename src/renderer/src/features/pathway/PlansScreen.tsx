@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import { type PathwaySummary, PLAN_KINDS } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
@@ -6,11 +6,11 @@ import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
-import { useSend } from './useSend.ts';
 
 const FORM = 'plan';
 const LABELS = {
@@ -90,12 +90,10 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
   const [withWhom, setWithWhom] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     setSaved(null);
     const problems: FieldProblem[] = [];
     if (!kind) problems.push({ path: 'kind', message: 'Choose the kind of record' });
@@ -116,7 +114,7 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
     setDetails('');
     setWithWhom('');
     onSaved(result.data);
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="plan-form-title" className="form">

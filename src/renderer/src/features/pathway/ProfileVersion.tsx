@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { useSend } from './useSend.ts';
 
 const FORM = 'move-version';
 const LABELS = { reason: 'Reason for moving the case' };
@@ -51,11 +51,9 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
   const { profile } = timeline;
   const target = profile.latestVersion;
   const [reason, setReason] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     if (!reason.trim()) {
       setErrors({
         problems: [{ path: 'reason', message: 'Enter why the case is moving to the new version' }],
@@ -69,7 +67,7 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
       setReason('');
       onMoved(result.data.profile.version);
     }
-  }
+  });
 
   const titleId = `${FORM}-title`;
   return (

@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Colour } from './colours.ts';
 import { startedMessage } from './started.ts';
-import { useSend } from './useSend.ts';
 
 /**
  * How the step form reads: any step the profile names (the pathway's steps screen), or one step fixed
@@ -72,7 +72,7 @@ export function useStepForm({
   const [time, setTime] = useState('');
   const [brookColour, setBrookColour] = useState('');
   const [note, setNote] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
   const { labels, noun } = wording;
 
@@ -93,9 +93,7 @@ export function useStepForm({
     return problems;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     setSaved(null);
     const occurredAt = instantFrom(day, time);
     const problems = problemsOf(occurredAt);
@@ -122,7 +120,7 @@ export function useStepForm({
     setBrookColour('');
     setNote('');
     onRecorded(result.data);
-  }
+  });
 
   return {
     values: { event, day, time, brookColour, note },

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef } from 'react';
 import {
   type DefaultValues,
   type FieldValues,
@@ -9,8 +9,9 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import type { AppError, FieldProblem, Result } from '../../../../contract/errors.ts';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../problems.ts';
+import type { FormErrors } from '../problems.ts';
 import { formSchema, problemsFromFieldErrors } from './schema.ts';
+import { useSubmission } from './useSubmission.ts';
 
 export interface FormSpec<V extends FieldValues, Req, Res> {
   /** The form's id prefix: controls are `${id}-${path}`, which the error summary links to. */
@@ -79,45 +80,29 @@ export function useWorkbenchForm<V extends FieldValues, Req, Res>(
     // The error summary takes focus, and leads from there to the first field in error.
     shouldFocusError: false,
   });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  // A ref, not state: two clicks in the same tick must not both get through.
-  const inFlight = useRef(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(event?: FormEvent) {
-    event?.preventDefault();
-    if (inFlight.current) return;
-    inFlight.current = true;
+  const submit = submitting(async () => {
     const current = latest.current;
     current.onSubmitStart?.();
-    try {
-      await methods.handleSubmit(
-        async (values) => {
-          setBusy(true);
-          try {
-            const result = await current.send(current.toRequest(values));
-            if (result.ok) {
-              setErrors(NO_ERRORS);
-              if (current.resetOnSuccess) methods.reset(current.defaultValues);
-              current.onSuccess?.(result.data, values);
-            } else {
-              const shown = await current.onRefused?.(result.error);
-              setErrors(shown ?? errorsFromResult(result.error));
-            }
-          } finally {
-            setBusy(false);
-          }
-        },
-        (fieldErrors) => {
-          setErrors({
-            problems: problemsFromFieldErrors(fieldErrors, current.order ?? Object.keys(current.labels)),
-          });
-        },
-      )();
-    } finally {
-      inFlight.current = false;
-    }
-  }
+    await methods.handleSubmit(
+      async (values) => {
+        const result = await send(current.send(current.toRequest(values)));
+        if (result.ok) {
+          if (current.resetOnSuccess) methods.reset(current.defaultValues);
+          current.onSuccess?.(result.data, values);
+        } else {
+          const shown = await current.onRefused?.(result.error);
+          if (shown) setErrors(shown);
+        }
+      },
+      (fieldErrors) => {
+        setErrors({
+          problems: problemsFromFieldErrors(fieldErrors, current.order ?? Object.keys(current.labels)),
+        });
+      },
+    )();
+  });
 
   return { id: spec.id, labels: spec.labels, methods, errors, setErrors, busy, submit };
 }
