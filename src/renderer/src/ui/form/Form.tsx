@@ -5,6 +5,7 @@ import { ErrorSummary } from '../ErrorSummary.tsx';
 import {
   CheckboxField,
   CheckboxGroup,
+  DateTimeFields,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -155,4 +156,30 @@ export function FormRadios<V extends string>({
   ...rest
 }: Unbound<ComponentProps<typeof RadioGroup<V>>>) {
   return <RadioGroup<V> {...rest} {...useBound<V | ''>(name, path)} />;
+}
+
+/** A date and a time side by side, from the values at `dateName` and `timeName`; problems under `path`. */
+export function FormDateTime({
+  dateName,
+  timeName,
+  path,
+  ...rest
+}: Omit<
+  ComponentProps<typeof DateTimeFields>,
+  'form' | 'path' | 'errors' | 'date' | 'time' | 'onDate' | 'onTime'
+> & { dateName: string; timeName: string; path: string }) {
+  const date = useBound<string>(dateName, path);
+  const time = useBound<string>(timeName, `${path}Time`);
+  return (
+    <DateTimeFields
+      {...rest}
+      form={date.form}
+      path={path}
+      errors={date.errors}
+      date={date.value}
+      time={time.value}
+      onDate={date.onChange}
+      onTime={time.onChange}
+    />
+  );
 }
