@@ -5,6 +5,7 @@ import { formatDayText as formatDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -20,16 +21,13 @@ export function ClosureDaysSection() {
   const [days, setDays] = useState<ClosureDayView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send, submitting } = useSubmission();
   const shown = days ?? (loaded.state === 'ready' ? loaded.data : null);
 
-  async function remove(day: string) {
-    if (busy) return;
-    setBusy(true);
+  const remove = submitting(async (day: string) => {
     setNotice(null);
     setRemoveError(null);
-    const result = await call('calendar.removeClosure', { day });
-    setBusy(false);
+    const result = await send(call('calendar.removeClosure', { day }));
     if (result.ok) {
       setDays(result.data);
       setNotice(`Closure day ${formatDay(day)} removed.`);
@@ -37,7 +35,7 @@ export function ClosureDaysSection() {
     } else {
       setRemoveError(result.error);
     }
-  }
+  });
 
   return (
     <section aria-labelledby="closure-days-title" className="section section--divided closure-days">
