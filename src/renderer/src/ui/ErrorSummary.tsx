@@ -1,18 +1,12 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
-import { type FormErrors, fieldId, hasErrors, problemText } from './problems.ts';
+import { summaryEntries } from './form/summary.ts';
+import { type FormErrors, hasErrors } from './problems.ts';
 
 interface Props {
   form: string;
   errors: FormErrors;
   /** Label of each field by request path, so problems read as 'Full name is required'. */
   labels: Record<string, string>;
-}
-
-/** The field a problem belongs to: the longest labelled path equal to it or containing it. */
-function labelledPath(path: string, labels: Record<string, string>): string | undefined {
-  return Object.keys(labels)
-    .filter((key) => path === key || path.startsWith(`${key}.`))
-    .sort((a, b) => b.length - a.length)[0];
 }
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
@@ -45,24 +39,19 @@ export function ErrorSummary({ form, errors, labels }: Props) {
       {errors.message ? <p className="error-summary__message">{errors.message}</p> : null}
       {errors.problems.length > 0 ? (
         <ul className="error-summary__list">
-          {errors.problems.map((p, i) => {
-            const path = labelledPath(p.path, labels);
-            const text = problemText(path ? labels[path] : undefined, p.message);
-            const id = path ? fieldId(form, path) : undefined;
-            return (
-              // Problems have no identity of their own; the list is replaced whole on each submit.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={i}>
-                {id ? (
-                  <a href={`#${id}`} onClick={(e) => focusField(e, id)}>
-                    {text}
-                  </a>
-                ) : (
-                  text
-                )}
-              </li>
-            );
-          })}
+          {summaryEntries(form, errors, labels).map(({ text, fieldId: id }, i) => (
+            // Problems have no identity of their own; the list is replaced whole on each submit.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={i}>
+              {id ? (
+                <a href={`#${id}`} onClick={(e) => focusField(e, id)}>
+                  {text}
+                </a>
+              ) : (
+                text
+              )}
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>

@@ -1,22 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  checkRequest,
-  confirmationProblems,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
 
 const FORM = 'change-password';
 const LABELS = {
@@ -30,97 +22,65 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
   const { setStatus } = useSession();
   const { navigate } = useRouter();
-  const [fields, setFields] = useState(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(false);
-  const set = (name: keyof typeof EMPTY) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { currentPassword: fields.currentPassword, newPassword: fields.newPassword };
-    const problems = orderProblems(
-      [
-        ...missingProblems([
-          ['currentPassword', fields.currentPassword, 'Enter your current password'],
-          ['newPassword', fields.newPassword, 'Enter a new password'],
-        ]),
-        ...checkRequest(calls['account.changePassword'].request, request),
-        ...confirmationProblems(fields.newPassword, fields.confirmPassword, 'confirmPassword'),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      setChanged(false);
-      return;
-    }
-    setBusy(true);
-    const result = await call('account.changePassword', request);
-    setBusy(false);
-    if (result.ok) {
-      setFields(EMPTY);
-      setErrors(NO_ERRORS);
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: EMPTY,
+    request: calls['account.changePassword'].request,
+    toRequest: (values) => ({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
+    check: (values) => [
+      ...missingProblems([
+        ['currentPassword', values.currentPassword, 'Enter your current password'],
+        ['newPassword', values.newPassword, 'Enter a new password'],
+      ]),
+      ...confirmationProblems(values.newPassword, values.confirmPassword, 'confirmPassword'),
+    ],
+    send: (request) => call('account.changePassword', request),
+    onSubmitStart: () => setChanged(false),
+    resetOnSuccess: true,
+    onSuccess: (status) => {
       setChanged(true);
-      setStatus(result.data);
+      setStatus(status);
       if (forced) navigate({ name: 'cases' }, 'Your password has been changed.');
-    } else {
-      setErrors(errorsFromResult(result.error));
-      setChanged(false);
-    }
-  }
+    },
+  });
 
   return (
     <>
       <PageHeading>Change password</PageHeading>
       {changed ? <SuccessNotice title="Your password has been changed." /> : null}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+      <Form form={form}>
         {forced ? (
           <p className="body">
             <strong>You must choose a new password before you can carry on.</strong> Your password was set by
             an administrator, so only you should know the next one.
           </p>
         ) : null}
-        <TextField
-          form={FORM}
-          path="currentPassword"
+        <FormText
+          name="currentPassword"
           label={LABELS.currentPassword}
           type="password"
-          value={fields.currentPassword}
-          onChange={set('currentPassword')}
           autoComplete="current-password"
           width="medium"
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="newPassword"
+        <FormText
+          name="newPassword"
           label={LABELS.newPassword}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
           type="password"
-          value={fields.newPassword}
-          onChange={set('newPassword')}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="confirmPassword"
+        <FormText
+          name="confirmPassword"
           label={LABELS.confirmPassword}
           type="password"
-          value={fields.confirmPassword}
-          onChange={set('confirmPassword')}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          Change password
-        </button>
-      </form>
+        <SubmitButton>Change password</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { AppError } from '../../../../contract/errors.ts';
 import { formatInstant } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
@@ -18,16 +19,14 @@ function formatBytes(bytes: number): string {
 /** Back up the encrypted store to a folder the person picks, or restore it from one (`backup.*`). */
 export function BackupSection({ onRestored }: { onRestored: () => void }) {
   const { refresh } = useSession();
-  const [busy, setBusy] = useState(false);
+  // Not a form, but the same hold on a second click while a backup or restore runs.
+  const { busy, send, submitting } = useSubmission();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  async function backUp() {
-    if (busy) return;
-    setBusy(true);
+  const backUp = submitting(async () => {
     setOutcome(null);
-    const result = await call('backup.create', {});
-    setBusy(false);
+    const result = await send(call('backup.create', {}));
     if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
     else if (result.data === null)
       setOutcome({ kind: 'done', title: 'No backup was made: no folder was chosen.' });
@@ -38,14 +37,11 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
         detail: `Saved to ${result.data.folder} on ${formatInstant(result.data.createdAt, true)} (${formatBytes(result.data.bytes)}). The backup is encrypted like the workbench itself.`,
       });
     }
-  }
+  });
 
-  async function restore() {
-    if (busy) return;
-    setBusy(true);
+  const restore = submitting(async () => {
     setOutcome(null);
-    const result = await call('backup.restore', {});
-    setBusy(false);
+    const result = await send(call('backup.restore', {}));
     setConfirming(false);
     if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
     else if (result.data === null)
@@ -56,7 +52,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
     }
     // A restore can replace the people and the session with those in the backup.
     void refresh();
-  }
+  });
 
   return (
     <section aria-labelledby="backup-title" className="section section--divided">

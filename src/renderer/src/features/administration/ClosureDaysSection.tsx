@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
 import type { ClosureDayView } from '../../../../contract/timescale-schemas.ts';
 import { formatDayText as formatDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
-import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormDate, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { entryProblems, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { entryProblems } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const FORM = 'closure';
@@ -21,16 +21,13 @@ export function ClosureDaysSection() {
   const [days, setDays] = useState<ClosureDayView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send, submitting } = useSubmission();
   const shown = days ?? (loaded.state === 'ready' ? loaded.data : null);
 
-  async function remove(day: string) {
-    if (busy) return;
-    setBusy(true);
+  const remove = submitting(async (day: string) => {
     setNotice(null);
     setRemoveError(null);
-    const result = await call('calendar.removeClosure', { day });
-    setBusy(false);
+    const result = await send(call('calendar.removeClosure', { day }));
     if (result.ok) {
       setDays(result.data);
       setNotice(`Closure day ${formatDay(day)} removed.`);
@@ -38,7 +35,7 @@ export function ClosureDaysSection() {
     } else {
       setRemoveError(result.error);
     }
-  }
+  });
 
   return (
     <section aria-labelledby="closure-days-title" className="section section--divided closure-days">
@@ -117,56 +114,42 @@ function ClosureTable({
 }
 
 function AddClosureForm({ onAdded }: { onAdded: (days: ClosureDayView[], day: string) => void }) {
-  const [day, setDay] = useState('');
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const problems: FieldProblem[] = [];
-    if (!day) problems.push({ path: 'day', message: 'Enter the date of the closure day' });
-    problems.push(...entryProblems([['day', day, LABELS.day, 'date']]));
-    if (!label.trim())
-      problems.push({ path: 'label', message: 'Enter a description, for example Christmas shutdown' });
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('calendar.addClosure', { day, label });
-    setBusy(false);
-    if (result.ok) {
-      setErrors(NO_ERRORS);
-      setDay('');
-      setLabel('');
-      onAdded(result.data, day);
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { day: '', label: '' },
+    toRequest: (values) => values,
+    check: ({ day, label }) => {
+      const problems: FieldProblem[] = [];
+      if (!day) problems.push({ path: 'day', message: 'Enter the date of the closure day' });
+      problems.push(...entryProblems([['day', day, LABELS.day, 'date']]));
+      if (!label.trim())
+        problems.push({ path: 'label', message: 'Enter a description, for example Christmas shutdown' });
+      return problems;
+    },
+    send: (request) => call('calendar.addClosure', request),
+    resetOnSuccess: true,
+    onSuccess: (days, values) => onAdded(days, values.day),
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="add-closure-title" className="form">
-      <h3 id="add-closure-title" className="heading-s">
-        Add a closure day
-      </h3>
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <DateField form={FORM} path="day" label={LABELS.day} value={day} onChange={setDay} errors={errors} />
-      <TextField
-        form={FORM}
-        path="label"
+    <Form
+      form={form}
+      labelledBy="add-closure-title"
+      before={
+        <h3 id="add-closure-title" className="heading-s">
+          Add a closure day
+        </h3>
+      }
+    >
+      <FormDate name="day" label={LABELS.day} />
+      <FormText
+        name="label"
         label={LABELS.label}
         hint="For example, Christmas shutdown or staff training day."
-        value={label}
-        onChange={setLabel}
         width="medium"
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Add closure day
-      </button>
-    </form>
+      <SubmitButton>Add closure day</SubmitButton>
+    </Form>
   );
 }

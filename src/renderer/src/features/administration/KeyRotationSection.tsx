@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
+import { missingProblems } from '../../ui/problems.ts';
 
 const FORM = 'rotate-key';
 const LABELS = { password: 'Your password' };
@@ -13,30 +13,21 @@ const LABELS = { password: 'Your password' };
  * password may have been compromised, so that an old copy of the keyring opens nothing.
  */
 export function KeyRotationSection() {
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ accounts: string[]; recoveryKey: string | null } | null>(null);
-
-  async function rotate(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const missing = missingProblems([['password', password, 'is required']]);
-    if (missing.length) {
-      setErrors({ problems: missing });
-      return;
-    }
-    setBusy(true);
-    const result = await call('keys.rotate', { password, confirm: true });
-    setBusy(false);
-    setPassword('');
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setDone({ accounts: result.data.accountsNeedingNewPassword, recoveryKey: result.data.recoveryKey });
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { password: '' },
+    toRequest: (values) => ({ password: values.password, confirm: true as const }),
+    check: (values) => missingProblems([['password', values.password, 'is required']]),
+    send: (request) => call('keys.rotate', request),
+    resetOnSuccess: true,
+    onSuccess: (data) =>
+      setDone({ accounts: data.accountsNeedingNewPassword, recoveryKey: data.recoveryKey }),
+    onRefused: () => {
+      form.methods.setValue('password', '');
+    },
+  });
 
   return (
     <section aria-labelledby="rotate-key-title" className="section section--divided">
@@ -66,24 +57,17 @@ export function KeyRotationSection() {
           ) : null}
         </SuccessNotice>
       ) : null}
-      <form noValidate onSubmit={(e) => void rotate(e)}>
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-        <TextField
-          form={FORM}
-          path="password"
+      <Form form={form} className="">
+        <FormText
+          name="password"
           label={LABELS.password}
           hint="To confirm it is you."
           type="password"
           autoComplete="current-password"
           width="medium"
-          errors={errors}
-          value={password}
-          onChange={setPassword}
         />
-        <button type="submit" className="button button--warning" aria-disabled={busy || undefined}>
-          Change the database key
-        </button>
-      </form>
+        <SubmitButton className="button button--warning">Change the database key</SubmitButton>
+      </Form>
     </section>
   );
 }

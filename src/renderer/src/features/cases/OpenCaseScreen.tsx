@@ -1,21 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { Child, ProfileSummary, UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { BirthDateText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxGroup, SelectField } from '../../ui/Field.tsx';
+import { Form, FormCheckboxes, FormSelect, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  checkRequest,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { managers, personOption, socialWorkers, yosPractitioners } from './allocation.ts';
 
@@ -63,50 +55,36 @@ interface FormProps {
 
 function OpenCaseForm({ child, profiles, users }: FormProps) {
   const { navigate } = useRouter();
-  const [profileId, setProfileId] = useState(profiles.length === 1 ? (profiles[0]?.id ?? '') : '');
-  const [socialWorkerId, setSocialWorkerId] = useState('');
-  const [yosPractitionerId, setYosPractitionerId] = useState('');
-  const [managerIds, setManagerIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
   const csc = socialWorkers(users);
   const yos = yosPractitioners(users);
   const mgrs = managers(users);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { childId: child.id, profileId, socialWorkerId, yosPractitionerId, managerIds };
-    const chosen: FieldProblem[] = [
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: {
+      profileId: profiles.length === 1 ? (profiles[0]?.id ?? '') : '',
+      socialWorkerId: '',
+      yosPractitionerId: '',
+      managerIds: [] as string[],
+    },
+    request: calls['cases.open'].request,
+    toRequest: (values) => ({ childId: child.id, ...values }),
+    check: ({ profileId, socialWorkerId, yosPractitionerId }): FieldProblem[] => [
       ...(profileId ? [] : [{ path: 'profileId', message: 'Choose a protocol profile' }]),
       ...(socialWorkerId ? [] : [{ path: 'socialWorkerId', message: 'Choose the allocated social worker' }]),
       ...(yosPractitionerId ? [] : [{ path: 'yosPractitionerId', message: 'Choose the YOS practitioner' }]),
-    ];
-    const problems = orderProblems(
-      [...chosen, ...checkRequest(calls['cases.open'].request, request)],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('cases.open', request);
-    setBusy(false);
-    if (result.ok) {
-      navigate({ name: 'case', caseId: result.data.id }, `Case ${result.data.reference} has been opened.`);
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+    ],
+    send: (request) => call('cases.open', request),
+    onSuccess: (opened) =>
+      navigate({ name: 'case', caseId: opened.id }, `Case ${opened.reference} has been opened.`),
+  });
+  const { profileId, socialWorkerId, yosPractitionerId } = form.methods.watch();
 
   const noneHint = (who: string) =>
     `There are no active ${who} in the workbench yet. An administrator can add them under Users.`;
 
   return (
-    <form onSubmit={submit} noValidate className="form">
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+    <Form form={form}>
       <dl className="summary-list summary-list--compact">
         <div className="summary-list__row">
           <dt className="summary-list__key">Child</dt>
@@ -119,64 +97,46 @@ function OpenCaseForm({ child, profiles, users }: FormProps) {
           </dd>
         </div>
       </dl>
-      <SelectField
-        form={FORM}
-        path="profileId"
+      <FormSelect
+        name="profileId"
         label={LABELS.profileId}
         hint="The local authority's HSB pathway this case follows. It cannot be changed once the case is open."
-        value={profileId}
-        onChange={setProfileId}
         options={profiles.map((p) => ({ value: p.id, label: `${p.name}, version ${p.version}` }))}
         placeholder={profileId === '' ? 'Choose a profile' : undefined}
-        errors={errors}
       />
-      <SelectField
-        form={FORM}
-        path="socialWorkerId"
+      <FormSelect
+        name="socialWorkerId"
         label={LABELS.socialWorkerId}
         hint={
           csc.length
             ? "A practitioner from Children's Social Care."
             : noneHint("Children's Social Care practitioners")
         }
-        value={socialWorkerId}
-        onChange={setSocialWorkerId}
         options={csc.map(personOption)}
         placeholder={socialWorkerId === '' ? 'Choose a social worker' : undefined}
-        errors={errors}
       />
-      <SelectField
-        form={FORM}
-        path="yosPractitionerId"
+      <FormSelect
+        name="yosPractitionerId"
         label={LABELS.yosPractitionerId}
         hint={
           yos.length
             ? 'A practitioner from Youth Justice / YOS, who co-assesses with the social worker.'
             : noneHint('Youth Justice / YOS practitioners')
         }
-        value={yosPractitionerId}
-        onChange={setYosPractitionerId}
         options={yos.map(personOption)}
         placeholder={yosPractitionerId === '' ? 'Choose a YOS practitioner' : undefined}
-        errors={errors}
       />
       {mgrs.length > 0 ? (
-        <CheckboxGroup
-          form={FORM}
-          path="managerIds"
+        <FormCheckboxes
+          name="managerIds"
           label={LABELS.managerIds}
           hint="Choose the managers who will oversee and sign off this case, if known."
           options={mgrs.map((m) => ({ value: m.id, label: m.name }))}
-          values={managerIds}
-          onChange={setManagerIds}
-          errors={errors}
         />
       ) : (
         <p className="body hint">There are no active managers to allocate.</p>
       )}
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Open case
-      </button>
-    </form>
+      <SubmitButton>Open case</SubmitButton>
+    </Form>
   );
 }

@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { CasePerson, ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { orderProblems } from '../../ui/problems.ts';
 import { type ConsentStatus, PURPOSE, STATUS_WORDS } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
-import { useSend } from './useSend.ts';
 
 /** Whose consent to the referral is not yet recorded as given (the workbench checks again on request). */
 export function consentStillNeeded(
@@ -160,12 +160,10 @@ function ConsentForm({
   const [who, setWho] = useState('');
   const [status, setStatus] = useState<ConsentStatus | ''>('');
   const [reason, setReason] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     setSaved(null);
     const row = rows.find((r) => r.key === who);
     const problems: FieldProblem[] = [];
@@ -195,7 +193,7 @@ function ConsentForm({
     setStatus('');
     setReason('');
     onConsents(result.data);
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="consent-form-title" className="form hsb-subform">
@@ -261,12 +259,10 @@ function AddCarerForm({ caseId, onPerson }: { caseId: string; onPerson: (p: Case
   const [name, setName] = useState('');
   const [label, setLabel] = useState('');
   const [relationship, setRelationship] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     setSaved(null);
     const problems: FieldProblem[] = [];
     if (!name.trim()) problems.push({ path: 'name', message: 'Enter the parent’s or carer’s name' });
@@ -291,7 +287,7 @@ function AddCarerForm({ caseId, onPerson }: { caseId: string; onPerson: (p: Case
     setLabel('');
     setRelationship('');
     onPerson(result.data);
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="carer-title" className="form hsb-subform">

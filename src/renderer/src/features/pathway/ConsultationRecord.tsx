@@ -6,12 +6,12 @@ import { RouteLink } from '../../app/router.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
 import { CheckboxGroup, DateTimeFields, RadioGroup, TextAreaField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { WarningText } from '../../ui/Notice.tsx';
 import { entryProblems, type FormErrors, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Consultation } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
-import { useSend } from './useSend.ts';
 
 export function ConsultationRecord({
   caseId,
@@ -140,11 +140,9 @@ function ScreenForm({
   const form = `screen-${c.id}`;
   const [decision, setDecision] = useState<'accept' | 'decline' | ''>('');
   const [rationale, setRationale] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     const problems: FieldProblem[] = [];
     if (!decision) problems.push({ path: 'decision', message: 'Choose accept or decline' });
     if (decision === 'decline' && !rationale.trim())
@@ -166,7 +164,7 @@ function ScreenForm({
     );
     if (!result.ok) return;
     onDone(result.data);
-  }
+  });
 
   return (
     <SubForm
@@ -243,11 +241,9 @@ function HeldForm({
   const [resources, setResources] = useState('');
   const [nextSteps, setNextSteps] = useState<NextStep[]>([]);
   const [notes, setNotes] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     const heldAt = instantFrom(day, time);
     const names = attendees
       .split('\n')
@@ -282,7 +278,7 @@ function HeldForm({
     );
     if (!result.ok) return;
     onDone(result.data);
-  }
+  });
 
   return (
     <SubForm

@@ -1,12 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { HsbCase, UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField } from '../../ui/Field.tsx';
-import { NO_ERRORS, orderProblems } from '../../ui/problems.ts';
-import { useSend } from './useSend.ts';
+import { Form, FormSelect, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { NO_ERRORS } from '../../ui/problems.ts';
 
 const REQUEST_FORM = 'request';
 const REQUEST_LABELS = {
@@ -33,67 +32,56 @@ export function RequestForm({
   const managers = users
     .filter((u) => u.active && u.roles.includes('manager'))
     .sort((a, b) => Number(hsbCase.managerIds.includes(b.id)) - Number(hsbCase.managerIds.includes(a.id)));
-  const [managerId, setManagerId] = useState(managers.length === 1 ? (managers[0]?.id ?? '') : '');
-  const [request, setRequest] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
+  const form = useWorkbenchForm({
+    id: REQUEST_FORM,
+    labels: REQUEST_LABELS,
+    defaultValues: { managerId: managers.length === 1 ? (managers[0]?.id ?? '') : '', request: '' },
+    toRequest: (values) => ({ caseId, ...values }),
+    check: ({ managerId, request }) => {
+      const problems: FieldProblem[] = [];
+      if (!managerId)
+        problems.push({ path: 'managerId', message: 'Choose the manager who agreed the request' });
+      if (!request.trim()) problems.push({ path: 'request', message: 'Enter what the consultation is for' });
+      return problems;
+    },
+    send: (request) => call('consultations.request', request),
+    // Missing consent comes back as one message listing each person: show it once.
+    onRefused: (error) =>
+      error.code === 'rule-broken' ? { message: error.message, problems: [] } : undefined,
+    onSuccess: onDone,
+  });
   const [seenConsents, setSeenConsents] = useState(consentKey);
   if (seenConsents !== consentKey) {
     setSeenConsents(consentKey);
-    setErrors(NO_ERRORS);
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const problems: FieldProblem[] = [];
-    if (!managerId)
-      problems.push({ path: 'managerId', message: 'Choose the manager who agreed the request' });
-    if (!request.trim()) problems.push({ path: 'request', message: 'Enter what the consultation is for' });
-    if (problems.length > 0) {
-      setErrors({ problems: orderProblems(problems, Object.keys(REQUEST_LABELS)) });
-      return;
-    }
-    const result = await send(call('consultations.request', { caseId, managerId, request }));
-    if (!result.ok) {
-      // Missing consent comes back as one message listing each person: show it once.
-      if (result.error.code === 'rule-broken') setErrors({ message: result.error.message, problems: [] });
-      return;
-    }
-    onDone(result.data);
+    form.setErrors(NO_ERRORS);
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="request-title" className="form">
-      <p className="body hint">
-        The request goes to the {hub} once the consents above are recorded as given.
-      </p>
-      <ErrorSummary form={REQUEST_FORM} errors={errors} labels={REQUEST_LABELS} />
-      <SelectField
-        form={REQUEST_FORM}
-        path="managerId"
+    <Form
+      form={form}
+      labelledBy="request-title"
+      before={
+        <p className="body hint">
+          The request goes to the {hub} once the consents above are recorded as given.
+        </p>
+      }
+    >
+      <FormSelect
+        name="managerId"
         label={REQUEST_LABELS.managerId}
-        value={managerId}
-        onChange={setManagerId}
         options={managers.map((m) => ({
           value: m.id,
           label: hsbCase.managerIds.includes(m.id) ? `${m.name} (allocated to this case)` : m.name,
         }))}
         placeholder="Choose a manager"
-        errors={errors}
       />
-      <TextAreaField
-        form={REQUEST_FORM}
-        path="request"
+      <FormTextArea
+        name="request"
         label={REQUEST_LABELS.request}
         hint="What you would like the hub’s help with."
-        value={request}
-        onChange={setRequest}
         rows={3}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Request a consultation
-      </button>
-    </form>
+      <SubmitButton>Request a consultation</SubmitButton>
+    </Form>
   );
 }

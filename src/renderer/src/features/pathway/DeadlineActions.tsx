@@ -5,7 +5,8 @@ import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { entryProblems, errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { entryProblems, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { dueText, instantFrom } from '../deadlines/due.ts';
 
 export type Action = 'pause' | 'resume' | 'extend' | 'met';
@@ -40,33 +41,32 @@ type Result = Awaited<ReturnType<typeof call<'deadlines.adjust'>>>;
 
 /** Shared handling of a submit: client-side problems first, then the call; a conflict reloads. */
 function useSubmit(props: Props) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  async function run(
-    problems: FieldProblem[],
-    send: () => Promise<Result>,
-    message: (d: DeadlineView) => string,
-  ) {
-    if (busy) return;
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await send();
-    setBusy(false);
-    if (result.ok) {
-      props.onDone(message(result.data));
-      return;
-    }
-    if (result.error.code === 'conflict' || result.error.code === 'not-found') {
-      props.onStale(result.error.message);
-      return;
-    }
-    setErrors(errorsFromResult(result.error));
-    // e.g. "This deadline is no longer running": show the message, and the deadline as it now is.
-    if (result.error.code === 'rule-broken') props.onReload();
-  }
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const run = submitting(
+    async (
+      problems: FieldProblem[],
+      request: () => Promise<Result>,
+      message: (d: DeadlineView) => string,
+    ) => {
+      if (problems.length > 0) {
+        setErrors({ problems });
+        return;
+      }
+      const result = await send(request());
+      if (result.ok) {
+        props.onDone(message(result.data));
+        return;
+      }
+      if (result.error.code === 'conflict' || result.error.code === 'not-found') {
+        // The deadline changed or went: the page says so once, above the form.
+        setErrors(NO_ERRORS);
+        props.onStale(result.error.message);
+        return;
+      }
+      // e.g. "This deadline is no longer running": show the message, and the deadline as it now is.
+      if (result.error.code === 'rule-broken') props.onReload();
+    },
+  );
   return { errors, busy, run };
 }
 

@@ -4,6 +4,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, When } from './shared.tsx';
@@ -179,7 +180,7 @@ function Actions({
   const [done, setDone] = useState(m.actions.map((a) => a.done));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send, submitting } = useSubmission();
   // When the record changes (saved here, or reloaded after someone else's change), start from it again.
   const [version, setVersion] = useState(m.version);
   if (version !== m.version) {
@@ -189,15 +190,14 @@ function Actions({
   const changed = done.some((v, i) => v !== m.actions[i]?.done);
   const titleId = `meeting-${m.id}-actions`;
 
-  async function save() {
-    if (busy) return;
-    setBusy(true);
-    const result = await call('pathway.updateMeetingActions', {
-      meetingId: m.id,
-      expectedVersion: m.version,
-      actions: m.actions.map((a, i) => ({ ...a, done: done[i] ?? a.done })),
-    });
-    setBusy(false);
+  const save = submitting(async () => {
+    const result = await send(
+      call('pathway.updateMeetingActions', {
+        meetingId: m.id,
+        expectedVersion: m.version,
+        actions: m.actions.map((a, i) => ({ ...a, done: done[i] ?? a.done })),
+      }),
+    );
     if (!result.ok) {
       setProblem(result.error.message);
       if (result.error.code === 'conflict') {
@@ -209,7 +209,7 @@ function Actions({
     setProblem(null);
     setSaved(`Actions saved: ${done.filter(Boolean).length} of ${done.length} done.`);
     onUpdated(result.data);
-  }
+  });
 
   return (
     <section aria-labelledby={titleId}>

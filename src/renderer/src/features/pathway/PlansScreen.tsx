@@ -1,16 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import { type PathwaySummary, PLAN_KINDS } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
-import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { entryProblems, orderProblems } from '../../ui/problems.ts';
+import { entryProblems } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
-import { useSend } from './useSend.ts';
 
 const FORM = 'plan';
 const LABELS = {
@@ -84,94 +82,65 @@ function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; i
   );
 }
 
-function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySummary) => void }) {
-  const [kind, setKind] = useState<PlanKind | ''>('');
-  const [dated, setDated] = useState('');
-  const [title, setTitle] = useState('');
-  const [details, setDetails] = useState('');
-  const [withWhom, setWithWhom] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
-  const [saved, setSaved] = useState<string | null>(null);
+const EMPTY_PLAN = { kind: '' as PlanKind | '', dated: '', title: '', details: '', withWhom: '' };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setSaved(null);
-    const problems: FieldProblem[] = [];
-    if (!kind) problems.push({ path: 'kind', message: 'Choose the kind of record' });
-    if (!dated) problems.push({ path: 'dated', message: 'Enter the date of the plan or record' });
-    problems.push(...entryProblems([['dated', dated, LABELS.dated, 'date']]));
-    if (!title.trim()) problems.push({ path: 'title', message: 'Enter a title' });
-    if (!details.trim()) problems.push({ path: 'details', message: 'Enter the details' });
-    if (problems.length > 0 || !kind) {
-      setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
-      return;
-    }
-    const result = await send(call('plans.record', { caseId, kind, dated, title, details, withWhom }));
-    if (!result.ok) return;
-    setSaved(`${PLAN_KIND_LABELS[kind]} recorded.`);
-    setKind('');
-    setDated('');
-    setTitle('');
-    setDetails('');
-    setWithWhom('');
-    onSaved(result.data);
-  }
+function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySummary) => void }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: EMPTY_PLAN,
+    toRequest: (values) => ({ caseId, ...values, kind: values.kind as PlanKind }),
+    check: ({ kind, dated, title, details }) => {
+      const problems: FieldProblem[] = [];
+      if (!kind) problems.push({ path: 'kind', message: 'Choose the kind of record' });
+      if (!dated) problems.push({ path: 'dated', message: 'Enter the date of the plan or record' });
+      problems.push(...entryProblems([['dated', dated, LABELS.dated, 'date']]));
+      if (!title.trim()) problems.push({ path: 'title', message: 'Enter a title' });
+      if (!details.trim()) problems.push({ path: 'details', message: 'Enter the details' });
+      return problems;
+    },
+    send: (request) => call('plans.record', request),
+    onSubmitStart: () => setSaved(null),
+    resetOnSuccess: true,
+    onSuccess: (summary, values) => {
+      setSaved(`${PLAN_KIND_LABELS[values.kind as PlanKind]} recorded.`);
+      onSaved(summary);
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="plan-form-title" className="form">
-      <h2 id="plan-form-title" className="heading-m">
-        Add a plan or record
-      </h2>
-      {saved ? <SuccessNotice title={saved} /> : null}
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <SelectField
-        form={FORM}
-        path="kind"
+    <Form
+      form={form}
+      labelledBy="plan-form-title"
+      before={
+        <>
+          <h2 id="plan-form-title" className="heading-m">
+            Add a plan or record
+          </h2>
+          {saved ? <SuccessNotice title={saved} /> : null}
+        </>
+      }
+    >
+      <FormSelect
+        name="kind"
         label={LABELS.kind}
-        value={kind}
-        onChange={(v) => setKind(v as PlanKind | '')}
         options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
         placeholder="Choose a kind"
-        errors={errors}
       />
-      <DateField
-        form={FORM}
-        path="dated"
-        label={LABELS.dated}
-        value={dated}
-        onChange={setDated}
-        errors={errors}
-      />
-      <TextField
-        form={FORM}
-        path="title"
-        label={LABELS.title}
-        value={title}
-        onChange={setTitle}
-        errors={errors}
-      />
-      <TextAreaField
-        form={FORM}
-        path="details"
+      <FormDate name="dated" label={LABELS.dated} />
+      <FormText name="title" label={LABELS.title} />
+      <FormTextArea
+        name="details"
         label={LABELS.details}
         hint="What was agreed, including work by external services where there is any."
-        value={details}
-        onChange={setDetails}
-        errors={errors}
       />
-      <TextField
-        form={FORM}
-        path="withWhom"
+      <FormText
+        name="withWhom"
         label={LABELS.withWhom}
         hint="For example, the child and their mother. Optional."
-        value={withWhom}
-        onChange={setWithWhom}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Record plan
-      </button>
-    </form>
+      <SubmitButton>Record plan</SubmitButton>
+    </Form>
   );
 }

@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextAreaField } from '../../ui/Field.tsx';
+import { Form, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { useSend } from './useSend.ts';
 
 const FORM = 'move-version';
 const LABELS = { reason: 'Reason for moving the case' };
@@ -50,26 +49,19 @@ export function ProfileVersion({
 function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (version: number) => void }) {
   const { profile } = timeline;
   const target = profile.latestVersion;
-  const [reason, setReason] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (!reason.trim()) {
-      setErrors({
-        problems: [{ path: 'reason', message: 'Enter why the case is moving to the new version' }],
-      });
-      return;
-    }
-    const result = await send(
-      call('pathway.moveProfileVersion', { caseId: timeline.caseId, version: target, reason }),
-    );
-    if (result.ok) {
-      setReason('');
-      onMoved(result.data.profile.version);
-    }
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { reason: '' },
+    toRequest: (values) => ({ caseId: timeline.caseId, version: target, reason: values.reason }),
+    check: (values) =>
+      values.reason.trim()
+        ? []
+        : [{ path: 'reason', message: 'Enter why the case is moving to the new version' }],
+    send: (request) => call('pathway.moveProfileVersion', request),
+    resetOnSuccess: true,
+    onSuccess: (summary) => onMoved(summary.profile.version),
+  });
 
   const titleId = `${FORM}-title`;
   return (
@@ -82,22 +74,15 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
         {profile.version} until the case is moved. Moving recalculates the running deadlines whose rule
         changed; the old ones stay on the case, marked as replaced.
       </p>
-      <form onSubmit={submit} noValidate aria-labelledby={titleId} className="form">
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-        <TextAreaField
-          form={FORM}
-          path="reason"
+      <Form form={form} labelledBy={titleId}>
+        <FormTextArea
+          name="reason"
           label={LABELS.reason}
           hint="For example, the protocol was revised and the team agreed to use the new timescales."
-          value={reason}
-          onChange={setReason}
           rows={3}
-          errors={errors}
         />
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          Move this case to version {target}
-        </button>
-      </form>
+        <SubmitButton>Move this case to version {target}</SubmitButton>
+      </Form>
     </div>
   );
 }

@@ -1,6 +1,12 @@
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { DateTimeFields, RadioGroup, SelectField, TextAreaField } from '../../ui/Field.tsx';
+import {
+  Form,
+  FormDateTime,
+  FormRadios,
+  FormSelect,
+  FormTextArea,
+  SubmitButton,
+} from '../../ui/form/Form.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import type { Colour } from './colours.ts';
 import { type StepWording, useStepForm } from './useStepForm.ts';
@@ -28,14 +34,14 @@ export function StepForm({
   closeWhenSaved?: boolean;
   onRecorded: (timeline: CaseTimeline) => void;
 }) {
-  const { values, set, errors, busy, saved, submit } = useStepForm({
+  const { form, saved } = useStepForm({
     timeline,
     colours,
     wording,
     fixedEvent,
     onRecorded,
   });
-  const { form, labels } = wording;
+  const { labels } = wording;
   const notice = saved ? (
     <SuccessNotice title={saved.title}>
       <p className="body">{saved.detail}</p>
@@ -43,42 +49,29 @@ export function StepForm({
   ) : null;
   if (saved && closeWhenSaved) return notice;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={titleId} className="form">
-      {notice}
-      <ErrorSummary form={form} errors={errors} labels={labels} />
+    <Form form={form} labelledBy={titleId} before={notice}>
       {fixedEvent ? null : (
-        <SelectField
-          form={form}
-          path="event"
+        <FormSelect
+          name="event"
           label={labels.event}
           hint="Steps named by this case’s protocol profile. Some start a deadline."
-          value={values.event}
-          onChange={set.event}
           options={timeline.triggerEvents.map((t) => ({ value: t.id, label: t.label }))}
           placeholder="Choose a step"
-          errors={errors}
         />
       )}
-      <DateTimeFields
-        form={form}
+      <FormDateTime
+        dateName="day"
+        timeName="time"
         path="occurredAt"
         dateLabel={labels.occurredAt}
         timeLabel={labels.occurredAtTime}
-        date={values.day}
-        time={values.time}
-        onDate={set.day}
-        onTime={set.time}
-        errors={errors}
       />
       {colours.length === 0 ? null : wording.colourRequired ? (
-        <RadioGroup
-          form={form}
-          path="brookColour"
+        <FormRadios
+          name="brookColour"
           label={labels.brookColour}
           hint="The colour the Brook Traffic Light Tool gives the behaviour for the child’s age."
           options={colours.map((c) => ({ value: c.id, label: c.label }))}
-          value={values.brookColour}
-          onChange={set.brookColour}
           revealed={Object.fromEntries(
             colours
               .filter((c) => c.response)
@@ -89,34 +82,18 @@ export function StepForm({
                 </p>,
               ]),
           )}
-          errors={errors}
         />
       ) : (
-        <SelectField
-          form={form}
-          path="brookColour"
+        <FormSelect
+          name="brookColour"
           label={labels.brookColour}
           hint="Only if the concern was screened with the Brook Traffic Light Tool."
-          value={values.brookColour}
-          onChange={set.brookColour}
           options={colours.map((c) => ({ value: c.id, label: c.label }))}
           placeholder="Not applicable"
-          errors={errors}
         />
       )}
-      <TextAreaField
-        form={form}
-        path="note"
-        label={labels.note}
-        hint="Optional."
-        value={values.note}
-        onChange={set.note}
-        rows={closeWhenSaved ? 2 : 3}
-        errors={errors}
-      />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        {wording.button}
-      </button>
-    </form>
+      <FormTextArea name="note" label={labels.note} hint="Optional." rows={closeWhenSaved ? 2 : 3} />
+      <SubmitButton>{wording.button}</SubmitButton>
+    </Form>
   );
 }

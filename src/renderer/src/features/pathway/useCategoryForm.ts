@@ -1,12 +1,12 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallResponse } from '../../../../contract/calls.ts';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from './started.ts';
-import { useSend } from './useSend.ts';
 
 export type Suggestion = CallResponse<'pathway.suggestCategory'>;
 export type MatrixRow = Suggestion['rows'][number];
@@ -66,7 +66,7 @@ export function useCategoryForm(
   onRecorded: (timeline: CaseTimeline) => void,
 ) {
   const [fields, setFields] = useState<CategoryFields>(EMPTY);
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
   const update = (change: Partial<CategoryFields>) => setFields((f) => ({ ...f, ...change }));
   const suggestion = useSuggestion(caseId, fields.ticked);
@@ -96,9 +96,7 @@ export function useCategoryForm(
     return problems;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     setSaved(null);
     const f = fields;
     const agreedAt = instantFrom(f.day, f.time);
@@ -125,7 +123,7 @@ export function useCategoryForm(
     });
     setFields(EMPTY);
     onRecorded(result.data);
-  }
+  });
 
   return { fields, update, suggestion, suggested, labelOf, errors, busy, saved, submit };
 }

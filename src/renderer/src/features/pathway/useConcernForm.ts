@@ -1,16 +1,16 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import type { CasePerson } from '../../../../contract/pattern-map-schemas.ts';
 import type { Agency } from '../../../../contract/vocabulary.ts';
 import { isIsoDay } from '../../../../domain/dates.ts';
 import { call } from '../../app/api.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { type ChildKind, type Exploitation, exploitationOf, LABELS } from './concern-form.ts';
 import type { EligibilityView } from './EligibilityResult.tsx';
 import { type YesNo, yesNoAnswer } from './shared.tsx';
-import { useSend } from './useSend.ts';
 
 /** Every answer on the concern form, in one value. */
 export interface ConcernFields {
@@ -117,7 +117,7 @@ export function useConcernForm(
   onSaved: (summary: PathwaySummary) => void,
 ) {
   const [fields, setFields] = useState<ConcernFields>(EMPTY);
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const update: ConcernUpdate = (change) => setFields((f) => ({ ...f, ...change }));
   const f = fields;
 
@@ -133,9 +133,7 @@ export function useConcernForm(
     (eligibility.outcome === 'not-eligible' || eligibility.outcome === 'more-information-needed');
   const showReason = needsReason || errors.problems.some((p) => p.path === 'proceedReason');
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     const problems = concernProblems(f, receivedAt, needsReason);
     if (problems.length > 0 || !receivedAt) {
       setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
@@ -162,7 +160,7 @@ export function useConcernForm(
       return;
     }
     onSaved(result.data);
-  }
+  });
 
   return { fields, update, eligibility, checkProblem, check, showReason, errors, busy, submit };
 }

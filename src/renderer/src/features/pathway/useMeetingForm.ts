@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, errorsFromResult, orderProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { LABELS, type MeetingFields, newAttendee, type Update } from './meeting-form.ts';
-import { useSend } from './useSend.ts';
 
 /** What the form can tell before it asks the workbench: each missing or malformed answer. */
 export function meetingProblems(f: MeetingFields): FieldProblem[] {
@@ -84,15 +84,13 @@ export function useMeetingForm(caseId: string, summary: PathwaySummary) {
     categoryRationale: '',
     actions: [],
   }));
-  const { errors, setErrors, busy, send } = useSend();
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const update: Update = (change) => setFields((f) => ({ ...f, ...change }));
 
   const chosen = profileMeeting.outcomes.filter((o) => fields.outcomes.includes(o.id));
   const needs = (what: string) => chosen.some((o) => o.requires.includes(what));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
+  const submit = submitting(async () => {
     const f = fields;
     const heldAt = instantFrom(f.day, f.time);
     const problems = meetingProblems(f);
@@ -141,7 +139,7 @@ export function useMeetingForm(caseId: string, summary: PathwaySummary) {
         chosen.some((o) => o.startsAssessment),
       ),
     );
-  }
+  });
 
   return { fields, update, chosen, needs, errors, busy, submit };
 }

@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '../../../../contract/errors.ts';
 import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { entryProblems, orderProblems } from '../../ui/problems.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { entryProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import type { Colour } from './colours.ts';
 import { startedMessage } from './started.ts';
-import { useSend } from './useSend.ts';
 
 /**
  * How the step form reads: any step the profile names (the pathway's steps screen), or one step fixed
@@ -53,7 +53,7 @@ export const SCREENING: StepWording = {
   saved: (_step, colour) => `Screening recorded${colour ? `: ${colour}` : ''}.`,
 };
 
-/** The answers of the step form, its problems, and its submit (pathway.recordEvent). */
+/** The step form (pathway.recordEvent): its answers, their problems, and what it says once saved. */
 export function useStepForm({
   timeline,
   colours,
@@ -67,69 +67,47 @@ export function useStepForm({
   fixedEvent: string | undefined;
   onRecorded: (timeline: CaseTimeline) => void;
 }) {
-  const [event, setEvent] = useState(fixedEvent ?? '');
-  const [day, setDay] = useState('');
-  const [time, setTime] = useState('');
-  const [brookColour, setBrookColour] = useState('');
-  const [note, setNote] = useState('');
-  const { errors, setErrors, busy, send } = useSend();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
   const { labels, noun } = wording;
+  const empty = { event: fixedEvent ?? '', day: '', time: '', brookColour: '', note: '' };
 
-  function problemsOf(occurredAt: string | null): FieldProblem[] {
-    const problems: FieldProblem[] = [];
-    if (!event) problems.push({ path: 'event', message: 'Choose the step' });
-    if (!day) problems.push({ path: 'occurredAt', message: `Enter the date of the ${noun}` });
-    if (!time) problems.push({ path: 'occurredAtTime', message: `Enter the time of the ${noun}` });
-    const entry = entryProblems([
-      ['occurredAt', day, labels.occurredAt, 'date'],
-      ['occurredAtTime', time, labels.occurredAtTime, 'time'],
-    ]);
-    problems.push(...entry);
-    if (day && time && !occurredAt && entry.length === 0)
-      problems.push({ path: 'occurredAt', message: 'Enter a real date and time' });
-    if (wording.colourRequired && colours.length > 0 && !brookColour)
-      problems.push({ path: 'brookColour', message: 'Choose the Brook colour the screening found' });
-    return problems;
-  }
+  const form = useWorkbenchForm({
+    id: wording.form,
+    labels,
+    defaultValues: empty,
+    toRequest: ({ event, day, time, brookColour, note }) => ({
+      caseId: timeline.caseId,
+      event,
+      occurredAt: instantFrom(day, time) ?? '',
+      note,
+      ...(brookColour ? { brookColour } : {}),
+    }),
+    check: ({ event, day, time, brookColour }) => {
+      const problems: FieldProblem[] = [];
+      if (!event) problems.push({ path: 'event', message: 'Choose the step' });
+      if (!day) problems.push({ path: 'occurredAt', message: `Enter the date of the ${noun}` });
+      if (!time) problems.push({ path: 'occurredAtTime', message: `Enter the time of the ${noun}` });
+      const entry = entryProblems([
+        ['occurredAt', day, labels.occurredAt, 'date'],
+        ['occurredAtTime', time, labels.occurredAtTime, 'time'],
+      ]);
+      problems.push(...entry);
+      if (day && time && !instantFrom(day, time) && entry.length === 0)
+        problems.push({ path: 'occurredAt', message: 'Enter a real date and time' });
+      if (wording.colourRequired && colours.length > 0 && !brookColour)
+        problems.push({ path: 'brookColour', message: 'Choose the Brook colour the screening found' });
+      return problems;
+    },
+    send: (request) => call('pathway.recordEvent', request),
+    onSubmitStart: () => setSaved(null),
+    resetOnSuccess: true,
+    onSuccess: (recorded, { event, brookColour }) => {
+      const step = timeline.triggerEvents.find((t) => t.id === event)?.label ?? 'Step';
+      const colour = colours.find((c) => c.id === brookColour)?.label;
+      setSaved({ title: wording.saved(step, colour), detail: startedMessage(timeline, recorded) });
+      onRecorded(recorded);
+    },
+  });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setSaved(null);
-    const occurredAt = instantFrom(day, time);
-    const problems = problemsOf(occurredAt);
-    if (problems.length > 0 || !occurredAt) {
-      setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
-      return;
-    }
-    const result = await send(
-      call('pathway.recordEvent', {
-        caseId: timeline.caseId,
-        event,
-        occurredAt,
-        note,
-        ...(brookColour ? { brookColour } : {}),
-      }),
-    );
-    if (!result.ok) return;
-    const step = timeline.triggerEvents.find((t) => t.id === event)?.label ?? 'Step';
-    const colour = colours.find((c) => c.id === brookColour)?.label;
-    setSaved({ title: wording.saved(step, colour), detail: startedMessage(timeline, result.data) });
-    setEvent(fixedEvent ?? '');
-    setDay('');
-    setTime('');
-    setBrookColour('');
-    setNote('');
-    onRecorded(result.data);
-  }
-
-  return {
-    values: { event, day, time, brookColour, note },
-    set: { event: setEvent, day: setDay, time: setTime, brookColour: setBrookColour, note: setNote },
-    errors,
-    busy,
-    saved,
-    submit,
-  };
+  return { form, saved };
 }

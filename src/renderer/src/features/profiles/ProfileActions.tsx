@@ -1,21 +1,14 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import type { AppError } from '../../../../contract/errors.ts';
 import type { Profile } from '../../../../domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  checkRequest,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { missingProblems } from '../../ui/problems.ts';
 
 type Outcome = { kind: 'done'; title: string; detail?: string } | { kind: 'failed'; error: AppError };
 
@@ -100,75 +93,54 @@ const LABELS = { newId: 'New id', newName: 'New name' };
 
 function CloneForm({ profile, onCancel }: { profile: Profile; onCancel: () => void }) {
   const { navigate } = useRouter();
-  const [newId, setNewId] = useState(`${profile.id}-local`);
-  const [newName, setNewName] = useState(`${profile.name} (local copy)`);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { id: profile.id, version: profile.version, newId: newId.trim(), newName };
-    const problems = orderProblems(
-      [
-        ...missingProblems([
-          ['newId', newId, 'Enter an id for the copy'],
-          ['newName', newName, 'Enter a name for the copy'],
-        ]),
-        ...checkRequest(calls['profiles.clone'].request, request),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('profiles.clone', request);
-    setBusy(false);
-    if (result.ok) {
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { newId: `${profile.id}-local`, newName: `${profile.name} (local copy)` },
+    request: calls['profiles.clone'].request,
+    toRequest: (values) => ({
+      id: profile.id,
+      version: profile.version,
+      newId: values.newId.trim(),
+      newName: values.newName,
+    }),
+    check: (values) =>
+      missingProblems([
+        ['newId', values.newId, 'Enter an id for the copy'],
+        ['newName', values.newName, 'Enter a name for the copy'],
+      ]),
+    send: (request) => call('profiles.clone', request),
+    onSuccess: (clone) =>
       navigate(
-        { name: 'profile', profileId: result.data.id, version: result.data.version },
-        `${profile.name} version ${profile.version} has been cloned as “${result.data.name}”.`,
-      );
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+        { name: 'profile', profileId: clone.id, version: clone.version },
+        `${profile.name} version ${profile.version} has been cloned as “${clone.name}”.`,
+      ),
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="clone-title" className="form action-form">
-      <p id="clone-title" className="action-form__title">
-        Clone {profile.name}, version {profile.version}
-      </p>
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <TextField
-        form={FORM}
-        path="newId"
+    <Form
+      form={form}
+      className="form action-form"
+      labelledBy="clone-title"
+      before={
+        <p id="clone-title" className="action-form__title">
+          Clone {profile.name}, version {profile.version}
+        </p>
+      }
+    >
+      <FormText
+        name="newId"
         label={LABELS.newId}
         hint="Lower-case letters, digits and single hyphens, for example islington-2027."
-        value={newId}
-        onChange={setNewId}
         width="medium"
-        errors={errors}
       />
-      <TextField
-        form={FORM}
-        path="newName"
-        label={LABELS.newName}
-        hint="The name people see when they open a case."
-        value={newName}
-        onChange={setNewName}
-        errors={errors}
-      />
+      <FormText name="newName" label={LABELS.newName} hint="The name people see when they open a case." />
       <div className="button-group">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          Clone profile
-        </button>
+        <SubmitButton>Clone profile</SubmitButton>
         <button type="button" className="link-button" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,18 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import type { SessionStatus } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { AppName } from '../../app/PublicLayout.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { FocusedSubheading, PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  checkRequest,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-} from '../../ui/problems.ts';
+import { missingProblems } from '../../ui/problems.ts';
 import { SignInForm } from './SignInForm.tsx';
 
 const FORM = 'unlock';
@@ -70,47 +64,30 @@ export function LockScreen({
 }
 
 function UnlockForm({ onStatus }: { onStatus: (s: SessionStatus) => void }) {
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const missing = missingProblems([['password', password, 'Enter your password']]);
-    const problems = missing.length ? missing : checkRequest(calls['session.unlock'].request, { password });
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('session.unlock', { password });
-    setBusy(false);
-    if (result.ok) {
-      onStatus(result.data);
-    } else {
-      setPassword('');
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { password: '' },
+    request: calls['session.unlock'].request,
+    toRequest: (values) => values,
+    check: (values) => missingProblems([['password', values.password, 'Enter your password']]),
+    send: (request) => call('session.unlock', request),
+    onSuccess: onStatus,
+    onRefused: () => {
+      form.methods.setValue('password', '');
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <TextField
-        form={FORM}
-        path="password"
+    <Form form={form} className="">
+      <FormText
+        name="password"
         label={LABELS.password}
         type="password"
-        value={password}
-        onChange={setPassword}
         autoComplete="current-password"
         width="medium"
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Unlock
-      </button>
-    </form>
+      <SubmitButton>Unlock</SubmitButton>
+    </Form>
   );
 }

@@ -1,21 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
+import { useState } from 'react';
+import { type CallRequest, calls } from '../../../../contract/calls.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
 import type { SessionStatus } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  checkRequest,
-  confirmationProblems,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
 import {
   EMPTY_USER,
   type UserDraft,
@@ -34,44 +26,33 @@ const LABELS = {
 
 /** First run: create the administrator, then show the one-time recovery key. */
 export function SetupScreen({ onComplete }: { onComplete: (status: SessionStatus) => void }) {
-  const [user, setUser] = useState<UserDraft>({ ...EMPTY_USER, roles: ['administrator'] });
-  const [password, setPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ recoveryKey: string; status: SessionStatus } | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { administrator: { ...user, agency: user.agency || undefined }, password };
-    const problems = orderProblems(
-      [
-        ...missingProblems([['password', password, 'Enter a password']]),
-        ...userDraftProblems(user, 'administrator.'),
-        ...(user.roles.includes('administrator')
-          ? []
-          : [{ path: 'administrator.roles', message: 'The first user must have the administrator role' }]),
-        ...checkRequest(calls['session.setUp'].request, request),
-        ...confirmationProblems(password, confirmPassword, 'confirmPassword'),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0 || user.agency === '') {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('session.setUp', { administrator: { ...user, agency: user.agency }, password });
-    setBusy(false);
-    if (result.ok) {
-      setPassword('');
-      setConfirmPassword('');
-      setCreated(result.data);
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: {
+      user: { ...EMPTY_USER, roles: ['administrator'] } as UserDraft,
+      password: '',
+      confirmPassword: '',
+    },
+    request: calls['session.setUp'].request,
+    toRequest: (values) =>
+      ({
+        administrator: { ...values.user, agency: values.user.agency || undefined },
+        password: values.password,
+      }) as CallRequest<'session.setUp'>,
+    check: (values) => [
+      ...missingProblems([['password', values.password, 'Enter a password']]),
+      ...userDraftProblems(values.user, 'administrator.'),
+      ...(values.user.roles.includes('administrator')
+        ? []
+        : [{ path: 'administrator.roles', message: 'The first user must have the administrator role' }]),
+      ...confirmationProblems(values.password, values.confirmPassword, 'confirmPassword'),
+    ],
+    send: (request) => call('session.setUp', request),
+    resetOnSuccess: true,
+    onSuccess: setCreated,
+  });
 
   return (
     <PublicLayout>
@@ -79,47 +60,38 @@ export function SetupScreen({ onComplete }: { onComplete: (status: SessionStatus
       {created ? (
         <RecoveryKeyPanel recoveryKey={created.recoveryKey} onContinue={() => onComplete(created.status)} />
       ) : (
-        <form onSubmit={submit} noValidate>
-          <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+        <Form form={form} className="">
           <p className="body">
             Nobody has used this workbench yet. Create the first administrator: they can then add everyone
             else.
           </p>
-          <UserFields
-            form={FORM}
-            prefix="administrator."
-            value={user}
-            onChange={setUser}
-            errors={errors}
-            rolesHint="The first user must be an administrator. Add other roles if they will also work on cases."
+          <BoundField<UserDraft>
+            name="user"
+            render={(bound) => (
+              <UserFields
+                {...bound}
+                prefix="administrator."
+                rolesHint="The first user must be an administrator. Add other roles if they will also work on cases."
+              />
+            )}
           />
-          <TextField
-            form={FORM}
-            path="password"
+          <FormText
+            name="password"
             label={LABELS.password}
             hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
             type="password"
-            value={password}
-            onChange={setPassword}
             autoComplete="new-password"
             width="medium"
-            errors={errors}
           />
-          <TextField
-            form={FORM}
-            path="confirmPassword"
+          <FormText
+            name="confirmPassword"
             label={LABELS.confirmPassword}
             type="password"
-            value={confirmPassword}
-            onChange={setConfirmPassword}
             autoComplete="new-password"
             width="medium"
-            errors={errors}
           />
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
-            Create administrator
-          </button>
-        </form>
+          <SubmitButton>Create administrator</SubmitButton>
+        </Form>
       )}
     </PublicLayout>
   );

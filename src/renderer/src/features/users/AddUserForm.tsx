@@ -1,19 +1,11 @@
-import { type FormEvent, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
+import { useState } from 'react';
+import { type CallRequest, calls } from '../../../../contract/calls.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  checkRequest,
-  confirmationProblems,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
 import { EMPTY_USER, type UserDraft, UserFields, userDraftProblems, userLabels } from './UserFields.tsx';
 
 const FORM = 'add-user';
@@ -25,45 +17,27 @@ const LABELS = {
 
 /** Add someone (`users.create`) with an initial password that an administrator gives them. */
 export function AddUserForm({ onAdded }: { onAdded: () => void }) {
-  const [user, setUser] = useState<UserDraft>(EMPTY_USER);
-  const [initialPassword, setInitialPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    const request = { ...user, initialPassword };
-    const problems = orderProblems(
-      [
-        ...missingProblems([['initialPassword', initialPassword, 'Enter an initial password']]),
-        ...userDraftProblems(user, ''),
-        ...checkRequest(calls['users.create'].request, request),
-        ...confirmationProblems(initialPassword, confirmPassword, 'confirmPassword'),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0 || user.agency === '') {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('users.create', { ...request, agency: user.agency });
-    setBusy(false);
-    if (result.ok) {
-      setUser(EMPTY_USER);
-      setInitialPassword('');
-      setConfirmPassword('');
-      setErrors(NO_ERRORS);
-      setAdded(`${result.data.name} has been added with the username ${result.data.username}.`);
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { user: EMPTY_USER, initialPassword: '', confirmPassword: '' },
+    request: calls['users.create'].request,
+    toRequest: (values) =>
+      ({ ...values.user, initialPassword: values.initialPassword }) as CallRequest<'users.create'>,
+    check: (values) => [
+      ...missingProblems([['initialPassword', values.initialPassword, 'Enter an initial password']]),
+      ...userDraftProblems(values.user, ''),
+      ...confirmationProblems(values.initialPassword, values.confirmPassword, 'confirmPassword'),
+    ],
+    send: (request) => call('users.create', request),
+    onSubmitStart: () => setAdded(null),
+    resetOnSuccess: true,
+    onSuccess: (user) => {
+      setAdded(`${user.name} has been added with the username ${user.username}.`);
       onAdded();
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+    },
+  });
 
   return (
     <section aria-labelledby="add-user-title" className="section">
@@ -75,36 +49,25 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
           <p className="body">Give them their initial password in person or by another safe route.</p>
         </SuccessNotice>
       ) : null}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-        <UserFields form={FORM} value={user} onChange={setUser} errors={errors} />
-        <TextField
-          form={FORM}
-          path="initialPassword"
+      <Form form={form}>
+        <BoundField<UserDraft> name="user" render={(bound) => <UserFields {...bound} />} />
+        <FormText
+          name="initialPassword"
           label={LABELS.initialPassword}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           type="password"
-          value={initialPassword}
-          onChange={setInitialPassword}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="confirmPassword"
+        <FormText
+          name="confirmPassword"
           label={LABELS.confirmPassword}
           type="password"
-          value={confirmPassword}
-          onChange={setConfirmPassword}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          Add user
-        </button>
-      </form>
+        <SubmitButton>Add user</SubmitButton>
+      </Form>
     </section>
   );
 }

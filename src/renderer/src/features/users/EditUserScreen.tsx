@@ -1,20 +1,12 @@
-import { type FormEvent, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
+import { type CallRequest, calls } from '../../../../contract/calls.ts';
 import type { UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField } from '../../ui/Field.tsx';
+import { BoundField, Form, FormCheckbox, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  checkRequest,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
 import { type UserDraft, UserFields, userDraftProblems, userLabels } from './UserFields.tsx';
@@ -55,64 +47,56 @@ export function EditUserScreen({ userId }: { userId: string }) {
 function EditUserForm({ user }: { user: UserSummary }) {
   const { navigate } = useRouter();
   const { refresh } = useSession();
-  const [draft, setDraft] = useState<UserDraft>({
-    name: user.name,
-    username: user.username,
-    agency: user.agency,
-    roles: user.roles,
-    aimTrained: user.aimTrained,
-  });
-  const [active, setActive] = useState(user.active);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const { name, roles, aimTrained } = draft;
-    const request = { id: user.id, name, agency: draft.agency, roles, aimTrained, active };
-    const problems = orderProblems(
-      [...userDraftProblems(draft, ''), ...checkRequest(calls['users.update'].request, request)],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0 || draft.agency === '') {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('users.update', { ...request, agency: draft.agency });
-    setBusy(false);
-    if (result.ok) {
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: {
+      draft: {
+        name: user.name,
+        username: user.username,
+        agency: user.agency,
+        roles: user.roles,
+        aimTrained: user.aimTrained,
+      } as UserDraft,
+      active: user.active,
+    },
+    request: calls['users.update'].request,
+    toRequest: ({ draft, active }) =>
+      ({
+        id: user.id,
+        name: draft.name,
+        agency: draft.agency,
+        roles: draft.roles,
+        aimTrained: draft.aimTrained,
+        active,
+      }) as CallRequest<'users.update'>,
+    check: (values) => userDraftProblems(values.draft, ''),
+    send: (request) => call('users.update', request),
+    onSuccess: (saved) => {
       // The person edited may be the one signed in: their roles in the header must follow.
       void refresh();
-      navigate({ name: 'users' }, `Changes to ${result.data.name} have been saved.`);
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+      navigate({ name: 'users' }, `Changes to ${saved.name} have been saved.`);
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form">
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+    <Form form={form}>
       <dl className="summary-list summary-list--compact">
         <div className="summary-list__row">
           <dt className="summary-list__key">Username</dt>
           <dd className="summary-list__value">{user.username}</dd>
         </div>
       </dl>
-      <UserFields form={FORM} value={draft} onChange={setDraft} errors={errors} withUsername={false} />
-      <CheckboxField
-        form={FORM}
-        path="active"
+      <BoundField<UserDraft>
+        name="draft"
+        render={(bound) => <UserFields {...bound} withUsername={false} />}
+      />
+      <FormCheckbox
+        name="active"
         label={LABELS.active}
         hint="Untick to deactivate the account: the person can no longer sign in. Nothing they recorded is removed."
-        checked={active}
-        onChange={setActive}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Save user
-      </button>
-    </form>
+      <SubmitButton>Save user</SubmitButton>
+    </Form>
   );
 }

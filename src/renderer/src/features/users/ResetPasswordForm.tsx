@@ -1,61 +1,34 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { calls } from '../../../../contract/calls.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
 import type { UserSummary } from '../../../../contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  checkRequest,
-  confirmationProblems,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
 
 const FORM = 'reset-password';
 const LABELS = { newPassword: 'New password', confirmPassword: 'Confirm new password' };
 
 /** Set a new password for someone who has forgotten theirs (`users.resetPassword`). */
 export function ResetPasswordForm({ user }: { user: UserSummary }) {
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setDone(false);
-    const request = { id: user.id, newPassword };
-    const problems = orderProblems(
-      [
-        ...missingProblems([['newPassword', newPassword, 'Enter a new password']]),
-        ...checkRequest(calls['users.resetPassword'].request, request),
-        ...confirmationProblems(newPassword, confirmPassword, 'confirmPassword'),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('users.resetPassword', request);
-    setBusy(false);
-    if (result.ok) {
-      setNewPassword('');
-      setConfirmPassword('');
-      setErrors(NO_ERRORS);
-      setDone(true);
-    } else {
-      setErrors(errorsFromResult(result.error));
-    }
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { newPassword: '', confirmPassword: '' },
+    request: calls['users.resetPassword'].request,
+    toRequest: (values) => ({ id: user.id, newPassword: values.newPassword }),
+    check: (values) => [
+      ...missingProblems([['newPassword', values.newPassword, 'Enter a new password']]),
+      ...confirmationProblems(values.newPassword, values.confirmPassword, 'confirmPassword'),
+    ],
+    send: (request) => call('users.resetPassword', request),
+    onSubmitStart: () => setDone(false),
+    resetOnSuccess: true,
+    onSuccess: () => setDone(true),
+  });
 
   return (
     <section aria-labelledby="reset-password-title" className="section section--divided">
@@ -67,36 +40,25 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
           <p className="body">Give them the new password in person or by another safe route.</p>
         </SuccessNotice>
       ) : null}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
+      <Form form={form}>
         <p className="body">Use this if {user.name} has forgotten their password.</p>
-        <TextField
-          form={FORM}
-          path="newPassword"
+        <FormText
+          name="newPassword"
           label={LABELS.newPassword}
           hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
           type="password"
-          value={newPassword}
-          onChange={setNewPassword}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="confirmPassword"
+        <FormText
+          name="confirmPassword"
           label={LABELS.confirmPassword}
           type="password"
-          value={confirmPassword}
-          onChange={setConfirmPassword}
           autoComplete="new-password"
           width="medium"
-          errors={errors}
         />
-        <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-          Reset password
-        </button>
-      </form>
+        <SubmitButton className="button button--secondary">Reset password</SubmitButton>
+      </Form>
     </section>
   );
 }

@@ -1,0 +1,230 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
+import type { Result } from '../../src/contract/errors.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+
+// The one form foundation (src/renderer/src/ui/form/) through two converted forms, Add user and Change
+// password: two quick submits send one request, a problem found in the page shows the summary and moves focus
+// to it (and from it to the field), a refusal from the main process shows against the right field, and axe
+// passes with the errors showing.
+
+const NOW = new Date('2026-11-05T09:00:00Z');
+const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let app: WorkbenchPage;
+/** Every call the page sent through the router binding, by name. */
+const sent: string[] = [];
+/** A refusal to send back instead of making the next call of that name (the fault is injected at the binding). */
+const refuseNext = new Map<string, Result<never>>();
+
+async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  const result = await app.router.call(name, request);
+  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
+  return result.data as CallResponse<K>;
+}
+
+interface PageGlobals {
+  document: { activeElement: { id: string; className: string } | null };
+}
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const element = (globalThis as unknown as PageGlobals).document.activeElement;
+    return { id: element?.id ?? '', className: element?.className ?? '' };
+  });
+const activeId = async (page: Page) => (await active(page)).id;
+const activeClass = async (page: Page) => (await active(page)).className;
+
+/** Two submits of the same form in the same tick: faster than any double click. */
+const submitTwice = (form: Locator) =>
+  form.evaluate((element) => {
+    const f = element as unknown as { requestSubmit(): void };
+    f.requestSubmit();
+    f.requestSubmit();
+  });
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-forms-e2e-');
+  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST, now: NOW });
+  const route = app.router.call.bind(app.router);
+  // The page's binding looks the router's `call` up on each request, so this sees every call it sends, and
+  // each write waits a little so that a second submit would still find the first one in flight.
+  app.router.call = async (name: unknown, request: unknown) => {
+    sent.push(String(name));
+    const refusal = refuseNext.get(String(name));
+    if (refusal) {
+      refuseNext.delete(String(name));
+      return refusal;
+    }
+    if (name === 'users.create' || name === 'account.changePassword')
+      await new Promise((r) => setTimeout(r, 300));
+    return route(name, request);
+  };
+  await call('session.setUp', {
+    administrator: {
+      username: ADMIN.username,
+      name: 'Alex Administrator',
+      agency: 'childrens-social-care',
+      roles: ['administrator', 'manager'],
+      aimTrained: false,
+    },
+    password: ADMIN.password,
+  });
+  await app.page.reload();
+  await app.page.getByText('Signed in as').waitFor();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await server?.close();
+  data?.remove();
+});
+
+describe('Add user, on the form foundation', () => {
+  const form = () => app.page.locator('form', { has: app.page.getByRole('button', { name: 'Add user' }) });
+
+  async function fill(username: string) {
+    await form().getByLabel('Full name').fill('Sam Social Worker');
+    await form().getByLabel('Username').fill(username);
+    await form().getByLabel('Agency').selectOption({ label: "Children's Social Care" });
+    await form().getByLabel('Practitioner', { exact: true }).check();
+    await form().getByLabel('Initial password', { exact: true }).fill('first password 123');
+    await form().getByLabel('Confirm initial password').fill('first password 123');
+  }
+
+  it('shows problems found in the page in the summary, focuses it, and leads from it to the field', async () => {
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    const before = sent.length;
+    await form().getByRole('button', { name: 'Add user' }).click();
+    const summary = form().getByRole('alert');
+    await summary.getByText('There is a problem').waitFor();
+    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
+      'Enter their full name',
+      'Enter a username',
+      'Choose an agency',
+      'Choose at least one role',
+      'Enter an initial password',
+    ]);
+    await expect.poll(() => activeClass(page)).toBe('error-summary');
+    expect(sent.slice(before)).not.toContain('users.create');
+    await summary.getByRole('link', { name: 'Enter a username' }).click();
+    expect(await activeId(page)).toBe('add-user-username');
+    expect(await form().getByLabel('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('sends one request for two quick submits, and adds the person once', async () => {
+    const { page } = app;
+    await fill('sam.sw');
+    const before = sent.filter((n) => n === 'users.create').length;
+    await submitTwice(form());
+    await page.getByText('Sam Social Worker has been added with the username sam.sw.').waitFor();
+    await page.waitForTimeout(500);
+    expect(sent.filter((n) => n === 'users.create').length - before).toBe(1);
+    const users = await call('users.list', {});
+    expect(users.filter((u) => u.username === 'sam.sw')).toHaveLength(1);
+    expect(await form().getByRole('alert').count()).toBe(0);
+  });
+
+  it('shows the main process’s refusal of a taken username against the Username field', async () => {
+    const { page } = app;
+    await fill('sam.sw');
+    await form().getByRole('button', { name: 'Add user' }).click();
+    const summary = form().getByRole('alert');
+    await summary.getByText('The username “sam.sw” is already taken. Choose another.').waitFor();
+    await expect.poll(() => activeClass(page)).toBe('error-summary');
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Username is already taken']);
+    expect(await form().getByLabel('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(await form().getByLabel('Full name').getAttribute('aria-invalid')).toBeNull();
+    // What they typed is kept, so they only change the username.
+    expect(await form().getByLabel('Full name').inputValue()).toBe('Sam Social Worker');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
+
+describe('Change password, on the form foundation', () => {
+  const form = () =>
+    app.page.locator('form', { has: app.page.getByRole('button', { name: 'Change password' }) });
+
+  async function fill(current: string, next: string, confirm = next) {
+    await form().getByLabel('Current password').fill(current);
+    await form().getByLabel('New password', { exact: true }).fill(next);
+    await form().getByLabel('Confirm new password').fill(confirm);
+  }
+
+  it('shows a mismatched confirmation in the summary and focuses it, sending nothing', async () => {
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Change password', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
+    await fill(ADMIN.password, 'a brand new password', 'a different password');
+    const before = sent.length;
+    await form().getByRole('button', { name: 'Change password' }).click();
+    const summary = form().getByRole('alert');
+    await summary.getByRole('link', { name: 'The two passwords do not match' }).waitFor();
+    await expect.poll(() => activeClass(page)).toBe('error-summary');
+    expect(sent.slice(before)).not.toContain('account.changePassword');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows a refusal’s problem against the field it names, and the wrong-password refusal in the summary', async () => {
+    const { page } = app;
+    refuseNext.set('account.changePassword', {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'The request was not valid.',
+        problems: [{ path: 'newPassword', message: 'must not be a password you have used before' }],
+      },
+    });
+    await fill(ADMIN.password, 'a brand new password');
+    await form().getByRole('button', { name: 'Change password' }).click();
+    const summary = form().getByRole('alert');
+    await summary
+      .getByRole('link', { name: 'New password must not be a password you have used before' })
+      .waitFor();
+    expect(await form().getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(await form().getByLabel('Current password').getAttribute('aria-invalid')).toBeNull();
+
+    await fill('not my password at all', 'a brand new password');
+    await form().getByRole('button', { name: 'Change password' }).click();
+    await summary.getByText('Your current password is not right. Nothing has been changed.').waitFor();
+    await expect.poll(() => activeClass(page)).toBe('error-summary');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('sends one request for two quick submits, and the new password works', async () => {
+    const { page } = app;
+    await fill(ADMIN.password, 'a brand new password');
+    const before = sent.filter((n) => n === 'account.changePassword').length;
+    await submitTwice(form());
+    await page.getByText('Your password has been changed.').waitFor();
+    await page.waitForTimeout(500);
+    expect(sent.filter((n) => n === 'account.changePassword').length - before).toBe(1);
+    expect(await form().getByLabel('Current password').inputValue()).toBe('');
+    await call('session.signOut', {});
+    await call('session.signIn', { username: ADMIN.username, password: 'a brand new password' });
+  });
+});
