@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
-import type { Agency } from '../src/contract/vocabulary.ts';
+import type { Agency } from '#contract/vocabulary.ts';
 import { CHROMIUM_ARGS, openWorkbench, serveRenderer } from '../test/e2e/harness.ts';
 import { tempFolder } from '../test/support/temp.ts';
 import { ADMIN_PASSWORD, harness, seededTeam, TEST_KDF_COST } from '../test/support/workbench.ts';

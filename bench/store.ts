@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { type Db, openDatabase, storeCipher } from '../src/store/database.ts';
+import { type Db, openDatabase, storeCipher } from '#store/database.ts';
 
 // The encrypted store against the same workload unencrypted, side by side in one run.
 

@@ -9,7 +9,7 @@ import {
   initialsOf,
   isLastingAccess,
   mayBreakGlass,
-} from '../../src/domain/case-access.ts';
+} from '#domain/case-access.ts';
 
 const NOW = '2026-11-05T09:00:00.000Z';
 

@@ -12,7 +12,7 @@ import {
   readDateBoxes,
   readTime,
   timeValueProblem,
-} from '../../src/domain/dates.ts';
+} from '#domain/dates.ts';
 
 const boxes = (day: string, month: string, year: string) => ({ day, month, year });
 

@@ -5,7 +5,7 @@ import {
   type FailedSignIns,
   recordFailure,
   secondsUntilNextAttempt,
-} from '../../src/domain/sign-in-throttle.ts';
+} from '#domain/sign-in-throttle.ts';
 
 // The sign-in throttle's cap as properties: however many failures, and whatever the recorded time of the
 // last one says (past, future, or not a date at all), nobody waits more than 15 minutes (900 s).

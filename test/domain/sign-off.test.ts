@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/domain/sign-off/canonical-json.ts';
-import { decide, type ReportParties } from '../../src/domain/sign-off/states.ts';
+import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
+import { decide, type ReportParties } from '#domain/sign-off/states.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys and drops white space (RFC 8785 examples of our value kinds)', () => {

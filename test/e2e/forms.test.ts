@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
-import type { Result } from '../../src/contract/errors.ts';
+import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { Result } from '#contract/errors.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { createRouter, type Router } from '#services/router.ts';
+import { Workbench } from '#services/workbench.ts';
+import type { KdfCost } from '#store/crypto.ts';
+import { DEFAULT_KDF_COST } from '#store/crypto.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security.ts';
-import { createRouter, type Router } from '../../src/services/router.ts';
-import { Workbench } from '../../src/services/workbench.ts';
-import type { KdfCost } from '../../src/store/crypto.ts';
-import { DEFAULT_KDF_COST } from '../../src/store/crypto.ts';
 import { type TestHost, testHost } from '../support/workbench.ts';
 
 // The browser tests open the built renderer in Debian's Chromium and bind `window.workbench` to the

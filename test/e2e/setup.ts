@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
-import type { Agency, Role } from '../../src/contract/vocabulary.ts';
+import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { Agency, Role } from '#contract/vocabulary.ts';
 import type { WorkbenchPage } from './harness.ts';
 
 // The people and the case every browser test starts from, set up through the router (the foundation

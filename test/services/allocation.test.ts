@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NOT_ALLOCATED } from '../../src/services/case-access.ts';
+import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
+import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../src/domain/assessment/rich-text.ts';
+import { plainText } from '#domain/assessment/rich-text.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
 import { harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';

@@ -1,7 +1,7 @@
 // Child process for the autosave crash test: signs in as a co-assessor and autosaves a growing draft,
 // acknowledging each autosave on stdout only after it returned. The parent kills it with SIGKILL.
 import { writeSync } from 'node:fs';
-import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
+import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { harness, SW_PASSWORD } from '../support/workbench.ts';
 
 const [dataDir, assessmentId, run] = process.argv.slice(2);

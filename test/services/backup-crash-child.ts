@@ -1,7 +1,7 @@
 // Child process for the backup/restore crash test: signs in, then backs up or restores. The step named
 // in HSB_TEST_KILL_AT (read here only) ends the process with SIGKILL when the workbench reaches it.
 import { writeSync } from 'node:fs';
-import { stepHooks } from '../../src/store/steps.ts';
+import { stepHooks } from '#store/steps.ts';
 import { ADMIN_PASSWORD, harness } from '../support/workbench.ts';
 
 const [dataDir, operation, folder] = process.argv.slice(2);

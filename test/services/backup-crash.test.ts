@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_FILE } from '../../src/store/restore-journal.ts';
+import { JOURNAL_FILE } from '#store/restore-journal.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, harness, seededTeam } from '../support/workbench.ts';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manifestMac } from '../../src/store/backup.ts';
-import { isPlaintextSqlite, openDatabase } from '../../src/store/database.ts';
+import { manifestMac } from '#store/backup.ts';
+import { isPlaintextSqlite, openDatabase } from '#store/database.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 

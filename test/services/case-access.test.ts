@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, type CallName, calls } from '../../src/contract/calls.ts';
-import { richTextFromPlain } from '../../src/domain/assessment/rich-text.ts';
-import { recentAudit } from '../../src/store/audit-trail.ts';
+import { CALL_NAMES, type CallName, calls } from '#contract/calls.ts';
+import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
+import { recentAudit } from '#store/audit-trail.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase } from '#store/database.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, seededTeam } from '../support/workbench.ts';
 

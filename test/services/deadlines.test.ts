@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hounslowProfile, lancashireProfile as LANCASHIRE } from '../../src/domain/profiles/index.ts';
+import { hounslowProfile, lancashireProfile as LANCASHIRE } from '#domain/profiles/index.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 

@@ -1,7 +1,7 @@
 // Child process for the export crash test: signs in and exports the case chronology, killing itself
 // with SIGKILL at the fixed point of the export named by EXPORT_CRASH_AT.
 import { writeSync } from 'node:fs';
-import { type ExportStep, onExportStep } from '../../src/services/export-file.ts';
+import { type ExportStep, onExportStep } from '#services/export-file.ts';
 import { ADMIN_PASSWORD, harness } from '../support/workbench.ts';
 
 const [dataDir, caseId, saveFile] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportStep } from '../../src/services/export-file.ts';
+import type { ExportStep } from '#services/export-file.ts';
 import { auditRows, dumpTables } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, harness, seededTeam } from '../support/workbench.ts';

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCKED_DURING_DIALOG } from '../../src/services/after-dialog.ts';
-import { NOT_ALLOCATED } from '../../src/services/case-access.ts';
+import { LOCKED_DURING_DIALOG } from '#services/after-dialog.ts';
+import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { everyExport, exportFixture, type Fixture, PASSWORD_OF } from '../support/export-fixture.ts';
 import { auditRows } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';

@@ -14,8 +14,8 @@ import {
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FileStep, injectFileFault } from '../../src/store/files.ts';
-import { Keyring } from '../../src/store/keyring.ts';
+import { type FileStep, injectFileFault } from '#store/files.ts';
+import { Keyring } from '#store/keyring.ts';
 import { exportFixture, type Fixture } from '../support/export-fixture.ts';
 import { auditRows, dumpTables, folderState } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';

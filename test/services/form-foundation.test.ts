@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calls } from '../../src/contract/calls.ts';
+import { calls } from '#contract/calls.ts';
 import { formSchema, problemsFromFieldErrors } from '../../src/renderer/src/ui/form/schema.ts';
 import { summaryEntries } from '../../src/renderer/src/ui/form/summary.ts';
 import {

@@ -14,11 +14,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKED_DURING_DIALOG } from '../../src/services/after-dialog.ts';
-import { recentAudit } from '../../src/store/audit-trail.ts';
-import { openDatabase } from '../../src/store/database.ts';
-import { JOURNAL_FILE } from '../../src/store/restore-journal.ts';
-import { stepHooks } from '../../src/store/steps.ts';
+import { LOCKED_DURING_DIALOG } from '#services/after-dialog.ts';
+import { recentAudit } from '#store/audit-trail.ts';
+import { openDatabase } from '#store/database.ts';
+import { JOURNAL_FILE } from '#store/restore-journal.ts';
+import { stepHooks } from '#store/steps.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 

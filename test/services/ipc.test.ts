@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, calls } from '../../src/contract/calls.ts';
+import { CALL_NAMES, calls } from '#contract/calls.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveKey, newBoxKeyPair, newScryptParams, seal } from '../../src/store/crypto.ts';
-import { openDatabase } from '../../src/store/database.ts';
-import { Keyring, packKeys, type StoreKeys } from '../../src/store/keyring.ts';
+import { deriveKey, newBoxKeyPair, newScryptParams, seal } from '#store/crypto.ts';
+import { openDatabase } from '#store/database.ts';
+import { Keyring, packKeys, type StoreKeys } from '#store/keyring.ts';
 import { cipherOfFile, encryptWithChaCha20 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
 import {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Agency } from '../../src/contract/vocabulary.ts';
-import type { UncertainDate } from '../../src/domain/pattern-map/uncertain-date.ts';
+import type { Agency } from '#contract/vocabulary.ts';
+import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES } from '../../src/contract/calls.ts';
-import { pathwayCalls } from '../../src/contract/pathway-calls.ts';
-import { pathwayHandlers } from '../../src/services/pathway/handlers.ts';
+import { CALL_NAMES } from '#contract/calls.ts';
+import { pathwayCalls } from '#contract/pathway-calls.ts';
+import { pathwayHandlers } from '#services/pathway/handlers.ts';
 
 // The HSB pathway is built once at every layer: one contract module, one handler map, and in the
 // window one form for each write.

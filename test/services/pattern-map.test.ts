@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Agency } from '../../src/contract/vocabulary.ts';
-import type { UncertainDate } from '../../src/domain/pattern-map/uncertain-date.ts';
-import { recentAudit } from '../../src/store/audit-trail.ts';
+import type { Agency } from '#contract/vocabulary.ts';
+import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { recentAudit } from '#store/audit-trail.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';

@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkPng, decodedSize, PNG_SIGNATURE } from '../../src/services/png.ts';
+import { checkPng, decodedSize, PNG_SIGNATURE } from '#services/png.ts';
 import { solidPng } from '../support/png.ts';
 
 const chunk = (type: string, data: Buffer, crcFix = 0) => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import type { CallResponse } from '../../src/contract/calls.ts';
-import { BUILT_IN_PROFILES, type Profile } from '../../src/domain/profiles/index.ts';
+import type { CallResponse } from '#contract/calls.ts';
+import { BUILT_IN_PROFILES, type Profile } from '#domain/profiles/index.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 

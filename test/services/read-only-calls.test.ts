@@ -1,8 +1,8 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CallName, type CallRequest, calls } from '../../src/contract/calls.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { type CallName, type CallRequest, calls } from '#contract/calls.ts';
+import { openDatabase } from '#store/database.ts';
 import { auditRows, dumpTables, folderState } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, seededTeam } from '../support/workbench.ts';

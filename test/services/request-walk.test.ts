@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_NODES, walkRequest } from '../../src/services/request-walk.ts';
+import { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_NODES, walkRequest } from '#services/request-walk.ts';
 
 // The one walk every request gets before anything else reads it (the router tests cover it end to end).
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RichText } from '../../src/domain/assessment/rich-text.ts';
+import type { RichText } from '#domain/assessment/rich-text.ts';
 import { docxParts, unzipNames } from '../support/docx-xml.ts';
 import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { solidPng } from '../support/png.ts';

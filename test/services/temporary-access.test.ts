@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recentAudit } from '../../src/store/audit-trail.ts';
+import { recentAudit } from '#store/audit-trail.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,

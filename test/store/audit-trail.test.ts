@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAudit, checkAuditTrail } from '../../src/store/audit-trail.ts';
-import { randomKey } from '../../src/store/crypto.ts';
-import type { Db } from '../../src/store/database.ts';
+import { appendAudit, checkAuditTrail } from '#store/audit-trail.ts';
+import { randomKey } from '#store/crypto.ts';
+import type { Db } from '#store/database.ts';
 import { keyedDatabase } from '../support/raw-store.ts';
 import { tempFolder } from '../support/temp.ts';
 

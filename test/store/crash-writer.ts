@@ -1,7 +1,7 @@
 // Child process for the crash test: writes rows one transaction at a time and acknowledges each on
 // stdout only after the commit returns. The parent kills it with SIGKILL at a random moment.
 import { writeSync } from 'node:fs';
-import { openDatabase } from '../../src/store/database.ts';
+import { openDatabase } from '#store/database.ts';
 
 const [path, keyHex, runId] = process.argv.slice(2);
 if (!path || !keyHex || !runId) throw new Error('usage: crash-writer <path> <key-hex> <run-id>');

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KDF_COST } from '../../src/store/crypto.ts';
-import { isPlaintextSqlite, openDatabase } from '../../src/store/database.ts';
+import { DEFAULT_KDF_COST } from '#store/crypto.ts';
+import { isPlaintextSqlite, openDatabase } from '#store/database.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, seededTeam } from '../support/workbench.ts';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.ts';
-import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../src/store/migrations/index.ts';
+import { openDatabase } from '#store/database.ts';
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '#store/migrations/index.ts';
 import { keyedDatabase } from '../support/raw-store.ts';
 import { tempFolder } from '../support/temp.ts';
 

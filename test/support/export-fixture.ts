@@ -1,4 +1,4 @@
-import type { CallName } from '../../src/contract/calls.ts';
+import type { CallName } from '#contract/calls.ts';
 import { solidPng } from './png.ts';
 import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, seededTeam } from './workbench.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../src/store/database.ts';
+import type { Db } from '#store/database.ts';
 
 const AUDIT_TABLES = new Set(['audit_log', 'audit_head']);
 

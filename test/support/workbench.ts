@@ -1,10 +1,10 @@
-import type { CallName, CallRequest, CallResponse } from '../../src/contract/calls.ts';
-import type { AppError } from '../../src/contract/errors.ts';
-import type { Agency, Role } from '../../src/contract/vocabulary.ts';
-import type { Host } from '../../src/services/host.ts';
-import { createRouter, type Router } from '../../src/services/router.ts';
-import { Workbench } from '../../src/services/workbench.ts';
-import type { KdfCost } from '../../src/store/crypto.ts';
+import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { Agency, Role } from '#contract/vocabulary.ts';
+import type { Host } from '#services/host.ts';
+import { createRouter, type Router } from '#services/router.ts';
+import { Workbench } from '#services/workbench.ts';
+import type { KdfCost } from '#store/crypto.ts';
 
 /** A cheaper scrypt for tests that make many accounts; one suite keeps the production cost. */
 export const TEST_KDF_COST: KdfCost = { N: 2 ** 12, r: 8, p: 1 };

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type FieldEdit, replacesFor } from '../../src/domain/sync/field-merge.ts';
-import { type ChangeSet, Replica } from '../../src/domain/sync/replica.ts';
-import { newBoxKeyPair, newSigningKeyPair } from '../../src/store/crypto.ts';
-import { BundleRefused, readBundle, unwrapCaseKey, wrapCaseKey, writeBundle } from '../../src/sync/bundle.ts';
+import { type FieldEdit, replacesFor } from '#domain/sync/field-merge.ts';
+import { type ChangeSet, Replica } from '#domain/sync/replica.ts';
+import { newBoxKeyPair, newSigningKeyPair } from '#store/crypto.ts';
+import { BundleRefused, readBundle, unwrapCaseKey, wrapCaseKey, writeBundle } from '#sync/bundle.ts';
 import {
   type CaseKey,
   type Envelope,
   EnvelopeRefused,
   openChangeSet,
   sealChangeSet,
-} from '../../src/sync/envelope.ts';
-import { acceptRoster, deviceKeyOf, type Roster, RosterRefused, signRoster } from '../../src/sync/roster.ts';
+} from '#sync/envelope.ts';
+import { acceptRoster, deviceKeyOf, type Roster, RosterRefused, signRoster } from '#sync/roster.ts';
 
 // Two co-assessors on two machines, a manager on a third: change sets are sealed under the case key,
 // signed by the author's device, carried in a bundle encrypted to the recipients, and merged.

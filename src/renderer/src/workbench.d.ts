@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from '../../contract/api.ts';
+import type { WorkbenchApi } from '#contract/api.ts';
 
 declare global {
   interface Window {

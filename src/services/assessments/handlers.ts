@@ -1,6 +1,6 @@
-import type { assessmentCalls } from '../../contract/assessment-calls.ts';
-import type { CallResponse, ParsedRequest } from '../../contract/calls.ts';
-import { assessmentsOfCase } from '../../store/assessments.ts';
+import type { assessmentCalls } from '#contract/assessment-calls.ts';
+import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
+import { assessmentsOfCase } from '#store/assessments.ts';
 import { namesById } from '../deadlines.ts';
 import type { Workbench } from '../workbench.ts';
 import { compareVersions, startReview } from './review.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { plainText } from '../../domain/assessment/rich-text.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { plainText } from '#domain/assessment/rich-text.ts';
 import {
   agreedOfAssessment,
   insertAssessment,
@@ -15,7 +15,7 @@ import {
   setAssessmentField,
   upsertAgreed,
   upsertRating,
-} from '../../store/assessments.ts';
+} from '#store/assessments.ts';
 import type { Workbench } from '../workbench.ts';
 import { readAssessment, requireAssessment, versionChain } from './view.ts';
 

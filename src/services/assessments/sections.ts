@@ -1,6 +1,6 @@
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { addMilliseconds, londonTime, millisecondsBetween } from '../../domain/dates.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { addMilliseconds, londonTime, millisecondsBetween } from '#domain/dates.ts';
 import {
   type AssessmentRow,
   deleteDraft,
@@ -11,8 +11,8 @@ import {
   saveDraft,
   saveSectionRow,
   sectionsOfAssessment,
-} from '../../store/assessments.ts';
-import type { Db } from '../../store/database.ts';
+} from '#store/assessments.ts';
+import type { Db } from '#store/database.ts';
 import { namesById } from '../deadlines.ts';
 import type { Workbench } from '../workbench.ts';
 import { requireAssessment } from './view.ts';

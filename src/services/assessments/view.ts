@@ -1,10 +1,10 @@
-import type { AssessmentView, MeetingDetails } from '../../contract/assessment-schemas.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import type { Agency } from '../../contract/vocabulary.ts';
-import { compareItem, mayShowOtherRatings, stateSeenBy } from '../../domain/assessment/comparison.ts';
-import { EMPTY_RICH_TEXT } from '../../domain/assessment/rich-text.ts';
-import { describeRule } from '../../domain/clock/index.ts';
-import { millisecondsBetween } from '../../domain/dates.ts';
+import type { AssessmentView, MeetingDetails } from '#contract/assessment-schemas.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import type { Agency } from '#contract/vocabulary.ts';
+import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
+import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
+import { describeRule } from '#domain/clock/index.ts';
+import { millisecondsBetween } from '#domain/dates.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -19,12 +19,12 @@ import {
   sectionsOfAssessment,
   sessionsOf,
   sourcesOf,
-} from '../../store/assessments.ts';
-import { findCase } from '../../store/cases.ts';
-import { findChild } from '../../store/children.ts';
-import type { Db } from '../../store/database.ts';
-import { deadlinesOfCase } from '../../store/deadlines.ts';
-import { findUser } from '../../store/users.ts';
+} from '#store/assessments.ts';
+import { findCase } from '#store/cases.ts';
+import { findChild } from '#store/children.ts';
+import type { Db } from '#store/database.ts';
+import { deadlinesOfCase } from '#store/deadlines.ts';
+import { findUser } from '#store/users.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 

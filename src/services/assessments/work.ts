@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { startOfLondonDay } from '../../domain/dates.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { startOfLondonDay } from '#domain/dates.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -18,10 +18,10 @@ import {
   setAssessmentField,
   upsertAgreed,
   upsertRating,
-} from '../../store/assessments.ts';
-import { findCase } from '../../store/cases.ts';
-import type { Db } from '../../store/database.ts';
-import { caseEvents } from '../../store/deadlines.ts';
+} from '#store/assessments.ts';
+import { findCase } from '#store/cases.ts';
+import type { Db } from '#store/database.ts';
+import { caseEvents } from '#store/deadlines.ts';
 import { refuseFutureDay } from '../not-in-future.ts';
 import { raiseEvent } from '../pathway/events.ts';
 import { requireProfile } from '../profiles.ts';

@@ -1,7 +1,7 @@
-import type { CategoryRecordView } from '../../contract/timescale-schemas.ts';
-import type { CaseContext, CategoryId, Profile } from '../../domain/profiles/index.ts';
-import type { Db } from '../../store/database.ts';
-import { caseEvents } from '../../store/deadlines.ts';
+import type { CategoryRecordView } from '#contract/timescale-schemas.ts';
+import type { CaseContext, CategoryId, Profile } from '#domain/profiles/index.ts';
+import type { Db } from '#store/database.ts';
+import { caseEvents } from '#store/deadlines.ts';
 
 // What has been agreed about the case's risk category, as the timeline, the deadlines and the profile's
 // rules read it. The category itself is recorded by category.ts.

@@ -1,7 +1,7 @@
-import { WorkbenchError } from '../../contract/errors.ts';
-import { findCase } from '../../store/cases.ts';
-import { findChild } from '../../store/children.ts';
-import type { Db } from '../../store/database.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { findCase } from '#store/cases.ts';
+import { findChild } from '#store/children.ts';
+import type { Db } from '#store/database.ts';
 import { requireProfile } from '../profiles.ts';
 
 /** An open case on the pathway, its child and the profile version it runs under; refused plainly otherwise. */

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { millisecondsBetween } from '../../domain/dates.ts';
-import { findCase } from '../../store/cases.ts';
-import type { Db } from '../../store/database.ts';
-import {
-  findConsultation,
-  insertConsultation,
-  referralsOf,
-  updateConsultation,
-} from '../../store/pathway.ts';
-import { consentsOfCase, peopleOfCase } from '../../store/pattern-map.ts';
-import { findUser } from '../../store/users.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { millisecondsBetween } from '#domain/dates.ts';
+import { findCase } from '#store/cases.ts';
+import type { Db } from '#store/database.ts';
+import { findConsultation, insertConsultation, referralsOf, updateConsultation } from '#store/pathway.ts';
+import { consentsOfCase, peopleOfCase } from '#store/pattern-map.ts';
+import { findUser } from '#store/users.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';

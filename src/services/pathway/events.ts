@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import type { CaseTimeline } from '../../contract/timescale-schemas.ts';
-import type { Profile } from '../../domain/profiles/index.ts';
-import type { Db } from '../../store/database.ts';
-import { insertCaseEvent } from '../../store/deadlines.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
+import type { Profile } from '#domain/profiles/index.ts';
+import type { Db } from '#store/database.ts';
+import { insertCaseEvent } from '#store/deadlines.ts';
 import { startDeadlines } from '../deadlines.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';

@@ -1,5 +1,5 @@
-import type { CallResponse, ParsedRequest } from '../../contract/calls.ts';
-import type { pathwayCalls } from '../../contract/pathway-calls.ts';
+import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
+import type { pathwayCalls } from '#contract/pathway-calls.ts';
 import type { Workbench } from '../workbench.ts';
 import { recordCategory, suggest } from './category.ts';
 import { checkEligibility, recordConcern } from './concern.ts';

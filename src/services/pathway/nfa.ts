@@ -1,6 +1,6 @@
-import { findCase } from '../../store/cases.ts';
-import { findChild } from '../../store/children.ts';
-import { allStrategyMeetings } from '../../store/pathway.ts';
+import { findCase } from '#store/cases.ts';
+import { findChild } from '#store/children.ts';
+import { allStrategyMeetings } from '#store/pathway.ts';
 import { mayAccessCase } from '../case-access.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { londonDay } from '../../domain/dates.ts';
-import { findCase } from '../../store/cases.ts';
-import { insertPlanRecord } from '../../store/pathway.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { londonDay } from '#domain/dates.ts';
+import { findCase } from '#store/cases.ts';
+import { insertPlanRecord } from '#store/pathway.ts';
 import type { Workbench } from '../workbench.ts';
 import { pathwaySummary } from './summary.ts';
 

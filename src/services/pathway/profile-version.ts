@@ -1,9 +1,9 @@
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import type { CaseTimeline } from '../../contract/timescale-schemas.ts';
-import { findTimescale } from '../../domain/profiles/index.ts';
-import { setCaseProfileVersion } from '../../store/cases.ts';
-import { deadlinesOfCase, supersedeDeadline } from '../../store/deadlines.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
+import { findTimescale } from '#domain/profiles/index.ts';
+import { setCaseProfileVersion } from '#store/cases.ts';
+import { deadlinesOfCase, supersedeDeadline } from '#store/deadlines.ts';
 import { startDeadlines } from '../deadlines.ts';
 import { keepBuiltInSnapshot, requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { computeDue } from '../../domain/clock/index.ts';
-import { londonDay, millisecondsBetween } from '../../domain/dates.ts';
-import { assessmentsOfCase } from '../../store/assessments.ts';
-import type { Db } from '../../store/database.ts';
-import { deadlinesOfCase, insertDeadline, markDeadlineMet } from '../../store/deadlines.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { computeDue } from '#domain/clock/index.ts';
+import { londonDay, millisecondsBetween } from '#domain/dates.ts';
+import { assessmentsOfCase } from '#store/assessments.ts';
+import type { Db } from '#store/database.ts';
+import { deadlinesOfCase, insertDeadline, markDeadlineMet } from '#store/deadlines.ts';
 import {
   findStrategyMeeting,
   insertStrategyMeeting,
   referralsOf,
   updateMeetingActions,
-} from '../../store/pathway.ts';
-import { findUser } from '../../store/users.ts';
+} from '#store/pathway.ts';
+import { findUser } from '#store/users.ts';
 import { startAssessment } from '../assessments/start.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { calendarFor } from '../profiles.ts';

@@ -1,7 +1,7 @@
-import { WorkbenchError } from '../../contract/errors.ts';
-import type { CaseTimeline } from '../../contract/timescale-schemas.ts';
-import { findCase } from '../../store/cases.ts';
-import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
+import { findCase } from '#store/cases.ts';
+import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { latestProfile, requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';

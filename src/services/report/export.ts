@@ -1,24 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
-import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
-import { placeDate } from '../../domain/pattern-map/uncertain-date.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { placeDate } from '#domain/pattern-map/uncertain-date.ts';
 import {
   DEFAULT_REPORT_TEMPLATE,
   type ReportTemplate,
   ReportTemplateSchema,
-} from '../../domain/sign-off/report-template.ts';
-import { type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
-import { caseChronologyDocx } from '../../export/case-chronology-docx.ts';
-import { reportDocx } from '../../export/report-docx.ts';
-import { assessmentsOfCase } from '../../store/assessments.ts';
-import { findCase } from '../../store/cases.ts';
-import { findChild } from '../../store/children.ts';
-import type { Db } from '../../store/database.ts';
-import { caseEvents, deadlinesOfCase } from '../../store/deadlines.ts';
-import { itemsOfCase, reportMapImageOf } from '../../store/pattern-map.ts';
-import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '../../store/sign-off.ts';
+} from '#domain/sign-off/report-template.ts';
+import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
+import { caseChronologyDocx } from '#export/case-chronology-docx.ts';
+import { reportDocx } from '#export/report-docx.ts';
+import { assessmentsOfCase } from '#store/assessments.ts';
+import { findCase } from '#store/cases.ts';
+import { findChild } from '#store/children.ts';
+import type { Db } from '#store/database.ts';
+import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
+import { itemsOfCase, reportMapImageOf } from '#store/pattern-map.ts';
+import { insertReportExport, signaturesOf, signingKeyById, transitionsOf } from '#store/sign-off.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { saveExportFile } from '../export-file.ts';

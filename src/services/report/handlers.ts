@@ -1,5 +1,5 @@
-import type { CallResponse, ParsedRequest } from '../../contract/calls.ts';
-import type { signOffCalls } from '../../contract/sign-off-calls.ts';
+import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
+import type { signOffCalls } from '#contract/sign-off-calls.ts';
 import type { Workbench } from '../workbench.ts';
 import { exportCaseChronology, exportReport, reportTemplate, updateReportTemplate } from './export.ts';
 import { exportConsultation, exportStrategyMeeting } from './record-exports.ts';

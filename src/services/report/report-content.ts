@@ -1,8 +1,8 @@
-import type { MeetingDetails } from '../../contract/assessment-schemas.ts';
-import { AGENCY_LABELS, type Agency, GENDER_LABELS } from '../../contract/vocabulary.ts';
-import type { RichText } from '../../domain/assessment/rich-text.ts';
-import { describeRule, effectiveDeadline } from '../../domain/clock/index.ts';
-import { chronologicalOrder, placeDate } from '../../domain/pattern-map/uncertain-date.ts';
+import type { MeetingDetails } from '#contract/assessment-schemas.ts';
+import { AGENCY_LABELS, type Agency, GENDER_LABELS } from '#contract/vocabulary.ts';
+import type { RichText } from '#domain/assessment/rich-text.ts';
+import { describeRule, effectiveDeadline } from '#domain/clock/index.ts';
+import { chronologicalOrder, placeDate } from '#domain/pattern-map/uncertain-date.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -13,13 +13,13 @@ import {
   sectionsOfAssessment,
   sessionsOf,
   sourcesOf,
-} from '../../store/assessments.ts';
-import { findCase } from '../../store/cases.ts';
-import { findChild } from '../../store/children.ts';
-import type { Db } from '../../store/database.ts';
-import { deadlinesOfCase } from '../../store/deadlines.ts';
-import { itemsOfCase, lifeEventTypes, peopleOfCase } from '../../store/pattern-map.ts';
-import { findUser } from '../../store/users.ts';
+} from '#store/assessments.ts';
+import { findCase } from '#store/cases.ts';
+import { findChild } from '#store/children.ts';
+import type { Db } from '#store/database.ts';
+import { deadlinesOfCase } from '#store/deadlines.ts';
+import { itemsOfCase, lifeEventTypes, peopleOfCase } from '#store/pattern-map.ts';
+import { findUser } from '#store/users.ts';
 import { ROUTE_LABELS, windowRule } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';

@@ -1,15 +1,15 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
-import type { ParsedRequest } from '../../contract/calls.ts';
-import { WorkbenchError } from '../../contract/errors.ts';
-import type { SignOffStatus } from '../../contract/sign-off-calls.ts';
-import { AGENCY_LABELS, type Agency } from '../../contract/vocabulary.ts';
-import { formatDay, londonDay, londonTime } from '../../domain/dates.ts';
-import { canonicalJson } from '../../domain/sign-off/canonical-json.ts';
-import { decide, type ReportAction, type ReportState, STATE_LABELS } from '../../domain/sign-off/states.ts';
-import { type AssessmentRow, setAssessmentField } from '../../store/assessments.ts';
-import { findCase } from '../../store/cases.ts';
-import { hmac, sameHex } from '../../store/crypto.ts';
-import type { Db } from '../../store/database.ts';
+import type { ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
+import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
+import { decide, type ReportAction, type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
+import { type AssessmentRow, setAssessmentField } from '#store/assessments.ts';
+import { findCase } from '#store/cases.ts';
+import { hmac, sameHex } from '#store/crypto.ts';
+import type { Db } from '#store/database.ts';
 import {
   currentSigningKey,
   insertSignature,
@@ -19,8 +19,8 @@ import {
   signingKeyById,
   snapshotOf,
   transitionsOf,
-} from '../../store/sign-off.ts';
-import { findUser } from '../../store/users.ts';
+} from '#store/sign-off.ts';
+import { findUser } from '#store/users.ts';
 import { requireAssessment } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';

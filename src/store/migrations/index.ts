@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../../contract/errors.ts';
+import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '../database.ts';
 import { foundation } from './001-foundation.ts';
 import { profilesAndDeadlines } from './002-profiles-and-deadlines.ts';

@@ -5,7 +5,7 @@ import {
   ITEM_STATE_LABELS,
   mayShowOtherRatings,
   stateSeenBy,
-} from '../../../src/domain/assessment/comparison.ts';
+} from '#domain/assessment/comparison.ts';
 
 // The rule that keeps the first ratings independent lives once, here; the service applies it and the
 // screen shows what the service sent.

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DeadlineAdjustment, DeadlineInput } from '../../../src/domain/clock/adjustments.ts';
-import {
-  DeadlineAdjustmentSchema,
-  dueIfResumedAt,
-  effectiveDeadline,
-} from '../../../src/domain/clock/adjustments.ts';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
+import type { DeadlineAdjustment, DeadlineInput } from '#domain/clock/adjustments.ts';
+import { DeadlineAdjustmentSchema, dueIfResumedAt, effectiveDeadline } from '#domain/clock/adjustments.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
 
 const england: WorkingCalendar = { nation: 'england-wales', closureDays: [] };
 const by = 'user-17';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankHolidaysIn, isBankHoliday } from '../../../src/domain/clock/bank-holidays.ts';
+import { bankHolidaysIn, isBankHoliday } from '#domain/clock/bank-holidays.ts';
 
 // Hand-checked against the gov.uk bank holiday lists.
 const days = (nation: Parameters<typeof bankHolidaysIn>[0], year: number) =>

@@ -10,7 +10,7 @@ import {
   londonDay,
   londonTime,
   startOfLondonDay,
-} from '../../../src/domain/dates.ts';
+} from '#domain/dates.ts';
 
 describe('dates', () => {
   it('recognises real calendar days only', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeDue } from '../../../src/domain/clock/due.ts';
-import { DeadlineRuleSchema, describeRule } from '../../../src/domain/clock/rules.ts';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
-import { londonTime, millisecondsBetween } from '../../../src/domain/dates.ts';
+import { computeDue } from '#domain/clock/due.ts';
+import { DeadlineRuleSchema, describeRule } from '#domain/clock/rules.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
+import { londonTime, millisecondsBetween } from '#domain/dates.ts';
 
 const england: WorkingCalendar = { nation: 'england-wales', closureDays: [] };
 

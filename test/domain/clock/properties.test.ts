@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveDeadline } from '../../../src/domain/clock/adjustments.ts';
-import { isBankHoliday, NATIONS } from '../../../src/domain/clock/bank-holidays.ts';
-import { computeDue } from '../../../src/domain/clock/due.ts';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../../src/domain/clock/working-days.ts';
-import type { IsoDay } from '../../../src/domain/dates.ts';
+import { effectiveDeadline } from '#domain/clock/adjustments.ts';
+import { isBankHoliday, NATIONS } from '#domain/clock/bank-holidays.ts';
+import { computeDue } from '#domain/clock/due.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '#domain/clock/working-days.ts';
+import type { IsoDay } from '#domain/dates.ts';
 import {
   addCalendarDays,
   dayFromNumber,
@@ -14,7 +14,7 @@ import {
   londonDay,
   millisecondsBetween,
   startOfLondonDay,
-} from '../../../src/domain/dates.ts';
+} from '#domain/dates.ts';
 
 const FIRST = dayNumber('2020-01-01');
 const LAST = dayNumber('2035-12-31');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeDue } from '../../../src/domain/clock/due.ts';
-import { deadlineStatus } from '../../../src/domain/clock/status.ts';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
+import { computeDue } from '#domain/clock/due.ts';
+import { deadlineStatus } from '#domain/clock/status.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
 
 const england: WorkingCalendar = { nation: 'england-wales', closureDays: [] };
 // "Within 3 working days" of Thu 26/11/2026: due by the end of Tue 01/12/2026.

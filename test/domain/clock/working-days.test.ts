@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../../src/domain/clock/working-days.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '#domain/clock/working-days.ts';
 
 const england: WorkingCalendar = { nation: 'england-wales', closureDays: [] };
 const scotland: WorkingCalendar = { nation: 'scotland', closureDays: [] };

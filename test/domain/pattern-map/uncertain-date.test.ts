@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../../src/domain/dates.ts';
-import { anonymiseText, initialsOf } from '../../../src/domain/pattern-map/anonymise.ts';
-import { layoutMap } from '../../../src/domain/pattern-map/layout.ts';
-import {
-  chronologicalOrder,
-  placeDate,
-  UncertainDateSchema,
-} from '../../../src/domain/pattern-map/uncertain-date.ts';
+import { dayNumber } from '#domain/dates.ts';
+import { anonymiseText, initialsOf } from '#domain/pattern-map/anonymise.ts';
+import { layoutMap } from '#domain/pattern-map/layout.ts';
+import { chronologicalOrder, placeDate, UncertainDateSchema } from '#domain/pattern-map/uncertain-date.ts';
 
 const DOB = '2013-03-14';
 

@@ -5,18 +5,18 @@
  * on a calendar and the count is written beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDue } from '../../../src/domain/clock/due.ts';
-import type { WorkingCalendar } from '../../../src/domain/clock/working-days.ts';
+import { computeDue } from '#domain/clock/due.ts';
+import type { WorkingCalendar } from '#domain/clock/working-days.ts';
 import {
   blackpoolProfile,
   englandProfile,
   hounslowProfile,
   islingtonProfile,
   lancashireProfile,
-} from '../../../src/domain/profiles/built-in/index.ts';
-import type { Profile } from '../../../src/domain/profiles/schema.ts';
-import type { CaseContext, ClockStart } from '../../../src/domain/profiles/timescales.ts';
-import { rulesStartedBy } from '../../../src/domain/profiles/timescales.ts';
+} from '#domain/profiles/built-in/index.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
+import type { CaseContext, ClockStart } from '#domain/profiles/timescales.ts';
+import { rulesStartedBy } from '#domain/profiles/timescales.ts';
 
 const england: WorkingCalendar = { nation: 'england-wales', closureDays: [] };
 

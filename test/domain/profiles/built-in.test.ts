@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES } from '../../../src/domain/profiles/built-in/index.ts';
-import { parseProfile } from '../../../src/domain/profiles/parse.ts';
-import { ProfileSchema } from '../../../src/domain/profiles/schema.ts';
+import { BUILT_IN_PROFILES } from '#domain/profiles/built-in/index.ts';
+import { parseProfile } from '#domain/profiles/parse.ts';
+import { ProfileSchema } from '#domain/profiles/schema.ts';
 
 const SEEDS = [
   '000_1f98c99db1fbe142.txt',

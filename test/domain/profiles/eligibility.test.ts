@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hounslowProfile } from '../../../src/domain/profiles/built-in/hounslow.ts';
-import { lancashireProfile } from '../../../src/domain/profiles/built-in/lancashire.ts';
-import type { EligibilityFacts } from '../../../src/domain/profiles/eligibility.ts';
-import { evaluateEligibility } from '../../../src/domain/profiles/eligibility.ts';
+import { hounslowProfile } from '#domain/profiles/built-in/hounslow.ts';
+import { lancashireProfile } from '#domain/profiles/built-in/lancashire.ts';
+import type { EligibilityFacts } from '#domain/profiles/eligibility.ts';
+import { evaluateEligibility } from '#domain/profiles/eligibility.ts';
 
 // Lancashire referral criteria (seed 003): HSB in the last 12 months, lives in Lancashire, 8–17;
 // AIM only for 10–17; an ongoing police investigation means consultation only.

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BUILT_IN_PROFILES,
-  evaluateEligibility,
-  suggestCategory,
-} from '../../../src/domain/profiles/index.ts';
+import { BUILT_IN_PROFILES, evaluateEligibility, suggestCategory } from '#domain/profiles/index.ts';
 
 // The eligibility and category-suggestion rules, for every built-in profile. What each profile must do
 // is written out per profile, so that no profile can pass by having nothing to check.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { islingtonProfile } from '../../../src/domain/profiles/built-in/islington.ts';
-import { describeProfileErrors, parseProfile } from '../../../src/domain/profiles/parse.ts';
+import { islingtonProfile } from '#domain/profiles/built-in/islington.ts';
+import { describeProfileErrors, parseProfile } from '#domain/profiles/parse.ts';
 
 /** A deep copy of a valid profile to break, as plain JSON. */
 // biome-ignore lint/suspicious/noExplicitAny: tests poke at arbitrary JSON

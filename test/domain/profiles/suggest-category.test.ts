@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { islingtonProfile } from '../../../src/domain/profiles/built-in/islington.ts';
-import { lancashireProfile } from '../../../src/domain/profiles/built-in/lancashire.ts';
-import { suggestCategory } from '../../../src/domain/profiles/suggest-category.ts';
+import { islingtonProfile } from '#domain/profiles/built-in/islington.ts';
+import { lancashireProfile } from '#domain/profiles/built-in/lancashire.ts';
+import { suggestCategory } from '#domain/profiles/suggest-category.ts';
 
 describe('suggestCategory', () => {
   it('suggests the highest category with a ticked descriptor and explains why', () => {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { blackpoolProfile } from '../../../src/domain/profiles/built-in/blackpool.ts';
-import { hounslowProfile } from '../../../src/domain/profiles/built-in/hounslow.ts';
-import { islingtonProfile } from '../../../src/domain/profiles/built-in/islington.ts';
-import {
-  findTimescale,
-  rulesStartedBy,
-  rulesStartedByOutcome,
-} from '../../../src/domain/profiles/timescales.ts';
+import { blackpoolProfile } from '#domain/profiles/built-in/blackpool.ts';
+import { hounslowProfile } from '#domain/profiles/built-in/hounslow.ts';
+import { islingtonProfile } from '#domain/profiles/built-in/islington.ts';
+import { findTimescale, rulesStartedBy, rulesStartedByOutcome } from '#domain/profiles/timescales.ts';
 
 const ids = (rules: { id: string }[]) => rules.map((r) => r.id);
 

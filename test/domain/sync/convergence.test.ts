@@ -6,9 +6,9 @@ import {
   EMPTY_FIELD,
   type FieldEdit,
   replacesFor,
-} from '../../../src/domain/sync/field-merge.ts';
-import { compareHlc, formatHlc, type Hlc, parseHlc, receive, tick } from '../../../src/domain/sync/hlc.ts';
-import { type ChangeSet, DELETED_FIELD, Replica } from '../../../src/domain/sync/replica.ts';
+} from '#domain/sync/field-merge.ts';
+import { compareHlc, formatHlc, type Hlc, parseHlc, receive, tick } from '#domain/sync/hlc.ts';
+import { type ChangeSet, DELETED_FIELD, Replica } from '#domain/sync/replica.ts';
 
 // Replicas make edits (some to the same fields without seeing each other's), delete records, and
 // receive change sets in random order with duplicates and delays. Whatever the order, replicas that

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionStatus } from '../../../contract/schemas.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { SignInScreen } from '../features/session/SignInScreen.tsx';
 import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';

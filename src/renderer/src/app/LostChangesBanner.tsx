@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '../../../contract/errors.ts';
-import type { SessionStatus } from '../../../contract/schemas.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { call } from './api.ts';
 import { hrefFor } from './router.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { SessionStatus, UserSummary } from '../../../contract/schemas.ts';
+import type { SessionStatus, UserSummary } from '#contract/schemas.ts';
 import { LockScreen } from '../features/session/LockScreen.tsx';
 import { call } from './api.ts';
 import { DEFAULT_ROUTE, RouterProvider } from './router.tsx';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ROLE_LABELS } from '../../../contract/vocabulary.ts';
+import { ROLE_LABELS } from '#contract/vocabulary.ts';
 import { ChangePasswordScreen } from '../features/account/ChangePasswordScreen.tsx';
 import { AdministrationScreen } from '../features/administration/AdministrationScreen.tsx';
 import { AssessmentPage } from '../features/assessment/AssessmentPage.tsx';

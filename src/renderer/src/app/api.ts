@@ -1,5 +1,5 @@
-import type { CallName, CallRequest, CallResponse } from '../../../contract/calls.ts';
-import type { AppError, Result } from '../../../contract/errors.ts';
+import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { AppError, Result } from '#contract/errors.ts';
 
 /** Session problems any call can report; the shell reacts to them wherever they happen. */
 export type SessionInterruption = 'locked' | 'not-signed-in';

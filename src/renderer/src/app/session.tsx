@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { SessionStatus, UserSummary } from '../../../contract/schemas.ts';
-import type { Role } from '../../../contract/vocabulary.ts';
+import type { SessionStatus, UserSummary } from '#contract/schemas.ts';
+import type { Role } from '#contract/vocabulary.ts';
 
 export interface SessionValue {
   status: SessionStatus;

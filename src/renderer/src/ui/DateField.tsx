@@ -6,7 +6,7 @@ import {
   dateValueOf,
   isDateEntryProblem,
   readDateBoxes,
-} from '../../../domain/dates.ts';
+} from '#domain/dates.ts';
 import { describedBy, FieldError } from './field-parts.tsx';
 import { type FormErrors, fieldId, problemFor } from './problems.ts';
 

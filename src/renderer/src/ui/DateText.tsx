@@ -1,4 +1,4 @@
-import { formatBirthDate, formatDayText, formatInstant, londonDay } from '../../../domain/dates.ts';
+import { formatBirthDate, formatDayText, formatInstant, londonDay } from '#domain/dates.ts';
 
 /** Today's date in London (yyyy-mm-dd), from this computer's clock, whatever its own time zone. */
 export function todayInLondon(now: Date = new Date()): string {

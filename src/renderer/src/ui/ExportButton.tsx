@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CallName, CallRequest } from '../../../contract/calls.ts';
+import type { CallName, CallRequest } from '#contract/calls.ts';
 import { call } from '../app/api.ts';
 
 type ExportCall = 'reports.exportStrategyMeeting' | 'reports.exportConsultation';

@@ -1,4 +1,4 @@
-import type { AppError } from '../../../contract/errors.ts';
+import type { AppError } from '#contract/errors.ts';
 
 /** Shown in place of a screen's content when its data could not be loaded. */
 export function LoadFailed({ error, onRetry }: { error: AppError; onRetry?: () => void }) {

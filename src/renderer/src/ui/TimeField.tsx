@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { readTime } from '../../../domain/dates.ts';
+import { readTime } from '#domain/dates.ts';
 import { describedBy, FieldError } from './field-parts.tsx';
 import { type FormErrors, fieldId, problemFor } from './problems.ts';
 

@@ -1,11 +1,4 @@
-import {
-  AGENCIES,
-  AGENCY_LABELS,
-  GENDER_LABELS,
-  GENDERS,
-  ROLE_LABELS,
-  ROLES,
-} from '../../../contract/vocabulary.ts';
+import { AGENCIES, AGENCY_LABELS, GENDER_LABELS, GENDERS, ROLE_LABELS, ROLES } from '#contract/vocabulary.ts';
 
 export const AGENCY_OPTIONS = AGENCIES.map((value) => ({ value, label: AGENCY_LABELS[value] }));
 export const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AppError, FieldProblem } from '../../../contract/errors.ts';
-import { dateValueProblem, timeValueProblem } from '../../../domain/dates.ts';
+import type { AppError, FieldProblem } from '#contract/errors.ts';
+import { dateValueProblem, timeValueProblem } from '#domain/dates.ts';
 
 /** What a form shows after a failed submit: an overall message and/or problems tied to fields. */
 export interface FormErrors {

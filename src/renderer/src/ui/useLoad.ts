@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, Result } from '../../../contract/errors.ts';
+import type { AppError, Result } from '#contract/errors.ts';
 import { whenUnlocked } from '../app/unlocked.ts';
 
 export type Loaded<T> =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
+import { calls } from '#contract/calls.ts';
+import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { AuditCheck, AuditEntry } from '../../../../contract/schemas.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { AuditCheck, AuditEntry } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import type { Settings } from '../../../../contract/schemas.ts';
+import { calls } from '#contract/calls.ts';
+import type { Settings } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';

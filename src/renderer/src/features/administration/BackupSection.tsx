@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import { formatInstant } from '../../../../domain/dates.ts';
+import type { AppError } from '#contract/errors.ts';
+import { formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';

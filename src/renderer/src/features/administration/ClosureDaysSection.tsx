@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
-import type { ClosureDayView } from '../../../../contract/timescale-schemas.ts';
-import { formatDayText as formatDay } from '../../../../domain/dates.ts';
+import type { AppError, FieldProblem } from '#contract/errors.ts';
+import type { ClosureDayView } from '#contract/timescale-schemas.ts';
+import { formatDayText as formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormText, SubmitButton } from '../../ui/form/Form.tsx';

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { AppError, FieldProblem } from '../../../../contract/errors.ts';
+import type { AppError, FieldProblem } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import type { MeetingDetails } from '../../../../contract/assessment-schemas.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { RichText } from '../../../../domain/assessment/rich-text.ts';
+import type { MeetingDetails } from '#contract/assessment-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RichText } from '../../../../domain/assessment/rich-text.ts';
+import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { Agency } from '../../../../contract/vocabulary.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { Agency } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';

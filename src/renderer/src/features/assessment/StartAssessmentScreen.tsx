@@ -1,10 +1,10 @@
 import '../../styles/assessment.css';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { frameworkListItem } from '../../../../contract/assessment-schemas.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { Child, HsbCase, UserSummary } from '../../../../contract/schemas.ts';
-import type { Profile } from '../../../../domain/profiles/schema.ts';
+import type { frameworkListItem } from '#contract/assessment-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { DateField } from '../../ui/DateField.tsx';

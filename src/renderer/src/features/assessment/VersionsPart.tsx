@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { versionComparison } from '../../../../contract/assessment-schemas.ts';
-import type { AppError } from '../../../../contract/errors.ts';
+import type { versionComparison } from '#contract/assessment-schemas.ts';
+import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { InstantText } from '../../ui/DateText.tsx';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { AssessmentView } from '../../../../contract/assessment-schemas.ts';
-import { AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
-import { formatLondonTime, londonInstant } from '../../../../domain/dates.ts';
+import type { AssessmentView } from '#contract/assessment-schemas.ts';
+import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { formatLondonTime, londonInstant } from '#domain/dates.ts';
 
 export type View = AssessmentView;
 export type Domain = View['domains'][number];

@@ -1,4 +1,4 @@
-import type { CaseAccessRecords } from '../../../../contract/schemas.ts';
+import type { CaseAccessRecords } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { Child, HsbCase, ProfileSummary, UserSummary } from '../../../../contract/schemas.ts';
-import { GENDER_LABELS } from '../../../../contract/vocabulary.ts';
+import type { Child, HsbCase, ProfileSummary, UserSummary } from '#contract/schemas.ts';
+import { GENDER_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';

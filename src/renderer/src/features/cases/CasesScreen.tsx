@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { CaseListItem, CaseSearchResult, RestrictedCaseListItem } from '../../../../contract/schemas.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { CaseListItem, CaseSearchResult, RestrictedCaseListItem } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { canDoCasework, isAdministrator, useSession } from '../../app/session.tsx';

@@ -1,6 +1,6 @@
-import { calls } from '../../../../contract/calls.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { Child, ProfileSummary, UserSummary } from '../../../../contract/schemas.ts';
+import { calls } from '#contract/calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { Child, ProfileSummary, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { BirthDateText } from '../../ui/DateText.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { RestrictedCaseListItem } from '../../../../contract/schemas.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { RestrictedCaseListItem } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';

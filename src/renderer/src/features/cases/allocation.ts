@@ -1,4 +1,4 @@
-import type { UserSummary } from '../../../../contract/schemas.ts';
+import type { UserSummary } from '#contract/schemas.ts';
 
 // Who may be allocated to a case: the co-assessors come one from each agency (the joint CSC / YOS
 // assessment), and any active manager may oversee it.

@@ -1,7 +1,7 @@
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { Child } from '../../../../contract/schemas.ts';
-import type { Gender } from '../../../../contract/vocabulary.ts';
-import { ageOrNull, dateValueProblem, formatBirthDate, isIsoDay } from '../../../../domain/dates.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { Child } from '#contract/schemas.ts';
+import type { Gender } from '#contract/vocabulary.ts';
+import { ageOrNull, dateValueProblem, formatBirthDate, isIsoDay } from '#domain/dates.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { todayInLondon } from '../../ui/DateText.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';

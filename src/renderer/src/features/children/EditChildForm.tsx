@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
-import type { Child } from '../../../../contract/schemas.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
+import type { Child } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

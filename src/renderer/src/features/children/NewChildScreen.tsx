@@ -1,4 +1,4 @@
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';

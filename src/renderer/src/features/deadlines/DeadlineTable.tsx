@@ -1,4 +1,4 @@
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { dueMoved, dueText } from './due.ts';
 import { StatusBadge } from './StatusBadge.tsx';

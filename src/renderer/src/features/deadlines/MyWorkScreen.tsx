@@ -1,5 +1,5 @@
-import type { CallResponse } from '../../../../contract/calls.ts';
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { CallResponse } from '#contract/calls.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

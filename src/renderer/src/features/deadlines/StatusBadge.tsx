@@ -1,4 +1,4 @@
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 
 const RAG_WORD: Record<DeadlineView['rag'], string> = {
   red: 'Red',

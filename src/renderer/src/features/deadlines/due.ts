@@ -1,5 +1,5 @@
-import type { DeadlineView, DueDateView } from '../../../../contract/timescale-schemas.ts';
-import { formatDayWithWeekday, londonInstant, londonTime } from '../../../../domain/dates.ts';
+import type { DeadlineView, DueDateView } from '#contract/timescale-schemas.ts';
+import { formatDayWithWeekday, londonInstant, londonTime } from '#domain/dates.ts';
 
 // How due dates read on screen. The backend computes every date (working days, bank holidays,
 // closure days); the screens only format them.

@@ -1,8 +1,8 @@
 import '../../styles/assessment.css';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import type { frameworkListItem } from '../../../../contract/assessment-schemas.ts';
-import type { AppError } from '../../../../contract/errors.ts';
+import type { frameworkListItem } from '#contract/assessment-schemas.ts';
+import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';

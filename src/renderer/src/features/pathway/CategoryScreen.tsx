@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
-import type { CaseTimeline, CategoryRecordView } from '../../../../contract/timescale-schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { CaseTimeline, CategoryRecordView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';

@@ -1,6 +1,6 @@
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CasePerson } from '../../../../contract/pattern-map-schemas.ts';
-import { exploitationAdvice } from '../../../../domain/pathway/stage.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CasePerson } from '#contract/pattern-map-schemas.ts';
+import { exploitationAdvice } from '#domain/pathway/stage.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import {

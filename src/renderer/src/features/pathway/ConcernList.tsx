@@ -1,5 +1,5 @@
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import { PERSON_KIND_LABELS } from '../../../../contract/pattern-map-schemas.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import { PERSON_KIND_LABELS } from '#contract/pattern-map-schemas.ts';
 import type { ChildKind } from './concern-form.ts';
 import { When } from './shared.tsx';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CasePerson } from '../../../../contract/pattern-map-schemas.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CasePerson } from '#contract/pattern-map-schemas.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CasePerson, ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CasePerson, ConsentRecord } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';

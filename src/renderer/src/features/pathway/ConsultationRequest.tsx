@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { HsbCase, UserSummary } from '../../../../contract/schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { HsbCase, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormSelect, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
-import type { CasePerson, ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
-import type { UserSummary } from '../../../../contract/schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { CasePerson, ConsentRecord } from '#contract/pattern-map-schemas.ts';
+import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

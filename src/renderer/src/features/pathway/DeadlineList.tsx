@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { RuleText } from '../deadlines/DeadlineTable.tsx';

@@ -1,4 +1,4 @@
-import type { CallResponse } from '../../../../contract/calls.ts';
+import type { CallResponse } from '#contract/calls.ts';
 import { StateTag } from './shared.tsx';
 
 export type EligibilityView = CallResponse<'pathway.checkEligibility'>;

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { type FormErrors, fieldId, problemFor, problemText } from '../../ui/problems.ts';
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';

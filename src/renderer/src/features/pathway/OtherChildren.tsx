@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import { type CasePerson, PERSON_KIND_LABELS } from '../../../../contract/pattern-map-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import { type CasePerson, PERSON_KIND_LABELS } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';

@@ -1,6 +1,6 @@
-import type { Result } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { useLoad } from '../../ui/useLoad.ts';

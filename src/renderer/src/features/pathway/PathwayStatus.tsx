@@ -1,5 +1,5 @@
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { DeadlineView } from '../../../../contract/timescale-schemas.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import { type PathwaySummary, PLAN_KINDS } from '../../../../contract/pathway-calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import { type PathwaySummary, PLAN_KINDS } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

@@ -1,4 +1,4 @@
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import {
   Form,
   FormDateTime,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { useLoad } from '../../ui/useLoad.ts';

@@ -1,5 +1,5 @@
-import type { Result } from '../../../../contract/errors.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { Result } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -1,5 +1,5 @@
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { ConsentRecord } from '#contract/pattern-map-schemas.ts';
 
 // Words shared by the consultation screen's parts.
 

@@ -1,5 +1,5 @@
-import type { CallRequest } from '../../../../contract/calls.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { CallRequest } from '#contract/calls.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
 
 // The strategy meeting form's words and rows, shared by its sections (StrategyMeetingScreen.tsx).
 

@@ -1,4 +1,4 @@
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { PLAN_KIND_LABELS, type PlanKind, plural } from './shared.tsx';
 
 // The recording requirements a profile lists (Islington §8; Lancashire's case notes) as a checklist of

@@ -1,9 +1,9 @@
 import '../../styles/hsb-pathway.css';
 import type { ReactNode } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { Child, HsbCase } from '../../../../contract/schemas.ts';
-import { formatDayText, formatInstant } from '../../../../domain/dates.ts';
+import type { Result } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { Child, HsbCase } from '#contract/schemas.ts';
+import { formatDayText, formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

@@ -1,4 +1,4 @@
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { dueText } from '../deadlines/due.ts';
 
 /** What a recording started: 'HSB strategy meeting held is now due Wed 02/09/2026.' or 'No deadline started.' */

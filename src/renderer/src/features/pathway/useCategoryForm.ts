@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CallResponse } from '../../../../contract/calls.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { CallResponse } from '#contract/calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';

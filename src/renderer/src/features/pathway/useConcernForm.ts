@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
-import type { CasePerson } from '../../../../contract/pattern-map-schemas.ts';
-import type { Agency } from '../../../../contract/vocabulary.ts';
-import { isIsoDay } from '../../../../domain/dates.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import type { CasePerson } from '#contract/pattern-map-schemas.ts';
+import type { Agency } from '#contract/vocabulary.ts';
+import { isIsoDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';

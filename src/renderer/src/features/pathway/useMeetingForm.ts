@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { PathwaySummary } from '../../../../contract/pathway-calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { CaseTimeline } from '../../../../contract/timescale-schemas.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { entryProblems } from '../../ui/problems.ts';

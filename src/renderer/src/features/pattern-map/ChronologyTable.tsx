@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { MapItem, PatternMap } from '../../../../contract/pattern-map-schemas.ts';
-import { AGENCY_LABELS } from '../../../../contract/vocabulary.ts';
+import type { MapItem, PatternMap } from '#contract/pattern-map-schemas.ts';
+import { AGENCY_LABELS } from '#contract/vocabulary.ts';
 import { brookText, categoryText, laneLabel, type MapView, shorten, viewWords } from './labels.ts';
 import { useMapStore } from './store.ts';
 

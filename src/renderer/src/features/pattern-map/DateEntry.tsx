@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import { SEASONS, type UncertainDate } from '../../../../domain/pattern-map/uncertain-date.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import { SEASONS, type UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { entryProblems, type FormErrors } from '../../ui/problems.ts';

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import type { MapItem } from '../../../../contract/pattern-map-schemas.ts';
-import { AGENCY_LABELS } from '../../../../contract/vocabulary.ts';
+import type { MapItem } from '#contract/pattern-map-schemas.ts';
+import { AGENCY_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

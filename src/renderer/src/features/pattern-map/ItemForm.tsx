@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { MapItem } from '../../../../contract/pattern-map-schemas.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { MapItem } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';

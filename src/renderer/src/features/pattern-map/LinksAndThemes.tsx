@@ -1,13 +1,8 @@
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import {
-  LINK_KIND_LABELS,
-  LINK_KINDS,
-  type MapItem,
-  type MapLink,
-} from '../../../../contract/pattern-map-schemas.ts';
-import { isIsoDay } from '../../../../domain/dates.ts';
-import { chronologicalOrder } from '../../../../domain/pattern-map/uncertain-date.ts';
+import { calls } from '#contract/calls.ts';
+import { LINK_KIND_LABELS, LINK_KINDS, type MapItem, type MapLink } from '#contract/pattern-map-schemas.ts';
+import { isIsoDay } from '#domain/dates.ts';
+import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { MapItem, MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
+import type { MapItem, MapMeeting } from '#contract/pattern-map-schemas.ts';
 import { useMapCommands } from './commands.ts';
 import { ItemDetails } from './ItemDetails.tsx';
 import { ItemForm } from './ItemForm.tsx';

@@ -1,8 +1,8 @@
 import { type FocusEvent, type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
-import { formatLondonTime, londonDay, londonInstant } from '../../../../domain/dates.ts';
+import { calls } from '#contract/calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { MapMeeting } from '#contract/pattern-map-schemas.ts';
+import { formatLondonTime, londonDay, londonInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

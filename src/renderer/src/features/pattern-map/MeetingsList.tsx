@@ -1,5 +1,5 @@
-import type { MapMeeting } from '../../../../contract/pattern-map-schemas.ts';
-import { formatInstant } from '../../../../domain/dates.ts';
+import type { MapMeeting } from '#contract/pattern-map-schemas.ts';
+import { formatInstant } from '#domain/dates.ts';
 import { DayText, InstantText } from '../../ui/DateText.tsx';
 import { useMapStore } from './store.ts';
 

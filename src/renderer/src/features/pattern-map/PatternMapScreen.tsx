@@ -1,6 +1,6 @@
 import './pattern-map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MapItem, MapMeeting, PatternMap } from '../../../../contract/pattern-map-schemas.ts';
+import type { MapItem, MapMeeting, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

@@ -1,10 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import {
-  type CasePerson,
-  PERSON_KIND_LABELS,
-  PERSON_KINDS,
-} from '../../../../contract/pattern-map-schemas.ts';
+import { calls } from '#contract/calls.ts';
+import { type CasePerson, PERSON_KIND_LABELS, PERSON_KINDS } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { ConsentRecord } from '../../../../contract/pattern-map-schemas.ts';
-import { formatDay } from '../../../../domain/dates.ts';
+import type { ConsentRecord } from '#contract/pattern-map-schemas.ts';
+import { formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { InstantText, todayInLondon } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

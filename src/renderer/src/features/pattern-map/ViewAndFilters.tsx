@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { AGENCIES, AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
-import { dateBoxesOf, dateValueProblem, isIsoDay } from '../../../../domain/dates.ts';
+import { AGENCIES, AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { dateBoxesOf, dateValueProblem, isIsoDay } from '#domain/dates.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { CheckboxGroup, RadioGroup } from '../../ui/Field.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
+import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { laneLabel } from './labels.ts';
 import { useMapStoreApi } from './store.ts';

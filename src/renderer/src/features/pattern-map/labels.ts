@@ -1,5 +1,5 @@
-import { LINK_KIND_LABELS, type MapLink, type PatternMap } from '../../../../contract/pattern-map-schemas.ts';
-import { anonymiseText, initialsOf, type PersonOnMap } from '../../../../domain/pattern-map/anonymise.ts';
+import { LINK_KIND_LABELS, type MapLink, type PatternMap } from '#contract/pattern-map-schemas.ts';
+import { anonymiseText, initialsOf, type PersonOnMap } from '#domain/pattern-map/anonymise.ts';
 
 // How the map's words read in the chosen view. The Word export does the same on the Node side
 // (src/export/chronology-docx.ts); the renderer cannot import it, so the few rules are repeated here.

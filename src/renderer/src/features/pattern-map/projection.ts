@@ -1,9 +1,9 @@
 import { type Edge, MarkerType, type Node, type NodeHandle, Position } from '@xyflow/react';
-import type { MapItem, PatternMap } from '../../../../contract/pattern-map-schemas.ts';
-import { AGENCY_LABELS, type Agency } from '../../../../contract/vocabulary.ts';
-import { dayNumber } from '../../../../domain/dates.ts';
-import { DEFAULT_LAYOUT, layoutMap } from '../../../../domain/pattern-map/layout.ts';
-import { chronologicalOrder } from '../../../../domain/pattern-map/uncertain-date.ts';
+import type { MapItem, PatternMap } from '#contract/pattern-map-schemas.ts';
+import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { dayNumber } from '#domain/dates.ts';
+import { DEFAULT_LAYOUT, layoutMap } from '#domain/pattern-map/layout.ts';
+import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
 import {
   brookSwatch,
   brookText,

@@ -1,7 +1,7 @@
 import { applyNodeChanges, type NodeChange, type NodePositionChange } from '@xyflow/react';
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
-import type { PatternMap } from '../../../../contract/pattern-map-schemas.ts';
+import type { PatternMap } from '#contract/pattern-map-schemas.ts';
 import type { MapView } from './labels.ts';
 import { type ItemNode, type MapFilters, NO_FILTERS, type Projection, project } from './projection.ts';
 

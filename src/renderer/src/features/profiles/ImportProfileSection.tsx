@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
+import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 

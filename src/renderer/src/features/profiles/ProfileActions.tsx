@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { Profile } from '../../../../domain/profiles/schema.ts';
+import { calls } from '#contract/calls.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';

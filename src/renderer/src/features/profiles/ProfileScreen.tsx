@@ -1,5 +1,5 @@
-import type { ProfileListItem, ProfileVersionView } from '../../../../contract/timescale-schemas.ts';
-import type { Profile } from '../../../../domain/profiles/schema.ts';
+import type { ProfileListItem, ProfileVersionView } from '#contract/timescale-schemas.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';

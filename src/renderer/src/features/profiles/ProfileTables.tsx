@@ -1,4 +1,4 @@
-import type { Profile } from '../../../../domain/profiles/schema.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import {
   colourLabel,
   describeAppliesTo,

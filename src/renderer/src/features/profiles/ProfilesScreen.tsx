@@ -1,4 +1,4 @@
-import type { ProfileListItem } from '../../../../contract/timescale-schemas.ts';
+import type { ProfileListItem } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';

@@ -1,4 +1,4 @@
-import type { Profile, Timescale } from '../../../../domain/profiles/schema.ts';
+import type { Profile, Timescale } from '#domain/profiles/schema.ts';
 
 // Plain-English readings of a profile's rules, for the profile screens. (The backend words the rules
 // of running deadlines itself; this describer is only for reading a profile document.)
@@ -54,7 +54,7 @@ export function describeAppliesTo(profile: Profile, timescale: Timescale): strin
 export const colourLabel = (profile: Profile, id: string | undefined) =>
   id ? (profile.brook.colours.find((c) => c.id === id)?.label ?? id) : '';
 
-export { NATION_LABELS } from '../../../../domain/clock/nations.ts';
+export { NATION_LABELS } from '#domain/clock/nations.ts';
 
 export const SOURCE_LABELS: Record<'built-in' | 'imported' | 'cloned', string> = {
   'built-in': 'Built-in',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Citation } from '../../../../domain/profiles/schema.ts';
+import type { Citation } from '#domain/profiles/schema.ts';
 
 // Building blocks of the profile screen.
 

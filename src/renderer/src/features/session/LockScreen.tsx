@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import type { SessionStatus } from '../../../../contract/schemas.ts';
+import { calls } from '#contract/calls.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { AppName } from '../../app/PublicLayout.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';

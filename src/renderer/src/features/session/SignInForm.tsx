@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import type { SessionStatus } from '../../../../contract/schemas.ts';
+import { calls } from '#contract/calls.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

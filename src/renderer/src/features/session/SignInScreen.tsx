@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SessionStatus } from '../../../../contract/schemas.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RecoverForm } from './RecoverForm.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
-import type { SessionStatus } from '../../../../contract/schemas.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
+import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
+import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { WarningText } from '../../ui/Notice.tsx';
 import { ResultNotice } from './ResultNotice.tsx';

@@ -5,7 +5,7 @@ import {
   REPORT_PARTS,
   type ReportPart,
   type ReportTemplate,
-} from '../../../../domain/sign-off/report-template.ts';
+} from '#domain/sign-off/report-template.ts';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { AppError } from '../../../../contract/errors.ts';
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { AppError } from '#contract/errors.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';

@@ -1,4 +1,4 @@
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { actionLabel } from './progress.ts';
 

@@ -1,7 +1,7 @@
 import '../../styles/sign-off.css';
 import { useEffect, useRef, useState } from 'react';
-import type { AssessmentView } from '../../../../contract/assessment-schemas.ts';
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { AssessmentView } from '#contract/assessment-schemas.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

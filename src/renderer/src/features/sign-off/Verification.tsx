@@ -1,4 +1,4 @@
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { currentStep, STEPS } from './progress.ts';
 
 type Verification = SignOffStatus['verification'];

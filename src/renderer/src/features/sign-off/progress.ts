@@ -1,4 +1,4 @@
-import type { SignOffStatus } from '../../../../contract/sign-off-calls.ts';
+import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 
 /** The steps a version goes through, in practitioners' words (Lancashire steps 9–10). */
 export const STEPS = ['Draft', 'Submitted for QA', 'Approved', 'Signed', 'Final'] as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
+import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
 import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

@@ -1,5 +1,5 @@
-import { type CallRequest, calls } from '../../../../contract/calls.ts';
-import type { UserSummary } from '../../../../contract/schemas.ts';
+import { type CallRequest, calls } from '#contract/calls.ts';
+import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { calls } from '../../../../contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../../contract/primitives.ts';
-import type { UserSummary } from '../../../../contract/schemas.ts';
+import { calls } from '#contract/calls.ts';
+import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
+import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';

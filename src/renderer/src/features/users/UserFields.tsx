@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../../../../contract/errors.ts';
-import type { Agency, Role } from '../../../../contract/vocabulary.ts';
+import type { FieldProblem } from '#contract/errors.ts';
+import type { Agency, Role } from '#contract/vocabulary.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { AGENCY_OPTIONS, ROLE_OPTIONS } from '../../ui/options.ts';
 import type { FormErrors } from '../../ui/problems.ts';

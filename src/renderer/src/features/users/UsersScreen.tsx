@@ -1,5 +1,5 @@
-import type { UserSummary } from '../../../../contract/schemas.ts';
-import { AGENCY_LABELS, ROLE_LABELS } from '../../../../contract/vocabulary.ts';
+import type { UserSummary } from '#contract/schemas.ts';
+import { AGENCY_LABELS, ROLE_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';

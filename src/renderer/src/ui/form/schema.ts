@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from '../../../../contract/errors.ts';
+import type { FieldProblem } from '#contract/errors.ts';
 import { normalisePath, orderProblems, problemsFromZod } from '../problems.ts';
 
 /** What a form checks before it sends anything (see `formSchema`). */

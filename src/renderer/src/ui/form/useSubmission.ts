@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { Result } from '../../../../contract/errors.ts';
+import type { Result } from '#contract/errors.ts';
 import { errorsFromResult, type FormErrors, NO_ERRORS } from '../problems.ts';
 
 const isEvent = (value: unknown): value is FormEvent =>

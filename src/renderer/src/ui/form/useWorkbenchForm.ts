@@ -8,7 +8,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import type { AppError, FieldProblem, Result } from '../../../../contract/errors.ts';
+import type { AppError, FieldProblem, Result } from '#contract/errors.ts';
 import type { FormErrors } from '../problems.ts';
 import { formSchema, problemsFromFieldErrors } from './schema.ts';
 import { useSubmission } from './useSubmission.ts';

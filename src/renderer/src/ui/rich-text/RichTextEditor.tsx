@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { RichText } from '../../../../domain/assessment/rich-text.ts';
+import type { RichText } from '#domain/assessment/rich-text.ts';
 import { readEditor, renderInto } from './convert.ts';
 
 /** What a form can do with an open editor besides typing: read it, replace its text, focus it. */

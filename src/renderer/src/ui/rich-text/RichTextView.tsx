@@ -1,6 +1,6 @@
 import '../../styles/assessment.css';
 import type { ReactNode } from 'react';
-import { isEmptyRichText, type RichBlock, type RichText } from '../../../../domain/assessment/rich-text.ts';
+import { isEmptyRichText, type RichBlock, type RichText } from '#domain/assessment/rich-text.ts';
 
 type Run = RichBlock['runs'][number];
 

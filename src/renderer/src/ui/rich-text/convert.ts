@@ -1,4 +1,4 @@
-import type { RichBlock, RichText } from '../../../../domain/assessment/rich-text.ts';
+import type { RichBlock, RichText } from '#domain/assessment/rich-text.ts';
 
 // Rich text is data, never HTML. These two functions are the only bridge between the editor's DOM and
 // that data: `readEditor` walks the DOM and keeps only block types and bold/italic; `renderInto` builds
