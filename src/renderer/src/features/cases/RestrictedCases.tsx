@@ -4,6 +4,7 @@ import type { RestrictedCaseListItem } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 
 /** Cases the person is not allocated to: only the reference, the child's initials and whom to ask. */
@@ -37,8 +38,10 @@ function RestrictedCase({ item }: { item: RestrictedCaseListItem }) {
   const [asked, setAsked] = useState(false);
   const mayBreakGlass = hasRole(user, 'manager', 'administrator');
   const formId = `access-${item.caseId}`;
+  // A second submit while the first is on its way does nothing (one request, one audit entry).
+  const { submitting } = useSubmission();
 
-  async function submit() {
+  const submit = submitting(async () => {
     if (!action) return;
     if (!reason.trim()) {
       setError({
@@ -60,7 +63,7 @@ function RestrictedCase({ item }: { item: RestrictedCaseListItem }) {
       if (!result.ok) return setError(result.error);
       navigate({ name: 'case', caseId: item.caseId });
     }
-  }
+  });
 
   return (
     <li>
