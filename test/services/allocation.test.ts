@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
@@ -32,16 +33,7 @@ async function as(username: string) {
   await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
 }
 
-/** Every table's rows: what "nothing was saved" is checked against. */
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 const consent = (subject: 'child' | 'parent-carer' | 'social-worker-permission', personId: string | null) =>
   h.call('consents.record', {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallName, calls } from '#contract/calls.ts';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
@@ -35,16 +36,7 @@ async function as(username: keyof typeof PASSWORDS) {
   await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
 }
 
-/** Every table's rows: what "nothing was saved" is checked against. */
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 interface Fixture {
   team: Awaited<ReturnType<typeof seededTeam>>;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, calls } from '#contract/calls.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
@@ -18,15 +19,7 @@ const goodChild = {
 };
 
 /** A fingerprint of everything stored: each table's rows. */
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 beforeEach(async () => {
   folder = tempFolder();

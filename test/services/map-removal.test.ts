@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 
@@ -12,16 +13,7 @@ let h: Harness;
 let team: Awaited<ReturnType<typeof seededTeam>>;
 let caseId: string;
 
-/** Every table's rows: what "nothing was saved" is checked against. */
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 const lifeEvent = (what: string, date: UncertainDate, sourceAgency: Agency, lane = 'family') => ({
   kind: 'life-event' as const,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { solidPng } from '../support/png.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 
@@ -67,15 +68,7 @@ const section = (text: string) => ({
 });
 
 /** A fingerprint of everything stored: each table's rows (the search index's shadow tables aside). */
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 const auditSeq = () =>
   (h.wb.db().prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
@@ -34,15 +35,7 @@ async function as(username: string) {
   await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
 }
 
-function storeFingerprint(): string {
-  const db = h.wb.db();
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
-}
+const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 beforeEach(async () => {
   folder = tempFolder();

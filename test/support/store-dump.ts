@@ -56,3 +56,13 @@ export function folderState(dir: string): Record<string, string> {
   walk('');
   return state;
 }
+
+/** Every table's rows but the search index's shadow tables: what "nothing was saved" is checked against. */
+export function tableFingerprint(db: Db): string {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+}
