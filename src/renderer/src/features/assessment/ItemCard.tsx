@@ -4,8 +4,9 @@ import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS, orderProblems } from '../../ui/problems.ts';
+import { orderProblems } from '../../ui/problems.ts';
 import { assessorsFor, type Item, KIND_LABELS, type PartProps, type View } from './shared.tsx';
 
 interface Props {
@@ -236,13 +237,10 @@ function RatingForm({ item, view, onView }: { item: Item; view: View; onView: Pa
   const [rating, setRating] = useState(mine?.rating ?? '');
   const [evidence, setEvidence] = useState(mine?.evidence ?? '');
   const [source, setSource] = useState(mine?.source ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     setSaved(null);
     const problems: FieldProblem[] = [];
     if (!rating) problems.push({ path: 'rating', message: 'Choose your rating' });
@@ -252,20 +250,19 @@ function RatingForm({ item, view, onView }: { item: Item; view: View; onView: Pa
       setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
       return;
     }
-    setBusy(true);
-    const result = await call('assessments.rate', { itemId: item.id, rating, evidence, source });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(call('assessments.rate', { itemId: item.id, rating, evidence, source }));
+    if (!result.ok) return;
     setSaved('Your rating has been saved. You can change it until you finish the domain.');
     onView(result.data);
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="action-panel rating-form" aria-labelledby={titleId}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="action-panel rating-form"
+      aria-labelledby={titleId}
+    >
       <h5 id={titleId} className="action-panel__title">
         Your rating of {item.label}
       </h5>
@@ -324,12 +321,9 @@ function ProposeForm({
   const labels = { rating: 'Agreed rating', rationale: 'Rationale' };
   const [rating, setRating] = useState(item.agreed?.rating ?? '');
   const [rationale, setRationale] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     const problems: FieldProblem[] = [];
     if (!rating) problems.push({ path: 'rating', message: 'Choose the agreed rating' });
     if (!rationale.trim()) problems.push({ path: 'rationale', message: 'Say why you agreed this' });
@@ -337,19 +331,13 @@ function ProposeForm({
       setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
       return;
     }
-    setBusy(true);
-    const result = await call('assessments.proposeAgreement', { itemId: item.id, rating, rationale });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(call('assessments.proposeAgreement', { itemId: item.id, rating, rationale }));
+    if (!result.ok) return;
     onDone(result.data);
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="action-panel" aria-labelledby={titleId}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="action-panel" aria-labelledby={titleId}>
       <h5 id={titleId} className="action-panel__title">
         Propose the agreed position for {item.label}
       </h5>

@@ -1,45 +1,16 @@
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import type { MeetingDetails } from '#contract/assessment-schemas.ts';
+import { type FormEvent, useRef, useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  problemFor,
-} from '../../ui/problems.ts';
+import { entryProblems, problemFor } from '../../ui/problems.ts';
 import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
-import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
-import { Facts, PartHeading, type PartProps, partTitleId } from './shared.tsx';
-
-type Kind = 'planning' | 'end';
-type Attendee = MeetingDetails['attendees'][number];
-type Action = { text: string; owner: string; due: string; done: boolean };
-
-const TEXT = {
-  planning: {
-    part: 'planning',
-    title: 'Planning meeting',
-    lower: 'planning meeting',
-    about:
-      'The co-assessors and the professionals involved share information and agree actions, timescales and roles.',
-    info: 'Information shared',
-  },
-  end: {
-    part: 'end-meeting',
-    title: 'End meeting',
-    lower: 'end meeting',
-    about: 'At the end of the intervention: the work done and the level of concern now.',
-    info: 'Work done and information shared',
-  },
-} as const;
+import { type Action, type Attendee, type Kind, MeetingRecord, TEXT } from './MeetingRecord.tsx';
+import { PartHeading, type PartProps, partTitleId } from './shared.tsx';
 
 /** The planning meeting or the end meeting: the saved record, and a form for the co-assessors (`assessments.saveMeeting`). */
 export function MeetingPart({ view, canWrite, onView, kind }: PartProps & { kind: Kind }) {
@@ -94,90 +65,6 @@ export function MeetingPart({ view, canWrite, onView, kind }: PartProps & { kind
   );
 }
 
-function MeetingRecord({
-  kind,
-  details,
-  updatedByName,
-}: {
-  kind: Kind;
-  details: MeetingDetails;
-  updatedByName: string;
-}) {
-  const rows: [string, ReactNode][] = [
-    ['Date of the meeting', <DayText key="d" value={details.heldOn} />],
-    [
-      'Attendees',
-      details.attendees.length === 0 ? (
-        ''
-      ) : (
-        <ul key="a" className="list">
-          {details.attendees.map((a, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-            <li key={i}>
-              {a.name}
-              {a.role || a.agency ? ` — ${[a.role, a.agency].filter(Boolean).join(', ')}` : ''}
-            </li>
-          ))}
-        </ul>
-      ),
-    ],
-    [TEXT[kind].info, <RichTextView key="i" doc={details.informationShared} empty="Not recorded." />],
-    [
-      'Timescales',
-      details.timescales ? (
-        <span key="t" className="prewrap">
-          {details.timescales}
-        </span>
-      ) : (
-        ''
-      ),
-    ],
-    [
-      'Roles',
-      details.roles ? (
-        <span key="r" className="prewrap">
-          {details.roles}
-        </span>
-      ) : (
-        ''
-      ),
-    ],
-  ];
-  if (kind === 'end') rows.push(['Level of concern now', details.levelOfConcern]);
-  rows.push(['Last saved by', updatedByName]);
-  return (
-    <>
-      <Facts rows={rows} />
-      {details.actions.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Actions agreed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Who</th>
-                <th scope="col">By</th>
-                <th scope="col">Done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {details.actions.map((a, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                <tr key={i}>
-                  <td className="prewrap">{a.text}</td>
-                  <td>{a.owner || <span className="hint">Not recorded</span>}</td>
-                  <td>{a.due ? <DayText value={a.due} /> : <span className="hint">No date</span>}</td>
-                  <td>{a.done ? 'Done' : 'Not yet'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </>
-  );
-}
-
 const blankAttendee = (): Attendee => ({ name: '', role: '', agency: '' });
 const blankAction = (): Action => ({ text: '', owner: '', due: '', done: false });
 
@@ -212,8 +99,7 @@ function MeetingForm({
   const [timescales, setTimescales] = useState(start?.timescales ?? '');
   const [roles, setRoles] = useState(start?.roles ?? '');
   const [levelOfConcern, setLevelOfConcern] = useState(start?.levelOfConcern ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
   const labels: Record<string, string> = {
     'details.heldOn': 'Date of the meeting',
@@ -238,9 +124,7 @@ function MeetingForm({
   const setAction = (i: number, change: Partial<Action>) =>
     setActions((list) => list.map((a, j) => (j === i ? { ...a, ...change } : a)));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     const keptAttendees = attendees.filter((a) => a.name.trim() || a.role.trim() || a.agency.trim());
     const keptActions = actions.filter((a) => a.text.trim() || a.owner.trim() || a.due);
     const problems: FieldProblem[] = [];
@@ -271,21 +155,22 @@ function MeetingForm({
       setErrors({ problems });
       return;
     }
-    setBusy(true);
-    const result = await call('assessments.saveMeeting', {
-      assessmentId: view.id,
-      kind,
-      expectedVersion: baseVersion,
-      details: {
-        heldOn,
-        attendees: keptAttendees,
-        informationShared: information,
-        actions: keptActions.map((a) => ({ ...a, due: a.due || null })),
-        timescales,
-        roles,
-        levelOfConcern: kind === 'end' ? levelOfConcern : '',
-      },
-    });
+    const result = await send(
+      call('assessments.saveMeeting', {
+        assessmentId: view.id,
+        kind,
+        expectedVersion: baseVersion,
+        details: {
+          heldOn,
+          attendees: keptAttendees,
+          informationShared: information,
+          actions: keptActions.map((a) => ({ ...a, due: a.due || null })),
+          timescales,
+          roles,
+          levelOfConcern: kind === 'end' ? levelOfConcern : '',
+        },
+      }),
+    );
     if (!result.ok) {
       if (result.error.code === 'conflict') {
         // Someone else saved first: show their record above and keep these entries; saving again is a decision.
@@ -295,24 +180,25 @@ function MeetingForm({
           const now = kind === 'planning' ? latest.data.planning : latest.data.endMeeting;
           setBaseVersion(now?.version ?? null);
         }
-        setBusy(false);
         setErrors({
           message: `${result.error.message} Their record is shown above this form; your entries are still here. Save again to replace their record with yours.`,
           problems: [],
         });
         return;
       }
-      setBusy(false);
-      setErrors(errorsFromResult(result.error));
       return;
     }
-    setBusy(false);
     onView(result.data);
     onSaved();
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form action-panel" aria-label={`${text.title} record`}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="form action-panel"
+      aria-label={`${text.title} record`}
+    >
       <ErrorSummary form={form} errors={errors} labels={labels} />
       <DateField
         form={form}

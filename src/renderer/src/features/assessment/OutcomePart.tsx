@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { PartHeading, type PartProps, partTitleId } from './shared.tsx';
 
 const FORM = 'outcome';
@@ -12,32 +12,23 @@ const FORM = 'outcome';
 export function OutcomePart({ view, canWrite, onView }: PartProps) {
   const outcome = view.framework.outcome;
   const [value, setValue] = useState(view.outcome ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
   if (!outcome) return null;
   const current = outcome.options.find((o) => o.id === view.outcome);
   const labels = { outcome: outcome.label };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     setSaved(null);
     if (!value) {
       setErrors({ problems: [{ path: 'outcome', message: `Choose the ${outcome?.label.toLowerCase()}` }] });
       return;
     }
-    setBusy(true);
-    const result = await call('assessments.setOutcome', { assessmentId: view.id, outcome: value });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const result = await send(call('assessments.setOutcome', { assessmentId: view.id, outcome: value }));
+    if (!result.ok) return;
     setSaved(`${outcome?.label} saved.`);
     onView(result.data);
-  }
+  });
 
   return (
     <section aria-labelledby={partTitleId('outcome')} className="assessment-part">

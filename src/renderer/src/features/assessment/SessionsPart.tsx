@@ -6,16 +6,9 @@ import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  fieldId,
-  NO_ERRORS,
-  problemFor,
-  problemText,
-} from '../../ui/problems.ts';
+import { entryProblems, fieldId, problemFor, problemText } from '../../ui/problems.ts';
 import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
 import { PARTICIPANT_LABELS, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
@@ -92,8 +85,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
   const [place, setPlace] = useState('');
   const [notes, setNotes] = useState<RichText>({ blocks: [] });
   const [editorKey, setEditorKey] = useState(0);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [added, setAdded] = useState<string | null>(null);
 
   const labels: Record<string, string> = {
@@ -111,9 +103,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
   const setOther = (i: number, change: Partial<Other>) =>
     setOthers((list) => list.map((o, j) => (j === i ? { ...o, ...change } : o)));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     setAdded(null);
     const kept = others.filter((o) => o.kind || o.label.trim());
     const problems: FieldProblem[] = [];
@@ -139,22 +129,18 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
       ...(withChild ? [{ kind: 'child' as const, label: view.childName }] : []),
       ...kept.map((o) => ({ kind: o.kind as OtherKind, label: o.label.trim() })),
     ];
-    setBusy(true);
-    const result = await call('assessments.addSession', {
-      assessmentId: view.id,
-      heldOn,
-      participants,
-      assessorIds,
-      place,
-      notes,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
+    const result = await send(
+      call('assessments.addSession', {
+        assessmentId: view.id,
+        heldOn,
+        participants,
+        assessorIds,
+        place,
+        notes,
+      }),
+    );
+    if (!result.ok) return;
     const windowStarted = !view.window && result.data.window;
-    setErrors(NO_ERRORS);
     setAdded(
       windowStarted
         ? 'Session recorded. This was the first session with the child, so the assessment window has started.'
@@ -168,7 +154,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
     setNotes({ blocks: [] });
     setEditorKey((k) => k + 1);
     onView(result.data);
-  }
+  });
 
   const participantsId = fieldId(FORM, 'participants');
   const participantsError = problemFor(errors, 'participants');
@@ -176,7 +162,12 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
   const assessorsError = problemFor(errors, 'assessorIds');
 
   return (
-    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="add-session-title">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="form action-panel"
+      aria-labelledby="add-session-title"
+    >
       <h3 id="add-session-title" className="heading-s heading--flush">
         Record a session
       </h3>

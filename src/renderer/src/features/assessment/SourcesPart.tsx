@@ -1,20 +1,21 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
-import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import {
+  Form,
+  FormCheckbox,
+  FormDate,
+  FormSelect,
+  FormText,
+  FormTextArea,
+  SubmitButton,
+} from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems } from '../../ui/problems.ts';
 import { agencyLabel, PartHeading, type PartProps, partTitleId } from './shared.tsx';
 
 const FORM = 'source';
@@ -69,110 +70,83 @@ export function SourcesPart({ view, canWrite, onView }: PartProps) {
   );
 }
 
-function SourceForm({ assessmentId, onView }: { assessmentId: string; onView: PartProps['onView'] }) {
-  const [source, setSource] = useState('');
-  const [agency, setAgency] = useState<Agency | ''>('');
-  const [consultedOn, setConsultedOn] = useState('');
-  const [abe, setAbe] = useState(false);
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
+interface SourceValues {
+  source: string;
+  agency: Agency | '';
+  consultedOn: string;
+  abeInterviewAccessed: boolean;
+  notes: string;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    const problems: FieldProblem[] = [];
-    if (!source.trim()) problems.push({ path: 'source', message: 'Enter the document or person consulted' });
-    if (!agency) problems.push({ path: 'agency', message: 'Choose the agency' });
-    if (!consultedOn) problems.push({ path: 'consultedOn', message: 'Enter the date it was consulted' });
-    problems.push(...entryProblems([['consultedOn', consultedOn, LABELS.consultedOn, 'date']]));
-    if (problems.length > 0 || !agency) {
-      setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
-      return;
-    }
-    setBusy(true);
-    const result = await call('assessments.addSource', {
-      assessmentId,
-      source,
-      agency,
-      consultedOn,
-      abeInterviewAccessed: abe,
-      notes,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setAdded(`${source.trim()} added to the sources.`);
-    setSource('');
-    setAgency('');
-    setConsultedOn('');
-    setAbe(false);
-    setNotes('');
-    onView(result.data);
-  }
+const EMPTY: SourceValues = {
+  source: '',
+  agency: '',
+  consultedOn: '',
+  abeInterviewAccessed: false,
+  notes: '',
+};
+
+function sourceProblems({ source, agency, consultedOn }: SourceValues): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!source.trim()) problems.push({ path: 'source', message: 'Enter the document or person consulted' });
+  if (!agency) problems.push({ path: 'agency', message: 'Choose the agency' });
+  if (!consultedOn) problems.push({ path: 'consultedOn', message: 'Enter the date it was consulted' });
+  problems.push(...entryProblems([['consultedOn', consultedOn, LABELS.consultedOn, 'date']]));
+  return problems;
+}
+
+function SourceForm({ assessmentId, onView }: { assessmentId: string; onView: PartProps['onView'] }) {
+  const [added, setAdded] = useState<string | null>(null);
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: EMPTY,
+    toRequest: (v: SourceValues) => ({ assessmentId, ...v, agency: v.agency as Agency }),
+    check: sourceProblems,
+    send: (request) => call('assessments.addSource', request),
+    onSubmitStart: () => setAdded(null),
+    resetOnSuccess: true,
+    onSuccess: (data, v) => {
+      setAdded(`${v.source.trim()} added to the sources.`);
+      onView(data);
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="add-source-title">
-      <h3 id="add-source-title" className="heading-s heading--flush">
-        Add a source
-      </h3>
-      {added ? <SuccessNotice title={added} /> : null}
-      <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-      <TextField
-        form={FORM}
-        path="source"
+    <Form
+      form={form}
+      className="form action-panel"
+      labelledBy="add-source-title"
+      before={
+        <>
+          <h3 id="add-source-title" className="heading-s heading--flush">
+            Add a source
+          </h3>
+          {added ? <SuccessNotice title={added} /> : null}
+        </>
+      }
+    >
+      <FormText
+        name="source"
         label={LABELS.source}
         hint="The document, record or person consulted, for example “School safeguarding log”."
-        value={source}
-        onChange={setSource}
-        errors={errors}
       />
       <div className="field-row">
-        <SelectField
-          form={FORM}
-          path="agency"
+        <FormSelect
+          name="agency"
           label={LABELS.agency}
-          value={agency}
-          onChange={(v) => setAgency(v as Agency | '')}
           options={AGENCY_OPTIONS}
           placeholder="Choose an agency"
-          errors={errors}
         />
-        <DateField
-          form={FORM}
-          path="consultedOn"
-          label={LABELS.consultedOn}
-          value={consultedOn}
-          onChange={setConsultedOn}
-          errors={errors}
-        />
+        <FormDate name="consultedOn" label={LABELS.consultedOn} />
       </div>
-      <CheckboxField
-        form={FORM}
-        path="abeInterviewAccessed"
+      <FormCheckbox
+        name="abeInterviewAccessed"
         label={LABELS.abeInterviewAccessed}
         hint="Achieving Best Evidence: the harmed child's recorded police interview, where access was appropriate."
-        checked={abe}
-        onChange={setAbe}
-        errors={errors}
       />
-      <TextAreaField
-        form={FORM}
-        path="notes"
-        label={LABELS.notes}
-        value={notes}
-        onChange={setNotes}
-        rows={3}
-        errors={errors}
-      />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Add source
-      </button>
-    </form>
+      <FormTextArea name="notes" label={LABELS.notes} rows={3} />
+      <SubmitButton>Add source</SubmitButton>
+    </Form>
   );
 }

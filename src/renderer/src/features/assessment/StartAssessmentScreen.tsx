@@ -10,15 +10,10 @@ import { RouteLink, useRouter } from '../../app/router.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, SelectField, TextAreaField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import {
-  entryProblems,
-  errorsFromResult,
-  type FormErrors,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { entryProblems, orderProblems } from '../../ui/problems.ts';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { RouteRadios } from './RouteRadios.tsx';
 import { agencyLabel, instantOf } from './shared.tsx';
@@ -127,8 +122,7 @@ function StartForm({ data }: { data: Loaded }) {
   const [leadAssessorId, setLeadAssessorId] = useState('');
   const [coAssessorId, setCoAssessorId] = useState('');
   const [proceedReason, setProceedReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
   // Only the case's allocated social worker and YOS practitioner may be its assessors.
   const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId];
@@ -156,9 +150,7 @@ function StartForm({ data }: { data: Loaded }) {
     if (practitioners.some((p) => p.value === co)) setCoAssessorId(co);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     const decisionAt = instantOf(decisionDay, decisionTime);
     const problems: FieldProblem[] = [];
     if (!frameworkId) problems.push({ path: 'frameworkId', message: 'Choose the assessment framework' });
@@ -198,33 +190,32 @@ function StartForm({ data }: { data: Loaded }) {
     if (lives !== undefined) facts.residesInArea = lives;
     const investigation = answer(police);
     if (investigation !== undefined) facts.ongoingPoliceInvestigation = investigation;
-    setBusy(true);
-    const result = await call('assessments.start', {
-      caseId: hsbCase.id,
-      frameworkId,
-      route,
-      reasons,
-      qualityReviewNotified,
-      decisionAt,
-      facts,
-      proceedReason,
-      leadAssessorId,
-      coAssessorId,
-    });
-    setBusy(false);
+    const result = await send(
+      call('assessments.start', {
+        caseId: hsbCase.id,
+        frameworkId,
+        route,
+        reasons,
+        qualityReviewNotified,
+        decisionAt,
+        facts,
+        proceedReason,
+        leadAssessorId,
+        coAssessorId,
+      }),
+    );
     if (!result.ok) {
-      const found = errorsFromResult(result.error);
-      setErrors({ ...found, problems: orderProblems(found.problems, Object.keys(LABELS)) });
+      setErrors((found) => ({ ...found, problems: orderProblems(found.problems, Object.keys(LABELS)) }));
       return;
     }
     navigate(
       { name: 'assessment', assessmentId: result.data.id },
       `The ${result.data.framework.name} assessment has started. Record the planning meeting and the first session with the child next.`,
     );
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Start an AIM assessment">
+    <form onSubmit={(e) => void submit(e)} noValidate className="form" aria-label="Start an AIM assessment">
       <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
       <p className="body">
         Record the decision to assess {child.name} and who will do it. The case runs under the{' '}

@@ -7,7 +7,7 @@ import { RouteLink, useRouter } from '../../app/router.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { PartHeading, type PartProps, partTitleId, STATE_WORDS } from './shared.tsx';
 
 type Comparison = z.infer<typeof versionComparison>;
@@ -148,28 +148,20 @@ function ReviewForm({ assessmentId }: { assessmentId: string }) {
   const { navigate } = useRouter();
   const labels = { reason: 'Reason for the review' };
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     if (!reason.trim()) {
       setErrors({ problems: [{ path: 'reason', message: 'Say why the assessment is being reviewed' }] });
       return;
     }
-    setBusy(true);
-    const result = await call('assessments.startReview', { assessmentId, reason });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
+    const result = await send(call('assessments.startReview', { assessmentId, reason }));
+    if (!result.ok) return;
     navigate(
       { name: 'assessment', assessmentId: result.data.id },
       `Version ${result.data.versionNo} has started as a review. Version ${result.data.versionNo - 1} is kept as it was.`,
     );
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="review-title">

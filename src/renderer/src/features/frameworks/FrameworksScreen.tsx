@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { frameworkListItem } from '#contract/assessment-schemas.ts';
 import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
+import { withFileText } from '../../ui/form/fileText.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -89,7 +91,7 @@ function ImportItemSet({
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [imported, setImported] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send, submitting } = useSubmission();
   const input = useRef<HTMLInputElement>(null);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -98,25 +100,15 @@ function ImportItemSet({
     setImported(null);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     setImported(null);
     if (!file) {
       setError({ code: 'invalid-request', message: 'Choose an item set file to import.' });
       return;
     }
-    setBusy(true);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setBusy(false);
-      setError({ code: 'invalid-request', message: `${file.name} could not be read.` });
-      return;
-    }
-    const result = await call('frameworks.importItemSet', { frameworkId: framework.id, text });
-    setBusy(false);
+    const result = await send(
+      withFileText(file, (text) => call('frameworks.importItemSet', { frameworkId: framework.id, text })),
+    );
     if (!result.ok) {
       setError(result.error);
       return;
@@ -131,10 +123,10 @@ function ImportItemSet({
         : `The item set has been imported into ${result.data.name}.`,
     );
     onImported(result.data);
-  }
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby={titleId}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="form action-panel" aria-labelledby={titleId}>
       <h3 id={titleId} className="heading-s heading--flush">
         Import a licensed item set into {framework.name}
       </h3>

@@ -1,22 +1,13 @@
-import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import { LINK_KIND_LABELS, LINK_KINDS, type MapItem, type MapLink } from '#contract/pattern-map-schemas.ts';
 import { isIsoDay } from '#domain/dates.ts';
 import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
 import { call } from '../../app/api.ts';
-import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import {
-  checkRequest,
-  entryProblems,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  normalisePath,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { entryProblems, type FormErrors, missingProblems, normalisePath } from '../../ui/problems.ts';
 import { linkText, shorten, viewWords } from './labels.ts';
 import { useMapStore } from './store.ts';
 
@@ -118,110 +109,73 @@ export function LinksSection({ draft }: { draft: LinkDraft | null }) {
   );
 }
 
+interface LinkValues {
+  fromId: string;
+  toId: string;
+  kind: MapLink['kind'];
+  label: string;
+}
+
 function LinkForm({ draft, onClose }: { draft: LinkDraft | null; onClose: () => void }) {
   const caseId = useMapStore((s) => s.map.caseId);
   const setMap = useMapStore((s) => s.setMap);
   const say = useMapStore((s) => s.say);
   const { all, nameOf } = useItemNames();
   const items = useMemo(() => chronologicalOrder(all), [all]);
-  const [fromId, setFromId] = useState(draft?.fromId ?? '');
-  const [toId, setToId] = useState(draft?.toId ?? '');
-  const [kind, setKind] = useState<MapLink['kind']>('possible-trigger');
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const options = items.map((item) => ({ value: item.id, label: nameOf(item.id) }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { caseId, fromId, toId, kind, label };
-    const problems = orderProblems(
-      [
-        ...missingProblems([
-          ['fromId', fromId, 'Choose the item the link starts from'],
-          ['toId', toId, 'Choose the item the link goes to'],
-          ...(kind === 'other' ? [['label', label, 'Describe the link'] as [string, string, string]] : []),
-        ]),
-        ...checkRequest(calls['map.addLink'].request, request),
-      ],
-      Object.keys(LINK_LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('map.addLink', request);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsWithMessage(result.error));
-      return;
-    }
-    setMap(result.data);
-    setErrors(NO_ERRORS);
-    setFromId('');
-    setToId('');
-    setLabel('');
-    say({ kind: 'success', text: `Linked: ${LINK_KIND_LABELS[kind].toLowerCase()}.` });
-  }
+  const form = useWorkbenchForm({
+    id: 'pm-link',
+    labels: LINK_LABELS,
+    defaultValues: {
+      fromId: draft?.fromId ?? '',
+      toId: draft?.toId ?? '',
+      kind: 'possible-trigger',
+      label: '',
+    } as LinkValues,
+    request: calls['map.addLink'].request,
+    toRequest: (v: LinkValues) => ({ caseId, fromId: v.fromId, toId: v.toId, kind: v.kind, label: v.label }),
+    check: (v) =>
+      missingProblems([
+        ['fromId', v.fromId, 'Choose the item the link starts from'],
+        ['toId', v.toId, 'Choose the item the link goes to'],
+        ...(v.kind === 'other' ? [['label', v.label, 'Describe the link'] as [string, string, string]] : []),
+      ]),
+    send: (request) => call('map.addLink', request),
+    onRefused: (error) => errorsWithMessage(error),
+    onSuccess: (data, v) => {
+      setMap(data);
+      form.methods.reset({ ...v, fromId: '', toId: '', label: '' });
+      say({ kind: 'success', text: `Linked: ${LINK_KIND_LABELS[v.kind].toLowerCase()}.` });
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-link-title">
+    <Form form={form} className="pm-form" labelledBy="pm-link-title">
       <h3 id="pm-link-title" className="heading-s">
         Link two items
       </h3>
-      <ErrorSummary form="pm-link" errors={errors} labels={LINK_LABELS} />
       {draft ? (
         <p className="body hint">Choose the kind of link for the two items you joined on the map.</p>
       ) : null}
-      <SelectField
-        form="pm-link"
-        path="fromId"
-        label="Link from"
-        value={fromId}
-        onChange={setFromId}
-        options={options}
-        placeholder="Choose an item"
-        errors={errors}
-      />
-      <SelectField
-        form="pm-link"
-        path="toId"
-        label="Link to"
-        value={toId}
-        onChange={setToId}
-        options={options}
-        placeholder="Choose an item"
-        errors={errors}
-      />
-      <SelectField
-        form="pm-link"
-        path="kind"
+      <FormSelect name="fromId" label="Link from" options={options} placeholder="Choose an item" />
+      <FormSelect name="toId" label="Link to" options={options} placeholder="Choose an item" />
+      <FormSelect
+        name="kind"
         label="Kind of link"
-        value={kind}
-        onChange={(value) => setKind(value as MapLink['kind'])}
         options={LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] }))}
-        errors={errors}
       />
-      <TextField
-        form="pm-link"
-        path="label"
+      <FormText
+        name="label"
         label="Label"
         hint="Optional, unless the kind is “Other”. Shown on the map beside the link."
-        value={label}
-        onChange={setLabel}
-        errors={errors}
       />
       <div className="button-group">
-        <button type="submit" className="button" disabled={busy}>
-          Add link
-        </button>
+        <SubmitButton>Add link</SubmitButton>
         <button type="button" className="button button--secondary" onClick={onClose}>
           Close
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -231,52 +185,34 @@ export function ThemesSection() {
   const setMap = useMapStore((s) => s.setMap);
   const say = useMapStore((s) => s.say);
   const words = viewWords(map, view);
-  const [text, setText] = useState('');
-  const [fromDay, setFromDay] = useState('');
-  const [toDay, setToDay] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { caseId: map.caseId, fromDay, toDay, text };
-    const problems = orderProblems(
-      [
-        ...missingProblems([
-          ['text', text, 'Write the theme or hypothesis'],
-          ['fromDay', fromDay, 'Enter the start of the period'],
-          ['toDay', toDay, 'Enter the end of the period'],
-        ]),
-        ...entryProblems([
-          ['fromDay', fromDay, 'The start of the period', 'date'],
-          ['toDay', toDay, 'The end of the period', 'date'],
-        ]),
-        ...(isIsoDay(fromDay) && isIsoDay(toDay) && toDay < fromDay
-          ? [{ path: 'toDay', message: 'The end of the period must not be before its start' }]
-          : []),
-        ...checkRequest(calls['map.addTheme'].request, request),
-      ],
-      Object.keys(THEME_LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('map.addTheme', request);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsWithMessage(result.error));
-      return;
-    }
-    setMap(result.data);
-    setErrors(NO_ERRORS);
-    setText('');
-    setFromDay('');
-    setToDay('');
-    say({ kind: 'success', text: 'The theme has been pinned to the map.' });
-  }
+  const form = useWorkbenchForm({
+    id: 'pm-theme',
+    labels: THEME_LABELS,
+    defaultValues: { text: '', fromDay: '', toDay: '' },
+    request: calls['map.addTheme'].request,
+    toRequest: (v) => ({ caseId: map.caseId, fromDay: v.fromDay, toDay: v.toDay, text: v.text }),
+    check: ({ text, fromDay, toDay }) => [
+      ...missingProblems([
+        ['text', text, 'Write the theme or hypothesis'],
+        ['fromDay', fromDay, 'Enter the start of the period'],
+        ['toDay', toDay, 'Enter the end of the period'],
+      ]),
+      ...entryProblems([
+        ['fromDay', fromDay, 'The start of the period', 'date'],
+        ['toDay', toDay, 'The end of the period', 'date'],
+      ]),
+      ...(isIsoDay(fromDay) && isIsoDay(toDay) && toDay < fromDay
+        ? [{ path: 'toDay', message: 'The end of the period must not be before its start' }]
+        : []),
+    ],
+    send: (request) => call('map.addTheme', request),
+    onRefused: (error) => errorsWithMessage(error),
+    resetOnSuccess: true,
+    onSuccess: (data) => {
+      setMap(data);
+      say({ kind: 'success', text: 'The theme has been pinned to the map.' });
+    },
+  });
 
   async function remove(themeId: string) {
     const result = await call('map.removeTheme', { themeId });
@@ -304,43 +240,22 @@ export function ThemesSection() {
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-theme-title">
+      <Form form={form} className="pm-form" labelledBy="pm-theme-title">
         <h3 id="pm-theme-title" className="heading-s">
           Pin a theme or hypothesis to a period
         </h3>
-        <ErrorSummary form="pm-theme" errors={errors} labels={THEME_LABELS} />
-        <TextAreaField
-          form="pm-theme"
-          path="text"
+        <FormTextArea
+          name="text"
           label="Theme or hypothesis"
           hint="For example: after the move to foster care, three incidents in six weeks."
-          value={text}
-          onChange={setText}
-          errors={errors}
           rows={3}
         />
         <div className="pm-row">
-          <DateField
-            form="pm-theme"
-            path="fromDay"
-            label="From"
-            value={fromDay}
-            onChange={setFromDay}
-            errors={errors}
-          />
-          <DateField
-            form="pm-theme"
-            path="toDay"
-            label="To"
-            value={toDay}
-            onChange={setToDay}
-            errors={errors}
-          />
+          <FormDate name="fromDay" label="From" />
+          <FormDate name="toDay" label="To" />
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          Pin theme
-        </button>
-      </form>
+        <SubmitButton>Pin theme</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -1,17 +1,9 @@
-import { type FormEvent, useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import { type CasePerson, PERSON_KIND_LABELS, PERSON_KINDS } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
-import {
-  checkRequest,
-  errorsFromResult,
-  type FormErrors,
-  missingProblems,
-  NO_ERRORS,
-  orderProblems,
-} from '../../ui/problems.ts';
+import { Form, FormSelect, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { missingProblems } from '../../ui/problems.ts';
 import { useMapCommands } from './commands.ts';
 import { useMapStore } from './store.ts';
 
@@ -32,49 +24,33 @@ export function PeopleSection() {
   const caseId = useMapStore((s) => s.map.caseId);
   const say = useMapStore((s) => s.say);
   const { reload } = useMapCommands();
-  const [kind, setKind] = useState('');
-  const [name, setName] = useState('');
-  const [anonymisedLabel, setAnonymisedLabel] = useState('');
-  const [relationship, setRelationship] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const request = { caseId, kind: kind as CasePerson['kind'], name, anonymisedLabel, relationship };
-    const problems = orderProblems(
-      [
-        ...missingProblems([
-          ['kind', kind, 'Choose the kind of person'],
-          ...(kind && !isHarmed(kind)
-            ? [['name', name, 'Enter the person’s name'] as [string, string, string]]
-            : []),
-          ['anonymisedLabel', anonymisedLabel, 'Enter what the anonymised view shows, for example “Mother”'],
-        ]),
-        ...checkRequest(calls['people.add'].request, request),
-      ],
-      Object.keys(LABELS),
-    );
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('people.add', request);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    await reload();
-    setErrors(NO_ERRORS);
-    setKind('');
-    setName('');
-    setAnonymisedLabel('');
-    setRelationship('');
-    say({ kind: 'success', text: `${result.data.anonymisedLabel} has been added to the case.` });
-  }
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: { kind: '', name: '', anonymisedLabel: '', relationship: '' },
+    request: calls['people.add'].request,
+    toRequest: (v) => ({
+      caseId,
+      kind: v.kind as CasePerson['kind'],
+      name: v.name,
+      anonymisedLabel: v.anonymisedLabel,
+      relationship: v.relationship,
+    }),
+    check: ({ kind, name, anonymisedLabel }) =>
+      missingProblems([
+        ['kind', kind, 'Choose the kind of person'],
+        ...(kind && !isHarmed(kind)
+          ? [['name', name, 'Enter the person’s name'] as [string, string, string]]
+          : []),
+        ['anonymisedLabel', anonymisedLabel, 'Enter what the anonymised view shows, for example “Mother”'],
+      ]),
+    send: (request) => call('people.add', request),
+    resetOnSuccess: true,
+    onSuccess: async (data) => {
+      await reload();
+      say({ kind: 'success', text: `${data.anonymisedLabel} has been added to the case.` });
+    },
+  });
 
   return (
     <>
@@ -112,53 +88,30 @@ export function PeopleSection() {
           </table>
         </div>
       )}
-      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-person-title">
+      <Form form={form} className="pm-form" labelledBy="pm-person-title">
         <h3 id="pm-person-title" className="heading-s">
           Add a person
         </h3>
-        <ErrorSummary form={FORM} errors={errors} labels={LABELS} />
-        <SelectField
-          form={FORM}
-          path="kind"
+        <FormSelect
+          name="kind"
           label={LABELS.kind}
-          value={kind}
-          onChange={setKind}
           options={PERSON_KINDS.map((value) => ({ value, label: PERSON_KIND_LABELS[value] }))}
           placeholder="Choose the kind"
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="name"
+        <FormText
+          name="name"
           label={LABELS.name}
           hint="Optional only for a harmed child or adult, who may be recorded by reference alone."
-          value={name}
-          onChange={setName}
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="anonymisedLabel"
+        <FormText
+          name="anonymisedLabel"
           label={LABELS.anonymisedLabel}
           hint="A role or initials, for example “Mother” or “Child B (peer, 9)”."
           width="medium"
-          value={anonymisedLabel}
-          onChange={setAnonymisedLabel}
-          errors={errors}
         />
-        <TextField
-          form={FORM}
-          path="relationship"
-          label={LABELS.relationship}
-          width="medium"
-          value={relationship}
-          onChange={setRelationship}
-          errors={errors}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          Add person
-        </button>
-      </form>
+        <FormText name="relationship" label={LABELS.relationship} width="medium" />
+        <SubmitButton>Add person</SubmitButton>
+      </Form>
     </>
   );
 }

@@ -4,9 +4,11 @@ import { formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { InstantText, todayInLondon } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { RadioGroup, TextField } from '../../ui/Field.tsx';
+import { Form, FormRadios, FormSelect, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
+import { type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
 import { type MapView, viewWords } from './labels.ts';
 import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
 import { mapImage, settled } from './mapImage.ts';
@@ -84,53 +86,50 @@ function ConsentsPanel() {
       .filter((c) => c.purpose === PURPOSE && c.subject === s.subject && c.personId === s.personId)
       .at(-1);
 
-  const [who, setWho] = useState('');
-  const [status, setStatus] = useState<Status | ''>('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const labels = { subject: 'Whose consent or permission?', status: 'Answer', reason: 'Reason' };
+  const chosenOf = (who: string) => subjects.find((s) => s.key === who);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const chosen = subjects.find((s) => s.key === who);
-    const problems = missingProblems([
-      ['subject', who, 'Choose whose consent or permission this is'],
-      ['status', status, 'Choose whether it was given, refused or not sought'],
-      ...(status && status !== 'given'
-        ? [['reason', reason, 'Say why it was refused or not sought'] as [string, string, string]]
+  const form = useWorkbenchForm({
+    id: 'pm-consent',
+    labels,
+    defaultValues: { who: '', status: '' as Status | '', reason: '' },
+    toRequest: (v) => {
+      const chosen = chosenOf(v.who);
+      return {
+        caseId: map.caseId,
+        purpose: PURPOSE,
+        subject: chosen?.subject ?? 'child',
+        personId: chosen?.personId ?? null,
+        status: (v.status || 'given') as Status,
+        reason: v.reason,
+      };
+    },
+    check: ({ who, status, reason }) => [
+      ...missingProblems([
+        ['subject', who, 'Choose whose consent or permission this is'],
+        ['status', status, 'Choose whether it was given, refused or not sought'],
+        ...(status && status !== 'given'
+          ? [['reason', reason, 'Say why it was refused or not sought'] as [string, string, string]]
+          : []),
+      ]),
+      ...(who && !chosenOf(who)
+        ? [{ path: 'subject', message: 'Choose whose consent or permission this is' }]
         : []),
-    ]);
-    if (problems.length > 0 || !chosen || !status) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('consents.record', {
-      caseId: map.caseId,
-      purpose: PURPOSE,
-      subject: chosen.subject,
-      personId: chosen.personId,
-      status,
-      reason,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
+    ],
+    send: (request) => call('consents.record', request),
+    onRefused: () => {
       setDone(null);
-      return;
-    }
-    const refreshed = await call('map.get', { caseId: map.caseId });
-    if (refreshed.ok) setMap(refreshed.data);
-    else setMap({ ...map, consents: result.data });
-    setErrors(NO_ERRORS);
-    setDone(`Recorded: ${chosen.label} — ${STATUS_LABELS[status].toLowerCase()}.`);
-    setWho('');
-    setStatus('');
-    setReason('');
-  }
+      return undefined;
+    },
+    resetOnSuccess: true,
+    onSuccess: async (data, v) => {
+      const refreshed = await call('map.get', { caseId: map.caseId });
+      if (refreshed.ok) setMap(refreshed.data);
+      else setMap({ ...map, consents: data });
+      setDone(`Recorded: ${chosenOf(v.who)?.label} — ${STATUS_LABELS[v.status as Status].toLowerCase()}.`);
+    },
+  });
 
   return (
     <section aria-labelledby="pm-consent-title" className="pm-subsection">
@@ -159,49 +158,35 @@ function ConsentsPanel() {
         })}
       </dl>
       {done ? <SuccessNotice title={done} /> : null}
-      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-consent-form-title">
+      <Form form={form} className="pm-form" labelledBy="pm-consent-form-title">
         <h4 id="pm-consent-form-title" className="pm-heading-xs">
           Record consent or permission
         </h4>
-        <ErrorSummary form="pm-consent" errors={errors} labels={labels} />
-        <SelectField
-          form="pm-consent"
+        <FormSelect
+          name="who"
           path="subject"
           label={labels.subject}
           hint="Only the allocated social worker can record their own permission."
-          value={who}
-          onChange={setWho}
           options={subjects.map((s) => ({ value: s.key, label: s.label }))}
           placeholder="Choose"
-          errors={errors}
         />
-        <RadioGroup<Status>
-          form="pm-consent"
-          path="status"
+        <FormRadios<Status>
+          name="status"
           label={labels.status}
           options={(['given', 'refused', 'not-sought'] as const).map((value) => ({
             value,
             label: STATUS_LABELS[value],
           }))}
-          value={status}
-          onChange={setStatus}
-          errors={errors}
           inline
         />
-        <TextAreaField
-          form="pm-consent"
-          path="reason"
+        <FormTextArea
+          name="reason"
           label={labels.reason}
           hint="Required when consent was refused or not sought."
-          value={reason}
-          onChange={setReason}
-          errors={errors}
           rows={3}
         />
-        <button type="submit" className="button button--secondary" disabled={busy}>
-          Record consent
-        </button>
-      </form>
+        <SubmitButton className="button button--secondary">Record consent</SubmitButton>
+      </Form>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
+import { withFileText } from '../../ui/form/fileText.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 
 const INPUT_ID = 'import-profile-file';
@@ -14,7 +16,7 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [imported, setImported] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send, submitting } = useSubmission();
   const input = useRef<HTMLInputElement>(null);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -23,25 +25,13 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
     setImported(null);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const submit = submitting(async (_event: FormEvent) => {
     setImported(null);
     if (!file) {
       setError({ code: 'invalid-request', message: 'Choose a profile file to import.' });
       return;
     }
-    setBusy(true);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setBusy(false);
-      setError({ code: 'invalid-request', message: `${file.name} could not be read.` });
-      return;
-    }
-    const result = await call('profiles.import', { text });
-    setBusy(false);
+    const result = await send(withFileText(file, (text) => call('profiles.import', { text })));
     if (!result.ok) {
       setError(result.error);
       return;
@@ -51,7 +41,7 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
     if (input.current) input.current.value = '';
     setImported(`${result.data.name}, version ${result.data.version}, has been imported.`);
     onImported();
-  }
+  });
 
   return (
     <section aria-labelledby="import-title" className="section section--divided">
@@ -64,7 +54,7 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
         its place in the file. A new version of an existing profile needs a higher version number.
       </p>
       {imported ? <SuccessNotice title={imported} /> : null}
-      <form onSubmit={submit} noValidate aria-labelledby="import-title" className="form">
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="import-title" className="form">
         {error ? <ImportProblems error={error} fileName={file?.name} /> : null}
         <div className={`field${error ? ' field--error' : ''}`}>
           <label htmlFor={INPUT_ID} className="label">

@@ -9,9 +9,10 @@ import {
 import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResultNotice } from './ResultNotice.tsx';
 
@@ -45,8 +46,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
   const [saved, setSaved] = useState<Part[]>(initial.parts);
   // Headings of removed parts, so adding one back restores what it was called.
   const [removedHeadings, setRemovedHeadings] = useState<Partial<Record<ReportPart, string>>>({});
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [result, setResult] = useState<{ id: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focus, setFocus] = useState<Focus>(null);
@@ -124,9 +124,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
     setFocus({ part, control: 'heading' });
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  const save = submitting(async (_event: FormEvent) => {
     const problems = parts.flatMap((p, i) =>
       p.heading.trim() === ''
         ? [{ path: `parts.${i}.heading`, message: `Enter a heading for ${nameOf(p.part)}` }]
@@ -139,24 +137,25 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
       setResult(null);
       return;
     }
-    setBusy(true);
-    const r = await call('reports.updateTemplate', {
-      parts: parts.map((p) => ({ ...p, heading: p.heading.trim() })),
-    });
-    setBusy(false);
+    const r = await send(
+      call('reports.updateTemplate', { parts: parts.map((p) => ({ ...p, heading: p.heading.trim() })) }),
+    );
     if (!r.ok) {
-      setErrors(errorsFromResult(r.error));
       setResult(null);
       return;
     }
-    setErrors(NO_ERRORS);
     setParts(r.data.parts);
     setSaved(r.data.parts);
     setResult({ id: Date.now() });
-  }
+  });
 
   return (
-    <form onSubmit={save} noValidate aria-labelledby="report-format-title" className="report-format">
+    <form
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-labelledby="report-format-title"
+      className="report-format"
+    >
       <h2 id="report-format-title" className="visually-hidden">
         Parts of the AIM report
       </h2>

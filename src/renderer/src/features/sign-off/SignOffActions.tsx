@@ -1,14 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import type { AppError } from '#contract/errors.ts';
+import type { AppError, Result } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { refusals } from './progress.ts';
-
-type Outcome = { ok: true; status: SignOffStatus } | { ok: false; error: AppError };
 
 interface Props {
   status: SignOffStatus;
@@ -62,39 +61,34 @@ export function SignOffActions(props: Props) {
 
 /** Shared handling: client problems first, then the call; a refusal shows its message and reloads. */
 function useAction(props: Props) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  async function run(
-    problems: FormErrors['problems'],
-    send: () => Promise<Outcome>,
-    message: (s: SignOffStatus) => string,
-    mapError?: (e: AppError) => FormErrors | null,
-  ) {
-    if (busy) return;
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await send();
-    setBusy(false);
-    if (result.ok) {
-      setErrors(NO_ERRORS);
-      props.onDone(message(result.status), result.status);
-      return;
-    }
-    if (result.error.code === 'forbidden' || result.error.code === 'rule-broken') {
-      setErrors(NO_ERRORS);
-      props.onRefused(result.error);
-      return;
-    }
-    setErrors(mapError?.(result.error) ?? errorsFromResult(result.error));
-  }
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const run = submitting(
+    async (
+      problems: FormErrors['problems'],
+      request: () => Promise<Result<SignOffStatus>>,
+      message: (s: SignOffStatus) => string,
+      mapError?: (e: AppError) => FormErrors | null,
+    ) => {
+      if (problems.length > 0) {
+        setErrors({ problems });
+        return;
+      }
+      const result = await send(request());
+      if (result.ok) {
+        props.onDone(message(result.data), result.data);
+        return;
+      }
+      if (result.error.code === 'forbidden' || result.error.code === 'rule-broken') {
+        setErrors(NO_ERRORS);
+        props.onRefused(result.error);
+        return;
+      }
+      const mapped = mapError?.(result.error);
+      if (mapped) setErrors(mapped);
+    },
+  );
   return { errors, busy, run };
 }
-
-const outcome = (r: Awaited<ReturnType<typeof call<'signOff.status'>>>): Outcome =>
-  r.ok ? { ok: true, status: r.data } : { ok: false, error: r.error };
 
 function SubmitForm(props: Props) {
   const form = 'submit-qa';
@@ -105,7 +99,7 @@ function SubmitForm(props: Props) {
     event.preventDefault();
     void run(
       [],
-      async () => outcome(await call('signOff.submit', { assessmentId: props.assessmentId, comments })),
+      () => call('signOff.submit', { assessmentId: props.assessmentId, comments }),
       () =>
         'Submitted for quality assurance. A manager who did not co-assess it can now approve it or return it with comments.',
     );
@@ -151,7 +145,7 @@ function QualityAssuranceForm(props: Props) {
         : [];
     void run(
       problems,
-      async () => outcome(await call(`signOff.${action}`, { assessmentId, comments })),
+      () => call(`signOff.${action}`, { assessmentId, comments }),
       () =>
         action === 'approve'
           ? 'Approved. The approved content is now fixed, and the two co-assessors can sign it.'
@@ -224,7 +218,7 @@ function SignForm(props: Props) {
     void run(
       password ? [] : [{ path: 'password', message: 'Enter your password to sign' }],
       async () => {
-        const result = outcome(await call('signOff.sign', { assessmentId, password }));
+        const result = await call('signOff.sign', { assessmentId, password });
         setPassword('');
         return result;
       },
