@@ -38,8 +38,8 @@ export function KeyRotationSection() {
         Do this after deactivating someone, or if a laptop, a backup or a password may have fallen into the
         wrong hands. The database is encrypted again under a new key, sealed for everyone who still has an
         account; an old copy of the keyring no longer opens it. Copies that a restore set aside in the data
-        folder are removed. Backups made before now still open with the old key: keep them as carefully as
-        before, or delete them once a new backup is made.
+        folder are removed. Backups made before the change cannot be restored afterwards, and an old password
+        still opens them: make a new backup straight away and delete the older ones.
       </p>
       {done ? (
         <SuccessNotice title="The database key has been changed.">
