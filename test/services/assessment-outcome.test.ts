@@ -5,6 +5,7 @@ import {
   ADMIN_PASSWORD,
   type Harness,
   harness,
+  openTeamCase,
   SW_PASSWORD,
   seededTeam,
   YOS_PASSWORD,
@@ -53,20 +54,7 @@ beforeEach(async () => {
   folder = tempFolder();
   h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
   team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Riley Assessed',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = await openTeamCase(h, team, { name: 'Riley Assessed', dateOfBirth: '2013-03-14' });
 });
 afterEach(() => {
   h.wb.close();

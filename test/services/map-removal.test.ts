@@ -3,7 +3,7 @@ import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { type Harness, harness, openTeamCase, seededTeam } from '../support/workbench.ts';
 
 // Removing items, links and themes from the pattern map (each audited, with what depends on them), and
 // changing a person recorded on the case (people.update), all through the router.
@@ -39,20 +39,7 @@ beforeEach(async () => {
   folder = tempFolder();
   h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
   team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Jamie Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = await openTeamCase(h, team, { name: 'Jamie Example', dateOfBirth: '2013-03-14' });
 });
 afterEach(() => {
   h.wb.close();

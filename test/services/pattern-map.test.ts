@@ -6,7 +6,7 @@ import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '#store/audit-trail.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { type Harness, harness, openTeamCase, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
 let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
@@ -34,20 +34,7 @@ beforeEach(async () => {
   folder = tempFolder();
   h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
   team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Jamie Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = await openTeamCase(h, team, { name: 'Jamie Example', dateOfBirth: '2013-03-14' });
 });
 afterEach(() => {
   h.wb.close();

@@ -4,6 +4,7 @@ import {
   ADMIN_PASSWORD,
   type Harness,
   harness,
+  openTeamCase,
   SW_PASSWORD,
   seededTeam,
   YOS_PASSWORD,
@@ -43,20 +44,7 @@ beforeEach(async () => {
   h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
   Object.assign(passwords, { admin: ADMIN_PASSWORD, 'sam.sw': SW_PASSWORD, 'yas.yos': YOS_PASSWORD });
   team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Riley Signed',
-    dateOfBirth: '2012-02-02',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = await openTeamCase(h, team, { name: 'Riley Signed', dateOfBirth: '2012-02-02' });
 });
 afterEach(() => {
   h.wb.close();

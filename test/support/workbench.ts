@@ -136,3 +136,23 @@ export async function seededTeam(h: Harness) {
   if (!admin) throw new Error('set-up returned no user');
   return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };
 }
+
+/**
+ * Records a child and opens their Lancashire case allocated to the seeded team (social worker, YOS
+ * practitioner, the administrator as manager), as the administrator; returns the case id.
+ */
+export async function openTeamCase(
+  h: Harness,
+  team: Awaited<ReturnType<typeof seededTeam>>,
+  child: { name: string; dateOfBirth: string },
+): Promise<string> {
+  const created = await h.call('children.create', { ...child, gender: 'male' });
+  const opened = await h.call('cases.open', {
+    childId: created.id,
+    profileId: 'lancashire',
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id],
+  });
+  return opened.id;
+}
