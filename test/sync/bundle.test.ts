@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type FieldEdit, replacesFor } from '#domain/sync/field-merge.ts';
 import { type ChangeSet, Replica } from '#domain/sync/replica.ts';
-import { newBoxKeyPair, newSigningKeyPair } from '#store/crypto.ts';
+import { newBoxKeyPair } from '#store/crypto.ts';
 import { BundleRefused, readBundle, unwrapCaseKey, wrapCaseKey, writeBundle } from '#sync/bundle.ts';
 import {
   type CaseKey,
@@ -12,6 +12,7 @@ import {
   sealChangeSet,
 } from '#sync/envelope.ts';
 import { acceptRoster, deviceKeyOf, type Roster, RosterRefused, signRoster } from '#sync/roster.ts';
+import { rosterOf, teamMember } from '../support/team-keys.ts';
 
 // Two co-assessors on two machines, a manager on a third: change sets are sealed under the case key,
 // signed by the author's device, carried in a bundle encrypted to the recipients, and merged.
@@ -19,35 +20,12 @@ import { acceptRoster, deviceKeyOf, type Roster, RosterRefused, signRoster } fro
 const NOW = new Date('2026-11-26T10:00:00Z');
 const CANARY = 'Canary-Quillfeather-7731';
 
-function person(id: string, administrator = false) {
-  const box = newBoxKeyPair();
-  const device = newSigningKeyPair();
-  return {
-    id,
-    box,
-    device,
-    member: {
-      id,
-      name: id,
-      roles: ['practitioner'],
-      boxPublicKey: box.publicKey,
-      devices: [{ id: `${id}-laptop`, signingPublicKey: device.publicKey }],
-      administrator,
-    },
-  };
-}
-
+const person = (id: string, administrator = false) => teamMember(id, { administrator });
 const admin = person('admin', true);
 const sw = person('sw');
 const yos = person('yos');
 const manager = person('manager');
-const roster: Roster = {
-  format: 'hsb-roster/1',
-  teamId: 'team-1',
-  version: 1,
-  issuedAt: NOW.toISOString(),
-  members: [admin.member, sw.member, yos.member, manager.member],
-};
+const roster: Roster = rosterOf([admin, sw, yos, manager], NOW);
 const caseKey: CaseKey = { id: 'k1', key: randomBytes(32) };
 
 let seq = 0;
