@@ -32,6 +32,7 @@ import {
   userSummary,
 } from './schemas.ts';
 import { signOffCalls } from './sign-off-calls.ts';
+import { syncCalls } from './sync-calls.ts';
 import {
   closureDay,
   deadlineView,
@@ -54,6 +55,7 @@ export const calls = {
   ...assessmentCalls,
   ...signOffCalls,
   ...pathwayCalls,
+  ...syncCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',

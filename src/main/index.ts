@@ -37,6 +37,13 @@ if (!app.requestSingleInstanceLock()) {
         : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
+    chooseOpenFile: async (title) => {
+      const options = { title, properties: ['openFile' as const] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 
   app.on('second-instance', () => {

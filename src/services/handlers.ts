@@ -37,6 +37,7 @@ import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } 
 import { signOffHandlers } from './report/handlers.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
 import { acceptLoss } from './store-checks.ts';
+import { syncHandlers } from './sync/handlers.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -50,6 +51,7 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   ...assessmentHandlers,
   ...signOffHandlers,
   ...pathwayHandlers,
+  ...syncHandlers,
   'session.status': (wb) => sessionStatus(wb),
   'session.setUp': setUp,
   'session.signIn': signIn,

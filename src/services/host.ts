@@ -6,4 +6,6 @@ export interface Host {
   chooseRestoreFolder(): Promise<string | null>;
   /** Where to save an exported file (the name suggested), or null if the person cancelled. */
   chooseSaveFile(suggestedName: string): Promise<string | null>;
+  /** A file to open (a case bundle, a team roster), or null if the person cancelled. */
+  chooseOpenFile(title: string): Promise<string | null>;
 }

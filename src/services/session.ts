@@ -21,6 +21,7 @@ import { addSigningKey, findUser, findUserByUsername, insertUser } from '../stor
 import { finishPendingExports } from './export-file.ts';
 import { reencryptStore } from './keys.ts';
 import { checkStoreAtSignIn } from './store-checks.ts';
+import { deriveDeviceIdentity } from './sync/identity.ts';
 import type { Workbench } from './workbench.ts';
 
 export function sessionStatus(wb: Workbench): SessionStatus {
@@ -206,12 +207,16 @@ function startSession(
   keys: StoreKeys,
   signingKey: Buffer,
   mustChange: boolean,
+  boxKey: Buffer | null = null,
 ) {
+  const device = deriveDeviceIdentity(signingKey, wb.keyring().databaseId, user.id);
   signingKey.fill(0);
   wb.session = {
     state: 'signed-in',
     user,
     keys,
+    device,
+    boxKey,
     lastActivity: wb.now().getTime(),
     mustChangePassword: mustChange,
   };
@@ -353,7 +358,7 @@ function authenticate(
   const previous = failuresFor(wb, username);
   clearFailures(wb, username);
   const mustChange = wb.keyring().entryFor(username)?.mustChangePassword ?? false;
-  startSession(wb, user, keys, Buffer.from(signingKey), mustChange);
+  startSession(wb, user, keys, Buffer.from(signingKey), mustChange, unwrapped.boxKey ?? null);
   const failures = previous
     ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}`
     : '';

@@ -17,6 +17,9 @@ import {
 } from '../store/settings.ts';
 import { ThrottleFile } from '../store/throttle-file.ts';
 import type { Host } from './host.ts';
+import { captureChanges } from './sync/capture.ts';
+import type { DeviceIdentity } from './sync/identity.ts';
+import { recordDeviceKey } from './sync/trust.ts';
 
 export interface WorkbenchOptions {
   /** The app's user-data folder: the database and keyring live here. */
@@ -25,6 +28,8 @@ export interface WorkbenchOptions {
   /** scrypt cost; the default is the production cost. Recorded in the keyring beside each wrap. */
   kdfCost?: KdfCost;
   now?: () => Date;
+  /** The data schema this workbench applies change sets up to (tests pretend to be an older version). */
+  syncSchema?: number;
 }
 
 export type Session =
@@ -34,6 +39,10 @@ export type Session =
       state: 'signed-in';
       user: UserSummary;
       keys: StoreKeys;
+      /** Signs this person's change sets and bundles; null after a recovery-key sign-in until the next one. */
+      device: DeviceIdentity | null;
+      /** Opens case keys and bundles sealed to this person (X25519); null until a password sign-in. */
+      boxKey: Buffer | null;
       lastActivity: number;
       mustChangePassword: boolean;
     };
@@ -56,6 +65,7 @@ export class Workbench {
   readonly host: Host;
   readonly kdfCost: KdfCost;
   readonly now: () => Date;
+  readonly syncSchema: number | undefined;
   session: Session = { state: 'signed-out' };
   private database: Db | null = null;
   private keyringCache: Keyring | null = null;
@@ -77,6 +87,7 @@ export class Workbench {
     this.host = options.host;
     this.kdfCost = options.kdfCost ?? DEFAULT_KDF_COST;
     this.now = options.now ?? (() => new Date());
+    this.syncSchema = options.syncSchema;
     this.finishInterruptedRekey();
   }
 
@@ -252,12 +263,22 @@ export class Workbench {
     const db = this.db();
     const at = this.now().toISOString();
     let audited = 0;
-    const result = db.transaction(() =>
-      change(db, (note) => {
+    const result = db.transaction(() => {
+      const notes: AuditNote[] = [];
+      const outcome = change(db, (note) => {
         audited++;
+        notes.push(note);
         appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
-      }),
-    )();
+      });
+      if (session.device) recordDeviceKey(db, session.device);
+      captureChanges(
+        db,
+        session.device,
+        this.now(),
+        notes.map((n) => ({ ...n, at })),
+      );
+      return outcome;
+    })();
     if (audited > 0) this.recordHead(db, session.keys.auditKey);
     return result;
   }
@@ -328,6 +349,8 @@ export class Workbench {
     this.closeStore();
     if (this.session.state === 'signed-in') {
       wipeKeys(this.session.keys);
+      this.session.device?.privateKey.fill(0);
+      this.session.boxKey?.fill(0);
     }
   }
 

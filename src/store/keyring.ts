@@ -103,7 +103,7 @@ export interface StoreKeys {
 }
 
 export type Unwrapped =
-  | { ok: true; userId: string; keys: StoreKeys; signingKey: Buffer }
+  | { ok: true; userId: string; keys: StoreKeys; signingKey: Buffer; boxKey?: Buffer }
   | { ok: false; reason: 'wrong-password' | 'damaged' };
 
 const keysAad = (databaseId: string, who: string) => `hsb-keys:${databaseId}:${who}`;
@@ -294,12 +294,20 @@ export class Keyring {
         return { ok: false, reason: 'damaged' };
       }
       const packed = openBox(boxKey, entry.keys, keysAad(this.databaseId, entry.userId));
+      const boxKeyCopy = Buffer.from(boxKey);
       boxKey.fill(0);
       if (packed?.length !== 64) {
         secrets.fill(0);
+        boxKeyCopy.fill(0);
         return { ok: false, reason: 'damaged' };
       }
-      return { ok: true, userId: entry.userId, keys: unpackKeys(packed), signingKey: secrets.subarray(32) };
+      return {
+        ok: true,
+        userId: entry.userId,
+        keys: unpackKeys(packed),
+        signingKey: secrets.subarray(32),
+        boxKey: boxKeyCopy,
+      };
     } finally {
       wrappingKey.fill(0);
     }

@@ -11,7 +11,8 @@ import {
 import { canonicalJson } from '../domain/sign-off/canonical-json.ts';
 import { openBox, type SealedBox, sealTo } from '../store/crypto.ts';
 import type { Envelope } from './envelope.ts';
-import { deviceKeyOf, type Roster } from './roster.ts';
+import type { SignedCaseMembership } from './membership.ts';
+import { deviceKeyOf, type Roster, type SignedRoster } from './roster.ts';
 
 /**
  * A case bundle: one file carrying the change sets its recipients lack, for partners with no shared
@@ -30,8 +31,12 @@ export interface WrappedCaseKey {
 export interface BundleContents {
   caseId: string;
   envelopes: Envelope[];
-  /** The case's key, sealed for each allocated member, so a new co-assessor can read what came before. */
+  /** The case's earlier keys, sealed for each recipient, so a new co-assessor can read what came before. */
   caseKeys: WrappedCaseKey[];
+  /** The sender's team roster, so a recipient can take a newer one (only if it is properly signed). */
+  roster?: SignedRoster;
+  /** Every generation of who may see the case, as signed. */
+  memberships?: SignedCaseMembership[];
 }
 
 interface BundleFile {

@@ -53,12 +53,22 @@ export function signMembership(
   };
 }
 
-/** Whether `memberId` may allocate the case, given the generation held before (if any). */
-export function mayAllocate(roster: Roster, memberId: string, previous: CaseMembership | null): boolean {
+/**
+ * Whether `memberId` may allocate the case: a manager or administrator always; otherwise a member of
+ * the generation before, or, for a case no one has allocated yet, a member of the one they sign (the
+ * practitioner who opened the case on their machine). Whoever already holds a generation refuses a
+ * "first" one for the same case, so nobody can take over a case that exists.
+ */
+export function mayAllocate(
+  roster: Roster,
+  memberId: string,
+  previous: CaseMembership | null,
+  incoming: CaseMembership,
+): boolean {
   const member = roster.members.find((m) => m.id === memberId);
   if (!member) return false;
   if (member.administrator || member.roles.some((r) => ALLOCATING_ROLES.includes(r))) return true;
-  return previous?.members.includes(memberId) ?? false;
+  return (previous ?? incoming).members.includes(memberId);
 }
 
 /**
@@ -95,7 +105,7 @@ export function acceptMembership(
       'Who may see this case was not signed by a device in the team roster, so it was not used.',
     );
   }
-  if (!mayAllocate(roster, signer.memberId, previous)) {
+  if (!mayAllocate(roster, signer.memberId, previous, membership)) {
     throw new MembershipRefused('It was signed by someone who may not allocate this case.');
   }
   if (previous) {

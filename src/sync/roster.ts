@@ -21,6 +21,9 @@ export interface RosterMember {
   boxPublicKey: string;
   devices: RosterDevice[];
   administrator: boolean;
+  /** For the people list on other machines (optional: rosters before it had none). */
+  agency?: string;
+  aimTrained?: boolean;
 }
 
 export interface Roster {

@@ -13,6 +13,7 @@ export interface TestHost extends Host {
   backupFolder: string | null;
   restoreFolder: string | null;
   saveFile: string | null;
+  openFile: string | null;
 }
 
 export function testHost(): TestHost {
@@ -20,9 +21,11 @@ export function testHost(): TestHost {
     backupFolder: null,
     restoreFolder: null,
     saveFile: null,
+    openFile: null,
     chooseBackupFolder: async () => host.backupFolder,
     chooseRestoreFolder: async () => host.restoreFolder,
     chooseSaveFile: async () => host.saveFile,
+    chooseOpenFile: async () => host.openFile,
   };
   return host;
 }

@@ -47,7 +47,11 @@ describe('a signed case membership', () => {
   });
 
   it('is refused when a practitioner outside the case allocates it to themselves', () => {
-    expect(() => acceptMembership(signedBy(membership([outsider]), outsider), roster, null)).toThrow(
+    const first = acceptMembership(signedBy(membership([sw, yos], 1), manager), roster, null);
+    expect(() => acceptMembership(signedBy(membership([outsider], 2), outsider), roster, first)).toThrow(
+      /may not allocate/,
+    );
+    expect(() => acceptMembership(signedBy(membership([sw], 1), outsider), roster, null)).toThrow(
       /may not allocate/,
     );
   });

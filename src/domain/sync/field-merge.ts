@@ -10,7 +10,8 @@
 
 import { compareHlc } from './hlc.ts';
 
-export type FieldValue = string | number | boolean | null;
+/** A stored value; bytes (a map picture) travel as base64. */
+export type FieldValue = string | number | boolean | null | { base64: string };
 
 export interface FieldEdit {
   /** Hybrid-logical-clock time of this edit (unique per edit). */

@@ -34,6 +34,16 @@ export interface ChangeSet {
   /** The data schema the author wrote; a machine that does not know it yet keeps it and passes it on. */
   schema: number;
   ops: FieldOp[];
+  /** What the author's audit trail recorded for this change: who did what, verifiable on every machine. */
+  audit?: ChangeSetAuditEntry[];
+}
+
+export interface ChangeSetAuditEntry {
+  at: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  summary: string;
 }
 
 export type ApplyOutcome = 'applied' | 'already-applied' | 'kept-for-later';

@@ -1,5 +1,6 @@
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '../database.ts';
+import { installCaptureTriggers, withoutCapture } from '../sync/tables.ts';
 import { foundation } from './001-foundation.ts';
 import { profilesAndDeadlines } from './002-profiles-and-deadlines.ts';
 import { patternMap } from './003-pattern-map.ts';
@@ -11,6 +12,7 @@ import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
 import { mapItemRemovals } from './011-map-item-removals.ts';
 import { pendingExportDigests } from './012-pending-export-digests.ts';
+import { sync } from './020-sync.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -26,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingExports,
   mapItemRemovals,
   pendingExportDigests,
+  sync,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.
@@ -52,11 +55,17 @@ export function migrate(db: Db, target: number = LATEST_VERSION): void {
     if (migration.version <= (MIGRATIONS[index - 1]?.version ?? 0))
       throw new Error(`Migration ${migration.name} is out of order.`);
   });
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length > 0) {
+    // A schema change rewriting rows is the same on every machine: nobody's change to send.
+    withoutCapture(db, () => {
+      for (const migration of pending) {
+        db.transaction(() => {
+          migration.up(db);
+          db.pragma(`user_version = ${migration.version}`);
+        })();
+      }
+    });
   }
+  if (schemaVersion(db) >= sync.version) installCaptureTriggers(db);
 }

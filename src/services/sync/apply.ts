@@ -1,0 +1,187 @@
+import { parseHlc } from '#domain/sync/hlc.ts';
+import { type ChangeSet, DELETED_FIELD } from '#domain/sync/replica.ts';
+import { reindexCase } from '#store/cases.ts';
+import type { Db } from '#store/database.ts';
+import { materialise } from '#store/sync/materialise.ts';
+import {
+  caseKeyById,
+  hasChangeSet,
+  keepChangeSet,
+  markApplied,
+  mergeField,
+  observeTime,
+  waitingChangeSets,
+} from '#store/sync/state.ts';
+import { syncedColumns, syncedTable, withoutCapture } from '#store/sync/tables.ts';
+import { type Envelope, EnvelopeRefused, openChangeSet } from '#sync/envelope.ts';
+import { deviceKeyOf, type Roster } from '#sync/roster.ts';
+import { membershipOfKey } from './trust.ts';
+
+export interface ApplyReport {
+  applied: number;
+  alreadyHad: number;
+  /** Written by a newer version of the workbench: kept, passed on, applied after an update. */
+  keptForLater: number;
+  refused: { id: string; reason: string }[];
+  casesTouched: string[];
+}
+
+export const emptyReport = (): ApplyReport => ({
+  applied: 0,
+  alreadyHad: 0,
+  keptForLater: 0,
+  refused: [],
+  casesTouched: [],
+});
+
+class ChangeSetRefused extends Error {}
+
+/** Every op must name a synced table, a well-formed record id and a field that table has. */
+function checkShape(db: Db, cs: ChangeSet): void {
+  for (const op of cs.ops) {
+    const t = syncedTable(op.table);
+    let keys: unknown;
+    try {
+      keys = JSON.parse(op.id);
+    } catch {
+      keys = null;
+    }
+    if (!t || !Array.isArray(keys) || keys.length !== t.key.length) {
+      throw new ChangeSetRefused('It names a record this workbench does not keep.');
+    }
+    if (op.field !== DELETED_FIELD && !syncedColumns(db, t).includes(op.field)) {
+      throw new ChangeSetRefused('It names a field this workbench does not keep.');
+    }
+    if (!parseHlc(op.edit.at) || op.edit.by !== cs.author) {
+      throw new ChangeSetRefused('One of its changes is not dated or signed by its author.');
+    }
+  }
+}
+
+/** After writing, every record a change set touched must belong to the case it was sealed for. */
+function checkCase(db: Db, cs: ChangeSet): void {
+  for (const op of cs.ops) {
+    const t = syncedTable(op.table);
+    if (!t) continue;
+    const keys = JSON.parse(op.id) as unknown[];
+    const where = t.key.map((k) => `r.${k} = ?`).join(' AND ');
+    const caseExpr = t.name === 'children' ? '(SELECT id FROM cases WHERE id = ? AND child_id = r.id)' : null;
+    const row = caseExpr
+      ? db.prepare(`SELECT ${caseExpr} AS caseId FROM children r WHERE ${where}`).get(cs.caseId, ...keys)
+      : db
+          .prepare(`SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`)
+          .get(...keys);
+    if (row && (row as { caseId: string | null }).caseId !== cs.caseId) {
+      throw new ChangeSetRefused('It changes a record that belongs to another case.');
+    }
+  }
+}
+
+function applyOne(db: Db, cs: ChangeSet, now: Date): string[] {
+  checkShape(db, cs);
+  const touched = new Map<string, { tbl: string; rowId: string }>();
+  for (const op of cs.ops) {
+    observeTime(db, op.edit.at, now.getTime());
+    if (mergeField(db, op)) touched.set(`${op.table}\u0000${op.id}`, { tbl: op.table, rowId: op.id });
+  }
+  materialise(db, [...touched.values()]);
+  checkCase(db, cs);
+  return [cs.caseId];
+}
+
+/**
+ * Verifies, decrypts and applies change sets from other machines. Each is all or nothing: a bad
+ * signature, an author who may not write the case, a key this person does not hold, or contents that
+ * reach outside the case refuse that change set whole, and nothing of it is applied. One already held
+ * changes nothing. Must run inside the caller's transaction.
+ */
+export function applyEnvelopes(
+  db: Db,
+  envelopes: Envelope[],
+  context: { roster: Roster | null; knownSchema: number; now: Date },
+): ApplyReport {
+  const report = emptyReport();
+  const cases = new Set<string>();
+  withoutCapture(db, () => {
+    const ordered = [...envelopes].sort(
+      (a, b) =>
+        a.header.author.localeCompare(b.header.author) ||
+        a.header.device.localeCompare(b.header.device) ||
+        a.header.seq - b.header.seq,
+    );
+    for (const envelope of ordered) {
+      const id = envelope?.header?.id;
+      if (typeof id !== 'string') {
+        report.refused.push({ id: '?', reason: 'It is not a change set.' });
+        continue;
+      }
+      if (hasChangeSet(db, id)) {
+        report.alreadyHad++;
+        continue;
+      }
+      db.exec('SAVEPOINT sync_change_set');
+      try {
+        const { roster } = context;
+        const cs = openChangeSet(envelope, {
+          devicePublicKey: (author, device) => (roster ? deviceKeyOf(roster, author, device) : undefined),
+          caseKey: (caseId, keyId) => caseKeyById(db, caseId, keyId),
+        });
+        const membership = membershipOfKey(db, cs.caseId, envelope.header.caseKeyId);
+        if (!membership?.members.includes(cs.author)) {
+          throw new ChangeSetRefused('Its author was not allocated to the case when it was written.');
+        }
+        const waits = cs.schema > context.knownSchema;
+        keepChangeSet(db, {
+          id: cs.id,
+          caseId: cs.caseId,
+          author: cs.author,
+          device: cs.device,
+          seq: cs.seq,
+          schema: cs.schema,
+          madeAt: cs.ops[0]?.edit.at ?? '',
+          envelope,
+          origin: 'received',
+          state: waits ? 'waiting' : 'applied',
+          receivedAt: context.now.toISOString(),
+        });
+        if (waits) report.keptForLater++;
+        else {
+          for (const c of applyOne(db, cs, context.now)) cases.add(c);
+          report.applied++;
+        }
+        db.exec('RELEASE sync_change_set');
+      } catch (error) {
+        db.exec('ROLLBACK TO sync_change_set');
+        db.exec('RELEASE sync_change_set');
+        if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
+        report.refused.push({ id, reason: error.message });
+      }
+    }
+  });
+  for (const caseId of cases) reindexCase(db, caseId);
+  report.casesTouched = [...cases];
+  return report;
+}
+
+/** After an update: applies the change sets an older version kept for later. */
+export function applyWaiting(
+  db: Db,
+  context: { roster: Roster | null; knownSchema: number; now: Date },
+): number {
+  let applied = 0;
+  withoutCapture(db, () => {
+    for (const stored of waitingChangeSets(db)) {
+      if (stored.schema > context.knownSchema) continue;
+      const cs = openChangeSet(stored.envelope, {
+        devicePublicKey: (author, device) =>
+          context.roster ? deviceKeyOf(context.roster, author, device) : undefined,
+        caseKey: (caseId, keyId) => caseKeyById(db, caseId, keyId),
+      });
+      applyOne(db, cs, context.now);
+      markApplied(db, stored.id);
+      reindexCase(db, cs.caseId);
+      applied++;
+    }
+  });
+  return applied;
+}

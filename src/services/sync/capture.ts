@@ -1,0 +1,228 @@
+import { WorkbenchError } from '#contract/errors.ts';
+import { applyEdit, type FieldEdit, replacesFor } from '#domain/sync/field-merge.ts';
+import type { ChangeSet, ChangeSetAuditEntry, FieldOp } from '#domain/sync/replica.ts';
+import type { Db } from '#store/database.ts';
+import { LATEST_VERSION } from '#store/migrations/index.ts';
+import {
+  caseKeyFor,
+  keepChangeSet,
+  nextSequence,
+  nextTime,
+  readField,
+  recordFields,
+  toFieldValue,
+  writeField,
+} from '#store/sync/state.ts';
+import { SYNCED_TABLES, syncedColumns, syncedTable } from '#store/sync/tables.ts';
+import { sealChangeSet } from '#sync/envelope.ts';
+import { MembershipRefused } from '#sync/membership.ts';
+import type { DeviceIdentity } from './identity.ts';
+import { latestMembership, refreshMembership, rosterOfStore } from './trust.ts';
+
+/** The data schema a change set is written in: a machine that knows less keeps it for later. */
+export const SYNC_SCHEMA = LATEST_VERSION;
+
+interface OutboxRow {
+  seq: number;
+  tbl: string;
+  row_id: string;
+  case_id: string | null;
+  field: string;
+  value: unknown;
+  kind: 'insert' | 'set' | 'delete';
+}
+
+/** The cases a captured row travels with: a child's with each of its cases. */
+function casesOf(db: Db, row: OutboxRow): string[] {
+  if (row.tbl === 'children') {
+    const [childId] = JSON.parse(row.row_id) as string[];
+    return (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: string }[]).map(
+      (c) => c.id,
+    );
+  }
+  return row.case_id ? [row.case_id] : [];
+}
+
+/**
+ * Every current edit of a record as ops, so a record written before it was ever sent (or before this
+ * machine had sync) travels whole: fields with no merge state yet get a first edit now.
+ */
+function recordSnapshot(
+  db: Db,
+  tbl: string,
+  rowId: string,
+  makeEdit: (value: unknown) => FieldEdit,
+  untrackedOnly = false,
+): FieldOp[] {
+  const t = syncedTable(tbl);
+  if (!t) return [];
+  const keys = JSON.parse(rowId) as unknown[];
+  const row = db
+    .prepare(`SELECT * FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`)
+    .get(...keys) as Record<string, unknown> | undefined;
+  if (!row) return [];
+  const held = recordFields(db, tbl, rowId);
+  const ops: FieldOp[] = [];
+  for (const field of syncedColumns(db, t)) {
+    const state = held.get(field);
+    if (state?.current.length) {
+      if (!untrackedOnly) for (const edit of state.current) ops.push({ table: tbl, id: rowId, field, edit });
+      continue;
+    }
+    const edit = makeEdit(row[field]);
+    writeField(db, tbl, rowId, field, { current: [edit], replaced: [] });
+    ops.push({ table: tbl, id: rowId, field, edit });
+  }
+  return ops;
+}
+
+/** Every record of a case as ops: what a first bundle to a new recipient or a baseline carries. */
+export function caseSnapshot(
+  db: Db,
+  caseId: string,
+  makeEdit: (value: unknown) => FieldEdit,
+  untrackedOnly = false,
+): FieldOp[] {
+  const ops: FieldOp[] = [];
+  const childId = (db.prepare('SELECT child_id AS id FROM cases WHERE id = ?').get(caseId) as { id: string })
+    ?.id;
+  if (childId)
+    ops.push(...recordSnapshot(db, 'children', JSON.stringify([childId]), makeEdit, untrackedOnly));
+  for (const t of SYNCED_TABLES) {
+    if (t.name === 'children') continue;
+    const rows = db
+      .prepare(
+        `SELECT json_array(${t.key.map((k) => `r.${k}`).join(', ')}) AS rowId FROM ${t.name} r
+         WHERE ${t.caseOf.replaceAll('$', 'r')} = ?`,
+      )
+      .all(caseId) as { rowId: string }[];
+    for (const { rowId } of rows) ops.push(...recordSnapshot(db, t.name, rowId, makeEdit, untrackedOnly));
+  }
+  return ops;
+}
+
+/**
+ * Turns the fields the capture triggers recorded in this transaction into one signed, sealed change
+ * set per case, before the commit: the change and its change set are kept together or not at all.
+ */
+export function captureChanges(
+  db: Db,
+  device: DeviceIdentity | null,
+  now: Date,
+  audit: ChangeSetAuditEntry[],
+): ChangeSet[] {
+  // Without a device key (a recovery-key sign-in) nothing can be signed: the captured fields wait
+  // for the next signed-in write rather than being lost.
+  if (!device) return [];
+  const rows = db.prepare('SELECT * FROM sync_outbox ORDER BY seq').all() as OutboxRow[];
+  if (rows.length === 0) return [];
+  db.prepare('DELETE FROM sync_outbox').run();
+  const author = device.memberId;
+  const { deviceId } = device;
+  const wall = now.getTime();
+  const makeEdit = (value: unknown, replaces: string[] = []): FieldEdit => ({
+    at: nextTime(db, deviceId, wall),
+    replaces,
+    value: toFieldValue(value),
+    by: author,
+  });
+
+  // The last value of each field in this transaction, in the order fields were first touched.
+  const last = new Map<string, OutboxRow>();
+  for (const row of rows) {
+    const key = `${row.tbl}\u0000${row.row_id}\u0000${row.field}`;
+    if (last.has(key) && row.kind !== 'insert') last.delete(key);
+    last.set(key, row);
+  }
+
+  const opsByCase = new Map<string, FieldOp[]>();
+  const add = (caseIds: string[], ops: FieldOp[]) => {
+    for (const caseId of caseIds) opsByCase.set(caseId, [...(opsByCase.get(caseId) ?? []), ...ops]);
+  };
+  for (const row of last.values()) {
+    const state = readField(db, row.tbl, row.row_id, row.field);
+    // A first insert needs no "not deleted" mark; a row inserted again after a deletion does.
+    if (row.kind === 'insert' && state.current.length === 0) continue;
+    const edit = makeEdit(row.value, replacesFor(state));
+    writeField(db, row.tbl, row.row_id, row.field, applyEdit(state, edit));
+    add(casesOf(db, row), [{ table: row.tbl, id: row.row_id, field: row.field, edit }]);
+    if (row.tbl === 'cases' && row.field === 'child_id' && row.kind === 'set') {
+      // A case opened for a child carries the child's record with it.
+      add(
+        casesOf(db, row),
+        recordSnapshot(db, 'children', JSON.stringify([row.value]), (v) => makeEdit(v)),
+      );
+    }
+  }
+  const made: ChangeSet[] = [];
+  for (const [caseId, ops] of opsByCase) {
+    // A reallocation writes a new generation of the case key before anything more is sealed, so a
+    // removed worker never holds the key of what is written from now on.
+    const reallocated = ops.some(
+      (op) =>
+        op.table === 'case_managers' ||
+        (op.table === 'cases' && ['social_worker_id', 'yos_practitioner_id'].includes(op.field)),
+    );
+    if (reallocated && rosterOfStore(db) && latestMembership(db, caseId)) {
+      try {
+        refreshMembership(db, caseId, device, now);
+      } catch (error) {
+        // Nobody allocated is in the roster yet, or the writer may not allocate: the case keeps its
+        // key until someone who may shares it again ("Send case to…" refreshes it then).
+        if (!(error instanceof WorkbenchError || error instanceof MembershipRefused)) throw error;
+      }
+    }
+    made.push(sealAndKeep(db, device, caseId, ops, audit, now));
+  }
+  return made;
+}
+
+/** Makes one change set of `ops` on a case: numbered, sealed under the case key, signed and kept. */
+export function sealAndKeep(
+  db: Db,
+  device: DeviceIdentity,
+  caseId: string,
+  ops: FieldOp[],
+  audit: ChangeSetAuditEntry[],
+  now: Date,
+): ChangeSet {
+  const author = device.memberId;
+  const seq = nextSequence(db, author, device.deviceId);
+  const cs: ChangeSet = {
+    id: `${author}:${device.deviceId}:${seq}`,
+    author,
+    device: device.deviceId,
+    seq,
+    caseId,
+    schema: SYNC_SCHEMA,
+    ops,
+    audit,
+  };
+  const key = caseKeyFor(db, caseId);
+  const envelope = sealChangeSet(cs, { id: key.keyId, key: key.key }, device.privateKey);
+  keepChangeSet(db, {
+    id: cs.id,
+    caseId,
+    author,
+    device: device.deviceId,
+    seq,
+    schema: SYNC_SCHEMA,
+    madeAt: ops[0]?.edit.at ?? '',
+    envelope,
+    origin: 'here',
+    state: 'applied',
+    receivedAt: now.toISOString(),
+  });
+  return cs;
+}
+
+/** Edits for a case's fields that have never been captured (written before sync, or by a migration). */
+export function baselineOps(db: Db, device: DeviceIdentity, caseId: string, now: Date): FieldOp[] {
+  const makeEdit = (value: unknown): FieldEdit => ({
+    at: nextTime(db, device.deviceId, now.getTime()),
+    replaces: [],
+    value: toFieldValue(value),
+    by: device.memberId,
+  });
+  return caseSnapshot(db, caseId, makeEdit, true);
+}

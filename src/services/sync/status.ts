@@ -1,0 +1,211 @@
+import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
+import {
+  applyEdit,
+  conflictVersions,
+  type FieldState,
+  type FieldValue,
+  replacesFor,
+} from '#domain/sync/field-merge.ts';
+import type { Db } from '#store/database.ts';
+import { materialise } from '#store/sync/materialise.ts';
+import {
+  caseKeyById,
+  changeSetsOfCase,
+  nextTime,
+  readField,
+  readMeta,
+  writeField,
+} from '#store/sync/state.ts';
+import { syncedTable, withoutCapture } from '#store/sync/tables.ts';
+import { openChangeSet, signatureVerifies } from '#sync/envelope.ts';
+import { deviceKeyOf } from '#sync/roster.ts';
+import type { Workbench } from '../workbench.ts';
+import { lackedBy } from './bundles.ts';
+import { sealAndKeep } from './capture.ts';
+import { deviceOf } from './team.ts';
+import { latestMembership, rosterOfStore } from './trust.ts';
+
+const WHAT: Record<string, string> = {
+  children: 'Child’s details',
+  cases: 'Case',
+  map_items: 'Pattern map item',
+  map_links: 'Pattern map link',
+  map_themes: 'Pattern map theme',
+  case_people: 'Person',
+  item_ratings: 'Rating',
+  agreed_positions: 'Agreed position',
+  assessment_sections: 'Narrative section',
+  assessments: 'Assessment',
+  strategy_meetings: 'Strategy meeting',
+  deadlines: 'Deadline',
+};
+
+const display = (value: FieldValue | undefined): string => {
+  if (value === null || value === undefined) return '(empty)';
+  if (typeof value === 'object') return '(a picture)';
+  return String(value);
+};
+
+/** The conflicts kept on a case's records: concurrent versions nobody has chosen between yet. */
+function conflictsOf(db: Db, caseId: string, names: Map<string, string>) {
+  const rows = db
+    .prepare('SELECT tbl, row_id AS rowId, field, state FROM sync_fields WHERE conflicted = 1')
+    .all() as { tbl: string; rowId: string; field: string; state: string }[];
+  return rows.flatMap((r) => {
+    const t = syncedTable(r.tbl);
+    if (!t) return [];
+    const keys = JSON.parse(r.rowId) as unknown[];
+    const where = t.key.map((k) => `r.${k} = ?`).join(' AND ');
+    const owner =
+      t.name === 'children'
+        ? db.prepare(`SELECT id AS caseId FROM cases WHERE child_id = ? AND id = ?`).get(keys[0], caseId)
+        : db
+            .prepare(`SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`)
+            .get(...keys);
+    if ((owner as { caseId?: string } | undefined)?.caseId !== caseId) return [];
+    const state = JSON.parse(r.state) as FieldState;
+    const shown = state.current[0];
+    const others = conflictVersions(state);
+    return [
+      {
+        table: r.tbl,
+        rowId: r.rowId,
+        field: r.field,
+        what: WHAT[r.tbl] ?? r.tbl.replaceAll('_', ' '),
+        versions: [shown, ...others].flatMap((e) =>
+          e
+            ? [
+                {
+                  at: e.at,
+                  by: e.by,
+                  byName: names.get(e.by) ?? 'someone',
+                  value: display(e.value),
+                  shown: e === shown,
+                },
+              ]
+            : [],
+        ),
+      },
+    ];
+  });
+}
+
+export function caseStatus(
+  wb: Workbench,
+  req: ParsedRequest<'sync.caseStatus'>,
+): CallResponse<'sync.caseStatus'> {
+  const db = wb.db();
+  const c = db.prepare('SELECT reference FROM cases WHERE id = ?').get(req.caseId) as
+    | { reference: string }
+    | undefined;
+  if (!c) throw new WorkbenchError('not-found', 'There is no such case.');
+  const names = new Map(
+    (db.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const status = db
+    .prepare('SELECT brought_up_to_date_at AS b, last_sent_at AS s FROM sync_case_status WHERE case_id = ?')
+    .get(req.caseId) as { b: string | null; s: string | null } | undefined;
+  const me = wb.signedIn().user.id;
+  const members = (latestMembership(db, req.caseId)?.membership.members ?? [])
+    .filter((id) => id !== me)
+    .map((id) => ({ id, name: names.get(id) ?? id, waitingToGo: lackedBy(db, req.caseId, id).length }));
+  const roster = rosterOfStore(db);
+  const all = changeSetsOfCase(db, req.caseId);
+  const history = all
+    .slice(-200)
+    .reverse()
+    .flatMap((stored) => {
+      const key =
+        (roster ? deviceKeyOf(roster, stored.author, stored.device) : undefined) ??
+        (stored.origin === 'here' ? readMeta(db, `device:${stored.author}`) : undefined);
+      const verified = !!key && signatureVerifies(stored.envelope, key);
+      let entries: { at: string; action: string; summary: string }[] = [];
+      try {
+        const cs = openChangeSet(stored.envelope, {
+          devicePublicKey: () => key,
+          caseKey: (caseId, keyId) => caseKeyById(db, caseId, keyId),
+        });
+        entries = cs.audit ?? [];
+      } catch {
+        entries = [];
+      }
+      return entries.map((e) => ({
+        at: e.at,
+        byName: names.get(stored.author) ?? 'someone',
+        action: e.action,
+        summary: e.summary,
+        fromThisComputer: stored.origin === 'here',
+        verified,
+      }));
+    });
+  const counts = db
+    .prepare(
+      "SELECT (SELECT count(*) FROM sync_change_sets WHERE case_id = ? AND state = 'waiting') AS kept, (SELECT count(*) FROM sync_pending_rows) AS rows",
+    )
+    .get(req.caseId) as { kept: number; rows: number };
+  return {
+    caseId: req.caseId,
+    reference: c.reference,
+    broughtUpToDateAt: status?.b ?? null,
+    lastSentAt: status?.s ?? null,
+    members,
+    conflicts: conflictsOf(db, req.caseId, names),
+    keptForLater: counts.kept,
+    recordsWaiting: counts.rows,
+    history,
+  };
+}
+
+/**
+ * Resolves a conflict by keeping one of the versions: a new edit with that value, replacing every
+ * version shown, so the resolution is itself a change that reaches the other machines.
+ */
+export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveConflict'>): null {
+  const device = deviceOf(wb);
+  return wb.write((db, audit) => {
+    const state = readField(db, req.table, req.rowId, req.field);
+    const chosen = state.current.find((e) => e.at === req.keep);
+    if (!chosen || state.current.length < 2) {
+      throw new WorkbenchError(
+        'conflict',
+        'That conflict has already been resolved, or the version chosen is no longer there. Reload the sync panel.',
+      );
+    }
+    const conflicts = conflictsOf(db, req.caseId, new Map());
+    if (!conflicts.some((c) => c.table === req.table && c.rowId === req.rowId && c.field === req.field)) {
+      throw new WorkbenchError('not-found', 'There is no such conflict on this case.');
+    }
+    const now = wb.now();
+    const edit = {
+      at: nextTime(db, device.deviceId, now.getTime()),
+      replaces: replacesFor(state),
+      value: chosen.value,
+      by: device.memberId,
+    };
+    writeField(db, req.table, req.rowId, req.field, applyEdit(state, edit));
+    withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
+    const summary = `kept ${display(chosen.value).slice(0, 60)} as the ${req.field.replaceAll('_', ' ')} after a conflict`;
+    audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });
+    sealAndKeep(
+      db,
+      device,
+      req.caseId,
+      [{ table: req.table, id: req.rowId, field: req.field, edit }],
+      [
+        {
+          at: now.toISOString(),
+          action: 'sync.resolve-conflict',
+          recordType: req.table,
+          recordId: req.rowId,
+          summary,
+        },
+      ],
+      now,
+    );
+    return null;
+  });
+}

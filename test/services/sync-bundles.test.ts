@@ -1,0 +1,332 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tableFingerprint } from '../support/store-dump.ts';
+import { tempFolder } from '../support/temp.ts';
+import {
+  addTeamMember,
+  type Harness,
+  harness,
+  SW_PASSWORD,
+  seededTeam,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
+
+// Two agencies, two laptops, one case. Machine A (Children's Social Care) has the administrator, who
+// is also the case manager, and the social worker; machine B (Youth Justice) has its own administrator
+// and the youth justice co-assessor. Each keeps its own encrypted store in its own data folder; the
+// case travels between them only in case bundles.
+
+const START = new Date('2026-11-26T10:00:00Z');
+const CANARY = 'Canary-Marram-Quillwort-4471';
+const B_ADMIN_PASSWORD = 'youth justice admin pw';
+
+const lifeEvent = (what: string) => ({
+  kind: 'life-event' as const,
+  lane: 'family',
+  what,
+  people: [],
+  place: '',
+  date: { precision: 'year' as const, year: 2021 },
+  sourceAgency: 'childrens-social-care' as const,
+  sourceDetail: '',
+});
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => {
+  folder = tempFolder();
+});
+afterEach(() => folder.remove());
+
+async function signInAs(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
+
+/** Both machines, joined into one team (A's administrator signs the roster), and one case opened on A. */
+async function twoMachines() {
+  const a = harness(join(folder.path, 'machine-a'), { start: START });
+  const b = harness(join(folder.path, 'machine-b'), { start: START });
+  const teamA = await seededTeam(a);
+  await b.call('session.setUp', {
+    administrator: {
+      username: 'bella.admin',
+      name: 'Bella Admin',
+      agency: 'youth-justice',
+      roles: ['administrator'],
+      aimTrained: false,
+    },
+    password: B_ADMIN_PASSWORD,
+  });
+  // B's administrator hands B's people over; the person on B first signs in once (device key).
+  const yosB = await addTeamMemberOn(b, 'bella.admin', B_ADMIN_PASSWORD);
+  await signInAs(b, 'bella.admin', B_ADMIN_PASSWORD);
+  b.host.saveFile = join(folder.path, 'join-b.json');
+  await b.call('sync.exportJoinRequest', {});
+
+  await a.call('sync.createTeam', {});
+  a.host.openFile = join(folder.path, 'join-b.json');
+  const team = await a.call('sync.importJoinRequest', {});
+  a.host.saveFile = join(folder.path, 'roster.json');
+  await a.call('sync.exportRoster', {});
+  b.host.openFile = join(folder.path, 'roster.json');
+  const onB = await b.call('sync.importRoster', {});
+
+  const child = await a.call('children.create', { name: CANARY, dateOfBirth: '2013-03-14', gender: 'male' });
+  const opened = await a.call('cases.open', {
+    childId: child.id,
+    profileId: 'lancashire',
+    socialWorkerId: teamA.socialWorker.id,
+    yosPractitionerId: yosB.id,
+    managerIds: [teamA.admin.id],
+  });
+  return { a, b, teamA, yosB, team, onB, caseId: opened.id };
+}
+
+async function addTeamMemberOn(h: Harness, adminName: string, adminPassword: string) {
+  const user = await h.call('users.create', {
+    username: 'yas.yos',
+    name: 'Yas Youth Justice',
+    agency: 'youth-justice',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: `${YOS_PASSWORD} (first)`,
+  });
+  await signInAs(h, 'yas.yos', `${YOS_PASSWORD} (first)`);
+  await h.call('account.changePassword', {
+    currentPassword: `${YOS_PASSWORD} (first)`,
+    newPassword: YOS_PASSWORD,
+  });
+  await signInAs(h, adminName, adminPassword);
+  return user;
+}
+
+/** Sends the case from `from` (signed in) to `to` people, and opens it on `on` as the person signed in there. */
+async function carry(from: Harness, on: Harness, caseId: string, recipientIds: string[], name: string) {
+  from.host.saveFile = join(folder.path, name);
+  const sent = await from.call('sync.sendCase', { caseId, recipientIds });
+  on.host.openFile = join(folder.path, name);
+  return { sent, opened: await on.call('sync.openBundle', {}), path: join(folder.path, name) };
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+
+describe('case bundles between two machines', () => {
+  it('carry a case to the youth justice co-assessor, who sees it, adds to its map and sends it back', async () => {
+    const { a, b, teamA, yosB, team, onB, caseId } = await twoMachines();
+    expect(team.members.map((m) => m.name).sort()).toEqual([
+      'Alex Administrator',
+      'Bella Admin',
+      'Sam Social Worker',
+      'Yas Youth Justice',
+      'Yas Youth Justice',
+    ]);
+    // B pinned A's administrator key, and both machines see the same fingerprint to compare by phone.
+    expect(onB.pinnedFingerprint).toBe(
+      team.members.find((m) => m.name === 'Alex Administrator')?.fingerprint,
+    );
+
+    const item = await a.call('map.addItem', { caseId, item: lifeEvent(`Moved house ${CANARY}`) });
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    const first = await carry(a, b, caseId, [yosB.id], 'to-b.hsbcase');
+    expect(first.opened.message).toMatch(
+      /^Brought case HSB-2026-\d{4} up to date with \d+ change sets? from Alex Administrator\.$/,
+    );
+    expect(first.opened.refused).toEqual([]);
+
+    // The case, its child and its map are on B, readable by the allocated co-assessor.
+    const caseOnB = await b.call('cases.get', { id: caseId });
+    expect(caseOnB.child.name).toBe(CANARY);
+    const mapB = await b.call('map.get', { caseId });
+    expect(mapB.items.map((i) => i.what)).toEqual([`Moved house ${CANARY}`]);
+
+    // The co-assessor adds to the map on B and sends it back to the social worker and manager.
+    await b.call('map.addItem', { caseId, item: lifeEvent('Started at a new school') });
+    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    const back = await carry(b, a, caseId, [teamA.socialWorker.id, teamA.admin.id], 'to-a.hsbcase');
+    expect(back.opened.applied).toBeGreaterThan(0);
+    const mapA = await a.call('map.get', { caseId });
+    expect(mapA.items.map((i) => i.what).sort()).toEqual([
+      `Moved house ${CANARY}`,
+      'Started at a new school',
+    ]);
+    expect(item.id).toBeTruthy();
+
+    // Every machine lists who did what, from either machine, with the author's signature verified.
+    const status = await a.call('sync.caseStatus', { caseId });
+    const fromB = status.history.filter((h) => !h.fromThisComputer);
+    expect(fromB.map((h) => h.byName)).toContain('Yas Youth Justice');
+    expect(status.history.every((h) => h.verified)).toBe(true);
+
+    // The canary never appears in plaintext in a bundle or anywhere on either machine's disk.
+    for (const path of [
+      first.path,
+      back.path,
+      ...filesUnder(join(folder.path, 'machine-a')),
+      ...filesUnder(join(folder.path, 'machine-b')),
+    ]) {
+      expect(readFileSync(path).includes(Buffer.from(CANARY)), path).toBe(false);
+    }
+  });
+
+  it('opening the same bundle again changes nothing and says the case is already up to date', async () => {
+    const { a, b, yosB, caseId } = await twoMachines();
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    const { path } = await carry(a, b, caseId, [yosB.id], 'once.hsbcase');
+    const before = tableFingerprint(b.wb.db());
+    b.host.openFile = path;
+    const again = await b.call('sync.openBundle', {});
+    expect(again.applied).toBe(0);
+    expect(again.message).toMatch(/already up to date/);
+    expect(tableFingerprint(b.wb.db())).toBe(before);
+  });
+
+  it('refuses a bundle that was altered, cut short or is addressed to someone else, changing nothing', async () => {
+    const { a, b, yosB, caseId } = await twoMachines();
+    a.host.saveFile = join(folder.path, 'good.hsbcase');
+    await a.call('sync.sendCase', { caseId, recipientIds: [yosB.id] });
+    const good = readFileSync(join(folder.path, 'good.hsbcase'));
+
+    // Addressed to the co-assessor: B's administrator cannot open it.
+    const before = tableFingerprint(b.wb.db());
+    b.host.openFile = join(folder.path, 'good.hsbcase');
+    expect((await b.refuse('sync.openBundle', {})).message).toMatch(
+      /addressed to someone else.*Nothing has been changed/,
+    );
+
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    const text = good.toString('utf8');
+    const at = text.indexOf('"ciphertext":"') + 40;
+    const altered = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    writeFileSync(join(folder.path, 'altered.hsbcase'), altered);
+    b.host.openFile = join(folder.path, 'altered.hsbcase');
+    expect((await b.refuse('sync.openBundle', {})).message).toMatch(/altered after it was sent/);
+
+    writeFileSync(join(folder.path, 'short.hsbcase'), good.subarray(0, Math.floor(good.length / 2)));
+    b.host.openFile = join(folder.path, 'short.hsbcase');
+    expect((await b.refuse('sync.openBundle', {})).message).toMatch(/cut short/);
+
+    const db = b.wb.db();
+    expect(db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM sync_change_sets').get()).toEqual({ n: 0 });
+    // Signing in as the co-assessor wrote only their sign-in; no refusal wrote anything.
+    const actions = db.prepare('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2').all();
+    expect(actions).toEqual([{ action: 'session.sign-in' }, { action: 'session.sign-out' }]);
+    expect(before).not.toBe(tableFingerprint(db));
+  });
+
+  it('keeps both versions when the co-assessors change the same field without seeing each other, until one is chosen', async () => {
+    const { a, b, teamA, yosB, caseId } = await twoMachines();
+    const item = await a.call('map.addItem', { caseId, item: lifeEvent('Moved house') });
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await carry(a, b, caseId, [yosB.id], 'base.hsbcase');
+
+    // Both change the same item while apart.
+    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    a.travelTo(new Date('2026-11-26T11:00:00Z'));
+    await a.call('map.updateItem', {
+      itemId: item.id,
+      expectedVersion: 1,
+      item: lifeEvent('Moved to Preston'),
+    });
+    b.travelTo(new Date('2026-11-26T11:05:00Z'));
+    const onB = await b.call('map.get', { caseId });
+    const version = onB.items[0]?.version ?? 1;
+    await b.call('map.updateItem', {
+      itemId: item.id,
+      expectedVersion: version,
+      item: lifeEvent('Moved to Blackpool'),
+    });
+
+    await carry(a, b, caseId, [yosB.id], 'a-edit.hsbcase');
+    await carry(b, a, caseId, [teamA.socialWorker.id, teamA.admin.id], 'b-edit.hsbcase');
+
+    // Both machines show the same value and keep the other as a conflict naming who wrote each.
+    const conflictA = (await a.call('sync.caseStatus', { caseId })).conflicts.find((c) => c.field === 'what');
+    const conflictB = (await b.call('sync.caseStatus', { caseId })).conflicts.find((c) => c.field === 'what');
+    expect(conflictA?.versions.map((v) => [v.value, v.byName]).sort()).toEqual([
+      ['Moved to Blackpool', 'Yas Youth Justice'],
+      ['Moved to Preston', 'Sam Social Worker'],
+    ]);
+    expect(conflictB?.versions).toEqual(conflictA?.versions);
+    const shownA = (await a.call('map.get', { caseId })).items[0]?.what;
+    expect((await b.call('map.get', { caseId })).items[0]?.what).toBe(shownA);
+
+    // The social worker keeps the co-assessor's version; the resolution travels and ends the conflict on B.
+    const keep = conflictA?.versions.find((v) => v.value === 'Moved to Blackpool')?.at as string;
+    await a.call('sync.resolveConflict', {
+      caseId,
+      table: 'map_items',
+      rowId: conflictA?.rowId as string,
+      field: 'what',
+      keep,
+    });
+    await carry(a, b, caseId, [yosB.id], 'resolved.hsbcase');
+    for (const h of [a, b]) {
+      expect((await h.call('sync.caseStatus', { caseId })).conflicts).toEqual([]);
+      expect((await h.call('map.get', { caseId })).items[0]?.what).toBe('Moved to Blackpool');
+    }
+  });
+
+  it('refuses a roster that the pinned administrator did not sign', async () => {
+    const { a, b } = await twoMachines();
+    // A rogue roster: B's own administrator signs one (B pinned A's administrator when it joined).
+    const rogue = harness(join(folder.path, 'rogue'), { start: START });
+    await seededTeam(rogue);
+    await rogue.call('sync.createTeam', {});
+    rogue.host.saveFile = join(folder.path, 'rogue-roster.json');
+    await rogue.call('sync.exportRoster', {});
+    b.host.openFile = join(folder.path, 'rogue-roster.json');
+    const before = tableFingerprint(b.wb.db());
+    expect((await b.refuse('sync.importRoster', {})).message).toMatch(
+      /not signed by a team administrator this computer trusts.*Nothing has been changed/,
+    );
+    expect(tableFingerprint(b.wb.db())).toBe(before);
+    expect((await a.call('sync.team', {})).rosterVersion).toBe(2);
+  });
+
+  it('after reallocation, the removed co-assessor cannot be sent the case and never holds the new key', async () => {
+    const { a, b, yosB, caseId, teamA } = await twoMachines();
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await carry(a, b, caseId, [yosB.id], 'before.hsbcase');
+    // The manager reallocates the youth justice role to a colleague on A.
+    const colleague = await addTeamMember(
+      a,
+      {
+        username: 'kit.yos',
+        name: 'Kit Youth Justice',
+        agency: 'youth-justice',
+        roles: ['practitioner'],
+        aimTrained: true,
+      },
+      'kit youth justice pw',
+    );
+    // (A's administrator adds Kit to the roster from this computer's own people.)
+    const caseNow = await a.call('cases.get', { id: caseId });
+    await a.call('cases.allocate', {
+      id: caseId,
+      expectedVersion: caseNow.case.version,
+      socialWorkerId: teamA.socialWorker.id,
+      yosPractitionerId: colleague.id,
+      managerIds: [teamA.admin.id],
+    });
+    await a.call('map.addItem', { caseId, item: lifeEvent('Written after reallocation') });
+    a.host.saveFile = join(folder.path, 'after.hsbcase');
+    expect((await a.refuse('sync.sendCase', { caseId, recipientIds: [yosB.id] })).message).toMatch(
+      /not allocated to this case/,
+    );
+    const keys = b.wb.db().prepare('SELECT count(*) AS n FROM sync_case_keys WHERE case_id = ?').get(caseId);
+    expect(keys).toEqual({ n: 1 });
+    // A holds the second generation, which names neither the removed co-assessor nor seals a key for them.
+    const generations = a.wb
+      .db()
+      .prepare('SELECT generation, signed FROM sync_memberships WHERE case_id = ? ORDER BY generation')
+      .all(caseId) as { generation: number; signed: string }[];
+    expect(generations.map((g) => g.generation)).toEqual([1, 2]);
+    expect(generations[1]?.signed.includes(yosB.id)).toBe(false);
+  });
+});
