@@ -11,6 +11,7 @@ import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
 import { mapItemRemovals } from './011-map-item-removals.ts';
 import { pendingExportDigests } from './012-pending-export-digests.ts';
+import { meetings } from './013-meetings.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingExports,
   mapItemRemovals,
   pendingExportDigests,
+  meetings,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.
