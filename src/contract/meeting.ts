@@ -32,9 +32,9 @@ export const meeting = z
     heldAt: isoInstant,
     chair: shortText,
     attendees: z.array(meetingAttendee).min(1, 'record who attended').max(60),
-    agenda: z.array(agendaItem).max(30),
-    decisions: longText,
-    actions: z.array(meetingAction).max(100),
+    agenda: z.array(agendaItem).max(30).default([]),
+    decisions: longText.default(''),
+    actions: z.array(meetingAction).max(100).default([]),
   })
   .superRefine((m, ctx) => {
     for (const p of meetingProblems(m))
