@@ -165,7 +165,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     expect(text).toContain('Strategy meeting record');
     expect(text).toContain('DC Example');
     expect(text).toContain('Joint with police');
-    expect(text).toContain('Apologies');
+    expect(text).toContain('Sent apologies');
   }, 60_000);
 
   it('refuses a meeting held before the concern was received', async () => {
