@@ -26,7 +26,10 @@ describe('meeting rules', () => {
   });
 
   it('refuse an action due before the London day of the meeting (not the UTC day)', () => {
-    const early = { ...valid, actions: [{ ...valid.actions[0], due: '2026-06-01' }] };
+    const early = {
+      ...valid,
+      actions: [{ text: 'Request the school records', owner: 'Sam', due: '2026-06-01', done: false }],
+    };
     expect(meetingProblems(early)).toEqual([
       { path: 'actions.0.due', message: 'must not be before the meeting date (02/06/2026)' },
     ]);
