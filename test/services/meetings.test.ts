@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { schemaVersion } from '#store/migrations/index.ts';
 import { docxParts } from '../support/docx-xml.ts';
+import { meetingsAsSchema12 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
@@ -281,40 +282,7 @@ describe('one meeting model', () => {
     const { sent, read } = await recordAll(common());
     for (const kind of KINDS) expect((await sent[kind]()).ok).toBe(true);
     // Put the rows back in the shapes schema 12 stored, as an older workbench wrote them.
-    const db = h.wb.db();
-    type Row = { id: string; value: string };
-    const rewrite = (table: string, column: string, key: string, change: (v: never) => unknown) => {
-      for (const r of db.prepare(`SELECT ${key} AS id, ${column} AS value FROM ${table}`).all() as Row[])
-        db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(
-          JSON.stringify(change(JSON.parse(r.value) as never)),
-          r.id,
-        );
-    };
-    type A = (typeof attendees)[number];
-    rewrite('strategy_meetings', 'attendees', 'id', (list: A[]) =>
-      list.map((a) => ({ ...a, attendance: a.attendance === 'attended' ? 'present' : 'apologies' })),
-    );
-    rewrite('map_meetings', 'attendees', 'id', (list: A[]) =>
-      list.map(({ attendance, ...a }) => ({ ...a, present: attendance === 'attended' })),
-    );
-    rewrite('consultations', 'meeting', 'id', (m: { attendees: A[]; [k: string]: unknown }) => {
-      const { chair: _c, agenda: _a, decisions: _d, actions: _x, ...rest } = m;
-      return { ...rest, attendees: m.attendees.map((a) => a.name) };
-    });
-    rewrite('assessment_meetings', 'details', 'assessment_id', (d: { heldAt: string; attendees: A[] }) => {
-      const {
-        heldAt: _h,
-        chair: _c,
-        agenda: _a,
-        decisions: _d,
-        ...rest
-      } = d as never as Record<string, unknown>;
-      return { ...rest, heldOn: '2026-11-06', attendees: d.attendees.map(({ attendance: _x, ...a }) => a) };
-    });
-    db.exec(
-      'ALTER TABLE strategy_meetings DROP COLUMN decisions; ALTER TABLE map_meetings DROP COLUMN agenda;',
-    );
-    db.pragma('user_version = 12');
+    meetingsAsSchema12(h.wb.db());
     await h.call('session.lock', {});
     await h.call('session.unlock', { password: YOS_PASSWORD });
     expect(schemaVersion(h.wb.db())).toBeGreaterThanOrEqual(13);
