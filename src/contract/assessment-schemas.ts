@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FrameworkSchema } from '../domain/assessment/frameworks.ts';
 import { RichTextSchema } from '../domain/assessment/rich-text.ts';
+import { meeting, meetingView } from './meeting.ts';
 import {
   agency,
   isoDay,
@@ -38,26 +39,27 @@ export const participant = z.strictObject({
   label: requiredText,
 });
 
-export const meetingDetails = z.strictObject({
-  heldOn: isoDay,
-  attendees: z.array(z.strictObject({ name: requiredText, role: shortText, agency: shortText })).max(40),
+/** The AIM planning or end meeting: the one meeting model plus what AIM records at it. */
+const aimMeetingFields = {
   informationShared: richText,
-  actions: z
-    .array(
-      z.strictObject({
-        text: requiredText.max(1000),
-        owner: shortText,
-        due: isoDay.nullable(),
-        done: z.boolean(),
-      }),
-    )
-    .max(60),
   timescales: longText,
   roles: longText,
   /** End meeting only: the work done and the level of concern now. */
   levelOfConcern: shortText,
-});
-export type MeetingDetails = z.infer<typeof meetingDetails>;
+};
+export const meetingDetails = meeting.safeExtend(aimMeetingFields);
+export const meetingDetailsView = meetingView.extend(aimMeetingFields);
+export type MeetingDetails = z.infer<typeof meetingDetailsView>;
+/**
+ * An AIM meeting record as stored: in the one meeting model, or (saved before it, and kept so because an
+ * approved report is compared with it) a day `heldOn` with no chair, agenda, decisions or attendance.
+ */
+export type StoredMeetingDetails =
+  | MeetingDetails
+  | (Omit<MeetingDetails, 'heldAt' | 'chair' | 'agenda' | 'decisions' | 'attendees'> & {
+      heldOn: string;
+      attendees: Omit<MeetingDetails['attendees'][number], 'attendance'>[];
+    });
 
 const ratingView = z.strictObject({
   assessorId: recordId,
@@ -121,10 +123,10 @@ export const assessmentView = z.strictObject({
     }),
   ),
   planning: z
-    .strictObject({ details: meetingDetails, version: recordVersion, updatedByName: z.string() })
+    .strictObject({ details: meetingDetailsView, version: recordVersion, updatedByName: z.string() })
     .nullable(),
   endMeeting: z
-    .strictObject({ details: meetingDetails, version: recordVersion, updatedByName: z.string() })
+    .strictObject({ details: meetingDetailsView, version: recordVersion, updatedByName: z.string() })
     .nullable(),
   domains: z.array(
     z.strictObject({

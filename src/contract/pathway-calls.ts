@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASEWORK, call, empty } from './call-spec.ts';
+import { meeting, meetingAction, meetingView } from './meeting.ts';
 import {
   agency,
   isoDay,
@@ -23,13 +24,6 @@ const facts = z.strictObject({
   lastBehaviourDate: isoDay.optional(),
   residesInArea: z.boolean().optional(),
   ongoingPoliceInvestigation: z.boolean().optional(),
-});
-
-const action = z.strictObject({
-  text: requiredText.max(1000),
-  owner: shortText,
-  due: isoDay.nullable(),
-  done: z.boolean(),
 });
 
 export const pathwaySummary = z.strictObject({
@@ -75,23 +69,12 @@ export const pathwaySummary = z.strictObject({
     }),
   ),
   meetings: z.array(
-    z.strictObject({
+    meetingView.extend({
       id: recordId,
       version: recordVersion,
       type: z.string(),
       typeLabel: z.string(),
       trigger: z.string(),
-      heldAt: isoInstant,
-      chair: z.string(),
-      attendees: z.array(
-        z.strictObject({
-          name: z.string(),
-          role: z.string(),
-          agency: z.string(),
-          attendance: z.enum(['present', 'apologies']),
-        }),
-      ),
-      agenda: z.array(z.strictObject({ point: z.string(), notes: z.string() })),
       outcomes: z.array(z.string()),
       details: z.strictObject({
         rationale: z.string(),
@@ -100,7 +83,6 @@ export const pathwaySummary = z.strictObject({
         followUpWorkingDays: z.number().int().nullable(),
       }),
       categoryLabel: z.string(),
-      actions: z.array(action),
       recordedByName: z.string(),
     }),
   ),
@@ -117,10 +99,8 @@ export const pathwaySummary = z.strictObject({
       screening: z
         .strictObject({ decision: z.string(), rationale: z.string(), byName: z.string(), at: isoInstant })
         .nullable(),
-      meeting: z
-        .strictObject({
-          heldAt: isoInstant,
-          attendees: z.array(z.string()),
+      meeting: meetingView
+        .extend({
           outcome: z.string(),
           resourcesShared: z.string(),
           nextSteps: z.array(z.string()),
@@ -228,24 +208,10 @@ export const pathwayCalls = {
   'pathway.recordStrategyMeeting': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({
+    request: meeting.safeExtend({
       caseId: recordId,
       type: z.enum(['discussion', 'meeting', 'complex-abuse']),
       trigger: requiredText,
-      heldAt: isoInstant,
-      chair: requiredText,
-      attendees: z
-        .array(
-          z.strictObject({
-            name: requiredText,
-            role: shortText,
-            agency: shortText,
-            attendance: z.enum(['present', 'apologies']),
-          }),
-        )
-        .min(1, 'record who attended')
-        .max(60),
-      agenda: z.array(z.strictObject({ point: requiredText, notes: longText })).max(30),
       outcomes: z.array(shortText.min(1)).min(1, 'record the outcome').max(10),
       details: z.strictObject({
         rationale: longText,
@@ -255,7 +221,6 @@ export const pathwayCalls = {
       }),
       category: shortText,
       categoryRationale: longText,
-      actions: z.array(action).max(60),
     }),
     response: pathwaySummary,
   }),
@@ -265,7 +230,7 @@ export const pathwayCalls = {
     request: z.strictObject({
       meetingId: recordId,
       expectedVersion: recordVersion,
-      actions: z.array(action).max(60),
+      actions: z.array(meetingAction).max(100),
     }),
     response: pathwaySummary,
   }),
@@ -310,11 +275,9 @@ export const pathwayCalls = {
   'consultations.recordMeeting': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({
+    request: meeting.safeExtend({
       consultationId: recordId,
       expectedVersion: recordVersion,
-      heldAt: isoInstant,
-      attendees: z.array(requiredText).min(1, 'record who attended').max(40),
       outcome: z.enum(['normal', 'inappropriate', 'problematic', 'harmful']),
       resourcesShared: longText,
       nextSteps: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASEWORK, call } from './call-spec.ts';
+import { meeting } from './meeting.ts';
 import {
   CONSENT_SUBJECTS,
   casePerson,
@@ -8,7 +9,6 @@ import {
   LINK_KINDS,
   mapItem,
   mapMeeting,
-  meetingFields,
   patternMap,
   personFields,
 } from './pattern-map-schemas.ts';
@@ -92,11 +92,11 @@ export const patternMapCalls = {
   'map.saveMeeting': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({
+    request: meeting.safeExtend({
       caseId: recordId,
       meetingId: recordId.nullable(),
       expectedVersion: recordVersion.nullable(),
-      ...meetingFields,
+      notes: longText,
     }),
     response: mapMeeting,
   }),

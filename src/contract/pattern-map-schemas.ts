@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UncertainDateSchema } from '../domain/pattern-map/uncertain-date.ts';
+import { meetingView } from './meeting.ts';
 import {
   agency,
   isoDay,
@@ -155,32 +156,10 @@ export const mapTheme = z.strictObject({
 });
 export type MapTheme = z.infer<typeof mapTheme>;
 
-export const meetingAttendee = z.strictObject({
-  name: requiredText,
-  role: shortText,
-  agency: shortText,
-  present: z.boolean(),
-});
-export const meetingAction = z.strictObject({
-  text: requiredText.max(1000),
-  owner: shortText,
-  due: isoDay.nullable(),
-  done: z.boolean(),
-});
-
-export const meetingFields = {
-  heldAt: isoInstant,
-  chair: requiredText,
-  attendees: z.array(meetingAttendee).max(60),
-  decisions: longText,
-  actions: z.array(meetingAction).max(100),
-  notes: longText,
-};
-
-export const mapMeeting = z.strictObject({
+export const mapMeeting = meetingView.extend({
   id: recordId,
   version: recordVersion,
-  ...meetingFields,
+  notes: z.string(),
   createdByName: z.string(),
   updatedAt: isoInstant,
 });

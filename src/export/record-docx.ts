@@ -11,13 +11,16 @@ import {
 } from 'docx';
 import { formatDay } from '../domain/dates.ts';
 import { literal, markedFooter, markedHeader } from './marking.ts';
+import type { Block } from './meeting-docx.ts';
 
-/** A section of a record: a heading, then lines of label and value, and tables. */
+/** A section of a record: a heading, then lines of label and value, and tables; or ready-made blocks (a meeting). */
 export interface RecordSection {
   heading: string;
   lines?: [string, string][];
   table?: { header: string[]; rows: string[][] };
   text?: string;
+  /** Blocks under the heading (see `meetingBlocks`, at level 2). */
+  blocks?: Block[];
 }
 
 const cell = (text: string, bold = false) =>
@@ -64,6 +67,7 @@ export async function recordDocx(
               : new Paragraph({ children: [literal('None recorded.', { italics: true })] }),
           ]
         : []),
+      ...(s.blocks ?? []),
       ...(s.text !== undefined
         ? s.text.split('\n').map((line) => new Paragraph({ children: [literal(line)] }))
         : []),

@@ -17,9 +17,11 @@ import {
   WidthType,
 } from 'docx';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
+import { inOneModel } from '../domain/meeting.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
+import { meetingBlocks } from './meeting-docx.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
 export interface ReportExportOptions {
@@ -134,36 +136,25 @@ function footerFor(versionNo: number, o: ReportExportOptions): Footer {
   });
 }
 
+/** The AIM planning or end meeting: the one meeting rendering, with what AIM records at it. */
 function meetingParagraphs(
-  m: NonNullable<ReportContent['owned']['planning']>,
+  stored: NonNullable<ReportContent['owned']['planning']>,
+  h: string,
   writer: RichTextWriter,
   end: boolean,
 ): (Paragraph | Table)[] {
-  return [
-    para(`Held on ${day(m.heldOn)}.`),
-    ...(m.attendees.length
-      ? [
-          table(
-            ['Attendee', 'Role', 'Agency'],
-            m.attendees.map((a) => [a.name, a.role, a.agency]),
-          ),
-        ]
-      : [para('No attendees recorded.', { italics: true })]),
-    heading('Information shared', H2),
-    ...writer.paragraphs(m.informationShared),
-    ...(m.actions.length
-      ? [
-          heading('Actions', H2),
-          table(
-            ['Action', 'Owner', 'Due', 'Done'],
-            m.actions.map((x) => [x.text, x.owner, x.due ? day(x.due) : '', x.done ? 'Yes' : 'No']),
-          ),
-        ]
-      : []),
-    ...(m.timescales ? [heading('Timescales', H2), para(m.timescales)] : []),
-    ...(m.roles ? [heading('Roles', H2), para(m.roles)] : []),
-    ...(end ? [heading('Level of concern now', H2), para(m.levelOfConcern || 'Not recorded.')] : []),
-  ];
+  const m = inOneModel(stored);
+  return meetingBlocks(m, {
+    heading: h,
+    level: H1,
+    after: (sub) => [
+      heading('Information shared', sub),
+      ...writer.paragraphs(m.informationShared),
+      ...(m.timescales ? [heading('Timescales', sub), para(m.timescales)] : []),
+      ...(m.roles ? [heading('Roles', sub), para(m.roles)] : []),
+      ...(end ? [heading('Level of concern now', sub), para(m.levelOfConcern || 'Not recorded.')] : []),
+    ],
+  });
 }
 
 /** The AIM report as a Word document, in the organisation's report format, marked on every page. */
@@ -193,12 +184,10 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       ),
       ...(a.proceedReason ? [para(`Reason to proceed: ${a.proceedReason}`, { bold: true })] : []),
     ],
-    planning: (h) => [
-      heading(h),
-      ...(owned.planning
-        ? meetingParagraphs(owned.planning, writer, false)
-        : [para('No planning meeting recorded.', { italics: true })]),
-    ],
+    planning: (h) =>
+      owned.planning
+        ? meetingParagraphs(owned.planning, h, writer, false)
+        : [heading(h), para('No planning meeting recorded.', { italics: true })],
     sources: (h) => [
       heading(h),
       owned.sources.length
@@ -302,8 +291,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ),
           ]
         : [],
-    'end-meeting': (h) =>
-      owned.endMeeting ? [heading(h), ...meetingParagraphs(owned.endMeeting, writer, true)] : [],
+    'end-meeting': (h) => (owned.endMeeting ? meetingParagraphs(owned.endMeeting, h, writer, true) : []),
     'quality-assurance': (h) => [
       heading(h),
       o.qualityAssurance.length

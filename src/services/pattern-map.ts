@@ -4,6 +4,7 @@ import { WorkbenchError } from '../contract/errors.ts';
 import type { ItemFields, MapItem, MapMeeting, PatternMap } from '../contract/pattern-map-schemas.ts';
 import type { Agency } from '../contract/vocabulary.ts';
 import { ageOn } from '../domain/dates.ts';
+import { commonPart } from '../domain/meeting.ts';
 import { ORDER_EXPLANATION, placeDate } from '../domain/pattern-map/uncertain-date.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
@@ -77,11 +78,7 @@ function toMapItem(row: ItemRow, dateOfBirth: string, names: Map<string, string>
 const toMeeting = (m: MeetingRow, names: Map<string, string>): MapMeeting => ({
   id: m.id,
   version: m.version,
-  heldAt: m.heldAt,
-  chair: m.chair,
-  attendees: m.attendees,
-  decisions: m.decisions,
-  actions: m.actions,
+  ...commonPart(m),
   notes: m.notes,
   createdByName: names.get(m.createdBy) ?? m.createdBy,
   updatedAt: m.updatedAt,
@@ -418,11 +415,8 @@ export function saveMeeting(wb: Workbench, req: ParsedRequest<'map.saveMeeting'>
   return wb.write((db, audit) => {
     caseParts(db, req.caseId);
     const fields = {
+      ...commonPart(req),
       heldAt: new Date(req.heldAt).toISOString(),
-      chair: req.chair,
-      attendees: req.attendees,
-      decisions: req.decisions,
-      actions: req.actions,
       notes: req.notes,
     };
     let id = req.meetingId;

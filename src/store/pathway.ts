@@ -1,3 +1,4 @@
+import type { AgendaItem, Meeting, MeetingAction, MeetingAttendee } from '#domain/meeting.ts';
 import type { Db } from './database.ts';
 
 // Rows of the pathway records. JSON columns are parsed here; the services see plain objects.
@@ -71,8 +72,9 @@ export interface StrategyMeetingRow {
   trigger: string;
   heldAt: string;
   chair: string;
-  attendees: { name: string; role: string; agency: string; attendance: 'present' | 'apologies' }[];
-  agenda: { point: string; notes: string }[];
+  attendees: MeetingAttendee[];
+  agenda: AgendaItem[];
+  decisions: string;
   outcomes: string[];
   details: {
     rationale: string;
@@ -81,14 +83,14 @@ export interface StrategyMeetingRow {
     followUpWorkingDays: number | null;
   };
   category: string;
-  actions: { text: string; owner: string; due: string | null; done: boolean }[];
+  actions: MeetingAction[];
   recordedAt: string;
   recordedBy: string;
   version: number;
 }
 
-const MEETING_SELECT = `SELECT id, case_id AS caseId, type, trigger, held_at AS heldAt, chair, attendees, agenda, outcomes, details, category,
-  actions, recorded_at AS recordedAt, recorded_by AS recordedBy, version FROM strategy_meetings`;
+const MEETING_SELECT = `SELECT id, case_id AS caseId, type, trigger, held_at AS heldAt, chair, attendees, agenda, decisions, outcomes, details,
+  category, actions, recorded_at AS recordedAt, recorded_by AS recordedBy, version FROM strategy_meetings`;
 
 type RawMeeting = Omit<StrategyMeetingRow, 'attendees' | 'agenda' | 'outcomes' | 'details' | 'actions'> &
   Record<'attendees' | 'agenda' | 'outcomes' | 'details' | 'actions', string>;
@@ -119,10 +121,10 @@ export function findStrategyMeeting(db: Db, id: string): StrategyMeetingRow | un
 
 export function insertStrategyMeeting(db: Db, m: StrategyMeetingRow): void {
   db.prepare(
-    `INSERT INTO strategy_meetings (id, case_id, type, trigger, held_at, chair, attendees, agenda, outcomes, details, category, actions,
-       recorded_at, recorded_by, version)
-     VALUES (@id, @caseId, @type, @trigger, @heldAt, @chair, @attendees, @agenda, @outcomes, @details, @category, @actions, @recordedAt,
-       @recordedBy, @version)`,
+    `INSERT INTO strategy_meetings (id, case_id, type, trigger, held_at, chair, attendees, agenda, decisions, outcomes, details, category,
+       actions, recorded_at, recorded_by, version)
+     VALUES (@id, @caseId, @type, @trigger, @heldAt, @chair, @attendees, @agenda, @decisions, @outcomes, @details, @category, @actions,
+       @recordedAt, @recordedBy, @version)`,
   ).run({
     ...m,
     attendees: JSON.stringify(m.attendees),
@@ -155,15 +157,15 @@ export interface ConsultationRow {
   managerId: string;
   request: string;
   screening: { decision: 'accept' | 'decline'; rationale: string; by: string; at: string } | null;
-  meeting: {
-    heldAt: string;
-    attendees: string[];
-    outcome: string;
-    resourcesShared: string;
-    nextSteps: string[];
-    notes: string;
-    recordedBy: string;
-  } | null;
+  meeting:
+    | (Meeting & {
+        outcome: string;
+        resourcesShared: string;
+        nextSteps: string[];
+        notes: string;
+        recordedBy: string;
+      })
+    | null;
   version: number;
 }
 

@@ -1,3 +1,4 @@
+import type { AgendaItem, MeetingAction, MeetingAttendee } from '../domain/meeting.ts';
 import type { UncertainDate } from '../domain/pattern-map/uncertain-date.ts';
 import type { Db } from './database.ts';
 
@@ -299,26 +300,29 @@ export interface MeetingRow {
   caseId: string;
   heldAt: string;
   chair: string;
-  attendees: { name: string; role: string; agency: string; present: boolean }[];
+  attendees: MeetingAttendee[];
+  agenda: AgendaItem[];
   decisions: string;
-  actions: { text: string; owner: string; due: string | null; done: boolean }[];
+  actions: MeetingAction[];
   notes: string;
   createdBy: string;
   updatedAt: string;
   version: number;
 }
 
-interface RawMeeting extends Omit<MeetingRow, 'attendees' | 'actions'> {
+interface RawMeeting extends Omit<MeetingRow, 'attendees' | 'agenda' | 'actions'> {
   attendees: string;
+  agenda: string;
   actions: string;
 }
 
-const MEETING_SELECT = `SELECT id, case_id AS caseId, held_at AS heldAt, chair, attendees, decisions, actions, notes,
+const MEETING_SELECT = `SELECT id, case_id AS caseId, held_at AS heldAt, chair, attendees, agenda, decisions, actions, notes,
   created_by AS createdBy, updated_at AS updatedAt, version FROM map_meetings`;
 
 const toMeeting = (r: RawMeeting): MeetingRow => ({
   ...r,
   attendees: JSON.parse(r.attendees) as MeetingRow['attendees'],
+  agenda: JSON.parse(r.agenda) as MeetingRow['agenda'],
   actions: JSON.parse(r.actions) as MeetingRow['actions'],
 });
 
@@ -335,14 +339,16 @@ export function findMeeting(db: Db, id: string): MeetingRow | undefined {
 
 export function insertMeeting(db: Db, m: MeetingRow): void {
   db.prepare(
-    `INSERT INTO map_meetings (id, case_id, held_at, chair, attendees, decisions, actions, notes, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO map_meetings (id, case_id, held_at, chair, attendees, agenda, decisions, actions, notes, created_at, created_by,
+       updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     m.id,
     m.caseId,
     m.heldAt,
     m.chair,
     JSON.stringify(m.attendees),
+    JSON.stringify(m.agenda),
     m.decisions,
     JSON.stringify(m.actions),
     m.notes,
@@ -356,13 +362,14 @@ export function updateMeeting(db: Db, m: MeetingRow, expectedVersion: number): b
   return (
     db
       .prepare(
-        `UPDATE map_meetings SET held_at = ?, chair = ?, attendees = ?, decisions = ?, actions = ?, notes = ?, updated_at = ?,
-           version = version + 1 WHERE id = ? AND version = ?`,
+        `UPDATE map_meetings SET held_at = ?, chair = ?, attendees = ?, agenda = ?, decisions = ?, actions = ?, notes = ?,
+           updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
       )
       .run(
         m.heldAt,
         m.chair,
         JSON.stringify(m.attendees),
+        JSON.stringify(m.agenda),
         m.decisions,
         JSON.stringify(m.actions),
         m.notes,

@@ -247,34 +247,51 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await closeUp(panel, 'window');
   });
 
-  it('records the planning meeting: attendees, information shared, actions, timescales and roles', async () => {
+  it('records the planning meeting: date and time, chair, attendees with attendance, information shared, actions, timescales and roles', async () => {
     const { page } = app;
     const part = page.getByRole('region', { name: 'Planning meeting' });
     await part.getByRole('button', { name: 'Record the planning meeting' }).click();
     const form = part.getByRole('form', { name: 'Planning meeting record' });
-    await fillDate(form, 'Date of the meeting', '05/05/2026');
-    await form.getByLabel('Name of attendee 1').fill('Dana Police');
-    await form.getByLabel('Role of attendee 1').fill('Officer in the case');
-    await form.getByLabel('Agency of attendee 1').fill('Police');
-    await form.getByRole('button', { name: 'Add another attendee' }).click();
-    await form.getByLabel('Name of attendee 2').fill('Jo Teacher');
-    await form.getByLabel('Agency of attendee 2').fill('School');
+    await fillDate(form, 'Date held', '05/05/2026');
+    await form.getByLabel('Time held').fill('14:30');
+    await form.getByLabel('Chair').fill('Yas Youth Justice');
+    const first = form.getByRole('group', { name: 'Attendee 1' });
+    await first.getByLabel('Name').fill('Dana Police');
+    await first.getByLabel('Role').fill('Officer in the case');
+    await first.getByLabel('Agency').fill('Police');
+    await form.getByRole('button', { name: 'Add an attendee' }).click();
+    const second = form.getByRole('group', { name: 'Attendee 2' });
+    await second.getByLabel('Name').fill('Jo Teacher');
+    await second.getByLabel('Agency').fill('School');
+    await second.getByLabel('Attendance').selectOption({ label: 'Sent apologies' });
     await form.getByRole('textbox', { name: 'Information shared' }).click();
     await page.keyboard.type('School and police reports shared.');
-    await form.getByLabel('Action 1', { exact: true }).fill('Request the school’s safeguarding log');
-    await form.getByLabel('Who does action 1').fill('Sam Social Worker');
-    await fillDate(form, 'Date for action 1', '12/05/2026');
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    const action = form.getByRole('group', { name: 'Action 1' });
+    await action.getByLabel('What').fill('Request the school’s safeguarding log');
+    await action.getByLabel('Owner').fill('Sam Social Worker');
+    await fillDate(action, 'Due', '12/05/2026');
     await form.getByLabel('Timescales').fill('Weekly sessions from 06/05/2026');
     await form.getByLabel('Roles').fill('Yas leads; Sam co-assesses');
     await closeUp(form, 'planning meeting form');
     await form.getByRole('button', { name: 'Save the planning meeting record' }).click();
     await part.getByText('The planning meeting record has been saved.').waitFor();
-    expect(await part.getByRole('listitem').allTextContents()).toEqual([
-      'Dana Police — Officer in the case, Police',
-      'Jo Teacher — School',
+    expect(await part.getByText('05/05/2026 14:30').isVisible()).toBe(true);
+    const attendees = part.getByRole('table', { name: 'Attendees of the planning meeting' });
+    expect(await cellText(attendees.getByRole('row').nth(1))).toEqual([
+      'Dana Police',
+      'Officer in the case',
+      'Police',
+      'Attended',
+    ]);
+    expect(await cellText(attendees.getByRole('row').nth(2))).toEqual([
+      'Jo Teacher',
+      'Not recorded',
+      'School',
+      'Sent apologies',
     ]);
     expect(await part.getByText('School and police reports shared.').isVisible()).toBe(true);
-    const actions = part.getByRole('table', { name: 'Actions agreed' });
+    const actions = part.getByRole('table', { name: 'Actions agreed at the planning meeting' });
     expect(await cellText(actions.getByRole('row').nth(1))).toEqual([
       'Request the school’s safeguarding log',
       'Sam Social Worker',

@@ -231,8 +231,10 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     const third = form.getByRole('group', { name: 'Attendee 3' });
     await third.getByLabel('Name').fill('School DSL');
     await third.getByLabel('Agency').fill('Education');
-    await third.getByLabel('Attendance').selectOption({ label: 'Apologies' });
-    await form.getByLabel('Share information').fill('School and police accounts shared.');
+    await third.getByLabel('Attendance').selectOption({ label: 'Sent apologies' });
+    const agenda = form.getByRole('group', { name: 'Agenda point 1' });
+    expect(await agenda.getByLabel('Point').inputValue()).toBe('Share information');
+    await agenda.getByLabel('Notes').fill('School and police accounts shared.');
     await form.getByLabel('Section 47 enquiry', { exact: true }).check();
     await form.getByLabel('AIM assessment alongside (after screening)').check();
     expect(await form.getByText(/Starts an AIM assessment on the case/).isVisible()).toBe(true);
@@ -278,7 +280,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
       .waitFor();
     const record = page.getByRole('article', { name: 'Strategy meeting, 05/11/2026 08:30' });
     expect(await record.getByText('Section 47 enquiry joint with police').isVisible()).toBe(true);
-    expect(await record.getByRole('cell', { name: 'Apologies' }).count()).toBe(1);
+    expect(await record.getByRole('cell', { name: 'Sent apologies' }).count()).toBe(1);
     await record.getByLabel(/^Police to interview the child/).check();
     await record.getByRole('button', { name: 'Save actions of the strategy meeting' }).click();
     await record.getByText('Actions saved: 1 of 1 done.').waitFor();
@@ -509,9 +511,14 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await held.waitFor();
     await fillDate(held, 'Date held', '05/11/2026');
     await held.getByLabel('Time held').fill('09:30');
-    await held
-      .getByLabel('Who attended (one per line)')
-      .fill('Sam Social Worker (allocated social worker)\nYas Youth Justice (CYJS HSB Hub)');
+    await held.getByLabel('Chair').fill('Yas Youth Justice');
+    const social = held.getByRole('group', { name: 'Attendee 1' });
+    await social.getByLabel('Name').fill('Sam Social Worker');
+    await social.getByLabel('Role').fill('Allocated social worker');
+    await held.getByRole('button', { name: 'Add an attendee' }).click();
+    const hub = held.getByRole('group', { name: 'Attendee 2' });
+    await hub.getByLabel('Name').fill('Yas Youth Justice');
+    await hub.getByLabel('Agency').fill('CYJS HSB Hub');
     await held.getByLabel('Problematic').check();
     await held.getByLabel('Resources shared').fill('Brook guidance for parents');
     await held.getByLabel('Pattern mapping').check();

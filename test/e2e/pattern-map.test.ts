@@ -507,7 +507,7 @@ describe('the pattern map, built through the UI', () => {
     await dialog.getByLabel('Decisions').fill('Proceed to an AIM assessment.');
     await dialog.getByRole('button', { name: 'Add an action' }).click();
     const action = dialog.getByRole('group', { name: 'Action 1' });
-    await action.getByLabel('What needs doing').fill('Request school records');
+    await action.getByLabel('What').fill('Request school records');
     await action.getByLabel('Owner').fill('Sam');
     await dialog.getByLabel('Notes').click();
     // Leaving a field saves the record.

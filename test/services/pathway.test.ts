@@ -55,9 +55,9 @@ const meeting = (
       name: 'Sam Social Worker',
       role: 'Social worker',
       agency: "Children's Services",
-      attendance: 'present' as const,
+      attendance: 'attended' as const,
     },
-    { name: 'DC Example', role: 'Police officer', agency: 'Police', attendance: 'present' as const },
+    { name: 'DC Example', role: 'Police officer', agency: 'Police', attendance: 'attended' as const },
     {
       name: 'School DSL',
       role: 'Designated safeguarding lead',
@@ -165,7 +165,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     expect(text).toContain('Strategy meeting record');
     expect(text).toContain('DC Example');
     expect(text).toContain('Joint with police');
-    expect(text).toContain('Apologies');
+    expect(text).toContain('Sent apologies');
   }, 60_000);
 
   it('refuses a meeting held before the concern was received', async () => {
@@ -265,7 +265,11 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       consultationId: consultation?.id ?? '',
       expectedVersion: 2,
       heldAt: '2026-11-05T09:00:00Z',
-      attendees: ['Sam Social Worker', 'Yas Youth Justice (hub)'],
+      chair: 'Yas Youth Justice',
+      attendees: [
+        { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'attended' },
+        { name: 'Yas Youth Justice (hub)', role: 'Hub practitioner', agency: 'YJS', attendance: 'attended' },
+      ],
       outcome: 'problematic',
       resourcesShared: 'Brook guidance for parents',
       nextSteps: ['pattern-mapping'],

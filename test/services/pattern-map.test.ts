@@ -150,7 +150,7 @@ describe('the pattern map', () => {
       heldAt: '2026-11-20T09:30:00Z',
       chair: 'HSB Hub practitioner',
       attendees: [
-        { name: 'Sam Social Worker', role: 'Allocated social worker', agency: 'CSC', present: true },
+        { name: 'Sam Social Worker', role: 'Allocated social worker', agency: 'CSC', attendance: 'attended' },
       ],
       decisions: 'Proceed to AIM assessment',
       actions: [{ text: 'Request school records', owner: 'Sam', due: '2026-11-27', done: false }],
@@ -163,7 +163,7 @@ describe('the pattern map', () => {
       expectedVersion: 7,
       heldAt: meeting.heldAt,
       chair: 'x',
-      attendees: [],
+      attendees: [{ name: 'x', role: '', agency: '', attendance: 'attended' }],
       decisions: '',
       actions: [],
       notes: '',

@@ -35,8 +35,8 @@ const strategyMeeting = (chair: string, attendeeName = 'DC Example') => ({
   heldAt: '2026-11-26T09:00:00Z',
   chair,
   attendees: [
-    { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'present' as const },
-    { name: attendeeName, role: 'Police officer', agency: 'Police', attendance: 'present' as const },
+    { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'attended' as const },
+    { name: attendeeName, role: 'Police officer', agency: 'Police', attendance: 'attended' as const },
   ],
   agenda: [{ point: 'Share information', notes: '' }],
   outcomes: ['early-help'],

@@ -58,7 +58,7 @@ export async function exportFixture(h: Harness) {
     trigger: 'Concern screened with the Brook tool',
     heldAt: '2026-11-05T08:30:00Z',
     chair: 'Team manager',
-    attendees: [{ name: 'DC Example', role: 'Police officer', agency: 'Police', attendance: 'present' }],
+    attendees: [{ name: 'DC Example', role: 'Police officer', agency: 'Police', attendance: 'attended' }],
     agenda: [{ point: 'Share information', notes: 'Accounts shared.' }],
     outcomes: ['s47-enquiry'],
     details: { rationale: 'Risk of harm.', leadAgency: '', s47Type: 'joint', followUpWorkingDays: null },

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { londonDay } from '#domain/dates.ts';
+import type { Db } from '#store/database.ts';
 
 /**
  * Turns a store into one made before AEGIS: the same key, pages encrypted with ChaCha20-Poly1305
@@ -34,4 +36,54 @@ export function cipherOfFile(path: string, key: Buffer): 'aegis' | 'chacha20' | 
     }
   }
   return null;
+}
+
+type Attendee = { name: string; role: string; agency: string; attendance: string };
+
+/**
+ * Turns the meetings in a store into the shapes schema 12 stored, before the one meeting model (migration 013):
+ * strategy attendees `present` or `apologies` and no decisions column; mapping attendees `present: true/false`
+ * and no agenda column; a consultation's attendees as names, with no chair, agenda, decisions or actions; an
+ * AIM meeting held on a day (`heldOn`), with no chair, agenda, decisions or attendance. For upgrade tests only.
+ */
+export function meetingsAsSchema12(db: Db): void {
+  const rewrite = <T>(table: string, column: string, key: string, change: (value: T) => unknown) => {
+    const rows = db.prepare(`SELECT ${key} AS id, ${column} AS value FROM ${table}`).all() as {
+      id: string;
+      value: string | null;
+    }[];
+    for (const r of rows)
+      if (r.value !== null)
+        db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(
+          JSON.stringify(change(JSON.parse(r.value) as T)),
+          r.id,
+        );
+  };
+  rewrite<Attendee[]>('strategy_meetings', 'attendees', 'id', (list) =>
+    list.map((a) => ({ ...a, attendance: a.attendance === 'attended' ? 'present' : 'apologies' })),
+  );
+  rewrite<Attendee[]>('map_meetings', 'attendees', 'id', (list) =>
+    list.map(({ attendance, ...a }) => ({ ...a, present: attendance === 'attended' })),
+  );
+  rewrite<Record<string, unknown> & { attendees: Attendee[] }>('consultations', 'meeting', 'id', (m) => {
+    const { chair: _c, agenda: _a, decisions: _d, actions: _x, ...rest } = m;
+    return { ...rest, attendees: m.attendees.map((a) => a.name) };
+  });
+  rewrite<Record<string, unknown> & { heldAt: string; attendees: Attendee[] }>(
+    'assessment_meetings',
+    'details',
+    'assessment_id',
+    (d) => {
+      const { heldAt, chair: _c, agenda: _a, decisions: _d, ...rest } = d;
+      return {
+        ...rest,
+        heldOn: londonDay(heldAt),
+        attendees: d.attendees.map(({ attendance: _x, ...a }) => a),
+      };
+    },
+  );
+  db.exec(
+    'ALTER TABLE strategy_meetings DROP COLUMN decisions; ALTER TABLE map_meetings DROP COLUMN agenda;',
+  );
+  db.pragma('user_version = 12');
 }

@@ -1,10 +1,11 @@
-import type { AssessmentView, MeetingDetails } from '#contract/assessment-schemas.ts';
+import type { AssessmentView, StoredMeetingDetails } from '#contract/assessment-schemas.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
+import { inOneModel } from '#domain/meeting.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -98,11 +99,15 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
   const holds = holdsOf(db, id).filter((h) => millisecondsBetween(now, h.expiresAt) > 0);
   const drafts = draftsOf(db, id, viewerId);
   const saved = sectionsOfAssessment(db, id);
-  const meetings = meetingsOf<MeetingDetails>(db, id);
+  const meetings = meetingsOf<StoredMeetingDetails>(db, id);
   const meeting = (kind: 'planning' | 'end') => {
     const m = meetings.find((x) => x.kind === kind);
     return m
-      ? { details: m.details, version: m.version, updatedByName: names.get(m.updatedBy) ?? m.updatedBy }
+      ? {
+          details: inOneModel(m.details),
+          version: m.version,
+          updatedByName: names.get(m.updatedBy) ?? m.updatedBy,
+        }
       : null;
   };
   const itemSet =

@@ -181,7 +181,11 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
         state: 'held',
         meeting: {
           heldAt,
+          chair: req.chair,
           attendees: req.attendees,
+          agenda: req.agenda,
+          decisions: req.decisions,
+          actions: req.actions,
           outcome: req.outcome,
           resourcesShared: req.resourcesShared,
           nextSteps: req.nextSteps,

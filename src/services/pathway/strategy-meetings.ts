@@ -120,6 +120,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
       chair: req.chair,
       attendees: req.attendees,
       agenda: req.agenda,
+      decisions: req.decisions,
       outcomes: chosen.map((o) => o.id),
       details: d,
       category: req.category,

@@ -2,6 +2,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { commonPart } from '#domain/meeting.ts';
 import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/pathway/stage.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
@@ -266,14 +267,10 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       type: m.type,
       typeLabel: MEETING_TYPES[m.type],
       trigger: m.trigger,
-      heldAt: m.heldAt,
-      chair: m.chair,
-      attendees: m.attendees,
-      agenda: m.agenda,
+      ...commonPart(m),
       outcomes: m.outcomes.map(outcomeLabel),
       details: m.details,
       categoryLabel: profile.riskMatrix.rows.find((r) => r.category === m.category)?.label ?? '',
-      actions: m.actions,
       recordedByName: name(m.recordedBy),
     })),
     consultations: consultations.map((c) => ({
@@ -295,8 +292,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
         : null,
       meeting: c.meeting
         ? {
-            heldAt: c.meeting.heldAt,
-            attendees: c.meeting.attendees,
+            ...commonPart(c.meeting),
             outcome: c.meeting.outcome,
             resourcesShared: c.meeting.resourcesShared,
             nextSteps: c.meeting.nextSteps.map((s) => NEXT_STEPS[s] ?? s),

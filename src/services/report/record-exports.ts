@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { HeadingLevel, Paragraph } from 'docx';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { literal } from '#export/marking.ts';
+import { lines, meetingBlocks } from '#export/meeting-docx.ts';
 import { type RecordSection, recordDocx } from '#export/record-docx.ts';
 import { findCase } from '#store/cases.ts';
 import { findChild } from '#store/children.ts';
@@ -84,56 +87,33 @@ export async function exportStrategyMeeting(
   const { hsbCase, child } = allocatedCase(db, req.caseId, user.id);
   const m = pathwaySummary(wb, req.caseId).meetings.find((x) => x.id === req.meetingId);
   if (!m) throw new WorkbenchError('not-found', 'That strategy meeting is not on this case.');
+  const s47 = m.details.s47Type;
   const sections: RecordSection[] = [
     {
       heading: 'The meeting',
-      lines: [
-        ['Type', m.typeLabel],
-        ['Why it was held', m.trigger],
-        ['Held', when(m.heldAt)],
-        ['Chair', m.chair],
-        ['Hackett category agreed', m.categoryLabel],
-        ['Recorded by', m.recordedByName],
-      ],
-    },
-    {
-      heading: 'Attendees',
-      table: {
-        header: ['Name', 'Role', 'Agency', 'Attendance'],
-        rows: m.attendees.map((a) => [
-          a.name,
-          a.role,
-          a.agency,
-          a.attendance === 'present' ? 'Present' : 'Apologies',
-        ]),
-      },
-    },
-    {
-      heading: 'Agenda',
-      table: { header: ['Point', 'Notes'], rows: m.agenda.map((a) => [a.point, a.notes]) },
-    },
-    {
-      heading: 'Outcome',
-      lines: [
-        ['Outcomes', m.outcomes.join('; ')],
-        [
-          'Section 47',
-          m.details.s47Type ? (m.details.s47Type === 'joint' ? 'Joint with police' : 'Single agency') : '',
+      blocks: meetingBlocks(m, {
+        heading: null,
+        level: HeadingLevel.HEADING_2,
+        own: [
+          ['Type', m.typeLabel],
+          ['Why it was held', m.trigger],
+          ['Hackett category agreed', m.categoryLabel],
+          ['Recorded by', m.recordedByName],
         ],
-        ['Lead agency', m.details.leadAgency],
-        [
-          'Follow-up strategy meeting',
-          m.details.followUpWorkingDays ? `Within ${m.details.followUpWorkingDays} working days` : '',
+        after: (sub) => [
+          new Paragraph({ heading: sub, children: [literal('Outcome')] }),
+          lines([
+            ['Outcomes', m.outcomes.join('; ')],
+            ['Section 47', s47 ? (s47 === 'joint' ? 'Joint with police' : 'Single agency') : ''],
+            ['Lead agency', m.details.leadAgency],
+            [
+              'Follow-up strategy meeting',
+              m.details.followUpWorkingDays ? `Within ${m.details.followUpWorkingDays} working days` : '',
+            ],
+            ['Rationale', m.details.rationale],
+          ]),
         ],
-        ['Rationale', m.details.rationale],
-      ],
-    },
-    {
-      heading: 'Actions',
-      table: {
-        header: ['Action', 'Owner', 'Due', 'Done'],
-        rows: m.actions.map((a) => [a.text, a.owner, a.due ? formatDay(a.due) : '', a.done ? 'Yes' : 'No']),
-      },
+      }),
     },
   ];
   const buffer = await recordDocx(
@@ -183,19 +163,21 @@ export async function exportConsultation(wb: Workbench, req: ParsedRequest<'repo
           ]
         : [['Decision', 'Not screened yet']],
     },
-    {
-      heading: 'Consultation',
-      lines: c.meeting
-        ? [
-            ['Held', when(c.meeting.heldAt)],
-            ['Attendees', c.meeting.attendees.join('; ')],
-            ['The behaviour is', c.meeting.outcome],
-            ['Resources shared', c.meeting.resourcesShared],
-            ['Next steps', c.meeting.nextSteps.join('; ')],
-            ['Notes', c.meeting.notes],
-          ]
-        : [['Held', 'Not held yet']],
-    },
+    c.meeting
+      ? {
+          heading: 'Consultation',
+          blocks: meetingBlocks(c.meeting, {
+            heading: null,
+            level: HeadingLevel.HEADING_2,
+            own: [
+              ['The behaviour is', c.meeting.outcome],
+              ['Resources shared', c.meeting.resourcesShared],
+              ['Next steps', c.meeting.nextSteps.join('; ')],
+              ['Notes', c.meeting.notes],
+            ],
+          }),
+        }
+      : { heading: 'Consultation', lines: [['Held', 'Not held yet']] },
   ];
   const buffer = await recordDocx(
     `Consultation record (${summary.terms.hub})`,

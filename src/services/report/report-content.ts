@@ -1,4 +1,4 @@
-import type { MeetingDetails } from '#contract/assessment-schemas.ts';
+import type { StoredMeetingDetails } from '#contract/assessment-schemas.ts';
 import { AGENCY_LABELS, type Agency, GENDER_LABELS } from '#contract/vocabulary.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { describeRule, effectiveDeadline } from '#domain/clock/index.ts';
@@ -51,8 +51,8 @@ export interface ReportContent {
       leadAssessorId: string;
       coAssessorId: string;
     };
-    planning: MeetingDetails | null;
-    endMeeting: MeetingDetails | null;
+    planning: StoredMeetingDetails | null;
+    endMeeting: StoredMeetingDetails | null;
     sources: {
       source: string;
       agency: string;
@@ -142,7 +142,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
   const ratings = ratingsOfAssessment(db, a.id);
   const agreed = agreedOfAssessment(db, a.id);
   const sections = sectionsOfAssessment(db, a.id);
-  const meetings = meetingsOf<MeetingDetails>(db, a.id);
+  const meetings = meetingsOf<StoredMeetingDetails>(db, a.id);
   const itemSet = (a.framework as { itemSet?: { name: string } | null }).itemSet ?? null;
 
   const w = windowRule(db, a);

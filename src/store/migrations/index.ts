@@ -12,6 +12,7 @@ import { caseAccess } from './008-case-access.ts';
 import { pendingExports } from './010-pending-exports.ts';
 import { mapItemRemovals } from './011-map-item-removals.ts';
 import { pendingExportDigests } from './012-pending-export-digests.ts';
+import { meetings } from './013-meetings.ts';
 import { sync } from './020-sync.ts';
 import type { Migration } from './migration.ts';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingExports,
   mapItemRemovals,
   pendingExportDigests,
+  meetings,
   sync,
 ];
 

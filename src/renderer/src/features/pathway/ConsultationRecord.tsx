@@ -5,11 +5,12 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
-import { CheckboxGroup, DateTimeFields, RadioGroup, TextAreaField } from '../../ui/Field.tsx';
+import { RadioGroup, TextAreaField } from '../../ui/Field.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { WarningText } from '../../ui/Notice.tsx';
-import { entryProblems, type FormErrors, orderProblems } from '../../ui/problems.ts';
-import { instantFrom } from '../deadlines/due.ts';
+import type { FormErrors } from '../../ui/problems.ts';
+import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
+import { ConsultationHeldForm } from './ConsultationHeldForm.tsx';
 import type { Consultation } from './consultation-words.ts';
 import { StateTag, When } from './shared.tsx';
 
@@ -71,37 +72,38 @@ export function ConsultationRecord({
             </dd>
           </div>
         ) : null}
-        {c.meeting ? (
-          <>
-            <div className="facts__row">
-              <dt>Held</dt>
-              <dd>
-                <When at={c.meeting.heldAt} />, with {c.meeting.attendees.join(', ')}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>Outcome</dt>
-              <dd>The behaviour is {c.meeting.outcome}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Next steps</dt>
-              <dd>{c.meeting.nextSteps.join(', ')}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Resources shared</dt>
-              <dd className="prewrap">
-                {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
-              </dd>
-            </div>
-            {c.meeting.notes ? (
-              <div className="facts__row">
-                <dt>Notes</dt>
-                <dd className="prewrap">{c.meeting.notes}</dd>
-              </div>
-            ) : null}
-          </>
-        ) : null}
       </dl>
+      {c.meeting ? (
+        <MeetingSummary
+          meeting={c.meeting}
+          what="the consultation"
+          level={4}
+          facts={
+            <>
+              <div className="facts__row">
+                <dt>Outcome</dt>
+                <dd>The behaviour is {c.meeting.outcome}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Next steps</dt>
+                <dd>{c.meeting.nextSteps.join(', ')}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>Resources shared</dt>
+                <dd className="prewrap">
+                  {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
+                </dd>
+              </div>
+              {c.meeting.notes ? (
+                <div className="facts__row">
+                  <dt>Notes</dt>
+                  <dd className="prewrap">{c.meeting.notes}</dd>
+                </div>
+              ) : null}
+            </>
+          }
+        />
+      ) : null}
       {c.meeting?.nextSteps.includes('pattern mapping') ? (
         <p className="body">
           Next: <RouteLink to={{ name: 'pattern-map', caseId }}>open the pattern map</RouteLink>.
@@ -113,7 +115,7 @@ export function ConsultationRecord({
       {open && c.state === 'requested' && !mine ? (
         <ScreenForm consultation={c} hub={hub} onDone={onDone} />
       ) : null}
-      {open && c.state === 'accepted' ? <HeldForm consultation={c} onDone={onDone} /> : null}
+      {open && c.state === 'accepted' ? <ConsultationHeldForm consultation={c} onDone={onDone} /> : null}
       <ExportButton
         name="reports.exportConsultation"
         request={{ caseId, consultationId: c.id }}
@@ -195,157 +197,6 @@ function ScreenForm({
         label={SCREEN_LABELS.rationale}
         value={rationale}
         onChange={setRationale}
-        rows={3}
-        errors={errors}
-      />
-    </SubForm>
-  );
-}
-
-const OUTCOMES = [
-  { value: 'normal', label: 'Normal' },
-  { value: 'inappropriate', label: 'Inappropriate' },
-  { value: 'problematic', label: 'Problematic' },
-  { value: 'harmful', label: 'Harmful' },
-] as const;
-type ConsultationOutcome = (typeof OUTCOMES)[number]['value'];
-const NEXT_STEPS = [
-  { value: 'pattern-mapping', label: 'Pattern mapping' },
-  { value: 'aim-assessment', label: 'AIM assessment' },
-  { value: 'signposting', label: 'Signposting' },
-  { value: 'no-further-involvement', label: 'No further hub involvement' },
-] as const;
-type NextStep = (typeof NEXT_STEPS)[number]['value'];
-const HELD_LABELS = {
-  heldAt: 'Date held',
-  heldAtTime: 'Time held',
-  attendees: 'Who attended (one per line)',
-  outcome: 'Outcome: the behaviour is',
-  resourcesShared: 'Resources shared',
-  nextSteps: 'Next steps',
-  notes: 'Notes',
-};
-
-function HeldForm({
-  consultation: c,
-  onDone,
-}: {
-  consultation: Consultation;
-  onDone: (s: PathwaySummary) => void;
-}) {
-  const form = `held-${c.id}`;
-  const [day, setDay] = useState('');
-  const [time, setTime] = useState('');
-  const [attendees, setAttendees] = useState('');
-  const [outcome, setOutcome] = useState<ConsultationOutcome | ''>('');
-  const [resources, setResources] = useState('');
-  const [nextSteps, setNextSteps] = useState<NextStep[]>([]);
-  const [notes, setNotes] = useState('');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-
-  const submit = submitting(async () => {
-    const heldAt = instantFrom(day, time);
-    const names = attendees
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const problems: FieldProblem[] = [];
-    if (!day) problems.push({ path: 'heldAt', message: 'Enter the date the consultation was held' });
-    if (!time) problems.push({ path: 'heldAtTime', message: 'Enter the time the consultation was held' });
-    const entry = entryProblems([
-      ['heldAt', day, HELD_LABELS.heldAt, 'date'],
-      ['heldAtTime', time, HELD_LABELS.heldAtTime, 'time'],
-    ]);
-    problems.push(...entry);
-    if (names.length === 0) problems.push({ path: 'attendees', message: 'Enter who attended, one per line' });
-    if (!outcome) problems.push({ path: 'outcome', message: 'Choose the outcome' });
-    if (nextSteps.length === 0) problems.push({ path: 'nextSteps', message: 'Tick at least one next step' });
-    if (problems.length > 0 || !heldAt || !outcome) {
-      setErrors({ problems: orderProblems(problems, Object.keys(HELD_LABELS)) });
-      return;
-    }
-    const result = await send(
-      call('consultations.recordMeeting', {
-        consultationId: c.id,
-        expectedVersion: c.version,
-        heldAt,
-        attendees: names,
-        outcome,
-        resourcesShared: resources,
-        nextSteps,
-        notes,
-      }),
-    );
-    if (!result.ok) return;
-    onDone(result.data);
-  });
-
-  return (
-    <SubForm
-      form={form}
-      title="Record the consultation meeting"
-      errors={errors}
-      labels={HELD_LABELS}
-      onSubmit={submit}
-      submit="Record the consultation"
-      busy={busy}
-    >
-      <DateTimeFields
-        form={form}
-        path="heldAt"
-        dateLabel={HELD_LABELS.heldAt}
-        timeLabel={HELD_LABELS.heldAtTime}
-        date={day}
-        time={time}
-        onDate={setDay}
-        onTime={setTime}
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="attendees"
-        label={HELD_LABELS.attendees}
-        hint="Name and role, for example Sam Social Worker (allocated social worker)."
-        value={attendees}
-        onChange={setAttendees}
-        rows={3}
-        errors={errors}
-      />
-      <RadioGroup
-        form={form}
-        path="outcome"
-        label={HELD_LABELS.outcome}
-        hint="Hackett’s continuum, as the hub uses it."
-        options={OUTCOMES}
-        value={outcome}
-        onChange={setOutcome}
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="resourcesShared"
-        label={HELD_LABELS.resourcesShared}
-        value={resources}
-        onChange={setResources}
-        rows={2}
-        errors={errors}
-      />
-      <CheckboxGroup
-        form={form}
-        path="nextSteps"
-        label={HELD_LABELS.nextSteps}
-        options={NEXT_STEPS}
-        values={nextSteps}
-        onChange={setNextSteps}
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="notes"
-        label={HELD_LABELS.notes}
-        hint="Optional."
-        value={notes}
-        onChange={setNotes}
         rows={3}
         errors={errors}
       />

@@ -1,37 +1,28 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
+import { useWatch } from 'react-hook-form';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
-import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { type FormErrors, fieldId, problemFor, problemText } from '../../ui/problems.ts';
-import {
-  FORM,
-  LABELS,
-  type MeetingFields,
-  type Outcome,
-  REQUIREMENT_LABELS,
-  type Update,
-} from './meeting-form.ts';
+import { FormRadios, FormSelect, FormText, FormTextArea, useBound } from '../../ui/form/Form.tsx';
+import { fieldId, problemFor, problemText } from '../../ui/problems.ts';
+import { LABELS, type Outcome, REQUIREMENT_LABELS } from './meeting-form.ts';
 
 interface Props {
-  fields: MeetingFields;
-  update: Update;
-  /** The outcomes ticked, in the profile's order. */
-  chosen: Outcome[];
   summary: PathwaySummary;
   categories: CaseTimeline['categories'];
-  errors: FormErrors;
 }
 
 /** The outcomes agreed (each revealing what it needs), the rationale, and a category agreed at the meeting. */
-export function MeetingOutcomes(props: Props) {
-  const { fields, update, chosen, categories, errors } = props;
+export function MeetingOutcomes({ summary, categories }: Props) {
+  const ticked = useWatch({ name: 'outcomes' }) as string[];
+  const category = useWatch({ name: 'category' }) as string;
+  const chosen = summary.strategyMeeting.outcomes.filter((o) => ticked.includes(o.id));
   const rationaleNeeded = chosen.some((o) => o.requires.includes('rationale'));
   return (
     <>
       <h2 className="heading-m">Outcome</h2>
-      <OutcomeList {...props} />
-      <TextAreaField
-        form={FORM}
+      <OutcomeList summary={summary} chosen={chosen} />
+      <FormTextArea
+        name="rationale"
         path="details.rationale"
         label={
           rationaleNeeded
@@ -39,34 +30,23 @@ export function MeetingOutcomes(props: Props) {
             : `${LABELS['details.rationale']} (optional)`
         }
         hint="Why the meeting decided as it did. Used as the reasons for an AIM assessment started alongside."
-        value={fields.rationale}
-        onChange={(rationale) => update({ rationale })}
         rows={3}
-        errors={errors}
       />
-      <SelectField
-        form={FORM}
-        path="category"
-        label={LABELS.category}
+      <FormSelect
+        name="category"
+        label={LABELS.category ?? ''}
         hint="Optional. Recorded in the category history, with the deadlines the profile ties to it."
-        value={fields.category}
-        onChange={(category) => update({ category })}
         options={categories.map((c) => ({
           value: c.id,
           label: c.brookColour ? `${c.label} — ${c.brookColour}` : c.label,
         }))}
         placeholder="Not agreed at this meeting"
-        errors={errors}
       />
-      {fields.category ? (
-        <TextAreaField
-          form={FORM}
-          path="categoryRationale"
+      {category ? (
+        <FormTextArea
+          name="categoryRationale"
           label={`${LABELS.categoryRationale} (required, unless the rationale above covers it)`}
-          value={fields.categoryRationale}
-          onChange={(categoryRationale) => update({ categoryRationale })}
           rows={2}
-          errors={errors}
         />
       ) : null}
     </>
@@ -90,15 +70,16 @@ function outcomeNotes(o: Outcome, nfaReportedTo: string): string[] {
   ].filter(Boolean);
 }
 
-function OutcomeList({ fields, update, chosen, summary, errors }: Props) {
-  const outcomesId = fieldId(FORM, 'outcomes');
+function OutcomeList({ summary, chosen }: { summary: PathwaySummary; chosen: Outcome[] }) {
+  const { form, errors, value: outcomes, onChange } = useBound<string[]>('outcomes');
+  const outcomesId = fieldId(form, 'outcomes');
   const problem = problemFor(errors, 'outcomes');
   // Each field an outcome needs appears under the first ticked outcome that needs it.
   const revealedBy = new Map<string, string>();
   for (const o of chosen)
     for (const r of o.requires) if (r !== 'rationale' && !revealedBy.has(r)) revealedBy.set(r, o.id);
   const toggle = (id: string, on: boolean) =>
-    update({ outcomes: on ? [...fields.outcomes, id] : fields.outcomes.filter((x) => x !== id) });
+    onChange(on ? [...outcomes, id] : outcomes.filter((x) => x !== id));
   return (
     <div className={`field${problem ? ' field--error' : ''}`}>
       <fieldset id={outcomesId} className="fieldset" aria-describedby={`${outcomesId}-hint`}>
@@ -116,10 +97,8 @@ function OutcomeList({ fields, update, chosen, summary, errors }: Props) {
         {summary.strategyMeeting.outcomes.map((o) => {
           const id = `${outcomesId}-${o.id}`;
           const notes = outcomeNotes(o, summary.terms.nfaReportedTo);
-          const details = o.requires
-            .filter((r) => DETAIL_NEEDS.includes(r) && revealedBy.get(r) === o.id)
-            .map((r) => <OutcomeDetail key={r} need={r} fields={fields} update={update} errors={errors} />);
-          const ticked = fields.outcomes.includes(o.id);
+          const needs = o.requires.filter((r) => DETAIL_NEEDS.includes(r) && revealedBy.get(r) === o.id);
+          const ticked = outcomes.includes(o.id);
           return (
             <Fragment key={o.id}>
               <div className="checkbox">
@@ -140,7 +119,13 @@ function OutcomeList({ fields, update, chosen, summary, errors }: Props) {
                   {notes.join(' ')}
                 </p>
               ) : null}
-              {ticked && details.length > 0 ? <div className="radio__reveal">{details}</div> : null}
+              {ticked && needs.length > 0 ? (
+                <div className="radio__reveal">
+                  {needs.map((need) => (
+                    <OutcomeDetail key={need} need={need} />
+                  ))}
+                </div>
+              ) : null}
             </Fragment>
           );
         })}
@@ -150,56 +135,37 @@ function OutcomeList({ fields, update, chosen, summary, errors }: Props) {
 }
 
 /** One detail an outcome needs: the lead agency, the kind of section 47 enquiry, or the follow-up timescale. */
-function OutcomeDetail({
-  need,
-  fields,
-  update,
-  errors,
-}: {
-  need: string;
-  fields: MeetingFields;
-  update: Update;
-  errors: FormErrors;
-}): ReactNode {
+function OutcomeDetail({ need }: { need: string }) {
   if (need === 'lead-agency')
     return (
-      <TextField
-        form={FORM}
+      <FormText
+        name="leadAgency"
         path="details.leadAgency"
         label={REQUIREMENT_LABELS['details.leadAgency']}
-        value={fields.leadAgency}
-        onChange={(leadAgency) => update({ leadAgency })}
         width="medium"
-        errors={errors}
       />
     );
   if (need === 's47-type')
     return (
-      <RadioGroup
-        form={FORM}
+      <FormRadios
+        name="s47Type"
         path="details.s47Type"
         label={REQUIREMENT_LABELS['details.s47Type']}
         options={[
           { value: 'single', label: 'Single (social care only)' },
           { value: 'joint', label: 'Joint with police' },
         ]}
-        value={fields.s47Type}
-        onChange={(s47Type) => update({ s47Type })}
-        errors={errors}
       />
     );
   if (need === 'follow-up-timescale')
     return (
-      <TextField
-        form={FORM}
+      <FormText
+        name="followUp"
         path="details.followUpWorkingDays"
         label={REQUIREMENT_LABELS['details.followUpWorkingDays']}
         hint="The follow-up meeting becomes a deadline on the case."
-        value={fields.followUp}
-        onChange={(followUp) => update({ followUp })}
         inputMode="numeric"
         width="time"
-        errors={errors}
       />
     );
   return null;

@@ -7,6 +7,7 @@ import { ExportButton } from '../../ui/ExportButton.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
+import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
 import { CaseScreen, loadBasics, When } from './shared.tsx';
 
 type Meeting = PathwaySummary['meetings'][number];
@@ -76,87 +77,49 @@ function MeetingRecord({
       <h2 id={titleId} className="heading-m heading--flush">
         {m.typeLabel}, <When at={m.heldAt} />
       </h2>
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>Trigger</dt>
-          <dd>{m.trigger}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Chair</dt>
-          <dd>{m.chair}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Outcomes</dt>
-          <dd>
-            <ul className="bullets bullets--flush">
-              {m.outcomes.map((o) => (
-                <li key={o}>{o}</li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        {details.length ? (
-          <div className="facts__row">
-            <dt>Detail</dt>
-            <dd>{details.join('. ')}</dd>
-          </div>
-        ) : null}
-        <div className="facts__row">
-          <dt>Rationale</dt>
-          <dd className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</dd>
-        </div>
-        {m.categoryLabel ? (
-          <div className="facts__row">
-            <dt>Category agreed</dt>
-            <dd>{m.categoryLabel}</dd>
-          </div>
-        ) : null}
-        <div className="facts__row">
-          <dt>Recorded by</dt>
-          <dd>{m.recordedByName}</dd>
-        </div>
-      </dl>
-      <h3 className="heading-s">Attendees</h3>
-      <div className="table-wrapper">
-        <table className="table table--small">
-          <caption className="visually-hidden">Attendees of the {m.typeLabel.toLowerCase()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Attendance</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.attendees.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
-              <tr key={i}>
-                <td>{a.name}</td>
-                <td>{a.role || <span className="hint">Not recorded</span>}</td>
-                <td>{a.agency || <span className="hint">Not recorded</span>}</td>
-                <td>{a.attendance === 'present' ? 'Present' : 'Apologies'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {m.agenda.some((a) => a.notes) ? (
-        <>
-          <h3 className="heading-s">Agenda notes</h3>
-          <dl className="facts">
-            {m.agenda
-              .filter((a) => a.notes)
-              .map((a) => (
-                <div key={a.point} className="facts__row">
-                  <dt>{a.point}</dt>
-                  <dd className="prewrap">{a.notes}</dd>
-                </div>
-              ))}
-          </dl>
-        </>
-      ) : null}
-      <Actions caseId={caseId} meeting={m} open={open} onUpdated={onUpdated} />
+      <MeetingSummary
+        meeting={m}
+        what={`the ${m.typeLabel.toLowerCase()}`}
+        facts={
+          <>
+            <div className="facts__row">
+              <dt>Trigger</dt>
+              <dd>{m.trigger}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>Outcomes</dt>
+              <dd>
+                <ul className="bullets bullets--flush">
+                  {m.outcomes.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            {details.length ? (
+              <div className="facts__row">
+                <dt>Detail</dt>
+                <dd>{details.join('. ')}</dd>
+              </div>
+            ) : null}
+            <div className="facts__row">
+              <dt>Rationale</dt>
+              <dd className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</dd>
+            </div>
+            {m.categoryLabel ? (
+              <div className="facts__row">
+                <dt>Category agreed</dt>
+                <dd>{m.categoryLabel}</dd>
+              </div>
+            ) : null}
+            <div className="facts__row">
+              <dt>Recorded by</dt>
+              <dd>{m.recordedByName}</dd>
+            </div>
+          </>
+        }
+        actions={<Actions caseId={caseId} meeting={m} open={open} onUpdated={onUpdated} />}
+      />
       <ExportButton
         name="reports.exportStrategyMeeting"
         request={{ caseId, meetingId: m.id }}

@@ -1,7 +1,15 @@
 import type { CallRequest } from '#contract/calls.ts';
+import type { FieldProblem } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import {
+  type MeetingValues,
+  meetingChecks,
+  meetingLabels,
+  meetingRequest,
+} from '../meetings/meeting-values.ts';
 
-// The strategy meeting form's words and rows, shared by its sections (StrategyMeetingScreen.tsx).
+// The strategy meeting form: the one meeting editor's values plus what a strategy meeting adds (its type,
+// trigger, outcomes with what they need, and a category agreed at it).
 
 export type MeetingRequest = CallRequest<'pathway.recordStrategyMeeting'>;
 export type MeetingType = MeetingRequest['type'];
@@ -21,14 +29,11 @@ export const REQUIREMENT_LABELS = {
   'details.s47Type': 'Section 47 enquiry: single or joint with police',
   'details.followUpWorkingDays': 'Follow-up strategy meeting within (working days)',
 };
-export const LABELS = {
+const { actions: _actions, ...COMMON } = meetingLabels();
+export const LABELS: Record<string, string> = {
   type: 'Type',
   trigger: 'What triggered it',
-  heldAt: 'Date held',
-  heldAtTime: 'Time held',
-  chair: 'Chair',
-  attendees: 'Attendees',
-  agenda: 'Agenda',
+  ...COMMON,
   outcomes: 'Outcomes agreed',
   ...REQUIREMENT_LABELS,
   'details.rationale': 'Rationale for the decision',
@@ -37,40 +42,10 @@ export const LABELS = {
   actions: 'Actions',
 };
 
-export interface Attendee {
-  key: number;
-  name: string;
-  role: string;
-  agency: string;
-  attendance: 'present' | 'apologies';
-}
-export interface Action {
-  key: number;
-  text: string;
-  owner: string;
-  due: string;
-  done: boolean;
-}
-
-let nextKey = 1;
-export const newAttendee = (): Attendee => ({
-  key: nextKey++,
-  name: '',
-  role: '',
-  agency: '',
-  attendance: 'present',
-});
-export const newAction = (): Action => ({ key: nextKey++, text: '', owner: '', due: '', done: false });
-
 /** Every answer on the form, in one value. */
-export interface MeetingFields {
+export interface StrategyValues extends MeetingValues {
   type: MeetingType | '';
   trigger: string;
-  day: string;
-  time: string;
-  chair: string;
-  attendees: Attendee[];
-  notes: string[];
   outcomes: string[];
   rationale: string;
   leadAgency: string;
@@ -78,12 +53,41 @@ export interface MeetingFields {
   followUp: string;
   category: string;
   categoryRationale: string;
-  actions: Action[];
 }
 
-/** Changes one or more answers. */
-export type Update = (change: Partial<MeetingFields>) => void;
+/** What the form can tell before it asks the workbench: each missing or malformed answer. */
+export function strategyChecks(f: StrategyValues): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!f.type)
+    problems.push({ path: 'type', message: 'Choose the type: discussion, meeting or complex abuse meeting' });
+  if (!f.trigger.trim()) problems.push({ path: 'trigger', message: 'Enter what triggered it' });
+  problems.push(...meetingChecks(f));
+  if (f.outcomes.length === 0) problems.push({ path: 'outcomes', message: 'Tick at least one outcome' });
+  if (f.followUp.trim() && !/^\d{1,2}$/.test(f.followUp.trim()))
+    problems.push({
+      path: 'details.followUpWorkingDays',
+      message: 'Enter a whole number of working days from 1 to 60',
+    });
+  return problems;
+}
 
-/** Replaces the row with this key in a list of rows, keeping the others. */
-export const changeRow = <T extends { key: number }>(list: T[], key: number, change: Partial<T>): T[] =>
-  list.map((row) => (row.key === key ? { ...row, ...change } : row));
+/** The request the answers make; the details an outcome does not need are left out. */
+export function strategyRequest(caseId: string, f: StrategyValues, chosen: Outcome[]): MeetingRequest {
+  const needs = (what: string) => chosen.some((o) => o.requires.includes(what));
+  const days = f.followUp.trim() ? Number(f.followUp.trim()) : null;
+  return {
+    caseId,
+    type: f.type as MeetingType,
+    trigger: f.trigger,
+    ...meetingRequest(f),
+    outcomes: f.outcomes,
+    details: {
+      rationale: f.rationale,
+      leadAgency: needs('lead-agency') ? f.leadAgency : '',
+      s47Type: needs('s47-type') ? f.s47Type : '',
+      followUpWorkingDays: needs('follow-up-timescale') ? days : null,
+    },
+    category: f.category,
+    categoryRationale: f.category ? f.categoryRationale : '',
+  };
+}

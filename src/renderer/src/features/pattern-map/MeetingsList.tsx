@@ -1,6 +1,7 @@
 import type { MapMeeting } from '#contract/pattern-map-schemas.ts';
 import { formatInstant } from '#domain/dates.ts';
-import { DayText, InstantText } from '../../ui/DateText.tsx';
+import { InstantText } from '../../ui/DateText.tsx';
+import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
 import { useMapStore } from './store.ts';
 
 /** The mapping meetings held on this map, most recent first; each can be continued in meeting mode. */
@@ -11,65 +12,14 @@ export function MeetingsList({ onContinue }: { onContinue: (meeting: MapMeeting)
   return (
     <ol className="pm-meetings">
       {newestFirst.map((m) => {
-        const present = m.attendees.filter((a) => a.present);
-        const apologies = m.attendees.filter((a) => !a.present);
-        const who = (a: MapMeeting['attendees'][number]) =>
-          [a.name, [a.role, a.agency].filter(Boolean).join(', ')].filter(Boolean).join(' — ');
         return (
           <li key={m.id} className="pm-meeting-card">
             <h3 className="heading-s pm-meeting-card__title">
               Meeting on <InstantText value={m.heldAt} withTime />, chaired by {m.chair}
             </h3>
-            <dl className="pm-facts">
-              <div className="pm-facts__row">
-                <dt>Present</dt>
-                <dd>
-                  {present.length ? present.map(who).join('; ') : <span className="hint">None recorded</span>}
-                </dd>
-              </div>
-              <div className="pm-facts__row">
-                <dt>Apologies</dt>
-                <dd>
-                  {apologies.length ? apologies.map(who).join('; ') : <span className="hint">None</span>}
-                </dd>
-              </div>
-              <div className="pm-facts__row">
-                <dt>Decisions</dt>
-                <dd className="pm-prewrap">{m.decisions || <span className="hint">None recorded</span>}</dd>
-              </div>
-              {m.notes ? (
-                <div className="pm-facts__row">
-                  <dt>Notes</dt>
-                  <dd className="pm-prewrap">{m.notes}</dd>
-                </div>
-              ) : null}
-            </dl>
-            {m.actions.length > 0 ? (
-              <div className="table-wrapper">
-                <table className="table table--small">
-                  <caption className="pm-caption">Actions</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Action</th>
-                      <th scope="col">Owner</th>
-                      <th scope="col">Due by</th>
-                      <th scope="col">Done</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.actions.map((a, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: actions are stored as a list
-                      <tr key={i}>
-                        <td>{a.text}</td>
-                        <td>{a.owner}</td>
-                        <td>{a.due ? <DayText value={a.due} /> : ''}</td>
-                        <td>{a.done ? 'Yes' : 'No'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
+            <MeetingSummary meeting={m} what={`the mapping meeting of ${formatInstant(m.heldAt)}`} level={4}>
+              {m.notes ? <p className="body pm-prewrap">Notes: {m.notes}</p> : null}
+            </MeetingSummary>
             <p className="pm-meeting-card__meta hint">
               Recorded by {m.createdByName}; last saved <InstantText value={m.updatedAt} withTime />.
             </p>

@@ -23,7 +23,8 @@ interface Frame {
 
 const FrameContext = createContext<Frame | null>(null);
 
-function useFrame(): Frame {
+/** The enclosing `<Form>`: its id, its errors and whether it is busy (for parts that show a list-level problem). */
+export function useFrame(): Frame {
   const frame = useContext(FrameContext);
   if (!frame) throw new Error('A form field must sit inside <Form>.');
   return frame;

@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react';
+import type { MeetingView } from '#contract/meeting.ts';
+import { ATTENDANCE_LABELS } from '#domain/meeting.ts';
+import { DayText, InstantText } from '../../ui/DateText.tsx';
+import { type HeadingLevel, PartHeading } from './Heading.tsx';
+
+const notRecorded = <span className="hint">Not recorded</span>;
+
+interface Props {
+  meeting: MeetingView;
+  /** Names the meeting in the tables' captions, e.g. 'the strategy meeting'. */
+  what: string;
+  level?: HeadingLevel;
+  /** The kind's own facts: rows (`<div className="facts__row">`) after the date and chair. */
+  facts?: ReactNode;
+  /** The kind's own parts, after the decisions. */
+  children?: ReactNode;
+  /** Replaces the table of actions (e.g. with a form to mark them done). */
+  actions?: ReactNode;
+}
+
+/** One meeting as recorded, the same for every kind: when, chair, attendees, agenda, decisions and actions. */
+export function MeetingSummary({ meeting: m, what, level = 3, facts, children, actions }: Props) {
+  return (
+    <>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Held</dt>
+          <dd>
+            <InstantText value={m.heldAt} withTime />
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Chair</dt>
+          <dd>{m.chair || notRecorded}</dd>
+        </div>
+        {facts}
+      </dl>
+      <PartHeading level={level}>Attendees</PartHeading>
+      <div className="table-wrapper">
+        <table className="table table--small">
+          <caption className="visually-hidden">Attendees of {what}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Agency</th>
+              <th scope="col">Attendance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.attendees.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
+              <tr key={i}>
+                <td>{a.name}</td>
+                <td>{a.role || notRecorded}</td>
+                <td>{a.agency || notRecorded}</td>
+                <td>{ATTENDANCE_LABELS[a.attendance]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {m.agenda.length > 0 ? (
+        <>
+          <PartHeading level={level}>Agenda</PartHeading>
+          <dl className="facts">
+            {m.agenda.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: agenda points have no id and never reorder
+              <div key={i} className="facts__row">
+                <dt>{a.point}</dt>
+                <dd className="prewrap">{a.notes || <span className="hint">No notes</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      <PartHeading level={level}>Decisions</PartHeading>
+      <p className="body prewrap">{m.decisions || <span className="hint">None recorded</span>}</p>
+      {children}
+      {actions ?? <ActionsTable meeting={m} what={what} level={level} />}
+    </>
+  );
+}
+
+function ActionsTable({
+  meeting: m,
+  what,
+  level,
+}: {
+  meeting: MeetingView;
+  what: string;
+  level: HeadingLevel;
+}) {
+  return (
+    <>
+      <PartHeading level={level}>Actions</PartHeading>
+      {m.actions.length === 0 ? (
+        <p className="body hint">No actions recorded.</p>
+      ) : (
+        <div className="table-wrapper">
+          <table className="table table--small">
+            <caption className="visually-hidden">Actions agreed at {what}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Done</th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.actions.map((a, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: actions are stored as a list
+                <tr key={i}>
+                  <td>{a.text}</td>
+                  <td>{a.owner || notRecorded}</td>
+                  <td>{a.due ? <DayText value={a.due} /> : ''}</td>
+                  <td>{a.done ? 'Yes' : 'Not yet'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
