@@ -21,6 +21,7 @@ import { addSigningKey, findUser, findUserByUsername, insertUser } from '../stor
 import { finishPendingExports } from './export-file.ts';
 import { reencryptStore } from './keys.ts';
 import { checkStoreAtSignIn } from './store-checks.ts';
+import { applyWaitingChangeSets } from './sync/apply.ts';
 import { deriveDeviceIdentity } from './sync/identity.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -363,14 +364,24 @@ function authenticate(
     ? ` after ${previous.failures} failed attempt${previous.failures === 1 ? '' : 's'}`
     : '';
   try {
-    wb.write((_db, audit) =>
+    wb.write((db, audit) => {
       audit({
         action: action === 'unlock' ? 'session.unlock' : 'session.sign-in',
         recordType: 'user',
         recordId: user.id,
         summary: `${action === 'unlock' ? 'unlocked the workbench' : 'signed in'}${failures}`,
-      }),
-    );
+      });
+      // Change sets an older version kept for later are applied once this version understands them.
+      const applied = wb.loss ? 0 : applyWaitingChangeSets(wb, db);
+      if (applied > 0) {
+        audit({
+          action: 'sync.apply-waiting',
+          recordType: 'user',
+          recordId: user.id,
+          summary: `applied ${applied} change set${applied === 1 ? '' : 's'} from other computers that this version of the workbench now understands`,
+        });
+      }
+    });
   } catch (error) {
     // Signed in but not recorded: not a session to keep.
     wb.dropKeys();

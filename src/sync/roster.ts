@@ -11,6 +11,8 @@ export interface RosterDevice {
   id: string;
   /** Ed25519 public key, SPKI DER base64: signs change sets and bundles. */
   signingPublicKey: string;
+  /** The person's sign-off key on this device, so their report signatures verify on every machine. */
+  signOffKey?: { id: string; publicKey: string };
 }
 
 export interface RosterMember {

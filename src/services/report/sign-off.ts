@@ -35,7 +35,7 @@ export const contentHash = (content: unknown) =>
   createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 
 /** Binds a signature to the signer's registered key and person under the keyring's audit key. */
-const keyMac = (auditKey: Buffer, signingKeyId: string, userId: string, publicKey: string) =>
+export const keyMac = (auditKey: Buffer, signingKeyId: string, userId: string, publicKey: string) =>
   hmac(auditKey, `signing-key:${signingKeyId}:${userId}:${publicKey}`);
 
 function parties(db: Db, a: AssessmentRow) {

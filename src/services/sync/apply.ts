@@ -2,7 +2,7 @@ import { parseHlc } from '#domain/sync/hlc.ts';
 import { type ChangeSet, DELETED_FIELD } from '#domain/sync/replica.ts';
 import { reindexCase } from '#store/cases.ts';
 import type { Db } from '#store/database.ts';
-import { materialise } from '#store/sync/materialise.ts';
+import { type LocalColumns, materialise } from '#store/sync/materialise.ts';
 import {
   caseKeyById,
   hasChangeSet,
@@ -15,7 +15,10 @@ import {
 import { syncedColumns, syncedTable, withoutCapture } from '#store/sync/tables.ts';
 import { type Envelope, EnvelopeRefused, openChangeSet } from '#sync/envelope.ts';
 import { deviceKeyOf, type Roster } from '#sync/roster.ts';
-import { membershipOfKey } from './trust.ts';
+import { keyMac } from '../report/sign-off.ts';
+import type { Workbench } from '../workbench.ts';
+import { SYNC_SCHEMA } from './capture.ts';
+import { membershipOfKey, rosterOfStore } from './trust.ts';
 
 export interface ApplyReport {
   applied: number;
@@ -77,14 +80,29 @@ function checkCase(db: Db, cs: ChangeSet): void {
   }
 }
 
-function applyOne(db: Db, cs: ChangeSet, now: Date): string[] {
+/**
+ * A signature's binding to its key is made here, under this machine's audit key, only for a key the
+ * roster gave to that signer; any other key shows as changed when the signatures are checked.
+ */
+const localColumns =
+  (db: Db, auditKey: Buffer): LocalColumns =>
+  (table, values) => {
+    if (table !== 'report_signatures') return {};
+    const key = db
+      .prepare('SELECT id, user_id AS userId, public_key AS publicKey FROM signing_keys WHERE id = ?')
+      .get(values.signing_key_id) as { id: string; userId: string; publicKey: string } | undefined;
+    if (!key || key.userId !== values.signer_id) return { key_mac: '' };
+    return { key_mac: keyMac(auditKey, key.id, key.userId, key.publicKey) };
+  };
+
+function applyOne(db: Db, cs: ChangeSet, now: Date, auditKey: Buffer): string[] {
   checkShape(db, cs);
   const touched = new Map<string, { tbl: string; rowId: string }>();
   for (const op of cs.ops) {
     observeTime(db, op.edit.at, now.getTime());
     if (mergeField(db, op)) touched.set(`${op.table}\u0000${op.id}`, { tbl: op.table, rowId: op.id });
   }
-  materialise(db, [...touched.values()]);
+  materialise(db, [...touched.values()], localColumns(db, auditKey));
   checkCase(db, cs);
   return [cs.caseId];
 }
@@ -98,7 +116,7 @@ function applyOne(db: Db, cs: ChangeSet, now: Date): string[] {
 export function applyEnvelopes(
   db: Db,
   envelopes: Envelope[],
-  context: { roster: Roster | null; knownSchema: number; now: Date },
+  context: { roster: Roster | null; knownSchema: number; now: Date; auditKey: Buffer },
 ): ApplyReport {
   const report = emptyReport();
   const cases = new Set<string>();
@@ -146,7 +164,7 @@ export function applyEnvelopes(
         });
         if (waits) report.keptForLater++;
         else {
-          for (const c of applyOne(db, cs, context.now)) cases.add(c);
+          for (const c of applyOne(db, cs, context.now, context.auditKey)) cases.add(c);
           report.applied++;
         }
         db.exec('RELEASE sync_change_set');
@@ -163,25 +181,50 @@ export function applyEnvelopes(
   return report;
 }
 
-/** After an update: applies the change sets an older version kept for later. */
+/**
+ * After an update: applies the change sets an older version kept for later, each all or nothing; one
+ * that still cannot be applied stays kept (and is passed on) rather than stopping the sign-in.
+ */
 export function applyWaiting(
   db: Db,
-  context: { roster: Roster | null; knownSchema: number; now: Date },
+  context: { roster: Roster | null; knownSchema: number; now: Date; auditKey: Buffer },
 ): number {
   let applied = 0;
   withoutCapture(db, () => {
     for (const stored of waitingChangeSets(db)) {
       if (stored.schema > context.knownSchema) continue;
-      const cs = openChangeSet(stored.envelope, {
-        devicePublicKey: (author, device) =>
-          context.roster ? deviceKeyOf(context.roster, author, device) : undefined,
-        caseKey: (caseId, keyId) => caseKeyById(db, caseId, keyId),
-      });
-      applyOne(db, cs, context.now);
-      markApplied(db, stored.id);
-      reindexCase(db, cs.caseId);
-      applied++;
+      db.exec('SAVEPOINT sync_waiting');
+      try {
+        const cs = openChangeSet(stored.envelope, {
+          devicePublicKey: (author, device) =>
+            context.roster ? deviceKeyOf(context.roster, author, device) : undefined,
+          caseKey: (caseId, keyId) => caseKeyById(db, caseId, keyId),
+        });
+        applyOne(db, cs, context.now, context.auditKey);
+        markApplied(db, stored.id);
+        reindexCase(db, cs.caseId);
+        db.exec('RELEASE sync_waiting');
+        applied++;
+      } catch (error) {
+        db.exec('ROLLBACK TO sync_waiting');
+        db.exec('RELEASE sync_waiting');
+        if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
+      }
     }
   });
   return applied;
 }
+
+/** Applies what waits, with this workbench's roster and schema (at sign-in). */
+export function applyWaitingChangeSets(wb: Workbench, db: Db): number {
+  if (!hasWaiting(db)) return 0;
+  return applyWaiting(db, {
+    roster: rosterOfStore(db),
+    knownSchema: wb.syncSchema ?? SYNC_SCHEMA,
+    now: wb.now(),
+    auditKey: wb.signedIn().keys.auditKey,
+  });
+}
+
+const hasWaiting = (db: Db) =>
+  db.prepare("SELECT 1 FROM sync_change_sets WHERE state = 'waiting' LIMIT 1").get() !== undefined;

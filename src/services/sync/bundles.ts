@@ -225,6 +225,7 @@ export async function openBundle(wb: Workbench): Promise<CallResponse<'sync.open
       roster: rosterOfStore(db),
       knownSchema: wb.syncSchema ?? SYNC_SCHEMA,
       now,
+      auditKey: session.keys.auditKey,
     });
     markSent(
       db,

@@ -112,7 +112,15 @@ const joinRequest = z.strictObject({
         aimTrained: z.boolean().optional(),
         boxPublicKey: z.string().max(100),
         devices: z
-          .array(z.strictObject({ id: z.string().max(64), signingPublicKey: z.string().max(200) }))
+          .array(
+            z.strictObject({
+              id: z.string().max(64),
+              signingPublicKey: z.string().max(200),
+              signOffKey: z
+                .strictObject({ id: z.string().max(64), publicKey: z.string().max(200) })
+                .optional(),
+            }),
+          )
           .max(10),
         administrator: z.boolean(),
       }),

@@ -54,6 +54,11 @@ export function localMembers(db: Db, databaseDevice: (memberId: string) => strin
     const signing = readMeta(db, `device:${u.id}`);
     if (!box || !signing) return [];
     const roles = JSON.parse(u.roles) as string[];
+    const signOff = db
+      .prepare(
+        'SELECT id, public_key AS publicKey FROM signing_keys WHERE user_id = ? AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
+      )
+      .get(u.id) as { id: string; publicKey: string } | undefined;
     return [
       {
         id: u.id,
@@ -62,7 +67,13 @@ export function localMembers(db: Db, databaseDevice: (memberId: string) => strin
         agency: u.agency,
         aimTrained: u.aimTrained === 1,
         boxPublicKey: box,
-        devices: [{ id: databaseDevice(u.id), signingPublicKey: signing }],
+        devices: [
+          {
+            id: databaseDevice(u.id),
+            signingPublicKey: signing,
+            ...(signOff ? { signOffKey: { id: signOff.id, publicKey: signOff.publicKey } } : {}),
+          },
+        ],
         administrator: roles.includes('administrator'),
       },
     ];
@@ -81,6 +92,11 @@ function ensureTeamPeople(db: Db, roster: Roster, now: string): void {
        aim_trained = excluded.aim_trained, updated_at = excluded.updated_at
      WHERE users.username LIKE 'team:%'`,
   );
+  const key = db.prepare(
+    `INSERT INTO signing_keys (id, user_id, public_key, created_at) SELECT ?, ?, ?, ?
+     WHERE EXISTS (SELECT 1 FROM users WHERE id = ? AND username LIKE 'team:%')
+     ON CONFLICT (id) DO NOTHING`,
+  );
   for (const m of roster.members) {
     insert.run(
       m.id,
@@ -92,6 +108,9 @@ function ensureTeamPeople(db: Db, roster: Roster, now: string): void {
       now,
       now,
     );
+    for (const d of m.devices) {
+      if (d.signOffKey) key.run(d.signOffKey.id, m.id, d.signOffKey.publicKey, now, m.id);
+    }
   }
 }
 

@@ -10,7 +10,10 @@ import { columnsOf, SYNCED_TABLES, type SyncedTable, syncedColumns, syncedTable 
  * arrived, or a required field is missing) is kept in `sync_pending_rows` and tried again after the
  * next change sets; nothing of it is lost, since the merge state holds every edit.
  */
-function writeRecord(db: Db, t: SyncedTable, rowId: string): void {
+/** Values of a table's local columns for a record arriving from elsewhere, made by this machine. */
+export type LocalColumns = (table: string, values: Record<string, unknown>) => Record<string, unknown>;
+
+function writeRecord(db: Db, t: SyncedTable, rowId: string, local?: LocalColumns): void {
   const fields = recordFields(db, t.name, rowId);
   const keys = JSON.parse(rowId) as unknown[];
   const where = t.key.map((k) => `${k} = ?`).join(' AND ');
@@ -32,10 +35,14 @@ function writeRecord(db: Db, t: SyncedTable, rowId: string): void {
     return;
   }
   // A version column with no default starts at 1 here, as it does where the record was made.
-  const extra = hasVersion && !known.includes('version') ? ['version'] : [];
+  const made: Record<string, unknown> = hasVersion && !known.includes('version') ? { version: 1 } : {};
+  if (t.local?.some((c) => c !== 'version') && local) {
+    Object.assign(made, local(t.name, Object.fromEntries(known.map((c, i) => [c, values[i]]))));
+  }
+  const columns = [...known, ...Object.keys(made)];
   db.prepare(
-    `INSERT INTO ${t.name} (${[...known, ...extra].join(', ')}) VALUES (${[...known, ...extra].map(() => '?').join(', ')})`,
-  ).run(...values, ...extra.map(() => 1));
+    `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ).run(...values, ...Object.values(made));
 }
 
 const tableOrder = (name: string) => SYNCED_TABLES.findIndex((t) => t.name === name);
@@ -45,7 +52,7 @@ const tableOrder = (name: string) => SYNCED_TABLES.findIndex((t) => t.name === n
  * yet does not undo the others; then tries the records waiting from earlier until none moves.
  * Returns the records still waiting.
  */
-export function materialise(db: Db, touched: { tbl: string; rowId: string }[]): number {
+export function materialise(db: Db, touched: { tbl: string; rowId: string }[], local?: LocalColumns): number {
   const pending = db.prepare('SELECT tbl, row_id AS rowId FROM sync_pending_rows').all() as {
     tbl: string;
     rowId: string;
@@ -70,7 +77,7 @@ export function materialise(db: Db, touched: { tbl: string; rowId: string }[]): 
       if (!t) continue;
       db.exec('SAVEPOINT sync_record');
       try {
-        writeRecord(db, t, record.rowId);
+        writeRecord(db, t, record.rowId, local);
         db.exec('RELEASE sync_record');
         clear.run(record.tbl, record.rowId);
         progress = true;

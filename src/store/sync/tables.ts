@@ -69,6 +69,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   table('assessment_meetings', byAssessment, ['assessment_id', 'kind']),
   table('report_transitions', byAssessment),
   table('report_snapshots', byAssessment, ['assessment_id']),
+  // The key's binding to its signer is each machine's own (an HMAC under its audit key), made on arrival.
+  { name: 'report_signatures', key: ['id'], caseOf: byAssessment, local: ['key_mac'] },
   table('report_exports', byCase),
 ];
 

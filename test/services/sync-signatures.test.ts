@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder } from '../support/temp.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  harness,
+  SW_PASSWORD,
+  seededTeam,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
+
+// A report quality-assured and signed by both co-assessors on machine A (Children's Social Care)
+// reaches the youth justice manager on machine B in a case bundle: the signatures verify there,
+// against the sign-off keys the signed team roster gives for each signer.
+
+const START = new Date('2026-06-01T09:00:00+01:00');
+const B_ADMIN = { username: 'bella.admin', password: 'youth justice admin pw' };
+const PAT = { username: 'pat.manager', password: 'pat manager pass 1' };
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => {
+  folder = tempFolder();
+});
+afterEach(() => folder.remove());
+
+async function as(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
+
+describe('a signed report on another machine', () => {
+  it('shows both signatures verified on the manager’s machine, and a tampered signature does not verify', async () => {
+    const a = harness(join(folder.path, 'a'), { start: START });
+    const b = harness(join(folder.path, 'b'), { start: START });
+    const team = await seededTeam(a);
+    await b.call('session.setUp', {
+      administrator: {
+        username: B_ADMIN.username,
+        name: 'Bella Admin',
+        agency: 'youth-justice',
+        roles: ['administrator'],
+        aimTrained: false,
+      },
+      password: B_ADMIN.password,
+    });
+    const pat = await b.call('users.create', {
+      username: PAT.username,
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+      initialPassword: `${PAT.password} (first)`,
+    });
+    // Pat signs in once and chooses a password, so this computer knows Pat's device key.
+    await as(b, PAT.username, `${PAT.password} (first)`);
+    await b.call('account.changePassword', {
+      currentPassword: `${PAT.password} (first)`,
+      newPassword: PAT.password,
+    });
+    await as(b, B_ADMIN.username, B_ADMIN.password);
+    b.host.saveFile = join(folder.path, 'join.json');
+    await b.call('sync.exportJoinRequest', {});
+    await a.call('sync.createTeam', {});
+    a.host.openFile = join(folder.path, 'join.json');
+    await a.call('sync.importJoinRequest', {});
+    a.host.saveFile = join(folder.path, 'roster.json');
+    await a.call('sync.exportRoster', {});
+    b.host.openFile = join(folder.path, 'roster.json');
+    await b.call('sync.importRoster', {});
+
+    const child = await a.call('children.create', {
+      name: 'Riley Signed',
+      dateOfBirth: '2012-02-02',
+      gender: 'male',
+    });
+    const hsbCase = await a.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [team.admin.id, pat.id],
+    });
+    const started = await a.call('assessments.start', {
+      caseId: hsbCase.id,
+      frameworkId: 'aim3',
+      route: 'welfare',
+      reasons: 'Harmful behaviour towards a peer',
+      qualityReviewNotified: '',
+      decisionAt: '2026-05-20T10:00:00+01:00',
+      facts: {
+        referralDate: '2026-05-01',
+        lastBehaviourDate: '2026-04-20',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+      },
+      proceedReason: '',
+      leadAssessorId: team.yos.id,
+      coAssessorId: team.socialWorker.id,
+    });
+    const assessmentId = started.id;
+    await as(a, 'sam.sw', SW_PASSWORD);
+    await a.call('assessments.saveSection', {
+      assessmentId,
+      sectionKey: 'formulation',
+      expectedVersion: 0,
+      content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Riley was frightened and isolated.' }] }] },
+    });
+    await a.call('signOff.submit', { assessmentId, comments: 'Ready for QA' });
+    await as(a, 'admin', ADMIN_PASSWORD);
+    await a.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+    await as(a, 'yas.yos', YOS_PASSWORD);
+    await a.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
+    await as(a, 'sam.sw', SW_PASSWORD);
+    const onA = await a.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
+    expect(onA.signatures.every((s) => s.verified)).toBe(true);
+
+    a.host.saveFile = join(folder.path, 'signed.hsbcase');
+    await a.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [pat.id] });
+    await as(b, PAT.username, PAT.password);
+    b.host.openFile = join(folder.path, 'signed.hsbcase');
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([]);
+
+    const onB = await b.call('signOff.status', { assessmentId });
+    expect(onB.state).toBe(onA.state);
+    const rows = (list: typeof onA.signatures) =>
+      list
+        .map((s) => [s.signerName, s.verified, s.problem])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    expect(rows(onB.signatures)).toEqual([
+      ['Sam Social Worker', true, ''],
+      ['Yas Youth Justice', true, ''],
+    ]);
+    expect(rows(onB.signatures)).toEqual(rows(onA.signatures));
+
+    // A signature altered on B's disk no longer verifies there.
+    b.wb
+      .db()
+      .prepare("UPDATE report_signatures SET signature = 'AAAA' || substr(signature, 5) WHERE signer_id = ?")
+      .run(team.socialWorker.id);
+    const tampered = await b.call('signOff.status', { assessmentId });
+    expect(tampered.signatures.find((s) => !s.verified)?.signerName).toBe('Sam Social Worker');
+  });
+});
