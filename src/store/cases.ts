@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CaseListItem, HsbCase } from '../contract/schemas.ts';
 import type { Db } from './database.ts';
 
@@ -43,13 +44,34 @@ export function findCase(db: Db, id: string): HsbCase | undefined {
   return row ? toCase(db, row) : undefined;
 }
 
-/** The next reference in the year, e.g. HSB-2026-0007. */
+/**
+ * The next reference in the year, e.g. HSB-2026-0007. A computer in a team numbers its own cases
+ * under its own code (HSB-2026-K7QF-0007), so two computers never give two cases one reference.
+ */
 export function nextCaseReference(db: Db, year: number): string {
-  const prefix = `HSB-${year}-`;
+  const code = teamComputerCode(db);
+  const prefix = code ? `HSB-${year}-${code}-` : `HSB-${year}-`;
+  const taken = db.prepare('SELECT 1 FROM cases WHERE reference = ?');
   const row = db.prepare('SELECT count(*) AS n FROM cases WHERE reference LIKE ?').get(`${prefix}%`) as {
     n: number;
   };
-  return `${prefix}${String(row.n + 1).padStart(4, '0')}`;
+  let n = row.n + 1;
+  while (taken.get(`${prefix}${String(n).padStart(4, '0')}`)) n++;
+  return `${prefix}${String(n).padStart(4, '0')}`;
+}
+
+/** This computer's code in case references, made when it joins a team (none before). */
+function teamComputerCode(db: Db): string | null {
+  const inTeam = db.prepare("SELECT 1 FROM sync_meta WHERE key = 'roster'").get();
+  if (!inTeam) return null;
+  const held = db.prepare("SELECT value FROM sync_meta WHERE key = 'computer-code'").get() as
+    | { value: string }
+    | undefined;
+  if (held) return held.value;
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const code = Array.from(randomBytes(4), (b) => letters[b % letters.length]).join('');
+  db.prepare("INSERT INTO sync_meta (key, value) VALUES ('computer-code', ?)").run(code);
+  return code;
 }
 
 function setManagers(db: Db, caseId: string, managerIds: readonly string[]): void {

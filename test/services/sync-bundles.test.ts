@@ -134,7 +134,7 @@ describe('case bundles between two machines', () => {
     await signInAs(b, 'yas.yos', YOS_PASSWORD);
     const first = await carry(a, b, caseId, [yosB.id], 'to-b.hsbcase');
     expect(first.opened.message).toMatch(
-      /^Brought case HSB-2026-\d{4} up to date with \d+ change sets? from Alex Administrator\.$/,
+      /^Brought case HSB-2026-[A-Z2-9]{4}-\d{4} up to date with \d+ change sets? from Alex Administrator\.$/,
     );
     expect(first.opened.refused).toEqual([]);
 
