@@ -476,6 +476,15 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
     managerIds: [x.managerId],
   }),
   'cases.get': (x) => ({ id: x.caseId }),
+  'sync.caseStatus': (x) => ({ caseId: x.caseId }),
+  'sync.sendCase': (x) => ({ caseId: x.caseId, recipientIds: [x.team.socialWorker.id] }),
+  'sync.resolveConflict': (x) => ({
+    caseId: x.caseId,
+    table: 'map_items',
+    rowId: JSON.stringify([x.mapItemId]),
+    field: 'what',
+    keep: '001795687200000-0000-x',
+  }),
   'cases.accessRecords': (x) => ({ caseId: x.caseId }),
 };
 
@@ -490,6 +499,13 @@ const FILTERED_LISTS: readonly CallName[] = [
 const ACCESS_CALLS: readonly CallName[] = ['cases.requestAccess', 'cases.breakGlass'];
 /** Calls that reach no case data. */
 const NOT_CASE_SCOPED: readonly CallName[] = [
+  'sync.team',
+  'sync.createTeam',
+  'sync.exportJoinRequest',
+  'sync.importJoinRequest',
+  'sync.exportRoster',
+  'sync.importRoster',
+  'sync.openBundle',
   'session.status',
   'session.setUp',
   'session.signIn',
