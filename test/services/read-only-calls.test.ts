@@ -22,6 +22,7 @@ const dataDir = () => join(root.path, 'data');
 async function buildFixture() {
   const h = harness(dataDir(), { start: new Date('2026-11-05T09:00:00Z') });
   const team = await seededTeam(h); // signed in as the administrator, also a manager
+  await h.call('sync.createTeam', {});
   const child = await h.call('children.create', {
     name: 'Riley Example',
     dateOfBirth: '2012-04-04',
@@ -115,6 +116,7 @@ function requestFor(name: CallName): unknown {
     'pathway.timeline': { caseId },
     'profiles.get': { id: 'lancashire', version: 1 },
     'signOff.status': { assessmentId },
+    'sync.caseStatus': { caseId },
   };
   return requests[name] ?? {};
 }
