@@ -54,6 +54,8 @@ const caseSyncStatus = z.strictObject({
   conflicts: z.array(conflict),
   keptForLater: z.number().int(),
   recordsWaiting: z.number().int(),
+  /** Change sets of someone's this computer knows exist (a later one arrived) but has not received. */
+  missing: z.array(z.strictObject({ name: z.string(), count: z.number().int() })),
   history: z.array(
     z.strictObject({
       at: z.string(),

@@ -272,6 +272,34 @@ describe('case bundles between two machines', () => {
     }
   });
 
+  it('notices a change set left out of a bundle, and the gap closes when it arrives', async () => {
+    const { a, b, yosB, caseId } = await twoMachines();
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await carry(a, b, caseId, [yosB.id], 'first.hsbcase');
+    await a.call('map.addItem', { caseId, item: lifeEvent('One') });
+    await a.call('map.addItem', { caseId, item: lifeEvent('Two') });
+    // The change set adding "One" is left out, as a relay or a careless copy might drop it.
+    const db = a.wb.db();
+    const dropped = db
+      .prepare('SELECT id FROM sync_change_sets WHERE case_id = ? ORDER BY arrival DESC LIMIT 1 OFFSET 1')
+      .get(caseId) as { id: string };
+    db.prepare('INSERT INTO sync_sent (case_id, member_id, change_set_id) VALUES (?, ?, ?)').run(
+      caseId,
+      yosB.id,
+      dropped.id,
+    );
+    await carry(a, b, caseId, [yosB.id], 'gap.hsbcase');
+    expect((await b.call('sync.caseStatus', { caseId })).missing).toEqual([
+      { name: 'Alex Administrator', count: 1 },
+    ]);
+    expect((await b.call('map.get', { caseId })).items.map((i) => i.what)).toEqual(['Two']);
+
+    db.prepare('DELETE FROM sync_sent WHERE change_set_id = ?').run(dropped.id);
+    await carry(a, b, caseId, [yosB.id], 'fill.hsbcase');
+    expect((await b.call('sync.caseStatus', { caseId })).missing).toEqual([]);
+    expect((await b.call('map.get', { caseId })).items.map((i) => i.what).sort()).toEqual(['One', 'Two']);
+  });
+
   it('refuses a roster that the pinned administrator did not sign', async () => {
     const { a, b } = await twoMachines();
     // A rogue roster: B's own administrator signs one (B pinned A's administrator when it joined).

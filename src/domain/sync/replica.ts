@@ -24,11 +24,11 @@ export interface FieldOp {
 }
 
 export interface ChangeSet {
-  /** `${author}:${device}:${seq}`: unique, and the same on every machine. */
+  /** `${author}:${device}:${caseId}:${seq}` in the store (`${author}:${device}:${seq}` here): unique, the same on every machine. */
   id: string;
   author: string;
   device: string;
-  /** Per author and device, 1, 2, 3 … with no gaps, so a dropped change set is noticed. */
+  /** Per author, device and case, 1, 2, 3 … with no gaps, so a dropped change set is noticed. */
   seq: number;
   caseId: string;
   /** The data schema the author wrote; a machine that does not know it yet keeps it and passes it on. */

@@ -187,9 +187,9 @@ export function sealAndKeep(
   now: Date,
 ): ChangeSet {
   const author = device.memberId;
-  const seq = nextSequence(db, author, device.deviceId);
+  const seq = nextSequence(db, author, device.deviceId, caseId);
   const cs: ChangeSet = {
-    id: `${author}:${device.deviceId}:${seq}`,
+    id: `${author}:${device.deviceId}:${caseId}:${seq}`,
     author,
     device: device.deviceId,
     seq,

@@ -12,6 +12,7 @@ import { materialise } from '#store/sync/materialise.ts';
 import {
   caseKeyById,
   changeSetsOfCase,
+  missingOfCase,
   nextTime,
   readField,
   readMeta,
@@ -156,6 +157,10 @@ export function caseStatus(
     conflicts: conflictsOf(db, req.caseId, names),
     keptForLater: counts.kept,
     recordsWaiting: counts.rows,
+    missing: missingOfCase(db, req.caseId).map((m) => ({
+      name: names.get(m.author) ?? 'someone',
+      count: m.missing,
+    })),
     history,
   };
 }

@@ -54,7 +54,8 @@ export const sync: Migration = {
         origin TEXT NOT NULL CHECK (origin IN ('here', 'received')),
         state TEXT NOT NULL CHECK (state IN ('applied', 'waiting')),
         received_at TEXT NOT NULL,
-        UNIQUE (author, device, seq)
+        -- Numbered 1, 2, 3 … per author, device and case, so a missing one is noticed by anyone on the case.
+        UNIQUE (author, device, case_id, seq)
       ) STRICT;
       CREATE INDEX sync_change_sets_case ON sync_change_sets (case_id, arrival);
 

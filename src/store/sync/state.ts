@@ -85,12 +85,25 @@ export function observeTime(db: Db, seen: string, wallMillis: number): void {
   setMeta(db, 'hlc', formatHlc(receive(last, remote, wallMillis)));
 }
 
-/** The next change-set number for an author's device: 1, 2, 3 … with no gaps. */
-export function nextSequence(db: Db, author: string, device: string): number {
+/**
+ * The next change-set number for an author's device on a case: 1, 2, 3 … with no gaps, so anyone on
+ * the case can tell when one has not reached them (dropped by a relay, left out of a bundle).
+ */
+export function nextSequence(db: Db, author: string, device: string, caseId: string): number {
   const row = db
-    .prepare('SELECT max(seq) AS seq FROM sync_change_sets WHERE author = ? AND device = ?')
-    .get(author, device) as { seq: number | null };
+    .prepare('SELECT max(seq) AS seq FROM sync_change_sets WHERE author = ? AND device = ? AND case_id = ?')
+    .get(author, device, caseId) as { seq: number | null };
   return (row.seq ?? 0) + 1;
+}
+
+/** Per author and device, the change-set numbers of a case this computer has not received. */
+export function missingOfCase(db: Db, caseId: string): { author: string; device: string; missing: number }[] {
+  return db
+    .prepare(
+      `SELECT author, device, max(seq) - count(*) AS missing FROM sync_change_sets
+         WHERE case_id = ? GROUP BY author, device HAVING max(seq) > count(*)`,
+    )
+    .all(caseId) as { author: string; device: string; missing: number }[];
 }
 
 export interface CaseKeyRow {
