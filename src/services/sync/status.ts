@@ -42,9 +42,18 @@ const WHAT: Record<string, string> = {
   deadlines: 'Deadline',
 };
 
+/** A version as a person reads it: narrative sections as their text, not their stored form. */
 const display = (value: FieldValue | undefined): string => {
-  if (value === null || value === undefined) return '(empty)';
+  if (value === null || value === undefined || value === '') return '(empty)';
   if (typeof value === 'object') return '(a picture)';
+  if (typeof value === 'string' && value.startsWith('{"blocks"')) {
+    try {
+      const doc = JSON.parse(value) as { blocks: { runs?: { text?: string }[] }[] };
+      return doc.blocks.map((b) => (b.runs ?? []).map((r) => r.text ?? '').join('')).join('\n');
+    } catch {
+      return value;
+    }
+  }
   return String(value);
 };
 
