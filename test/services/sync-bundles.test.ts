@@ -300,6 +300,55 @@ describe('case bundles between two machines', () => {
     expect((await b.call('map.get', { caseId })).items.map((i) => i.what).sort()).toEqual(['One', 'Two']);
   });
 
+  it('keeps both co-assessors’ versions of a narrative section written apart, shown as their text', async () => {
+    const { a, b, teamA, yosB, caseId } = await twoMachines();
+    const started = await a.call('assessments.start', {
+      caseId,
+      frameworkId: 'aim3',
+      route: 'welfare',
+      reasons: 'Harmful behaviour towards a peer',
+      qualityReviewNotified: '',
+      decisionAt: '2026-11-20T10:00:00Z',
+      facts: {
+        referralDate: '2026-11-01',
+        lastBehaviourDate: '2026-10-20',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+      },
+      proceedReason: '',
+      leadAssessorId: yosB.id,
+      coAssessorId: teamA.socialWorker.id,
+    });
+    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await carry(a, b, caseId, [yosB.id], 'assessment.hsbcase');
+    const text = (t: string) => ({ blocks: [{ type: 'paragraph' as const, runs: [{ text: t }] }] });
+    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await a.call('assessments.saveSection', {
+      assessmentId: started.id,
+      sectionKey: 'formulation',
+      expectedVersion: 0,
+      content: text('Riley was frightened.'),
+    });
+    await b.call('assessments.saveSection', {
+      assessmentId: started.id,
+      sectionKey: 'formulation',
+      expectedVersion: 0,
+      content: text('Riley felt powerless at home.'),
+    });
+    await carry(a, b, caseId, [yosB.id], 'sw-section.hsbcase');
+    await carry(b, a, caseId, [teamA.socialWorker.id], 'yos-section.hsbcase');
+    for (const h of [a, b]) {
+      const conflict = (await h.call('sync.caseStatus', { caseId })).conflicts.find(
+        (c) => c.table === 'assessment_sections',
+      );
+      expect(conflict?.what).toBe('Narrative section');
+      expect(conflict?.versions.map((v) => [v.byName, v.value]).sort()).toEqual([
+        ['Sam Social Worker', 'Riley was frightened.'],
+        ['Yas Youth Justice', 'Riley felt powerless at home.'],
+      ]);
+    }
+  });
+
   it('refuses a roster that the pinned administrator did not sign', async () => {
     const { a, b } = await twoMachines();
     // A rogue roster: B's own administrator signs one (B pinned A's administrator when it joined).
