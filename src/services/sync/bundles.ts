@@ -155,8 +155,8 @@ function openedBundle(wb: Workbench, bytes: Buffer, memberId: string, boxKey: Bu
 function nothingNew(db: Db, contents: BundleContents): boolean {
   const roster = rosterOfStore(db);
   if ((contents.roster?.roster?.version ?? 0) > (roster?.version ?? 0)) return false;
-  const generations = new Set(membershipsOf(db, contents.caseId).map((m) => m.membership.generation));
-  if ((contents.memberships ?? []).some((m) => !generations.has(m.membership?.generation))) return false;
+  const held = new Set(membershipsOf(db, contents.caseId).map((m) => m.membership.caseKeyId));
+  if ((contents.memberships ?? []).some((m) => !held.has(m.membership?.caseKeyId))) return false;
   return (contents.envelopes ?? []).every((e) => hasChangeSet(db, e?.header?.id));
 }
 

@@ -169,14 +169,18 @@ export function membershipOfKey(db: Db, caseId: string, keyId: string): CaseMemb
 
 export function latestMembership(db: Db, caseId: string): SignedCaseMembership | undefined {
   const row = db
-    .prepare('SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation DESC LIMIT 1')
+    .prepare(
+      'SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation DESC, case_key_id DESC LIMIT 1',
+    )
     .get(caseId) as { signed: string } | undefined;
   return row ? (JSON.parse(row.signed) as SignedCaseMembership) : undefined;
 }
 
 export function membershipsOf(db: Db, caseId: string): SignedCaseMembership[] {
   return (
-    db.prepare('SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation').all(caseId) as {
+    db
+      .prepare('SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation, case_key_id')
+      .all(caseId) as {
       signed: string;
     }[]
   ).map((r) => JSON.parse(r.signed) as SignedCaseMembership);
@@ -196,8 +200,8 @@ export function acceptMembershipInto(
   if (!roster) throw new MembershipRefused('This computer has not joined a team yet.');
   const m = signed.membership;
   const exists = db
-    .prepare('SELECT 1 FROM sync_memberships WHERE case_id = ? AND generation = ?')
-    .get(m?.caseId, m?.generation);
+    .prepare('SELECT 1 FROM sync_memberships WHERE case_id = ? AND case_key_id = ?')
+    .get(m?.caseId, m?.caseKeyId);
   if (exists) return;
   const before = db
     .prepare(

@@ -74,7 +74,8 @@ export const sync: Migration = {
         generation INTEGER NOT NULL,
         case_key_id TEXT NOT NULL,
         signed TEXT NOT NULL CHECK (json_valid(signed)),
-        PRIMARY KEY (case_id, generation)
+        -- Two managers reallocating at once on two computers make two of one generation: both are kept.
+        PRIMARY KEY (case_id, case_key_id)
       ) STRICT;
 
       CREATE TABLE sync_pending_rows (

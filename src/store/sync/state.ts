@@ -117,7 +117,7 @@ export function currentCaseKey(db: Db, caseId: string): CaseKeyRow | undefined {
   return db
     .prepare(
       `SELECT case_id AS caseId, key_id AS keyId, generation, key FROM sync_case_keys
-       WHERE case_id = ? ORDER BY generation DESC LIMIT 1`,
+       WHERE case_id = ? ORDER BY generation DESC, key_id DESC LIMIT 1`,
     )
     .get(caseId) as CaseKeyRow | undefined;
 }
