@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/server.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
 import type { SignedCaseMembership } from '#sync/membership.ts';
 import type { SignedRoster } from '#sync/roster.ts';
 import { TeamServerTampering } from '#sync/team-client.ts';
+import type { RunningServer } from '../../src/server/server.ts';
 import {
   change,
   clientFor,
@@ -48,7 +48,10 @@ for (const variant of VARIANTS) {
     }
 
     async function rewriteEnvelope(id: string, edit: (e: Record<string, unknown>) => void) {
-      const [row] = await store.db.query<{ body: Uint8Array }>('SELECT body FROM envelopes WHERE envelope_id = $1', [id]);
+      const [row] = await store.db.query<{ body: Uint8Array }>(
+        'SELECT body FROM envelopes WHERE envelope_id = $1',
+        [id],
+      );
       const envelope = JSON.parse(Buffer.from(row?.body as Uint8Array).toString('utf8'));
       edit(envelope);
       await store.db.query('UPDATE envelopes SET body = $2 WHERE envelope_id = $1', [
@@ -131,7 +134,9 @@ for (const variant of VARIANTS) {
         'SELECT server_seq, envelope_id FROM envelopes ORDER BY server_seq',
       );
       const [s1, s2, s3] = rows.map((r) => Number(r.server_seq));
-      await store.db.query(`UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:2'`, [(s3 ?? 0) + 100]);
+      await store.db.query(`UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:2'`, [
+        (s3 ?? 0) + 100,
+      ]);
       const pulled = await yos.pull('case-1');
       expect(pulled.envelopes.map((e) => e.header.seq)).toEqual([1]);
       expect(pulled.tampering?.kind).toBe('gap');
