@@ -25,9 +25,13 @@ import {
  * uploads with retries (uploads are idempotent, so a retry after a dropped connection never
  * duplicates anything), pulls a case's change sets after a cursor, and trusts nothing the server
  * says: rosters must chain from the pinned administrator key, memberships must verify against the
- * roster, every envelope must be signed by a roster device of a member of the case, and each
- * author's sequence numbers must arrive in order with no gaps. Anything else is reported as the
- * server tampering, and nothing after it is taken.
+ * roster, every envelope must be signed by a roster device of a member of the case, each author
+ * device's sequence numbers must rise within a case (a replay or reorder is noticed), and this
+ * device's own change sets that the server acknowledged must come back to it (a dropped one is
+ * noticed by its author). Anything else is reported as the server tampering, and nothing after it
+ * is taken. Sequence numbers run per device across all cases (change-set ids are
+ * `author:device:seq`), so a hole in another author's numbers may be a case this member does not
+ * read: holes across everything held are the replica's `gaps()`.
  *
  * It holds no store: the caller passes in what it holds (roster, memberships, cursors, sequence
  * numbers) and saves `state()` after each call.
@@ -47,8 +51,10 @@ export interface TeamClientState {
   memberships: Record<string, CaseMembership[]>;
   /** Per case: the server cursor up to which everything was received and checked. */
   cursors: Record<string, number>;
-  /** Per `${caseId} ${author}:${device}` (or per `${author}:${device}`, see `sequenceScope`): the last number received. */
+  /** Per `${caseId} ${author}:${device}`: the last sequence number received in that case. */
   sequences: Record<string, number>;
+  /** Per case: this device's own change sets the server acknowledged, with their cursors, not yet seen back. */
+  acknowledged: Record<string, { id: string; cursor: number }[]>;
   /** Ids of envelopes received, so a redelivery is not passed on twice. */
   seen?: string[];
 }
@@ -59,13 +65,6 @@ export interface TeamClientOptions {
   pinnedAdministratorKey: string;
   held?: Partial<TeamClientState>;
   now?: () => Date;
-  /**
-   * How authors number their change sets. 'case' (default): 1, 2, 3 … per author device within each
-   * case, so any gap in a case is the server's doing. 'device': one run per device across all cases;
-   * then only order is checked per case (a reader not in every case cannot tell a gap from a case it
-   * cannot see).
-   */
-  sequenceScope?: 'case' | 'device';
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 
@@ -149,20 +148,19 @@ export class TeamClient {
   private readonly device: TeamDevice;
   private readonly pinned: string;
   private readonly now: () => Date;
-  private readonly scope: 'case' | 'device';
   private readonly retry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   private roster: Roster | null;
   private readonly memberships = new Map<string, CaseMembership[]>();
   private readonly cursors = new Map<string, number>();
   private readonly sequences = new Map<string, number>();
   private readonly seen = new Set<string>();
+  private readonly acknowledged = new Map<string, { id: string; cursor: number }[]>();
 
   constructor(options: TeamClientOptions) {
     this.url = options.serverUrl;
     this.device = options.device;
     this.pinned = options.pinnedAdministratorKey;
     this.now = options.now ?? (() => new Date());
-    this.scope = options.sequenceScope ?? 'case';
     this.retry = { attempts: 8, baseDelayMs: 200, maxDelayMs: 5000, ...options.retry };
     const held = options.held ?? {};
     this.roster = held.roster ?? null;
@@ -170,6 +168,7 @@ export class TeamClient {
     for (const [k, v] of Object.entries(held.cursors ?? {})) this.cursors.set(k, v);
     for (const [k, v] of Object.entries(held.sequences ?? {})) this.sequences.set(k, v);
     for (const id of held.seen ?? []) this.seen.add(id);
+    for (const [k, v] of Object.entries(held.acknowledged ?? {})) this.acknowledged.set(k, [...v]);
   }
 
   /** Creates a team on the server with its first roster, signed by an administrator of it (whose key clients pin). */
@@ -211,6 +210,7 @@ export class TeamClient {
       cursors: Object.fromEntries(this.cursors),
       sequences: Object.fromEntries(this.sequences),
       seen: [...this.seen],
+      acknowledged: Object.fromEntries(this.acknowledged),
     };
   }
 
@@ -373,6 +373,7 @@ export class TeamClient {
   /** Uploads envelopes (in batches), retrying until the server acknowledges each; returns each one's cursor. */
   async upload(envelopes: Envelope[]): Promise<{ id: string; cursor: number; duplicate: boolean }[]> {
     const results: { id: string; cursor: number; duplicate: boolean }[] = [];
+    const caseOf = new Map(envelopes.map((e) => [e.header.id, e.header.caseId]));
     let batch: Envelope[] = [];
     let size = 0;
     const flush = async () => {
@@ -384,6 +385,13 @@ export class TeamClient {
         { retry: true },
       );
       results.push(...out.results);
+      for (const r of out.results) {
+        const caseId = caseOf.get(r.id);
+        if (caseId === undefined || this.seen.has(r.id)) continue;
+        const list = this.acknowledged.get(caseId) ?? [];
+        if (!list.some((a) => a.id === r.id)) list.push({ id: r.id, cursor: r.cursor });
+        this.acknowledged.set(caseId, list);
+      }
       batch = [];
       size = 0;
     };
@@ -402,7 +410,7 @@ export class TeamClient {
   }
 
   private sourceKey(caseId: string, h: Envelope['header']) {
-    return this.scope === 'case' ? `${caseId} ${h.author}:${h.device}` : `${h.author}:${h.device}`;
+    return `${caseId} ${h.author}:${h.device}`;
   }
 
   /** Checks one envelope from the server; a report if it does not check out. */
@@ -435,16 +443,7 @@ export class TeamClient {
         message: `Change set ${id} is by someone who was not allocated to the case when it was written. ${TAMPER_ADVICE}`,
       };
     }
-    const source = this.sourceKey(caseId, h);
-    const last = this.sequences.get(source) ?? 0;
-    if (this.scope === 'case' && h.seq > last + 1) {
-      return {
-        kind: 'gap',
-        caseId,
-        envelopeId: id,
-        message: `The team server skipped change set${h.seq - last > 2 ? 's' : ''} ${last + 1}${h.seq - last > 2 ? `–${h.seq - 1}` : ''} from ${h.author} on this case: it lost or withheld changes. ${TAMPER_ADVICE}`,
-      };
-    }
+    const last = this.sequences.get(this.sourceKey(caseId, h)) ?? 0;
     if (h.seq <= last) {
       return {
         kind: 'reorder',
@@ -501,7 +500,22 @@ export class TeamClient {
       }
       if (!page.more) break;
     }
-    return { envelopes: received, cursor };
+    const missing = this.missingOwn(caseId, cursor);
+    return missing ? { envelopes: received, cursor, tampering: missing } : { envelopes: received, cursor };
+  }
+
+  /** This device's acknowledged change sets the server should have sent back by `cursor` but did not. */
+  private missingOwn(caseId: string, cursor: number): TamperReport | undefined {
+    const list = (this.acknowledged.get(caseId) ?? []).filter((a) => !this.seen.has(a.id));
+    this.acknowledged.set(caseId, list);
+    const lost = list.find((a) => a.cursor <= cursor);
+    if (!lost) return undefined;
+    return {
+      kind: 'gap',
+      caseId,
+      envelopeId: lost.id,
+      message: `Change set ${lost.id}, which this computer sent and the team server acknowledged, is missing from the case: the server lost or withheld it. ${TAMPER_ADVICE}`,
+    };
   }
 
   private reportOrder(caseId: string, e: Envelope): TamperReport {
