@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChangeSet } from '#domain/sync/replica.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
@@ -23,9 +23,13 @@ const DRAIN_MS = 5000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) =>
-  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : Number.NaN;
+  sorted.length
+    ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number)
+    : Number.NaN;
 
-async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--experimental-strip-types', 'src/server/main.ts'], {
     env: {
       ...process.env,
@@ -51,12 +55,20 @@ async function startServerProcess(env: Record<string, string>): Promise<{ url: s
   return { url, child };
 }
 
+/** CPU seconds the process has used (user + system). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const rssMiB = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
 };
 
-export async function benchServer(engine: { name: string; databaseUrl?: string } = { name: 'PGlite' }): Promise<string[]> {
+export async function benchServer(
+  engine: { name: string; databaseUrl?: string } = { name: 'PGlite' },
+): Promise<string[]> {
   const folder = mkdtempSync(join(tmpdir(), 'hsb-bench-server-'));
   const { url, child } = await startServerProcess(
     engine.databaseUrl ? { DATABASE_URL: engine.databaseUrl } : { HSB_SERVER_DATA: join(folder, 'data') },
@@ -102,16 +114,27 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
       caseKeys.set(caseId, key);
       caseMembers.set(caseId, membership.members);
     };
-    for (let i = 0; i < CLIENTS; i++) await allocate(`pair-${i}`, [people[i], people[(i + 1) % CLIENTS]] as TeamMember[]);
-    for (let k = 0; k < 10; k++) await allocate(`group-${k}`, people.filter((_, i) => i % 10 === k));
+    for (let i = 0; i < CLIENTS; i++)
+      await allocate(`pair-${i}`, [people[i], people[(i + 1) % CLIENTS]] as TeamMember[]);
+    for (let k = 0; k < 10; k++)
+      await allocate(
+        `group-${k}`,
+        people.filter((_, i) => i % 10 === k),
+      );
 
     const sentAt = new Map<string, number>();
+    const caseOf = new Map<string, string>();
     const latencies: number[] = [];
     const received = new Map<string, Map<string, number>>(); // member -> envelope id -> times received
     let tampering = 0;
     let uploadFailures = 0;
 
-    const clients = people.map((m) => ({ m, c: client(m), busy: new Map<string, boolean>(), dirty: new Set<string>() }));
+    const clients = people.map((m) => ({
+      m,
+      c: client(m),
+      busy: new Map<string, boolean>(),
+      dirty: new Set<string>(),
+    }));
     for (const x of clients) {
       await x.c.refreshRoster();
       await x.c.refreshMemberships();
@@ -147,7 +170,9 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
             const sub = x.c.subscribe({
               onMessage: (msg) => {
                 if (msg.type === 'ready') resolve();
-                if (msg.type === 'case') void pullCase(x, msg.caseId).catch(() => undefined);
+                if (msg.type === 'case' && msg.cursor > x.c.cursor(msg.caseId)) {
+                  void pullCase(x, msg.caseId).catch(() => undefined);
+                }
               },
             });
             subs.push(sub);
@@ -160,37 +185,41 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
     const rssTimer = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMiB(child.pid as number));
     }, 500);
+    const cpuBefore = cpuSeconds(child.pid as number);
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     let uploaded = 0;
     await Promise.all(
       clients.map(async (x, i) => {
         let seq = 0;
-        const seqs = new Map<string, number>();
         // Spread the clients' ticks across the interval.
         await sleep((i / CLIENTS) * (1000 / RATE));
         let tick = performance.now();
         while (tick < deadline) {
           seq++;
           const caseId = seq % 2 ? `pair-${i}` : `group-${i % 10}`;
-          const n = (seqs.get(caseId) ?? 0) + 1;
-          seqs.set(caseId, n);
           const cs: ChangeSet = {
-            id: `${x.m.id}:${x.m.deviceId}:${n}`,
+            id: `${x.m.id}:${x.m.deviceId}:${seq}`,
             author: x.m.id,
             device: x.m.deviceId,
-            seq: n,
+            seq,
             caseId,
             schema: 1,
-            ops: [{ table: 'case_notes', id: `n-${x.m.id}-${seq}`, field: 'text', edit: { at: `${Date.now()}-${seq}`, replaces: [], value: `change ${seq}`, by: x.m.id } }],
+            ops: [
+              {
+                table: 'case_notes',
+                id: `n-${x.m.id}-${seq}`,
+                field: 'text',
+                edit: { at: `${Date.now()}-${seq}`, replaces: [], value: `change ${seq}`, by: x.m.id },
+              },
+            ],
           };
-          // Ids are per case here (the client checks numbers per case), so make them unique across cases.
-          cs.id = `${x.m.id}:${x.m.deviceId}:${caseId}:${n}`;
           const envelope: Envelope = sealChangeSet(
-            { ...cs, device: `${x.m.deviceId}` },
+            cs,
             caseKeys.get(caseId) as CaseKey,
             x.m.device.privateKey,
           );
+          caseOf.set(envelope.header.id, caseId);
           sentAt.set(envelope.header.id, performance.now());
           try {
             await x.c.upload([envelope]);
@@ -205,6 +234,7 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const serverCpu = cpuSeconds(child.pid as number) - cpuBefore;
     // Let the last notices arrive, then catch up anyone who missed one.
     await sleep(DRAIN_MS);
     clearInterval(rssTimer);
@@ -218,7 +248,7 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
     let lost = 0;
     let duplicated = 0;
     for (const [id] of sentAt) {
-      const caseId = id.split(':')[2] as string;
+      const caseId = caseOf.get(id) as string;
       for (const member of caseMembers.get(caseId) ?? []) {
         const count = received.get(member)?.get(id) ?? 0;
         expected++;
@@ -232,7 +262,7 @@ export async function benchServer(engine: { name: string; databaseUrl?: string }
       `team server (${engine.name}, server in its own process): ${CLIENTS} clients × ${RATE} changes/s for ${SECONDS} s`,
       `  uploaded ${uploaded} change sets in ${elapsed.toFixed(1)} s = ${(uploaded / elapsed).toFixed(1)}/s; ${latencies.length} deliveries to other members`,
       `  upload-to-delivery latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
-      `  server memory (RSS) ${rssBefore.toFixed(0)} MiB before load, peak ${rssPeak.toFixed(0)} MiB`,
+      `  server memory (RSS) ${rssBefore.toFixed(0)} MiB before load, peak ${rssPeak.toFixed(0)} MiB; server CPU ${(serverCpu / elapsed).toFixed(2)} cores while loaded (machine load average ${loadavg()[0]?.toFixed(1)})`,
       `  lost ${lost} of ${expected} expected receipts (authors included), duplicated ${duplicated}, failed uploads ${uploadFailures}, tampering reports ${tampering}`,
     ];
   } finally {

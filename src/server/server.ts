@@ -127,26 +127,112 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await migrate(db);
 
   // ---- rosters and memberships as held --------------------------------------------------------
-  const rosterCache = new Map<string, { body: string; roster: Roster }>();
+  const rosterCache = new Map<string, { version: number; roster: Roster }>();
   async function currentRoster(q: Queryable, teamId: string): Promise<Roster | null> {
+    const latest = one(
+      await q.query<{ version: number }>('SELECT max(version) AS version FROM rosters WHERE team_id = $1', [
+        teamId,
+      ]),
+    );
+    if (latest?.version === null || latest?.version === undefined) return null;
+    const version = Number(latest.version);
+    const cached = rosterCache.get(teamId);
+    if (cached?.version === version) return cached.roster;
     const row = one(
-      await q.query<{ body: string }>(
-        'SELECT body FROM rosters WHERE team_id = $1 ORDER BY version DESC LIMIT 1',
-        [teamId],
-      ),
+      await q.query<{ body: string }>('SELECT body FROM rosters WHERE team_id = $1 AND version = $2', [
+        teamId,
+        version,
+      ]),
     );
     if (!row) return null;
-    const cached = rosterCache.get(teamId);
-    if (cached?.body === row.body) return cached.roster;
     const roster = (JSON.parse(row.body) as SignedRoster).roster;
-    rosterCache.set(teamId, { body: row.body, roster });
+    rosterCache.set(teamId, { version, roster });
     return roster;
   }
+  // Authentication reads the roster through a cache kept for at most a second and dropped as soon as
+  // any server process announces a new roster (LISTEN/NOTIFY), so a removed device is refused promptly.
+  const authCache = new Map<string, { at: number; roster: Roster | null }>();
+  async function authRoster(teamId: string): Promise<Roster | null> {
+    const hit = authCache.get(teamId);
+    if (hit && performance.now() - hit.at < 1000) return hit.roster;
+    const roster = await currentRoster(db, teamId);
+    authCache.set(teamId, { at: performance.now(), roster });
+    return roster;
+  }
+
+  // Request nonces: checked in memory first; stored in the database so that other server processes
+  // and a restarted one refuse them too.
+  const recentNonces = new Map<string, number>();
+  const pendingNonces: [string, string, string, string, Date][] = [];
+  async function flushNonces() {
+    while (pendingNonces.length) {
+      const batch = pendingNonces.splice(0, 500);
+      const values = batch.map(
+        (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`,
+      );
+      await db.query(
+        `INSERT INTO request_nonces (team_id, member_id, device_id, nonce, seen_at) VALUES ${values.join(', ')}
+         ON CONFLICT DO NOTHING`,
+        batch.flat(),
+      );
+    }
+  }
+  for (const r of await db.query<{
+    team_id: string;
+    member_id: string;
+    device_id: string;
+    nonce: string;
+    seen_at: Date;
+  }>('SELECT team_id, member_id, device_id, nonce, seen_at FROM request_nonces WHERE seen_at > $1', [
+    new Date(now().getTime() - 2 * CLOCK_SKEW_MS),
+  ])) {
+    recentNonces.set(
+      `${r.team_id}\n${r.member_id}\n${r.device_id}\n${r.nonce}`,
+      new Date(r.seen_at).getTime(),
+    );
+  }
+  async function nonceIsFresh(
+    teamId: string,
+    member: string,
+    device: string,
+    nonce: string,
+  ): Promise<boolean> {
+    const key = `${teamId}\n${member}\n${device}\n${nonce}`;
+    if (recentNonces.has(key)) return false;
+    recentNonces.set(key, now().getTime());
+    if (db.kind === 'pglite') {
+      // PGlite serves one process only, so memory decides; the nonces are written in batches so
+      // that a restarted server still refuses them.
+      pendingNonces.push([teamId, member, device, nonce, now()]);
+      return true;
+    }
+    // A nonce need not wait for the disk: were the last few lost in a crash, a replay of those
+    // requests could at most repeat an idempotent upload or a read. Uploads themselves commit durably.
+    const fresh = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL synchronous_commit TO OFF');
+      return tx.query(
+        `INSERT INTO request_nonces (team_id, member_id, device_id, nonce, seen_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING 1 AS fresh`,
+        [teamId, member, device, nonce, now()],
+      );
+    });
+    return fresh.length > 0;
+  }
+
   async function pinnedKey(q: Queryable, teamId: string): Promise<string | null> {
     return (
       one(await q.query<{ pinned_key: string }>('SELECT pinned_key FROM teams WHERE team_id = $1', [teamId]))
         ?.pinned_key ?? null
     );
+  }
+  async function latestMembers(q: Queryable, teamId: string, caseId: string): Promise<string[] | null> {
+    const row = one(
+      await q.query<{ members: string[] }>(
+        'SELECT members FROM memberships WHERE team_id = $1 AND case_id = $2 ORDER BY generation DESC LIMIT 1',
+        [teamId, caseId],
+      ),
+    );
+    return row?.members ?? null;
   }
   async function latestMembership(q: Queryable, teamId: string, caseId: string) {
     const row = one(
@@ -187,7 +273,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         'This request’s time is more than five minutes from the server’s clock. Check the computer’s date and time, then try again.',
       );
     }
-    const roster = await currentRoster(db, teamId);
+    const roster = await authRoster(teamId);
     if (!roster) throw new HttpError(404, 'There is no team with this id on this server.');
     const key = deviceKeyOf(roster, member, device);
     if (!key) {
@@ -214,12 +300,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!deviceLimiter.take(`${teamId}\n${member}\n${device}`)) {
       throw new HttpError(429, 'This device is sending too many requests. Wait a moment, then try again.');
     }
-    const fresh = await db.query(
-      `INSERT INTO request_nonces (team_id, member_id, device_id, nonce, seen_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING 1 AS fresh`,
-      [teamId, member, device, nonce, now()],
-    );
-    if (!fresh.length) throw new HttpError(401, 'This request was already received once, so it was refused.');
+    if (!(await nonceIsFresh(teamId, member, device, nonce))) {
+      throw new HttpError(401, 'This request was already received once, so it was refused.');
+    }
     return { teamId, memberId: member, deviceId: device, roster };
   }
 
@@ -297,6 +380,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ]);
       return signedRoster.roster.version;
     });
+    authCache.delete(teamId);
     return { status: 201, body: { version } };
   };
 
@@ -395,7 +479,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
       await tx.query('SELECT pg_notify($1, $2)', [
         LIVE_CHANNEL,
-        JSON.stringify({ teamId, type: 'case', caseId: m.caseId, cursor: c }),
+        JSON.stringify({ teamId, type: 'case', caseId: m.caseId, cursor: c, membership: true }),
       ]);
       return c;
     });
@@ -465,26 +549,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           }),
           'utf8',
         );
-        const existing = one(
-          await tx.query<{ server_seq: unknown; body: Uint8Array }>(
-            'SELECT server_seq, body FROM envelopes WHERE team_id = $1 AND envelope_id = $2',
-            [teamId, h.id],
-          ),
-        );
-        if (existing) {
-          if (!Buffer.from(existing.body).equals(bytes)) {
-            throw new HttpError(
-              409,
-              `A different change set with the id ${h.id} is already stored; nothing in this upload was stored.`,
-            );
-          }
-          out.push({ id: h.id, cursor: Number(existing.server_seq), duplicate: true });
-          continue;
-        }
         const row = one(
           await tx.query<{ server_seq: unknown }>(
             `INSERT INTO envelopes (team_id, envelope_id, author, device, seq, case_id, case_key_id, schema, size, received_at, body)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING server_seq`,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (team_id, envelope_id) DO NOTHING
+             RETURNING server_seq`,
             [
               teamId,
               h.id,
@@ -500,6 +569,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             ],
           ),
         );
+        if (!row) {
+          const existing = one(
+            await tx.query<{ server_seq: unknown; body: Uint8Array }>(
+              'SELECT server_seq, body FROM envelopes WHERE team_id = $1 AND envelope_id = $2',
+              [teamId, h.id],
+            ),
+          );
+          if (!existing || !Buffer.from(existing.body).equals(bytes)) {
+            throw new HttpError(
+              409,
+              `A different change set with the id ${h.id} is already stored; nothing in this upload was stored.`,
+            );
+          }
+          out.push({ id: h.id, cursor: Number(existing.server_seq), duplicate: true });
+          continue;
+        }
         const cursor = Number(row?.server_seq);
         out.push({ id: h.id, cursor, duplicate: false });
         latest.set(h.caseId, Math.max(latest.get(h.caseId) ?? 0, cursor));
@@ -516,7 +601,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   async function mayRead(q: Queryable, teamId: string, caseId: string, memberId: string) {
-    return (await latestMembership(q, teamId, caseId))?.members.includes(memberId) ?? false;
+    return (await latestMembers(q, teamId, caseId))?.includes(memberId) ?? false;
   }
 
   const fetchEnvelopes: Handler = async (req, [teamId = '', caseId = '']) => {
@@ -741,8 +826,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }, 30_000);
 
+  // Who to tell about a case: read again after a second, or at once when its membership changes.
+  const deliveryMembers = new Map<string, { at: number; members: string[] }>();
   async function deliver(payload: string) {
-    let note: { teamId: string; type: string; caseId?: string; cursor?: number; version?: number };
+    let note: {
+      teamId: string;
+      type: string;
+      caseId?: string;
+      cursor?: number;
+      version?: number;
+      membership?: boolean;
+    };
     try {
       note = JSON.parse(payload);
     } catch {
@@ -751,11 +845,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const listeners = [...sockets].filter((s) => s.teamId === note.teamId);
     if (!listeners.length) return;
     if (note.type === 'roster') {
+      authCache.delete(note.teamId);
       for (const s of listeners) s.ws.send(JSON.stringify({ type: 'roster', version: note.version }));
       return;
     }
     if (note.type !== 'case' || !note.caseId) return;
-    const members = (await latestMembership(db, note.teamId, note.caseId))?.members ?? [];
+    const key = `${note.teamId}\n${note.caseId}`;
+    let cached = deliveryMembers.get(key);
+    if (note.membership || !cached || performance.now() - cached.at > 1000) {
+      cached = { at: performance.now(), members: (await latestMembers(db, note.teamId, note.caseId)) ?? [] };
+      deliveryMembers.set(key, cached);
+    }
+    const members = cached.members;
     const message = JSON.stringify({
       type: 'case',
       caseId: note.caseId,
@@ -767,9 +868,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     deliver(payload).catch((e) => log(`live delivery failed: ${(e as Error).message}`));
   });
 
+  const nonceFlush = setInterval(() => {
+    flushNonces().catch((e) => log(`could not store request nonces: ${(e as Error).message}`));
+  }, 200);
   const sweep = setInterval(() => {
     ipLimiter.prune();
     deviceLimiter.prune();
+    const expired = now().getTime() - 2 * CLOCK_SKEW_MS;
+    for (const [k, at] of recentNonces) if (at < expired) recentNonces.delete(k);
+    if (deliveryMembers.size > 10_000) deliveryMembers.clear();
     db.query('DELETE FROM request_nonces WHERE seen_at < $1', [
       new Date(now().getTime() - 2 * CLOCK_SKEW_MS),
     ]).catch(() => undefined);
@@ -787,6 +894,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       clearInterval(heartbeat);
       clearInterval(sweep);
+      clearInterval(nonceFlush);
+      await flushNonces().catch(() => undefined);
       for (const s of sockets) s.ws.terminate();
       wss.close();
       await unlisten().catch(() => undefined);

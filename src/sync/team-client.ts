@@ -203,6 +203,11 @@ export class TeamClient {
     return { pinnedAdministratorKey: String(out.pinnedAdministratorKey) };
   }
 
+  /** The server cursor up to which this case has been received and checked. */
+  cursor(caseId: string): number {
+    return this.cursors.get(caseId) ?? 0;
+  }
+
   state(): TeamClientState {
     return {
       roster: this.roster,
