@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChangeSet } from '#domain/sync/replica.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
@@ -186,6 +186,7 @@ export async function benchServer(
       rssPeak = Math.max(rssPeak, rssMiB(child.pid as number));
     }, 500);
     const cpuBefore = cpuSeconds(child.pid as number);
+    const clientsCpuBefore = process.cpuUsage();
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     let uploaded = 0;
@@ -235,6 +236,8 @@ export async function benchServer(
     );
     const elapsed = (performance.now() - started) / 1000;
     const serverCpu = cpuSeconds(child.pid as number) - cpuBefore;
+    const clientsUsage = process.cpuUsage(clientsCpuBefore);
+    const clientsCpu = (clientsUsage.user + clientsUsage.system) / 1e6;
     // Let the last notices arrive, then catch up anyone who missed one.
     await sleep(DRAIN_MS);
     clearInterval(rssTimer);
@@ -262,7 +265,7 @@ export async function benchServer(
       `team server (${engine.name}, server in its own process): ${CLIENTS} clients × ${RATE} changes/s for ${SECONDS} s`,
       `  uploaded ${uploaded} change sets in ${elapsed.toFixed(1)} s = ${(uploaded / elapsed).toFixed(1)}/s; ${latencies.length} deliveries to other members`,
       `  upload-to-delivery latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`,
-      `  server memory (RSS) ${rssBefore.toFixed(0)} MiB before load, peak ${rssPeak.toFixed(0)} MiB; server CPU ${(serverCpu / elapsed).toFixed(2)} cores while loaded (machine load average ${loadavg()[0]?.toFixed(1)})`,
+      `  server memory (RSS) ${rssBefore.toFixed(0)} MiB before load, peak ${rssPeak.toFixed(0)} MiB; server CPU ${(serverCpu / elapsed).toFixed(2)} cores, the 50 clients' process ${(clientsCpu / elapsed).toFixed(2)} cores (machine load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`,
       `  lost ${lost} of ${expected} expected receipts (authors included), duplicated ${duplicated}, failed uploads ${uploadFailures}, tampering reports ${tampering}`,
     ];
   } finally {

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -48,8 +48,14 @@ export function requestSigningBytes(r: {
   );
 }
 
+const privateKeys = new WeakMap<Buffer, KeyObject>();
 export function signBytes(bytes: Buffer, pkcs8: Buffer): string {
-  return sign(null, bytes, createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).toString('base64');
+  let key = privateKeys.get(pkcs8);
+  if (!key) {
+    key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    privateKeys.set(pkcs8, key);
+  }
+  return sign(null, bytes, key).toString('base64');
 }
 
 export function verifyBytes(bytes: Buffer, signature: string, spkiBase64: string): boolean {
