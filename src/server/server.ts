@@ -359,6 +359,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new HttpError(400, 'The roster belongs to another team.');
     const version = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`roster:${teamId}`]);
+      const same = await tx.query('SELECT 1 FROM rosters WHERE team_id = $1 AND version = $2 AND body = $3', [
+        teamId,
+        signedRoster.roster.version,
+        canonicalJson(signedRoster),
+      ]);
+      if (same.length) return signedRoster.roster.version; // a retry of what was stored: idempotent
       const current = await currentRoster(tx, teamId);
       try {
         acceptRoster(signedRoster, {
@@ -458,17 +464,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const m = signedMembership.membership;
     const cursor = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`case:${teamId}:${m.caseId}`]);
-      const roster = await currentRoster(tx, teamId);
-      const previous = await latestMembership(tx, teamId, m.caseId);
-      try {
-        acceptMembership(signedMembership, roster as Roster, previous?.membership ?? null);
-      } catch (e) {
-        throw new HttpError(409, (e as Error).message);
-      }
-      await tx.query(
-        'INSERT INTO memberships (team_id, case_id, generation, members, body, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [teamId, m.caseId, m.generation, m.members, canonicalJson(signedMembership), now()],
+      const same = await tx.query(
+        'SELECT 1 FROM memberships WHERE team_id = $1 AND case_id = $2 AND generation = $3 AND body = $4',
+        [teamId, m.caseId, m.generation, canonicalJson(signedMembership)],
       );
+      // A retry of what is already stored is acknowledged again (idempotent), without a new notice.
+      if (!same.length) {
+        const roster = await currentRoster(tx, teamId);
+        const previous = await latestMembership(tx, teamId, m.caseId);
+        try {
+          acceptMembership(signedMembership, roster as Roster, previous?.membership ?? null);
+        } catch (e) {
+          throw new HttpError(409, (e as Error).message);
+        }
+        await tx.query(
+          'INSERT INTO memberships (team_id, case_id, generation, members, body, received_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [teamId, m.caseId, m.generation, m.members, canonicalJson(signedMembership), now()],
+        );
+      }
       const c = Number(
         one(
           await tx.query<{ c: unknown }>(
@@ -477,10 +490,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ),
         )?.c ?? 0,
       );
-      await tx.query('SELECT pg_notify($1, $2)', [
-        LIVE_CHANNEL,
-        JSON.stringify({ teamId, type: 'case', caseId: m.caseId, cursor: c, membership: true }),
-      ]);
+      if (!same.length) {
+        await tx.query('SELECT pg_notify($1, $2)', [
+          LIVE_CHANNEL,
+          JSON.stringify({ teamId, type: 'case', caseId: m.caseId, cursor: c, membership: true }),
+        ]);
+      }
       return c;
     });
     return { status: 201, body: { generation: m.generation, cursor } };
@@ -768,7 +783,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // ---- live notifications ---------------------------------------------------------------------
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const sockets = new Set<{ ws: WebSocket; teamId: string; memberId: string; alive: boolean }>();
+  const sockets = new Set<{
+    ws: WebSocket;
+    teamId: string;
+    memberId: string;
+    deviceId: string;
+    alive: boolean;
+  }>();
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://server.invalid');
@@ -796,7 +817,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ).then(
       (caller) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const entry = { ws, teamId, memberId: caller.memberId, alive: true };
+          const entry = { ws, teamId, memberId: caller.memberId, deviceId: caller.deviceId, alive: true };
           sockets.add(entry);
           ws.on('pong', () => {
             entry.alive = true;
@@ -862,7 +883,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       caseId: note.caseId,
       cursor: note.cursor ?? 0,
     } satisfies LiveMessage);
-    for (const s of listeners) if (members.includes(s.memberId)) s.ws.send(message);
+    // A device taken out of the roster hears nothing more, and its socket is closed.
+    const roster = await authRoster(note.teamId);
+    for (const s of listeners) {
+      if (!roster || !deviceKeyOf(roster, s.memberId, s.deviceId)) {
+        s.ws.close(4001, 'This device is no longer in the team roster.');
+        continue;
+      }
+      if (members.includes(s.memberId)) s.ws.send(message);
+    }
   }
   const unlisten = await db.listen(LIVE_CHANNEL, (payload) => {
     deliver(payload).catch((e) => log(`live delivery failed: ${(e as Error).message}`));

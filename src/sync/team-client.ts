@@ -256,7 +256,9 @@ export class TeamClient {
     options: { retry?: boolean } = {},
   ): Promise<T> {
     const text = body === undefined ? '' : JSON.stringify(body);
-    const attempts = options.retry ? this.retry.attempts : 1;
+    // Without `retry`, a request is still tried twice when the connection fails (a kept-alive
+    // connection the server had closed); every call is idempotent on the server.
+    const attempts = options.retry ? this.retry.attempts : 2;
     let last: WorkbenchError | null = null;
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) {
@@ -285,7 +287,7 @@ export class TeamClient {
         statusCode(res.status),
         String(data.error ?? `The team server refused the request (${res.status}).`),
       );
-      if (res.status < 500 && res.status !== 429) throw last;
+      if ((res.status < 500 && res.status !== 429) || !options.retry) throw last;
     }
     throw last ?? new WorkbenchError('internal', 'The team server did not answer.');
   }

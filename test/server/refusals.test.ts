@@ -110,6 +110,17 @@ for (const variant of VARIANTS) {
         error: expect.stringMatching(/already received once/),
       });
 
+      // The nonce outlives a restart of the server.
+      const port = server.port;
+      await server.close();
+      server = await quietServer(store.db, { now: clock.now, port, log: (l) => logged.push(l) });
+      // fetch's pool may still hold a connection the old server closed: spend it.
+      await fetch(new URL('/v1/nowhere', server.url)).catch(() => undefined);
+      expect(await errorOf(await post(headers, body))).toMatchObject({
+        status: 401,
+        error: expect.stringMatching(/already received once/),
+      });
+
       const late = clientFor(server.url, t, t.sw, {
         now: () => new Date(clock.now().getTime() - 6 * 60_000),
       });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newBoxKeyPair, newSigningKeyPair } from '#store/crypto.ts';
 import { openChangeSet } from '#sync/envelope.ts';
+import { signMembership } from '#sync/membership.ts';
 import { deviceKeyOf, signRoster } from '#sync/roster.ts';
 import { TeamClient } from '#sync/team-client.ts';
 import type { LiveMessage } from '#sync/team-protocol.ts';
@@ -202,6 +203,69 @@ for (const variant of VARIANTS) {
       await outsider.refreshMemberships();
       expect((await outsider.pull('case-1')).envelopes).toHaveLength(1);
       await expect(sw.pull('case-1')).rejects.toMatchObject({ code: 'forbidden' });
+    });
+
+    it('keeps only rosters and memberships that check out against what it holds', async () => {
+      const { t, admin, c1 } = await teamWithCase(server.url, clock.now);
+      // The very same signed statements again (a retry after a lost answer) are acknowledged, not stored twice.
+      await admin.publishMembership(c1.signed);
+      await clientFor(server.url, t, t.sw, { now: clock.now }).request('POST', '/v1/teams/team-1/roster', {
+        signedRoster: t.signedRoster,
+      });
+      const sameVersion = signRoster(
+        { ...t.signedRoster.roster, issuedAt: '2026-11-26T11:00:00.000Z' },
+        { memberId: 'admin', deviceId: t.admin.deviceId },
+        t.admin.device.privateKey,
+      );
+      await expect(admin.publishRoster(sameVersion)).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/not newer/),
+      });
+      const byPractitioner = signRoster(
+        { ...t.signedRoster.roster, version: 2 },
+        { memberId: 'sw', deviceId: t.sw.deviceId },
+        t.sw.device.privateKey,
+      );
+      await expect(admin.publishRoster(byPractitioner)).rejects.toMatchObject({ code: 'conflict' });
+      const selfAllocated = allocation(t, 'case-2', [t.outsider]);
+      const outsider = clientFor(server.url, t, t.outsider, { now: clock.now });
+      const forged = signMembership(
+        selfAllocated.signed.membership,
+        { memberId: 'outsider', deviceId: t.outsider.deviceId },
+        t.outsider.device.privateKey,
+      );
+      await expect(outsider.publishMembership(forged)).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/may not allocate/),
+      });
+      const replayedOld = allocation(t, 'case-1', [t.sw, t.yos, t.outsider], 1);
+      await expect(admin.publishMembership(replayedOld.signed)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await store.db.query('SELECT case_id FROM memberships')).toHaveLength(1);
+      expect(await store.db.query('SELECT version FROM rosters')).toHaveLength(1);
+    });
+
+    it('reconnects the live subscription after the server restarts, and says so', async () => {
+      const { t, c1 } = await teamWithCase(server.url, clock.now);
+      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const states: string[] = [];
+      const heard: LiveMessage[] = [];
+      const sub = yos.subscribe({ onMessage: (m) => heard.push(m), onState: (st) => states.push(st) });
+      const until = async (test: () => boolean) => {
+        const started = performance.now();
+        while (!test() && performance.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+        expect(test()).toBe(true);
+      };
+      await until(() => states.includes('connected'));
+      const port = server.port;
+      await server.close();
+      await until(() => states.includes('disconnected'));
+      server = await quietServer(store.db, { now: clock.now, port });
+      await until(() => states.filter((st) => st === 'connected').length === 2);
+      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
+      await until(() => heard.some((m) => m.type === 'case'));
+      sub.close();
+      expect(states.at(-1)).toBe('closed');
     });
   });
 }
