@@ -538,9 +538,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     }
     const results = await db.transaction(async (tx) => {
-      // One upload at a time per team, so server sequence numbers commit in the order they are given
-      // and a reader's cursor never passes a number that commits later.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`envelopes:${teamId}`]);
+      // One upload at a time per case (locks taken in a fixed order), so a case's server sequence
+      // numbers commit in the order they are given and a reader's "after N" cursor on that case never
+      // passes a number that commits later. Uploads to different cases commit side by side.
+      for (const caseId of [...new Set(envelopes.map((e) => e.header.caseId))].sort()) {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`envelopes:${teamId}:${caseId}`]);
+      }
       const members = new Map<string, string[] | null>();
       const out: { id: string; cursor: number; duplicate: boolean }[] = [];
       const latest = new Map<string, number>();
