@@ -17,8 +17,15 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `onPayload` for each NOTIFY on `channel` (from any server process on the same database). */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for each NOTIFY on `channel` (from any server process on the same database), and
+   * `onResumed` after a lost listening connection is back (notices sent meanwhile were missed).
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResumed?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -74,33 +81,57 @@ export async function openPostgres(connectionString: string): Promise<Db> {
         client.release();
       }
     },
-    listen: async (channel, onPayload) => {
+    listen: async (channel, onPayload, onResumed) => {
       const entry = { client: null as unknown as import('pg').Client, closed: false };
+      let lost = false;
       const connect = async (): Promise<void> => {
         const client = new pg.Client({ connectionString });
         entry.client = client;
         client.on('notification', (n) => {
           if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
         });
+        const retry = () => {
+          if (entry.closed || closing || entry.client !== client) return; // one reconnection per lost client
+          lost = true;
+          entry.client = null as unknown as import('pg').Client;
+          client.end().catch(() => undefined);
+          setTimeout(() => {
+            const again = () => {
+              if (!entry.closed && !closing) setTimeout(() => void connect().catch(again), 1000);
+            };
+            void connect().catch(again);
+          }, 1000);
+        };
         client.on('error', (e) => {
           console.error(`notification connection lost: ${e.message}; reconnecting`);
-          if (!entry.closed && !closing) setTimeout(() => void connect().catch(() => undefined), 1000);
+          retry();
         });
-        await client.connect();
-        await client.query(`LISTEN ${quoteIdent(channel)}`);
+        client.on('end', retry);
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${quoteIdent(channel)}`);
+        } catch (e) {
+          if (entry.client === client) entry.client = null as unknown as import('pg').Client;
+          client.end().catch(() => undefined);
+          throw e;
+        }
+        if (lost) {
+          lost = false;
+          onResumed?.();
+        }
       };
       await connect();
       listeners.push(entry);
       return async () => {
         entry.closed = true;
-        await entry.client.end().catch(() => undefined);
+        await entry.client?.end().catch(() => undefined);
       };
     },
     close: async () => {
       closing = true;
       for (const l of listeners) {
         l.closed = true;
-        await l.client.end().catch(() => undefined);
+        await l.client?.end().catch(() => undefined);
       }
       await pool.end();
     },

@@ -896,9 +896,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (members.includes(s.memberId)) s.ws.send(message);
     }
   }
-  const unlisten = await db.listen(LIVE_CHANNEL, (payload) => {
-    deliver(payload).catch((e) => log(`live delivery failed: ${(e as Error).message}`));
-  });
+  const unlisten = await db.listen(
+    LIVE_CHANNEL,
+    (payload) => {
+      deliver(payload).catch((e) => log(`live delivery failed: ${(e as Error).message}`));
+    },
+    () => {
+      // Notices may have been missed while the database connection was down: every client catches up.
+      for (const s of sockets) s.ws.send(JSON.stringify({ type: 'ready' } satisfies LiveMessage));
+    },
+  );
 
   const nonceFlush = setInterval(() => {
     flushNonces().catch((e) => log(`could not store request nonces: ${(e as Error).message}`));

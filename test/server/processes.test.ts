@@ -8,9 +8,13 @@ import {
   change,
   clientFor,
   freshPostgresUrl,
+  NOW,
+  openTestDatabase,
   POSTGRES_URL,
+  quietServer,
   serverProcess,
   teamWithCase,
+  testClock,
   VARIANTS,
 } from './support.ts';
 
@@ -142,3 +146,38 @@ describe.skipIf(!POSTGRES_URL)('two server processes on one PostgreSQL', () => {
 });
 
 const subs: { close: () => void }[] = [];
+
+describe.skipIf(!POSTGRES_URL)('a server whose PostgreSQL listening connection is cut', () => {
+  it('tells its live clients to catch up, and relays notices again', async () => {
+    const clock = testClock(NOW);
+    const store = await openTestDatabase('postgres');
+    const server = await quietServer(store.db, { now: clock.now });
+    try {
+      const { t, c1 } = await teamWithCase(server.url, clock.now);
+      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const heard: LiveMessage[] = [];
+      const sub = yos.subscribe({ onMessage: (m) => heard.push(m) });
+      subs.push(sub);
+      const until = async (test: () => boolean) => {
+        const started = performance.now();
+        while (!test() && performance.now() - started < 10_000) await sleep(20);
+        expect(test()).toBe(true);
+      };
+      await until(() => heard.some((m) => m.type === 'ready'));
+      const other = await store.reopen();
+      const cut = await other.query(
+        `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      );
+      expect(cut).toHaveLength(1);
+      await until(() => heard.filter((m) => m.type === 'ready').length === 2);
+      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const [ack] = await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
+      await until(() => heard.some((m) => m.type === 'case' && m.cursor === ack?.cursor));
+    } finally {
+      for (const s of subs.splice(0)) s.close();
+      await server.close();
+      await store.dispose();
+    }
+  });
+});
