@@ -18,6 +18,8 @@ const rate = (value: string | undefined, fallback: { perSecond: number; burst: n
   return Number.isFinite(n) && n > 0 ? { perSecond: n, burst: n * 2 } : fallback;
 };
 
+// The data folder is readable by the server's own user only (PGlite would otherwise make its files 0666).
+process.umask(0o077);
 const dataDir = resolve(env.HSB_SERVER_DATA ?? 'server-data');
 const db = await openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
 const server = await startServer({
