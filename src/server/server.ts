@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { z } from 'zod';
 import { canonicalJson } from '../domain/sign-off/canonical-json.ts';
-import { type Envelope, signatureVerifies } from '../sync/envelope.ts';
+import { changeSetId, type Envelope, signatureVerifies } from '../sync/envelope.ts';
 import { acceptMembership, type SignedCaseMembership } from '../sync/membership.ts';
 import { acceptRoster, deviceKeyOf, type Roster, type SignedRoster } from '../sync/roster.ts';
 import {
@@ -521,7 +521,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const h = e.header;
       if (ids.has(h.id)) throw new HttpError(400, `Change set ${h.id} appears twice in one upload.`);
       ids.add(h.id);
-      if (h.id !== `${h.author}:${h.device}:${h.seq}`) {
+      if (h.id !== changeSetId(h.author, h.device, h.caseId, h.seq)) {
         throw new HttpError(
           400,
           `Change set ${h.id} has an id that does not match its author, device and number.`,

@@ -47,6 +47,10 @@ export interface CaseKey {
 
 export class EnvelopeRefused extends Error {}
 
+/** A change set's id: unique, the same on every machine, and numbered per author, device and case. */
+export const changeSetId = (author: string, device: string, caseId: string, seq: number): string =>
+  `${author}:${device}:${caseId}:${seq}`;
+
 const signedBytes = (header: EnvelopeHeader, nonce: string, ciphertext: string) =>
   Buffer.from(canonicalJson({ header, nonce, ciphertext }), 'utf8');
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { type ErrorCode, WorkbenchError } from '../contract/errors.ts';
 import { canonicalJson } from '../domain/sign-off/canonical-json.ts';
-import { type Envelope, signatureVerifies } from './envelope.ts';
+import { changeSetId, type Envelope, signatureVerifies } from './envelope.ts';
 import {
   acceptMembership,
   type CaseMembership,
@@ -433,7 +433,7 @@ export class TeamClient {
       };
     }
     const key = this.roster ? deviceKeyOf(this.roster, h.author, h.device) : undefined;
-    if (!key || !signatureVerifies(e, key) || id !== `${h.author}:${h.device}:${h.seq}`) {
+    if (!key || !signatureVerifies(e, key) || id !== changeSetId(h.author, h.device, h.caseId, h.seq)) {
       return {
         kind: 'signature',
         caseId,

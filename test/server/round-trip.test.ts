@@ -52,7 +52,10 @@ for (const variant of VARIANTS) {
       const synced = await yos.syncAll();
       const got = synced.get('case-1');
       expect(got?.tampering).toBeUndefined();
-      expect(got?.envelopes.map((e) => e.header.id)).toEqual(['sw:sw-laptop:1', 'sw:sw-laptop:2']);
+      expect(got?.envelopes.map((e) => e.header.id)).toEqual([
+        'sw:sw-laptop:case-1:1',
+        'sw:sw-laptop:case-1:2',
+      ]);
       const roster = yos.state().roster;
       const opened = openChangeSet(got?.envelopes[0] as never, {
         devicePublicKey: (a, d) => (roster ? deviceKeyOf(roster, a, d) : undefined),
@@ -227,7 +230,8 @@ for (const variant of VARIANTS) {
         t.sw.device.privateKey,
       );
       await expect(admin.publishRoster(byPractitioner)).rejects.toMatchObject({ code: 'conflict' });
-      const selfAllocated = allocation(t, 'case-2', [t.outsider]);
+      // An outsider cannot take over a case the server holds by allocating its next generation to themselves.
+      const selfAllocated = allocation(t, 'case-1', [t.outsider], 2);
       const outsider = clientFor(server.url, t, t.outsider, { now: clock.now });
       const forged = signMembership(
         selfAllocated.signed.membership,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { ChangeSet } from '#domain/sync/replica.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
-import { type CaseKey, type Envelope, sealChangeSet } from '#sync/envelope.ts';
+import { type CaseKey, changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { type CaseMembership, type SignedCaseMembership, signMembership } from '#sync/membership.ts';
 import { type SignedRoster, signRoster } from '#sync/roster.ts';
 import { TeamClient, type TeamClientOptions } from '#sync/team-client.ts';
@@ -177,7 +177,7 @@ export function change(
   text = `note ${seq}`,
 ): Envelope {
   const cs: ChangeSet = {
-    id: `${m.id}:${m.deviceId}:${seq}`,
+    id: changeSetId(m.id, m.deviceId, caseId, seq),
     author: m.id,
     device: m.deviceId,
     seq,

@@ -111,12 +111,12 @@ for (const variant of VARIANTS) {
 
     it('a deleted change set is noticed by its author, whose acknowledged change never comes back', async () => {
       const { t } = await threeChanges();
-      await store.db.query(`DELETE FROM envelopes WHERE envelope_id = 'sw:sw-laptop:2'`);
+      await store.db.query(`DELETE FROM envelopes WHERE envelope_id = 'sw:sw-laptop:case-1:2'`);
       // The author's client held the acknowledgements from its upload (the same client, as in the app).
       const sw = authorClient as NonNullable<typeof authorClient>;
       const pulled = await sw.pull('case-1');
       expect(pulled.envelopes.map((e) => e.header.seq)).toEqual([1, 3]);
-      expect(pulled.tampering).toMatchObject({ kind: 'gap', envelopeId: 'sw:sw-laptop:2' });
+      expect(pulled.tampering).toMatchObject({ kind: 'gap', envelopeId: 'sw:sw-laptop:case-1:2' });
       expect(pulled.tampering?.message).toMatch(/sent and the team server acknowledged, is missing/);
       // Its state carries the acknowledgement over a restart of the app.
       const restarted = clientFor(server.url, t, t.sw, {
@@ -129,14 +129,14 @@ for (const variant of VARIANTS) {
 
     it('altered envelope bytes are refused by the signature check', async () => {
       const { yos } = await threeChanges();
-      await rewriteEnvelope('sw:sw-laptop:2', (e) => {
+      await rewriteEnvelope('sw:sw-laptop:case-1:2', (e) => {
         const body = Buffer.from(e.ciphertext as string, 'base64');
         body[0] = (body[0] ?? 0) ^ 1;
         e.ciphertext = body.toString('base64');
       });
       const pulled = await yos.pull('case-1');
       expect(pulled.envelopes.map((e) => e.header.seq)).toEqual([1]);
-      expect(pulled.tampering).toMatchObject({ kind: 'signature', envelopeId: 'sw:sw-laptop:2' });
+      expect(pulled.tampering).toMatchObject({ kind: 'signature', envelopeId: 'sw:sw-laptop:case-1:2' });
     });
 
     it('reordered and replayed change sets are noticed', async () => {
@@ -145,15 +145,19 @@ for (const variant of VARIANTS) {
         'SELECT server_seq, envelope_id FROM envelopes ORDER BY server_seq',
       );
       const [s1, s2, s3] = rows.map((r) => Number(r.server_seq));
-      await store.db.query(`UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:2'`, [
-        (s3 ?? 0) + 100,
-      ]);
+      await store.db.query(
+        `UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:case-1:2'`,
+        [(s3 ?? 0) + 100],
+      );
       const pulled = await yos.pull('case-1');
       expect(pulled.envelopes.map((e) => e.header.seq)).toEqual([1, 3]);
-      expect(pulled.tampering).toMatchObject({ kind: 'reorder', envelopeId: 'sw:sw-laptop:2' });
+      expect(pulled.tampering).toMatchObject({ kind: 'reorder', envelopeId: 'sw:sw-laptop:case-1:2' });
 
       // Put it back; a machine that has taken everything is then sent the first again under a new number.
-      await store.db.query(`UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:2'`, [s2]);
+      await store.db.query(
+        `UPDATE envelopes SET server_seq = $1 WHERE envelope_id = 'sw:sw-laptop:case-1:2'`,
+        [s2],
+      );
       const other = clientFor(server.url, t, t.yos, { now: clock.now });
       await other.refreshMemberships();
       expect((await other.pull('case-1')).envelopes.map((e) => e.header.seq)).toEqual([1, 2, 3]);

@@ -14,7 +14,7 @@ import {
   writeField,
 } from '#store/sync/state.ts';
 import { SYNCED_TABLES, syncedColumns, syncedTable } from '#store/sync/tables.ts';
-import { sealChangeSet } from '#sync/envelope.ts';
+import { changeSetId, sealChangeSet } from '#sync/envelope.ts';
 import { MembershipRefused } from '#sync/membership.ts';
 import type { DeviceIdentity } from './identity.ts';
 import { latestMembership, refreshMembership, rosterOfStore } from './trust.ts';
@@ -189,7 +189,7 @@ export function sealAndKeep(
   const author = device.memberId;
   const seq = nextSequence(db, author, device.deviceId, caseId);
   const cs: ChangeSet = {
-    id: `${author}:${device.deviceId}:${caseId}:${seq}`,
+    id: changeSetId(author, device.deviceId, caseId, seq),
     author,
     device: device.deviceId,
     seq,
