@@ -15,7 +15,8 @@ interface Props {
 export function Refusal({ title, message, as: Title = 'p', focus = false }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (focus) ref.current?.focus();
+    // Again for each new refusal while it stays on the screen.
+    if (focus && message) ref.current?.focus();
   }, [focus, message]);
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={focus ? -1 : undefined}>
