@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import type { AppError, FieldProblem } from '#contract/errors.ts';
+import type { FieldProblem } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { orderProblems } from '../../ui/problems.ts';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { assessorsFor, type Item, KIND_LABELS, type PartProps, type View } from './shared.tsx';
 
 interface Props {
@@ -61,29 +63,25 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
   const confirmer = agreed ? assessors.find((a) => a.name !== agreed.proposedByName) : undefined;
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal: error, act } = useAction();
   const canAgree = canWrite && bothFinished;
   const state = stateShown(item, view, me?.id);
   const showProposeForm = canAgree && (!agreed || proposing);
 
-  async function confirm() {
-    if (busy || !item.agreed) return;
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const result = await call('assessments.confirmAgreement', {
-      itemId: item.id,
-      rating: item.agreed.rating,
-      proposedAt: item.agreed.proposedAt,
+  function confirm(position: NonNullable<Item['agreed']>) {
+    return act({
+      onStart: () => setNotice(null),
+      request: () =>
+        call('assessments.confirmAgreement', {
+          itemId: item.id,
+          rating: position.rating,
+          proposedAt: position.proposedAt,
+        }),
+      onDone: (next) => {
+        setNotice(`You have confirmed the agreed position for ${item.label}.`);
+        onView(next);
+      },
     });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setNotice(`You have confirmed the agreed position for ${item.label}.`);
-    onView(result.data);
   }
 
   return (
@@ -148,12 +146,7 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
         </div>
 
         {notice ? <SuccessNotice title={notice} /> : null}
-        {error ? (
-          <div className="error-summary" role="alert">
-            <p className="error-summary__title">There is a problem</p>
-            <p className="error-summary__message">{error.message}</p>
-          </div>
-        ) : null}
+        {error ? <Refusal title="There is a problem" message={error.message} /> : null}
 
         {agreed ? (
           <div className={`agreed${confirmed ? ' agreed--confirmed' : ''}`}>
@@ -190,7 +183,7 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
             type="button"
             className="button"
             aria-disabled={busy || undefined}
-            onClick={() => void confirm()}
+            onClick={() => void confirm(agreed)}
           >
             Confirm the agreed position for {item.label}
           </button>
