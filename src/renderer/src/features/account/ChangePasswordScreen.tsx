@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -64,20 +64,10 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
           autoComplete="current-password"
           width="medium"
         />
-        <FormText
+        <NewPasswordFields
           name="newPassword"
           label={LABELS.newPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
         />
         <SubmitButton>Change password</SubmitButton>
       </Form>

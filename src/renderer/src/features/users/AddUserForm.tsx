@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { type CallRequest, calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
-import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
@@ -51,20 +51,11 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
       ) : null}
       <Form form={form}>
         <BoundField<UserDraft> name="user" render={(bound) => <UserFields {...bound} />} />
-        <FormText
+        <NewPasswordFields
           name="initialPassword"
           label={LABELS.initialPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
+          hint={GIVEN_PASSWORD_HINT}
         />
         <SubmitButton>Add user</SubmitButton>
       </Form>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
@@ -42,20 +42,11 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
       ) : null}
       <Form form={form}>
         <p className="body">Use this if {user.name} has forgotten their password.</p>
-        <FormText
+        <NewPasswordFields
           name="newPassword"
           label={LABELS.newPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
+          hint={GIVEN_PASSWORD_HINT}
         />
         <SubmitButton className="button button--secondary">Reset password</SubmitButton>
       </Form>
