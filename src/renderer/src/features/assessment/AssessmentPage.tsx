@@ -2,6 +2,7 @@ import '../../styles/assessment.css';
 import { type MouseEvent, useState } from 'react';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -62,11 +63,7 @@ function Workspace({ initial }: { initial: View }) {
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'case', caseId: view.caseId }} className="back-link">
-          Back to the case
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'case', caseId: view.caseId }}>Back to the case</BackLink>
       <PageHeading
         caption={`Case ${view.caseReference} · ${view.framework.name} · Version ${view.versionNo}`}
       >

@@ -6,7 +6,8 @@ import type { FieldProblem } from '#contract/errors.ts';
 import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { DateTimeFields, RadioGroup, SelectField, TextAreaField } from '../../ui/Field.tsx';
@@ -73,11 +74,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'case', caseId }} className="back-link">
-          Back to the case
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>
       {loaded.state === 'ready' ? (
         <>
           <PageHeading caption={`Case ${loaded.data.hsbCase.reference}: ${loaded.data.child.name}`}>

@@ -4,6 +4,7 @@ import { GENDER_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -61,13 +62,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 }
 
 function BackToCases() {
-  return (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'cases' }} className="back-link">
-        Back to case list
-      </RouteLink>
-    </p>
-  );
+  return <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>;
 }
 
 function CaseView({ data }: { data: CaseData }) {

@@ -2,7 +2,8 @@ import { calls } from '#contract/calls.ts';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { Child, ProfileSummary, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText } from '../../ui/DateText.tsx';
 import { Form, FormCheckboxes, FormSelect, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
@@ -32,11 +33,7 @@ export function OpenCaseScreen({ childId }: { childId: string }) {
   );
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'cases' }} className="back-link">
-          Back to case list
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>
       <PageHeading caption="Step 2 of 2">Open an HSB case</PageHeading>
       {loaded.state === 'loading' ? <Loading what="the child and the people to allocate" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}

@@ -2,7 +2,7 @@ import './pattern-map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapItem, MapMeeting, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -46,13 +46,7 @@ export function PatternMapScreen({ caseId }: { caseId: string }) {
 }
 
 function BackToCase({ caseId }: { caseId: string }) {
-  return (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'case', caseId }} className="back-link">
-        Back to the case
-      </RouteLink>
-    </p>
-  );
+  return <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>;
 }
 
 function Workspace({ map }: { map: PatternMap }) {

@@ -3,6 +3,7 @@ import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
@@ -36,13 +37,7 @@ export function ProfileScreen({ profileId, version }: { profileId: string; versi
     };
   });
 
-  const back = (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'profiles' }} className="back-link">
-        Back to profiles
-      </RouteLink>
-    </p>
-  );
+  const back = <BackLink to={{ name: 'profiles' }}>Back to profiles</BackLink>;
   if (loaded.state !== 'ready') {
     return (
       <>

@@ -4,6 +4,7 @@ import type { AssessmentView } from '#contract/assessment-schemas.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
@@ -62,11 +63,7 @@ function SignOff({
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'assessment', assessmentId: view.id }} className="back-link">
-          Back to the assessment
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'assessment', assessmentId: view.id }}>Back to the assessment</BackLink>
       <PageHeading caption={`Case ${view.caseReference} · AIM assessment version ${status.versionNo}`}>
         Quality assurance and sign-off: {view.childName}
       </PageHeading>
