@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '#contract/errors.ts';
 import type { AuditCheck, AuditEntry } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -87,36 +88,23 @@ function CheckResult({ check }: { check: AuditCheck }) {
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="body">No audit entries yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">
-          The {RECENT_LIMIT} most recent audit entries, newest first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Summary</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td className="nowrap">
-                <InstantText value={e.at} withTime />
-              </td>
-              <td>{e.userName}</td>
-              <td>{e.action}</td>
-              <td>{e.recordType}</td>
-              <td>{e.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={<>The {RECENT_LIMIT} most recent audit entries, newest first</>}
+      className="table table--small"
+      columns={['No.', 'When', 'Who', 'Action', 'Record', 'Summary']}
+    >
+      {entries.map((e) => (
+        <tr key={e.seq}>
+          <td>{e.seq}</td>
+          <td className="nowrap">
+            <InstantText value={e.at} withTime />
+          </td>
+          <td>{e.userName}</td>
+          <td>{e.action}</td>
+          <td>{e.recordType}</td>
+          <td>{e.summary}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

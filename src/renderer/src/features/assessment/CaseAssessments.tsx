@@ -1,5 +1,6 @@
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -19,37 +20,28 @@ export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen
         loaded.data.length === 0 ? (
           <p className="body">No AIM assessment has been started for this case.</p>
         ) : (
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="visually-hidden">AIM assessments of this case, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Assessment</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Co-assessors</th>
-                  <th scope="col">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <RouteLink to={{ name: 'assessment', assessmentId: a.id }}>
-                        {a.frameworkName}, version {a.versionNo}
-                      </RouteLink>
-                    </td>
-                    <td className="nowrap">
-                      <InstantText value={a.startedAt} />
-                    </td>
-                    <td>
-                      {a.leadAssessorName} (lead) and {a.coAssessorName}
-                    </td>
-                    <td>{STATE_WORDS[a.state] ?? a.state}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="AIM assessments of this case, oldest first"
+            className="table table--small"
+            columns={['Assessment', 'Started', 'Co-assessors', 'State']}
+          >
+            {loaded.data.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <RouteLink to={{ name: 'assessment', assessmentId: a.id }}>
+                    {a.frameworkName}, version {a.versionNo}
+                  </RouteLink>
+                </td>
+                <td className="nowrap">
+                  <InstantText value={a.startedAt} />
+                </td>
+                <td>
+                  {a.leadAssessorName} (lead) and {a.coAssessorName}
+                </td>
+                <td>{STATE_WORDS[a.state] ?? a.state}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : null}
       {caseOpen ? (

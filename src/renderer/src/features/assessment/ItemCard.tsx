@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
@@ -103,47 +104,38 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
 
         {canWrite && me && !finishedByMe ? <RatingForm item={item} view={view} onView={onView} /> : null}
 
-        <div className="table-wrapper">
-          <table className="table table--small comparison">
-            <caption className="visually-hidden">Ratings of {item.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Assessor</th>
-                <th scope="col">Rating</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Source</th>
+        <DataTable
+          caption={<>Ratings of {item.label}</>}
+          className="table table--small comparison"
+          columns={['Assessor', 'Rating', 'Evidence', 'Source']}
+        >
+          {assessors.map((a) => {
+            const r = item.ratings.find((x) => x.assessorId === a.id);
+            return (
+              <tr key={a.id}>
+                <th scope="row" className="table__row-header">
+                  {a.name}
+                  {me?.id === a.id ? ' (you)' : ''}
+                </th>
+                {!r ? (
+                  <td colSpan={3} className="hint">
+                    Not rated yet
+                  </td>
+                ) : r.hidden ? (
+                  <td colSpan={3} className="comparison__hidden">
+                    Hidden until you finish your own ratings
+                  </td>
+                ) : (
+                  <>
+                    <td className="comparison__rating">{r.ratingLabel}</td>
+                    <td className="prewrap">{r.evidence}</td>
+                    <td>{r.source}</td>
+                  </>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {assessors.map((a) => {
-                const r = item.ratings.find((x) => x.assessorId === a.id);
-                return (
-                  <tr key={a.id}>
-                    <th scope="row" className="table__row-header">
-                      {a.name}
-                      {me?.id === a.id ? ' (you)' : ''}
-                    </th>
-                    {!r ? (
-                      <td colSpan={3} className="hint">
-                        Not rated yet
-                      </td>
-                    ) : r.hidden ? (
-                      <td colSpan={3} className="comparison__hidden">
-                        Hidden until you finish your own ratings
-                      </td>
-                    ) : (
-                      <>
-                        <td className="comparison__rating">{r.ratingLabel}</td>
-                        <td className="prewrap">{r.evidence}</td>
-                        <td>{r.source}</td>
-                      </>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
 
         {notice ? <SuccessNotice title={notice} /> : null}
         {error ? <Refusal title="There is a problem" message={error.message} /> : null}

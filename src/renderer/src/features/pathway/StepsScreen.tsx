@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Result } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type Colour, coloursOf } from './colours.ts';
@@ -79,30 +80,21 @@ function StepsWork({ data }: { data: Data }) {
 function StepsTable({ timeline }: { timeline: CaseTimeline }) {
   if (timeline.events.length === 0) return <p className="body hint">No steps recorded yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">Steps recorded on this case, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Step</th>
-            <th scope="col">Details</th>
-            <th scope="col">Recorded by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timeline.events.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">
-                <InstantText value={e.occurredAt} withTime />
-              </td>
-              <td>{e.label}</td>
-              <td className="prewrap">{e.summary}</td>
-              <td>{e.recordedByName}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Steps recorded on this case, oldest first"
+      className="table table--small"
+      columns={['When', 'Step', 'Details', 'Recorded by']}
+    >
+      {timeline.events.map((e) => (
+        <tr key={e.id}>
+          <td className="nowrap">
+            <InstantText value={e.occurredAt} withTime />
+          </td>
+          <td>{e.label}</td>
+          <td className="prewrap">{e.summary}</td>
+          <td>{e.recordedByName}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
