@@ -6,6 +6,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const RECENT_LIMIT = 50;
@@ -30,10 +31,7 @@ export function AuditSection() {
   }
 
   return (
-    <section aria-labelledby="audit-title" className="section section--divided">
-      <h2 id="audit-title" className="heading-m">
-        Audit trail
-      </h2>
+    <Section id="audit-title" title="Audit trail" className="section section--divided">
       <p className="body">
         Every change is recorded in a chained audit trail. Checking it confirms that no entry has been
         altered, removed or reordered.
@@ -60,7 +58,7 @@ export function AuditSection() {
         <LoadFailed error={recent.error} onRetry={() => void reloadRecent()} />
       ) : null}
       {recent.state === 'ready' ? <AuditTable entries={recent.data} /> : null}
-    </section>
+    </Section>
   );
 }
 

@@ -7,6 +7,7 @@ import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const FORM = 'auto-lock';
@@ -16,14 +17,11 @@ const LABELS = { autoLockMinutes: 'Minutes before the workbench locks' };
 export function AutoLockSection() {
   const [loaded, reload] = useLoad(() => call('settings.get', {}));
   return (
-    <section aria-labelledby="auto-lock-title" className="section">
-      <h2 id="auto-lock-title" className="heading-m">
-        Automatic lock
-      </h2>
+    <Section id="auto-lock-title" title="Automatic lock">
       {loaded.state === 'loading' ? <Loading what="settings" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
       {loaded.state === 'ready' ? <AutoLockForm settings={loaded.data} /> : null}
-    </section>
+    </Section>
   );
 }
 

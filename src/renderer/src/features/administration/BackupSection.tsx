@@ -6,6 +6,7 @@ import { useAction } from '../../ui/form/useAction.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { type Done, DoneNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -61,10 +62,7 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
   });
 
   return (
-    <section aria-labelledby="backup-title" className="section section--divided">
-      <h2 id="backup-title" className="heading-m">
-        Backups
-      </h2>
+    <Section id="backup-title" title="Backups" className="section section--divided">
       <p className="body">
         A backup is an encrypted copy of everything in the workbench, saved to a folder you choose. Keep
         backups somewhere your organisation approves for OFFICIAL-SENSITIVE data.
@@ -113,6 +111,6 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
           </button>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 
 const FORM = 'rotate-key';
 const LABELS = { password: 'Your password' };
@@ -30,10 +31,7 @@ export function KeyRotationSection() {
   });
 
   return (
-    <section aria-labelledby="rotate-key-title" className="section section--divided">
-      <h2 id="rotate-key-title" className="heading-m">
-        Change the database key
-      </h2>
+    <Section id="rotate-key-title" title="Change the database key" className="section section--divided">
       <p className="body">
         Do this after deactivating someone, or if a laptop, a backup or a password may have fallen into the
         wrong hands. The database is encrypted again under a new key, sealed for everyone who still has an
@@ -68,6 +66,6 @@ export function KeyRotationSection() {
         />
         <SubmitButton className="button button--warning">Change the database key</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

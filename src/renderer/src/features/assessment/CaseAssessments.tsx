@@ -3,6 +3,7 @@ import { RouteLink } from '../../app/router.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { STATE_WORDS } from './shared.tsx';
 
@@ -10,10 +11,7 @@ import { STATE_WORDS } from './shared.tsx';
 export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen: boolean }) {
   const [loaded, reload] = useLoad(() => call('assessments.forCase', { caseId }));
   return (
-    <section aria-labelledby="case-assessments-title" className="section">
-      <h2 id="case-assessments-title" className="heading-m">
-        AIM assessments
-      </h2>
+    <Section id="case-assessments-title" title="AIM assessments">
       {loaded.state === 'loading' ? <Loading what="the assessments" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
       {loaded.state === 'ready' ? (
@@ -49,6 +47,6 @@ export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen
           <RouteLink to={{ name: 'new-assessment', caseId }}>Start an AIM assessment</RouteLink>
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 }

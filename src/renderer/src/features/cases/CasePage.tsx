@@ -9,6 +9,7 @@ import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CaseAssessments } from '../assessment/CaseAssessments.tsx';
 import { EditChildForm } from '../children/EditChildForm.tsx';
@@ -113,10 +114,7 @@ function CaseView({ data }: { data: CaseData }) {
           }}
         />
       ) : (
-        <section aria-labelledby="child-title" className="section">
-          <h2 id="child-title" className="heading-m">
-            Child
-          </h2>
+        <Section id="child-title" title="Child">
           <SummaryList
             rows={[
               ['Full name', child.name],
@@ -140,13 +138,10 @@ function CaseView({ data }: { data: CaseData }) {
           >
             Edit child details
           </button>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="case-title" className="section">
-        <h2 id="case-title" className="heading-m">
-          Case
-        </h2>
+      <Section id="case-title" title="Case">
         <SummaryList
           rows={[
             ['Case reference', hsbCase.reference],
@@ -165,12 +160,9 @@ function CaseView({ data }: { data: CaseData }) {
             ],
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="allocation-title" className="section">
-        <h2 id="allocation-title" className="heading-m">
-          Allocation
-        </h2>
+      <Section id="allocation-title" title="Allocation">
         <SummaryList
           rows={[
             ['Social worker (Children’s Social Care)', nameOf(hsbCase.socialWorkerId)],
@@ -191,7 +183,7 @@ function CaseView({ data }: { data: CaseData }) {
             ],
           ]}
         />
-      </section>
+      </Section>
 
       <PathwaySection
         caseId={hsbCase.id}

@@ -6,6 +6,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
 import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
@@ -55,12 +56,9 @@ function CategoryWork({ data }: { data: Data }) {
         service response of each category.
       </p>
       {open ? <CategoryForm data={data} timeline={timeline} onRecorded={setTimeline} /> : null}
-      <section aria-labelledby="category-history-title" className="section section--divided">
-        <h2 id="category-history-title" className="heading-m">
-          Category history
-        </h2>
+      <Section id="category-history-title" title="Category history" className="section section--divided">
         <History records={timeline.categoryHistory} />
-      </section>
+      </Section>
     </>
   );
 }

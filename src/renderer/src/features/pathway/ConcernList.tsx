@@ -1,16 +1,14 @@
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { PERSON_KIND_LABELS } from '#contract/pattern-map-schemas.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { Section } from '../../ui/Section.tsx';
 import type { ChildKind } from './concern-form.ts';
 import { When } from './shared.tsx';
 
 /** The concerns recorded on the case, oldest first, with their eligibility and any reason to proceed. */
 export function ConcernList({ summary }: { summary: PathwaySummary }) {
   return (
-    <section aria-labelledby="concerns-title" className="section section--divided">
-      <h2 id="concerns-title" className="heading-m">
-        Concerns on this case
-      </h2>
+    <Section id="concerns-title" title="Concerns on this case" className="section section--divided">
       {summary.referrals.length === 0 ? (
         <p className="body hint">No concern has been recorded on this case yet.</p>
       ) : (
@@ -51,6 +49,6 @@ export function ConcernList({ summary }: { summary: PathwaySummary }) {
           ))}
         </DataTable>
       )}
-    </section>
+    </Section>
   );
 }

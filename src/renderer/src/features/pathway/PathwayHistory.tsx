@@ -4,6 +4,7 @@ import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { When } from './shared.tsx';
 
@@ -46,10 +47,11 @@ async function load(caseId: string): Promise<Result<Entry[]>> {
 export function PathwayHistory({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => load(caseId));
   return (
-    <section aria-labelledby="hsb-history-title" className="section section--divided">
-      <h2 id="hsb-history-title" className="heading-m">
-        History of steps and decisions
-      </h2>
+    <Section
+      id="hsb-history-title"
+      title="History of steps and decisions"
+      className="section section--divided"
+    >
       {loaded.state === 'loading' ? <Loading what="the history of steps and decisions" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
       {loaded.state === 'ready' ? (
@@ -77,6 +79,6 @@ export function PathwayHistory({ caseId }: { caseId: string }) {
           </DataTable>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }

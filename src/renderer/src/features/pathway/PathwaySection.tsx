@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call } from '../../app/api.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineList } from './DeadlineList.tsx';
 import { ProfileVersion } from './ProfileVersion.tsx';
@@ -27,10 +28,7 @@ export function PathwaySection({
   }, [version, onProfileVersion]);
 
   return (
-    <section aria-labelledby="pathway-title" className="section section--divided">
-      <h2 id="pathway-title" className="heading-m">
-        Pathway
-      </h2>
+    <Section id="pathway-title" title="Pathway" className="section section--divided">
       {loaded.state === 'loading' ? <Loading what="the pathway" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={refresh} /> : null}
       {loaded.state === 'ready' ? (
@@ -39,6 +37,6 @@ export function PathwaySection({
           <DeadlineList deadlines={loaded.data.deadlines} caseOpen={caseOpen} onChanged={refresh} />
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -8,6 +8,7 @@ import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
 
@@ -41,10 +42,7 @@ function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; i
   return (
     <>
       {open ? <PlanForm caseId={caseId} onSaved={setSummary} /> : null}
-      <section aria-labelledby="plans-title" className="section section--divided">
-        <h2 id="plans-title" className="heading-m">
-          Recorded on this case
-        </h2>
+      <Section id="plans-title" title="Recorded on this case" className="section section--divided">
         {summary.plans.length === 0 ? (
           <p className="body hint">No plan or record has been added yet.</p>
         ) : (
@@ -67,7 +65,7 @@ function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; i
             ))}
           </DataTable>
         )}
-      </section>
+      </Section>
     </>
   );
 }

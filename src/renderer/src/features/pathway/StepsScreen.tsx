@@ -4,6 +4,7 @@ import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
@@ -50,10 +51,7 @@ function StepsWork({ data }: { data: Data }) {
   return (
     <>
       {data.hsbCase.status === 'open' ? (
-        <section aria-labelledby="step-title" className="section">
-          <h2 id="step-title" className="heading-m">
-            Record a step
-          </h2>
+        <Section id="step-title" title="Record a step">
           {timeline.triggerEvents.length > 0 ? (
             <StepForm
               timeline={timeline}
@@ -65,14 +63,11 @@ function StepsWork({ data }: { data: Data }) {
           ) : (
             <p className="body hint">This profile names no other steps that start a clock.</p>
           )}
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="steps-title" className="section section--divided">
-        <h2 id="steps-title" className="heading-m">
-          Recorded steps
-        </h2>
+      <Section id="steps-title" title="Recorded steps" className="section section--divided">
         <StepsTable timeline={timeline} />
-      </section>
+      </Section>
     </>
   );
 }

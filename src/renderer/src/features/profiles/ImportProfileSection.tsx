@@ -1,6 +1,7 @@
 import { call } from '../../app/api.ts';
 import { ImportProblems, JsonFileField, useFileImport } from '../../ui/form/FileImport.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 
 const INPUT_ID = 'import-profile-file';
 
@@ -20,10 +21,7 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
   });
 
   return (
-    <section aria-labelledby="import-title" className="section section--divided">
-      <h2 id="import-title" className="heading-m">
-        Import a profile file
-      </h2>
+    <Section id="import-title" title="Import a profile file" className="section section--divided">
       <p className="body measure">
         A profile file is a JSON document like the ones <strong>Export</strong> saves. It is checked in full
         before anything is saved: if anything is wrong, nothing is imported and every problem is listed with
@@ -44,6 +42,6 @@ export function ImportProfileSection({ onImported }: { onImported: () => void })
           Import profile
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -13,6 +13,7 @@ import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResultNotice } from './ResultNotice.tsx';
 
@@ -233,10 +234,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
         })}
       </ol>
 
-      <section aria-labelledby="removed-title" className="section">
-        <h2 id="removed-title" className="heading-m">
-          Parts left out of the report
-        </h2>
+      <Section id="removed-title" title="Parts left out of the report">
         {removed.length === 0 ? (
           <p className="body hint">None: every part is in the report.</p>
         ) : (
@@ -255,7 +253,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <div className="button-group">
         <button type="submit" className="button" aria-disabled={busy || undefined}>

@@ -6,6 +6,7 @@ import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFi
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { EMPTY_USER, type UserDraft, UserFields, userDraftProblems, userLabels } from './UserFields.tsx';
 
 const FORM = 'add-user';
@@ -40,10 +41,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
   });
 
   return (
-    <section aria-labelledby="add-user-title" className="section">
-      <h2 id="add-user-title" className="heading-m">
-        Add user
-      </h2>
+    <Section id="add-user-title" title="Add user">
       {added ? (
         <SuccessNotice title={added}>
           <p className="body">Give them their initial password in person or by another safe route.</p>
@@ -59,6 +57,6 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
         />
         <SubmitButton>Add user</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

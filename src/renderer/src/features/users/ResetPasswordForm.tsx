@@ -7,6 +7,7 @@ import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFi
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 
 const FORM = 'reset-password';
 const LABELS = { newPassword: 'New password', confirmPassword: 'Confirm new password' };
@@ -31,10 +32,7 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
   });
 
   return (
-    <section aria-labelledby="reset-password-title" className="section section--divided">
-      <h2 id="reset-password-title" className="heading-m">
-        Reset password
-      </h2>
+    <Section id="reset-password-title" title="Reset password" className="section section--divided">
       {done ? (
         <SuccessNotice title={`${user.name}’s password has been reset.`}>
           <p className="body">Give them the new password in person or by another safe route.</p>
@@ -50,6 +48,6 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
         />
         <SubmitButton className="button button--secondary">Reset password</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -5,6 +5,7 @@ import { RouteLink } from '../../app/router.tsx';
 import { ACTIONS_COLUMN, DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { AddUserForm } from './AddUserForm.tsx';
 
@@ -14,14 +15,11 @@ export function UsersScreen() {
   return (
     <>
       <PageHeading>Users</PageHeading>
-      <section aria-labelledby="users-table-title" className="section">
-        <h2 id="users-table-title" className="heading-m">
-          People who can use the workbench
-        </h2>
+      <Section id="users-table-title" title="People who can use the workbench">
         {loaded.state === 'loading' ? <Loading what="users" /> : null}
         {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
         {loaded.state === 'ready' ? <UserTable users={loaded.data} /> : null}
-      </section>
+      </Section>
       <AddUserForm onAdded={() => void reload()} />
     </>
   );
