@@ -3,7 +3,7 @@ import { calls } from '#contract/calls.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, FormText, SubmitOrLeave } from '../../ui/form/Form.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
@@ -124,12 +124,7 @@ function CloneForm({ profile, onCancel }: { profile: Profile; onCancel: () => vo
         width="medium"
       />
       <FormText name="newName" label={LABELS.newName} hint="The name people see when they open a case." />
-      <div className="button-group">
-        <SubmitButton>Clone profile</SubmitButton>
-        <button type="button" className="link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrLeave submit="Clone profile" onLeave={onCancel} leaveClassName="link-button" />
     </Form>
   );
 }

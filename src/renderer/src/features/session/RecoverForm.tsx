@@ -1,7 +1,7 @@
 import { calls } from '#contract/calls.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, FormText, SubmitOrLeave } from '../../ui/form/Form.tsx';
 import { NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
@@ -57,12 +57,7 @@ export function RecoverForm({
         label={LABELS.newPassword}
         confirmLabel={LABELS.confirmPassword}
       />
-      <div className="button-group">
-        <SubmitButton>Reset password</SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Back to sign in
-        </button>
-      </div>
+      <SubmitOrLeave submit="Reset password" leave="Back to sign in" onLeave={onCancel} />
     </Form>
   );
 }

@@ -70,6 +70,28 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
   );
 }
 
+/** The submit button, then a button that leaves the form without sending it ('Cancel', 'Close'). */
+export function SubmitOrLeave({
+  submit,
+  leave = 'Cancel',
+  onLeave,
+  leaveClassName = 'button button--secondary',
+}: {
+  submit: ReactNode;
+  leave?: ReactNode;
+  onLeave: () => void;
+  leaveClassName?: string;
+}) {
+  return (
+    <div className="button-group">
+      <SubmitButton>{submit}</SubmitButton>
+      <button type="button" className={leaveClassName} onClick={onLeave}>
+        {leave}
+      </button>
+    </div>
+  );
+}
+
 export interface Bound<T> {
   form: string;
   path: string;
