@@ -5,7 +5,7 @@ import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -18,8 +18,7 @@ export function AutoLockSection() {
   const [loaded, reload] = useLoad(() => call('settings.get', {}));
   return (
     <Section id="auto-lock-title" title="Automatic lock">
-      {loaded.state === 'loading' ? <Loading what="settings" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="settings" onRetry={reload} />
       {loaded.state === 'ready' ? <AutoLockForm settings={loaded.data} /> : null}
     </Section>
   );

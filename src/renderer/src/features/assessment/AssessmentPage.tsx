@@ -3,7 +3,7 @@ import { type MouseEvent, useState } from 'react';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DecisionPart } from './DecisionPart.tsx';
@@ -24,8 +24,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
     return (
       <>
         <PageHeading>AIM assessment</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the assessment" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the assessment" onRetry={reload} />
       </>
     );
   }

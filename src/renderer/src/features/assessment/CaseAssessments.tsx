@@ -2,7 +2,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { STATE_WORDS } from './shared.tsx';
@@ -12,8 +12,7 @@ export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen
   const [loaded, reload] = useLoad(() => call('assessments.forCase', { caseId }));
   return (
     <Section id="case-assessments-title" title="AIM assessments">
-      {loaded.state === 'loading' ? <Loading what="the assessments" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the assessments" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body">No AIM assessment has been started for this case.</p>

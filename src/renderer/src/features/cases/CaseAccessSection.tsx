@@ -1,7 +1,7 @@
 import type { CaseAccessRecords } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
@@ -10,8 +10,7 @@ export function CaseAccessSection({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => call('cases.accessRecords', { caseId }));
   return (
     <Section id="access-title" title="Access by people not allocated">
-      {loaded.state === 'loading' ? <Loading what="access records" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="access records" onRetry={reload} />
       {loaded.state === 'ready' ? <AccessLists records={loaded.data} /> : null}
     </Section>
   );

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { frameworkListItem } from '#contract/assessment-schemas.ts';
 import { call } from '../../app/api.ts';
 import { ImportProblems, JsonFileField, useFileImport } from '../../ui/form/FileImport.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -25,8 +25,7 @@ export function FrameworksScreen() {
         plan. The workbench ships no AIM or Brook item wording. If your organisation holds a licence, import
         its item set here; assessors can then add the licensed items to an assessment.
       </p>
-      {loaded.state === 'loading' ? <Loading what="the frameworks" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the frameworks" onRetry={reload} />
       {loaded.state === 'ready' ? loaded.data.map((f) => <FrameworkSection key={f.id} initial={f} />) : null}
     </>
   );

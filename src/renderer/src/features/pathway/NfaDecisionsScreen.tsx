@@ -1,7 +1,7 @@
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { When } from './shared.tsx';
@@ -16,8 +16,7 @@ export function NfaDecisionsScreen() {
         Every strategy discussion or meeting that decided no further action, with its rationale and the
         coordinator the case’s profile says it is reported to.
       </p>
-      {loaded.state === 'loading' ? <Loading what="the decisions" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the decisions" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body hint">No no-further-action decision has been recorded.</p>

@@ -3,7 +3,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { When } from './shared.tsx';
@@ -52,8 +52,7 @@ export function PathwayHistory({ caseId }: { caseId: string }) {
       title="History of steps and decisions"
       className="section section--divided"
     >
-      {loaded.state === 'loading' ? <Loading what="the history of steps and decisions" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the history of steps and decisions" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body hint">No step or decision has been recorded yet.</p>

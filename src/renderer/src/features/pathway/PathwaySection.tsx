@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { call } from '../../app/api.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineList } from './DeadlineList.tsx';
@@ -29,8 +29,7 @@ export function PathwaySection({
 
   return (
     <Section id="pathway-title" title="Pathway" className="section section--divided">
-      {loaded.state === 'loading' ? <Loading what="the pathway" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={refresh} /> : null}
+      <Pending loaded={loaded} what="the pathway" onRetry={refresh} />
       {loaded.state === 'ready' ? (
         <>
           <ProfileVersion timeline={loaded.data} caseOpen={caseOpen} onMoved={refresh} />

@@ -2,7 +2,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { WarningText } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -19,8 +19,7 @@ export function PathwayStatus({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => call('pathway.summary', { caseId }));
   return (
     <Section id="hsb-status-title" title="Where things stand" className="section hsb-status">
-      {loaded.state === 'loading' ? <Loading what="where the child is on the pathway" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="where the child is on the pathway" onRetry={reload} />
       {loaded.state === 'ready' ? <StatusView caseId={caseId} summary={loaded.data} /> : null}
     </Section>
   );

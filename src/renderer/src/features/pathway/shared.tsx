@@ -6,7 +6,7 @@ import type { Child, HsbCase } from '#contract/schemas.ts';
 import { formatDayText, formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Loaded } from '../../ui/useLoad.ts';
 
@@ -54,8 +54,7 @@ export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
     <>
       <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>
       <PageHeading caption={caption}>{title}</PageHeading>
-      {loaded.state === 'loading' ? <Loading what={what} /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={reload} /> : null}
+      <Pending loaded={loaded} what={what} onRetry={reload} />
       {loaded.state === 'ready' ? children(loaded.data) : null}
     </>
   );

@@ -4,7 +4,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CONSENT_FROM, describeCriterion, NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
@@ -43,8 +43,7 @@ export function ProfileScreen({ profileId, version }: { profileId: string; versi
       <>
         {back}
         <PageHeading caption="Protocol profile">Profile</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the profile" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the profile" onRetry={reload} />
       </>
     );
   }

@@ -3,7 +3,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { NATION_LABELS, SOURCE_LABELS } from './describe.ts';
@@ -25,8 +25,7 @@ export function ProfilesScreen() {
         <h2 id="profiles-table-title" className="visually-hidden">
           Profiles
         </h2>
-        {loaded.state === 'loading' ? <Loading what="profiles" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="profiles" onRetry={reload} />
         {loaded.state === 'ready' ? <ProfileTable profiles={loaded.data} /> : null}
       </section>
       {isAdministrator(user) ? <ImportProfileSection onImported={() => void reload()} /> : null}

@@ -10,7 +10,7 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { Section } from '../../ui/Section.tsx';
@@ -33,8 +33,7 @@ export function ReportFormatScreen() {
   return (
     <>
       <PageHeading caption="Administration">Report format</PageHeading>
-      {loaded.state === 'loading' ? <Loading what="the report format" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the report format" onRetry={reload} />
       {loaded.state === 'ready' ? <FormatForm initial={loaded.data} /> : null}
     </>
   );

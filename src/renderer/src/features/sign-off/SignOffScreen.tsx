@@ -5,7 +5,7 @@ import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { ExportSection } from './ExportSection.tsx';
@@ -31,8 +31,7 @@ export function SignOffScreen({ assessmentId }: { assessmentId: string }) {
     return (
       <>
         <PageHeading>Quality assurance and sign-off</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the sign-off" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the sign-off" onRetry={reload} />
       </>
     );
   }

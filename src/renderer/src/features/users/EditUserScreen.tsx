@@ -6,7 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { BoundField, Form, FormCheckbox, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
@@ -29,8 +29,7 @@ export function EditUserScreen({ userId }: { userId: string }) {
     <>
       <BackLink to={{ name: 'users' }}>Back to user list</BackLink>
       <PageHeading caption={loaded.state === 'ready' ? loaded.data.name : undefined}>Edit user</PageHeading>
-      {loaded.state === 'loading' ? <Loading what="the user" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the user" onRetry={reload} />
       {loaded.state === 'ready' ? (
         <>
           <EditUserForm user={loaded.data} />

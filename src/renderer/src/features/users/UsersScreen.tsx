@@ -3,7 +3,7 @@ import { AGENCY_LABELS, ROLE_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ACTIONS_COLUMN, DataTable } from '../../ui/DataTable.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -16,8 +16,7 @@ export function UsersScreen() {
     <>
       <PageHeading>Users</PageHeading>
       <Section id="users-table-title" title="People who can use the workbench">
-        {loaded.state === 'loading' ? <Loading what="users" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="users" onRetry={reload} />
         {loaded.state === 'ready' ? <UserTable users={loaded.data} /> : null}
       </Section>
       <AddUserForm onAdded={() => void reload()} />
