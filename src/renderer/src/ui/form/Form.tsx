@@ -38,10 +38,19 @@ interface FormProps<V extends FieldValues> {
   className?: string;
   /** The id of the heading that names the form. */
   labelledBy?: string;
+  /** The form's name, when no heading on the screen names it. */
+  label?: string;
 }
 
 /** The `<form>` of a `useWorkbenchForm`: its error summary, then its fields and buttons. */
-export function Form<V extends FieldValues>({ form, children, before, className, labelledBy }: FormProps<V>) {
+export function Form<V extends FieldValues>({
+  form,
+  children,
+  before,
+  className,
+  labelledBy,
+  label,
+}: FormProps<V>) {
   return (
     <FormProvider {...form.methods}>
       <FrameContext.Provider value={{ id: form.id, errors: form.errors, busy: form.busy }}>
@@ -49,6 +58,7 @@ export function Form<V extends FieldValues>({ form, children, before, className,
           onSubmit={(e) => void form.submit(e)}
           noValidate
           aria-labelledby={labelledBy}
+          aria-label={label}
           className={(className ?? 'form') || undefined}
         >
           {before}
