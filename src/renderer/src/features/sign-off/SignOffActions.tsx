@@ -60,7 +60,7 @@ export function SignOffActions(props: Props) {
 }
 
 /** Shared handling: client problems first, then the call; a refusal shows its message and reloads. */
-function useAction(props: Props) {
+function useSignOffSubmit(props: Props) {
   const { errors, setErrors, busy, send, submitting } = useSubmission();
   const run = submitting(
     async (
@@ -94,7 +94,7 @@ function SubmitForm(props: Props) {
   const form = 'submit-qa';
   const labels = { comments: 'Comments for the manager (optional)' };
   const [comments, setComments] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
   function submit(event: FormEvent) {
     event.preventDefault();
     void run(
@@ -136,7 +136,7 @@ function QualityAssuranceForm(props: Props) {
   const form = 'quality-assurance';
   const labels = { comments: 'Comments' };
   const [comments, setComments] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
 
   function decide(action: 'approve' | 'return') {
     const problems =
@@ -210,7 +210,7 @@ function SignForm(props: Props) {
   const form = 'sign';
   const labels = { password: 'Your password' };
   const [password, setPassword] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
   const approval = status.transitions.findLast((t) => t.action === 'approve');
 
   function submit(event: FormEvent) {
