@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 
 interface Props {
   /** What the table holds; read out by screen readers, hidden on screen unless given a class. */
@@ -10,9 +10,14 @@ interface Props {
   wrapperClassName?: string;
   /** The rows. */
   children: ReactNode;
+  /** Shown instead of the table when there are no rows ('No sources have been recorded yet.'). */
+  empty?: ReactNode;
 }
 
-/** A table of records in its scrolling wrapper: a caption, one row of column headings, then the rows. */
+/**
+ * A table of records in its scrolling wrapper: a caption, one row of column headings, then the rows; or,
+ * when there are none, what `empty` says instead.
+ */
 export function DataTable({
   caption,
   captionClassName = 'visually-hidden',
@@ -20,7 +25,9 @@ export function DataTable({
   className = 'table',
   wrapperClassName = 'table-wrapper',
   children,
+  empty,
 }: Props) {
+  if (empty !== undefined && Children.count(children) === 0) return <>{empty}</>;
   return (
     <div className={wrapperClassName}>
       <table className={className}>

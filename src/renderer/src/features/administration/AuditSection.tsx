@@ -84,9 +84,9 @@ function CheckResult({ check }: { check: AuditCheck }) {
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p className="body">No audit entries yet.</p>;
   return (
     <DataTable
+      empty={<p className="body">No audit entries yet.</p>}
       caption={<>The {RECENT_LIMIT} most recent audit entries, newest first</>}
       className="table table--small"
       columns={['No.', 'When', 'Who', 'Action', 'Record', 'Summary']}

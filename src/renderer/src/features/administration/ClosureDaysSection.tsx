@@ -75,9 +75,9 @@ function ClosureTable({
   onRemove: (day: string) => void;
   busy: boolean;
 }) {
-  if (days.length === 0) return <p className="body hint">No closure days have been added.</p>;
   return (
     <DataTable
+      empty={<p className="body hint">No closure days have been added.</p>}
       caption="Closure days"
       wrapperClassName="table-wrapper table-wrapper--narrow"
       columns={['Date', 'Description', ACTIONS_COLUMN]}

@@ -28,40 +28,37 @@ export function SessionsPart({ view, canWrite, onView }: PartProps) {
   return (
     <section aria-labelledby={partTitleId('sessions')} className="assessment-part">
       <PartHeading part="sessions">Sessions</PartHeading>
-      {view.sessions.length === 0 ? (
-        <p className="body">No sessions have been recorded yet.</p>
-      ) : (
-        <DataTable
-          caption="Sessions, in the order recorded"
-          className="table table--small"
-          columns={['Date', 'With', 'Assessors', 'Place', 'Notes']}
-        >
-          {view.sessions.map((s) => (
-            <tr key={s.id}>
-              <td className="nowrap">
-                <DayText value={s.heldOn} />
-              </td>
-              <td>
-                <ul className="list">
-                  {s.participants.map((p, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: participants are positional
-                    <li key={i}>
-                      {p.kind === 'child'
-                        ? `${p.label} (the child)`
-                        : `${p.label} (${PARTICIPANT_LABELS[p.kind].toLowerCase()})`}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>{s.assessorNames.join(' and ')}</td>
-              <td>{s.place || <span className="hint">Not recorded</span>}</td>
-              <td className="session-notes">
-                <RichTextView doc={s.notes} headingLevel={4} empty="No notes." />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={<p className="body">No sessions have been recorded yet.</p>}
+        caption="Sessions, in the order recorded"
+        className="table table--small"
+        columns={['Date', 'With', 'Assessors', 'Place', 'Notes']}
+      >
+        {view.sessions.map((s) => (
+          <tr key={s.id}>
+            <td className="nowrap">
+              <DayText value={s.heldOn} />
+            </td>
+            <td>
+              <ul className="list">
+                {s.participants.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: participants are positional
+                  <li key={i}>
+                    {p.kind === 'child'
+                      ? `${p.label} (the child)`
+                      : `${p.label} (${PARTICIPANT_LABELS[p.kind].toLowerCase()})`}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{s.assessorNames.join(' and ')}</td>
+            <td>{s.place || <span className="hint">Not recorded</span>}</td>
+            <td className="session-notes">
+              <RichTextView doc={s.notes} headingLevel={4} empty="No notes." />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {canWrite ? <SessionForm view={view} onView={onView} /> : null}
     </section>
   );

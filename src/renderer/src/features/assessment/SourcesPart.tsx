@@ -33,28 +33,25 @@ export function SourcesPart({ view, canWrite, onView }: PartProps) {
   return (
     <section aria-labelledby={partTitleId('sources')} className="assessment-part">
       <PartHeading part="sources">Sources of information</PartHeading>
-      {view.sources.length === 0 ? (
-        <p className="body">No sources have been recorded yet.</p>
-      ) : (
-        <DataTable
-          caption="Sources of information, in the order recorded"
-          className="table table--small"
-          columns={['Source', 'Agency', 'Consulted', 'By', 'ABE interview accessed', 'Notes']}
-        >
-          {view.sources.map((s) => (
-            <tr key={s.id}>
-              <td>{s.source}</td>
-              <td>{agencyLabel(s.agency)}</td>
-              <td className="nowrap">
-                <DayText value={s.consultedOn} />
-              </td>
-              <td>{s.consultedByName}</td>
-              <td>{s.abeInterviewAccessed ? 'Yes' : 'No'}</td>
-              <td className="prewrap">{s.notes || <span className="hint">None</span>}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={<p className="body">No sources have been recorded yet.</p>}
+        caption="Sources of information, in the order recorded"
+        className="table table--small"
+        columns={['Source', 'Agency', 'Consulted', 'By', 'ABE interview accessed', 'Notes']}
+      >
+        {view.sources.map((s) => (
+          <tr key={s.id}>
+            <td>{s.source}</td>
+            <td>{agencyLabel(s.agency)}</td>
+            <td className="nowrap">
+              <DayText value={s.consultedOn} />
+            </td>
+            <td>{s.consultedByName}</td>
+            <td>{s.abeInterviewAccessed ? 'Yes' : 'No'}</td>
+            <td className="prewrap">{s.notes || <span className="hint">None</span>}</td>
+          </tr>
+        ))}
+      </DataTable>
       {canWrite ? <SourceForm assessmentId={view.id} onView={onView} /> : null}
     </section>
   );

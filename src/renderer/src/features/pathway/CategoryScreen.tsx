@@ -221,9 +221,9 @@ function DescriptorMatrix({
 }
 
 function History({ records }: { records: CategoryRecordView[] }) {
-  if (records.length === 0) return <p className="body hint">No category has been recorded yet.</p>;
   return (
     <DataTable
+      empty={<p className="body hint">No category has been recorded yet.</p>}
       caption="Risk categories agreed, oldest first"
       className="table table--small"
       columns={['Agreed', 'Category', 'Brook colour and tier', 'Who agreed it', 'Why', 'Recorded by']}

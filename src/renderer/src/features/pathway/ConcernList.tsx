@@ -9,46 +9,43 @@ import { When } from './shared.tsx';
 export function ConcernList({ summary }: { summary: PathwaySummary }) {
   return (
     <Section id="concerns-title" title="Concerns on this case" className="section section--divided">
-      {summary.referrals.length === 0 ? (
-        <p className="body hint">No concern has been recorded on this case yet.</p>
-      ) : (
-        <DataTable
-          caption="Concerns on this case, oldest first"
-          className="table table--small"
-          columns={['Received', 'From', 'What was reported', 'Other children', 'Eligibility', 'Recorded by']}
-        >
-          {summary.referrals.map((r) => (
-            <tr key={r.id}>
-              <td className="nowrap">
-                <When at={r.receivedAt} />
-                <span className="cell-note">{r.newReferral ? 'New referral' : 'On the open case'}</span>
-              </td>
-              <td>{r.source}</td>
-              <td className="prewrap">
-                {r.reported}
-                {r.exploitationAdvice ? <span className="cell-note">{r.exploitationAdvice}</span> : null}
-              </td>
-              <td>
-                {r.children.length === 0
-                  ? 'None'
-                  : r.children
-                      .map(
-                        (c) =>
-                          `${c.label} (${PERSON_KIND_LABELS[c.role as ChildKind]?.toLowerCase() ?? c.role})`,
-                      )
-                      .join(', ')}
-              </td>
-              <td>
-                {r.eligibility.outcomeLabel}
-                {r.proceedReason ? (
-                  <span className="cell-note">Proceeding because: {r.proceedReason}</span>
-                ) : null}
-              </td>
-              <td>{r.recordedByName}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        empty={<p className="body hint">No concern has been recorded on this case yet.</p>}
+        caption="Concerns on this case, oldest first"
+        className="table table--small"
+        columns={['Received', 'From', 'What was reported', 'Other children', 'Eligibility', 'Recorded by']}
+      >
+        {summary.referrals.map((r) => (
+          <tr key={r.id}>
+            <td className="nowrap">
+              <When at={r.receivedAt} />
+              <span className="cell-note">{r.newReferral ? 'New referral' : 'On the open case'}</span>
+            </td>
+            <td>{r.source}</td>
+            <td className="prewrap">
+              {r.reported}
+              {r.exploitationAdvice ? <span className="cell-note">{r.exploitationAdvice}</span> : null}
+            </td>
+            <td>
+              {r.children.length === 0
+                ? 'None'
+                : r.children
+                    .map(
+                      (c) =>
+                        `${c.label} (${PERSON_KIND_LABELS[c.role as ChildKind]?.toLowerCase() ?? c.role})`,
+                    )
+                    .join(', ')}
+            </td>
+            <td>
+              {r.eligibility.outcomeLabel}
+              {r.proceedReason ? (
+                <span className="cell-note">Proceeding because: {r.proceedReason}</span>
+              ) : null}
+            </td>
+            <td>{r.recordedByName}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Section>
   );
 }

@@ -43,28 +43,25 @@ function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; i
     <>
       {open ? <PlanForm caseId={caseId} onSaved={setSummary} /> : null}
       <Section id="plans-title" title="Recorded on this case" className="section section--divided">
-        {summary.plans.length === 0 ? (
-          <p className="body hint">No plan or record has been added yet.</p>
-        ) : (
-          <DataTable
-            caption="Plans and records on this case, oldest first"
-            className="table table--small"
-            columns={['Date', 'Kind', 'Title', 'Details', 'With whom', 'Recorded by']}
-          >
-            {summary.plans.map((p) => (
-              <tr key={p.id}>
-                <td className="nowrap">
-                  <DayText value={p.dated} />
-                </td>
-                <td>{p.kindLabel}</td>
-                <td>{p.title}</td>
-                <td className="prewrap">{p.details}</td>
-                <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
-                <td>{p.recordedByName}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <DataTable
+          empty={<p className="body hint">No plan or record has been added yet.</p>}
+          caption="Plans and records on this case, oldest first"
+          className="table table--small"
+          columns={['Date', 'Kind', 'Title', 'Details', 'With whom', 'Recorded by']}
+        >
+          {summary.plans.map((p) => (
+            <tr key={p.id}>
+              <td className="nowrap">
+                <DayText value={p.dated} />
+              </td>
+              <td>{p.kindLabel}</td>
+              <td>{p.title}</td>
+              <td className="prewrap">{p.details}</td>
+              <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
+              <td>{p.recordedByName}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
     </>
   );

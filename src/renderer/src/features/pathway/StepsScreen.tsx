@@ -73,9 +73,9 @@ function StepsWork({ data }: { data: Data }) {
 }
 
 function StepsTable({ timeline }: { timeline: CaseTimeline }) {
-  if (timeline.events.length === 0) return <p className="body hint">No steps recorded yet.</p>;
   return (
     <DataTable
+      empty={<p className="body hint">No steps recorded yet.</p>}
       caption="Steps recorded on this case, oldest first"
       className="table table--small"
       columns={['When', 'Step', 'Details', 'Recorded by']}

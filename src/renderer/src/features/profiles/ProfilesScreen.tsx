@@ -34,9 +34,9 @@ export function ProfilesScreen() {
 }
 
 function ProfileTable({ profiles }: { profiles: ProfileListItem[] }) {
-  if (profiles.length === 0) return <p className="body">There are no profiles.</p>;
   return (
     <DataTable
+      empty={<p className="body">There are no profiles.</p>}
       caption="Protocol profiles"
       columns={['Name', 'Authority', 'Nation', 'Version', 'All versions', 'Source']}
     >
