@@ -61,7 +61,7 @@ export function SignOffActions(props: Props) {
 
 /** Shared handling: client problems first, then the call; a refusal shows its message and reloads. */
 function useSignOffSubmit(props: Props) {
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const { errors, setErrors, busy, sendChecked, submitting } = useSubmission();
   const run = submitting(
     async (
       problems: FormErrors['problems'],
@@ -69,11 +69,8 @@ function useSignOffSubmit(props: Props) {
       message: (s: SignOffStatus) => string,
       mapError?: (e: AppError) => FormErrors | null,
     ) => {
-      if (problems.length > 0) {
-        setErrors({ problems });
-        return;
-      }
-      const result = await send(request());
+      const result = await sendChecked(problems, request);
+      if (!result) return;
       if (result.ok) {
         props.onDone(message(result.data), result.data);
         return;
