@@ -3,8 +3,8 @@ import { calls } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
-import { NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -57,13 +57,7 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
             an administrator, so only you should know the next one.
           </p>
         ) : null}
-        <FormText
-          name="currentPassword"
-          label={LABELS.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          width="medium"
-        />
+        <CurrentPasswordField name="currentPassword" label={LABELS.currentPassword} />
         <NewPasswordFields
           name="newPassword"
           label={LABELS.newPassword}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
@@ -56,14 +57,7 @@ export function KeyRotationSection() {
         </SuccessNotice>
       ) : null}
       <Form form={form} className="">
-        <FormText
-          name="password"
-          label={LABELS.password}
-          hint="To confirm it is you."
-          type="password"
-          autoComplete="current-password"
-          width="medium"
-        />
+        <CurrentPasswordField name="password" label={LABELS.password} hint="To confirm it is you." />
         <SubmitButton className="button button--warning">Change the database key</SubmitButton>
       </Form>
     </Section>

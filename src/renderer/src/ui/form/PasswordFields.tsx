@@ -43,3 +43,17 @@ export function NewPasswordFields({
     </>
   );
 }
+
+/** The password a person signs in with, typed to prove it is them. */
+export function CurrentPasswordField({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  return (
+    <FormText
+      name={name}
+      label={label}
+      hint={hint}
+      type="password"
+      autoComplete="current-password"
+      width="medium"
+    />
+  );
+}
