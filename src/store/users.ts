@@ -42,35 +42,30 @@ export function findUserByUsername(db: Db, username: string): UserSummary | unde
   return row ? toUser(row) : undefined;
 }
 
+/** A person's columns as named parameters, for the insert and the update alike. */
+const userParams = (user: UserSummary, now: string) => ({
+  id: user.id,
+  username: user.username,
+  name: user.name,
+  agency: user.agency,
+  roles: JSON.stringify(user.roles),
+  aimTrained: user.aimTrained ? 1 : 0,
+  active: user.active ? 1 : 0,
+  now,
+});
+
 export function insertUser(db: Db, user: UserSummary, now: string): void {
   db.prepare(
     `INSERT INTO users (id, username, name, agency, roles, aim_trained, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    user.id,
-    user.username,
-    user.name,
-    user.agency,
-    JSON.stringify(user.roles),
-    user.aimTrained ? 1 : 0,
-    user.active ? 1 : 0,
-    now,
-    now,
-  );
+     VALUES (@id, @username, @name, @agency, @roles, @aimTrained, @active, @now, @now)`,
+  ).run(userParams(user, now));
 }
 
 export function updateUser(db: Db, user: UserSummary, now: string): void {
   db.prepare(
-    `UPDATE users SET name = ?, agency = ?, roles = ?, aim_trained = ?, active = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    user.name,
-    user.agency,
-    JSON.stringify(user.roles),
-    user.aimTrained ? 1 : 0,
-    user.active ? 1 : 0,
-    now,
-    user.id,
-  );
+    `UPDATE users SET name = @name, agency = @agency, roles = @roles, aim_trained = @aimTrained,
+       active = @active, updated_at = @now WHERE id = @id`,
+  ).run(userParams(user, now));
 }
 
 export function countActiveAdministrators(db: Db): number {

@@ -62,36 +62,52 @@ const SECTIONS = [
   { id: 'supervision', heading: 'Level of supervision', guidance: '' },
 ];
 
-export const AIM3: Framework = {
+/**
+ * A built-in template: its own domains (no guidance of their own), the neutral rating scale and the
+ * analysis and plan headings the built-in templates share.
+ */
+function builtIn(t: {
+  id: string;
+  name: string;
+  description: string;
+  domains: [id: string, name: string][];
+  outcome?: Framework['outcome'];
+}): Framework {
+  return {
+    id: t.id,
+    version: 1,
+    name: t.name,
+    description: t.description,
+    domains: t.domains.map(([id, name]) => ({ id, name, guidance: '' })),
+    ratingScale: SCALE,
+    sections: SECTIONS,
+    outcome: t.outcome ?? null,
+  };
+}
+
+export const AIM3 = builtIn({
   id: 'aim3',
-  version: 1,
   name: 'AIM3',
   description: 'The five AIM3 domains (public structure only; load your licensed items to rate them).',
   domains: [
-    { id: 'sexual-behaviours', name: 'Sexual behaviours', guidance: '' },
-    { id: 'non-sexual-behaviours', name: 'Non-sexual behaviours', guidance: '' },
-    { id: 'developmental', name: 'Developmental', guidance: '' },
-    { id: 'environmental-family', name: 'Environmental / family', guidance: '' },
-    { id: 'self-regulation', name: 'Self-regulation', guidance: '' },
+    ['sexual-behaviours', 'Sexual behaviours'],
+    ['non-sexual-behaviours', 'Non-sexual behaviours'],
+    ['developmental', 'Developmental'],
+    ['environmental-family', 'Environmental / family'],
+    ['self-regulation', 'Self-regulation'],
   ],
-  ratingScale: SCALE,
-  sections: SECTIONS,
-  outcome: null,
-};
+});
 
-export const AIM2: Framework = {
+export const AIM2 = builtIn({
   id: 'aim2',
-  version: 1,
   name: 'AIM2',
   description: 'Static and dynamic concerns and strengths, with an outcome defined by the template.',
   domains: [
-    { id: 'static-concerns', name: 'Static concerns', guidance: '' },
-    { id: 'dynamic-concerns', name: 'Dynamic concerns', guidance: '' },
-    { id: 'static-strengths', name: 'Static strengths', guidance: '' },
-    { id: 'dynamic-strengths', name: 'Dynamic strengths', guidance: '' },
+    ['static-concerns', 'Static concerns'],
+    ['dynamic-concerns', 'Dynamic concerns'],
+    ['static-strengths', 'Static strengths'],
+    ['dynamic-strengths', 'Dynamic strengths'],
   ],
-  ratingScale: SCALE,
-  sections: SECTIONS,
   outcome: {
     label: 'Overall outcome',
     options: [
@@ -100,37 +116,29 @@ export const AIM2: Framework = {
       { id: 'high', label: 'High level of concern' },
     ],
   },
-};
+});
 
-export const AIM_UNDER_12S: Framework = {
+export const AIM_UNDER_12S = builtIn({
   id: 'aim-under-12s',
-  version: 1,
   name: 'AIM under 12s',
   description: 'For younger children (public structure only).',
   domains: [
-    { id: 'sexual-behaviours', name: 'Sexual behaviours', guidance: '' },
-    { id: 'non-sexual-behaviours', name: 'Non-sexual behaviours', guidance: '' },
-    { id: 'developmental', name: 'Developmental', guidance: '' },
-    { id: 'family-carers', name: 'Family and carers', guidance: '' },
-    { id: 'environment', name: 'Environment', guidance: '' },
+    ['sexual-behaviours', 'Sexual behaviours'],
+    ['non-sexual-behaviours', 'Non-sexual behaviours'],
+    ['developmental', 'Developmental'],
+    ['family-carers', 'Family and carers'],
+    ['environment', 'Environment'],
   ],
-  ratingScale: SCALE,
-  sections: SECTIONS,
-  outcome: null,
-};
+});
 
-export const CUSTOM: Framework = {
+export const CUSTOM = builtIn({
   id: 'custom',
-  version: 1,
   name: 'Custom assessment',
   description: 'A general structure for assessments that do not use AIM.',
   domains: [
-    { id: 'concerns', name: 'Concerns', guidance: '' },
-    { id: 'strengths', name: 'Strengths', guidance: '' },
+    ['concerns', 'Concerns'],
+    ['strengths', 'Strengths'],
   ],
-  ratingScale: SCALE,
-  sections: SECTIONS,
-  outcome: null,
-};
+});
 
 export const BUILT_IN_FRAMEWORKS: readonly Framework[] = [AIM3, AIM2, AIM_UNDER_12S, CUSTOM];

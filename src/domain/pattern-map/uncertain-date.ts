@@ -41,7 +41,8 @@ export interface AxisSpan {
   label: string;
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -136,7 +136,6 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
     `aim-report-${content.context.case.reference}-v${a.versionNo}${final ? '' : '-DRAFT'}.docx`,
   );
   if (!path) return null;
-  const exportId = randomUUID();
   saveExportFile(wb, {
     startedIn,
     caseId: a.caseId,
@@ -149,24 +148,28 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
       recordId: a.id,
       summary: `exported the AIM report, version ${a.versionNo} (${marking}), to ${path}`,
     },
-    record: {
-      table: 'report_exports',
-      id: exportId,
-      insert: (store) =>
-        insertReportExport(store, {
-          id: exportId,
-          assessmentId: a.id,
-          caseId: a.caseId,
-          kind: 'aim-report',
-          versionNo: a.versionNo,
-          marking,
-          savedTo: path,
-          at: now.toISOString(),
-          by: user.id,
-        }),
-    },
+    record: reportExportRecord({
+      assessmentId: a.id,
+      caseId: a.caseId,
+      kind: 'aim-report',
+      versionNo: a.versionNo,
+      marking,
+      savedTo: path,
+      at: now.toISOString(),
+      by: user.id,
+    }),
   });
   return { savedTo: path, marking };
+}
+
+/** The `report_exports` row an export of a report or chronology records, in the export's own transaction. */
+function reportExportRecord(row: Omit<Parameters<typeof insertReportExport>[1], 'id'>) {
+  const id = randomUUID();
+  return {
+    table: 'report_exports' as const,
+    id,
+    insert: (store: Db) => insertReportExport(store, { id, ...row }),
+  };
 }
 
 export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'reports.exportChronology'>) {
@@ -245,7 +248,6 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   });
   const path = await wb.host.chooseSaveFile(`case-chronology-${hsbCase.reference}.docx`);
   if (!path) return null;
-  const exportId = randomUUID();
   saveExportFile(wb, {
     startedIn,
     caseId: hsbCase.id,
@@ -258,22 +260,16 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
       recordId: hsbCase.id,
       summary: `exported the case chronology to ${path}`,
     },
-    record: {
-      table: 'report_exports',
-      id: exportId,
-      insert: (store) =>
-        insertReportExport(store, {
-          id: exportId,
-          assessmentId: null,
-          caseId: hsbCase.id,
-          kind: 'case-chronology',
-          versionNo: null,
-          marking: 'OFFICIAL-SENSITIVE',
-          savedTo: path,
-          at: now.toISOString(),
-          by: user.id,
-        }),
-    },
+    record: reportExportRecord({
+      assessmentId: null,
+      caseId: hsbCase.id,
+      kind: 'case-chronology',
+      versionNo: null,
+      marking: 'OFFICIAL-SENSITIVE',
+      savedTo: path,
+      at: now.toISOString(),
+      by: user.id,
+    }),
   });
   return { savedTo: path };
 }

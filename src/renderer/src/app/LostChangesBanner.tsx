@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppError } from '#contract/errors.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
+import { useAction } from '../ui/form/useAction.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { call } from './api.ts';
 import { hrefFor } from './router.tsx';
@@ -14,19 +14,10 @@ import { isAdministrator, useSession } from './session.tsx';
 export function LostChangesBanner({ lost }: { lost: NonNullable<SessionStatus['lostChanges']> }) {
   const { user, setStatus } = useSession();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, refusal: error, act } = useAction();
   const administrator = isAdministrator(user);
 
-  async function accept() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await call('audit.acceptLoss', {});
-    setBusy(false);
-    if (result.ok) setStatus(result.data);
-    else setError(result.error);
-  }
+  const accept = () => act({ request: () => call('audit.acceptLoss', {}), onDone: setStatus });
 
   return (
     <div className="error-summary" role="alert" aria-labelledby="lost-changes-title">

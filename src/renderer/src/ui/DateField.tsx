@@ -7,8 +7,8 @@ import {
   isDateEntryProblem,
   readDateBoxes,
 } from '#domain/dates.ts';
-import { describedBy, FieldError } from './field-parts.tsx';
-import { type FormErrors, fieldId, problemFor } from './problems.ts';
+import { FieldsetField, fieldState } from './field-parts.tsx';
+import type { FormErrors } from './problems.ts';
 
 export const DATE_HINT = 'For example, 27 3 2007';
 
@@ -46,8 +46,7 @@ const BOXES: { box: DateBox; label: string; width: 2 | 4 }[] = [
  */
 export function DateField(props: Props) {
   const { form, path, label, errors, value, onChange, after } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   const [typed, setTyped] = useState<DateBoxes>(() => dateBoxesOf(value));
   // Keep what the person typed ('1', not '01') while it still gives the form's value; follow the form
   // when it changes the value itself (a reset, a record loaded).
@@ -58,51 +57,46 @@ export function DateField(props: Props) {
   let inError: DateBox[] = [];
   if (message && reading.kind === 'problem') inError = reading.boxes;
   else if (message && !isDateEntryProblem(message)) inError = ['day', 'month', 'year'];
-  const hint = props.hint ?? DATE_HINT;
   const set = (box: DateBox, text: string) => {
     const next = { ...boxes, [box]: text };
     setTyped(next);
     onChange(dateValueOf(next));
   };
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <fieldset
-        id={id}
-        className="fieldset"
-        aria-describedby={describedBy(id, true, Boolean(message), after ? `${id}-after` : undefined)}
-      >
-        <legend className={props.small ? 'legend legend--s' : 'legend'}>{label}</legend>
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-        <FieldError id={id} label={label} message={message} />
-        <div className="date-input">
-          {BOXES.map(({ box, label: boxLabel, width }) => (
-            <div className="date-input__item" key={box}>
-              <label htmlFor={`${id}-${box}`} className="label date-input__label">
-                {boxLabel}
-              </label>
-              <input
-                id={`${id}-${box}`}
-                name={`${path}-${box}`}
-                className={`input date-input__input input--width-${width}${inError.includes(box) ? ' input--error' : ''}`}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                spellCheck={false}
-                value={boxes[box]}
-                onChange={(e) => set(box, e.target.value)}
-                aria-invalid={inError.includes(box) ? true : undefined}
-              />
-            </div>
-          ))}
-          {after ? (
-            <span id={`${id}-after`} className="field__after date-input__after" aria-live="polite">
-              {after}
-            </span>
-          ) : null}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetField
+      id={id}
+      label={label}
+      hint={props.hint ?? DATE_HINT}
+      message={message}
+      legendClass={props.small ? 'legend legend--s' : 'legend'}
+      after={after ? `${id}-after` : undefined}
+    >
+      <div className="date-input">
+        {BOXES.map(({ box, label: boxLabel, width }) => (
+          <div className="date-input__item" key={box}>
+            <label htmlFor={`${id}-${box}`} className="label date-input__label">
+              {boxLabel}
+            </label>
+            <input
+              id={`${id}-${box}`}
+              name={`${path}-${box}`}
+              className={`input date-input__input input--width-${width}${inError.includes(box) ? ' input--error' : ''}`}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              value={boxes[box]}
+              onChange={(e) => set(box, e.target.value)}
+              aria-invalid={inError.includes(box) ? true : undefined}
+            />
+          </div>
+        ))}
+        {after ? (
+          <span id={`${id}-after`} className="field__after date-input__after" aria-live="polite">
+            {after}
+          </span>
+        ) : null}
+      </div>
+    </FieldsetField>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CallName, CallRequest } from '#contract/calls.ts';
 import { call } from '../app/api.ts';
+import { useAction } from './form/useAction.ts';
 
 type ExportCall = 'reports.exportStrategyMeeting' | 'reports.exportConsultation';
 
@@ -14,17 +15,13 @@ export function ExportButton<K extends ExportCall & CallName>({
   request: CallRequest<K>;
   label: string;
 }) {
-  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function run() {
-    if (busy) return;
-    setBusy(true);
-    const result = await call(name, request);
-    setBusy(false);
-    if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
-    else if (result.data) setMessage({ kind: 'done', text: `Saved to ${result.data.savedTo}` });
-    else setMessage(null);
-  }
+  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const { busy, refusal, act } = useAction();
+  const run = () =>
+    act({
+      request: () => call(name, request),
+      onDone: (data) => setSavedTo(data ? data.savedTo : null),
+    });
   return (
     <div className="export-button">
       <button
@@ -35,12 +32,13 @@ export function ExportButton<K extends ExportCall & CallName>({
       >
         {label}
       </button>
-      {message ? (
-        <p
-          className={message.kind === 'error' ? 'field-error' : 'body'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
+      {refusal ? (
+        <p className="field-error" role="alert">
+          {refusal.message}
+        </p>
+      ) : savedTo ? (
+        <p className="body" role="status">
+          Saved to {savedTo}
         </p>
       ) : null}
     </div>

@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 import { DateField } from './DateField.tsx';
-import { describedBy, FieldError } from './field-parts.tsx';
-import { type FormErrors, fieldId, problemFor } from './problems.ts';
+import {
+  describedBy,
+  FieldError,
+  FieldHint,
+  FieldsetField,
+  fieldState,
+  LabelledField,
+} from './field-parts.tsx';
+import type { FormErrors } from './problems.ts';
 import { TimeField } from './TimeField.tsx';
 
 interface FieldBase {
@@ -31,19 +38,9 @@ interface TextFieldProps extends FieldBase {
 
 export function TextField(props: TextFieldProps) {
   const { form, path, label, hint, errors, value, onChange, after } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} label={label} message={message} />
+    <LabelledField id={id} label={label} hint={hint} message={message}>
       <div className="field__control">
         <input
           id={id}
@@ -71,7 +68,7 @@ export function TextField(props: TextFieldProps) {
           </span>
         ) : null}
       </div>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -90,19 +87,9 @@ interface SelectFieldProps extends FieldBase {
 
 export function SelectField(props: SelectFieldProps) {
   const { form, path, label, hint, errors, value, onChange, options, placeholder } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} label={label} message={message} />
+    <LabelledField id={id} label={label} hint={hint} message={message}>
       <select
         id={id}
         name={path}
@@ -119,7 +106,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -131,8 +118,7 @@ interface CheckboxFieldProps extends FieldBase {
 /** A single yes/no checkbox with its label beside it. */
 export function CheckboxField(props: CheckboxFieldProps) {
   const { form, path, label, hint, errors, checked, onChange } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   return (
     <div className={`field${message ? ' field--error' : ''}`}>
       <FieldError id={id} label={label} message={message} />
@@ -151,11 +137,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
           {label}
         </label>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint checkbox__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} className="hint checkbox__hint" />
     </div>
   );
 }
@@ -169,42 +151,28 @@ interface CheckboxGroupProps<V extends string> extends FieldBase {
 /** Several checkboxes answering one question, grouped by a fieldset whose legend is the question. */
 export function CheckboxGroup<V extends string>(props: CheckboxGroupProps<V>) {
   const { form, path, label, hint, errors, options, values, onChange } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   const toggle = (value: V, on: boolean) => {
     const next = options.map((o) => o.value).filter((v) => (v === value ? on : values.includes(v)));
     onChange(next);
   };
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <fieldset
-        id={id}
-        className="fieldset"
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
-      >
-        <legend className="legend">{label}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        <FieldError id={id} label={label} message={message} />
-        {options.map((o) => (
-          <div className="checkbox" key={o.value}>
-            <input
-              id={`${id}-${o.value}`}
-              type="checkbox"
-              className="checkbox__input"
-              checked={values.includes(o.value)}
-              onChange={(e) => toggle(o.value, e.target.checked)}
-            />
-            <label htmlFor={`${id}-${o.value}`} className="checkbox__label">
-              {o.label}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
+    <FieldsetField id={id} label={label} hint={hint} message={message}>
+      {options.map((o) => (
+        <div className="checkbox" key={o.value}>
+          <input
+            id={`${id}-${o.value}`}
+            type="checkbox"
+            className="checkbox__input"
+            checked={values.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          <label htmlFor={`${id}-${o.value}`} className="checkbox__label">
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </FieldsetField>
   );
 }
 
@@ -217,19 +185,9 @@ interface TextAreaFieldProps extends FieldBase {
 /** Several lines of text: a rationale, a reason, a note. */
 export function TextAreaField(props: TextAreaFieldProps) {
   const { form, path, label, hint, errors, value, onChange } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} label={label} message={message} />
+    <LabelledField id={id} label={label} hint={hint} message={message}>
       <textarea
         id={id}
         name={path}
@@ -241,7 +199,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -258,46 +216,32 @@ interface RadioGroupProps<V extends string> extends FieldBase {
 /** One answer from a few, grouped by a fieldset whose legend is the question. */
 export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
   const { form, path, label, hint, errors, options, value, onChange, revealed, inline } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
+  const { id, message } = fieldState(form, path, errors);
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <fieldset
-        id={id}
-        className="fieldset"
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
-      >
-        <legend className="legend legend--s">{label}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        <FieldError id={id} label={label} message={message} />
-        <div className={inline ? 'radios radios--inline' : 'radios'}>
-          {options.map((o) => (
-            <div key={o.value}>
-              <div className="radio">
-                <input
-                  id={`${id}-${o.value}`}
-                  type="radio"
-                  name={id}
-                  className="radio__input"
-                  checked={value === o.value}
-                  onChange={() => onChange(o.value)}
-                />
-                <label htmlFor={`${id}-${o.value}`} className="radio__label">
-                  {o.label}
-                </label>
-              </div>
-              {value === o.value && revealed?.[o.value] ? (
-                <div className="radio__reveal">{revealed[o.value]}</div>
-              ) : null}
+    <FieldsetField id={id} label={label} hint={hint} message={message} legendClass="legend legend--s">
+      <div className={inline ? 'radios radios--inline' : 'radios'}>
+        {options.map((o) => (
+          <div key={o.value}>
+            <div className="radio">
+              <input
+                id={`${id}-${o.value}`}
+                type="radio"
+                name={id}
+                className="radio__input"
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
+              <label htmlFor={`${id}-${o.value}`} className="radio__label">
+                {o.label}
+              </label>
             </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+            {value === o.value && revealed?.[o.value] ? (
+              <div className="radio__reveal">{revealed[o.value]}</div>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </FieldsetField>
   );
 }
 

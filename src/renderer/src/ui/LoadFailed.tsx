@@ -1,4 +1,5 @@
 import type { AppError } from '#contract/errors.ts';
+import type { Loaded } from './useLoad.ts';
 
 /** Shown in place of a screen's content when its data could not be loaded. */
 export function LoadFailed({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
@@ -21,4 +22,19 @@ export function Loading({ what }: { what: string }) {
       Loading {what}…
     </p>
   );
+}
+
+/** Whatever a screen part shows until its data is ready: 'Loading …', or the refusal with Try again. */
+export function Pending<T>({
+  loaded,
+  what,
+  onRetry,
+}: {
+  loaded: Loaded<T>;
+  what: string;
+  onRetry: () => unknown;
+}) {
+  if (loaded.state === 'loading') return <Loading what={what} />;
+  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} onRetry={() => void onRetry()} />;
+  return null;
 }

@@ -24,3 +24,19 @@ export function WarningText({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** What an action did, in a title and an optional sentence of detail ('Saved to …'). */
+export interface Done {
+  title: string;
+  detail?: string;
+}
+
+/** The notice of an action that was done, if one was. */
+export function DoneNotice({ done }: { done: Done | null }) {
+  if (!done) return null;
+  return (
+    <SuccessNotice title={done.title}>
+      {done.detail ? <p className="body">{done.detail}</p> : null}
+    </SuccessNotice>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { readTime } from '#domain/dates.ts';
-import { describedBy, FieldError } from './field-parts.tsx';
-import { type FormErrors, fieldId, problemFor } from './problems.ts';
+import { describedBy, fieldState, LabelledField } from './field-parts.tsx';
+import type { FormErrors } from './problems.ts';
 
 export const TIME_HINT = 'Use the 24-hour clock, for example 14:30';
 
@@ -24,18 +24,9 @@ interface Props {
  */
 export function TimeField(props: Props) {
   const { form, path, label, errors, value, onChange } = props;
-  const id = fieldId(form, path);
-  const message = problemFor(errors, path);
-  const hint = props.hint ?? TIME_HINT;
+  const { id, message } = fieldState(form, path, errors);
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="hint">
-        {hint}
-      </p>
-      <FieldError id={id} label={label} message={message} />
+    <LabelledField id={id} label={label} hint={props.hint ?? TIME_HINT} message={message}>
       <input
         id={id}
         name={path}
@@ -53,6 +44,6 @@ export function TimeField(props: Props) {
         aria-invalid={message ? true : undefined}
         aria-describedby={describedBy(id, true, Boolean(message))}
       />
-    </div>
+    </LabelledField>
   );
 }

@@ -1,8 +1,14 @@
-import { problemText } from './problems.ts';
+import type { ReactNode } from 'react';
+import { type FormErrors, fieldId, problemFor, problemText } from './problems.ts';
 
 export function describedBy(id: string, hint: boolean, error: boolean, extra?: string) {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/** A control's id in its form, and the first problem for its path. */
+export function fieldState(form: string, path: string, errors: FormErrors) {
+  return { id: fieldId(form, path), message: problemFor(errors, path) };
 }
 
 export function FieldError({
@@ -20,5 +26,70 @@ export function FieldError({
       <span className="visually-hidden">Error: </span>
       {problemText(label, message)}
     </p>
+  );
+}
+
+export function FieldHint({
+  id,
+  hint,
+  className = 'hint',
+}: {
+  id: string;
+  hint: ReactNode;
+  className?: string;
+}) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className={className}>
+      {hint}
+    </p>
+  );
+}
+
+interface FrameProps {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  message: string | undefined;
+  children: ReactNode;
+}
+
+/** One control with its label, hint and error above it, marked in error as a whole. */
+export function LabelledField({ id, label, hint, message, children }: FrameProps) {
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} label={label} message={message} />
+      {children}
+    </div>
+  );
+}
+
+/** Several controls answering one question: a fieldset whose legend is the question, then hint and error. */
+export function FieldsetField({
+  id,
+  label,
+  hint,
+  message,
+  legendClass = 'legend',
+  after,
+  children,
+}: FrameProps & { legendClass?: string; after?: string }) {
+  return (
+    <div className={`field${message ? ' field--error' : ''}`}>
+      <fieldset
+        id={id}
+        className="fieldset"
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(message), after)}
+      >
+        <legend className={legendClass}>{label}</legend>
+        <FieldHint id={id} hint={hint} />
+        <FieldError id={id} label={label} message={message} />
+        {children}
+      </fieldset>
+    </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -57,27 +57,11 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
             an administrator, so only you should know the next one.
           </p>
         ) : null}
-        <FormText
-          name="currentPassword"
-          label={LABELS.currentPassword}
-          type="password"
-          autoComplete="current-password"
-          width="medium"
-        />
-        <FormText
+        <CurrentPasswordField name="currentPassword" label={LABELS.currentPassword} />
+        <NewPasswordFields
           name="newPassword"
           label={LABELS.newPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
         />
         <SubmitButton>Change password</SubmitButton>
       </Form>

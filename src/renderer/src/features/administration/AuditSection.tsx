@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { AppError } from '#contract/errors.ts';
 import type { AuditCheck, AuditEntry } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const RECENT_LIMIT = 50;
@@ -29,10 +31,7 @@ export function AuditSection() {
   }
 
   return (
-    <section aria-labelledby="audit-title" className="section section--divided">
-      <h2 id="audit-title" className="heading-m">
-        Audit trail
-      </h2>
+    <Section id="audit-title" title="Audit trail" className="section section--divided">
       <p className="body">
         Every change is recorded in a chained audit trail. Checking it confirms that no entry has been
         altered, removed or reordered.
@@ -59,7 +58,7 @@ export function AuditSection() {
         <LoadFailed error={recent.error} onRetry={() => void reloadRecent()} />
       ) : null}
       {recent.state === 'ready' ? <AuditTable entries={recent.data} /> : null}
-    </section>
+    </Section>
   );
 }
 
@@ -85,38 +84,25 @@ function CheckResult({ check }: { check: AuditCheck }) {
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p className="body">No audit entries yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">
-          The {RECENT_LIMIT} most recent audit entries, newest first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Summary</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td className="nowrap">
-                <InstantText value={e.at} withTime />
-              </td>
-              <td>{e.userName}</td>
-              <td>{e.action}</td>
-              <td>{e.recordType}</td>
-              <td>{e.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={<p className="body">No audit entries yet.</p>}
+      caption={<>The {RECENT_LIMIT} most recent audit entries, newest first</>}
+      className="table table--small"
+      columns={['No.', 'When', 'Who', 'Action', 'Record', 'Summary']}
+    >
+      {entries.map((e) => (
+        <tr key={e.seq}>
+          <td>{e.seq}</td>
+          <td className="nowrap">
+            <InstantText value={e.at} withTime />
+          </td>
+          <td>{e.userName}</td>
+          <td>{e.action}</td>
+          <td>{e.recordType}</td>
+          <td>{e.summary}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -5,8 +5,9 @@ import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 const FORM = 'auto-lock';
@@ -16,14 +17,10 @@ const LABELS = { autoLockMinutes: 'Minutes before the workbench locks' };
 export function AutoLockSection() {
   const [loaded, reload] = useLoad(() => call('settings.get', {}));
   return (
-    <section aria-labelledby="auto-lock-title" className="section">
-      <h2 id="auto-lock-title" className="heading-m">
-        Automatic lock
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="settings" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+    <Section id="auto-lock-title" title="Automatic lock">
+      <Pending loaded={loaded} what="settings" onRetry={reload} />
       {loaded.state === 'ready' ? <AutoLockForm settings={loaded.data} /> : null}
-    </section>
+    </Section>
   );
 }
 

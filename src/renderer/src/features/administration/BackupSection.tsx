@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import type { AppError } from '#contract/errors.ts';
 import { formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { useAction } from '../../ui/form/useAction.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
+import { type Done, DoneNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
-
-type Outcome = { kind: 'done'; title: string; detail?: string } | { kind: 'failed'; error: AppError };
+import { Section } from '../../ui/Section.tsx';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -20,55 +18,57 @@ function formatBytes(bytes: number): string {
 export function BackupSection({ onRestored }: { onRestored: () => void }) {
   const { refresh } = useSession();
   // Not a form, but the same hold on a second click while a backup or restore runs.
-  const { busy, send, submitting } = useSubmission();
+  const { busy, refusal, setRefusal, act, whenIdle } = useAction();
   const [confirming, setConfirming] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
 
-  const backUp = submitting(async () => {
-    setOutcome(null);
-    const result = await send(call('backup.create', {}));
-    if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
-    else if (result.data === null)
-      setOutcome({ kind: 'done', title: 'No backup was made: no folder was chosen.' });
-    else {
-      setOutcome({
-        kind: 'done',
-        title: 'Backup made.',
-        detail: `Saved to ${result.data.folder} on ${formatInstant(result.data.createdAt, true)} (${formatBytes(result.data.bytes)}). The backup is encrypted like the workbench itself.`,
-      });
-    }
-  });
+  const backUp = () =>
+    act({
+      onStart: () => setDone(null),
+      request: () => call('backup.create', {}),
+      onDone: (data) =>
+        setDone(
+          data === null
+            ? { title: 'No backup was made: no folder was chosen.' }
+            : {
+                title: 'Backup made.',
+                detail: `Saved to ${data.folder} on ${formatInstant(data.createdAt, true)} (${formatBytes(data.bytes)}). The backup is encrypted like the workbench itself.`,
+              },
+        ),
+    });
 
-  const restore = submitting(async () => {
-    setOutcome(null);
-    const result = await send(call('backup.restore', {}));
-    setConfirming(false);
-    if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
-    else if (result.data === null)
-      setOutcome({ kind: 'done', title: 'Nothing was restored: no backup was chosen.' });
-    else {
-      setOutcome({ kind: 'done', title: `Restored from ${result.data.restoredFrom}.` });
-      onRestored();
-    }
-    // A restore can replace the people and the session with those in the backup.
-    void refresh();
+  const restore = () =>
+    act({
+      onStart: () => setDone(null),
+      request: () => call('backup.restore', {}),
+      onDone: (data) => {
+        if (data === null) setDone({ title: 'Nothing was restored: no backup was chosen.' });
+        else {
+          setDone({ title: `Restored from ${data.restoredFrom}.` });
+          onRestored();
+        }
+      },
+      afterwards: () => {
+        setConfirming(false);
+        // A restore can replace the people and the session with those in the backup.
+        void refresh();
+      },
+    });
+
+  const askToRestore = whenIdle(() => {
+    setDone(null);
+    setRefusal(null);
+    setConfirming(true);
   });
 
   return (
-    <section aria-labelledby="backup-title" className="section section--divided">
-      <h2 id="backup-title" className="heading-m">
-        Backups
-      </h2>
+    <Section id="backup-title" title="Backups" className="section section--divided">
       <p className="body">
         A backup is an encrypted copy of everything in the workbench, saved to a folder you choose. Keep
         backups somewhere your organisation approves for OFFICIAL-SENSITIVE data.
       </p>
-      {outcome?.kind === 'done' ? (
-        <SuccessNotice title={outcome.title}>
-          {outcome.detail ? <p className="body">{outcome.detail}</p> : null}
-        </SuccessNotice>
-      ) : null}
-      {outcome?.kind === 'failed' ? <LoadFailed error={outcome.error} /> : null}
+      <DoneNotice done={done} />
+      {refusal ? <LoadFailed error={refusal} /> : null}
       {confirming ? (
         <div className="panel panel--warning">
           <FocusedSubheading>Restore from a backup?</FocusedSubheading>
@@ -104,17 +104,13 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => {
-              if (busy) return;
-              setOutcome(null);
-              setConfirming(true);
-            }}
+            onClick={() => void askToRestore()}
             aria-disabled={busy || undefined}
           >
             Restore from backup…
           </button>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import type { AppError, FieldProblem } from '#contract/errors.ts';
 import type { ClosureDayView } from '#contract/timescale-schemas.ts';
 import { formatDayText as formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
+import { ACTIONS_COLUMN, DataTable } from '../../ui/DataTable.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormText, SubmitButton } from '../../ui/form/Form.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
@@ -74,42 +75,32 @@ function ClosureTable({
   onRemove: (day: string) => void;
   busy: boolean;
 }) {
-  if (days.length === 0) return <p className="body hint">No closure days have been added.</p>;
   return (
-    <div className="table-wrapper table-wrapper--narrow">
-      <table className="table">
-        <caption className="visually-hidden">Closure days</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Description</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <td className="nowrap">
-                <DayText value={d.day} />
-              </td>
-              <td>{d.label}</td>
-              <td className="table__action">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onRemove(d.day)}
-                  aria-disabled={busy || undefined}
-                >
-                  Remove<span className="visually-hidden"> closure day {formatDay(d.day)}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={<p className="body hint">No closure days have been added.</p>}
+      caption="Closure days"
+      wrapperClassName="table-wrapper table-wrapper--narrow"
+      columns={['Date', 'Description', ACTIONS_COLUMN]}
+    >
+      {days.map((d) => (
+        <tr key={d.day}>
+          <td className="nowrap">
+            <DayText value={d.day} />
+          </td>
+          <td>{d.label}</td>
+          <td className="table__action">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onRemove(d.day)}
+              aria-disabled={busy || undefined}
+            >
+              Remove<span className="visually-hidden"> closure day {formatDay(d.day)}</span>
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 
 const FORM = 'rotate-key';
 const LABELS = { password: 'Your password' };
@@ -30,10 +32,7 @@ export function KeyRotationSection() {
   });
 
   return (
-    <section aria-labelledby="rotate-key-title" className="section section--divided">
-      <h2 id="rotate-key-title" className="heading-m">
-        Change the database key
-      </h2>
+    <Section id="rotate-key-title" title="Change the database key" className="section section--divided">
       <p className="body">
         Do this after deactivating someone, or if a laptop, a backup or a password may have fallen into the
         wrong hands. The database is encrypted again under a new key, sealed for everyone who still has an
@@ -58,16 +57,9 @@ export function KeyRotationSection() {
         </SuccessNotice>
       ) : null}
       <Form form={form} className="">
-        <FormText
-          name="password"
-          label={LABELS.password}
-          hint="To confirm it is you."
-          type="password"
-          autoComplete="current-password"
-          width="medium"
-        />
+        <CurrentPasswordField name="password" label={LABELS.password} hint="To confirm it is you." />
         <SubmitButton className="button button--warning">Change the database key</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

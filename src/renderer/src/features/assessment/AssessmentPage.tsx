@@ -2,7 +2,8 @@ import '../../styles/assessment.css';
 import { type MouseEvent, useState } from 'react';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DecisionPart } from './DecisionPart.tsx';
@@ -23,8 +24,7 @@ export function AssessmentPage({ assessmentId }: { assessmentId: string }) {
     return (
       <>
         <PageHeading>AIM assessment</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the assessment" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the assessment" onRetry={reload} />
       </>
     );
   }
@@ -62,11 +62,7 @@ function Workspace({ initial }: { initial: View }) {
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'case', caseId: view.caseId }} className="back-link">
-          Back to the case
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'case', caseId: view.caseId }}>Back to the case</BackLink>
       <PageHeading
         caption={`Case ${view.caseReference} · ${view.framework.name} · Version ${view.versionNo}`}
       >

@@ -1,7 +1,9 @@
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { STATE_WORDS } from './shared.tsx';
 
@@ -9,47 +11,34 @@ import { STATE_WORDS } from './shared.tsx';
 export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen: boolean }) {
   const [loaded, reload] = useLoad(() => call('assessments.forCase', { caseId }));
   return (
-    <section aria-labelledby="case-assessments-title" className="section">
-      <h2 id="case-assessments-title" className="heading-m">
-        AIM assessments
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="the assessments" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+    <Section id="case-assessments-title" title="AIM assessments">
+      <Pending loaded={loaded} what="the assessments" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body">No AIM assessment has been started for this case.</p>
         ) : (
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="visually-hidden">AIM assessments of this case, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Assessment</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Co-assessors</th>
-                  <th scope="col">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <RouteLink to={{ name: 'assessment', assessmentId: a.id }}>
-                        {a.frameworkName}, version {a.versionNo}
-                      </RouteLink>
-                    </td>
-                    <td className="nowrap">
-                      <InstantText value={a.startedAt} />
-                    </td>
-                    <td>
-                      {a.leadAssessorName} (lead) and {a.coAssessorName}
-                    </td>
-                    <td>{STATE_WORDS[a.state] ?? a.state}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="AIM assessments of this case, oldest first"
+            className="table table--small"
+            columns={['Assessment', 'Started', 'Co-assessors', 'State']}
+          >
+            {loaded.data.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <RouteLink to={{ name: 'assessment', assessmentId: a.id }}>
+                    {a.frameworkName}, version {a.versionNo}
+                  </RouteLink>
+                </td>
+                <td className="nowrap">
+                  <InstantText value={a.startedAt} />
+                </td>
+                <td>
+                  {a.leadAssessorName} (lead) and {a.coAssessorName}
+                </td>
+                <td>{STATE_WORDS[a.state] ?? a.state}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : null}
       {caseOpen ? (
@@ -57,6 +46,6 @@ export function CaseAssessments({ caseId, caseOpen }: { caseId: string; caseOpen
           <RouteLink to={{ name: 'new-assessment', caseId }}>Start an AIM assessment</RouteLink>
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,11 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import type { AppError, Result } from '#contract/errors.ts';
+import { useState } from 'react';
+import { calls } from '#contract/calls.ts';
+import type { Result } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { Form, FormText } from '../../ui/form/Form.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { assessorsFor, type Domain, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
 
@@ -34,24 +36,18 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
   const assessors = [view.leadAssessor, view.coAssessor];
   const bothFinished = assessors.every((a) => domain.finishedBy.some((f) => f.assessorId === a.id));
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal: error, act: run } = useAction();
   const writer = canWrite && me !== null;
 
-  async function act(run: () => Promise<Result<View>>, success: string) {
-    if (busy) return;
-    setBusy(true);
-    setNotice(null);
-    setError(null);
-    const result = await run();
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setNotice(success);
-    onView(result.data);
-  }
+  const act = (request: () => Promise<Result<View>>, success: string) =>
+    run({
+      onStart: () => setNotice(null),
+      request,
+      onDone: (next) => {
+        setNotice(success);
+        onView(next);
+      },
+    });
 
   return (
     <section aria-labelledby={titleId} className="domain">
@@ -83,12 +79,7 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
         })}
       </ul>
       {notice ? <SuccessNotice title={notice} /> : null}
-      {error ? (
-        <div className="error-summary" role="alert">
-          <p className="error-summary__title">There is a problem</p>
-          <p className="error-summary__message">{error.message}</p>
-        </div>
-      ) : null}
+      {error ? <Refusal title="There is a problem" message={error.message} /> : null}
 
       {domain.items.length === 0 ? (
         <p className="body">No concerns or strengths have been added to {domain.name} yet.</p>
@@ -159,6 +150,8 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
   );
 }
 
+type Kind = 'concern' | 'strength';
+
 function AddItemForm({
   domain,
   assessmentId,
@@ -168,69 +161,67 @@ function AddItemForm({
   assessmentId: string;
   onView: PartProps['onView'];
 }) {
-  const form = `add-item-${domain.id}`;
   const labels = { label: 'Description' };
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const form = useWorkbenchForm({
+    id: `add-item-${domain.id}`,
+    labels,
+    // The kind is set by the button used: Enter in the box adds a concern, as the first button does.
+    defaultValues: { label: '', kind: 'concern' as Kind },
+    request: calls['assessments.addItem'].request,
+    toRequest: ({ label, kind }) => ({ assessmentId, domainId: domain.id, kind, label }),
+    check: ({ label, kind }) => (label.trim() ? [] : [{ path: 'label', message: `Describe the ${kind}` }]),
+    send: (request) => call('assessments.addItem', request),
+    onSubmitStart: () => setAdded(null),
+    resetOnSuccess: true,
+    onSuccess: (next, { label, kind }) => {
+      setAdded(`${kind === 'concern' ? 'Concern' : 'Strength'} “${label.trim()}” added to ${domain.name}.`);
+      onView(next);
+    },
+  });
+  const add = (kind: Kind) => form.methods.setValue('kind', kind);
 
-  async function add(kind: 'concern' | 'strength', event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    if (!label.trim()) {
-      setErrors({ problems: [{ path: 'label', message: `Describe the ${kind}` }] });
-      return;
-    }
-    setBusy(true);
-    const result = await call('assessments.addItem', { assessmentId, domainId: domain.id, kind, label });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setAdded(`${kind === 'concern' ? 'Concern' : 'Strength'} “${label.trim()}” added to ${domain.name}.`);
-    setLabel('');
-    onView(result.data);
-  }
-
-  const titleId = `${form}-title`;
+  const titleId = `${form.id}-title`;
   return (
-    <form
-      onSubmit={(e) => void add('concern', e)}
-      noValidate
+    <Form
+      form={form}
       className="action-panel add-item"
-      aria-labelledby={titleId}
+      labelledBy={titleId}
+      before={
+        <>
+          <h4 id={titleId} className="heading-xs heading--flush">
+            Add a concern or strength to {domain.name}
+          </h4>
+          {added ? <SuccessNotice title={added} /> : null}
+        </>
+      }
     >
-      <h4 id={titleId} className="heading-xs heading--flush">
-        Add a concern or strength to {domain.name}
-      </h4>
-      {added ? <SuccessNotice title={added} /> : null}
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      <TextField
-        form={form}
-        path="label"
+      <FormText
+        name="label"
         label={labels.label}
         hint="In your own words, or your organisation’s licensed wording."
-        value={label}
-        onChange={setLabel}
-        errors={errors}
       />
       <div className="button-group">
-        <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+        <button
+          type="submit"
+          className="button button--secondary"
+          aria-disabled={form.busy || undefined}
+          onClick={() => add('concern')}
+        >
           Add a concern<span className="visually-hidden"> to {domain.name}</span>
         </button>
         <button
           type="button"
           className="button button--secondary"
-          aria-disabled={busy || undefined}
-          onClick={() => void add('strength')}
+          aria-disabled={form.busy || undefined}
+          onClick={() => {
+            add('strength');
+            void form.submit();
+          }}
         >
           Add a strength<span className="visually-hidden"> to {domain.name}</span>
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,12 +1,14 @@
-import { type FormEvent, useState } from 'react';
-import type { AppError, FieldProblem } from '#contract/errors.ts';
+import { useState } from 'react';
+import { calls } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { Form, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { orderProblems } from '../../ui/problems.ts';
+import { missingProblems } from '../../ui/problems.ts';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { assessorsFor, type Item, KIND_LABELS, type PartProps, type View } from './shared.tsx';
 
 interface Props {
@@ -61,29 +63,25 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
   const confirmer = agreed ? assessors.find((a) => a.name !== agreed.proposedByName) : undefined;
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal: error, act } = useAction();
   const canAgree = canWrite && bothFinished;
   const state = stateShown(item, view, me?.id);
   const showProposeForm = canAgree && (!agreed || proposing);
 
-  async function confirm() {
-    if (busy || !item.agreed) return;
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const result = await call('assessments.confirmAgreement', {
-      itemId: item.id,
-      rating: item.agreed.rating,
-      proposedAt: item.agreed.proposedAt,
+  function confirm(position: NonNullable<Item['agreed']>) {
+    return act({
+      onStart: () => setNotice(null),
+      request: () =>
+        call('assessments.confirmAgreement', {
+          itemId: item.id,
+          rating: position.rating,
+          proposedAt: position.proposedAt,
+        }),
+      onDone: (next) => {
+        setNotice(`You have confirmed the agreed position for ${item.label}.`);
+        onView(next);
+      },
     });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setNotice(`You have confirmed the agreed position for ${item.label}.`);
-    onView(result.data);
   }
 
   return (
@@ -105,55 +103,41 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
 
         {canWrite && me && !finishedByMe ? <RatingForm item={item} view={view} onView={onView} /> : null}
 
-        <div className="table-wrapper">
-          <table className="table table--small comparison">
-            <caption className="visually-hidden">Ratings of {item.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Assessor</th>
-                <th scope="col">Rating</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Source</th>
+        <DataTable
+          caption={<>Ratings of {item.label}</>}
+          className="table table--small comparison"
+          columns={['Assessor', 'Rating', 'Evidence', 'Source']}
+        >
+          {assessors.map((a) => {
+            const r = item.ratings.find((x) => x.assessorId === a.id);
+            return (
+              <tr key={a.id}>
+                <th scope="row" className="table__row-header">
+                  {a.name}
+                  {me?.id === a.id ? ' (you)' : ''}
+                </th>
+                {!r ? (
+                  <td colSpan={3} className="hint">
+                    Not rated yet
+                  </td>
+                ) : r.hidden ? (
+                  <td colSpan={3} className="comparison__hidden">
+                    Hidden until you finish your own ratings
+                  </td>
+                ) : (
+                  <>
+                    <td className="comparison__rating">{r.ratingLabel}</td>
+                    <td className="prewrap">{r.evidence}</td>
+                    <td>{r.source}</td>
+                  </>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {assessors.map((a) => {
-                const r = item.ratings.find((x) => x.assessorId === a.id);
-                return (
-                  <tr key={a.id}>
-                    <th scope="row" className="table__row-header">
-                      {a.name}
-                      {me?.id === a.id ? ' (you)' : ''}
-                    </th>
-                    {!r ? (
-                      <td colSpan={3} className="hint">
-                        Not rated yet
-                      </td>
-                    ) : r.hidden ? (
-                      <td colSpan={3} className="comparison__hidden">
-                        Hidden until you finish your own ratings
-                      </td>
-                    ) : (
-                      <>
-                        <td className="comparison__rating">{r.ratingLabel}</td>
-                        <td className="prewrap">{r.evidence}</td>
-                        <td>{r.source}</td>
-                      </>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
 
         {notice ? <SuccessNotice title={notice} /> : null}
-        {error ? (
-          <div className="error-summary" role="alert">
-            <p className="error-summary__title">There is a problem</p>
-            <p className="error-summary__message">{error.message}</p>
-          </div>
-        ) : null}
+        {error ? <Refusal title="There is a problem" message={error.message} /> : null}
 
         {agreed ? (
           <div className={`agreed${confirmed ? ' agreed--confirmed' : ''}`}>
@@ -190,7 +174,7 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
             type="button"
             className="button"
             aria-disabled={busy || undefined}
-            onClick={() => void confirm()}
+            onClick={() => void confirm(agreed)}
           >
             Confirm the agreed position for {item.label}
           </button>
@@ -228,82 +212,76 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
   );
 }
 
+/** The framework's rating scale as a choice. */
+function RatingChoice({ view, label }: { view: View; label: string }) {
+  return (
+    <FormSelect
+      name="rating"
+      label={label}
+      options={view.framework.ratingScale.map((s) => ({ value: s.id, label: s.label }))}
+      placeholder="Choose a rating"
+    />
+  );
+}
+
+const RATING_LABELS = { rating: 'Your rating', evidence: 'Evidence', source: 'Source of the evidence' };
+
 function RatingForm({ item, view, onView }: { item: Item; view: View; onView: PartProps['onView'] }) {
   const { me } = assessorsFor(view);
   const mine = item.ratings.find((r) => r.assessorId === me?.id);
-  const form = `rate-${item.id}`;
-  const titleId = `${form}-title`;
-  const labels = { rating: 'Your rating', evidence: 'Evidence', source: 'Source of the evidence' };
-  const [rating, setRating] = useState(mine?.rating ?? '');
-  const [evidence, setEvidence] = useState(mine?.evidence ?? '');
-  const [source, setSource] = useState(mine?.source ?? '');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const titleId = `rate-${item.id}-title`;
   const [saved, setSaved] = useState<string | null>(null);
-
-  const submit = submitting(async (_event: FormEvent) => {
-    setSaved(null);
-    const problems: FieldProblem[] = [];
-    if (!rating) problems.push({ path: 'rating', message: 'Choose your rating' });
-    if (!evidence.trim()) problems.push({ path: 'evidence', message: 'Give the evidence for this rating' });
-    if (!source.trim()) problems.push({ path: 'source', message: 'Say where the evidence comes from' });
-    if (problems.length > 0) {
-      setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
-      return;
-    }
-    const result = await send(call('assessments.rate', { itemId: item.id, rating, evidence, source }));
-    if (!result.ok) return;
-    setSaved('Your rating has been saved. You can change it until you finish the domain.');
-    onView(result.data);
+  const form = useWorkbenchForm({
+    id: `rate-${item.id}`,
+    labels: RATING_LABELS,
+    defaultValues: { rating: mine?.rating ?? '', evidence: mine?.evidence ?? '', source: mine?.source ?? '' },
+    request: calls['assessments.rate'].request,
+    toRequest: (values) => ({ itemId: item.id, ...values }),
+    check: ({ rating, evidence, source }) =>
+      missingProblems([
+        ['rating', rating, 'Choose your rating'],
+        ['evidence', evidence, 'Give the evidence for this rating'],
+        ['source', source, 'Say where the evidence comes from'],
+      ]),
+    send: (request) => call('assessments.rate', request),
+    onSubmitStart: () => setSaved(null),
+    onSuccess: (next) => {
+      setSaved('Your rating has been saved. You can change it until you finish the domain.');
+      onView(next);
+    },
   });
 
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
+    <Form
+      form={form}
       className="action-panel rating-form"
-      aria-labelledby={titleId}
+      labelledBy={titleId}
+      before={
+        <>
+          <h5 id={titleId} className="action-panel__title">
+            Your rating of {item.label}
+          </h5>
+          {saved ? <SuccessNotice title={saved} /> : null}
+        </>
+      }
     >
-      <h5 id={titleId} className="action-panel__title">
-        Your rating of {item.label}
-      </h5>
-      {saved ? <SuccessNotice title={saved} /> : null}
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      <SelectField
-        form={form}
-        path="rating"
-        label={labels.rating}
-        value={rating}
-        onChange={setRating}
-        options={view.framework.ratingScale.map((s) => ({ value: s.id, label: s.label }))}
-        placeholder="Choose a rating"
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="evidence"
-        label={labels.evidence}
-        value={evidence}
-        onChange={setEvidence}
-        rows={3}
-        errors={errors}
-      />
-      <TextField
-        form={form}
-        path="source"
-        label={labels.source}
+      <RatingChoice view={view} label={RATING_LABELS.rating} />
+      <FormTextArea name="evidence" label={RATING_LABELS.evidence} rows={3} />
+      <FormText
+        name="source"
+        label={RATING_LABELS.source}
         hint="The agency, document or session the evidence comes from."
         width="medium"
-        value={source}
-        onChange={setSource}
-        errors={errors}
       />
-      <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+      <SubmitButton className="button button--secondary">
         {mine ? 'Update my rating' : 'Save my rating'}
         <span className="visually-hidden"> of {item.label}</span>
-      </button>
-    </form>
+      </SubmitButton>
+    </Form>
   );
 }
+
+const AGREE_LABELS = { rating: 'Agreed rating', rationale: 'Rationale' };
 
 function ProposeForm({
   item,
@@ -316,62 +294,50 @@ function ProposeForm({
   onCancel?: () => void;
   onDone: (view: View) => void;
 }) {
-  const form = `agree-${item.id}`;
-  const titleId = `${form}-title`;
-  const labels = { rating: 'Agreed rating', rationale: 'Rationale' };
-  const [rating, setRating] = useState(item.agreed?.rating ?? '');
-  const [rationale, setRationale] = useState('');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-
-  const submit = submitting(async (_event: FormEvent) => {
-    const problems: FieldProblem[] = [];
-    if (!rating) problems.push({ path: 'rating', message: 'Choose the agreed rating' });
-    if (!rationale.trim()) problems.push({ path: 'rationale', message: 'Say why you agreed this' });
-    if (problems.length > 0) {
-      setErrors({ problems: orderProblems(problems, Object.keys(labels)) });
-      return;
-    }
-    const result = await send(call('assessments.proposeAgreement', { itemId: item.id, rating, rationale }));
-    if (!result.ok) return;
-    onDone(result.data);
+  const titleId = `agree-${item.id}-title`;
+  const form = useWorkbenchForm({
+    id: `agree-${item.id}`,
+    labels: AGREE_LABELS,
+    defaultValues: { rating: item.agreed?.rating ?? '', rationale: '' },
+    request: calls['assessments.proposeAgreement'].request,
+    toRequest: (values) => ({ itemId: item.id, ...values }),
+    check: ({ rating, rationale }) =>
+      missingProblems([
+        ['rating', rating, 'Choose the agreed rating'],
+        ['rationale', rationale, 'Say why you agreed this'],
+      ]),
+    send: (request) => call('assessments.proposeAgreement', request),
+    onSuccess: onDone,
   });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="action-panel" aria-labelledby={titleId}>
-      <h5 id={titleId} className="action-panel__title">
-        Propose the agreed position for {item.label}
-      </h5>
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      <SelectField
-        form={form}
-        path="rating"
-        label={labels.rating}
-        value={rating}
-        onChange={setRating}
-        options={view.framework.ratingScale.map((s) => ({ value: s.id, label: s.label }))}
-        placeholder="Choose a rating"
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="rationale"
-        label={labels.rationale}
+    <Form
+      form={form}
+      className="action-panel"
+      labelledBy={titleId}
+      before={
+        <h5 id={titleId} className="action-panel__title">
+          Propose the agreed position for {item.label}
+        </h5>
+      }
+    >
+      <RatingChoice view={view} label={AGREE_LABELS.rating} />
+      <FormTextArea
+        name="rationale"
+        label={AGREE_LABELS.rationale}
         hint="Why the two of you agree this rating, especially where your ratings differed."
-        value={rationale}
-        onChange={setRationale}
         rows={3}
-        errors={errors}
       />
       <div className="button-group">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
+        <SubmitButton>
           Propose this position<span className="visually-hidden"> for {item.label}</span>
-        </button>
+        </SubmitButton>
         {onCancel ? (
           <button type="button" className="link-button" onClick={onCancel}>
             Cancel<span className="visually-hidden"> proposing a position for {item.label}</span>
           </button>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { clockTime, PartHeading, type PartProps, partTitleId, type Section } from './shared.tsx';
@@ -34,30 +36,31 @@ interface Editing {
 function NarrativeSection({ section, view, canWrite, onView }: PartProps & { section: Section }) {
   const titleId = `section-${section.key}-title`;
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal, act } = useAction();
   const held = section.heldBy && !section.heldBy.isViewer ? section.heldBy : null;
 
-  async function startEditing() {
-    if (busy) return;
-    setBusy(true);
-    setRefused(null);
-    setNotice(null);
-    const result = await call('assessments.holdSection', { assessmentId: view.id, sectionKey: section.key });
-    if (!result.ok) {
-      // Someone else is editing it: say so and stay read-only, showing the latest saved text.
-      const latest = await call('assessments.get', { id: view.id });
-      if (latest.ok) onView(latest.data);
-      setBusy(false);
-      setRefused(result.error.message);
-      return;
-    }
-    setBusy(false);
-    onView(result.data);
-    const now = result.data.sections.find((s) => s.key === section.key) ?? section;
-    setEditing({ baseVersion: now.version, saved: now.content, draft: now.myDraft });
-  }
+  const startEditing = () =>
+    act({
+      onStart: () => setNotice(null),
+      request: async () => {
+        const result = await call('assessments.holdSection', {
+          assessmentId: view.id,
+          sectionKey: section.key,
+        });
+        if (!result.ok) {
+          // Someone else is editing it: say so and stay read-only, showing the latest saved text.
+          const latest = await call('assessments.get', { id: view.id });
+          if (latest.ok) onView(latest.data);
+        }
+        return result;
+      },
+      onDone: (next) => {
+        onView(next);
+        const now = next.sections.find((s) => s.key === section.key) ?? section;
+        setEditing({ baseVersion: now.version, saved: now.content, draft: now.myDraft });
+      },
+    });
 
   const focusHeading = () => requestAnimationFrame(() => document.getElementById(titleId)?.focus());
 
@@ -87,11 +90,8 @@ function NarrativeSection({ section, view, canWrite, onView }: PartProps & { sec
         />
       ) : (
         <>
-          {refused ? (
-            <div className="error-summary" role="alert">
-              <p className="error-summary__title">You cannot edit {section.heading} just now</p>
-              <p className="error-summary__message">{refused}</p>
-            </div>
+          {refusal ? (
+            <Refusal title={`You cannot edit ${section.heading} just now`} message={refusal.message} />
           ) : held ? (
             <p className="held-by">
               <span className="held-by__mark" aria-hidden="true">

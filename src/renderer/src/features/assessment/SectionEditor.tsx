@@ -1,7 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { Result } from '#contract/errors.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { joinRichText, sameRichText } from '../../ui/rich-text/convert.ts';
 import { RichTextEditor, type RichTextEditorHandle } from '../../ui/rich-text/RichTextEditor.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
@@ -45,8 +48,7 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
   const [offer, setOffer] = useState(draft && !sameRichText(draft.content, saved) ? draft : null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const problemRef = useRef<HTMLDivElement>(null);
+  const { busy, send, submitting } = useSubmission();
   const conflictRef = useRef<HTMLHeadingElement>(null);
 
   const autosave = useRef(async () => {
@@ -77,9 +79,6 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
   }, []);
 
   useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
-  useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
 
@@ -98,57 +97,57 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
     editor.current?.focus();
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
+  const save = submitting(async (_event: FormEvent) => {
     setProblem(null);
-    const result = await call('assessments.saveSection', {
-      assessmentId: view.id,
-      sectionKey: section.key,
-      expectedVersion,
-      content: content.current,
-    });
+    // On a clash the section as it now is, read while the form is still busy.
+    const after: { latest?: Result<View> } = {};
+    const result = await send(
+      (async () => {
+        const saved = await call('assessments.saveSection', {
+          assessmentId: view.id,
+          sectionKey: section.key,
+          expectedVersion,
+          content: content.current,
+        });
+        if (!saved.ok && saved.error.code === 'conflict')
+          after.latest = await call('assessments.get', { id: view.id });
+        return saved;
+      })(),
+    );
     if (result.ok) {
       dirty.current = false;
-      setBusy(false);
       onView(result.data);
       onClose('saved');
       return;
     }
-    if (result.error.code === 'conflict') {
-      const latest = await call('assessments.get', { id: view.id });
-      setBusy(false);
-      const now = latest.ok ? latest.data.sections.find((s) => s.key === section.key) : undefined;
-      if (latest.ok) onView(latest.data);
-      if (now && now.version !== expectedVersion) {
-        // Both texts are kept: theirs is saved, this person's is in the editor (and in their draft).
-        setConflict({
-          message: result.error.message,
-          theirs: now.content,
-          byName: now.updatedByName,
-          at: now.updatedAt,
-        });
-        setExpectedVersion(now.version);
-        return;
-      }
-      setProblem(result.error.message);
+    const { latest } = after;
+    const now = latest?.ok ? latest.data.sections.find((s) => s.key === section.key) : undefined;
+    if (latest?.ok) onView(latest.data);
+    if (now && now.version !== expectedVersion) {
+      // Both texts are kept: theirs is saved, this person's is in the editor (and in their draft).
+      setConflict({
+        message: result.error.message,
+        theirs: now.content,
+        byName: now.updatedByName,
+        at: now.updatedAt,
+      });
+      setExpectedVersion(now.version);
       return;
     }
-    setBusy(false);
     setProblem(result.error.message);
-  }
+  });
 
-  async function stop() {
-    if (busy) return;
-    setBusy(true);
-    await autosave.current();
-    await call('assessments.releaseSection', { assessmentId: view.id, sectionKey: section.key });
-    const latest = await call('assessments.get', { id: view.id });
-    setBusy(false);
+  const stop = submitting(async () => {
+    const latest = await send(
+      (async () => {
+        await autosave.current();
+        await call('assessments.releaseSection', { assessmentId: view.id, sectionKey: section.key });
+        return call('assessments.get', { id: view.id });
+      })(),
+    );
     if (latest.ok) onView(latest.data);
     onClose('stopped');
-  }
+  });
 
   function copyTheirs(how: 'append' | 'replace') {
     if (!conflict || !editor.current) return;
@@ -158,13 +157,13 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
   }
 
   return (
-    <form onSubmit={save} noValidate className="section-editor" aria-label={`Editing ${section.heading}`}>
-      {problem ? (
-        <div ref={problemRef} className="error-summary" role="alert" tabIndex={-1}>
-          <p className="error-summary__title">{section.heading} was not saved</p>
-          <p className="error-summary__message">{problem}</p>
-        </div>
-      ) : null}
+    <form
+      onSubmit={(e) => void save(e)}
+      noValidate
+      className="section-editor"
+      aria-label={`Editing ${section.heading}`}
+    >
+      {problem ? <Refusal title={`${section.heading} was not saved`} message={problem} focus /> : null}
       {offer ? (
         <div className="draft-offer">
           <p className="body">

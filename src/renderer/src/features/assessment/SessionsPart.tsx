@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -27,50 +28,37 @@ export function SessionsPart({ view, canWrite, onView }: PartProps) {
   return (
     <section aria-labelledby={partTitleId('sessions')} className="assessment-part">
       <PartHeading part="sessions">Sessions</PartHeading>
-      {view.sessions.length === 0 ? (
-        <p className="body">No sessions have been recorded yet.</p>
-      ) : (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">Sessions, in the order recorded</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">With</th>
-                <th scope="col">Assessors</th>
-                <th scope="col">Place</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.sessions.map((s) => (
-                <tr key={s.id}>
-                  <td className="nowrap">
-                    <DayText value={s.heldOn} />
-                  </td>
-                  <td>
-                    <ul className="list">
-                      {s.participants.map((p, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: participants are positional
-                        <li key={i}>
-                          {p.kind === 'child'
-                            ? `${p.label} (the child)`
-                            : `${p.label} (${PARTICIPANT_LABELS[p.kind].toLowerCase()})`}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{s.assessorNames.join(' and ')}</td>
-                  <td>{s.place || <span className="hint">Not recorded</span>}</td>
-                  <td className="session-notes">
-                    <RichTextView doc={s.notes} headingLevel={4} empty="No notes." />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={<p className="body">No sessions have been recorded yet.</p>}
+        caption="Sessions, in the order recorded"
+        className="table table--small"
+        columns={['Date', 'With', 'Assessors', 'Place', 'Notes']}
+      >
+        {view.sessions.map((s) => (
+          <tr key={s.id}>
+            <td className="nowrap">
+              <DayText value={s.heldOn} />
+            </td>
+            <td>
+              <ul className="list">
+                {s.participants.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: participants are positional
+                  <li key={i}>
+                    {p.kind === 'child'
+                      ? `${p.label} (the child)`
+                      : `${p.label} (${PARTICIPANT_LABELS[p.kind].toLowerCase()})`}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{s.assessorNames.join(' and ')}</td>
+            <td>{s.place || <span className="hint">Not recorded</span>}</td>
+            <td className="session-notes">
+              <RichTextView doc={s.notes} headingLevel={4} empty="No notes." />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {canWrite ? <SessionForm view={view} onView={onView} /> : null}
     </section>
   );

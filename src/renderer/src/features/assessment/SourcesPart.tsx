@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import {
   Form,
@@ -32,39 +33,25 @@ export function SourcesPart({ view, canWrite, onView }: PartProps) {
   return (
     <section aria-labelledby={partTitleId('sources')} className="assessment-part">
       <PartHeading part="sources">Sources of information</PartHeading>
-      {view.sources.length === 0 ? (
-        <p className="body">No sources have been recorded yet.</p>
-      ) : (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">Sources of information, in the order recorded</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Agency</th>
-                <th scope="col">Consulted</th>
-                <th scope="col">By</th>
-                <th scope="col">ABE interview accessed</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.sources.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.source}</td>
-                  <td>{agencyLabel(s.agency)}</td>
-                  <td className="nowrap">
-                    <DayText value={s.consultedOn} />
-                  </td>
-                  <td>{s.consultedByName}</td>
-                  <td>{s.abeInterviewAccessed ? 'Yes' : 'No'}</td>
-                  <td className="prewrap">{s.notes || <span className="hint">None</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={<p className="body">No sources have been recorded yet.</p>}
+        caption="Sources of information, in the order recorded"
+        className="table table--small"
+        columns={['Source', 'Agency', 'Consulted', 'By', 'ABE interview accessed', 'Notes']}
+      >
+        {view.sources.map((s) => (
+          <tr key={s.id}>
+            <td>{s.source}</td>
+            <td>{agencyLabel(s.agency)}</td>
+            <td className="nowrap">
+              <DayText value={s.consultedOn} />
+            </td>
+            <td>{s.consultedByName}</td>
+            <td>{s.abeInterviewAccessed ? 'Yes' : 'No'}</td>
+            <td className="prewrap">{s.notes || <span className="hint">None</span>}</td>
+          </tr>
+        ))}
+      </DataTable>
       {canWrite ? <SourceForm assessmentId={view.id} onView={onView} /> : null}
     </section>
   );

@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { versionComparison } from '#contract/assessment-schemas.ts';
-import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { PartHeading, type PartProps, partTitleId, STATE_WORDS } from './shared.tsx';
 
 type Comparison = z.infer<typeof versionComparison>;
@@ -16,23 +17,16 @@ const FORM = 'review';
 /** The versions of the assessment: each review starts a new one from the last, and shows what changed. */
 export function VersionsPart({ view }: PartProps) {
   const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, refusal: error, act } = useAction();
   const isLatest = view.versions.at(-1)?.id === view.id;
   const isAssessor = view.viewerRole !== 'reader';
 
-  async function compare(otherId: string, otherNo: number) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
+  function compare(otherId: string, otherNo: number) {
     const [fromId, toId] = otherNo < view.versionNo ? [otherId, view.id] : [view.id, otherId];
-    const result = await call('assessments.compareVersions', { fromId, toId });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setComparison(result.data);
+    return act({
+      request: () => call('assessments.compareVersions', { fromId, toId }),
+      onDone: setComparison,
+    });
   }
 
   return (
@@ -68,12 +62,7 @@ export function VersionsPart({ view }: PartProps) {
           </li>
         ))}
       </ol>
-      {error ? (
-        <div className="error-summary" role="alert">
-          <p className="error-summary__title">The versions could not be compared</p>
-          <p className="error-summary__message">{error.message}</p>
-        </div>
-      ) : null}
+      {error ? <Refusal title="The versions could not be compared" message={error.message} /> : null}
       {comparison ? <ComparisonView comparison={comparison} /> : null}
       {isLatest && isAssessor && !view.readOnly ? <ReviewForm assessmentId={view.id} /> : null}
     </section>

@@ -1,21 +1,18 @@
 import type { CaseAccessRecords } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 /** Who broke the glass on the case and who asked for access, with their reasons: for its managers and social worker. */
 export function CaseAccessSection({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => call('cases.accessRecords', { caseId }));
   return (
-    <section aria-labelledby="access-title" className="section">
-      <h2 id="access-title" className="heading-m">
-        Access by people not allocated
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="access records" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+    <Section id="access-title" title="Access by people not allocated">
+      <Pending loaded={loaded} what="access records" onRetry={reload} />
       {loaded.state === 'ready' ? <AccessLists records={loaded.data} /> : null}
-    </section>
+    </Section>
   );
 }
 

@@ -4,10 +4,12 @@ import { GENDER_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CaseAssessments } from '../assessment/CaseAssessments.tsx';
 import { EditChildForm } from '../children/EditChildForm.tsx';
@@ -61,13 +63,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 }
 
 function BackToCases() {
-  return (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'cases' }} className="back-link">
-        Back to case list
-      </RouteLink>
-    </p>
-  );
+  return <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>;
 }
 
 function CaseView({ data }: { data: CaseData }) {
@@ -118,10 +114,7 @@ function CaseView({ data }: { data: CaseData }) {
           }}
         />
       ) : (
-        <section aria-labelledby="child-title" className="section">
-          <h2 id="child-title" className="heading-m">
-            Child
-          </h2>
+        <Section id="child-title" title="Child">
           <SummaryList
             rows={[
               ['Full name', child.name],
@@ -145,13 +138,10 @@ function CaseView({ data }: { data: CaseData }) {
           >
             Edit child details
           </button>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="case-title" className="section">
-        <h2 id="case-title" className="heading-m">
-          Case
-        </h2>
+      <Section id="case-title" title="Case">
         <SummaryList
           rows={[
             ['Case reference', hsbCase.reference],
@@ -170,12 +160,9 @@ function CaseView({ data }: { data: CaseData }) {
             ],
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="allocation-title" className="section">
-        <h2 id="allocation-title" className="heading-m">
-          Allocation
-        </h2>
+      <Section id="allocation-title" title="Allocation">
         <SummaryList
           rows={[
             ['Social worker (Children’s Social Care)', nameOf(hsbCase.socialWorkerId)],
@@ -196,7 +183,7 @@ function CaseView({ data }: { data: CaseData }) {
             ],
           ]}
         />
-      </section>
+      </Section>
 
       <PathwaySection
         caseId={hsbCase.id}

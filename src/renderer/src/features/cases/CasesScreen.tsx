@@ -5,6 +5,7 @@ import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
 import { canDoCasework, isAdministrator, useSession } from '../../app/session.tsx';
 import { whenUnlocked } from '../../app/unlocked.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -126,45 +127,40 @@ function describeCount(count: number, query: string): string {
 
 function CaseTable({ cases }: { cases: CaseListItem[] }) {
   return (
-    <div className="table-wrapper">
-      <table className="table">
-        <caption className="visually-hidden">Cases</caption>
-        <thead>
-          <tr>
-            <th scope="col">Case reference</th>
-            <th scope="col">Child’s name</th>
-            <th scope="col">Preferred name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">Social care number</th>
-            <th scope="col">Youth justice number</th>
-            <th scope="col">Profile</th>
-            <th scope="col">Opened</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((c) => (
-            <tr key={c.caseId}>
-              <td className="nowrap">
-                {c.reference}
-                {c.status === 'closed' ? <span className="tag">Closed</span> : null}
-              </td>
-              <td>
-                <RouteLink to={{ name: 'case', caseId: c.caseId }}>{c.childName}</RouteLink>
-              </td>
-              <td>{c.preferredName}</td>
-              <td className="nowrap">
-                <BirthDateText value={c.dateOfBirth} />
-              </td>
-              <td>{c.socialCareNumber}</td>
-              <td>{c.youthJusticeNumber}</td>
-              <td>{c.profileName}</td>
-              <td>
-                <InstantText value={c.openedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Cases"
+      columns={[
+        'Case reference',
+        'Child’s name',
+        'Preferred name',
+        'Date of birth',
+        'Social care number',
+        'Youth justice number',
+        'Profile',
+        'Opened',
+      ]}
+    >
+      {cases.map((c) => (
+        <tr key={c.caseId}>
+          <td className="nowrap">
+            {c.reference}
+            {c.status === 'closed' ? <span className="tag">Closed</span> : null}
+          </td>
+          <td>
+            <RouteLink to={{ name: 'case', caseId: c.caseId }}>{c.childName}</RouteLink>
+          </td>
+          <td>{c.preferredName}</td>
+          <td className="nowrap">
+            <BirthDateText value={c.dateOfBirth} />
+          </td>
+          <td>{c.socialCareNumber}</td>
+          <td>{c.youthJusticeNumber}</td>
+          <td>{c.profileName}</td>
+          <td>
+            <InstantText value={c.openedAt} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

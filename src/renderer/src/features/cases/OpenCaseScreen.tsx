@@ -2,11 +2,12 @@ import { calls } from '#contract/calls.ts';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { Child, ProfileSummary, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText } from '../../ui/DateText.tsx';
 import { Form, FormCheckboxes, FormSelect, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { managers, personOption, socialWorkers, yosPractitioners } from './allocation.ts';
@@ -32,14 +33,9 @@ export function OpenCaseScreen({ childId }: { childId: string }) {
   );
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'cases' }} className="back-link">
-          Back to case list
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>
       <PageHeading caption="Step 2 of 2">Open an HSB case</PageHeading>
-      {loaded.state === 'loading' ? <Loading what="the child and the people to allocate" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the child and the people to allocate" onRetry={reload} />
       {loaded.state === 'ready' ? (
         <OpenCaseForm child={loaded.data[0]} profiles={loaded.data[1]} users={loaded.data[2]} />
       ) : null}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type CallRequest, calls } from '#contract/calls.ts';
 import type { Child } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { BoundField, Form, SubmitOrLeave } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
 import {
@@ -55,12 +55,7 @@ export function EditChildForm({ child, onSaved, onCancel, reload }: Props) {
       <FocusedSubheading id="edit-child-title">Edit child details</FocusedSubheading>
       <Form form={form}>
         <BoundField<ChildDraft> name="draft" render={(bound) => <ChildFields {...bound} />} />
-        <div className="button-group">
-          <SubmitButton>Save child</SubmitButton>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrLeave submit="Save child" onLeave={onCancel} />
       </Form>
     </section>
   );

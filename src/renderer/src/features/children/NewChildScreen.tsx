@@ -1,6 +1,7 @@
 import { type CallRequest, calls } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -36,11 +37,7 @@ export function NewChildScreen() {
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'cases' }} className="back-link">
-          Back to case list
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>
       <PageHeading caption="Step 1 of 2">New child</PageHeading>
       <Form form={form}>
         <p className="body">

@@ -2,7 +2,7 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { hasRole, useSession } from '../../app/session.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineTable } from './DeadlineTable.tsx';
@@ -84,8 +84,7 @@ function TeamDeadlines() {
         Team deadlines
       </h2>
       <p className="body">Deadlines on the cases you manage, including those already done.</p>
-      {loaded.state === 'loading' ? <Loading what="the team’s deadlines" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the team’s deadlines" onRetry={reload} />
       {loaded.state === 'ready' ? <TeamView team={loaded.data} /> : null}
     </section>
   );

@@ -1,12 +1,10 @@
 import '../../styles/assessment.css';
-import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { frameworkListItem } from '#contract/assessment-schemas.ts';
-import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
-import { withFileText } from '../../ui/form/fileText.ts';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { ImportProblems, JsonFileField, useFileImport } from '../../ui/form/FileImport.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -27,8 +25,7 @@ export function FrameworksScreen() {
         plan. The workbench ships no AIM or Brook item wording. If your organisation holds a licence, import
         its item set here; assessors can then add the licensed items to an assessment.
       </p>
-      {loaded.state === 'loading' ? <Loading what="the frameworks" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the frameworks" onRetry={reload} />
       {loaded.state === 'ready' ? loaded.data.map((f) => <FrameworkSection key={f.id} initial={f} />) : null}
     </>
   );
@@ -88,41 +85,16 @@ function ImportItemSet({
 }) {
   const inputId = `item-set-${framework.id}`;
   const titleId = `${inputId}-title`;
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [imported, setImported] = useState<string | null>(null);
-  const { busy, send, submitting } = useSubmission();
-  const input = useRef<HTMLInputElement>(null);
-
-  function choose(event: ChangeEvent<HTMLInputElement>) {
-    setFile(event.target.files?.[0] ?? null);
-    setError(null);
-    setImported(null);
-  }
-
-  const submit = submitting(async (_event: FormEvent) => {
-    setImported(null);
-    if (!file) {
-      setError({ code: 'invalid-request', message: 'Choose an item set file to import.' });
-      return;
-    }
-    const result = await send(
-      withFileText(file, (text) => call('frameworks.importItemSet', { frameworkId: framework.id, text })),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    setFile(null);
-    if (input.current) input.current.value = '';
-    const set = result.data.itemSet;
-    setImported(
-      set
-        ? `${set.name} (${set.itemCount} ${set.itemCount === 1 ? 'item' : 'items'}) has been imported into ${result.data.name}.`
-        : `The item set has been imported into ${result.data.name}.`,
-    );
-    onImported(result.data);
+  const { file, error, imported, busy, input, choose, submit } = useFileImport({
+    noFile: 'Choose an item set file to import.',
+    send: (text) => call('frameworks.importItemSet', { frameworkId: framework.id, text }),
+    onImported: (data) => {
+      onImported(data);
+      const set = data.itemSet;
+      return set
+        ? `${set.name} (${set.itemCount} ${set.itemCount === 1 ? 'item' : 'items'}) has been imported into ${data.name}.`
+        : `The item set has been imported into ${data.name}.`;
+    },
   });
 
   return (
@@ -139,60 +111,19 @@ function ImportItemSet({
           : ''}
       </p>
       {imported ? <SuccessNotice title={imported} /> : null}
-      {error ? <ImportProblems error={error} fileName={file?.name} id={`${inputId}-problems`} /> : null}
-      <div className={`field${error ? ' field--error' : ''}`}>
-        <label htmlFor={inputId} className="label">
-          Item set file for {framework.name}
-        </label>
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          accept=".json,application/json"
-          className="file-input"
-          onChange={choose}
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
+      {error ? (
+        <ImportProblems error={error} fileName={file?.name} id={`${inputId}-problems`} as="h4" />
+      ) : null}
+      <JsonFileField
+        id={inputId}
+        label={`Item set file for ${framework.name}`}
+        invalid={Boolean(error)}
+        input={input}
+        onChange={choose}
+      />
       <button type="submit" className="button" aria-disabled={busy || undefined}>
         Import item set into {framework.name}
       </button>
     </form>
-  );
-}
-
-/** Why the file was refused: the message, then every fault as 'path: message'. */
-function ImportProblems({
-  error,
-  fileName,
-  id,
-}: {
-  error: AppError;
-  fileName: string | undefined;
-  id: string;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [error]);
-  const problems = error.problems ?? [];
-  return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1}>
-      <h4 id={`${id}-title`} className="error-summary__title">
-        {fileName ? `${fileName} was not imported` : 'There is a problem'}
-      </h4>
-      <p className="error-summary__message">{error.message}</p>
-      {problems.length > 0 ? (
-        <ul className="error-summary__list error-summary__list--plain">
-          {problems.map((p, i) => (
-            // Problems have no identity of their own; the list is replaced whole on each import.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <li key={i}>
-              <code className="code">{p.path}</code>: {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { Result } from '#contract/errors.ts';
 import type { CaseTimeline, CategoryRecordView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
 import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
@@ -54,12 +56,9 @@ function CategoryWork({ data }: { data: Data }) {
         service response of each category.
       </p>
       {open ? <CategoryForm data={data} timeline={timeline} onRecorded={setTimeline} /> : null}
-      <section aria-labelledby="category-history-title" className="section section--divided">
-        <h2 id="category-history-title" className="heading-m">
-          Category history
-        </h2>
+      <Section id="category-history-title" title="Category history" className="section section--divided">
         <History records={timeline.categoryHistory} />
-      </section>
+      </Section>
     </>
   );
 }
@@ -222,44 +221,33 @@ function DescriptorMatrix({
 }
 
 function History({ records }: { records: CategoryRecordView[] }) {
-  if (records.length === 0) return <p className="body hint">No category has been recorded yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">Risk categories agreed, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Agreed</th>
-            <th scope="col">Category</th>
-            <th scope="col">Brook colour and tier</th>
-            <th scope="col">Who agreed it</th>
-            <th scope="col">Why</th>
-            <th scope="col">Recorded by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => (
-            <tr key={r.id}>
-              <td className="nowrap">
-                <When at={r.agreedAt} />
-              </td>
-              <td>
-                {r.label}
-                {r.complex ? <span className="cell-note">Particularly complex</span> : null}
-              </td>
-              <td>
-                {r.brookColour || 'No Brook colour'}
-                {r.childProtectionTier ? <span className="cell-note">{r.childProtectionTier}</span> : null}
-              </td>
-              <td>{r.agreedBy}</td>
-              <td className="prewrap">
-                {r.rationale || <span className="hint">As the descriptors suggested</span>}
-              </td>
-              <td>{r.recordedByName}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={<p className="body hint">No category has been recorded yet.</p>}
+      caption="Risk categories agreed, oldest first"
+      className="table table--small"
+      columns={['Agreed', 'Category', 'Brook colour and tier', 'Who agreed it', 'Why', 'Recorded by']}
+    >
+      {records.map((r) => (
+        <tr key={r.id}>
+          <td className="nowrap">
+            <When at={r.agreedAt} />
+          </td>
+          <td>
+            {r.label}
+            {r.complex ? <span className="cell-note">Particularly complex</span> : null}
+          </td>
+          <td>
+            {r.brookColour || 'No Brook colour'}
+            {r.childProtectionTier ? <span className="cell-note">{r.childProtectionTier}</span> : null}
+          </td>
+          <td>{r.agreedBy}</td>
+          <td className="prewrap">
+            {r.rationale || <span className="hint">As the descriptors suggested</span>}
+          </td>
+          <td>{r.recordedByName}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

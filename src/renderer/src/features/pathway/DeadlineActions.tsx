@@ -41,18 +41,15 @@ type Result = Awaited<ReturnType<typeof call<'deadlines.adjust'>>>;
 
 /** Shared handling of a submit: client-side problems first, then the call; a conflict reloads. */
 function useSubmit(props: Props) {
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const { errors, setErrors, busy, sendChecked, submitting } = useSubmission();
   const run = submitting(
     async (
       problems: FieldProblem[],
       request: () => Promise<Result>,
       message: (d: DeadlineView) => string,
     ) => {
-      if (problems.length > 0) {
-        setErrors({ problems });
-        return;
-      }
-      const result = await send(request());
+      const result = await sendChecked(problems, request);
+      if (!result) return;
       if (result.ok) {
         props.onDone(message(result.data));
         return;

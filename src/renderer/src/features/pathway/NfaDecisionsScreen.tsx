@@ -1,6 +1,7 @@
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { When } from './shared.tsx';
@@ -15,45 +16,32 @@ export function NfaDecisionsScreen() {
         Every strategy discussion or meeting that decided no further action, with its rationale and the
         coordinator the case’s profile says it is reported to.
       </p>
-      {loaded.state === 'loading' ? <Loading what="the decisions" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the decisions" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body hint">No no-further-action decision has been recorded.</p>
         ) : (
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="visually-hidden">No further action decisions, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">Child</th>
-                  <th scope="col">Profile</th>
-                  <th scope="col">Decided</th>
-                  <th scope="col">Rationale</th>
-                  <th scope="col">Reported to</th>
-                  <th scope="col">Recorded by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.map((d) => (
-                  <tr key={`${d.caseId}-${d.decidedAt}`}>
-                    <td className="nowrap">
-                      <RouteLink to={{ name: 'case', caseId: d.caseId }}>{d.caseReference}</RouteLink>
-                    </td>
-                    <td>{d.childName}</td>
-                    <td>{d.profileName}</td>
-                    <td className="nowrap">
-                      <When at={d.decidedAt} />
-                    </td>
-                    <td className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</td>
-                    <td>{d.reportedTo}</td>
-                    <td>{d.recordedByName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="No further action decisions, oldest first"
+            className="table table--small"
+            columns={['Case', 'Child', 'Profile', 'Decided', 'Rationale', 'Reported to', 'Recorded by']}
+          >
+            {loaded.data.map((d) => (
+              <tr key={`${d.caseId}-${d.decidedAt}`}>
+                <td className="nowrap">
+                  <RouteLink to={{ name: 'case', caseId: d.caseId }}>{d.caseReference}</RouteLink>
+                </td>
+                <td>{d.childName}</td>
+                <td>{d.profileName}</td>
+                <td className="nowrap">
+                  <When at={d.decidedAt} />
+                </td>
+                <td className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</td>
+                <td>{d.reportedTo}</td>
+                <td>{d.recordedByName}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : null}
     </>

@@ -2,7 +2,9 @@ import type { Result } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { When } from './shared.tsx';
 
@@ -45,47 +47,37 @@ async function load(caseId: string): Promise<Result<Entry[]>> {
 export function PathwayHistory({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => load(caseId));
   return (
-    <section aria-labelledby="hsb-history-title" className="section section--divided">
-      <h2 id="hsb-history-title" className="heading-m">
-        History of steps and decisions
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="the history of steps and decisions" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+    <Section
+      id="hsb-history-title"
+      title="History of steps and decisions"
+      className="section section--divided"
+    >
+      <Pending loaded={loaded} what="the history of steps and decisions" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.data.length === 0 ? (
           <p className="body hint">No step or decision has been recorded yet.</p>
         ) : (
-          <div className="table-wrapper">
-            <table className="table table--small hsb-history">
-              <caption className="visually-hidden">Steps and decisions, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Step</th>
-                  <th scope="col">What happened</th>
-                  <th scope="col">Detail and rationale</th>
-                  <th scope="col">By</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaded.data.map((e, i) => (
-                  // History entries have no id; the list is replaced whole on each load.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                  <tr key={i}>
-                    <td className="nowrap">
-                      <When at={e.at} />
-                    </td>
-                    <td>{e.kind}</td>
-                    <td>{e.title}</td>
-                    <td className="prewrap">{e.detail || <span className="hint">None recorded</span>}</td>
-                    <td>{e.byName || <span className="hint">The workbench</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Steps and decisions, oldest first"
+            className="table table--small hsb-history"
+            columns={['When', 'Step', 'What happened', 'Detail and rationale', 'By']}
+          >
+            {loaded.data.map((e, i) => (
+              // History entries have no id; the list is replaced whole on each load.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <tr key={i}>
+                <td className="nowrap">
+                  <When at={e.at} />
+                </td>
+                <td>{e.kind}</td>
+                <td>{e.title}</td>
+                <td className="prewrap">{e.detail || <span className="hint">None recorded</span>}</td>
+                <td>{e.byName || <span className="hint">The workbench</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }

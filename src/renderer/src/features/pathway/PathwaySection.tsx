@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call } from '../../app/api.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineList } from './DeadlineList.tsx';
 import { ProfileVersion } from './ProfileVersion.tsx';
@@ -27,18 +28,14 @@ export function PathwaySection({
   }, [version, onProfileVersion]);
 
   return (
-    <section aria-labelledby="pathway-title" className="section section--divided">
-      <h2 id="pathway-title" className="heading-m">
-        Pathway
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="the pathway" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={refresh} /> : null}
+    <Section id="pathway-title" title="Pathway" className="section section--divided">
+      <Pending loaded={loaded} what="the pathway" onRetry={refresh} />
       {loaded.state === 'ready' ? (
         <>
           <ProfileVersion timeline={loaded.data} caseOpen={caseOpen} onMoved={refresh} />
           <DeadlineList deadlines={loaded.data.deadlines} caseOpen={caseOpen} onChanged={refresh} />
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

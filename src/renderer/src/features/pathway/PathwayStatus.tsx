@@ -2,8 +2,9 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { WarningText } from '../../ui/Notice.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { StatusBadge } from '../deadlines/StatusBadge.tsx';
 import { EVIDENCE_WORDS, evidenceFor } from './requirements.ts';
@@ -17,14 +18,10 @@ const ragOf = (rag: string): DeadlineView['rag'] =>
 export function PathwayStatus({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad(() => call('pathway.summary', { caseId }));
   return (
-    <section aria-labelledby="hsb-status-title" className="section hsb-status">
-      <h2 id="hsb-status-title" className="heading-m">
-        Where things stand
-      </h2>
-      {loaded.state === 'loading' ? <Loading what="where the child is on the pathway" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+    <Section id="hsb-status-title" title="Where things stand" className="section hsb-status">
+      <Pending loaded={loaded} what="where the child is on the pathway" onRetry={reload} />
       {loaded.state === 'ready' ? <StatusView caseId={caseId} summary={loaded.data} /> : null}
-    </section>
+    </Section>
   );
 }
 

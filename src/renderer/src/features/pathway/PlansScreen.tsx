@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import { type PathwaySummary, PLAN_KINDS } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
 
@@ -40,44 +42,27 @@ function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; i
   return (
     <>
       {open ? <PlanForm caseId={caseId} onSaved={setSummary} /> : null}
-      <section aria-labelledby="plans-title" className="section section--divided">
-        <h2 id="plans-title" className="heading-m">
-          Recorded on this case
-        </h2>
-        {summary.plans.length === 0 ? (
-          <p className="body hint">No plan or record has been added yet.</p>
-        ) : (
-          <div className="table-wrapper">
-            <table className="table table--small">
-              <caption className="visually-hidden">Plans and records on this case, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">With whom</th>
-                  <th scope="col">Recorded by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.plans.map((p) => (
-                  <tr key={p.id}>
-                    <td className="nowrap">
-                      <DayText value={p.dated} />
-                    </td>
-                    <td>{p.kindLabel}</td>
-                    <td>{p.title}</td>
-                    <td className="prewrap">{p.details}</td>
-                    <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
-                    <td>{p.recordedByName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Section id="plans-title" title="Recorded on this case" className="section section--divided">
+        <DataTable
+          empty={<p className="body hint">No plan or record has been added yet.</p>}
+          caption="Plans and records on this case, oldest first"
+          className="table table--small"
+          columns={['Date', 'Kind', 'Title', 'Details', 'With whom', 'Recorded by']}
+        >
+          {summary.plans.map((p) => (
+            <tr key={p.id}>
+              <td className="nowrap">
+                <DayText value={p.dated} />
+              </td>
+              <td>{p.kindLabel}</td>
+              <td>{p.title}</td>
+              <td className="prewrap">{p.details}</td>
+              <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
+              <td>{p.recordedByName}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </Section>
     </>
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { Result } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
@@ -49,10 +51,7 @@ function StepsWork({ data }: { data: Data }) {
   return (
     <>
       {data.hsbCase.status === 'open' ? (
-        <section aria-labelledby="step-title" className="section">
-          <h2 id="step-title" className="heading-m">
-            Record a step
-          </h2>
+        <Section id="step-title" title="Record a step">
           {timeline.triggerEvents.length > 0 ? (
             <StepForm
               timeline={timeline}
@@ -64,45 +63,33 @@ function StepsWork({ data }: { data: Data }) {
           ) : (
             <p className="body hint">This profile names no other steps that start a clock.</p>
           )}
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="steps-title" className="section section--divided">
-        <h2 id="steps-title" className="heading-m">
-          Recorded steps
-        </h2>
+      <Section id="steps-title" title="Recorded steps" className="section section--divided">
         <StepsTable timeline={timeline} />
-      </section>
+      </Section>
     </>
   );
 }
 
 function StepsTable({ timeline }: { timeline: CaseTimeline }) {
-  if (timeline.events.length === 0) return <p className="body hint">No steps recorded yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">Steps recorded on this case, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Step</th>
-            <th scope="col">Details</th>
-            <th scope="col">Recorded by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timeline.events.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">
-                <InstantText value={e.occurredAt} withTime />
-              </td>
-              <td>{e.label}</td>
-              <td className="prewrap">{e.summary}</td>
-              <td>{e.recordedByName}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={<p className="body hint">No steps recorded yet.</p>}
+      caption="Steps recorded on this case, oldest first"
+      className="table table--small"
+      columns={['When', 'Step', 'Details', 'Recorded by']}
+    >
+      {timeline.events.map((e) => (
+        <tr key={e.id}>
+          <td className="nowrap">
+            <InstantText value={e.occurredAt} withTime />
+          </td>
+          <td>{e.label}</td>
+          <td className="prewrap">{e.summary}</td>
+          <td>{e.recordedByName}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -5,8 +5,8 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { Child, HsbCase } from '#contract/schemas.ts';
 import { formatDayText, formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Loaded } from '../../ui/useLoad.ts';
 
@@ -52,14 +52,9 @@ export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
     loaded.state === 'ready' ? `Case ${loaded.data.hsbCase.reference}: ${loaded.data.child.name}` : undefined;
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'case', caseId }} className="back-link">
-          Back to the case
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>
       <PageHeading caption={caption}>{title}</PageHeading>
-      {loaded.state === 'loading' ? <Loading what={what} /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={reload} /> : null}
+      <Pending loaded={loaded} what={what} onRetry={reload} />
       {loaded.state === 'ready' ? children(loaded.data) : null}
     </>
   );

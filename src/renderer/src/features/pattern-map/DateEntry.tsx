@@ -1,5 +1,5 @@
 import type { FieldProblem } from '#contract/errors.ts';
-import { SEASONS, type UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { MONTHS, SEASONS, type UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { entryProblems, type FormErrors } from '../../ui/problems.ts';
@@ -17,20 +17,7 @@ export const PRECISION_OPTIONS: { value: Precision; label: string }[] = [
   { value: 'age', label: 'At about age' },
 ];
 
-const MONTH_OPTIONS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-].map((label, i) => ({ value: String(i + 1), label }));
+const MONTH_OPTIONS = MONTHS.map((label, i) => ({ value: String(i + 1), label }));
 
 const SEASON_OPTIONS = SEASONS.map((value) => ({
   value,

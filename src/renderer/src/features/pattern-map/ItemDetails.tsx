@@ -3,9 +3,11 @@ import type { MapItem } from '#contract/pattern-map-schemas.ts';
 import { AGENCY_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextAreaField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
+import { SelectField } from '../../ui/Field.tsx';
+import { Form, FormTextArea } from '../../ui/form/Form.tsx';
+import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { missingProblems, NO_ERRORS } from '../../ui/problems.ts';
 import { useMapCommands } from './commands.ts';
 import { brookText, categoryText, INCIDENT_LANE, laneLabel, viewWords } from './labels.ts';
 import { useMapStore } from './store.ts';
@@ -90,19 +92,16 @@ function MoveToLane({ item }: { item: MapItem }) {
   const map = useMapStore((s) => s.map);
   const { moveItem } = useMapCommands();
   const [lane, setLane] = useState(item.lane);
-  const [busy, setBusy] = useState(false);
+  // The move says itself how it went, on the map's own notice.
+  const { busy, send, submitting } = useSubmission();
   const options = map.lifeEventTypes
     .filter((t) => t.id !== INCIDENT_LANE)
     .map((t) => ({ value: t.id, label: t.label }));
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy || lane === item.lane) return;
-    setBusy(true);
-    await moveItem(item.id, lane);
-    setBusy(false);
-  }
+  const submit = submitting(async (_event: FormEvent) => {
+    if (lane !== item.lane) await send(moveItem(item.id, lane));
+  });
   return (
-    <form onSubmit={submit} noValidate className="pm-move">
+    <form onSubmit={(e) => void submit(e)} noValidate className="pm-move">
       <SelectField
         form="pm-move"
         path="lane"
@@ -119,61 +118,52 @@ function MoveToLane({ item }: { item: MapItem }) {
   );
 }
 
+const REMOVE_LABELS = { reason: 'Why are you removing this item?' };
+
 function RemoveItem({ item, onCancel }: { item: MapItem; onCancel: () => void }) {
   const { reload, afterRefusal } = useMapCommands();
   const say = useMapStore((s) => s.say);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const field = useRef<HTMLDivElement>(null);
   useEffect(() => {
     field.current?.querySelector('textarea')?.focus();
   }, []);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const problems = missingProblems([['reason', reason, 'Say why the item is being removed']]);
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    setBusy(true);
-    const result = await call('map.removeItem', { itemId: item.id, expectedVersion: item.version, reason });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(errorsFromResult(result.error));
-      await afterRefusal(result.error);
-      return;
-    }
-    await reload();
-    say({
-      kind: 'success',
-      text: 'The item has been removed from the map. The reason is kept in the audit trail.',
-    });
-  }
+  const form = useWorkbenchForm({
+    id: 'pm-remove',
+    labels: REMOVE_LABELS,
+    defaultValues: { reason: '' },
+    toRequest: ({ reason }) => ({ itemId: item.id, expectedVersion: item.version, reason }),
+    check: ({ reason }) => missingProblems([['reason', reason, 'Say why the item is being removed']]),
+    send: (request) => call('map.removeItem', request),
+    onRefused: async (error) => {
+      await afterRefusal(error);
+      return undefined;
+    },
+    onSuccess: async () => {
+      await reload();
+      say({
+        kind: 'success',
+        text: 'The item has been removed from the map. The reason is kept in the audit trail.',
+      });
+    },
+  });
   return (
-    <form onSubmit={submit} noValidate className="pm-remove">
-      <ErrorSummary form="pm-remove" errors={errors} labels={{ reason: 'Why are you removing this item?' }} />
+    <Form form={form} className="pm-remove">
       <div ref={field}>
-        <TextAreaField
-          form="pm-remove"
-          path="reason"
-          label="Why are you removing this item?"
+        <FormTextArea
+          name="reason"
+          label={REMOVE_LABELS.reason}
           hint="For example, entered on the wrong case. The reason is kept in the audit trail."
-          value={reason}
-          onChange={setReason}
-          errors={errors}
           rows={3}
         />
       </div>
       <div className="button-group">
-        <button type="submit" className="button button--warning" disabled={busy}>
+        <button type="submit" className="button button--warning" disabled={form.busy}>
           Remove item
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Keep the item
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -9,7 +9,7 @@ import {
   FormSelect,
   FormText,
   FormTextArea,
-  SubmitButton,
+  SubmitOrLeave,
 } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { AGENCY_OPTIONS } from '../../ui/options.ts';
@@ -149,14 +149,10 @@ export function ItemForm({ kind, editing, onDone, headingLevel = 3 }: ItemFormPr
         label="Source detail"
         hint="Optional. For example, the school’s designated safeguarding lead."
       />
-      <div className="button-group">
-        <SubmitButton>
-          {editing ? 'Save changes' : kind === 'incident' ? 'Add incident' : 'Add life event'}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrLeave
+        submit={editing ? 'Save changes' : kind === 'incident' ? 'Add incident' : 'Add life event'}
+        onLeave={() => onDone(null)}
+      />
     </Form>
   );
 }

@@ -5,7 +5,15 @@ import { isIsoDay } from '#domain/dates.ts';
 import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
-import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import {
+  Form,
+  FormDate,
+  FormSelect,
+  FormText,
+  FormTextArea,
+  SubmitButton,
+  SubmitOrLeave,
+} from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { entryProblems, type FormErrors, missingProblems, normalisePath } from '../../ui/problems.ts';
 import { linkText, shorten, viewWords } from './labels.ts';
@@ -169,12 +177,7 @@ function LinkForm({ draft, onClose }: { draft: LinkDraft | null; onClose: () => 
         label="Label"
         hint="Optional, unless the kind is “Other”. Shown on the map beside the link."
       />
-      <div className="button-group">
-        <SubmitButton>Add link</SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <SubmitOrLeave submit="Add link" leave="Close" onLeave={onClose} />
     </Form>
   );
 }

@@ -2,9 +2,10 @@ import './pattern-map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapItem, MapMeeting, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ChronologyTable } from './ChronologyTable.tsx';
 import { useMapCommands } from './commands.ts';
@@ -46,13 +47,7 @@ export function PatternMapScreen({ caseId }: { caseId: string }) {
 }
 
 function BackToCase({ caseId }: { caseId: string }) {
-  return (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'case', caseId }} className="back-link">
-        Back to the case
-      </RouteLink>
-    </p>
-  );
+  return <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>;
 }
 
 function Workspace({ map }: { map: PatternMap }) {
@@ -194,10 +189,7 @@ function MapScreen() {
         </details>
       </section>
 
-      <section aria-labelledby="pm-map" className="section">
-        <h2 id="pm-map" className="heading-m">
-          Map
-        </h2>
+      <Section id="pm-map" title="Map">
         <p className="body hint">
           Drag the map to move along the time axis; zoom with the controls or the mouse wheel. Tab to an item
           and press Enter to see its details. Drag a life event up or down to move it to another lane.
@@ -212,14 +204,11 @@ function MapScreen() {
             onEdit={edit}
           />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="pm-chronology" className="pm-offscreen section">
-        <h2 id="pm-chronology" className="heading-m">
-          Chronology table
-        </h2>
+      <Section id="pm-chronology" title="Chronology table" className="pm-offscreen section">
         <ChronologyTable onEdit={edit} onRemove={startRemoving} />
-      </section>
+      </Section>
 
       <section aria-labelledby="pm-add" className="pm-offscreen section section--divided">
         <h2 id="pm-add" className="heading-m" tabIndex={-1}>
@@ -255,10 +244,7 @@ function MapScreen() {
         )}
       </section>
 
-      <section aria-labelledby="pm-links" className="pm-offscreen section section--divided">
-        <h2 id="pm-links" className="heading-m">
-          Links and themes
-        </h2>
+      <Section id="pm-links" title="Links and themes" className="pm-offscreen section section--divided">
         {later ? (
           <>
             <LinksSection draft={linkDraft} />
@@ -266,14 +252,11 @@ function MapScreen() {
             <ThemesSection />
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="pm-people" className="pm-offscreen section section--divided">
-        <h2 id="pm-people" className="heading-m">
-          People on the case
-        </h2>
+      <Section id="pm-people" title="People on the case" className="pm-offscreen section section--divided">
         {later ? <PeopleSection /> : null}
-      </section>
+      </Section>
 
       <section aria-labelledby="pm-meetings" className="pm-offscreen section section--divided">
         <h2 id="pm-meetings" className="heading-m">
@@ -283,12 +266,9 @@ function MapScreen() {
         {later ? <MeetingsList onContinue={(record) => setMeeting({ record })} /> : null}
       </section>
 
-      <section aria-labelledby="pm-share" className="pm-offscreen section section--divided">
-        <h2 id="pm-share" className="heading-m">
-          Share the map
-        </h2>
+      <Section id="pm-share" title="Share the map" className="pm-offscreen section section--divided">
         {later ? <SharingSection /> : null}
-      </section>
+      </Section>
     </>
   );
 }

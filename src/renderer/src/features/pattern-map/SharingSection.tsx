@@ -1,14 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import type { Result } from '#contract/errors.ts';
 import type { ConsentRecord } from '#contract/pattern-map-schemas.ts';
 import { formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { InstantText, todayInLondon } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { RadioGroup, TextField } from '../../ui/Field.tsx';
-import { Form, FormRadios, FormSelect, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, FormRadios, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
-import { type FormErrors, missingProblems, NO_ERRORS } from '../../ui/problems.ts';
+import { missingProblems } from '../../ui/problems.ts';
 import { type MapView, viewWords } from './labels.ts';
 import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
 import { mapImage, settled } from './mapImage.ts';
@@ -191,25 +190,35 @@ function ConsentsPanel() {
   );
 }
 
+const EXPORT_LABELS = {
+  audience: 'Who is it for?',
+  recipient: 'Recipient',
+  view: 'View to export',
+  format: 'Format',
+};
+
+interface ExportValues {
+  /** Which button sent the form: an export, or the picture for the AIM report (in the view chosen). */
+  intent: 'export' | 'report';
+  audience: Audience;
+  recipient: string;
+  view: MapView;
+  format: Format;
+}
+
+const failed = (error: unknown): Result<never> => ({
+  ok: false,
+  error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+});
+
 function ExportForm() {
   const store = useMapStoreApi();
   const map = useMapStore((s) => s.map);
-  const [audience, setAudience] = useState<Audience>('internal');
-  const [recipient, setRecipient] = useState('');
-  const [view, setView] = useState<MapView>('anonymised');
-  const [format, setFormat] = useState<Format>('docx');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const labels = {
-    audience: 'Who is it for?',
-    recipient: 'Recipient',
-    view: 'View to export',
-    format: 'Format',
-  };
+  const [stage, setStage] = useState<string | null>(null);
   const missing = map.sharing.missingForExternal;
 
-  async function picture(): Promise<string> {
+  async function picture(view: MapView): Promise<string> {
     const state = store.getState();
     const viewport = document.querySelector<HTMLElement>('.pm-canvas .react-flow__viewport');
     if (!viewport) throw new Error('The map is not on the screen, so no image can be made.');
@@ -238,68 +247,65 @@ function ExportForm() {
     }
   }
 
-  async function chooseForReport() {
-    if (busy) return;
-    setSaved(null);
-    setBusy('Drawing the map…');
-    let pngBase64: string;
+  /** Draw the picture when one is needed, then make the call: one busy spell, one error summary. */
+  async function send(
+    values: ExportValues,
+  ): Promise<Result<{ savedTo: string } | { capturedAt: string } | null>> {
+    const { intent, audience, recipient, view, format } = values;
+    let pngBase64: string | undefined;
     try {
-      pngBase64 = await picture();
-    } catch (error) {
-      setBusy(null);
-      setErrors({ message: error instanceof Error ? error.message : String(error), problems: [] });
-      return;
+      if (intent === 'report' || format === 'png') {
+        setStage('Drawing the map…');
+        try {
+          pngBase64 = await picture(view);
+        } catch (error) {
+          return failed(error);
+        }
+      }
+      if (intent === 'report' && pngBase64)
+        return await call('map.useInReport', { caseId: map.caseId, view, pngBase64 });
+      setStage('Exporting…');
+      return await call('map.export', {
+        caseId: map.caseId,
+        audience,
+        recipient,
+        view,
+        format,
+        ...(pngBase64 ? { pngBase64 } : {}),
+      });
+    } finally {
+      setStage(null);
     }
-    const result = await call('map.useInReport', { caseId: map.caseId, view, pngBase64 });
-    setBusy(null);
-    if (!result.ok) {
-      setErrors({ message: result.error.message, problems: [] });
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSaved(`The ${view} map picture will be used in the AIM report.`);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setSaved(null);
-    const problems = missingProblems([['recipient', recipient, 'Say who the map is going to']]);
-    if (problems.length > 0) {
-      setErrors({ problems });
-      return;
-    }
-    let pngBase64: string | undefined;
-    if (format === 'png') {
-      setBusy('Drawing the map…');
-      try {
-        pngBase64 = await picture();
-      } catch (error) {
-        setBusy(null);
-        setErrors({ message: error instanceof Error ? error.message : String(error), problems: [] });
-        return;
-      }
-    }
-    setBusy('Exporting…');
-    const result = await call('map.export', {
-      caseId: map.caseId,
-      audience,
-      recipient,
-      view,
-      format,
-      ...(pngBase64 ? { pngBase64 } : {}),
-    });
-    setBusy(null);
-    if (!result.ok) {
-      // The refusal names what is missing; the problems repeat it, so show the sentence alone.
-      setErrors({ message: result.error.message, problems: [] });
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSaved(
-      result.data ? `Saved to ${result.data.savedTo}` : 'The export was cancelled: nothing was saved.',
-    );
-  }
+  const form = useWorkbenchForm({
+    id: 'pm-export',
+    labels: EXPORT_LABELS,
+    defaultValues: {
+      intent: 'export',
+      audience: 'internal',
+      recipient: '',
+      view: 'anonymised',
+      format: 'docx',
+    } as ExportValues,
+    toRequest: (values) => values,
+    check: ({ intent, recipient }) =>
+      intent === 'export' ? missingProblems([['recipient', recipient, 'Say who the map is going to']]) : [],
+    send,
+    onSubmitStart: () => setSaved(null),
+    // The refusal names what is missing; the problems repeat it, so show the sentence alone.
+    onRefused: (error) => ({ message: error.message, problems: [] }),
+    onSuccess: (data, { intent, view }) =>
+      setSaved(
+        intent === 'report'
+          ? `The ${view} map picture will be used in the AIM report.`
+          : data && 'savedTo' in data
+            ? `Saved to ${data.savedTo}`
+            : 'The export was cancelled: nothing was saved.',
+      ),
+  });
+  const audience = form.methods.watch('audience');
+  const sendAs = (intent: ExportValues['intent']) => form.methods.setValue('intent', intent);
 
   return (
     <section aria-labelledby="pm-export-title" className="pm-subsection">
@@ -307,17 +313,8 @@ function ExportForm() {
         Export
       </h3>
       {saved ? <SuccessNotice title={saved} /> : null}
-      <form onSubmit={submit} noValidate className="pm-form" aria-labelledby="pm-export-title">
-        <ErrorSummary form="pm-export" errors={errors} labels={labels} />
-        <RadioGroup<Audience>
-          form="pm-export"
-          path="audience"
-          label={labels.audience}
-          options={AUDIENCE_OPTIONS}
-          value={audience}
-          onChange={setAudience}
-          errors={errors}
-        />
+      <Form form={form} className="pm-form" labelledBy="pm-export-title">
+        <FormRadios<Audience> name="audience" label={EXPORT_LABELS.audience} options={AUDIENCE_OPTIONS} />
         {audience === 'external' && missing.length > 0 ? (
           <WarningText>
             The map cannot go to an external agency yet.{' '}
@@ -328,44 +325,23 @@ function ExportForm() {
             ))}
           </WarningText>
         ) : null}
-        <TextField
-          form="pm-export"
-          path="recipient"
-          label={labels.recipient}
+        <FormText
+          name="recipient"
+          label={EXPORT_LABELS.recipient}
           hint="Who it is going to, for example “Professionals at the mapping meeting” or “CAMHS”."
-          value={recipient}
-          onChange={setRecipient}
-          errors={errors}
         />
-        <RadioGroup<MapView>
-          form="pm-export"
-          path="view"
-          label={labels.view}
-          options={EXPORT_VIEW_OPTIONS}
-          value={view}
-          onChange={setView}
-          errors={errors}
-          inline
-        />
-        <RadioGroup<Format>
-          form="pm-export"
-          path="format"
-          label={labels.format}
-          options={FORMAT_OPTIONS}
-          value={format}
-          onChange={setFormat}
-          errors={errors}
-        />
+        <FormRadios<MapView> name="view" label={EXPORT_LABELS.view} options={EXPORT_VIEW_OPTIONS} inline />
+        <FormRadios<Format> name="format" label={EXPORT_LABELS.format} options={FORMAT_OPTIONS} />
         <p className="body hint">Both are marked OFFICIAL-SENSITIVE and dated.</p>
-        <button type="submit" className="button" disabled={busy !== null}>
+        <button type="submit" className="button" disabled={form.busy} onClick={() => sendAs('export')}>
           Export the map
         </button>
-        {busy ? (
+        {stage ? (
           <p className="body hint" role="status">
-            {busy}
+            {stage}
           </p>
         ) : null}
-      </form>
+      </Form>
       <div className="pm-form">
         <h4 className="heading-s">The picture in the AIM report</h4>
         <p className="body hint">
@@ -374,8 +350,11 @@ function ExportForm() {
         <button
           type="button"
           className="button button--secondary"
-          disabled={busy !== null}
-          onClick={() => void chooseForReport()}
+          disabled={form.busy}
+          onClick={() => {
+            sendAs('report');
+            void form.submit();
+          }}
         >
           Use this map picture in the AIM report
         </button>

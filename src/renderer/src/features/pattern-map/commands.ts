@@ -1,8 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import type { AppError } from '#contract/errors.ts';
+import type { AppError, Result } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { laneLabel } from './labels.ts';
 import { useMapStoreApi } from './store.ts';
+
+const GONE: AppError = { code: 'not-found', message: 'That item is no longer on the map.' };
 
 /** Calls that change the map, and what the screen does after them. */
 export function useMapCommands() {
@@ -23,19 +25,19 @@ export function useMapCommands() {
   );
 
   const moveItem = useCallback(
-    async (itemId: string, lane: string) => {
+    async (itemId: string, lane: string): Promise<Result<unknown>> => {
       const { map, say } = store.getState();
       const item = map.items.find((i) => i.id === itemId);
-      if (!item) return false;
+      if (!item) return { ok: false, error: GONE };
       const result = await call('map.moveItem', { itemId, expectedVersion: item.version, lane });
       if (!result.ok) {
         say({ kind: 'problem', text: result.error.message });
         await afterRefusal(result.error);
-        return false;
+        return result;
       }
       await reload();
       say({ kind: 'success', text: `Moved to the lane “${laneLabel(map, lane)}”.` });
-      return true;
+      return result;
     },
     [store, reload, afterRefusal],
   );

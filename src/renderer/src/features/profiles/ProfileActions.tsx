@@ -1,21 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { calls } from '#contract/calls.ts';
-import type { AppError } from '#contract/errors.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, FormText, SubmitOrLeave } from '../../ui/form/Form.tsx';
+import { useAction } from '../../ui/form/useAction.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { SuccessNotice } from '../../ui/Notice.tsx';
+import { type Done, DoneNotice } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
-
-type Outcome = { kind: 'done'; title: string; detail?: string } | { kind: 'failed'; error: AppError };
 
 /** Export this profile version as a file, or clone it to make an editable copy. Administrators only. */
 export function ProfileActions({ profile }: { profile: Profile }) {
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { busy, refusal, setRefusal, act } = useAction();
+  const [done, setDone] = useState<Done | null>(null);
   const [cloning, setCloning] = useState(false);
   const cloneButton = useRef<HTMLButtonElement>(null);
   const wasCloning = useRef(false);
@@ -24,23 +22,17 @@ export function ProfileActions({ profile }: { profile: Profile }) {
     wasCloning.current = cloning;
   }, [cloning]);
 
-  async function exportFile() {
-    if (busy) return;
-    setBusy(true);
-    setOutcome(null);
-    const result = await call('profiles.export', { id: profile.id, version: profile.version });
-    setBusy(false);
-    if (!result.ok) setOutcome({ kind: 'failed', error: result.error });
-    else if (result.data === null)
-      setOutcome({ kind: 'done', title: 'Nothing was exported: no file was chosen.' });
-    else {
-      setOutcome({
-        kind: 'done',
-        title: 'Profile exported.',
-        detail: `Saved to ${result.data.savedTo}`,
-      });
-    }
-  }
+  const exportFile = () =>
+    act({
+      onStart: () => setDone(null),
+      request: () => call('profiles.export', { id: profile.id, version: profile.version }),
+      onDone: (data) =>
+        setDone(
+          data === null
+            ? { title: 'Nothing was exported: no file was chosen.' }
+            : { title: 'Profile exported.', detail: `Saved to ${data.savedTo}` },
+        ),
+    });
 
   return (
     <section aria-labelledby="profile-actions-title" className="section panel">
@@ -51,12 +43,8 @@ export function ProfileActions({ profile }: { profile: Profile }) {
         Export saves this version as a JSON file. To change a profile, clone it, export the copy, edit the
         file and import it again with a higher version number. Built-in profiles cannot be changed.
       </p>
-      {outcome?.kind === 'done' ? (
-        <SuccessNotice title={outcome.title}>
-          {outcome.detail ? <p className="body">{outcome.detail}</p> : null}
-        </SuccessNotice>
-      ) : null}
-      {outcome?.kind === 'failed' ? <LoadFailed error={outcome.error} /> : null}
+      <DoneNotice done={done} />
+      {refusal ? <LoadFailed error={refusal} /> : null}
       <div className="button-group">
         <button
           type="button"
@@ -76,7 +64,8 @@ export function ProfileActions({ profile }: { profile: Profile }) {
           className="button button--secondary"
           aria-expanded={cloning}
           onClick={() => {
-            setOutcome(null);
+            setDone(null);
+            setRefusal(null);
             setCloning(!cloning);
           }}
         >
@@ -135,12 +124,7 @@ function CloneForm({ profile, onCancel }: { profile: Profile; onCancel: () => vo
         width="medium"
       />
       <FormText name="newName" label={LABELS.newName} hint="The name people see when they open a case." />
-      <div className="button-group">
-        <SubmitButton>Clone profile</SubmitButton>
-        <button type="button" className="link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrLeave submit="Clone profile" onLeave={onCancel} leaveClassName="link-button" />
     </Form>
   );
 }

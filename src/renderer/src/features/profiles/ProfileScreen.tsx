@@ -3,7 +3,8 @@ import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CONSENT_FROM, describeCriterion, NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
@@ -36,20 +37,13 @@ export function ProfileScreen({ profileId, version }: { profileId: string; versi
     };
   });
 
-  const back = (
-    <p className="back-link-wrapper">
-      <RouteLink to={{ name: 'profiles' }} className="back-link">
-        Back to profiles
-      </RouteLink>
-    </p>
-  );
+  const back = <BackLink to={{ name: 'profiles' }}>Back to profiles</BackLink>;
   if (loaded.state !== 'ready') {
     return (
       <>
         {back}
         <PageHeading caption="Protocol profile">Profile</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the profile" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the profile" onRetry={reload} />
       </>
     );
   }

@@ -2,7 +2,8 @@ import type { ProfileListItem } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { NATION_LABELS, SOURCE_LABELS } from './describe.ts';
@@ -24,8 +25,7 @@ export function ProfilesScreen() {
         <h2 id="profiles-table-title" className="visually-hidden">
           Profiles
         </h2>
-        {loaded.state === 'loading' ? <Loading what="profiles" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="profiles" onRetry={reload} />
         {loaded.state === 'ready' ? <ProfileTable profiles={loaded.data} /> : null}
       </section>
       {isAdministrator(user) ? <ImportProfileSection onImported={() => void reload()} /> : null}
@@ -34,41 +34,29 @@ export function ProfilesScreen() {
 }
 
 function ProfileTable({ profiles }: { profiles: ProfileListItem[] }) {
-  if (profiles.length === 0) return <p className="body">There are no profiles.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table">
-        <caption className="visually-hidden">Protocol profiles</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Authority</th>
-            <th scope="col">Nation</th>
-            <th scope="col">Version</th>
-            <th scope="col">All versions</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {profiles.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <RouteLink to={{ name: 'profile', profileId: p.id, version: p.version }}>{p.name}</RouteLink>
-              </td>
-              <td>{p.authority}</td>
-              <td className="nowrap">{NATION_LABELS[p.nation]}</td>
-              <td>{p.version}</td>
-              <td>
-                <VersionLinks profile={p} />
-              </td>
-              <td className="nowrap">
-                <span className={`tag tag--${p.source}`}>{SOURCE_LABELS[p.source]}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      empty={<p className="body">There are no profiles.</p>}
+      caption="Protocol profiles"
+      columns={['Name', 'Authority', 'Nation', 'Version', 'All versions', 'Source']}
+    >
+      {profiles.map((p) => (
+        <tr key={p.id}>
+          <td>
+            <RouteLink to={{ name: 'profile', profileId: p.id, version: p.version }}>{p.name}</RouteLink>
+          </td>
+          <td>{p.authority}</td>
+          <td className="nowrap">{NATION_LABELS[p.nation]}</td>
+          <td>{p.version}</td>
+          <td>
+            <VersionLinks profile={p} />
+          </td>
+          <td className="nowrap">
+            <span className={`tag tag--${p.source}`}>{SOURCE_LABELS[p.source]}</span>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

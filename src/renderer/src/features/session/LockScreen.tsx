@@ -3,7 +3,8 @@ import { calls } from '#contract/calls.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { AppName } from '../../app/PublicLayout.tsx';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { FocusedSubheading, PageHeading } from '../../ui/PageHeading.tsx';
 import { missingProblems } from '../../ui/problems.ts';
@@ -80,13 +81,7 @@ function UnlockForm({ onStatus }: { onStatus: (s: SessionStatus) => void }) {
 
   return (
     <Form form={form} className="">
-      <FormText
-        name="password"
-        label={LABELS.password}
-        type="password"
-        autoComplete="current-password"
-        width="medium"
-      />
+      <CurrentPasswordField name="password" label={LABELS.password} />
       <SubmitButton>Unlock</SubmitButton>
     </Form>
   );

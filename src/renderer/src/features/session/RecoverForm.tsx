@@ -1,8 +1,8 @@
 import { calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, FormText, SubmitOrLeave } from '../../ui/form/Form.tsx';
+import { NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
 
@@ -52,27 +52,12 @@ export function RecoverForm({
       </p>
       <FormText name="username" label={LABELS.username} autoComplete="username" width="medium" />
       <FormText name="recoveryKey" label={LABELS.recoveryKey} className="input--code" />
-      <FormText
+      <NewPasswordFields
         name="newPassword"
         label={LABELS.newPassword}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-        type="password"
-        autoComplete="new-password"
-        width="medium"
+        confirmLabel={LABELS.confirmPassword}
       />
-      <FormText
-        name="confirmPassword"
-        label={LABELS.confirmPassword}
-        type="password"
-        autoComplete="new-password"
-        width="medium"
-      />
-      <div className="button-group">
-        <SubmitButton>Reset password</SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Back to sign in
-        </button>
-      </div>
+      <SubmitOrLeave submit="Reset password" leave="Back to sign in" onLeave={onCancel} />
     </Form>
   );
 }

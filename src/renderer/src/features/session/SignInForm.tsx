@@ -3,6 +3,7 @@ import { calls } from '#contract/calls.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { CurrentPasswordField } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { missingProblems } from '../../ui/problems.ts';
 
@@ -39,13 +40,7 @@ export function SignInForm({ form: id, onSignedIn, children }: Props) {
   return (
     <Form form={form} className="">
       <FormText name="username" label={LABELS.username} autoComplete="username" width="medium" />
-      <FormText
-        name="password"
-        label={LABELS.password}
-        type="password"
-        autoComplete="current-password"
-        width="medium"
-      />
+      <CurrentPasswordField name="password" label={LABELS.password} />
       <div className="button-group">
         <SubmitButton>Sign in</SubmitButton>
         {children}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type CallRequest, calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import type { SessionStatus } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
@@ -75,21 +75,7 @@ export function SetupScreen({ onComplete }: { onComplete: (status: SessionStatus
               />
             )}
           />
-          <FormText
-            name="password"
-            label={LABELS.password}
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-            type="password"
-            autoComplete="new-password"
-            width="medium"
-          />
-          <FormText
-            name="confirmPassword"
-            label={LABELS.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-            width="medium"
-          />
+          <NewPasswordFields name="password" label={LABELS.password} confirmLabel={LABELS.confirmPassword} />
           <SubmitButton>Create administrator</SubmitButton>
         </Form>
       )}

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { AppError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
+import { useAction } from '../../ui/form/useAction.ts';
 import { WarningText } from '../../ui/Notice.tsx';
+import { Refusal } from '../../ui/Refusal.tsx';
 import { ResultNotice } from './ResultNotice.tsx';
 
-type Result =
+type Exported =
   | { kind: 'report'; savedTo: string; marking: string }
   | { kind: 'chronology'; savedTo: string }
-  | { kind: 'cancelled'; what: string }
-  | { kind: 'failed'; error: AppError };
+  | { kind: 'cancelled'; what: string };
 
 /** Export the AIM report and the case chronology to Word, saying beforehand how the report will be marked. */
 export function ExportSection({
@@ -21,38 +21,32 @@ export function ExportSection({
   assessmentId: string;
   caseId: string;
 }) {
-  const [busy, setBusy] = useState<'report' | 'chronology' | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
+  const { busy, running, refusal, act } = useAction<'report' | 'chronology'>();
+  const [result, setResult] = useState<Exported | null>(null);
 
-  async function exportReport() {
-    if (busy) return;
-    setBusy('report');
-    setResult(null);
-    const r = await call('reports.export', { assessmentId });
-    setBusy(null);
-    setResult(
-      !r.ok
-        ? { kind: 'failed', error: r.error }
-        : r.data
-          ? { kind: 'report', ...r.data }
-          : { kind: 'cancelled', what: 'The report was not exported' },
-    );
-  }
+  const exportReport = () =>
+    act({
+      key: 'report',
+      onStart: () => setResult(null),
+      request: () => call('reports.export', { assessmentId }),
+      onDone: (data) =>
+        setResult(
+          data ? { kind: 'report', ...data } : { kind: 'cancelled', what: 'The report was not exported' },
+        ),
+    });
 
-  async function exportChronology() {
-    if (busy) return;
-    setBusy('chronology');
-    setResult(null);
-    const r = await call('reports.exportChronology', { caseId });
-    setBusy(null);
-    setResult(
-      !r.ok
-        ? { kind: 'failed', error: r.error }
-        : r.data
-          ? { kind: 'chronology', savedTo: r.data.savedTo }
-          : { kind: 'cancelled', what: 'The case chronology was not exported' },
-    );
-  }
+  const exportChronology = () =>
+    act({
+      key: 'chronology',
+      onStart: () => setResult(null),
+      request: () => call('reports.exportChronology', { caseId }),
+      onDone: (data) =>
+        setResult(
+          data
+            ? { kind: 'chronology', savedTo: data.savedTo }
+            : { kind: 'cancelled', what: 'The case chronology was not exported' },
+        ),
+    });
 
   const changed = status.verification.status === 'changed';
   return (
@@ -81,18 +75,18 @@ export function ExportSection({
         <button
           type="button"
           className="button"
-          aria-disabled={busy !== null || undefined}
+          aria-disabled={busy || undefined}
           onClick={() => void exportReport()}
         >
-          {busy === 'report' ? 'Exporting the report…' : 'Export the report (Word)'}
+          {running === 'report' ? 'Exporting the report…' : 'Export the report (Word)'}
         </button>
         <button
           type="button"
           className="button button--secondary"
-          aria-disabled={busy !== null || undefined}
+          aria-disabled={busy || undefined}
           onClick={() => void exportChronology()}
         >
-          {busy === 'chronology' ? 'Exporting the chronology…' : 'Export the case chronology (Word)'}
+          {running === 'chronology' ? 'Exporting the chronology…' : 'Export the case chronology (Word)'}
         </button>
       </div>
       {result?.kind === 'report' ? (
@@ -117,12 +111,7 @@ export function ExportSection({
           {result.what}: you closed the save window without choosing a file. Nothing was saved.
         </p>
       ) : null}
-      {result?.kind === 'failed' ? (
-        <div className="error-summary" role="alert">
-          <h3 className="error-summary__title">The export did not work</h3>
-          <p className="error-summary__message">{result.error.message}</p>
-        </div>
-      ) : null}
+      {refusal ? <Refusal as="h3" title="The export did not work" message={refusal.message} /> : null}
     </>
   );
 }

@@ -10,9 +10,10 @@ import { call } from '../../app/api.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResultNotice } from './ResultNotice.tsx';
 
@@ -32,8 +33,7 @@ export function ReportFormatScreen() {
   return (
     <>
       <PageHeading caption="Administration">Report format</PageHeading>
-      {loaded.state === 'loading' ? <Loading what="the report format" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the report format" onRetry={reload} />
       {loaded.state === 'ready' ? <FormatForm initial={loaded.data} /> : null}
     </>
   );
@@ -233,10 +233,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
         })}
       </ol>
 
-      <section aria-labelledby="removed-title" className="section">
-        <h2 id="removed-title" className="heading-m">
-          Parts left out of the report
-        </h2>
+      <Section id="removed-title" title="Parts left out of the report">
         {removed.length === 0 ? (
           <p className="body hint">None: every part is in the report.</p>
         ) : (
@@ -255,7 +252,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <div className="button-group">
         <button type="submit" className="button" aria-disabled={busy || undefined}>

@@ -60,8 +60,8 @@ export function SignOffActions(props: Props) {
 }
 
 /** Shared handling: client problems first, then the call; a refusal shows its message and reloads. */
-function useAction(props: Props) {
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
+function useSignOffSubmit(props: Props) {
+  const { errors, setErrors, busy, sendChecked, submitting } = useSubmission();
   const run = submitting(
     async (
       problems: FormErrors['problems'],
@@ -69,11 +69,8 @@ function useAction(props: Props) {
       message: (s: SignOffStatus) => string,
       mapError?: (e: AppError) => FormErrors | null,
     ) => {
-      if (problems.length > 0) {
-        setErrors({ problems });
-        return;
-      }
-      const result = await send(request());
+      const result = await sendChecked(problems, request);
+      if (!result) return;
       if (result.ok) {
         props.onDone(message(result.data), result.data);
         return;
@@ -94,7 +91,7 @@ function SubmitForm(props: Props) {
   const form = 'submit-qa';
   const labels = { comments: 'Comments for the manager (optional)' };
   const [comments, setComments] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
   function submit(event: FormEvent) {
     event.preventDefault();
     void run(
@@ -136,7 +133,7 @@ function QualityAssuranceForm(props: Props) {
   const form = 'quality-assurance';
   const labels = { comments: 'Comments' };
   const [comments, setComments] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
 
   function decide(action: 'approve' | 'return') {
     const problems =
@@ -210,7 +207,7 @@ function SignForm(props: Props) {
   const form = 'sign';
   const labels = { password: 'Your password' };
   const [password, setPassword] = useState('');
-  const { errors, busy, run } = useAction(props);
+  const { errors, busy, run } = useSignOffSubmit(props);
   const approval = status.transitions.findLast((t) => t.action === 'approve');
 
   function submit(event: FormEvent) {

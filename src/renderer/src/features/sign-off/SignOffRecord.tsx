@@ -1,4 +1,5 @@
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { actionLabel } from './progress.ts';
 
@@ -9,31 +10,22 @@ export function TransitionsTable({ status }: { status: SignOffStatus }) {
       <p className="body hint">Nothing yet: this version has not been submitted for quality assurance.</p>
     );
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">Quality-assurance record, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Who</th>
-            <th scope="col">When</th>
-            <th scope="col">Comments</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.transitions.map((t) => (
-            <tr key={`${t.at}-${t.action}-${t.byName}`}>
-              <td>{actionLabel(t.action)}</td>
-              <td>{t.byName}</td>
-              <td className="nowrap">
-                <InstantText value={t.at} withTime />
-              </td>
-              <td className="prewrap">{t.comments || <span className="hint">None</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Quality-assurance record, oldest first"
+      className="table table--small"
+      columns={['What', 'Who', 'When', 'Comments']}
+    >
+      {status.transitions.map((t) => (
+        <tr key={`${t.at}-${t.action}-${t.byName}`}>
+          <td>{actionLabel(t.action)}</td>
+          <td>{t.byName}</td>
+          <td className="nowrap">
+            <InstantText value={t.at} withTime />
+          </td>
+          <td className="prewrap">{t.comments || <span className="hint">None</span>}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

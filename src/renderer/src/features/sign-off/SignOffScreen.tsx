@@ -4,7 +4,8 @@ import type { AssessmentView } from '#contract/assessment-schemas.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { ExportSection } from './ExportSection.tsx';
@@ -30,8 +31,7 @@ export function SignOffScreen({ assessmentId }: { assessmentId: string }) {
     return (
       <>
         <PageHeading>Quality assurance and sign-off</PageHeading>
-        {loaded.state === 'loading' ? <Loading what="the sign-off" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+        <Pending loaded={loaded} what="the sign-off" onRetry={reload} />
       </>
     );
   }
@@ -62,11 +62,7 @@ function SignOff({
 
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'assessment', assessmentId: view.id }} className="back-link">
-          Back to the assessment
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'assessment', assessmentId: view.id }}>Back to the assessment</BackLink>
       <PageHeading caption={`Case ${view.caseReference} · AIM assessment version ${status.versionNo}`}>
         Quality assurance and sign-off: {view.childName}
       </PageHeading>

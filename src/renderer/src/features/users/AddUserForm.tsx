@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { type CallRequest, calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import { call } from '../../app/api.ts';
-import { BoundField, Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { BoundField, Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 import { EMPTY_USER, type UserDraft, UserFields, userDraftProblems, userLabels } from './UserFields.tsx';
 
 const FORM = 'add-user';
@@ -40,10 +41,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
   });
 
   return (
-    <section aria-labelledby="add-user-title" className="section">
-      <h2 id="add-user-title" className="heading-m">
-        Add user
-      </h2>
+    <Section id="add-user-title" title="Add user">
       {added ? (
         <SuccessNotice title={added}>
           <p className="body">Give them their initial password in person or by another safe route.</p>
@@ -51,23 +49,14 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
       ) : null}
       <Form form={form}>
         <BoundField<UserDraft> name="user" render={(bound) => <UserFields {...bound} />} />
-        <FormText
+        <NewPasswordFields
           name="initialPassword"
           label={LABELS.initialPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
+          hint={GIVEN_PASSWORD_HINT}
         />
         <SubmitButton>Add user</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -1,11 +1,12 @@
 import { type CallRequest, calls } from '#contract/calls.ts';
 import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { BoundField, Form, FormCheckbox, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ResetPasswordForm } from './ResetPasswordForm.tsx';
@@ -26,14 +27,9 @@ export function EditUserScreen({ userId }: { userId: string }) {
   });
   return (
     <>
-      <p className="back-link-wrapper">
-        <RouteLink to={{ name: 'users' }} className="back-link">
-          Back to user list
-        </RouteLink>
-      </p>
+      <BackLink to={{ name: 'users' }}>Back to user list</BackLink>
       <PageHeading caption={loaded.state === 'ready' ? loaded.data.name : undefined}>Edit user</PageHeading>
-      {loaded.state === 'loading' ? <Loading what="the user" /> : null}
-      {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Pending loaded={loaded} what="the user" onRetry={reload} />
       {loaded.state === 'ready' ? (
         <>
           <EditUserForm user={loaded.data} />

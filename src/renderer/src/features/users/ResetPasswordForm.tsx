@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
-import { MIN_PASSWORD_LENGTH } from '#contract/primitives.ts';
 import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
-import { Form, FormText, SubmitButton } from '../../ui/form/Form.tsx';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import { GIVEN_PASSWORD_HINT, NewPasswordFields } from '../../ui/form/PasswordFields.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { confirmationProblems, missingProblems } from '../../ui/problems.ts';
+import { Section } from '../../ui/Section.tsx';
 
 const FORM = 'reset-password';
 const LABELS = { newPassword: 'New password', confirmPassword: 'Confirm new password' };
@@ -31,10 +32,7 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
   });
 
   return (
-    <section aria-labelledby="reset-password-title" className="section section--divided">
-      <h2 id="reset-password-title" className="heading-m">
-        Reset password
-      </h2>
+    <Section id="reset-password-title" title="Reset password" className="section section--divided">
       {done ? (
         <SuccessNotice title={`${user.name}’s password has been reset.`}>
           <p className="body">Give them the new password in person or by another safe route.</p>
@@ -42,23 +40,14 @@ export function ResetPasswordForm({ user }: { user: UserSummary }) {
       ) : null}
       <Form form={form}>
         <p className="body">Use this if {user.name} has forgotten their password.</p>
-        <FormText
+        <NewPasswordFields
           name="newPassword"
           label={LABELS.newPassword}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
-        />
-        <FormText
-          name="confirmPassword"
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          width="medium"
+          confirmLabel={LABELS.confirmPassword}
+          hint={GIVEN_PASSWORD_HINT}
         />
         <SubmitButton className="button button--secondary">Reset password</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }

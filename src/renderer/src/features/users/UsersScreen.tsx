@@ -2,8 +2,10 @@ import type { UserSummary } from '#contract/schemas.ts';
 import { AGENCY_LABELS, ROLE_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { ACTIONS_COLUMN, DataTable } from '../../ui/DataTable.tsx';
+import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { AddUserForm } from './AddUserForm.tsx';
 
@@ -13,14 +15,10 @@ export function UsersScreen() {
   return (
     <>
       <PageHeading>Users</PageHeading>
-      <section aria-labelledby="users-table-title" className="section">
-        <h2 id="users-table-title" className="heading-m">
-          People who can use the workbench
-        </h2>
-        {loaded.state === 'loading' ? <Loading what="users" /> : null}
-        {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
+      <Section id="users-table-title" title="People who can use the workbench">
+        <Pending loaded={loaded} what="users" onRetry={reload} />
         {loaded.state === 'ready' ? <UserTable users={loaded.data} /> : null}
-      </section>
+      </Section>
       <AddUserForm onAdded={() => void reload()} />
     </>
   );
@@ -32,46 +30,31 @@ function UserTable({ users }: { users: UserSummary[] }) {
     (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'en-GB'),
   );
   return (
-    <div className="table-wrapper">
-      <table className="table">
-        <caption className="visually-hidden">Users</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Username</th>
-            <th scope="col">Agency</th>
-            <th scope="col">Roles</th>
-            <th scope="col">AIM-trained</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((u) => (
-            <tr key={u.id}>
-              <th scope="row" className="table__row-header">
-                {u.name}
-              </th>
-              <td>{u.username}</td>
-              <td>{AGENCY_LABELS[u.agency]}</td>
-              <td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-              <td>{u.aimTrained ? 'Yes' : 'No'}</td>
-              <td>
-                <span className={u.active ? 'tag tag--active' : 'tag tag--inactive'}>
-                  {u.active ? 'Active' : 'Deactivated'}
-                </span>
-              </td>
-              <td>
-                <RouteLink to={{ name: 'user', userId: u.id }}>
-                  Edit<span className="visually-hidden"> {u.name}</span>
-                </RouteLink>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Users"
+      columns={['Name', 'Username', 'Agency', 'Roles', 'AIM-trained', 'Status', ACTIONS_COLUMN]}
+    >
+      {sorted.map((u) => (
+        <tr key={u.id}>
+          <th scope="row" className="table__row-header">
+            {u.name}
+          </th>
+          <td>{u.username}</td>
+          <td>{AGENCY_LABELS[u.agency]}</td>
+          <td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
+          <td>{u.aimTrained ? 'Yes' : 'No'}</td>
+          <td>
+            <span className={u.active ? 'tag tag--active' : 'tag tag--inactive'}>
+              {u.active ? 'Active' : 'Deactivated'}
+            </span>
+          </td>
+          <td>
+            <RouteLink to={{ name: 'user', userId: u.id }}>
+              Edit<span className="visually-hidden"> {u.name}</span>
+            </RouteLink>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -39,10 +39,19 @@ interface FormProps<V extends FieldValues> {
   className?: string;
   /** The id of the heading that names the form. */
   labelledBy?: string;
+  /** The form's name, when no heading on the screen names it. */
+  label?: string;
 }
 
 /** The `<form>` of a `useWorkbenchForm`: its error summary, then its fields and buttons. */
-export function Form<V extends FieldValues>({ form, children, before, className, labelledBy }: FormProps<V>) {
+export function Form<V extends FieldValues>({
+  form,
+  children,
+  before,
+  className,
+  labelledBy,
+  label,
+}: FormProps<V>) {
   return (
     <FormProvider {...form.methods}>
       <FrameContext.Provider value={{ id: form.id, errors: form.errors, busy: form.busy }}>
@@ -50,6 +59,7 @@ export function Form<V extends FieldValues>({ form, children, before, className,
           onSubmit={(e) => void form.submit(e)}
           noValidate
           aria-labelledby={labelledBy}
+          aria-label={label}
           className={(className ?? 'form') || undefined}
         >
           {before}
@@ -68,6 +78,28 @@ export function SubmitButton({ children, className }: { children: ReactNode; cla
     <button type="submit" className={className ?? 'button'} aria-disabled={busy || undefined}>
       {children}
     </button>
+  );
+}
+
+/** The submit button, then a button that leaves the form without sending it ('Cancel', 'Close'). */
+export function SubmitOrLeave({
+  submit,
+  leave = 'Cancel',
+  onLeave,
+  leaveClassName = 'button button--secondary',
+}: {
+  submit: ReactNode;
+  leave?: ReactNode;
+  onLeave: () => void;
+  leaveClassName?: string;
+}) {
+  return (
+    <div className="button-group">
+      <SubmitButton>{submit}</SubmitButton>
+      <button type="button" className={leaveClassName} onClick={onLeave}>
+        {leave}
+      </button>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import type { Result } from '#contract/errors.ts';
+import type { FieldProblem, Result } from '#contract/errors.ts';
 import { errorsFromResult, type FormErrors, NO_ERRORS } from '../problems.ts';
 
 const isEvent = (value: unknown): value is FormEvent =>
@@ -11,7 +11,8 @@ const isEvent = (value: unknown): value is FormEvent =>
  * - `submitting(handler)` is the form's submit handler: it stops the browser's own submit, and while one
  *   run is under way a second submit does nothing (a ref, not state, so two clicks in one tick are one);
  * - `send(call(…))` marks the form busy while the call runs, then shows the workbench's refusal (the
- *   interrupted and locked messages, problems by request path against their fields) or clears the errors.
+ *   interrupted and locked messages, problems by request path against their fields) or clears the errors;
+ *   `sendChecked(problems, () => call(…))` first shows the form's own problems instead, if there are any.
  */
 export function useSubmission() {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -42,5 +43,17 @@ export function useSubmission() {
     }
   }
 
-  return { errors, setErrors, busy, send, submitting };
+  /** Problems the form found itself stop the call: they are shown, nothing is sent, and the answer is null. */
+  async function sendChecked<T>(
+    problems: FieldProblem[],
+    request: () => Promise<Result<T>>,
+  ): Promise<Result<T> | null> {
+    if (problems.length > 0) {
+      setErrors({ problems });
+      return null;
+    }
+    return send(request());
+  }
+
+  return { errors, setErrors, busy, send, sendChecked, submitting };
 }

@@ -12,7 +12,7 @@ import {
   useState,
 } from 'react';
 import type { RichText } from '#domain/assessment/rich-text.ts';
-import { readEditor, renderInto } from './convert.ts';
+import { markupOf, readEditor, renderInto, richTextFromHtml } from './convert.ts';
 
 /** What a form can do with an open editor besides typing: read it, replace its text, focus it. */
 export interface RichTextEditorHandle {
@@ -70,8 +70,9 @@ const exec = (command: string, value?: string) => document.execCommand(command, 
 /**
  * A rich text field: headings, bold, italic, bulleted and numbered lists, nothing else. An editable
  * region with role textbox, labelled by the visible label, with a formatting toolbar before it (one tab
- * stop; arrow keys move between its buttons). Ctrl+B and Ctrl+I work as usual. Pasted or dropped content
- * is taken as plain text. Each change is reported as rich text data.
+ * stop; arrow keys move between its buttons). Ctrl+B and Ctrl+I work as usual. Pasted content keeps only
+ * headings, bold, italic, lists and its words; dropped content is taken as plain text. Each change is
+ * reported as rich text data.
  */
 export function RichTextEditor({ id, label, hint, error, initial, onChange, ref, rows = 6 }: Props) {
   const editor = useRef<HTMLDivElement>(null);
@@ -203,9 +204,23 @@ export function RichTextEditor({ id, label, hint, error, initial, onChange, ref,
     report();
   }
 
+  /** Pasted HTML keeps what rich text can hold (see `richTextFromHtml`); anything else goes in as plain text. */
+  function insertPasted(data: DataTransfer) {
+    const html = data.getData('text/html');
+    const doc = html ? richTextFromHtml(html) : null;
+    if (!doc || doc.blocks.length === 0) {
+      insertPlain(data.getData('text/plain'));
+      return;
+    }
+    exec('styleWithCSS', 'false');
+    exec('defaultParagraphSeparator', 'p');
+    exec('insertHTML', markupOf(doc, document));
+    report();
+  }
+
   function onPaste(event: ClipboardEvent<HTMLDivElement>) {
     event.preventDefault();
-    insertPlain(event.clipboardData.getData('text/plain'));
+    insertPasted(event.clipboardData);
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {

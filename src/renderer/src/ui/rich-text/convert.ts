@@ -3,6 +3,7 @@ import type { RichBlock, RichText } from '#domain/assessment/rich-text.ts';
 // Rich text is data, never HTML. These two functions are the only bridge between the editor's DOM and
 // that data: `readEditor` walks the DOM and keeps only block types and bold/italic; `renderInto` builds
 // DOM nodes from the data with createElement and text nodes, so nothing typed can ever become markup.
+// Pasted HTML crosses the same bridge: read into data first (`richTextFromHtml`), then rendered from it.
 
 type BlockType = RichBlock['type'];
 type Run = RichBlock['runs'][number];
@@ -178,6 +179,27 @@ export function renderInto(root: HTMLElement, doc: RichText): void {
     if (!any) el.append(d.createElement('br'));
   }
   root.replaceChildren(...nodes);
+}
+
+/**
+ * Pasted HTML (from a web page, Word, another section) as rich text: parsed into an inert document, where
+ * no script runs and no image loads, then read as the editor's own DOM is, so only headings, bold, italic,
+ * lists and the words are kept.
+ */
+export function richTextFromHtml(html: string): RichText {
+  return readEditor(new DOMParser().parseFromString(html, 'text/html').body);
+}
+
+/**
+ * Rich text as markup for the editor's insert command, built from the data with text nodes (so every
+ * character typed is escaped). A single paragraph goes into the line at the caret, without a new line.
+ */
+export function markupOf(doc: RichText, d: Document): string {
+  const holder = d.createElement('div');
+  renderInto(holder, doc);
+  const only =
+    doc.blocks.length === 1 && doc.blocks[0]?.type === 'paragraph' ? holder.firstElementChild : null;
+  return (only ?? holder).innerHTML;
 }
 
 /** Adds one document after another (for copying the other assessor's text into the editor). */
