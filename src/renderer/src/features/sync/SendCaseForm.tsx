@@ -4,7 +4,7 @@ import { call } from '../../app/api.ts';
 import { Form, FormCheckboxes, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { type CaseSyncStatus, changeSets } from './SyncScreen.tsx';
+import { changeSets, type Recipient } from './SyncScreen.tsx';
 
 const FORM = 'send-case';
 const LABELS = { recipientIds: 'Who is it for?' };
@@ -13,14 +13,22 @@ const LABELS = { recipientIds: 'Who is it for?' };
  * "Send case to…": choose allocated people, then where to save the case bundle (`sync.sendCase`). The
  * bundle holds what they do not have yet, encrypted so that only they can open it.
  */
-export function SendCaseForm({ status, onSent }: { status: CaseSyncStatus; onSent: () => void }) {
+export function SendCaseForm({
+  caseId,
+  recipients,
+  onSent,
+}: {
+  caseId: string;
+  recipients: Recipient[];
+  onSent: () => void;
+}) {
   const [done, setDone] = useState<string | null>(null);
   const form = useWorkbenchForm({
     id: FORM,
     labels: LABELS,
     defaultValues: { recipientIds: [] as string[] },
     request: calls['sync.sendCase'].request,
-    toRequest: (values) => ({ caseId: status.caseId, recipientIds: values.recipientIds }),
+    toRequest: (values) => ({ caseId, recipientIds: values.recipientIds }),
     check: (values) =>
       values.recipientIds.length
         ? []
@@ -36,7 +44,7 @@ export function SendCaseForm({ status, onSent }: { status: CaseSyncStatus; onSen
       if (data.savedTo) onSent();
     },
   });
-  if (status.members.length === 0) return null;
+  if (recipients.length === 0) return null;
   return (
     <section aria-labelledby="send-case-title" className="section section--divided">
       <h2 id="send-case-title" className="heading-m">
@@ -52,7 +60,7 @@ export function SendCaseForm({ status, onSent }: { status: CaseSyncStatus; onSen
           name="recipientIds"
           label={LABELS.recipientIds}
           hint="Only people allocated to this case can be sent it."
-          options={status.members.map((m) => ({ value: m.id, label: m.name }))}
+          options={recipients.map((m) => ({ value: m.id, label: m.name }))}
         />
         <SubmitButton>Save the case bundle…</SubmitButton>
       </Form>

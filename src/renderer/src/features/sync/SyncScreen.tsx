@@ -1,11 +1,13 @@
 import './sync.css';
 import type { CallResponse } from '#contract/calls.ts';
+import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
+import { all, useLoad } from '../../ui/useLoad.ts';
 import { CaseHistoryTable } from './CaseHistoryTable.tsx';
 import { ConflictsSection } from './ConflictsSection.tsx';
 import { SendCaseForm } from './SendCaseForm.tsx';
@@ -14,14 +16,52 @@ export type CaseSyncStatus = CallResponse<'sync.caseStatus'>;
 
 export const changeSets = (n: number) => `${n} change set${n === 1 ? '' : 's'}`;
 
+/** Someone else allocated to the case; `waitingToGo` is null until the case is first sent from here. */
+export interface Recipient {
+  id: string;
+  name: string;
+  waitingToGo: number | null;
+}
+
+interface Loaded {
+  status: CaseSyncStatus;
+  recipients: Recipient[];
+}
+
+/** The people allocated to the case other than `me`, with what is waiting to go to each. */
+function recipientsOf(hsbCase: HsbCase, users: UserSummary[], status: CaseSyncStatus, me: string) {
+  const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId, ...hsbCase.managerIds];
+  return [...new Set(allocated)]
+    .filter((id) => id !== me)
+    .map((id) => {
+      const known = status.members.find((m) => m.id === id);
+      const name = known?.name ?? users.find((u) => u.id === id)?.name ?? 'Unknown person';
+      return { id, name, waitingToGo: known ? known.waitingToGo : null };
+    });
+}
+
 /**
  * The sync panel of a case ("Working with other computers"): when it was last brought up to date and
  * last sent, what is waiting to go to whom, "Send case to…", conflicts to decide and the case's history
  * from every computer.
  */
 export function SyncScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => call('sync.caseStatus', { caseId }));
-  const status = loaded.state === 'ready' ? loaded.data : null;
+  const { user } = useSession();
+  const [loaded, reload] = useLoad(async () => {
+    const results = all<[CaseSyncStatus, { case: HsbCase; child: Child }, UserSummary[]]>(
+      await Promise.all([
+        call('sync.caseStatus', { caseId }),
+        call('cases.get', { id: caseId }),
+        call('users.list', {}),
+      ]),
+    );
+    if (!results.ok) return results;
+    const [status, got, users] = results.data;
+    const recipients = recipientsOf(got.case, users, status, user.id);
+    return { ok: true as const, data: { status, recipients } satisfies Loaded };
+  });
+  const ready = loaded.state === 'ready' ? loaded.data : null;
+  const status = ready?.status ?? null;
   return (
     <>
       <p className="back-link-wrapper">
@@ -34,10 +74,10 @@ export function SyncScreen({ caseId }: { caseId: string }) {
       </PageHeading>
       {loaded.state === 'loading' ? <Loading what="how this case stands with other computers" /> : null}
       {loaded.state === 'failed' ? <LoadFailed error={loaded.error} onRetry={() => void reload()} /> : null}
-      {status ? (
+      {ready && status ? (
         <>
-          <UpToDate status={status} />
-          <SendCaseForm status={status} onSent={() => void reload()} />
+          <UpToDate status={status} recipients={ready.recipients} />
+          <SendCaseForm caseId={caseId} recipients={ready.recipients} onSent={() => void reload()} />
           <ConflictsSection status={status} onResolved={() => void reload()} />
           <CaseHistoryTable history={status.history} />
         </>
@@ -46,7 +86,7 @@ export function SyncScreen({ caseId }: { caseId: string }) {
   );
 }
 
-function UpToDate({ status }: { status: CaseSyncStatus }) {
+function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: Recipient[] }) {
   return (
     <section aria-labelledby="sync-state-title" className="section">
       <h2 id="sync-state-title" className="heading-m">
@@ -83,7 +123,7 @@ function UpToDate({ status }: { status: CaseSyncStatus }) {
           </div>
         ) : null}
       </dl>
-      {status.members.length === 0 ? (
+      {recipients.length === 0 ? (
         <p className="body">No one else is allocated to this case, so there is no one to send it to.</p>
       ) : (
         <div className="table-wrapper">
@@ -96,10 +136,10 @@ function UpToDate({ status }: { status: CaseSyncStatus }) {
               </tr>
             </thead>
             <tbody>
-              {status.members.map((m) => (
+              {recipients.map((m) => (
                 <tr key={m.id}>
                   <td>{m.name}</td>
-                  <td>{m.waitingToGo === 0 ? 'Nothing waiting' : changeSets(m.waitingToGo)}</td>
+                  <td>{waiting(m.waitingToGo)}</td>
                 </tr>
               ))}
             </tbody>
@@ -109,3 +149,10 @@ function UpToDate({ status }: { status: CaseSyncStatus }) {
     </section>
   );
 }
+
+const waiting = (n: number | null) =>
+  n === null
+    ? 'The whole case: it has not been sent to them yet'
+    : n === 0
+      ? 'Nothing waiting'
+      : changeSets(n);
