@@ -90,7 +90,7 @@ export function ConflictsSection({ status, onResolved }: { status: CaseSyncStatu
                 const versionId = `conflict-${index}-version-${n}`;
                 return (
                   <section key={v.at} className="sync-version" aria-labelledby={versionId}>
-                    <h4 id={versionId} className="heading-s">
+                    <h4 id={versionId} className="heading-s sync-version__title">
                       {v.byName}’s version
                     </h4>
                     <p className="body hint">

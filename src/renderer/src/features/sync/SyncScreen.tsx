@@ -3,7 +3,6 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -28,11 +27,16 @@ interface Loaded {
   recipients: Recipient[];
 }
 
-/** The people allocated to the case other than `me`, with what is waiting to go to each. */
-function recipientsOf(hsbCase: HsbCase, users: UserSummary[], status: CaseSyncStatus, me: string) {
+/**
+ * The people allocated to the case who work on other computers (people from the team roster have no
+ * account here: their usernames start `team:`), with what is waiting to go to each. Those with an account
+ * on this computer already have everything.
+ */
+function recipientsOf(hsbCase: HsbCase, users: UserSummary[], status: CaseSyncStatus) {
   const allocated = [hsbCase.socialWorkerId, hsbCase.yosPractitionerId, ...hsbCase.managerIds];
+  const elsewhere = new Set(users.filter((u) => u.username.startsWith('team:')).map((u) => u.id));
   return [...new Set(allocated)]
-    .filter((id) => id !== me)
+    .filter((id) => elsewhere.has(id))
     .map((id) => {
       const known = status.members.find((m) => m.id === id);
       const name = known?.name ?? users.find((u) => u.id === id)?.name ?? 'Unknown person';
@@ -46,7 +50,6 @@ function recipientsOf(hsbCase: HsbCase, users: UserSummary[], status: CaseSyncSt
  * from every computer.
  */
 export function SyncScreen({ caseId }: { caseId: string }) {
-  const { user } = useSession();
   const [loaded, reload] = useLoad(async () => {
     const results = all<[CaseSyncStatus, { case: HsbCase; child: Child }, UserSummary[]]>(
       await Promise.all([
@@ -57,7 +60,7 @@ export function SyncScreen({ caseId }: { caseId: string }) {
     );
     if (!results.ok) return results;
     const [status, got, users] = results.data;
-    const recipients = recipientsOf(got.case, users, status, user.id);
+    const recipients = recipientsOf(got.case, users, status);
     return { ok: true as const, data: { status, recipients } satisfies Loaded };
   });
   const ready = loaded.state === 'ready' ? loaded.data : null;
@@ -124,7 +127,9 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
         ) : null}
       </dl>
       {recipients.length === 0 ? (
-        <p className="body">No one else is allocated to this case, so there is no one to send it to.</p>
+        <p className="body">
+          Everyone allocated to this case works on this computer, so there is no one to send it to.
+        </p>
       ) : (
         <div className="table-wrapper">
           <table className="table">
