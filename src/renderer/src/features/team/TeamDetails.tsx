@@ -51,7 +51,7 @@ export function TeamDetails({ team }: { team: TeamView }) {
               <th scope="col">Name</th>
               <th scope="col">Agency</th>
               <th scope="col">Roles</th>
-              <th scope="col">On this computer</th>
+              <th scope="col">Computer</th>
               <th scope="col">Device fingerprint</th>
             </tr>
           </thead>
