@@ -32,8 +32,9 @@ import {
 // sync panel ("Working with other computers") and opened on B from the cases list. Sam and Yas change the
 // same pattern-map item through the map while apart, swap case bundles, and both sync panels show the
 // conflict side by side with who wrote each version; Sam keeps Yas's, sends again, and both show the same
-// value and no conflict. Pat opens the case on C and sees it with the agreed value. Axe runs on the Team
-// section and on each state of the sync panel.
+// value and no conflict. Pat opens the case on C, sees it with the agreed value, approves the co-assessors'
+// assessment (submitted on A) on the sign-off screen and sends it back: A shows it approved by Pat. Axe
+// runs on the Team section and on each state of the sync panel.
 
 /** Thursday 26/11/2026 10:00 in London (GMT). */
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -374,7 +375,26 @@ describe('two co-assessors on two computers and a manager on a third, through th
     expect(await whatOnMap(b)).toEqual(['Moved to Blackpool']);
   });
 
-  it('lets the manager on the third computer open the case and see the agreed version', async () => {
+  it('lets the manager on the third computer open the case, see the agreed version and approve the assessment', async () => {
+    // The co-assessors' AIM assessment, submitted for quality assurance on A (seeded through A's router).
+    const assessment = await callA('assessments.start', {
+      caseId,
+      frameworkId: 'aim3',
+      route: 'welfare',
+      reasons: 'Harmful behaviour towards a peer',
+      qualityReviewNotified: '',
+      decisionAt: '2026-11-20T10:00:00Z',
+      facts: {
+        referralDate: '2026-11-02',
+        lastBehaviourDate: '2026-10-20',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+      },
+      proceedReason: '',
+      leadAssessorId: ids[YOS.username] ?? '',
+      coAssessorId: ids[SW.username] ?? '',
+    });
+    await callA('signOff.submit', { assessmentId: assessment.id, comments: '' });
     await sendCase(a, ['Pat Manager'], 'to-c.hsbcase');
     const opened = await openBundle(c, 'to-c.hsbcase');
     expect(await opened.textContent()).toMatch(new RegExp(`^Brought case ${reference} up to date`));
@@ -386,6 +406,27 @@ describe('two co-assessors on two computers and a manager on a third, through th
       .getByText('There are no conflicts to decide.')
       .waitFor();
     await expectAccessible(c.page, 'sync panel on C');
+
+    // Pat quality-assures on C, through the sign-off screen, and sends the approval back to Sam.
+    minutesLater(c, 5);
+    await c.page.evaluate((hash) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+    }, `#/assessments/${assessment.id}/sign-off`);
+    const qa = c.page.getByRole('form', { name: 'Quality-assure this version' });
+    await qa.getByLabel('Comments').fill('Clear analysis.');
+    await qa.getByRole('button', { name: 'Approve' }).click();
+    await c.page
+      .getByRole('status')
+      .filter({ hasText: 'Approved. The approved content is now fixed' })
+      .waitFor();
+    await sendCase(c, ['Sam Social Worker'], 'approved.hsbcase');
+    await openBundle(a, 'approved.hsbcase');
+    const onA = await callA('signOff.status', { assessmentId: assessment.id });
+    expect(onA.state).toBe('approved');
+    expect(onA.transitions.map((t) => [t.action, t.byName])).toEqual([
+      ['submit', 'Sam Social Worker'],
+      ['approve', 'Pat Manager'],
+    ]);
   });
 
   it('made no request to anywhere but the local page, and checked every screen', () => {
