@@ -395,6 +395,15 @@ describe('two co-assessors on two computers and a manager on a third, through th
       coAssessorId: ids[SW.username] ?? '',
     });
     await callA('signOff.submit', { assessmentId: assessment.id, comments: '' });
+    // A bundle meant for someone else is refused, saying why, and opens nothing.
+    await c.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    c.host.openFile = file('to-b.hsbcase');
+    await c.page.getByRole('button', { name: 'Open a case bundle' }).click();
+    const refused = c.page.getByRole('alert').filter({ hasText: 'The case bundle was not used' });
+    await refused.getByText(/addressed to someone else.*Nothing has been changed\./).waitFor();
+    expect(await c.page.getByRole('link', { name: CHILD }).count()).toBe(0);
+    await expectAccessible(c.page, 'case bundle refused');
+
     await sendCase(a, ['Pat Manager'], 'to-c.hsbcase');
     const opened = await openBundle(c, 'to-c.hsbcase');
     expect(await opened.textContent()).toMatch(new RegExp(`^Brought case ${reference} up to date`));
@@ -431,6 +440,6 @@ describe('two co-assessors on two computers and a manager on a third, through th
 
   it('made no request to anywhere but the local page, and checked every screen', () => {
     for (const app of [a, b, c]) expect(app.outsideRequests).toEqual([]);
-    expect(screensChecked.length).toBeGreaterThanOrEqual(7);
+    expect(screensChecked.length).toBeGreaterThanOrEqual(8);
   });
 });
