@@ -254,6 +254,17 @@ describe('two co-assessors on two computers and a manager on a third, through th
       .getByText(/not newer than the one this computer already has/)
       .waitFor();
     await expectAccessible(b.page, 'team on B');
+
+    // On A, the people from B and C are listed under Users as working on another computer, not editable here.
+    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    const yas = a.page.getByRole('row').filter({ hasText: 'Yas Youth Justice' });
+    await yas.getByText('On another computer').waitFor();
+    expect(await yas.getByRole('link').count()).toBe(0);
+    await a.page
+      .getByRole('row')
+      .filter({ hasText: 'Sam Social Worker' })
+      .getByRole('link', { name: /Edit/ })
+      .waitFor();
   });
 
   it('sends a case from A to the co-assessor on B, who opens it from the cases list', async () => {
