@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
@@ -15,13 +15,26 @@ import {
   ADMIN,
   heading,
   openAllocatedCase,
-  type Person,
   routerCall,
   SW,
   setUpTeam,
   signInThroughUi,
   YOS,
 } from './setup.ts';
+import {
+  BELLA,
+  changeWhatHappened,
+  goTo,
+  minutesLater,
+  openBundle,
+  openSyncPanel,
+  PAT,
+  pinnedKey,
+  region,
+  sendCase,
+  teamSection,
+  teamStep,
+} from './sync-steps.ts';
 
 // Two agencies, two laptops, one case, and a manager on a third, in Chromium against three real routers
 // on three data folders. Machine A (Children's Social Care) has Alex, the administrator and manager, and
@@ -40,23 +53,6 @@ import {
 const NOW = new Date('2026-11-26T10:00:00Z');
 const SHOTS = '/tmp/hsb-sync-screens';
 const CHILD = 'Jordan Example';
-
-const BELLA: Person = {
-  username: 'bella.admin',
-  password: 'youth justice admin password',
-  name: 'Bella Admin',
-  agency: 'youth-justice',
-  roles: ['administrator'],
-  aimTrained: false,
-};
-const PAT: Person = {
-  username: 'pat.manager',
-  password: 'pat manager password 1',
-  name: 'Pat Manager',
-  agency: 'childrens-social-care',
-  roles: ['administrator', 'manager'],
-  aimTrained: false,
-};
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveRenderer>>;
@@ -77,78 +73,6 @@ async function expectAccessible(page: Page, screen: string) {
   expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
   screensChecked.push(screen);
   await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
-
-const region = (scope: Page | Locator, name: string) => scope.getByRole('region', { name, exact: true });
-
-/** A few minutes pass on one machine while its person works (so it does not lock). */
-function minutesLater(app: WorkbenchPage, minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? NOW).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
-
-async function teamSection(page: Page): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
-  await heading(page, 'Administration').waitFor();
-  const team = region(page, 'Team');
-  await team.getByRole('button').first().waitFor();
-  return team;
-}
-
-/** Clicks a button of the Team section and waits for the notice it gives. */
-async function teamStep(team: Locator, button: string, notice: string | RegExp) {
-  await team.getByRole('button', { name: button, exact: true }).click();
-  await team.getByRole('status').filter({ hasText: notice }).waitFor();
-}
-
-const pinnedKey = (team: Locator) =>
-  team.locator('.summary-list__row', { hasText: 'Administrator key this computer trusts' }).locator('dd');
-
-async function openSyncPanel(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
-  await page.getByRole('link', { name: CHILD }).click();
-  await heading(page, CHILD).waitFor();
-  await page.getByRole('link', { name: 'Working with other computers' }).click();
-  await heading(page, 'Working with other computers').waitFor();
-  await region(page, 'Where this case stands').waitFor();
-}
-
-/** "Send case to…" the people named, saving the bundle as `name`; returns the notice's text. */
-async function sendCase(app: WorkbenchPage, to: string[], name: string): Promise<string> {
-  const { page } = app;
-  await openSyncPanel(page);
-  const send = region(page, 'Send case to…');
-  for (const person of to) await send.getByLabel(person, { exact: true }).check();
-  app.host.saveFile = file(name);
-  await send.getByRole('button', { name: 'Save the case bundle…' }).click();
-  const saved = send.getByRole('status').filter({ hasText: `Saved to ${file(name)}, with ` });
-  await saved.waitFor();
-  return (await saved.textContent()) ?? '';
-}
-
-/** Opens a case bundle from the cases list; returns the notice. */
-async function openBundle(app: WorkbenchPage, name: string): Promise<Locator> {
-  const { page } = app;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
-  await heading(page, 'Cases').waitFor();
-  app.host.openFile = file(name);
-  await page.getByRole('button', { name: 'Open a case bundle' }).click();
-  const notice = page.getByRole('status').filter({ hasText: `case ${reference}` });
-  await notice.waitFor();
-  return notice;
-}
-
-/** Changes the map item's "What happened" through the pattern map's chronology, as a person would. */
-async function changeWhatHappened(page: Page, to: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
-  await page.getByRole('link', { name: CHILD }).click();
-  await page.getByRole('link', { name: 'Pattern map' }).click();
-  const table = page.getByRole('table', { name: /^Chronology of / });
-  await table.getByRole('button', { name: /^Edit item 1,/ }).click();
-  const form = page.getByRole('form', { name: 'Edit the life event', exact: true });
-  await form.getByLabel('What happened').fill(to);
-  await form.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByText('The life event has been changed.').waitFor();
 }
 
 const whatOnMap = async (app: WorkbenchPage) =>
@@ -256,7 +180,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await expectAccessible(b.page, 'team on B');
 
     // On A, the people from B and C are listed under Users as working on another computer, not editable here.
-    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await goTo(a.page, 'Users');
     const yas = a.page.getByRole('row').filter({ hasText: 'Yas Youth Justice' });
     await yas.getByText('On another computer').waitFor();
     expect(await yas.getByRole('link').count()).toBe(0);
@@ -291,7 +215,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
       },
     });
     await signInThroughUi(a.page, SW);
-    await openSyncPanel(a.page);
+    await openSyncPanel(a.page, CHILD);
     const state = region(a.page, 'Where this case stands');
     await state.getByText('Not sent from this computer yet').waitFor();
     const waiting = state.getByRole('table', { name: 'Waiting to go' });
@@ -314,11 +238,13 @@ describe('two co-assessors on two computers and a manager on a third, through th
       .first()
       .waitFor();
 
-    expect(await sendCase(a, ['Yas Youth Justice'], 'to-b.hsbcase')).toMatch(/with \d+ change sets?\.$/);
+    expect(await sendCase(a, CHILD, ['Yas Youth Justice'], file('to-b.hsbcase'))).toMatch(
+      /with \d+ change sets?\.$/,
+    );
     await region(a.page, 'Where this case stands').getByText('26/11/2026 10:00').waitFor();
 
     await signInThroughUi(b.page, YOS);
-    const opened = await openBundle(b, 'to-b.hsbcase');
+    const opened = await openBundle(b, file('to-b.hsbcase'), reference);
     expect(await opened.textContent()).toMatch(
       new RegExp(`^Brought case ${reference} up to date with \\d+ change sets? from Sam Social Worker\\.`),
     );
@@ -327,23 +253,23 @@ describe('two co-assessors on two computers and a manager on a third, through th
     expect(await whatOnMap(b)).toEqual(['Moved house']);
 
     // The same bundle again changes nothing, and says so.
-    const again = await openBundle(b, 'to-b.hsbcase');
+    const again = await openBundle(b, file('to-b.hsbcase'), reference);
     expect(await again.textContent()).toContain(`Case ${reference} was already up to date`);
   });
 
   it('shows the same item changed on both computers side by side on both, until one version is kept', async () => {
     minutesLater(a, 2);
-    await changeWhatHappened(a.page, 'Moved to Preston');
+    await changeWhatHappened(a.page, CHILD, 'Moved to Preston');
     minutesLater(b, 3);
-    await changeWhatHappened(b.page, 'Moved to Blackpool');
+    await changeWhatHappened(b.page, CHILD, 'Moved to Blackpool');
 
-    await sendCase(a, ['Yas Youth Justice'], 'a-edit.hsbcase');
-    await openBundle(b, 'a-edit.hsbcase');
-    await sendCase(b, ['Sam Social Worker', 'Alex Administrator'], 'b-edit.hsbcase');
-    await openBundle(a, 'b-edit.hsbcase');
+    await sendCase(a, CHILD, ['Yas Youth Justice'], file('a-edit.hsbcase'));
+    await openBundle(b, file('a-edit.hsbcase'), reference);
+    await sendCase(b, CHILD, ['Sam Social Worker', 'Alex Administrator'], file('b-edit.hsbcase'));
+    await openBundle(a, file('b-edit.hsbcase'), reference);
 
     for (const app of [a, b]) {
-      await openSyncPanel(app.page);
+      await openSyncPanel(app.page, CHILD);
       const conflict = region(
         region(app.page, 'Conflicts needing a decision'),
         'Pattern map item: What happened',
@@ -376,9 +302,9 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await conflicts.getByText('There are no conflicts to decide.').waitFor();
     await expectAccessible(a.page, 'sync panel after keeping a version');
 
-    await sendCase(a, ['Yas Youth Justice'], 'resolved.hsbcase');
-    await openBundle(b, 'resolved.hsbcase');
-    await openSyncPanel(b.page);
+    await sendCase(a, CHILD, ['Yas Youth Justice'], file('resolved.hsbcase'));
+    await openBundle(b, file('resolved.hsbcase'), reference);
+    await openSyncPanel(b.page, CHILD);
     await region(b.page, 'Conflicts needing a decision')
       .getByText('There are no conflicts to decide.')
       .waitFor();
@@ -407,7 +333,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     });
     await callA('signOff.submit', { assessmentId: assessment.id, comments: '' });
     // A bundle meant for someone else is refused, saying why, and opens nothing.
-    await c.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await goTo(c.page, 'Cases');
     c.host.openFile = file('to-b.hsbcase');
     await c.page.getByRole('button', { name: 'Open a case bundle' }).click();
     const refused = c.page.getByRole('alert').filter({ hasText: 'The case bundle was not used' });
@@ -415,8 +341,8 @@ describe('two co-assessors on two computers and a manager on a third, through th
     expect(await c.page.getByRole('link', { name: CHILD }).count()).toBe(0);
     await expectAccessible(c.page, 'case bundle refused');
 
-    await sendCase(a, ['Pat Manager'], 'to-c.hsbcase');
-    const opened = await openBundle(c, 'to-c.hsbcase');
+    await sendCase(a, CHILD, ['Pat Manager'], file('to-c.hsbcase'));
+    const opened = await openBundle(c, file('to-c.hsbcase'), reference);
     expect(await opened.textContent()).toMatch(new RegExp(`^Brought case ${reference} up to date`));
     await opened.getByRole('link', { name: 'Go to the case' }).click();
     await heading(c.page, CHILD).waitFor();
@@ -439,8 +365,8 @@ describe('two co-assessors on two computers and a manager on a third, through th
       .getByRole('status')
       .filter({ hasText: 'Approved. The approved content is now fixed' })
       .waitFor();
-    await sendCase(c, ['Sam Social Worker'], 'approved.hsbcase');
-    await openBundle(a, 'approved.hsbcase');
+    await sendCase(c, CHILD, ['Sam Social Worker'], file('approved.hsbcase'));
+    await openBundle(a, file('approved.hsbcase'), reference);
     const onA = await callA('signOff.status', { assessmentId: assessment.id });
     expect(onA.state).toBe('approved');
     expect(onA.transitions.map((t) => [t.action, t.byName])).toEqual([
