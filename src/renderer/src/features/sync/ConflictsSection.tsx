@@ -4,7 +4,6 @@ import { parseHlc } from '#domain/sync/hlc.ts';
 import { call } from '../../app/api.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import type { CaseSyncStatus } from './SyncScreen.tsx';
 
@@ -65,7 +64,12 @@ export function ConflictsSection({ status, onResolved }: { status: CaseSyncStatu
         Conflicts needing a decision
       </h2>
       {kept ? <SuccessNotice title={kept} /> : null}
-      {failed ? <LoadFailed error={failed} /> : null}
+      {failed ? (
+        <div className="error-summary" role="alert">
+          <h3 className="error-summary__title">No version was kept</h3>
+          <p className="error-summary__message">{failed.message}</p>
+        </div>
+      ) : null}
       {status.conflicts.length === 0 ? (
         <p className="body">There are no conflicts to decide.</p>
       ) : (
