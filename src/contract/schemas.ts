@@ -15,9 +15,15 @@ import {
 
 // Shapes returned by the workbench. Requests are defined beside each call in calls.ts.
 
+/**
+ * People in the team roster with no account on this computer are kept as users named `team:<their id>`
+ * (they cannot sign in), so that allocations, records and ratings show their names.
+ */
+const teamUsername = z.string().regex(/^team:[A-Za-z0-9-]{1,64}$/);
+
 export const userSummary = z.strictObject({
   id: recordId,
-  username,
+  username: z.union([username, teamUsername]),
   name: z.string(),
   agency,
   roles: z.array(role),

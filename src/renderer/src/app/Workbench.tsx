@@ -16,6 +16,7 @@ import { ProfileScreen } from '../features/profiles/ProfileScreen.tsx';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen.tsx';
 import { ReportFormatScreen } from '../features/sign-off/ReportFormatScreen.tsx';
 import { SignOffScreen } from '../features/sign-off/SignOffScreen.tsx';
+import { SyncScreen } from '../features/sync/SyncScreen.tsx';
 import { EditUserScreen } from '../features/users/EditUserScreen.tsx';
 import { UsersScreen } from '../features/users/UsersScreen.tsx';
 import { SuccessNotice } from '../ui/Notice.tsx';
@@ -121,6 +122,7 @@ function sectionOf(route: Route): Section {
     case 'cases':
     case 'case':
     case 'pattern-map':
+    case 'case-sync':
     case 'new-child':
     case 'open-case':
     case 'new-assessment':
@@ -167,6 +169,8 @@ function Screen({ route }: { route: Route }) {
       return casework(<CasePage caseId={route.caseId} />);
     case 'pattern-map':
       return casework(<PatternMapScreen caseId={route.caseId} />);
+    case 'case-sync':
+      return casework(<SyncScreen caseId={route.caseId} />);
     case 'new-child':
       return casework(<NewChildScreen />);
     case 'open-case':

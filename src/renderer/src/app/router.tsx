@@ -8,6 +8,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
   | { name: 'pattern-map'; caseId: string }
+  | { name: 'case-sync'; caseId: string }
   | { name: 'new-child' }
   | { name: 'open-case'; childId: string }
   | { name: 'users' }
@@ -43,6 +44,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${id(route.caseId)}`;
     case 'pattern-map':
       return `#/cases/${id(route.caseId)}/map`;
+    case 'case-sync':
+      return `#/cases/${id(route.caseId)}/sync`;
     case 'new-child':
       return '#/children/new';
     case 'open-case':
@@ -98,6 +101,8 @@ export function parseRoute(hash: string): Route | null {
   if (first === 'cases' && second && parts.length === 2) return { name: 'case', caseId: second };
   if (first === 'cases' && second && third === 'map' && parts.length === 3)
     return { name: 'pattern-map', caseId: second };
+  if (first === 'cases' && second && third === 'sync' && parts.length === 3)
+    return { name: 'case-sync', caseId: second };
   if (first === 'children' && second === 'new' && parts.length === 2) return { name: 'new-child' };
   if (first === 'children' && second && third === 'open-case') return { name: 'open-case', childId: second };
   if (first === 'users' && parts.length === 1) return { name: 'users' };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { TeamSection } from '../team/TeamSection.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { AutoLockSection } from './AutoLockSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
@@ -18,6 +19,7 @@ export function AdministrationScreen() {
       <AuditSection key={`audit-${restores}`} />
       <BackupSection onRestored={() => setRestores((n) => n + 1)} />
       <KeyRotationSection />
+      <TeamSection key={`team-${restores}`} />
     </>
   );
 }

@@ -99,6 +99,9 @@ function CaseView({ data }: { data: CaseData }) {
       <p className="body">
         <RouteLink to={{ name: 'pattern-map', caseId: hsbCase.id }}>Pattern map</RouteLink>
       </p>
+      <p className="body">
+        <RouteLink to={{ name: 'case-sync', caseId: hsbCase.id }}>Working with other computers</RouteLink>
+      </p>
       {saved && !editing ? <SuccessNotice title="The child’s details have been saved." /> : null}
       <PathwayStatus caseId={hsbCase.id} />
 

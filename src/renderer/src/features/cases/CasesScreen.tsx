@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { OpenBundleSection } from '../sync/OpenBundleSection.tsx';
 import { RestrictedCases } from './RestrictedCases.tsx';
 
 const DEBOUNCE_MS = 200;
@@ -17,6 +18,8 @@ const DEBOUNCE_MS = 200;
 export function CasesScreen() {
   const { user } = useSession();
   const { navigate } = useRouter();
+  // A case bundle opened here can bring a new case: search again so that it is listed.
+  const [bundlesOpened, setBundlesOpened] = useState(0);
   if (!canDoCasework(user)) {
     return (
       <>
@@ -39,7 +42,8 @@ export function CasesScreen() {
       <button type="button" className="button" onClick={() => navigate({ name: 'new-child' })}>
         New child and case
       </button>
-      <CaseSearch />
+      <OpenBundleSection onOpened={() => setBundlesOpened((n) => n + 1)} />
+      <CaseSearch key={bundlesOpened} />
     </>
   );
 }

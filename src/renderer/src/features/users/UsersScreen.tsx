@@ -24,6 +24,12 @@ export function UsersScreen() {
   );
 }
 
+/**
+ * People in the team roster who work on another computer: they have no account here (they cannot sign in
+ * here), and their details come from the roster (Administration → Team).
+ */
+const fromTeam = (u: UserSummary) => u.username.startsWith('team:');
+
 function UserTable({ users }: { users: UserSummary[] }) {
   if (users.length === 0) return <p className="body">There are no users.</p>;
   const sorted = [...users].sort(
@@ -39,7 +45,7 @@ function UserTable({ users }: { users: UserSummary[] }) {
           <th scope="row" className="table__row-header">
             {u.name}
           </th>
-          <td>{u.username}</td>
+          <td>{fromTeam(u) ? <span className="hint">On another computer</span> : u.username}</td>
           <td>{AGENCY_LABELS[u.agency]}</td>
           <td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
           <td>{u.aimTrained ? 'Yes' : 'No'}</td>
@@ -49,9 +55,13 @@ function UserTable({ users }: { users: UserSummary[] }) {
             </span>
           </td>
           <td>
-            <RouteLink to={{ name: 'user', userId: u.id }}>
-              Edit<span className="visually-hidden"> {u.name}</span>
-            </RouteLink>
+            {fromTeam(u) ? (
+              <span className="hint">In the team roster</span>
+            ) : (
+              <RouteLink to={{ name: 'user', userId: u.id }}>
+                Edit<span className="visually-hidden"> {u.name}</span>
+              </RouteLink>
+            )}
           </td>
         </tr>
       ))}

@@ -1,0 +1,75 @@
+import '../sync/sync.css';
+import type { CallResponse } from '#contract/calls.ts';
+import { AGENCY_LABELS, type Agency, ROLE_LABELS, type Role } from '#contract/vocabulary.ts';
+
+type TeamView = CallResponse<'sync.team'>;
+
+const agencyLabel = (agency: string) => AGENCY_LABELS[agency as Agency] ?? agency;
+const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? role;
+
+/** Groups a fingerprint in fours so that it can be read out over the telephone. */
+export const spaced = (fingerprint: string) => fingerprint.match(/.{1,4}/g)?.join(' ') ?? fingerprint;
+
+/** The team this computer is in: the roster's version, the key it trusts, and who is in the team. */
+export function TeamDetails({ team }: { team: TeamView }) {
+  return (
+    <>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">Team roster</dt>
+          <dd className="summary-list__value">Version {team.rosterVersion}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">Administrator key this computer trusts</dt>
+          <dd className="summary-list__value">
+            <code className="fingerprint">
+              {team.pinnedFingerprint ? spaced(team.pinnedFingerprint) : '—'}
+            </code>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">Your key on this computer</dt>
+          <dd className="summary-list__value">
+            {team.myFingerprint ? (
+              <code className="fingerprint">{spaced(team.myFingerprint)}</code>
+            ) : (
+              <span className="hint">Not available until you sign in again with your password</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <p className="body">
+        Before trusting this team, telephone the administrator who set it up and compare the administrator key
+        above with the one their workbench shows, character by character. If they differ, do not use the team:
+        tell your information governance lead.
+      </p>
+      <div className="table-wrapper">
+        <table className="table">
+          <caption className="table-caption">Team members</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Agency</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Computer</th>
+              <th scope="col">Device fingerprint</th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.name}</td>
+                <td>{agencyLabel(m.agency)}</td>
+                <td>{m.roles.map(roleLabel).join(', ')}</td>
+                <td>{m.onThisComputer ? 'On this computer' : 'Another computer'}</td>
+                <td className="nowrap">
+                  <code className="fingerprint">{spaced(m.fingerprint)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
