@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { londonDay } from '#domain/dates.ts';
 import type { Db } from '#store/database.ts';
+import { dropCaptureTriggers } from '#store/sync/tables.ts';
 
 /**
  * Turns a store into one made before AEGIS: the same key, pages encrypted with ChaCha20-Poly1305
@@ -82,6 +83,13 @@ export function meetingsAsSchema12(db: Db): void {
       };
     },
   );
+  // Schema 12 had neither the sync engine's tables nor its capture triggers.
+  dropCaptureTriggers(db);
+  for (const { name } of db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync\\_%' ESCAPE '\\'")
+    .all() as { name: string }[]) {
+    db.exec(`DROP TABLE ${name}`);
+  }
   db.exec(
     'ALTER TABLE strategy_meetings DROP COLUMN decisions; ALTER TABLE map_meetings DROP COLUMN agenda;',
   );

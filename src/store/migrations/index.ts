@@ -1,6 +1,6 @@
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '../database.ts';
-import { installCaptureTriggers, withoutCapture } from '../sync/tables.ts';
+import { dropCaptureTriggers, installCaptureTriggers, withoutCapture } from '../sync/tables.ts';
 import { foundation } from './001-foundation.ts';
 import { profilesAndDeadlines } from './002-profiles-and-deadlines.ts';
 import { patternMap } from './003-pattern-map.ts';
@@ -60,6 +60,8 @@ export function migrate(db: Db, target: number = LATEST_VERSION): void {
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length > 0) {
     // A schema change rewriting rows is the same on every machine: nobody's change to send.
+    // Triggers name every column of the synced tables: a migration that changes one must not trip on them.
+    dropCaptureTriggers(db);
     withoutCapture(db, () => {
       for (const migration of pending) {
         db.transaction(() => {

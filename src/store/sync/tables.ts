@@ -130,6 +130,16 @@ END`,
   ];
 }
 
+/** Removes the capture triggers (before a migration changes a synced table; installed again after it). */
+export function dropCaptureTriggers(db: Db): void {
+  const old = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'")
+    .all() as { name: string }[];
+  for (const { name } of old) db.exec(`DROP TRIGGER ${name}`);
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_meta'").get();
+  if (hasMeta) db.prepare("DELETE FROM sync_meta WHERE key = 'triggers'").run();
+}
+
 /**
  * Installs the capture triggers, rebuilding them whenever the synced tables' columns change (a later
  * migration adding a column is captured without anyone remembering to). Cheap when nothing changed:
@@ -143,10 +153,7 @@ export function installCaptureTriggers(db: Db): void {
     | undefined;
   if (held?.value === digest) return;
   db.transaction(() => {
-    const old = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'")
-      .all() as { name: string }[];
-    for (const { name } of old) db.exec(`DROP TRIGGER ${name}`);
+    dropCaptureTriggers(db);
     for (const sql of statements) db.exec(sql);
     db.prepare("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('triggers', ?)").run(digest);
   })();
