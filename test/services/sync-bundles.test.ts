@@ -265,6 +265,11 @@ describe('case bundles between two machines', () => {
       field: 'what',
       keep,
     });
+    const trail = a.wb
+      .db()
+      .prepare("SELECT summary FROM audit_log WHERE action = 'sync.resolve-conflict'")
+      .all();
+    expect(trail).toEqual([{ summary: 'kept Yas Youth Justice’s version of the what after a conflict' }]);
     await carry(a, b, caseId, [yosB.id], 'resolved.hsbcase');
     for (const h of [a, b]) {
       expect((await h.call('sync.caseStatus', { caseId })).conflicts).toEqual([]);

@@ -202,7 +202,11 @@ export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveC
     };
     writeField(db, req.table, req.rowId, req.field, applyEdit(state, edit));
     withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
-    const summary = `kept ${display(chosen.value).slice(0, 60)} as the ${req.field.replaceAll('_', ' ')} after a conflict`;
+    // The trail names whose version was kept, never what was typed.
+    const author = (
+      db.prepare('SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
+    )?.name;
+    const summary = `kept ${author ?? 'one person'}’s version of the ${req.field.replaceAll('_', ' ')} after a conflict`;
     audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });
     sealAndKeep(
       db,
