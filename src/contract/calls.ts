@@ -32,7 +32,7 @@ import {
   userSummary,
 } from './schemas.ts';
 import { signOffCalls } from './sign-off-calls.ts';
-import { syncCalls } from './sync-calls.ts';
+import { serverCalls, syncCalls } from './sync-calls.ts';
 import {
   closureDay,
   deadlineView,
@@ -56,6 +56,7 @@ export const calls = {
   ...signOffCalls,
   ...pathwayCalls,
   ...syncCalls,
+  ...serverCalls,
   'session.status': call({ access: 'public', writes: false, request: empty, response: sessionStatus }),
   'session.setUp': call({
     access: 'public',

@@ -120,3 +120,29 @@ export const syncCalls = {
     response: nothing,
   }),
 } as const;
+
+export const serverCalls = {
+  'sync.setServer': call({
+    access: ADMIN,
+    writes: true,
+    request: z.strictObject({ address: z.string().max(300).nullable() }),
+    response: nothing,
+  }),
+  'sync.serverStatus': call({
+    access: 'signed-in',
+    writes: false,
+    request: empty,
+    response: z.strictObject({
+      address: z.string().nullable(),
+      state: z.enum(['not-configured', 'connecting', 'connected', 'disconnected', 'closed']),
+      lastSyncedAt: z.string().nullable(),
+      problem: z.string().nullable(),
+    }),
+  }),
+  'sync.syncNow': call({
+    access: 'signed-in',
+    writes: true,
+    request: empty,
+    response: z.strictObject({ received: z.number().int(), sent: z.number().int() }),
+  }),
+} as const;

@@ -156,7 +156,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const hit = authCache.get(teamId);
     if (hit && performance.now() - hit.at < 1000) return hit.roster;
     const roster = await currentRoster(db, teamId);
-    authCache.set(teamId, { at: performance.now(), roster });
+    // A team not there yet is not remembered: it may be created the next moment.
+    if (roster) authCache.set(teamId, { at: performance.now(), roster });
     return roster;
   }
 

@@ -100,6 +100,10 @@ export const caseScope: {
   // The bundle names its case inside the encryption; only people allocated to it hold its key.
   'sync.openBundle': 'not-case-scoped',
   'sync.resolveConflict': (_db, r) => [{ caseId: r.caseId }],
+  'sync.setServer': 'not-case-scoped',
+  'sync.serverStatus': 'not-case-scoped',
+  // Brings in only cases whose memberships name this person (their keys are sealed to them alone).
+  'sync.syncNow': 'not-case-scoped',
   'session.status': 'not-case-scoped',
   'session.setUp': 'not-case-scoped',
   'session.signIn': 'not-case-scoped',

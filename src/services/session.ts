@@ -389,6 +389,8 @@ function authenticate(
     signingKey.fill(0);
     throw error;
   }
+  // With a team server configured, the live link opens now (main process only).
+  wb.serverLink().start();
   try {
     upgradeStore(wb, user.id, password, unwrapped);
   } catch {

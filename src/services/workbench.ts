@@ -19,6 +19,7 @@ import { ThrottleFile } from '../store/throttle-file.ts';
 import type { Host } from './host.ts';
 import { captureChanges } from './sync/capture.ts';
 import type { DeviceIdentity } from './sync/identity.ts';
+import { ServerLink } from './sync/server-link.ts';
 import { recordDeviceKey } from './sync/trust.ts';
 
 export interface WorkbenchOptions {
@@ -76,6 +77,7 @@ export class Workbench {
   readonly headPath: string;
   /** Set at sign-in when the database has lost changes the head file records; writes are refused. */
   loss: LossFinding | null = null;
+  private link: ServerLink | null = null;
 
   constructor(options: WorkbenchOptions) {
     this.dataDir = options.dataDir;
@@ -257,12 +259,19 @@ export class Workbench {
     return keyring;
   }
 
+  /** The connection to the team server an administrator configured (idle when there is none). */
+  serverLink(): ServerLink {
+    this.link ??= new ServerLink(this);
+    return this.link;
+  }
+
   /** Runs `change` in one transaction with the audit entries it records: all are kept, or none. */
   write<T>(change: (db: Db, audit: (note: AuditNote) => void) => T): T {
     const session = this.signedIn();
     const db = this.db();
     const at = this.now().toISOString();
     let audited = 0;
+    let made = 0;
     const result = db.transaction(() => {
       const notes: AuditNote[] = [];
       const outcome = change(db, (note) => {
@@ -271,14 +280,15 @@ export class Workbench {
         appendAudit(db, session.keys.auditKey, { ...note, at, userId: session.user.id });
       });
       if (session.device) recordDeviceKey(db, session.device);
-      captureChanges(
+      made = captureChanges(
         db,
         session.device,
         this.now(),
         notes.map((n) => ({ ...n, at })),
-      );
+      ).length;
       return outcome;
     })();
+    if (made > 0) this.link?.nudge();
     if (audited > 0) this.recordHead(db, session.keys.auditKey);
     return result;
   }
@@ -346,6 +356,7 @@ export class Workbench {
   }
 
   dropKeys(): void {
+    this.link?.stop();
     this.closeStore();
     if (this.session.state === 'signed-in') {
       wipeKeys(this.session.keys);

@@ -1,7 +1,9 @@
 import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
-import type { syncCalls } from '#contract/sync-calls.ts';
+import type { serverCalls, syncCalls } from '#contract/sync-calls.ts';
+import { writeMeta } from '#store/sync/state.ts';
 import type { Workbench } from '../workbench.ts';
 import { openBundle, sendCase } from './bundles.ts';
+import { checkedAddress, serverAddress } from './server-link.ts';
 import { caseStatus, resolveConflict } from './status.ts';
 import {
   createTeam,
@@ -12,7 +14,7 @@ import {
   teamView,
 } from './team.ts';
 
-type Name = keyof typeof syncCalls;
+type Name = keyof typeof syncCalls | keyof typeof serverCalls;
 
 /** One handler per call of the sync engine (src/contract/sync-calls.ts). */
 export const syncHandlers: {
@@ -28,4 +30,25 @@ export const syncHandlers: {
   'sync.sendCase': sendCase,
   'sync.openBundle': (wb) => openBundle(wb),
   'sync.resolveConflict': resolveConflict,
+  'sync.setServer': (wb, req) => {
+    const address = req.address === null || req.address.trim() === '' ? null : checkedAddress(req.address);
+    wb.write((db, audit) => {
+      if (address) writeMeta(db, 'server-url', address);
+      else db.prepare("DELETE FROM sync_meta WHERE key = 'server-url'").run();
+      audit({
+        action: 'team.server',
+        recordType: 'team',
+        recordId: 'server',
+        summary: address ? `set the team server to ${address}` : 'stopped using a team server',
+      });
+    });
+    wb.serverLink().start();
+    return null;
+  },
+  'sync.serverStatus': (wb) => {
+    const address = serverAddress(wb.db());
+    const { status } = wb.serverLink();
+    return { address, ...status, state: address ? status.state : 'not-configured' };
+  },
+  'sync.syncNow': (wb) => wb.serverLink().syncNow(),
 };

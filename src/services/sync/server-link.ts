@@ -1,0 +1,278 @@
+import { WorkbenchError } from '#contract/errors.ts';
+import type { Db } from '#store/database.ts';
+import { changeSetsOfCase, readMeta, writeMeta } from '#store/sync/state.ts';
+import type { Envelope } from '#sync/envelope.ts';
+import type { SignedCaseMembership } from '#sync/membership.ts';
+import type { SignedRoster } from '#sync/roster.ts';
+import { type ConnectionState, TeamClient, type TeamClientState } from '#sync/team-client.ts';
+import type { Workbench } from '../workbench.ts';
+import { applyEnvelopes } from './apply.ts';
+import { SYNC_SCHEMA } from './capture.ts';
+import {
+  acceptMembershipInto,
+  acceptRosterInto,
+  heldRoster,
+  membershipsOf,
+  pinnedAdministratorKey,
+  rosterOfStore,
+} from './trust.ts';
+
+// The team server, from the main process only: the one address an administrator configured. It
+// carries the same signed, sealed change sets as case bundles; everything it sends is checked as a
+// bundle's contents are. Without an address the workbench works exactly as a single machine.
+
+const SERVER_MARK = '@team-server';
+
+export const serverAddress = (db: Db): string | null => readMeta(db, 'server-url') ?? null;
+
+/** Only https, or http to this computer itself (trying the server out on one machine). */
+export function checkedAddress(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new WorkbenchError(
+      'invalid-request',
+      'Enter the team server’s address, for example https://hsb-team.council.gov.uk.',
+    );
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new WorkbenchError(
+      'invalid-request',
+      'The team server’s address must start with https:// (only a server on this computer may use http://).',
+    );
+  }
+  return url.origin;
+}
+
+export interface LinkStatus {
+  state: ConnectionState | 'not-configured';
+  lastSyncedAt: string | null;
+  problem: string | null;
+}
+
+/**
+ * The live link for the signed-in person: a TeamClient with their device key, the state it keeps
+ * (cursors, sequence numbers) saved in the store, and a WebSocket that brings changes in as they land.
+ */
+export class ServerLink {
+  status: LinkStatus = { state: 'not-configured', lastSyncedAt: null, problem: null };
+  private live: { close: () => void } | null = null;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+
+  constructor(private readonly wb: Workbench) {}
+
+  private client(db: Db): TeamClient {
+    const url = serverAddress(db);
+    const roster = heldRoster(db);
+    const pinned = pinnedAdministratorKey(db);
+    const { device } = this.wb.signedIn();
+    if (!url)
+      throw new WorkbenchError(
+        'conflict',
+        'No team server is set up. An administrator sets one under Administration → Team.',
+      );
+    if (!roster || !pinned) throw new WorkbenchError('conflict', 'This computer has not joined a team yet.');
+    if (!device) {
+      throw new WorkbenchError(
+        'conflict',
+        'Sign out and sign in again with your password to work with the team server.',
+      );
+    }
+    const held = readMeta(db, `server-state:${device.memberId}`);
+    return new TeamClient({
+      serverUrl: url,
+      device: {
+        teamId: roster.roster.teamId,
+        memberId: device.memberId,
+        deviceId: device.deviceId,
+        signingKey: device.privateKey,
+      },
+      pinnedAdministratorKey: pinned,
+      held: held ? (JSON.parse(held) as Partial<TeamClientState>) : undefined,
+      now: this.wb.now,
+      retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
+    });
+  }
+
+  /** One round: publish the roster and allocations, send what is new here, bring every case up to date. */
+  async syncNow(): Promise<{ received: number; sent: number }> {
+    if (this.running) {
+      this.again = true;
+      await this.running;
+      return { received: 0, sent: 0 };
+    }
+    const round = this.round();
+    this.running = round;
+    try {
+      const out = await round;
+      this.status = { ...this.status, lastSyncedAt: this.wb.now().toISOString(), problem: null };
+      return out;
+    } catch (error) {
+      this.status = {
+        ...this.status,
+        problem: error instanceof WorkbenchError ? error.message : 'The team server could not be reached.',
+      };
+      throw error;
+    } finally {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.syncNow().catch(() => undefined);
+      }
+    }
+  }
+
+  private async round(): Promise<{ received: number; sent: number }> {
+    const db = this.wb.db();
+    const client = this.client(db);
+    const session = this.wb.signedIn();
+    const me = session.user.id;
+    const signed = heldRoster(db) as SignedRoster;
+    const teamPath = `/v1/teams/${encodeURIComponent(signed.roster.teamId)}`;
+
+    // The roster: a team's first administrator creates the team there; newer rosters go both ways.
+    const theirs = await client
+      .request<{ rosters: SignedRoster[] }>('GET', `${teamPath}/roster?after=${signed.roster.version}`)
+      .catch(async (error: unknown) => {
+        // A team the server does not know yet: its administrator creates it there with the roster.
+        const unknown = error instanceof WorkbenchError && ['not-found', 'forbidden'].includes(error.code);
+        if (!unknown || !session.user.roles.includes('administrator')) throw error;
+        await TeamClient.createTeam(serverAddress(db) as string, signed).catch((refused: unknown) => {
+          // Made meanwhile by another administrator: the original refusal stands.
+          throw refused instanceof WorkbenchError && refused.code === 'conflict' ? error : refused;
+        });
+        return { rosters: [] as SignedRoster[] };
+      });
+    for (const r of theirs.rosters) this.wb.write((wdb) => acceptRosterInto(wdb, r, this.wb.now()));
+    const serverVersion = theirs.rosters.at(-1)?.roster.version;
+    if (session.user.roles.includes('administrator') && (serverVersion ?? 0) < signed.roster.version) {
+      await client
+        .request('POST', `${teamPath}/roster`, { signedRoster: heldRoster(db) }, { retry: true })
+        .catch(ignoreConflict);
+    }
+
+    // Allocations this computer holds that the server may not have yet, then this person's change sets.
+    const cases = (
+      db.prepare('SELECT DISTINCT case_id AS id FROM sync_memberships').all() as { id: string }[]
+    ).map((r) => r.id);
+    let sent = 0;
+    for (const caseId of cases) {
+      for (const m of membershipsOf(db, caseId)) {
+        const mark = `server-membership:${m.membership.caseKeyId}`;
+        if (readMeta(db, mark)) continue;
+        await client
+          .request('POST', `${teamPath}/memberships`, { signedMembership: m }, { retry: true })
+          .catch(ignoreConflict);
+        writeMeta(db, mark, '1');
+      }
+      const sentIds = new Set(
+        (
+          db
+            .prepare('SELECT change_set_id AS id FROM sync_sent WHERE case_id = ? AND member_id = ?')
+            .all(caseId, SERVER_MARK) as { id: string }[]
+        ).map((r) => r.id),
+      );
+      const mine = changeSetsOfCase(db, caseId).filter(
+        (cs) => cs.author === me && cs.origin === 'here' && !sentIds.has(cs.id),
+      );
+      if (mine.length === 0) continue;
+      await client.upload(mine.map((cs) => cs.envelope));
+      const mark = db.prepare(
+        'INSERT OR IGNORE INTO sync_sent (case_id, member_id, change_set_id) VALUES (?, ?, ?)',
+      );
+      for (const cs of mine) mark.run(caseId, SERVER_MARK, cs.id);
+      sent += mine.length;
+    }
+
+    // Allocations naming this person, then every case with news.
+    const { memberships } = await client.request<{ memberships: SignedCaseMembership[] }>(
+      'GET',
+      `${teamPath}/memberships`,
+    );
+    this.wb.write((wdb) => {
+      for (const m of memberships) {
+        try {
+          acceptMembershipInto(wdb, m, { memberId: me, boxKey: session.boxKey });
+        } catch {
+          // One the store refuses (an older generation arriving after a newer one) is left out.
+        }
+      }
+    });
+    const pulled = await client.syncAll();
+    let received = 0;
+    for (const [caseId, result] of pulled) {
+      const envelopes = result.envelopes.filter(
+        (e: Envelope) => e.header.author !== me || e.header.device !== session.device?.deviceId,
+      );
+      if (envelopes.length > 0) {
+        const report = this.wb.write((wdb, audit) => {
+          const applied = applyEnvelopes(wdb, envelopes, {
+            roster: rosterOfStore(wdb),
+            knownSchema: this.wb.syncSchema ?? SYNC_SCHEMA,
+            now: this.wb.now(),
+            auditKey: session.keys.auditKey,
+          });
+          if (applied.applied + applied.keptForLater > 0) {
+            wdb
+              .prepare(
+                `INSERT INTO sync_case_status (case_id, brought_up_to_date_at) VALUES (?, ?)
+               ON CONFLICT (case_id) DO UPDATE SET brought_up_to_date_at = excluded.brought_up_to_date_at`,
+              )
+              .run(caseId, this.wb.now().toISOString());
+            audit({
+              action: 'sync.server-receive',
+              recordType: 'case',
+              recordId: caseId,
+              summary: `took ${applied.applied} change set${applied.applied === 1 ? '' : 's'} from the team server (${applied.alreadyHad} already held, ${applied.refused.length} refused)`,
+            });
+          }
+          return applied;
+        });
+        received += report.applied;
+      }
+      if (result.tampering) this.status = { ...this.status, problem: result.tampering.message };
+    }
+    writeMeta(db, `server-state:${me}`, JSON.stringify(client.state()));
+    return { received, sent };
+  }
+
+  /** Opens the live connection (after sign-in), bringing changes in as the server announces them. */
+  start(): void {
+    this.stop();
+    let client: TeamClient;
+    try {
+      client = this.client(this.wb.db());
+    } catch {
+      this.status = { state: 'not-configured', lastSyncedAt: null, problem: null };
+      return;
+    }
+    this.status = { ...this.status, state: 'connecting' };
+    this.live = client.subscribe({
+      onMessage: (m) => {
+        if (m.type === 'ready' || m.type === 'case' || m.type === 'roster')
+          void this.syncNow().catch(() => undefined);
+      },
+      onState: (state, detail) => {
+        this.status = { ...this.status, state, problem: detail ?? this.status.problem };
+      },
+    });
+  }
+
+  stop(): void {
+    this.live?.close();
+    this.live = null;
+  }
+
+  /** After a local change: send it now if connected (it is kept and sent later otherwise). */
+  nudge(): void {
+    if (this.status.state === 'connected') void this.syncNow().catch(() => undefined);
+  }
+}
+
+function ignoreConflict(error: unknown): void {
+  if (error instanceof WorkbenchError && error.code === 'conflict') return;
+  throw error;
+}

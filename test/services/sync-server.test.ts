@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/server/db.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+
+// Two machines and the team server (embedded PGlite, on loopback): the same signed, sealed change sets
+// as case bundles, brought in by "Sync now" and, while connected, as the server announces them.
+
+const START = new Date('2026-11-26T10:00:00Z');
+const B_ADMIN = { username: 'bella.admin', password: 'youth justice admin pw' };
+
+const lifeEvent = (what: string) => ({
+  kind: 'life-event' as const,
+  lane: 'family',
+  what,
+  people: [],
+  place: '',
+  date: { precision: 'year' as const, year: 2021 },
+  sourceAgency: 'childrens-social-care' as const,
+  sourceDetail: '',
+});
+
+let folder: ReturnType<typeof tempFolder>;
+let server: RunningServer;
+let closeDb: () => Promise<void>;
+const opened: Harness[] = [];
+const clock = { now: START };
+
+beforeEach(async () => {
+  folder = tempFolder();
+  const db = await openPglite(join(folder.path, 'server-data'));
+  closeDb = () => db.close();
+  server = await startServer({ db, log: () => undefined, now: () => clock.now });
+});
+afterEach(async () => {
+  for (const h of opened.splice(0)) h.wb.close();
+  await server.close();
+  await closeDb();
+  folder.remove();
+});
+
+async function as(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function teamOnServer() {
+  const a = harness(join(folder.path, 'a'), { start: START });
+  const b = harness(join(folder.path, 'b'), { start: START });
+  opened.push(a, b);
+  a.clock.now = clock.now;
+  const team = await seededTeam(a);
+  await b.call('session.setUp', {
+    administrator: {
+      username: B_ADMIN.username,
+      name: 'Bella Admin',
+      agency: 'youth-justice',
+      roles: ['administrator'],
+      aimTrained: false,
+    },
+    password: B_ADMIN.password,
+  });
+  const yosB = await b.call('users.create', {
+    username: 'yas.yos',
+    name: 'Yas Youth Justice',
+    agency: 'youth-justice',
+    roles: ['practitioner'],
+    aimTrained: true,
+    initialPassword: `${YOS_PASSWORD} (first)`,
+  });
+  await as(b, 'yas.yos', `${YOS_PASSWORD} (first)`);
+  await b.call('account.changePassword', {
+    currentPassword: `${YOS_PASSWORD} (first)`,
+    newPassword: YOS_PASSWORD,
+  });
+  await as(b, B_ADMIN.username, B_ADMIN.password);
+  b.host.saveFile = join(folder.path, 'join.json');
+  await b.call('sync.exportJoinRequest', {});
+  await a.call('sync.createTeam', {});
+  a.host.openFile = join(folder.path, 'join.json');
+  await a.call('sync.importJoinRequest', {});
+  a.host.saveFile = join(folder.path, 'roster.json');
+  await a.call('sync.exportRoster', {});
+  b.host.openFile = join(folder.path, 'roster.json');
+  await b.call('sync.importRoster', {});
+  await a.call('sync.setServer', { address: server.url });
+  await b.call('sync.setServer', { address: server.url });
+  return { a, b, team, yosB };
+}
+
+describe('the team server from the desktop', () => {
+  it('refuses an address that is not https (other than this computer), saving nothing', async () => {
+    const a = harness(join(folder.path, 'solo'), { start: START });
+    opened.push(a);
+    await seededTeam(a);
+    expect((await a.refuse('sync.setServer', { address: 'http://team.example.org' })).message).toMatch(
+      /must start with https:\/\//,
+    );
+    expect((await a.call('sync.serverStatus', {})).state).toBe('not-configured');
+  });
+
+  it('carries a case to the co-assessor on another machine through the server, and live changes arrive without asking', async () => {
+    const { a, b, team, yosB } = await teamOnServer();
+    const child = await a.call('children.create', {
+      name: 'Riley Server',
+      dateOfBirth: '2013-03-14',
+      gender: 'male',
+    });
+    const hsbCase = await a.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: yosB.id,
+      managerIds: [team.admin.id],
+    });
+    await a.call('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
+    // The first share of a case signs who may see it; "Send case to…" does it, and so does Sync now.
+    a.host.saveFile = join(folder.path, 'unused.hsbcase');
+    await a.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [yosB.id] });
+    const sent = await a.call('sync.syncNow', {});
+    expect(sent.sent).toBeGreaterThan(0);
+
+    await as(b, 'yas.yos', YOS_PASSWORD);
+    const got = await b.call('sync.syncNow', {});
+    expect(got.received).toBeGreaterThan(0);
+    expect((await b.call('map.get', { caseId: hsbCase.id })).items.map((i) => i.what)).toEqual([
+      'Moved house',
+    ]);
+
+    // Live: B is connected; A's next change reaches B's store with no call on B.
+    const connected = await until(
+      () => b.call('sync.serverStatus', {}),
+      (s) => s.state === 'connected',
+    );
+    expect(connected.state).toBe('connected');
+    await as(a, 'sam.sw', SW_PASSWORD);
+    await until(
+      () => a.call('sync.serverStatus', {}),
+      (s) => s.state === 'connected',
+    );
+    const startedAt = Date.now();
+    await a.call('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Started a new school') });
+    const seen = await until(
+      () => b.call('map.get', { caseId: hsbCase.id }),
+      (m) => m.items.length === 2,
+    );
+    expect(seen.items.map((i) => i.what).sort()).toEqual(['Moved house', 'Started a new school']);
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+  });
+});
