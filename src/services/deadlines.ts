@@ -12,7 +12,13 @@ import {
   type WorkingCalendar,
 } from '../domain/clock/index.ts';
 import { millisecondsBetween } from '../domain/dates.ts';
-import { type CaseContext, type ClockStart, type Profile, rulesStartedBy } from '../domain/profiles/index.ts';
+import {
+  type CaseContext,
+  type ClockStart,
+  type Profile,
+  readableCitation,
+  rulesStartedBy,
+} from '../domain/profiles/index.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
@@ -85,7 +91,7 @@ export function viewDeadline(db: Db, d: DeadlineRecord, now: string, names = nam
     ruleId: d.ruleId,
     step: d.label,
     ruleText: describeRule(d.rule),
-    citation: d.citation,
+    citation: readableCitation(d.citation),
     startedBy: d.startedByLabel,
     triggerAt: new Date(d.triggerAt).toISOString(),
     profileId: d.profileId,

@@ -100,7 +100,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByLabel('Gender').selectOption({ label: 'Male' });
     await page.getByRole('button', { name: 'Create child' }).click();
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Islington, version 1' });
+    await page.getByLabel('Protocol profile').selectOption({ label: 'Islington, version 2' });
     await page
       .getByLabel('Allocated social worker')
       .selectOption({ label: 'Sam Social Worker (AIM-trained)' });
@@ -109,7 +109,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByRole('button', { name: 'Open case' }).click();
     await heading(page, 'Casey Clock-Example').waitFor();
     caseUrl = page.url();
-    await page.getByText('Profile: Islington, version 1').waitFor();
+    await page.getByText('Profile: Islington, version 2').waitFor();
     expect(await page.getByText('No deadlines yet.').isVisible()).toBe(true);
   });
 
@@ -289,7 +289,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await closeUp(page.getByRole('region', { name: 'Risk matrix' }), 'profile risk matrix');
 
     app.host.saveFile = join(data.path, 'islington-v1.json');
-    await page.getByRole('button', { name: 'Export Islington version 1' }).click();
+    await page.getByRole('button', { name: 'Export Islington version 2' }).click();
     await page.getByText(`Saved to ${app.host.saveFile}`).waitFor();
     expect(JSON.parse(readFileSync(app.host.saveFile, 'utf8')).id).toBe('islington');
 

@@ -113,7 +113,7 @@ function requestFor(name: CallName): unknown {
     'pathway.suggestCategory': { caseId, descriptorIds: [] },
     'pathway.summary': { caseId },
     'pathway.timeline': { caseId },
-    'profiles.get': { id: 'lancashire', version: 1 },
+    'profiles.get': { id: 'lancashire', version: 2 },
     'signOff.status': { assessmentId },
   };
   return requests[name] ?? {};

@@ -198,7 +198,7 @@ export function everyExport(
       label: 'protocol profile',
       as: 'admin',
       name: 'profiles.export',
-      request: { id: 'lancashire', version: 1 },
+      request: { id: 'lancashire', version: 2 },
       file: 'profile.json',
     },
   ];

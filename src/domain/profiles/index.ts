@@ -1,4 +1,11 @@
 export * from './built-in/index.ts';
+export {
+  citationText,
+  readableCitation,
+  readableCitations,
+  SOURCE_FILE_NAME,
+  SOURCE_TITLES,
+} from './citations.ts';
 export type {
   CriterionEvaluation,
   CriterionResult,

@@ -5,6 +5,7 @@ import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessmen
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
+import { citationText } from '#domain/profiles/citations.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -91,7 +92,7 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
       'event' in startsOn
         ? (w.profile.triggerEvents.find((e) => e.id === startsOn.event)?.label ?? startsOn.event)
         : 'the step before';
-    const text = `${describeRule(w.rule.rule)} of: ${startLabel.toLowerCase()} (${w.rule.citation.source}, ${w.rule.citation.section})`;
+    const text = `${describeRule(w.rule.rule)} of: ${startLabel.toLowerCase()} (${citationText(w.rule.citation)})`;
     return { view: d ? viewDeadline(db, d, now, names) : null, text };
   })();
 

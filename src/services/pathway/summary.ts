@@ -3,6 +3,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/pathway/stage.ts';
+import { citationText } from '#domain/profiles/citations.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import { findCase } from '#store/cases.ts';
@@ -199,7 +200,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       at: d.metAt ?? '',
       kind: 'Deadline',
       title: `${d.step}: ${d.statusLabel}`,
-      detail: `${d.ruleText} (${d.citation.source}, ${d.citation.section})`,
+      detail: `${d.ruleText} (${citationText(d.citation)})`,
       byName: '',
     });
   }

@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -7,14 +8,14 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '004_e4046258e00532ea.txt';
+const SOURCE = SOURCE_TITLES.blackpool;
 const pathway = { source: SOURCE, section: 'Sexually Harmful Behaviour Pathway: Amber/Red Process/Outcome' };
 const aimProcess = { source: SOURCE, section: 'Section 2: AIM Assessment Process' };
 
 /** Blackpool: Sexually Harmful Behaviour Pathway (seed 004). Screening uses the Brook tool alone. */
 export const blackpoolProfile: Profile = {
   id: 'blackpool',
-  version: 1,
+  version: 2,
   name: 'Blackpool',
   authority: 'Blackpool Council',
   nation: 'england-wales',
@@ -54,7 +55,7 @@ export const blackpoolProfile: Profile = {
   riskMatrix: {
     // Blackpool screens by Brook colour; the Hackett categories are kept for the strategy meeting.
     citation: {
-      source: '002_4b9374963bf5d862.txt',
+      source: SOURCE_TITLES.islington,
       section: '3. Identifying Risk Level (Hackett categories)',
     },
     rows: [

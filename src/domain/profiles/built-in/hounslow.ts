@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -10,8 +11,14 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '000_1f98c99db1fbe142.txt';
+const SOURCE = SOURCE_TITLES.hounslow;
 const pathway = { source: SOURCE, section: 'Harmful Sexual Behaviour Referral Pathway (flow chart)' };
+// The Brook colours and the child-protection tiers are not in the Hounslow documents: they come from the
+// HSB work-flow matrix (seed 001), which sets them against the same Hackett categories.
+const workFlowRow = (n: number) => ({
+  source: SOURCE_TITLES.workFlow,
+  section: `Category ${n} column: Brook Traffic Light Tool and Child Protection Threshold rows`,
+});
 const category23 = {
   source: SOURCE,
   section: 'Workflow Guidance: Child is assessed as Category 2 or 3 Risk',
@@ -20,7 +27,7 @@ const category23 = {
 /** London Borough of Hounslow: HSB referral pathway and workflow guidance (seed 000). */
 export const hounslowProfile: Profile = {
   id: 'hounslow',
-  version: 1,
+  version: 2,
   name: 'Hounslow',
   authority: 'London Borough of Hounslow',
   nation: 'england-wales',
@@ -34,7 +41,9 @@ export const hounslowProfile: Profile = {
   },
   brook: { colours: BROOK_COLOURS_AMBER, ageBands: BROOK_AGE_BANDS },
   riskMatrix: {
-    citation: { source: SOURCE, section: 'Categories of HSB Risk; Harmful Sexual Behaviours Work-Flow' },
+    // The descriptors are in the pathway's "Categories of HSB Risk"; each row cites the work-flow matrix
+    // for its colour and tier.
+    citation: { source: SOURCE, section: 'Categories of HSB Risk' },
     rows: [
       {
         category: '0',
@@ -45,6 +54,7 @@ export const hounslowProfile: Profile = {
         serviceResponse:
           'Step down to Targeted Youth Support, Early Help or NFA, depending on the MASH screening',
         descriptors: INAPPROPRIATE_DESCRIPTORS,
+        citation: workFlowRow(0),
       },
       {
         category: '1',
@@ -55,6 +65,7 @@ export const hounslowProfile: Profile = {
         serviceResponse:
           'Statutory social work team; strategy discussion with police where there is reasonable suspicion of significant harm',
         descriptors: PROBLEMATIC_DESCRIPTORS,
+        citation: workFlowRow(1),
       },
       {
         category: '2',
@@ -64,6 +75,7 @@ export const hounslowProfile: Profile = {
         childProtectionTier: LONDON_TIERS.tier4,
         serviceResponse: 'Statutory social work team and police referral; strategy discussion and meeting',
         descriptors: ABUSIVE_DESCRIPTORS,
+        citation: workFlowRow(2),
       },
       {
         category: '3',
@@ -73,6 +85,7 @@ export const hounslowProfile: Profile = {
         childProtectionTier: LONDON_TIERS.tier4,
         serviceResponse: 'As category 2',
         descriptors: VIOLENT_DESCRIPTORS,
+        citation: workFlowRow(3),
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -10,8 +11,8 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '002_4b9374963bf5d862.txt';
-const WORKFLOW = '001_9104b579aad9ca79.txt';
+const SOURCE = SOURCE_TITLES.islington;
+const WORKFLOW = SOURCE_TITLES.workFlow;
 const s53 = { source: SOURCE, section: '5.3 Child is assessed as Category 2 or 3 Risk' };
 const s54 = { source: SOURCE, section: '5.4 Immediate Protection' };
 const s8 = { source: SOURCE, section: '8. Recording Intervention' };
@@ -20,7 +21,7 @@ const categories1to3 = { categories: ['1', '2', '3'] as ('1' | '2' | '3')[] };
 /** London Borough of Islington: Safeguarding Children who Display HSB (seed 002) and work-flow matrix (seed 001). */
 export const islingtonProfile: Profile = {
   id: 'islington',
-  version: 1,
+  version: 2,
   name: 'Islington',
   authority: 'London Borough of Islington',
   nation: 'england-wales',

@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -8,17 +9,17 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '003_7c39ffc82d4d8dc9.txt';
+const SOURCE = SOURCE_TITLES.lancashire;
 const criteria = { source: SOURCE, section: 'Referral Criteria' };
 const step = (n: number, title: string) => ({
   source: SOURCE,
-  section: `Joint Working Process, step ${n}: ${title}`,
+  section: `step ${n}: ${title}`,
 });
 
 /** Lancashire: joint working protocol between the CYJS HSB Hub and CSC (seed 003). */
 export const lancashireProfile: Profile = {
   id: 'lancashire',
-  version: 1,
+  version: 2,
   name: 'Lancashire',
   authority: 'Lancashire County Council',
   nation: 'england-wales',
