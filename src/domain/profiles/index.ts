@@ -16,6 +16,8 @@ export type {
 export { ELIGIBILITY_OUTCOME_LABELS, evaluateEligibility } from './eligibility.ts';
 export type { ParseProfileResult, ProfileError } from './parse.ts';
 export { describeProfileErrors, parseProfile } from './parse.ts';
+export type { AssessorTraining, ConsentPurpose, TrainedAssessors } from './practice.ts';
+export { consentFor, mayScreenConsultations, trainedAssessors, untrainedAssessor } from './practice.ts';
 export type {
   CategoryId,
   Citation,
@@ -27,6 +29,7 @@ export type {
   Timescale,
 } from './schema.ts';
 export { CATEGORY_IDS, HACKETT_TERMS, ProfileSchema } from './schema.ts';
+export { NOT_STATED, NOT_STATED_TEXT } from './schema-parts.ts';
 export type { CategorySuggestion } from './suggest-category.ts';
 export { suggestCategory } from './suggest-category.ts';
 export type { CaseContext, ClockStart } from './timescales.ts';

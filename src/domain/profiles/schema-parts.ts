@@ -174,8 +174,17 @@ export const RecordingRequirementSchema = z.strictObject({
   citation: CitationSchema,
 });
 
+/** What a consent entry is for, so the workbench reads it where it matters (not by a guessed id). */
+export const CONSENT_PURPOSES = ['hub-referral', 'pattern-map-sharing'] as const;
+
+/** Said where a procedure is silent, instead of a rule the workbench would have to invent. */
+export const NOT_STATED = 'not-stated';
+export const NOT_STATED_TEXT = 'Not stated in the procedure';
+
 export const ConsentRequirementSchema = z.strictObject({
   id: slug,
+  /** What the consent is for; the workbench asks for exactly these people's consent before it. */
+  purpose: z.enum(CONSENT_PURPOSES).optional(),
   /** What needs consent, e.g. "Referral to the CYJS HSB Hub for a consultation". */
   label: text,
   from: z
@@ -184,18 +193,37 @@ export const ConsentRequirementSchema = z.strictObject({
   citation: CitationSchema,
 });
 
+/**
+ * Which co-assessors must be AIM-trained: both, the youth justice co-assessor (Lancashire step 6: "an AIM
+ * trained CYJS practitioner"), or not stated in the procedure (no check is made).
+ */
+export const TRAINED_ASSESSORS = ['both', 'youth-justice', NOT_STATED] as const;
+
 export const AimSchema = z.strictObject({
+  /** Older profiles only: superseded by trainedAssessors (true: both; false: the lead). */
   coAssessorsMustBothBeTrained: z.boolean(),
+  trainedAssessors: z.enum(TRAINED_ASSESSORS).optional(),
+  trainedAssessorsCitation: CitationSchema.optional(),
   /** The timescale rule that sets the assessment window. */
   assessmentWindowRuleId: slug.optional(),
   qualityAssuranceRoles: textList,
   /** The agencies whose managers may quality-assure (e.g. 'youth-justice'); absent means any manager. */
   qualityAssuranceAgencies: z.array(slug).optional(),
+  /** Who reviews the assessment jointly with the quality assurer (Lancashire step 9: the CSC Team Manager). */
+  qualityAssuranceJointReview: text.optional(),
   signOffRoles: textList,
   routes: z
     .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))
     .optional(),
   citation: CitationSchema,
+});
+
+/** Who screens a request for a consultation with the hub or specialist (Lancashire step 2: the CYJS HSB Hub). */
+export const ConsultationSchema = z.strictObject({
+  screenedBy: text,
+  /** The agencies whose staff screen requests; "not-stated" where the procedure does not say. */
+  screeningAgencies: z.union([z.array(slug).min(1, 'must list at least one agency'), z.literal(NOT_STATED)]),
+  citation: CitationSchema.optional(),
 });
 
 /** Who every "no further action" decision is reported to (Hounslow: the E&V Coordinator). */

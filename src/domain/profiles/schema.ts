@@ -10,6 +10,7 @@ import {
   AimSchema,
   BrookSchema,
   ConsentRequirementSchema,
+  ConsultationSchema,
   EligibilitySchema,
   NfaReportedToSchema,
   RecordingRequirementSchema,
@@ -40,6 +41,7 @@ export const ProfileSchema = z
     recordingRequirements: z.array(RecordingRequirementSchema),
     consent: z.array(ConsentRequirementSchema),
     aim: AimSchema.optional(),
+    consultation: ConsultationSchema.optional(),
     nfaReportedTo: NfaReportedToSchema.optional(),
   })
   .superRefine((profile, ctx) => {

@@ -154,10 +154,13 @@ export const blackpoolProfile: Profile = {
       citation: aimProcess,
     },
   ],
+  // The pathway has no hub consultation step.
+  consultation: { screenedBy: 'Not stated in the procedure', screeningAgencies: 'not-stated' },
   consent: [],
   aim: {
     // The pathway names "co-working assessors" without stating their training; set locally if required.
     coAssessorsMustBothBeTrained: false,
+    trainedAssessors: 'not-stated',
     assessmentWindowRuleId: 'aim-interviews',
     qualityAssuranceRoles: [
       'Safeguarding Quality and Review (SQR) service: notified of the decision; chairs review and end meetings',

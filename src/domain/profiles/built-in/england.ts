@@ -86,5 +86,6 @@ export const englandProfile: Profile = {
   ],
   eligibility: { purpose: 'AIM assessment', criteria: [] },
   recordingRequirements: [],
+  consultation: { screenedBy: 'Not stated in Working Together', screeningAgencies: 'not-stated' },
   consent: [],
 };

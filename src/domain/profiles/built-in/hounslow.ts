@@ -195,10 +195,18 @@ export const hounslowProfile: Profile = {
       citation: pathway,
     },
   ],
+  consultation: {
+    // "Consultation and mapping to be requested with E&V Coord when applicable"; who screens is not said.
+    screenedBy: 'Exploitation & Vulnerabilities (E&V) Coordinator',
+    screeningAgencies: 'not-stated',
+    citation: pathway,
+  },
   consent: [],
   aim: {
     // "Only AIMs trained practitioners can complete an assessment ... carried out by two workers jointly".
     coAssessorsMustBothBeTrained: true,
+    trainedAssessors: 'both',
+    trainedAssessorsCitation: { source: SOURCE, section: "AIM's Assessment" },
     qualityAssuranceRoles: [],
     signOffRoles: [],
     citation: { source: SOURCE, section: "AIM's Assessment" },

@@ -223,5 +223,13 @@ export const islingtonProfile: Profile = {
       citation: s8,
     },
   ],
+  consultation: {
+    // §3: "A consultation with the SIPP or the CSE, Missing and Trafficking Coordinator should be sought";
+    // the procedure does not say who screens the request.
+    screenedBy:
+      'CSE, Missing and Trafficking Coordinator or the Specialist Intervention Pilot Project (SIPP)',
+    screeningAgencies: 'not-stated',
+    citation: { source: SOURCE, section: '3. Identifying Risk Level' },
+  },
   consent: [],
 };

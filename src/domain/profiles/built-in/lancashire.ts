@@ -147,27 +147,39 @@ export const lancashireProfile: Profile = {
   consent: [
     {
       id: 'hub-referral',
+      purpose: 'hub-referral',
       label: 'Referral to the CYJS HSB Hub for a consultation',
       from: ['child', 'parent-carer'],
       citation: step(1, 'request for a consultation'),
     },
     {
       id: 'pattern-map-sharing',
+      purpose: 'pattern-map-sharing',
       label: 'Sharing the pattern map with external agencies',
       from: ['allocated-social-worker', 'child', 'parent-carer'],
       citation: step(5, 'pattern mapping'),
     },
   ],
+  consultation: {
+    screenedBy: 'CYJS HSB Hub',
+    screeningAgencies: ['youth-justice'],
+    citation: step(2, 'the HSB Hub screens the referral'),
+  },
   aim: {
     // Step 6 requires an AIM-trained CYJS practitioner working alongside the allocated social worker;
     // it does not require the social worker to be AIM trained.
     coAssessorsMustBothBeTrained: false,
+    trainedAssessors: 'youth-justice',
+    trainedAssessorsCitation: step(
+      6,
+      'an AIM trained CYJS practitioner alongside the allocated social worker',
+    ),
     assessmentWindowRuleId: 'aim-assessment-completed',
-    qualityAssuranceRoles: [
-      'CYJS Team Manager / Consultant Social Worker',
-      'CSC Team Managers (joint review)',
-    ],
-    qualityAssuranceAgencies: ['youth-justice', 'childrens-social-care'],
+    // Step 9: "It is the responsibility of the CYJS Manager/Consultant Social Worker to quality assure the
+    // AIM assessment", reviewed jointly with the CSC Team Managers.
+    qualityAssuranceRoles: ['CYJS Team Manager / Consultant Social Worker'],
+    qualityAssuranceAgencies: ['youth-justice'],
+    qualityAssuranceJointReview: 'CSC Team Manager',
     signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
     citation: step(9, 'quality assurance and sign-off'),
   },

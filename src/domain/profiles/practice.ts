@@ -1,0 +1,81 @@
+/**
+ * Practice rules read from a profile's data (never decided in code for every authority). Where a
+ * procedure is silent, the profile says "not stated in the procedure" and no rule is invented.
+ */
+import type { Profile } from './schema.ts';
+import { type CONSENT_PURPOSES, NOT_STATED } from './schema-parts.ts';
+
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type TrainedAssessors = 'both' | 'youth-justice' | 'lead' | typeof NOT_STATED;
+
+/** The consent entry for a purpose: by its purpose, or (profiles written before purposes) by the same id. */
+export function consentFor(profile: Profile, purpose: ConsentPurpose) {
+  return (
+    profile.consent.find((c) => c.purpose === purpose) ??
+    profile.consent.find((c) => c.purpose === undefined && c.id === purpose)
+  );
+}
+
+/**
+ * Which co-assessors must be AIM-trained. A profile without an AIM section keeps the national default
+ * (both); an older profile's coAssessorsMustBothBeTrained: false meant "the lead must be".
+ */
+export function trainedAssessors(profile: Profile): TrainedAssessors {
+  if (!profile.aim) return 'both';
+  if (profile.aim.trainedAssessors) return profile.aim.trainedAssessors;
+  return profile.aim.coAssessorsMustBothBeTrained ? 'both' : 'lead';
+}
+
+export interface AssessorTraining {
+  id: string;
+  agency: string;
+  aimTrained: boolean;
+}
+
+/** The assessor (field name and sentence) the profile's training rule refuses, or null. */
+export function untrainedAssessor(
+  profile: Profile,
+  lead: AssessorTraining,
+  co: AssessorTraining,
+): { field: 'leadAssessorId' | 'coAssessorId'; message: string } | null {
+  const rule = trainedAssessors(profile);
+  const field = (a: AssessorTraining) => (a === lead ? 'leadAssessorId' : 'coAssessorId');
+  if (rule === 'both') {
+    const untrained = [lead, co].find((a) => !a.aimTrained);
+    return untrained
+      ? {
+          field: field(untrained),
+          message: `Under the ${profile.name} profile both co-assessors must be AIM-trained.`,
+        }
+      : null;
+  }
+  if (rule === 'lead')
+    return lead.aimTrained
+      ? null
+      : {
+          field: 'leadAssessorId',
+          message: `Under the ${profile.name} profile the lead assessor must be AIM-trained.`,
+        };
+  if (rule === 'youth-justice') {
+    const yj = [lead, co].filter((a) => a.agency === 'youth-justice');
+    const untrained = yj.find((a) => !a.aimTrained);
+    if (yj.length === 0)
+      return {
+        field: 'coAssessorId',
+        message: `Under the ${profile.name} profile one co-assessor must be an AIM-trained ${profile.terminology.youthJusticeService} practitioner.`,
+      };
+    return untrained
+      ? {
+          field: field(untrained),
+          message: `Under the ${profile.name} profile the ${profile.terminology.youthJusticeService} co-assessor must be AIM-trained. Ask the ${profile.terminology.youthJusticeService} team manager to identify an AIM-trained practitioner.`,
+        }
+      : null;
+  }
+  return null;
+}
+
+/** Whether a person of this agency may screen a consultation request under the profile. */
+export function mayScreenConsultations(profile: Profile, agency: string): boolean {
+  const agencies = profile.consultation?.screeningAgencies ?? ['youth-justice'];
+  return agencies === NOT_STATED || agencies.includes(agency);
+}
