@@ -13,7 +13,7 @@ export interface ReferenceProblem {
 export interface ReferenceView {
   brook: { colours: { id: string }[]; ageBands: { id: string }[] };
   riskMatrix: { rows: { category: string; brookColour?: string; descriptors: { id: string }[] }[] };
-  triggerEvents: { id: string }[];
+  triggerEvents: { id: string; raisedByCategories?: string[] }[];
   timescales: {
     id: string;
     startsOn: { event: string } | { ruleMet: string };
@@ -154,6 +154,10 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
       [...base, 'appliesTo', 'brookColours'],
       'Brook colour',
     );
+  });
+  view.triggerEvents.forEach((e, i) => {
+    const path = ['triggerEvents', i, 'raisedByCategories'];
+    allExist(problems, categories, e.raisedByCategories, path, 'category (not in the risk matrix)');
   });
   view.strategyMeeting?.outcomes.forEach((o, i) => {
     allExist(

@@ -75,7 +75,16 @@ export const RiskMatrixSchema = z.strictObject({
   citation: CitationSchema,
 });
 
-export const TriggerEventSchema = z.strictObject({ id: slug, label: text });
+export const TriggerEventSchema = z.strictObject({
+  id: slug,
+  label: text,
+  /**
+   * Recording one of these categories at the concern or screening (not at a strategy meeting) records this
+   * step at the same moment, once (Islington §5.3: the clock starts when it is believed the child may be
+   * displaying abusive or violent HSB).
+   */
+  raisedByCategories: z.array(CategoryIdSchema).min(1, 'must list at least one category').optional(),
+});
 
 /** A clock starts on a named event, or when another rule's deadline is met. */
 export const StartsOnSchema = z.union([z.strictObject({ event: text }), z.strictObject({ ruleMet: text })], {

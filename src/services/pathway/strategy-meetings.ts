@@ -108,6 +108,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
         descriptorIds: [],
         userId: user.id,
         now,
+        atStrategyMeeting: true,
       });
     }
     const id = randomUUID();

@@ -24,7 +24,9 @@ export function timeline(wb: Workbench, caseId: string): CaseTimeline {
       version: profile.version,
       latestVersion: latestProfile(db, profile.id)?.profile.version ?? profile.version,
     },
-    triggerEvents: profile.triggerEvents.filter((e) => e.id !== CATEGORY_EVENT),
+    triggerEvents: profile.triggerEvents
+      .filter((e) => e.id !== CATEGORY_EVENT)
+      .map((e) => ({ id: e.id, label: e.label })),
     categories: profile.riskMatrix.rows.map((r) => ({
       id: r.category,
       label: r.label,

@@ -93,3 +93,32 @@ export const startRequest = (
   leadAssessorId: lead,
   coAssessorId: co,
 });
+
+/** A strategy meeting as the pathway form records it. */
+export const strategyMeeting = (
+  caseId: string,
+  heldAt: string,
+  outcomes: string[],
+  extra: { category?: string; categoryRationale?: string; details?: Record<string, unknown> } = {},
+) => ({
+  caseId,
+  type: 'meeting' as const,
+  trigger: 'Concern about harmful sexual behaviour',
+  heldAt,
+  chair: 'Team manager',
+  attendees: [
+    { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'present' as const },
+  ],
+  agenda: [],
+  outcomes,
+  details: {
+    rationale: '',
+    leadAgency: '',
+    s47Type: '' as const,
+    followUpWorkingDays: null,
+    ...extra.details,
+  },
+  category: extra.category ?? '',
+  categoryRationale: extra.categoryRationale ?? '',
+  actions: [],
+});

@@ -93,7 +93,7 @@ export const hounslowProfile: Profile = {
     { id: 'concern-received', label: "HSB concern reported to Children's Services" },
     {
       id: 'strategy-threshold-met',
-      label: 'Reasonable cause to suspect significant harm: strategy discussion needed (category 1–3)',
+      label: 'Reasonable cause to suspect significant harm: strategy discussion needed',
     },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
     { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
@@ -105,16 +105,18 @@ export const hounslowProfile: Profile = {
       label: 'Strategy discussion held',
       startsOn: { event: 'strategy-threshold-met' },
       rule: { kind: 'working-days', days: 3 },
-      appliesTo: { categories: ['1', '2', '3'] },
+      // The workflow guidance gives the 3- and 5-working-day clocks for categories 2 and 3; for category 1
+      // a Social Work Manager holds a strategy discussion with police, with no timescale.
+      appliesTo: { categories: ['2', '3'] },
       citation: category23,
-      note: 'The flow chart gives 3 days for category 1–3 concerns; the workflow guidance says 3 working days.',
+      note: 'Category 1: a strategy discussion with police, held by a Social Work Manager, with no timescale stated.',
     },
     {
       id: 'strategy-meeting',
       label: 'Strategy meeting held',
       startsOn: { event: 'strategy-threshold-met' },
       rule: { kind: 'working-days', days: 5 },
-      appliesTo: { categories: ['1', '2', '3'] },
+      appliesTo: { categories: ['2', '3'] },
       citation: category23,
     },
     {

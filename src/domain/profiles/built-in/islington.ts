@@ -93,7 +93,14 @@ export const islingtonProfile: Profile = {
   },
   triggerEvents: [
     { id: 'concern-received', label: 'HSB concern raised (new referral or open case)' },
-    { id: 'category-agreed', label: 'HSB risk category agreed' },
+    {
+      // §5.3: "Where it is believed that a child may be displaying abusive and/or violent forms of HSB …
+      // a HSB Strategy Meeting should be held within 3 working days". The belief comes at the concern or
+      // its screening: a category 2 or 3 recorded there records this step; a strategy meeting does not.
+      id: 'abusive-or-violent-hsb-believed',
+      label: 'Concern or screening: the child may be displaying abusive or violent HSB (category 2 or 3)',
+      raisedByCategories: ['2', '3'],
+    },
     { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
   ],
@@ -102,18 +109,18 @@ export const islingtonProfile: Profile = {
       // Islington §5.3: a HSB strategy meeting within 3 working days for category 2 or 3.
       id: 'strategy-meeting',
       label: 'HSB strategy meeting held',
-      startsOn: { event: 'category-agreed' },
+      startsOn: { event: 'abusive-or-violent-hsb-believed' },
       rule: { kind: 'working-days', days: 3 },
-      appliesTo: { categories: ['2', '3'], complex: false },
+      appliesTo: { complex: false },
       citation: s53,
     },
     {
       // Islington §5.3: "where the concerns are particularly complex ... within a maximum of five working days".
       id: 'strategy-meeting-complex',
       label: 'HSB strategy meeting held (complex concerns)',
-      startsOn: { event: 'category-agreed' },
+      startsOn: { event: 'abusive-or-violent-hsb-believed' },
       rule: { kind: 'working-days', days: 5 },
-      appliesTo: { categories: ['2', '3'], complex: true },
+      appliesTo: { complex: true },
       citation: s53,
       note: 'Sooner if a child needs immediate protection.',
     },
