@@ -163,16 +163,18 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       .getByLabel('Co-assessor')
       .selectOption({ label: "Sam Social Worker — Children's Social Care, AIM-trained" });
 
-    // Lancashire: an ongoing police investigation means consultation only, unless a reason is recorded.
+    // Lancashire: an ongoing police investigation stops the AIM assessment; no reason can override it.
     await form.getByRole('button', { name: 'Start the assessment' }).click();
     const refusal = form.getByRole('alert');
     await refusal
-      .getByText(/Consultation only\..*To go ahead with an AIM assessment anyway, record the reason\./)
+      .getByText(
+        /CYJS cannot complete an AIM assessment or interventions while there is an ongoing police investigation/,
+      )
       .waitFor();
     expect(
       await refusal
         .getByRole('link', {
-          name: 'Reason to proceed although the criteria are not met is required when the criteria are not met',
+          name: 'Is there an ongoing police investigation? stops an AIM assessment under this profile',
         })
         .count(),
     ).toBe(1);

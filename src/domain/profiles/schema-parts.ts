@@ -144,6 +144,12 @@ export const EligibilityCriterionSchema = z.discriminatedUnion('kind', [
     fact: z.enum(ELIGIBILITY_FACTS),
     expected: z.boolean(),
     ifNotMet,
+    /**
+     * Not met, the AIM assessment cannot start at all, whatever reason is given (Lancashire: "If there is an
+     * ongoing police investigation, CYJS will not be able to complete an AIM assessment or interventions").
+     * The text says why, in the practitioner's words.
+     */
+    blocksAim: text.optional(),
     citation: CitationSchema,
   }),
 ]);

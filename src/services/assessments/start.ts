@@ -135,6 +135,23 @@ export function startAssessment(wb: Workbench, req: ParsedRequest<'assessments.s
     const untrained = untrainedAssessor(profile, lead, co);
     if (untrained) refuse(untrained.field, 'is not AIM-trained', untrained.message);
     const evaluation = evaluateEligibility(profile, { ...req.facts, dateOfBirth: child.dateOfBirth });
+    const blocked = evaluation.aimBlockedBy[0];
+    // A criterion the profile makes a block (Lancashire: an ongoing police investigation) cannot be
+    // overridden with a reason.
+    if (blocked) {
+      throw new WorkbenchError(
+        'rule-broken',
+        `The AIM assessment cannot start under the ${profile.name} profile. ${blocked.why} Nothing has been saved.`,
+        {
+          problems: [
+            {
+              path: `facts.${blocked.fact}`,
+              message: 'stops an AIM assessment under this profile',
+            },
+          ],
+        },
+      );
+    }
     const eligible = evaluation.outcome === 'eligible-for-aim' || evaluation.outcome === 'no-criteria';
     if (!eligible && !req.proceedReason) {
       throw new WorkbenchError(

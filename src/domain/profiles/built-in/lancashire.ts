@@ -112,14 +112,27 @@ export const lancashireProfile: Profile = {
         fact: 'ongoingPoliceInvestigation',
         expected: false,
         ifNotMet: 'consultation-only',
+        // "CYJS will not be able to complete an AIM assessment or interventions but can support CSC with a
+        // consultation": a block, not a warning a reason can override.
+        blocksAim:
+          'CYJS cannot complete an AIM assessment or interventions while there is an ongoing police investigation, but can support CSC with a consultation.',
         citation: criteria,
       },
     ],
   },
   strategyMeeting: {
+    // "Consideration for a strategy meeting should have taken place and CYJS to be invited." The protocol
+    // lists no outcomes: the meeting's own decision is recorded with its rationale.
     attendees: ['CYJS (to be invited)'],
     agenda: [],
-    outcomes: [],
+    outcomes: [
+      {
+        id: 'outcome-recorded',
+        label: 'Outcome as decided by the meeting (the protocol does not list strategy meeting outcomes)',
+        startsEvents: [],
+        requires: ['rationale'],
+      },
+    ],
     citation: criteria,
   },
   recordingRequirements: [

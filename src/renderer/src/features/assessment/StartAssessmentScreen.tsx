@@ -1,3 +1,4 @@
+import { type TrainedAssessors, trainedAssessors } from '#domain/profiles/practice.ts';
 import '../../styles/assessment.css';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
@@ -35,6 +36,13 @@ const LABELS = {
   leadAssessorId: 'Lead assessor',
   coAssessorId: 'Co-assessor',
   proceedReason: 'Reason to proceed although the criteria are not met',
+};
+
+const TRAINING_HINTS: Record<TrainedAssessors, string> = {
+  both: 'Under this profile both must be AIM-trained.',
+  'youth-justice': 'Under this profile the youth justice co-assessor must be AIM-trained.',
+  lead: 'Under this profile the lead assessor must be AIM-trained; the co-assessor need not be.',
+  'not-stated': 'The procedure does not say whether they must be AIM-trained.',
 };
 
 interface Loaded {
@@ -136,7 +144,7 @@ function StartForm({ data }: { data: Loaded }) {
   const framework = frameworks.find((f) => f.id === frameworkId);
   const qualityReview = profile?.terminology.qualityReview;
   const area = profile?.authority ?? 'the area';
-  const bothTrained = profile?.aim?.coAssessorsMustBothBeTrained ?? true;
+  const training = profile ? trainedAssessors(profile) : 'both';
 
   /** The welfare route is led by the allocated social worker, the criminal route by the YOS practitioner. */
   function chooseRoute(next: 'welfare' | 'criminal') {
@@ -330,10 +338,7 @@ function StartForm({ data }: { data: Loaded }) {
 
       <h2 className="heading-m">The co-assessors</h2>
       <p className="body hint">
-        The case’s allocated social worker and YOS practitioner.{' '}
-        {bothTrained
-          ? 'Under this profile both must be AIM-trained.'
-          : 'Under this profile the lead assessor must be AIM-trained; the co-assessor need not be.'}
+        The case’s allocated social worker and YOS practitioner. {TRAINING_HINTS[training]}
       </p>
       <SelectField
         form={FORM}

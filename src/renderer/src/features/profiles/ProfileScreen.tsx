@@ -150,6 +150,7 @@ function ProfileView({ data }: { data: Loaded }) {
             {profile.eligibility.criteria.map((c) => (
               <li key={c.id}>
                 <strong>{c.label}.</strong> {describeCriterion(c)}{' '}
+                {c.kind === 'yes-no' && c.blocksAim ? `Stops an AIM assessment: ${c.blocksAim} ` : ''}
                 <CitationText citation={c.citation} small />
               </li>
             ))}
