@@ -97,6 +97,15 @@ export const assessmentView = z.strictObject({
   coAssessor: person,
   viewerRole: z.enum(['lead', 'co', 'reader']),
   outcome: z.string().nullable(),
+  /** The overall levels a framework records side by side (AIM3: concern and strengths). */
+  outcomeLevels: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      value: z.string().nullable(),
+      valueLabel: z.string().nullable(),
+    }),
+  ),
   window: deadlineView.nullable(),
   windowRule: z.string(),
   sources: z.array(

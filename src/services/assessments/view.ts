@@ -2,6 +2,7 @@ import type { AssessmentView, MeetingDetails } from '#contract/assessment-schema
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
+import { levelsOf } from '#domain/assessment/frameworks.ts';
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
@@ -140,7 +141,9 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
     leadAssessor: person(a.leadAssessorId),
     coAssessor: person(a.coAssessorId),
     viewerRole,
-    outcome: a.outcome,
+    // AIM3 keeps its overall levels (concern, strengths) in outcomeLevels; outcome is the single one (AIM2).
+    outcome: a.framework.levels?.length ? null : a.outcome,
+    outcomeLevels: levelsOf(a.framework, a.outcome),
     window: window.view,
     windowRule: window.text,
     sources: sourcesOf(db, id).map((s) => ({
