@@ -174,7 +174,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     expect(
       await refusal
         .getByRole('link', {
-          name: 'Is there an ongoing police investigation? stops an AIM assessment under this profile',
+          name: 'Stops an AIM assessment under this profile',
         })
         .count(),
     ).toBe(1);
