@@ -29,6 +29,8 @@ export const eligibilityFacts = z.strictObject({
   lastBehaviourDate: isoDay.optional(),
   residesInArea: z.boolean().optional(),
   ongoingPoliceInvestigation: z.boolean().optional(),
+  openToChildrensSocialCare: z.boolean().optional(),
+  openToYouthJusticeService: z.boolean().optional(),
 });
 
 const person = z.strictObject({ id: recordId, name: z.string(), agency, aimTrained: z.boolean() });

@@ -23,6 +23,8 @@ const facts = z.strictObject({
   lastBehaviourDate: isoDay.optional(),
   residesInArea: z.boolean().optional(),
   ongoingPoliceInvestigation: z.boolean().optional(),
+  openToChildrensSocialCare: z.boolean().optional(),
+  openToYouthJusticeService: z.boolean().optional(),
 });
 
 const action = z.strictObject({

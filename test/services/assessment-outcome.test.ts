@@ -44,6 +44,8 @@ const start = (frameworkId: 'aim2' | 'aim3') =>
       lastBehaviourDate: '2026-04-20',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: team.yos.id,

@@ -34,7 +34,13 @@ const concern = (caseId: string, receivedAt: string, extra: Record<string, unkno
   reported: 'Sexualised behaviour towards a younger pupil in the toilets.',
   children: [],
   exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+  facts: {
+    lastBehaviourDate: '2026-11-02',
+    residesInArea: true,
+    ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
+  },
   proceedReason: '',
   ...extra,
 });

@@ -43,7 +43,13 @@ async function buildFixture() {
     reported: 'Concerning behaviour at school.',
     children: [],
     exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    facts: {
+      lastBehaviourDate: '2026-11-02',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
+    },
     proceedReason: '',
   });
   await h.call('map.addItem', {
@@ -71,6 +77,8 @@ async function buildFixture() {
       lastBehaviourDate: '2026-11-02',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: team.yos.id,
@@ -108,7 +116,13 @@ function requestFor(name: CallName): unknown {
     'pathway.checkEligibility': {
       caseId,
       receivedAt: '2026-11-04T10:00:00Z',
-      facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+      facts: {
+        lastBehaviourDate: '2026-11-02',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
+      },
     },
     'pathway.suggestCategory': { caseId, descriptorIds: [] },
     'pathway.summary': { caseId },

@@ -132,6 +132,8 @@ describe('an administrator resets a password', () => {
         lastBehaviourDate: '2026-04-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: team.yos.id,

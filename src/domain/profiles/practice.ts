@@ -79,3 +79,15 @@ export function mayScreenConsultations(profile: Profile, agency: string): boolea
   const agencies = profile.consultation?.screeningAgencies ?? ['youth-justice'];
   return agencies === NOT_STATED || agencies.includes(agency);
 }
+
+/** Facts the concern and start forms ask only when the profile's criteria need them, with the profile's question. */
+export const PROFILE_ASKED_FACTS = ['openToChildrensSocialCare', 'openToYouthJusticeService'] as const;
+export type ProfileAskedFact = (typeof PROFILE_ASKED_FACTS)[number];
+
+export function askedFacts(profile: Profile): { fact: ProfileAskedFact; question: string }[] {
+  return profile.eligibility.criteria.flatMap((c) =>
+    c.kind === 'yes-no' && (PROFILE_ASKED_FACTS as readonly string[]).includes(c.fact)
+      ? [{ fact: c.fact as ProfileAskedFact, question: c.question }]
+      : [],
+  );
+}

@@ -87,6 +87,8 @@ export const startRequest = (
     lastBehaviourDate: '2026-10-20',
     residesInArea: true,
     ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
     ...facts,
   },
   proceedReason: '',

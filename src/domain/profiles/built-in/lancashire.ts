@@ -11,6 +11,10 @@ import {
 
 const SOURCE = SOURCE_TITLES.lancashire;
 const criteria = { source: SOURCE, section: 'Referral Criteria' };
+const purpose = {
+  source: SOURCE,
+  section: 'HSB Consultation, AIM Assessment and Intervention Process (purpose)',
+};
 const step = (n: number, title: string) => ({
   source: SOURCE,
   section: `step ${n}: ${title}`,
@@ -103,6 +107,29 @@ export const lancashireProfile: Profile = {
         maxAge: 17,
         ifNotMet: 'consultation-only',
         citation: { source: SOURCE, section: 'Purpose (first paragraph); What is an AIM assessment?' },
+      },
+      {
+        // "This support is for children 10 – 17 years of age who are open to CSC at CoN Level 4 …"
+        kind: 'yes-no',
+        id: 'open-to-csc-con-4',
+        label: 'Open to CSC at Continuum of Need (CoN) Level 4',
+        question: 'Is the child open to CSC at Continuum of Need (CoN) Level 4?',
+        fact: 'openToChildrensSocialCare',
+        expected: true,
+        ifNotMet: 'not-eligible',
+        citation: purpose,
+      },
+      {
+        // "… and who are not already open to CYJS." Where the child is open to CYJS, CSC liaise with the
+        // allocated CYJS worker and CYJS Team Manager about the next steps.
+        kind: 'yes-no',
+        id: 'not-open-to-cyjs',
+        label: 'Not already open to CYJS (if open: liaise with the allocated CYJS worker and Team Manager)',
+        question: 'Is the child already open to CYJS?',
+        fact: 'openToYouthJusticeService',
+        expected: false,
+        ifNotMet: 'not-eligible',
+        citation: purpose,
       },
       {
         kind: 'yes-no',

@@ -1,4 +1,9 @@
-import { type TrainedAssessors, trainedAssessors } from '#domain/profiles/practice.ts';
+import {
+  askedFacts,
+  type ProfileAskedFact,
+  type TrainedAssessors,
+  trainedAssessors,
+} from '#domain/profiles/practice.ts';
 import '../../styles/assessment.css';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
@@ -127,6 +132,8 @@ function StartForm({ data }: { data: Loaded }) {
   const [lastBehaviourDate, setLastBehaviourDate] = useState('');
   const [residesInArea, setResidesInArea] = useState<YesNo | ''>('');
   const [police, setPolice] = useState<YesNo | ''>('');
+  // Questions only this profile's criteria ask (Lancashire: open to CSC at CoN Level 4; not open to CYJS).
+  const [asked, setAsked] = useState<Partial<Record<ProfileAskedFact, YesNo | ''>>>({});
   const [leadAssessorId, setLeadAssessorId] = useState('');
   const [coAssessorId, setCoAssessorId] = useState('');
   const [proceedReason, setProceedReason] = useState('');
@@ -191,7 +198,13 @@ function StartForm({ data }: { data: Loaded }) {
       lastBehaviourDate?: string;
       residesInArea?: boolean;
       ongoingPoliceInvestigation?: boolean;
+      openToChildrensSocialCare?: boolean;
+      openToYouthJusticeService?: boolean;
     } = {};
+    for (const [fact, value] of Object.entries(asked) as [ProfileAskedFact, YesNo | ''][]) {
+      const given = answer(value);
+      if (given !== undefined) facts[fact] = given;
+    }
     if (referralDate) facts.referralDate = referralDate;
     if (lastBehaviourDate) facts.lastBehaviourDate = lastBehaviourDate;
     const lives = answer(residesInArea);
@@ -335,6 +348,18 @@ function StartForm({ data }: { data: Loaded }) {
         onChange={setPolice}
         errors={errors}
       />
+      {(profile ? askedFacts(profile) : []).map((q) => (
+        <RadioGroup
+          key={q.fact}
+          form={FORM}
+          path={`facts.${q.fact}`}
+          label={q.question}
+          options={YES_NO_OPTIONS}
+          value={asked[q.fact] ?? ''}
+          onChange={(v) => setAsked((a) => ({ ...a, [q.fact]: v }))}
+          errors={errors}
+        />
+      ))}
 
       <h2 className="heading-m">The co-assessors</h2>
       <p className="body hint">
