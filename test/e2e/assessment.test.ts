@@ -154,6 +154,14 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await fillDate(form, 'Referral date', '01/05/2026');
     await fillDate(form, 'Date of the most recent behaviour', '20/04/2026');
     await form.getByRole('group', { name: 'Does the child live in the area?' }).getByLabel('Yes').check();
+    await form
+      .getByRole('group', { name: 'Is the child open to CSC at Continuum of Need (CoN) Level 4?' })
+      .getByLabel('Yes')
+      .check();
+    await form
+      .getByRole('group', { name: 'Is the child already open to CYJS?' })
+      .getByLabel('No', { exact: true })
+      .check();
     const police = form.getByRole('group', { name: 'Is there an ongoing police investigation?' });
     await police.getByLabel('Yes').check();
     await form

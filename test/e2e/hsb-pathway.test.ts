@@ -403,13 +403,22 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       .getByRole('group', { name: 'Is there an ongoing police investigation?' })
       .getByLabel('No', { exact: true })
       .check();
+    // Asked because the Lancashire criteria ask them (open to CSC at CoN Level 4; not open to CYJS).
+    await form
+      .getByRole('group', { name: 'Is the child open to CSC at Continuum of Need (CoN) Level 4?' })
+      .getByLabel('Yes', { exact: true })
+      .check();
+    await form
+      .getByRole('group', { name: 'Is the child already open to CYJS?' })
+      .getByLabel('No', { exact: true })
+      .check();
     await form.getByRole('button', { name: 'Check eligibility' }).click();
     await form.getByText(/^Outcome: Consultation only\./).waitFor();
     const criteria = form.getByRole('list', { name: 'Referral criteria' });
     const aim = criteria.getByRole('listitem').filter({ hasText: 'Aged 10 to 17 for an AIM assessment' });
     expect(await aim.textContent()).toMatch(/^Not met/);
     expect(await aim.textContent()).toMatch(/9/);
-    expect(await criteria.getByRole('listitem').filter({ hasText: /^Met/ }).count()).toBe(4);
+    expect(await criteria.getByRole('listitem').filter({ hasText: /^Met/ }).count()).toBe(6);
     // Live: the answer changes, the check follows.
     const lives = form.getByRole('group', { name: 'Does the child live in the area?' });
     await lives.getByLabel('Not known').check();
