@@ -15,6 +15,7 @@ import { PathwayHistory } from '../pathway/PathwayHistory.tsx';
 import { PathwaySection } from '../pathway/PathwaySection.tsx';
 import { PathwayStatus } from '../pathway/PathwayStatus.tsx';
 import { CaseAccessSection } from './CaseAccessSection.tsx';
+import { CaseClosureSection } from './CaseClosureSection.tsx';
 
 interface CaseData {
   hsbCase: HsbCase;
@@ -57,7 +58,13 @@ export function CasePage({ caseId }: { caseId: string }) {
     );
   }
   const { hsbCase, child } = loaded.data;
-  return <CaseView key={`${hsbCase.version}-${child.version}`} data={loaded.data} />;
+  return (
+    <CaseView
+      key={`${hsbCase.version}-${child.version}`}
+      data={loaded.data}
+      onChanged={() => void reload()}
+    />
+  );
 }
 
 function BackToCases() {
@@ -70,7 +77,7 @@ function BackToCases() {
   );
 }
 
-function CaseView({ data }: { data: CaseData }) {
+function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }) {
   const { hsbCase, profiles, users } = data;
   const { user } = useSession();
   const seesAccess = user.id === hsbCase.socialWorkerId || hsbCase.managerIds.includes(user.id);
@@ -209,6 +216,10 @@ function CaseView({ data }: { data: CaseData }) {
       <PathwayHistory caseId={hsbCase.id} />
 
       {seesAccess ? <CaseAccessSection caseId={hsbCase.id} /> : null}
+
+      {hsbCase.managerIds.includes(user.id) && user.roles.includes('manager') ? (
+        <CaseClosureSection hsbCase={hsbCase} onChanged={onChanged} />
+      ) : null}
     </>
   );
 }
