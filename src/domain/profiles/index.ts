@@ -16,8 +16,14 @@ export type {
 export { ELIGIBILITY_OUTCOME_LABELS, evaluateEligibility } from './eligibility.ts';
 export type { ParseProfileResult, ProfileError } from './parse.ts';
 export { describeProfileErrors, parseProfile } from './parse.ts';
-export type { AssessorTraining, ConsentPurpose, TrainedAssessors } from './practice.ts';
-export { consentFor, mayScreenConsultations, trainedAssessors, untrainedAssessor } from './practice.ts';
+export type { ActionFacts, AssessorTraining, ConsentPurpose, TrainedAssessors } from './practice.ts';
+export {
+  consentFor,
+  mayScreenConsultations,
+  trackedActionsFor,
+  trainedAssessors,
+  untrainedAssessor,
+} from './practice.ts';
 export type {
   CategoryId,
   Citation,

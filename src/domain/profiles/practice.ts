@@ -91,3 +91,34 @@ export function askedFacts(profile: Profile): { fact: ProfileAskedFact; question
       : [],
   );
 }
+
+/** What the tracked actions need to know about a case. */
+export interface ActionFacts {
+  exploitation: { cse: boolean; cce: boolean; missing: boolean; trafficking: boolean }[];
+  category?: string;
+  assessmentFinal: boolean;
+  /** When each recorded step was last recorded, by trigger event id. */
+  recorded: ReadonlyMap<string, string>;
+}
+
+/** The profile's tracked actions that apply to the case, each done once its step is recorded. */
+export function trackedActionsFor(profile: Profile, facts: ActionFacts) {
+  return (profile.trackedActions ?? [])
+    .filter((a) => {
+      const when = a.when;
+      if (!when) return true;
+      const flagged =
+        !when.exploitation || facts.exploitation.some((e) => when.exploitation?.some((flag) => e[flag]));
+      const categorised =
+        !when.categories ||
+        (facts.category !== undefined && when.categories.includes(facts.category as never));
+      return flagged && categorised && (!when.assessmentFinal || facts.assessmentFinal);
+    })
+    .map((a) => ({
+      id: a.id,
+      label: a.label,
+      doneBy: a.doneBy,
+      doneAt: facts.recorded.get(a.doneBy) ?? null,
+      citation: a.citation,
+    }));
+}

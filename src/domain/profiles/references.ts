@@ -24,6 +24,7 @@ export interface ReferenceView {
   recordingRequirements: { id: string; appliesTo?: { categories: string[] } }[];
   consent: { id: string }[];
   aim?: { assessmentWindowRuleId?: string };
+  trackedActions?: { id: string; doneBy: string; when?: { categories?: string[] } }[];
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -171,6 +172,12 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
   view.recordingRequirements.forEach((req, i) => {
     const path = ['recordingRequirements', i, 'appliesTo', 'categories'];
     allExist(problems, categories, req.appliesTo?.categories, path, 'category');
+  });
+  duplicates(problems, view.trackedActions ?? [], ['trackedActions'], 'action id');
+  view.trackedActions?.forEach((a, i) => {
+    mustExist(problems, events, a.doneBy, ['trackedActions', i, 'doneBy'], 'trigger event');
+    const path = ['trackedActions', i, 'when', 'categories'];
+    allExist(problems, categories, a.when?.categories, path, 'category (not in the risk matrix)');
   });
   const windowRule = view.aim?.assessmentWindowRuleId;
   if (windowRule !== undefined)

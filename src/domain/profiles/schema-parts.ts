@@ -241,5 +241,28 @@ export const ConsultationSchema = z.strictObject({
   citation: CitationSchema.optional(),
 });
 
+export const EXPLOITATION_FLAGS = ['cse', 'cce', 'missing', 'trafficking'] as const;
+
+/**
+ * An action the procedure asks for on some cases, tracked until the step that does it is recorded with its
+ * date (Islington §7: every HSB case linked to CSE is taken to the MASE; Hounslow: the step-down meeting).
+ */
+export const TrackedActionSchema = z.strictObject({
+  id: slug,
+  label: text,
+  /** Which cases: a concern flagged with one of these, and/or one of these agreed categories. */
+  when: z
+    .strictObject({
+      exploitation: z.array(z.enum(EXPLOITATION_FLAGS)).min(1).optional(),
+      categories: z.array(CategoryIdSchema).min(1).optional(),
+      /** Once an AIM assessment on the case is final (signed by both co-assessors). */
+      assessmentFinal: z.literal(true).optional(),
+    })
+    .optional(),
+  /** The step (a trigger event) whose recording does the action. */
+  doneBy: slug,
+  citation: CitationSchema,
+});
+
 /** Who every "no further action" decision is reported to (Hounslow: the E&V Coordinator). */
 export const NfaReportedToSchema = z.strictObject({ role: text, citation: CitationSchema });

@@ -19,6 +19,7 @@ import {
   slug,
   TerminologySchema,
   TimescaleSchema,
+  TrackedActionSchema,
   TriggerEventSchema,
   text,
 } from './schema-parts.ts';
@@ -43,6 +44,7 @@ export const ProfileSchema = z
     aim: AimSchema.optional(),
     consultation: ConsultationSchema.optional(),
     nfaReportedTo: NfaReportedToSchema.optional(),
+    trackedActions: z.array(TrackedActionSchema).optional(),
   })
   .superRefine((profile, ctx) => {
     for (const problem of checkReferences(profile)) {

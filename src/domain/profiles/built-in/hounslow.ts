@@ -98,6 +98,12 @@ export const hounslowProfile: Profile = {
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
     { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
     { id: 'aim-decision', label: 'Evidence of HSB: referral to YOS for a joint AIM assessment' },
+    {
+      id: 'step-down-meeting',
+      label:
+        'Step-down meeting held: an agency other than Children’s Social Care leads on monitoring the HSB risk',
+    },
+    { id: 'referral-87a-cait', label: '87a referral to CAIT (police) sent with the HSB risk assessment' },
   ],
   timescales: [
     {
@@ -213,6 +219,25 @@ export const hounslowProfile: Profile = {
     signOffRoles: [],
     citation: { source: SOURCE, section: "AIM's Assessment" },
   },
+  trackedActions: [
+    {
+      // Workflow guidance, category 0: "Allocated cases where the HSB risk has been reviewed as a category 0
+      // should have a step-down meeting where an agency other than Children's Social Care are to be lead".
+      id: 'step-down-meeting',
+      label: 'Hold a step-down meeting (allocated case reviewed as category 0) and agree the lead agency',
+      when: { categories: ['0'] },
+      doneBy: 'step-down-meeting',
+      citation: { source: SOURCE, section: 'Workflow Guidance: Child is assessed as Category 0 Risk' },
+    },
+    {
+      // HSB work-flow matrix, Allocated Service Response for categories 2 and 3.
+      id: 'referral-87a-cait',
+      label: 'Send an 87a referral to CAIT (police) with the HSB risk assessment',
+      when: { categories: ['2', '3'] },
+      doneBy: 'referral-87a-cait',
+      citation: { source: SOURCE_TITLES.workFlow, section: 'Allocated Service Response, categories 2 and 3' },
+    },
+  ],
   nfaReportedTo: {
     role: 'Exploitation & Vulnerabilities (E&V) Coordinator',
     citation: pathway,

@@ -103,6 +103,8 @@ export const islingtonProfile: Profile = {
     },
     { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+    { id: 'mase-nomination', label: 'Case taken to the MASE (nomination or update)' },
+    { id: 'mase-feedback', label: 'Feedback from the MASE recorded' },
   ],
   timescales: [
     {
@@ -239,4 +241,22 @@ export const islingtonProfile: Profile = {
     citation: { source: SOURCE, section: '3. Identifying Risk Level' },
   },
   consent: [],
+  trackedActions: [
+    {
+      // §7: "All HSB cases linked to Child Sexual Exploitation (CSE) should be taken to the MASE".
+      id: 'mase-cse',
+      label: 'Take the case to the MASE: the concern is linked to child sexual exploitation',
+      when: { exploitation: ['cse'] },
+      doneBy: 'mase-nomination',
+      citation: { source: SOURCE, section: '7. Multi-Agency Sexual Exploitation Panel (MASE)' },
+    },
+    {
+      // §8: "If the case is heard at the MASE then this should be recorded, along with … feedback."
+      id: 'mase-feedback',
+      label: 'Record the feedback from the MASE',
+      when: { exploitation: ['cse'] },
+      doneBy: 'mase-feedback',
+      citation: s8,
+    },
+  ],
 };

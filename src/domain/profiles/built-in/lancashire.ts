@@ -57,6 +57,16 @@ export const lancashireProfile: Profile = {
     { id: 'consultation-requested', label: 'HSB Hub consultation requested' },
     { id: 'aim-decision', label: 'Decision that an AIM assessment is required' },
     { id: 'first-meeting-with-child', label: 'Initial meeting with the child for the AIM assessment' },
+    // Steps 10 and 11: after the assessment, each recorded with its date.
+    {
+      id: 'aim-outcome-shared',
+      label: 'Visit to the child and family to share the outcome of the AIM assessment',
+    },
+    { id: 'aim-outcome-planning-meeting', label: 'AIM assessment outcome and planning meeting held' },
+    {
+      id: 'aim-review',
+      label: 'Review of the AIM assessment (as agreed at the outcome and planning meeting)',
+    },
   ],
   timescales: [
     {
@@ -205,6 +215,22 @@ export const lancashireProfile: Profile = {
     screeningAgencies: ['youth-justice'],
     citation: step(2, 'the HSB Hub screens the referral'),
   },
+  trackedActions: [
+    {
+      id: 'aim-outcome-shared',
+      label: 'Visit the child and family to share the outcome of the AIM assessment',
+      when: { assessmentFinal: true },
+      doneBy: 'aim-outcome-shared',
+      citation: step(10, 'sharing the outcome with the child and family'),
+    },
+    {
+      id: 'aim-outcome-planning-meeting',
+      label: 'Hold the AIM assessment outcome and planning meeting, and agree the reviews there',
+      when: { assessmentFinal: true },
+      doneBy: 'aim-outcome-planning-meeting',
+      citation: step(10, 'AIM assessment outcome and planning meeting'),
+    },
+  ],
   aim: {
     // Step 6 requires an AIM-trained CYJS practitioner working alongside the allocated social worker;
     // it does not require the social worker to be AIM trained.
