@@ -92,6 +92,21 @@ describe('tracked actions', () => {
       complex: false,
     });
     expect(await actions(two)).toEqual([['referral-87a-cait', null]]);
+
+    // Category 1 (flow chart): a section 17 assessment, then a Child in Need plan or a step-down.
+    const one = await openCase(h, team, 'hounslow');
+    await h.call('pathway.recordCategory', {
+      caseId: one,
+      category: '1',
+      agreedAt: '2026-11-24T10:00:00Z',
+      agreedBy: 'MASH screening',
+      rationale: 'Problematic, no overt victimisation',
+      complex: false,
+    });
+    expect(await actions(one)).toEqual([
+      ['s17-assessment', null],
+      ['child-in-need-plan', null],
+    ]);
   });
 
   it('Lancashire steps 10 and 11: the outcome visit, the outcome and planning meeting, and reviews are recorded with dates', async () => {

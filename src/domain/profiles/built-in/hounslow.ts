@@ -104,6 +104,12 @@ export const hounslowProfile: Profile = {
         'Step-down meeting held: an agency other than Children’s Social Care leads on monitoring the HSB risk',
     },
     { id: 'referral-87a-cait', label: '87a referral to CAIT (police) sent with the HSB risk assessment' },
+    { id: 's17-assessment-completed', label: 'Section 17 child and family assessment completed' },
+    {
+      id: 'child-in-need-plan-or-step-down',
+      label:
+        'Child placed on a Child in Need plan, or stepped down to Early Help, YOS Prevention or NFA (no consent)',
+    },
   ],
   timescales: [
     {
@@ -220,6 +226,24 @@ export const hounslowProfile: Profile = {
     citation: { source: SOURCE, section: "AIM's Assessment" },
   },
   trackedActions: [
+    {
+      // Flow chart, category 1 without a strategy threshold: "Section 17 child and family assessment to be
+      // completed. Child/Young Person placed on Child in Need plan. Step down to Early Help, YOS Prevention
+      // or NFA'd if no consent."
+      id: 's17-assessment',
+      label: 'Complete a section 17 child and family assessment',
+      when: { categories: ['1'] },
+      doneBy: 's17-assessment-completed',
+      citation: pathway,
+    },
+    {
+      id: 'child-in-need-plan',
+      label:
+        'Place the child on a Child in Need plan, or step down to Early Help, YOS Prevention or NFA if there is no consent',
+      when: { categories: ['1'] },
+      doneBy: 'child-in-need-plan-or-step-down',
+      citation: pathway,
+    },
     {
       // Workflow guidance, category 0: "Allocated cases where the HSB risk has been reviewed as a category 0
       // should have a step-down meeting where an agency other than Children's Social Care are to be lead".
