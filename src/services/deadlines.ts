@@ -282,10 +282,16 @@ export function myDeadlines(wb: Workbench): DeadlineView[] {
   const db = wb.db();
   const now = wb.now().toISOString();
   const names = namesById(db);
-  return deadlinesForPerson(db, user.id, 'allocated')
-    .filter((d) => d.state === 'open' && mayAccessCase(wb, db, d.caseId))
-    .map((d) => viewDeadline(db, d, now, names))
-    .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant));
+  return (
+    deadlinesForPerson(db, user.id, 'allocated')
+      // A closed case's deadlines no longer ask anything of anyone: My work leaves them out.
+      .filter(
+        (d) =>
+          d.state === 'open' && findCase(db, d.caseId)?.status === 'open' && mayAccessCase(wb, db, d.caseId),
+      )
+      .map((d) => viewDeadline(db, d, now, names))
+      .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant))
+  );
 }
 
 export function teamDeadlines(wb: Workbench) {

@@ -892,8 +892,9 @@ describe('a closed case is read-only (issue 12)', () => {
     }
     expect(accepted).toEqual([]);
 
-    // Reading and exporting go on.
+    // Reading and exporting go on; the closed case's running deadline leaves My work.
     await as('sam.sw');
+    expect((await h.call('deadlines.mine', {})).map((d) => d.caseId)).not.toContain(f.caseId);
     expect((await h.call('map.get', { caseId: f.caseId })).items).toHaveLength(2);
     const timeline = await h.call('pathway.timeline', { caseId: f.caseId });
     expect(timeline.events.at(-1)).toMatchObject({ event: 'case-closed', label: 'Case closed' });
@@ -918,5 +919,6 @@ describe('a closed case is read-only (issue 12)', () => {
     });
     await as('sam.sw');
     await h.call('map.addItem', { caseId: f.caseId, item: lifeEvent('New school') });
+    expect((await h.call('deadlines.mine', {})).map((d) => d.caseId)).toContain(f.caseId);
   });
 });
