@@ -97,6 +97,8 @@ export interface ActionFacts {
   exploitation: { cse: boolean; cce: boolean; missing: boolean; trafficking: boolean }[];
   category?: string;
   assessmentFinal: boolean;
+  /** Every outcome chosen by the case's strategy discussions and meetings. */
+  strategyOutcomes: readonly string[];
   /** When each recorded step was last recorded, by trigger event id. */
   recorded: ReadonlyMap<string, string>;
 }
@@ -112,7 +114,9 @@ export function trackedActionsFor(profile: Profile, facts: ActionFacts) {
       const categorised =
         !when.categories ||
         (facts.category !== undefined && when.categories.includes(facts.category as never));
-      return flagged && categorised && (!when.assessmentFinal || facts.assessmentFinal);
+      const decided =
+        !when.strategyOutcomes || when.strategyOutcomes.some((o) => facts.strategyOutcomes.includes(o));
+      return flagged && categorised && decided && (!when.assessmentFinal || facts.assessmentFinal);
     })
     .map((a) => ({
       id: a.id,

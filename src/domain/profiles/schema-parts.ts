@@ -257,6 +257,8 @@ export const TrackedActionSchema = z.strictObject({
       categories: z.array(CategoryIdSchema).min(1).optional(),
       /** Once an AIM assessment on the case is final (signed by both co-assessors). */
       assessmentFinal: z.literal(true).optional(),
+      /** Once a strategy discussion or meeting has chosen one of these outcomes. */
+      strategyOutcomes: z.array(slug).min(1).optional(),
     })
     .optional(),
   /** The step (a trigger event) whose recording does the action. */

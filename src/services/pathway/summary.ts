@@ -251,6 +251,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       exploitation: referrals.map((r) => r.exploitation),
       ...(latestCategory?.category !== undefined ? { category: latestCategory.category } : {}),
       assessmentFinal: assessments.some((a) => a.state === 'final'),
+      strategyOutcomes: meetings.flatMap((m) => m.outcomes),
       recorded: new Map(caseEvents(db, caseId).map((e) => [e.event, e.occurredAt])),
     }).map((a) => ({ ...a, citation: citationText(a.citation) })),
     referrals: referrals.map((r) => ({

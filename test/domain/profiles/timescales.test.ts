@@ -30,7 +30,9 @@ describe('choosing the rules a case starts', () => {
       's47-completed',
       'icpc-initiated',
     ]);
-    expect(ids(rulesStartedByOutcome(blackpoolProfile, 'aim-alongside'))).toEqual(['aim-interviews']);
+    // Blackpool: "AIM alongside" decides to screen; the 6–8 week window runs from the decision to assess.
+    expect(ids(rulesStartedByOutcome(blackpoolProfile, 'aim-alongside'))).toEqual([]);
+    expect(ids(rulesStartedByOutcome(blackpoolProfile, 's47-enquiry'))).toEqual([]);
     expect(rulesStartedByOutcome(hounslowProfile, 'no-further-action')).toEqual([]);
     expect(rulesStartedByOutcome(hounslowProfile, 'not-an-outcome')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder } from '../../support/temp.ts';
 import { type Harness, harness, seededTeam } from '../../support/workbench.ts';
-import { openCase, type Team } from './support.ts';
+import { openCase, strategyMeeting, type Team } from './support.ts';
 
 // Issue 12, "Missing content from the other seeds": actions the procedures ask for on some cases are
 // tracked until the step that does them is recorded with its date.
@@ -132,5 +132,25 @@ describe('tracked actions', () => {
     ]);
     // The actions are asked for once an AIM assessment on the case is final; none is yet.
     expect(await actions(caseId)).toEqual([]);
+  });
+});
+
+describe('AIM alongside', () => {
+  it('Hounslow starts the joint AIM for the meeting, and records no notification that was never sent', async () => {
+    // Caught before: the automatic start wrote "Recorded at the strategy meeting" as the quality-review
+    // notification, whether or not anyone had notified anyone.
+    const caseId = await openCase(h, team, 'hounslow');
+    await h.call(
+      'pathway.recordStrategyMeeting',
+      strategyMeeting(caseId, '2026-11-25T10:00:00Z', ['aim-alongside'], {
+        details: { rationale: 'Evidence of HSB: referral to YOS for a joint AIM assessment' },
+      }),
+    );
+    const [listed] = await h.call('assessments.forCase', { caseId });
+    const started = await h.call('assessments.get', { id: listed?.id ?? '' });
+    expect(started.qualityReviewNotified).toBe('');
+    expect([started.leadAssessor.id, started.coAssessor.id].sort()).toEqual(
+      [team.socialWorker.id, team.yos.id].sort(),
+    );
   });
 });

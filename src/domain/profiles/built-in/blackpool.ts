@@ -136,10 +136,13 @@ export const blackpoolProfile: Profile = {
       },
       { id: 'criminal-prosecution', label: 'Criminal prosecution', startsEvents: [] },
       {
+        // "Alongside: AIM assessment (screening to identify if this is appropriate)". A decision to screen,
+        // not an assessment started for the meeting: the AIM or AIM2, the welfare or criminal route and
+        // the notification to the SQR service are recorded when the assessment is decided (the tracked
+        // action below), and the 6–8 week window runs from that decision.
         id: 'aim-alongside',
         label: 'AIM assessment alongside (after screening)',
-        startsEvents: ['aim-decision'],
-        startsAssessment: true,
+        startsEvents: [],
       },
     ],
     citation: {
@@ -157,6 +160,16 @@ export const blackpoolProfile: Profile = {
   // The pathway has no hub consultation step.
   consultation: { screenedBy: 'Not stated in the procedure', screeningAgencies: 'not-stated' },
   consent: [],
+  trackedActions: [
+    {
+      id: 'aim-decision',
+      label:
+        'Screen whether an AIM assessment is appropriate; if so, decide AIM or AIM2 and the welfare or criminal route, and notify the SQR service',
+      when: { strategyOutcomes: ['aim-alongside'] },
+      doneBy: 'aim-decision',
+      citation: aimProcess,
+    },
+  ],
   aim: {
     // The pathway names "co-working assessors" without stating their training; set locally if required.
     coAssessorsMustBothBeTrained: false,
