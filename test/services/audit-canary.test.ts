@@ -172,7 +172,7 @@ async function scriptedCase() {
       },
     ],
     agenda: [{ point: c('AgendaPoint'), notes: c('AgendaNotes') }],
-    outcomes: ['no-further-action'],
+    outcomes: ['early-help'],
     details: {
       rationale: c('MeetingRationale'),
       leadAgency: c('LeadAgency'),

@@ -687,9 +687,22 @@ describe('search for a case you are not allocated to', () => {
 
 describe('the coordinator’s no-further-action list', () => {
   it('leaves out decisions on cases the person may not access', async () => {
+    // Blackpool's meeting lists no "no further action" outcome (issue 12): an Islington case records one.
+    const created = await h.call('children.create', {
+      ...child,
+      name: 'Nia Example',
+      socialCareNumber: 'SC-77',
+    });
+    const islington = await h.call('cases.open', {
+      childId: created.id,
+      profileId: 'islington',
+      socialWorkerId: f.team.socialWorker.id,
+      yosPractitionerId: f.team.yos.id,
+      managerIds: [f.team.admin.id],
+    });
     await as('sam.sw');
     await h.call('pathway.recordStrategyMeeting', {
-      ...strategyMeeting(f.caseId),
+      ...strategyMeeting(islington.id),
       heldAt: '2026-11-05T08:50:00Z',
       outcomes: ['no-further-action'],
       details: {
@@ -699,7 +712,7 @@ describe('the coordinator’s no-further-action list', () => {
         followUpWorkingDays: null,
       },
     });
-    expect((await h.call('pathway.nfaList', {})).map((d) => d.caseReference)).toEqual([f.reference]);
+    expect((await h.call('pathway.nfaList', {})).map((d) => d.caseReference)).toEqual([islington.reference]);
     await as('una.out');
     expect(await h.call('pathway.nfaList', {})).toEqual([]);
   });

@@ -113,14 +113,9 @@ export const blackpoolProfile: Profile = {
       'Multi-agency safeguarding plan',
       'Consider an AIM assessment',
     ],
+    // The pathway lists these outcomes of the meeting; "no further action" is an outcome of the green
+    // screening (see the Brook colours), not of the strategy meeting.
     outcomes: [
-      {
-        id: 'no-further-action',
-        label: 'No further action',
-        startsEvents: [],
-        requires: ['rationale'],
-        noFurtherAction: true,
-      },
       { id: 'early-help', label: 'Early help', startsEvents: [] },
       { id: 'child-in-need', label: 'Child in need', startsEvents: [] },
       {
