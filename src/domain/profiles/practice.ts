@@ -99,6 +99,8 @@ export interface ActionFacts {
   assessmentFinal: boolean;
   /** Every outcome chosen by the case's strategy discussions and meetings. */
   strategyOutcomes: readonly string[];
+  /** The Brook colours screenings on the case have recorded (colour ids). */
+  brookColours: readonly string[];
   /** When each recorded step was last recorded, by trigger event id. */
   recorded: ReadonlyMap<string, string>;
 }
@@ -116,7 +118,16 @@ export function trackedActionsFor(profile: Profile, facts: ActionFacts) {
         (facts.category !== undefined && when.categories.includes(facts.category as never));
       const decided =
         !when.strategyOutcomes || when.strategyOutcomes.some((o) => facts.strategyOutcomes.includes(o));
-      return flagged && categorised && decided && (!when.assessmentFinal || facts.assessmentFinal);
+      const coloured = !when.brookColours || when.brookColours.some((c) => facts.brookColours.includes(c));
+      const after = !when.afterStep || facts.recorded.has(when.afterStep);
+      return (
+        flagged &&
+        categorised &&
+        decided &&
+        coloured &&
+        after &&
+        (!when.assessmentFinal || facts.assessmentFinal)
+      );
     })
     .map((a) => ({
       id: a.id,

@@ -24,7 +24,11 @@ export interface ReferenceView {
   recordingRequirements: { id: string; appliesTo?: { categories: string[] } }[];
   consent: { id: string }[];
   aim?: { assessmentWindowRuleId?: string };
-  trackedActions?: { id: string; doneBy: string; when?: { categories?: string[] } }[];
+  trackedActions?: {
+    id: string;
+    doneBy: string;
+    when?: { categories?: string[]; brookColours?: string[]; afterStep?: string };
+  }[];
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -178,6 +182,21 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
     mustExist(problems, events, a.doneBy, ['trackedActions', i, 'doneBy'], 'trigger event');
     const path = ['trackedActions', i, 'when', 'categories'];
     allExist(problems, categories, a.when?.categories, path, 'category (not in the risk matrix)');
+    allExist(
+      problems,
+      colours,
+      a.when?.brookColours,
+      ['trackedActions', i, 'when', 'brookColours'],
+      'Brook colour',
+    );
+    if (a.when?.afterStep !== undefined)
+      mustExist(
+        problems,
+        events,
+        a.when.afterStep,
+        ['trackedActions', i, 'when', 'afterStep'],
+        'trigger event',
+      );
   });
   const windowRule = view.aim?.assessmentWindowRuleId;
   if (windowRule !== undefined)

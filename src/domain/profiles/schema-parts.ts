@@ -259,6 +259,10 @@ export const TrackedActionSchema = z.strictObject({
       assessmentFinal: z.literal(true).optional(),
       /** Once a strategy discussion or meeting has chosen one of these outcomes. */
       strategyOutcomes: z.array(slug).min(1).optional(),
+      /** Once a screening has recorded one of these Brook colours (Blackpool: amber or red). */
+      brookColours: z.array(slug).min(1).optional(),
+      /** Once this step (a trigger event) has been recorded. */
+      afterStep: slug.optional(),
     })
     .optional(),
   /** The step (a trigger event) whose recording does the action. */

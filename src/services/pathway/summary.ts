@@ -252,6 +252,11 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       ...(latestCategory?.category !== undefined ? { category: latestCategory.category } : {}),
       assessmentFinal: assessments.some((a) => a.state === 'final'),
       strategyOutcomes: meetings.flatMap((m) => m.outcomes),
+      brookColours: caseEvents(db, caseId).flatMap((e) => {
+        const label = (e.details as { brookColour?: string }).brookColour;
+        const colour = profile.brook.colours.find((c) => c.label === label);
+        return colour ? [colour.id] : [];
+      }),
       recorded: new Map(caseEvents(db, caseId).map((e) => [e.event, e.occurredAt])),
     }).map((a) => ({ ...a, citation: citationText(a.citation) })),
     referrals: referrals.map((r) => ({

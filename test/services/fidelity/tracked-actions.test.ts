@@ -135,6 +135,46 @@ describe('tracked actions', () => {
   });
 });
 
+describe('Blackpool amber/red screening route and the SQR review meeting', () => {
+  it('an amber screening asks for the transfer, interim safeguarding and the CAFA; a decision to assess asks for the SQR review meeting', async () => {
+    // Caught before: the amber/red route (transfer, interim safeguarding measures, CAFA) was not on the case.
+    const caseId = await openCase(h, team, 'blackpool');
+    await h.call('pathway.recordEvent', {
+      caseId,
+      event: 'concern-screened',
+      occurredAt: '2026-11-24T09:00:00Z',
+      note: '',
+      brookColour: 'green',
+    });
+    expect(await actions(caseId)).toEqual([]);
+    await h.call('pathway.recordEvent', {
+      caseId,
+      event: 'concern-screened',
+      occurredAt: '2026-11-24T10:00:00Z',
+      note: '',
+      brookColour: 'amber',
+    });
+    await h.call('pathway.recordEvent', {
+      caseId,
+      event: 'transferred-to-ast',
+      occurredAt: '2026-11-24T12:00:00Z',
+      note: '',
+    });
+    expect(await actions(caseId)).toEqual([
+      ['transfer-ast', '2026-11-24T12:00:00.000Z'],
+      ['interim-safeguarding', null],
+      ['cafa', null],
+    ]);
+    await h.call('pathway.recordEvent', {
+      caseId,
+      event: 'aim-decision',
+      occurredAt: '2026-11-25T10:00:00Z',
+      note: 'AIM2, welfare route; SQR notified',
+    });
+    expect((await actions(caseId)).slice(3)).toEqual([['sqr-review-meeting', null]]);
+  });
+});
+
 describe('AIM alongside', () => {
   it('Hounslow starts the joint AIM for the meeting, and records no notification that was never sent', async () => {
     // Caught before: the automatic start wrote "Recorded at the strategy meeting" as the quality-review

@@ -77,6 +77,24 @@ export const blackpoolProfile: Profile = {
     },
     { id: 'aim-decision', label: 'Decision to undertake an AIM or AIM2 assessment' },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+    // Amber/red screening route.
+    { id: 'transferred-to-ast', label: 'Case transferred to the Assessment and Support Team' },
+    { id: 'interim-safeguarding-measures', label: 'Interim safeguarding measures put in place' },
+    { id: 'cafa-commenced', label: 'Child and family assessment (CAFA) commenced' },
+    // Section 2, after the assessment.
+    {
+      id: 'sqr-review-meeting',
+      label:
+        'Review strategy meeting chaired by the SQR service: findings, concerns, strengths, roles and an intervention plan agreed',
+    },
+    {
+      id: 'specialist-panel-requested',
+      label: 'Sexually Harmful Behaviour panel requested via the Head of Service (specialist intervention)',
+    },
+    {
+      id: 'sqr-end-meeting',
+      label: 'End strategy meeting with the SQR service: work and levels of concern reviewed',
+    },
   ],
   timescales: [
     {
@@ -156,6 +174,31 @@ export const blackpoolProfile: Profile = {
   consultation: { screenedBy: 'Not stated in the procedure', screeningAgencies: 'not-stated' },
   consent: [],
   trackedActions: [
+    ...(
+      [
+        ['transfer-ast', 'Transfer the case to the Assessment and Support Team', 'transferred-to-ast'],
+        [
+          'interim-safeguarding',
+          'Put interim safeguarding measures in place',
+          'interim-safeguarding-measures',
+        ],
+        ['cafa', 'Commence the child and family assessment (CAFA)', 'cafa-commenced'],
+      ] as const
+    ).map(([id, label, doneBy]) => ({
+      id,
+      label,
+      when: { brookColours: ['amber', 'red'] },
+      doneBy,
+      citation: pathway,
+    })),
+    {
+      id: 'sqr-review-meeting',
+      label:
+        'Hold the review strategy meeting chaired by the SQR service to consider the findings and agree an intervention plan',
+      when: { afterStep: 'aim-decision' },
+      doneBy: 'sqr-review-meeting',
+      citation: aimProcess,
+    },
     {
       id: 'aim-decision',
       label:
