@@ -191,7 +191,12 @@ export const assessmentCalls = {
   'assessments.setOutcome': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({ ...ofAssessment, outcome: shortText.min(1) }),
+    request: z.strictObject({
+      ...ofAssessment,
+      outcome: shortText.min(1),
+      /** Which overall level, for a framework that records several (AIM3: 'concern', 'strengths'). */
+      level: shortText.optional(),
+    }),
     response: assessmentView,
   }),
   'assessments.startReview': call({

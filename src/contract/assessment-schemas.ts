@@ -30,6 +30,8 @@ export const eligibilityFacts = z.strictObject({
   lastBehaviourDate: isoDay.optional(),
   residesInArea: z.boolean().optional(),
   ongoingPoliceInvestigation: z.boolean().optional(),
+  openToChildrensSocialCare: z.boolean().optional(),
+  openToYouthJusticeService: z.boolean().optional(),
 });
 
 const person = z.strictObject({ id: recordId, name: z.string(), agency, aimTrained: z.boolean() });
@@ -99,6 +101,15 @@ export const assessmentView = z.strictObject({
   coAssessor: person,
   viewerRole: z.enum(['lead', 'co', 'reader']),
   outcome: z.string().nullable(),
+  /** The overall levels a framework records side by side (AIM3: concern and strengths). */
+  outcomeLevels: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      value: z.string().nullable(),
+      valueLabel: z.string().nullable(),
+    }),
+  ),
   window: deadlineView.nullable(),
   windowRule: z.string(),
   sources: z.array(

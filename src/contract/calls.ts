@@ -286,6 +286,27 @@ export const calls = {
     request: z.strictObject({ id: recordId, expectedVersion: recordVersion, ...caseAllocation }),
     response: hsbCase,
   }),
+  // Issue 12: a manager of the case closes it with a reason, or reopens it; a closed case is read-only.
+  'cases.close': call({
+    access: ['manager'],
+    writes: true,
+    request: z.strictObject({
+      id: recordId,
+      expectedVersion: recordVersion,
+      reason: longText.min(1, 'is required'),
+    }),
+    response: hsbCase,
+  }),
+  'cases.reopen': call({
+    access: ['manager'],
+    writes: true,
+    request: z.strictObject({
+      id: recordId,
+      expectedVersion: recordVersion,
+      reason: longText.min(1, 'is required'),
+    }),
+    response: hsbCase,
+  }),
   'cases.get': call({
     access: CASEWORK,
     writes: false,

@@ -24,6 +24,8 @@ const facts = z.strictObject({
   lastBehaviourDate: isoDay.optional(),
   residesInArea: z.boolean().optional(),
   ongoingPoliceInvestigation: z.boolean().optional(),
+  openToChildrensSocialCare: z.boolean().optional(),
+  openToYouthJusticeService: z.boolean().optional(),
 });
 
 export const pathwaySummary = z.strictObject({
@@ -54,6 +56,16 @@ export const pathwaySummary = z.strictObject({
   }),
   consentRequired: z.array(z.strictObject({ id: z.string(), label: z.string(), from: z.array(z.string()) })),
   recordingRequirements: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  /** Actions the profile asks for on this case, done once their step is recorded (issue 12). */
+  trackedActions: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      doneBy: z.string(),
+      doneAt: isoInstant.nullable(),
+      citation: z.string(),
+    }),
+  ),
   referrals: z.array(
     z.strictObject({
       id: recordId,

@@ -1,7 +1,10 @@
-import type { CallName, ParsedRequest } from '../contract/calls.ts';
+import { type CallName, calls, type ParsedRequest } from '../contract/calls.ts';
+import { WorkbenchError } from '../contract/errors.ts';
 import { caseIdOf, caseIdOfAssessmentItem } from '../store/case-access.ts';
+import { allCasesOfChildClosed } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import { requireCaseAccess, requireChildAccess } from './case-access.ts';
+import { CLOSED_CASE_MESSAGE } from './case-closure.ts';
 import type { Workbench } from './workbench.ts';
 
 /** What a case-scoped request reaches: a case (undefined when the record named does not exist) or a child. */
@@ -149,19 +152,46 @@ export const caseScope: {
   'cases.open': (_db, r) => [{ childId: r.childId }],
   'cases.allocate': (_db, r) => [{ caseId: r.id }],
   'cases.get': (_db, r) => [{ caseId: r.id }],
+  'cases.close': (_db, r) => [{ caseId: r.id }],
+  'cases.reopen': (_db, r) => [{ caseId: r.id }],
   'cases.search': 'filters-itself',
   'cases.requestAccess': 'asks-for-access',
   'cases.breakGlass': 'asks-for-access',
   'cases.accessRecords': (_db, r) => [{ caseId: r.caseId }],
 };
 
-/** Refuses the call unless the signed-in person may access every case and child it reaches. */
+/**
+ * The writing calls a closed case still answers: exports (they only record that they were made) and
+ * reopening it. Every other writing call on a closed case is refused (issue 12: closed cases are read-only).
+ */
+export const ALLOWED_ON_CLOSED_CASE: readonly CallName[] = [
+  'cases.reopen',
+  'map.export',
+  'reports.export',
+  'reports.exportChronology',
+  'reports.exportStrategyMeeting',
+  'reports.exportConsultation',
+];
+
+/**
+ * Refuses the call unless the signed-in person may access every case and child it reaches, and, for a
+ * call that writes, unless every case it reaches is open.
+ */
 export function checkCaseScope<K extends CallName>(wb: Workbench, name: K, req: ParsedRequest<K>): void {
   const scope = caseScope[name] as Resolver<K> | string;
   if (typeof scope === 'string') return;
   const db = wb.db();
+  const readOnly = !calls[name].writes || ALLOWED_ON_CLOSED_CASE.includes(name);
   for (const target of scope(db, req)) {
-    if ('childId' in target) requireChildAccess(wb, db, target.childId);
-    else if (target.caseId !== undefined) requireCaseAccess(wb, db, target.caseId);
+    if ('childId' in target) {
+      requireChildAccess(wb, db, target.childId);
+      // A child whose every case is closed is read-only too; a new case may still be opened for them.
+      if (!readOnly && name !== 'cases.open' && allCasesOfChildClosed(db, target.childId))
+        throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
+    } else if (target.caseId !== undefined) {
+      const hsbCase = requireCaseAccess(wb, db, target.caseId);
+      if (!readOnly && hsbCase.status === 'closed')
+        throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
+    }
   }
 }

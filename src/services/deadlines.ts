@@ -12,7 +12,13 @@ import {
   type WorkingCalendar,
 } from '../domain/clock/index.ts';
 import { millisecondsBetween } from '../domain/dates.ts';
-import { type CaseContext, type ClockStart, type Profile, rulesStartedBy } from '../domain/profiles/index.ts';
+import {
+  type CaseContext,
+  type ClockStart,
+  type Profile,
+  readableCitation,
+  rulesStartedBy,
+} from '../domain/profiles/index.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
@@ -85,7 +91,7 @@ export function viewDeadline(db: Db, d: DeadlineRecord, now: string, names = nam
     ruleId: d.ruleId,
     step: d.label,
     ruleText: describeRule(d.rule),
-    citation: d.citation,
+    citation: readableCitation(d.citation),
     startedBy: d.startedByLabel,
     triggerAt: new Date(d.triggerAt).toISOString(),
     profileId: d.profileId,
@@ -276,10 +282,16 @@ export function myDeadlines(wb: Workbench): DeadlineView[] {
   const db = wb.db();
   const now = wb.now().toISOString();
   const names = namesById(db);
-  return deadlinesForPerson(db, user.id, 'allocated')
-    .filter((d) => d.state === 'open' && mayAccessCase(wb, db, d.caseId))
-    .map((d) => viewDeadline(db, d, now, names))
-    .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant));
+  return (
+    deadlinesForPerson(db, user.id, 'allocated')
+      // A closed case's deadlines no longer ask anything of anyone: My work leaves them out.
+      .filter(
+        (d) =>
+          d.state === 'open' && findCase(db, d.caseId)?.status === 'open' && mayAccessCase(wb, db, d.caseId),
+      )
+      .map((d) => viewDeadline(db, d, now, names))
+      .sort((a, b) => a.currentDue.dueInstant.localeCompare(b.currentDue.dueInstant))
+  );
 }
 
 export function teamDeadlines(wb: Workbench) {

@@ -12,6 +12,7 @@ import {
 } from './administration.ts';
 import { assessmentHandlers } from './assessments/handlers.ts';
 import { accessRecords, breakGlass, requestAccess } from './case-access.ts';
+import { closeCase, reopenCase } from './case-closure.ts';
 import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
@@ -114,6 +115,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'cases.open': openCase,
   'cases.allocate': allocateCase,
   'cases.get': (wb, req) => getCase(wb, req.id),
+  'cases.close': closeCase,
+  'cases.reopen': reopenCase,
   'cases.search': (wb, req) => findCases(wb, req.query),
   'cases.requestAccess': requestAccess,
   'cases.breakGlass': breakGlass,

@@ -2,7 +2,12 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { ProfileListItem, ProfileVersionView } from '../contract/timescale-schemas.ts';
 import type { WorkingCalendar } from '../domain/clock/index.ts';
-import { BUILT_IN_PROFILES, type Profile, parseProfile } from '../domain/profiles/index.ts';
+import {
+  BUILT_IN_PROFILES,
+  type Profile,
+  parseProfile,
+  readableCitations,
+} from '../domain/profiles/index.ts';
 import type { Db } from '../store/database.ts';
 import {
   closureDays,
@@ -161,19 +166,20 @@ export function cloneProfile(wb: Workbench, req: ParsedRequest<'profiles.clone'>
       },
     );
   }
-  const copy: Profile = { ...structuredClone(source), id: req.newId, name: req.newName, version: 1 };
+  const copy: Profile = { ...readableCitations(source), id: req.newId, name: req.newName, version: 1 };
   return addProfile(wb, copy, 'cloned', `cloned ${source.id} version ${source.version} as ${req.newId}`);
 }
 
 export function getProfile(wb: Workbench, req: ParsedRequest<'profiles.get'>): ProfileVersionView {
   const known = resolveProfile(wb.db(), req.id, req.version);
   if (!known) throw new WorkbenchError('not-found', 'That profile version is not in this workbench.');
-  return { source: known.source, document: known.profile };
+  return { source: known.source, document: readableCitations(known.profile) };
 }
 
 export async function exportProfile(wb: Workbench, req: ParsedRequest<'profiles.export'>) {
   const startedIn = wb.signedIn();
-  const profile = requireProfile(wb.db(), req.id, req.version);
+  // Citations go out readable, even from a version stored before they were (never a source file name).
+  const profile = readableCitations(requireProfile(wb.db(), req.id, req.version));
   const path = await wb.host.chooseSaveFile(`${profile.id}-v${profile.version}.json`);
   if (!path) return null;
   saveExportFile(wb, {

@@ -1,12 +1,15 @@
 import { WorkbenchError } from '../contract/errors.ts';
+import { consentFor } from '../domain/profiles/index.ts';
 import { findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import { consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
 import { namesById } from './deadlines.ts';
+import { requireProfile } from './profiles.ts';
 
-// The map belongs to Children's Social Care (Lancashire protocol, mapping meetings): it may be shared with
-// the professionals involved by the allocated social worker, and with an external agency only with the
-// allocated social worker's permission and the consent of the child and their parents/carers.
+// Sharing the map with an external agency needs the consents the case's profile names (Lancashire step 5:
+// the allocated social worker's permission and the consent of the child and their parents/carers). Where
+// the procedure does not say, the workbench still asks for the allocated social worker's permission: the
+// map is a social-care record and someone accountable must agree before it leaves.
 
 const PURPOSE = 'map-sharing-external';
 
@@ -14,6 +17,10 @@ const PURPOSE = 'map-sharing-external';
 export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
   const hsbCase = findCase(db, caseId);
   if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
+  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
+  const from: readonly string[] = consentFor(profile, 'pattern-map-sharing')?.from ?? [
+    'allocated-social-worker',
+  ];
   const consents = consentsOfCase(db, caseId).filter((c) => c.purpose === PURPOSE);
   // The allocated social worker's permission counts only while they are the allocated social worker.
   const latest = (subject: string, personId: string | null) =>
@@ -33,11 +40,13 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
     `The permission of the allocated social worker (${swName})`,
     latest('social-worker-permission', null),
   );
-  if (permission) missing.push(permission);
+  if (permission && from.includes('allocated-social-worker')) missing.push(permission);
   const child = describe('The consent of the child', latest('child', null));
-  if (child) missing.push(child);
-  const carers = peopleOfCase(db, caseId).filter((p) => p.kind === 'parent-carer');
-  if (carers.length === 0)
+  if (child && from.includes('child')) missing.push(child);
+  const carers = from.includes('parent-carer')
+    ? peopleOfCase(db, caseId).filter((p) => p.kind === 'parent-carer')
+    : [];
+  if (carers.length === 0 && from.includes('parent-carer'))
     missing.push('No parent or carer is recorded on the case: add them and record their consent.');
   for (const carer of carers) {
     const line = describe(

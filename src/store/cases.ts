@@ -108,6 +108,32 @@ export function updateAllocation(
   return true;
 }
 
+/** Whether the child has cases and every one of them is closed. */
+export function allCasesOfChildClosed(db: Db, childId: string): boolean {
+  const row = db
+    .prepare(
+      "SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'open' THEN 1 ELSE 0 END) AS open FROM cases WHERE child_id = ?",
+    )
+    .get(childId) as { total: number; open: number | null };
+  return row.total > 0 && (row.open ?? 0) === 0;
+}
+
+/** Closes or reopens a case, if it is still at the version the person saw. */
+export function setCaseStatus(
+  db: Db,
+  id: string,
+  status: HsbCase['status'],
+  expectedVersion: number,
+  now: string,
+): boolean {
+  const result = db
+    .prepare(
+      'UPDATE cases SET version = version + 1, status = ?, updated_at = ? WHERE id = ? AND version = ?',
+    )
+    .run(status, now, id, expectedVersion);
+  return result.changes === 1;
+}
+
 /** Keeps the full-text index of a case in step with its child's names and identifiers. */
 export function reindexCase(db: Db, caseId: string): void {
   db.prepare('DELETE FROM case_search WHERE case_id = ?').run(caseId);

@@ -154,6 +154,14 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await fillDate(form, 'Referral date', '01/05/2026');
     await fillDate(form, 'Date of the most recent behaviour', '20/04/2026');
     await form.getByRole('group', { name: 'Does the child live in the area?' }).getByLabel('Yes').check();
+    await form
+      .getByRole('group', { name: 'Is the child open to CSC at Continuum of Need (CoN) Level 4?' })
+      .getByLabel('Yes')
+      .check();
+    await form
+      .getByRole('group', { name: 'Is the child already open to CYJS?' })
+      .getByLabel('No', { exact: true })
+      .check();
     const police = form.getByRole('group', { name: 'Is there an ongoing police investigation?' });
     await police.getByLabel('Yes').check();
     await form
@@ -163,16 +171,18 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       .getByLabel('Co-assessor')
       .selectOption({ label: "Sam Social Worker — Children's Social Care, AIM-trained" });
 
-    // Lancashire: an ongoing police investigation means consultation only, unless a reason is recorded.
+    // Lancashire: an ongoing police investigation stops the AIM assessment; no reason can override it.
     await form.getByRole('button', { name: 'Start the assessment' }).click();
     const refusal = form.getByRole('alert');
     await refusal
-      .getByText(/Consultation only\..*To go ahead with an AIM assessment anyway, record the reason\./)
+      .getByText(
+        /CYJS cannot complete an AIM assessment or interventions while there is an ongoing police investigation/,
+      )
       .waitFor();
     expect(
       await refusal
         .getByRole('link', {
-          name: 'Reason to proceed although the criteria are not met is required when the criteria are not met',
+          name: 'Stops an AIM assessment under this profile',
         })
         .count(),
     ).toBe(1);

@@ -128,7 +128,7 @@ describe.each([
     await create.click();
 
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Blackpool, version 1' });
+    await page.getByLabel('Protocol profile').selectOption({ label: 'Blackpool, version 2' });
     await page.getByLabel('Allocated social worker').selectOption({ index: 1 });
     await page.getByLabel('YOS practitioner').selectOption({ index: 1 });
     await page.getByLabel('Alex Administrator', { exact: true }).check();

@@ -100,7 +100,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByLabel('Gender').selectOption({ label: 'Male' });
     await page.getByRole('button', { name: 'Create child' }).click();
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Islington, version 1' });
+    await page.getByLabel('Protocol profile').selectOption({ label: 'Islington, version 2' });
     await page
       .getByLabel('Allocated social worker')
       .selectOption({ label: 'Sam Social Worker (AIM-trained)' });
@@ -109,7 +109,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByRole('button', { name: 'Open case' }).click();
     await heading(page, 'Casey Clock-Example').waitFor();
     caseUrl = page.url();
-    await page.getByText('Profile: Islington, version 1').waitFor();
+    await page.getByText('Profile: Islington, version 2').waitFor();
     expect(await page.getByText('No deadlines yet.').isVisible()).toBe(true);
   });
 
@@ -272,24 +272,47 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByRole('link', { name: 'Islington', exact: true }).click();
     await heading(page, 'Islington').waitFor();
     const timescales = page.getByRole('table', { name: 'Timescales of Islington' });
-    const meeting = timescales.getByRole('row', { name: new RegExp(`^${STEP} HSB risk category agreed`) });
+    // Islington §5.3: the clock starts when the concern or screening believes abusive or violent HSB.
+    const meeting = timescales.getByRole('row', { name: new RegExp(`^${STEP} Concern or screening`) });
     expect(await meeting.getByRole('cell', { name: 'within 3 working days' }).count()).toBe(1);
-    expect(await meeting.getByText(/— 5\.3 Child is assessed as Category 2 or 3 Risk/).isVisible()).toBe(
-      true,
-    );
-    expect(await meeting.getByText('Applies to: Category 2 or 3; not particularly complex').isVisible()).toBe(
-      true,
-    );
+    // The citation names the document, never the file it is stored in (issue 12).
+    expect(
+      await meeting
+        .getByText(
+          'Islington procedure: Safeguarding Children who Display HSB, 5.3 Child is assessed as Category 2 or 3 Risk',
+        )
+        .isVisible(),
+    ).toBe(true);
+    expect(await meeting.getByText('Applies to: not particularly complex').isVisible()).toBe(true);
     const matrix = page.getByRole('table', { name: 'Risk matrix of Islington' });
     expect(await matrix.getByRole('row', { name: /Category 2 – Abusive Abusive Red Tier 4/ }).count()).toBe(
       1,
     );
     await expectAccessible(page, 'profile detail');
+    // No source file name anywhere on any built-in profile's screen (issue 12).
+    for (const name of ['Islington', 'Hounslow', 'Lancashire', 'Blackpool', 'England (generic)']) {
+      await page.getByRole('link', { name: 'Profiles', exact: true }).click();
+      await heading(page, 'Protocol profiles').waitFor();
+      await page.getByRole('link', { name, exact: true }).click();
+      await heading(page, name).waitFor();
+      expect(await page.getByRole('main').textContent(), name).not.toMatch(/\d{3}_[^ ]*\.txt/);
+    }
+    await page.getByRole('link', { name: 'Profiles', exact: true }).click();
+    await page.getByRole('link', { name: 'Lancashire', exact: true }).click();
+    await heading(page, 'Lancashire').waitFor();
+    expect(
+      await page
+        .getByText(/^Lancashire Joint Working Protocol, step 8: AIM assessment within 45 working days/)
+        .count(),
+    ).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Profiles', exact: true }).click();
+    await page.getByRole('link', { name: 'Islington', exact: true }).click();
+    await heading(page, 'Islington').waitFor();
     await closeUp(page.getByRole('region', { name: 'Timescales' }), 'profile timescales');
     await closeUp(page.getByRole('region', { name: 'Risk matrix' }), 'profile risk matrix');
 
     app.host.saveFile = join(data.path, 'islington-v1.json');
-    await page.getByRole('button', { name: 'Export Islington version 1' }).click();
+    await page.getByRole('button', { name: 'Export Islington version 2' }).click();
     await page.getByText(`Saved to ${app.host.saveFile}`).waitFor();
     expect(JSON.parse(readFileSync(app.host.saveFile, 'utf8')).id).toBe('islington');
 

@@ -139,7 +139,7 @@ describe('the workbench foundation, through the UI', () => {
     await page.getByRole('button', { name: 'Create child' }).click();
 
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Lancashire, version 1' });
+    await page.getByLabel('Protocol profile').selectOption({ label: 'Lancashire, version 2' });
     await page
       .getByLabel('Allocated social worker')
       .selectOption({ label: 'Sam Social Worker (AIM-trained)' });

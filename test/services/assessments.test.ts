@@ -12,6 +12,8 @@ const facts = {
   lastBehaviourDate: '2026-04-20',
   residesInArea: true,
   ongoingPoliceInvestigation: false,
+  openToChildrensSocialCare: true,
+  openToYouthJusticeService: false,
 };
 
 async function as(username: 'sam.sw' | 'yas.yos' | 'admin') {

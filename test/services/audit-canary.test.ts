@@ -72,7 +72,13 @@ const concern = (caseId: string, tag: string) => ({
   reported: c(`${tag}ConcernReported`),
   children: [],
   exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+  facts: {
+    lastBehaviourDate: '2026-11-02',
+    residesInArea: true,
+    ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
+  },
   proceedReason: c(`${tag}ConcernProceedReason`),
 });
 
@@ -166,7 +172,7 @@ async function scriptedCase() {
       },
     ],
     agenda: [{ point: c('AgendaPoint'), notes: c('AgendaNotes') }],
-    outcomes: ['no-further-action'],
+    outcomes: ['early-help'],
     details: {
       rationale: c('MeetingRationale'),
       leadAgency: c('LeadAgency'),
@@ -286,6 +292,8 @@ async function scriptedCase() {
         lastBehaviourDate: '2026-10-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: c('AssessmentProceedReason'),
       leadAssessorId: team.yos.id,

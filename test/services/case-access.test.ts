@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, type CallName, calls } from '#contract/calls.ts';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
+import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
+import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -485,6 +487,8 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
     field: 'what',
     keep: '001795687200000-0000-x',
   }),
+  'cases.close': (x) => ({ id: x.caseId, expectedVersion: 1, reason: 'x' }),
+  'cases.reopen': (x) => ({ id: x.caseId, expectedVersion: 1, reason: 'x' }),
   'cases.accessRecords': (x) => ({ caseId: x.caseId }),
 };
 
@@ -704,9 +708,22 @@ describe('search for a case you are not allocated to', () => {
 
 describe('the coordinator’s no-further-action list', () => {
   it('leaves out decisions on cases the person may not access', async () => {
+    // Blackpool's meeting lists no "no further action" outcome (issue 12): an Islington case records one.
+    const created = await h.call('children.create', {
+      ...child,
+      name: 'Nia Example',
+      socialCareNumber: 'SC-77',
+    });
+    const islington = await h.call('cases.open', {
+      childId: created.id,
+      profileId: 'islington',
+      socialWorkerId: f.team.socialWorker.id,
+      yosPractitionerId: f.team.yos.id,
+      managerIds: [f.team.admin.id],
+    });
     await as('sam.sw');
     await h.call('pathway.recordStrategyMeeting', {
-      ...strategyMeeting(f.caseId),
+      ...strategyMeeting(islington.id),
       heldAt: '2026-11-05T08:50:00Z',
       outcomes: ['no-further-action'],
       details: {
@@ -716,7 +733,7 @@ describe('the coordinator’s no-further-action list', () => {
         followUpWorkingDays: null,
       },
     });
-    expect((await h.call('pathway.nfaList', {})).map((d) => d.caseReference)).toEqual([f.reference]);
+    expect((await h.call('pathway.nfaList', {})).map((d) => d.caseReference)).toEqual([islington.reference]);
     await as('una.out');
     expect(await h.call('pathway.nfaList', {})).toEqual([]);
   });
@@ -869,5 +886,77 @@ describe('the attack: an unallocated practitioner taking over someone else’s c
       problems: [{ path: 'leadAssessorId', message: 'is not allocated to this case' }],
     });
     expect((await h.call('assessments.forCase', { caseId: f.caseId })).length).toBe(1);
+  });
+});
+
+describe('a closed case is read-only (issue 12)', () => {
+  it('refuses every writing call on it with a plain message, saving nothing; reads and exports go on; a manager reopens it', async () => {
+    // Caught before: there was no way to close a case, and only the pathway calls checked its status.
+    await as('admin');
+    const { case: open } = await h.call('cases.get', { id: f.caseId });
+    expect(
+      (await h.refuse('cases.close', { id: f.caseId, expectedVersion: open.version, reason: '' })).problems,
+    ).toEqual([{ path: 'reason', message: 'is required' }]);
+    const closed = await h.call('cases.close', {
+      id: f.caseId,
+      expectedVersion: open.version,
+      reason: 'Intervention complete; no further concerns',
+    });
+    expect(closed.status).toBe('closed');
+    const [entry] = await h.call('audit.recent', { limit: 1 });
+    expect(entry).toMatchObject({ action: 'case.close', summary: 'closed the case; reason recorded' });
+
+    const accepted: string[] = [];
+    for (const who of ['sam.sw', 'yas.yos', 'admin'] as const) {
+      await as(who);
+      const { user } = h.wb.signedIn();
+      for (const [name, build] of Object.entries(CASE_SCOPED)) {
+        const spec = calls[name as CallName];
+        // cases.open opens a new case for the child: it does not change the closed one.
+        if (!spec.writes || ALLOWED_ON_CLOSED_CASE.includes(name as CallName) || name === 'cases.open')
+          continue;
+        const before = storeFingerprint();
+        const result = await h.router.call(name, build(f));
+        const roleRefused = Array.isArray(spec.access) && !spec.access.some((r) => user.roles.includes(r));
+        const refusedAsClosed =
+          !result.ok && result.error.code === 'rule-broken' && result.error.message === CLOSED_CASE_MESSAGE;
+        if (!refusedAsClosed && !(roleRefused && !result.ok)) {
+          accepted.push(
+            `${who} ${name}: ${result.ok ? 'succeeded' : `${result.error.code}: ${result.error.message}`}`,
+          );
+        }
+        expect(storeFingerprint(), `${name} changed the store`).toBe(before);
+      }
+    }
+    expect(accepted).toEqual([]);
+
+    // Reading and exporting go on; the closed case's running deadline leaves My work.
+    await as('sam.sw');
+    expect((await h.call('deadlines.mine', {})).map((d) => d.caseId)).not.toContain(f.caseId);
+    expect((await h.call('map.get', { caseId: f.caseId })).items).toHaveLength(2);
+    const timeline = await h.call('pathway.timeline', { caseId: f.caseId });
+    expect(timeline.events.at(-1)).toMatchObject({ event: 'case-closed', label: 'Case closed' });
+    expect(await h.call('reports.exportChronology', { caseId: f.caseId })).toEqual({
+      savedTo: h.host.saveFile,
+    });
+
+    // Only a manager of the case reopens it, with a reason; then work goes on.
+    expect(
+      (await h.refuse('cases.reopen', { id: f.caseId, expectedVersion: closed.version, reason: 'x' })).code,
+    ).toBe('forbidden');
+    await as('admin');
+    const reopened = await h.call('cases.reopen', {
+      id: f.caseId,
+      expectedVersion: closed.version,
+      reason: 'New concern from school',
+    });
+    expect(reopened.status).toBe('open');
+    expect((await h.call('audit.recent', { limit: 1 }))[0]).toMatchObject({
+      action: 'case.reopen',
+      summary: 'reopened the case; reason recorded',
+    });
+    await as('sam.sw');
+    await h.call('map.addItem', { caseId: f.caseId, item: lifeEvent('New school') });
+    expect((await h.call('deadlines.mine', {})).map((d) => d.caseId)).toContain(f.caseId);
   });
 });

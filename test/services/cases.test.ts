@@ -46,7 +46,7 @@ describe('children and cases', () => {
     expect(hsbCase.reference).toBe('HSB-2026-0001');
     expect(hsbCase).toMatchObject({
       profileId: 'islington',
-      profileVersion: 1,
+      profileVersion: 2,
       status: 'open',
       managerIds: [team.admin.id],
     });

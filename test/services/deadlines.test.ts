@@ -53,7 +53,7 @@ describe('deadlines on a case', () => {
     expect(timeline.categoryHistory).toHaveLength(1);
     expect(timeline.categoryHistory[0]).toMatchObject({ category: '2', brookColour: 'Red' });
     const meeting = timeline.deadlines.find((d) => d.ruleId === 'strategy-meeting');
-    expect(meeting).toMatchObject({ state: 'open', ruleText: 'within 3 working days', profileVersion: 1 });
+    expect(meeting).toMatchObject({ state: 'open', ruleText: 'within 3 working days', profileVersion: 2 });
     expect(meeting?.originalDue.dueDay).toBe('2026-09-02');
     expect(meeting?.citation.section).toMatch(/5/);
     expect(meeting?.statusLabel).toBe('Due Wed 02/09/2026');
@@ -319,7 +319,7 @@ describe('protocol profiles', () => {
   it('clones a built-in to edit, and exports a profile as a file, audited', async () => {
     const clone = await h.call('profiles.clone', {
       id: 'islington',
-      version: 1,
+      version: 2,
       newId: 'islington-2027',
       newName: 'Islington 2027 draft',
     });
@@ -333,8 +333,8 @@ describe('protocol profiles', () => {
     });
     expect((await h.call('audit.recent', { limit: 1 }))[0]?.action).toBe('profile.export');
     h.host.saveFile = null;
-    expect(await h.call('profiles.export', { id: 'islington', version: 1 })).toBeNull();
-    expect(existsSync(join(folder.path, 'islington-v1.json'))).toBe(false);
+    expect(await h.call('profiles.export', { id: 'islington', version: 2 })).toBeNull();
+    expect(existsSync(join(folder.path, 'islington-v2.json'))).toBe(false);
   });
 
   it('a new profile version never changes an open case’s deadlines until the case is moved, audited', async () => {

@@ -34,7 +34,13 @@ const concern = (caseId: string, receivedAt: string, extra: Record<string, unkno
   reported: 'Sexualised behaviour towards a younger pupil in the toilets.',
   children: [],
   exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+  facts: {
+    lastBehaviourDate: '2026-11-02',
+    residesInArea: true,
+    ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
+  },
   proceedReason: '',
   ...extra,
 });
@@ -119,23 +125,36 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
       typeLabel: 'Strategy meeting',
       outcomes: ['Section 47 enquiry', 'AIM assessment alongside (after screening)'],
     });
-    expect(summary.stage).toMatch(
-      /AIM assessment \(version 1\): draft|Strategy meeting held: Section 47 enquiry; AIM assessment alongside/,
-    );
+    expect(summary.stage).toMatch(/Strategy meeting held: Section 47 enquiry; AIM assessment alongside/);
     const timeline = await h.call('pathway.timeline', { caseId: hsbCase.id });
     const strategy = timeline.deadlines.find((d) => d.ruleId === 'strategy-meeting');
     expect(strategy).toMatchObject({ state: 'met', status: 'met' });
     expect(strategy?.statusLabel).toMatch(/on time/i);
-    const window = timeline.deadlines.find((d) => d.ruleId === 'aim-interviews');
+    // "AIM alongside" is a decision to screen (issue 12), not an assessment started for the meeting with
+    // its SQR notification filled in: the case asks for the decision, which the assessors then record.
+    expect(await h.call('assessments.forCase', { caseId: hsbCase.id })).toEqual([]);
+    const decision = (s: typeof summary) => s.trackedActions.find((a) => a.id === 'aim-decision')?.doneAt;
+    expect(decision(summary)).toBeNull();
+    const started = await h.call('assessments.start', {
+      caseId: hsbCase.id,
+      frameworkId: 'aim2',
+      route: 'criminal',
+      reasons: 'Screened as appropriate: AIM2, criminal route (police investigation)',
+      qualityReviewNotified: 'E-mailed the SQR service on 05/11/2026',
+      decisionAt: '2026-11-05T09:00:00Z',
+      facts: {},
+      proceedReason: '',
+      leadAssessorId: team.yos.id,
+      coAssessorId: team.socialWorker.id,
+    });
+    expect(started).toMatchObject({ routeLabel: expect.stringMatching(/Criminal/) });
+    // The 6–8 week window runs from the decision on Thursday 05/11/2026: 6 weeks is Thursday 17/12, 8 weeks 31/12.
+    const window = (await h.call('pathway.timeline', { caseId: hsbCase.id })).deadlines.find(
+      (d) => d.ruleId === 'aim-interviews',
+    );
     expect(window?.currentDue).toMatchObject({ dueDay: '2026-12-17', latestDay: '2026-12-31' });
-    const assessments = await h.call('assessments.forCase', { caseId: hsbCase.id });
-    expect(assessments).toEqual([
-      expect.objectContaining({
-        frameworkName: 'AIM3',
-        leadAssessorName: 'Yas Youth Justice',
-        coAssessorName: 'Sam Social Worker',
-      }),
-    ]);
+    summary = await h.call('pathway.summary', { caseId: hsbCase.id });
+    expect(decision(summary)).toBe('2026-11-05T09:00:00.000Z');
     expect(summary.history.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['Concern', 'Strategy meeting', 'Deadline']),
     );

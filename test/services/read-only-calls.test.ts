@@ -44,7 +44,13 @@ async function buildFixture() {
     reported: 'Concerning behaviour at school.',
     children: [],
     exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    facts: {
+      lastBehaviourDate: '2026-11-02',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
+    },
     proceedReason: '',
   });
   await h.call('map.addItem', {
@@ -72,6 +78,8 @@ async function buildFixture() {
       lastBehaviourDate: '2026-11-02',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: team.yos.id,
@@ -109,12 +117,18 @@ function requestFor(name: CallName): unknown {
     'pathway.checkEligibility': {
       caseId,
       receivedAt: '2026-11-04T10:00:00Z',
-      facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+      facts: {
+        lastBehaviourDate: '2026-11-02',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
+      },
     },
     'pathway.suggestCategory': { caseId, descriptorIds: [] },
     'pathway.summary': { caseId },
     'pathway.timeline': { caseId },
-    'profiles.get': { id: 'lancashire', version: 1 },
+    'profiles.get': { id: 'lancashire', version: 2 },
     'signOff.status': { assessmentId },
     'sync.caseStatus': { caseId },
   };

@@ -99,6 +99,8 @@ beforeEach(async () => {
         lastBehaviourDate: '2026-10-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: team.yos.id,
@@ -170,7 +172,13 @@ describe('text that is not well-formed UTF-16', () => {
       reported: 'Reported 🙈',
       children: [],
       exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-      facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+      facts: {
+        lastBehaviourDate: '2026-11-02',
+        residesInArea: true,
+        ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
+      },
       proceedReason: '',
     });
     const summary = await h.call('pathway.recordStrategyMeeting', strategyMeeting('Chair 👩🏽‍⚖️'));

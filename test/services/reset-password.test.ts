@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
+  addTeamMember,
   type Harness,
   harness,
   openTeamCase,
@@ -27,11 +28,14 @@ async function as(username: string) {
   await h.call('session.signIn', { username, password: passwords[username] ?? '' });
 }
 
-/** Takes an in-progress assessment through QA (approved by the administrator, a manager of the case) to both signatures. */
+/**
+ * Takes an in-progress assessment through QA to both signatures. Lancashire step 9: the CYJS Team Manager
+ * quality-assures, so Pat, a youth justice manager of the case, approves.
+ */
 async function approveAndSign(assessmentId: string) {
   await as('sam.sw');
   await h.call('signOff.submit', { assessmentId, comments: '' });
-  await as('admin');
+  await as('pat.manager');
   await h.call('signOff.approve', { assessmentId, comments: '' });
   await as('yas.yos');
   await h.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
@@ -45,6 +49,26 @@ beforeEach(async () => {
   Object.assign(passwords, { admin: ADMIN_PASSWORD, 'sam.sw': SW_PASSWORD, 'yas.yos': YOS_PASSWORD });
   team = await seededTeam(h);
   caseId = await openTeamCase(h, team, { name: 'Riley Signed', dateOfBirth: '2012-02-02' });
+  passwords['pat.manager'] = 'pat manager pass 1';
+  const pat = await addTeamMember(
+    h,
+    {
+      username: 'pat.manager',
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    'pat manager pass 1',
+  );
+  const { case: opened } = await h.call('cases.get', { id: caseId });
+  await h.call('cases.allocate', {
+    id: caseId,
+    expectedVersion: opened.version,
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id, pat.id],
+  });
 });
 afterEach(() => {
   h.wb.close();
@@ -108,6 +132,8 @@ describe('an administrator resets a password', () => {
         lastBehaviourDate: '2026-04-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: team.yos.id,

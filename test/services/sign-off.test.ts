@@ -93,6 +93,8 @@ beforeEach(async () => {
       lastBehaviourDate: '2026-04-20',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: team.yos.id,

@@ -29,7 +29,13 @@ export async function exportFixture(h: Harness) {
     reported: 'Sexualised behaviour towards a younger pupil.',
     children: [],
     exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    facts: {
+      lastBehaviourDate: '2026-11-02',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
+    },
     proceedReason: '',
   });
   // Lancashire records hub consultations; Blackpool's profile has the strategy-meeting outcomes.
@@ -49,7 +55,13 @@ export async function exportFixture(h: Harness) {
     reported: 'Sexualised behaviour towards a younger pupil.',
     children: [],
     exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    facts: {
+      lastBehaviourDate: '2026-11-02',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
+    },
     proceedReason: '',
   });
   const withMeeting = await h.call('pathway.recordStrategyMeeting', {
@@ -120,6 +132,8 @@ export async function exportFixture(h: Harness) {
       lastBehaviourDate: '2026-11-02',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: 'Test of exports',
     leadAssessorId: team.yos.id,
@@ -198,7 +212,7 @@ export function everyExport(
       label: 'protocol profile',
       as: 'admin',
       name: 'profiles.export',
-      request: { id: 'lancashire', version: 1 },
+      request: { id: 'lancashire', version: 2 },
       file: 'profile.json',
     },
   ];

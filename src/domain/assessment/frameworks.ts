@@ -28,6 +28,19 @@ export const FrameworkSchema = z
     outcome: z
       .strictObject({ label: text, options: z.array(z.strictObject({ id: slug, label: text })).min(1) })
       .nullable(),
+    /**
+     * Overall levels recorded side by side, each from its own list (AIM3: the overall level of concern and
+     * the overall level of strengths). Absent in templates made before they were added.
+     */
+    levels: z
+      .array(
+        z.strictObject({
+          id: slug,
+          label: text,
+          options: z.array(z.strictObject({ id: slug, label: text })).min(1),
+        }),
+      )
+      .optional(),
   })
   .superRefine((f, ctx) => {
     const dup = (list: { id: string }[], path: string) => {
@@ -62,31 +75,42 @@ const SECTIONS = [
   { id: 'supervision', heading: 'Level of supervision', guidance: '' },
 ];
 
+const LEVELS = [
+  { id: 'low', label: 'Low' },
+  { id: 'medium', label: 'Medium' },
+  { id: 'high', label: 'High' },
+];
+
 /**
  * A built-in template: its own domains (no guidance of their own), the neutral rating scale and the
  * analysis and plan headings the built-in templates share.
  */
 function builtIn(t: {
   id: string;
+  version?: number;
   name: string;
   description: string;
   domains: [id: string, name: string][];
   outcome?: Framework['outcome'];
+  levels?: Framework['levels'];
 }): Framework {
   return {
     id: t.id,
-    version: 1,
+    version: t.version ?? 1,
     name: t.name,
     description: t.description,
     domains: t.domains.map(([id, name]) => ({ id, name, guidance: '' })),
     ratingScale: SCALE,
     sections: SECTIONS,
     outcome: t.outcome ?? null,
+    ...(t.levels ? { levels: t.levels } : {}),
   };
 }
 
 export const AIM3 = builtIn({
   id: 'aim3',
+  // Version 2: the overall levels of concern and of strengths (issue 12: "the AIM outcome is whole").
+  version: 2,
   name: 'AIM3',
   description: 'The five AIM3 domains (public structure only; load your licensed items to rate them).',
   domains: [
@@ -96,7 +120,52 @@ export const AIM3 = builtIn({
     ['environmental-family', 'Environmental / family'],
     ['self-regulation', 'Self-regulation'],
   ],
+  levels: [
+    { id: 'concern', label: 'Overall level of concern', options: LEVELS },
+    { id: 'strengths', label: 'Overall level of strengths', options: LEVELS },
+  ],
 });
+
+/** The levels recorded so far, by level id; stored as JSON in the assessment's outcome. */
+export function recordedLevels(stored: string | null): Record<string, string> {
+  if (!stored) return {};
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/** Each level of a framework with what is recorded for it. */
+export function levelsOf(framework: Framework, stored: string | null) {
+  const recorded = recordedLevels(stored);
+  return (framework.levels ?? []).map((l) => {
+    const value = recorded[l.id] ?? null;
+    return {
+      id: l.id,
+      label: l.label,
+      value,
+      valueLabel: value ? (l.options.find((o) => o.id === value)?.label ?? value) : null,
+    };
+  });
+}
+
+/** The outcome in words: the single outcome's label, or each level ("Overall level of concern: High"). */
+export function outcomeLabelOf(framework: Framework, stored: string | null): string | null {
+  if (framework.levels?.length) {
+    const levels = levelsOf(framework, stored);
+    if (levels.every((l) => l.value === null)) return null;
+    return levels.map((l) => `${l.label}: ${l.valueLabel ?? 'not recorded'}`).join('; ');
+  }
+  if (!stored) return null;
+  return framework.outcome?.options.find((o) => o.id === stored)?.label ?? stored;
+}
 
 export const AIM2 = builtIn({
   id: 'aim2',

@@ -44,6 +44,8 @@ export interface CriterionEvaluation {
 
 export interface EligibilityEvaluation {
   outcome: EligibilityOutcome;
+  /** Criteria not met that stop an AIM assessment outright (no reason can override them), and why. */
+  aimBlockedBy: { criterion: CriterionEvaluation; fact: string; why: string }[];
   outcomeLabel: string;
   summary: string;
   criteria: CriterionEvaluation[];
@@ -134,5 +136,11 @@ export function evaluateEligibility(profile: Profile, facts: EligibilityFacts): 
     outcome = 'eligible-for-aim';
     summary = `Eligible for AIM: all ${criteria.length} referral criteria are met.`;
   }
-  return { outcome, outcomeLabel: ELIGIBILITY_OUTCOME_LABELS[outcome], summary, criteria };
+  const aimBlockedBy = criteria.flatMap((c, i) => {
+    const source = profile.eligibility.criteria[i];
+    return c.result === 'not-met' && source?.kind === 'yes-no' && source.blocksAim
+      ? [{ criterion: c, fact: source.fact, why: source.blocksAim }]
+      : [];
+  });
+  return { outcome, outcomeLabel: ELIGIBILITY_OUTCOME_LABELS[outcome], summary, criteria, aimBlockedBy };
 }

@@ -13,7 +13,7 @@ export interface ReferenceProblem {
 export interface ReferenceView {
   brook: { colours: { id: string }[]; ageBands: { id: string }[] };
   riskMatrix: { rows: { category: string; brookColour?: string; descriptors: { id: string }[] }[] };
-  triggerEvents: { id: string }[];
+  triggerEvents: { id: string; raisedByCategories?: string[] }[];
   timescales: {
     id: string;
     startsOn: { event: string } | { ruleMet: string };
@@ -24,6 +24,11 @@ export interface ReferenceView {
   recordingRequirements: { id: string; appliesTo?: { categories: string[] } }[];
   consent: { id: string }[];
   aim?: { assessmentWindowRuleId?: string };
+  trackedActions?: {
+    id: string;
+    doneBy: string;
+    when?: { categories?: string[]; brookColours?: string[]; afterStep?: string };
+  }[];
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
@@ -155,6 +160,10 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
       'Brook colour',
     );
   });
+  view.triggerEvents.forEach((e, i) => {
+    const path = ['triggerEvents', i, 'raisedByCategories'];
+    allExist(problems, categories, e.raisedByCategories, path, 'category (not in the risk matrix)');
+  });
   view.strategyMeeting?.outcomes.forEach((o, i) => {
     allExist(
       problems,
@@ -167,6 +176,27 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
   view.recordingRequirements.forEach((req, i) => {
     const path = ['recordingRequirements', i, 'appliesTo', 'categories'];
     allExist(problems, categories, req.appliesTo?.categories, path, 'category');
+  });
+  duplicates(problems, view.trackedActions ?? [], ['trackedActions'], 'action id');
+  view.trackedActions?.forEach((a, i) => {
+    mustExist(problems, events, a.doneBy, ['trackedActions', i, 'doneBy'], 'trigger event');
+    const path = ['trackedActions', i, 'when', 'categories'];
+    allExist(problems, categories, a.when?.categories, path, 'category (not in the risk matrix)');
+    allExist(
+      problems,
+      colours,
+      a.when?.brookColours,
+      ['trackedActions', i, 'when', 'brookColours'],
+      'Brook colour',
+    );
+    if (a.when?.afterStep !== undefined)
+      mustExist(
+        problems,
+        events,
+        a.when.afterStep,
+        ['trackedActions', i, 'when', 'afterStep'],
+        'trigger event',
+      );
   });
   const windowRule = view.aim?.assessmentWindowRuleId;
   if (windowRule !== undefined)

@@ -75,7 +75,16 @@ export const RiskMatrixSchema = z.strictObject({
   citation: CitationSchema,
 });
 
-export const TriggerEventSchema = z.strictObject({ id: slug, label: text });
+export const TriggerEventSchema = z.strictObject({
+  id: slug,
+  label: text,
+  /**
+   * Recording one of these categories at the concern or screening (not at a strategy meeting) records this
+   * step at the same moment, once (Islington §5.3: the clock starts when it is believed the child may be
+   * displaying abusive or violent HSB).
+   */
+  raisedByCategories: z.array(CategoryIdSchema).min(1, 'must list at least one category').optional(),
+});
 
 /** A clock starts on a named event, or when another rule's deadline is met. */
 export const StartsOnSchema = z.union([z.strictObject({ event: text }), z.strictObject({ ruleMet: text })], {
@@ -135,6 +144,12 @@ export const EligibilityCriterionSchema = z.discriminatedUnion('kind', [
     fact: z.enum(ELIGIBILITY_FACTS),
     expected: z.boolean(),
     ifNotMet,
+    /**
+     * Not met, the AIM assessment cannot start at all, whatever reason is given (Lancashire: "If there is an
+     * ongoing police investigation, CYJS will not be able to complete an AIM assessment or interventions").
+     * The text says why, in the practitioner's words.
+     */
+    blocksAim: text.optional(),
     citation: CitationSchema,
   }),
 ]);
@@ -174,8 +189,17 @@ export const RecordingRequirementSchema = z.strictObject({
   citation: CitationSchema,
 });
 
+/** What a consent entry is for, so the workbench reads it where it matters (not by a guessed id). */
+export const CONSENT_PURPOSES = ['hub-referral', 'pattern-map-sharing'] as const;
+
+/** Said where a procedure is silent, instead of a rule the workbench would have to invent. */
+export const NOT_STATED = 'not-stated';
+export const NOT_STATED_TEXT = 'Not stated in the procedure';
+
 export const ConsentRequirementSchema = z.strictObject({
   id: slug,
+  /** What the consent is for; the workbench asks for exactly these people's consent before it. */
+  purpose: z.enum(CONSENT_PURPOSES).optional(),
   /** What needs consent, e.g. "Referral to the CYJS HSB Hub for a consultation". */
   label: text,
   from: z
@@ -184,17 +208,65 @@ export const ConsentRequirementSchema = z.strictObject({
   citation: CitationSchema,
 });
 
+/**
+ * Which co-assessors must be AIM-trained: both, the youth justice co-assessor (Lancashire step 6: "an AIM
+ * trained CYJS practitioner"), or not stated in the procedure (no check is made).
+ */
+export const TRAINED_ASSESSORS = ['both', 'youth-justice', NOT_STATED] as const;
+
 export const AimSchema = z.strictObject({
+  /** Older profiles only: superseded by trainedAssessors (true: both; false: the lead). */
   coAssessorsMustBothBeTrained: z.boolean(),
+  trainedAssessors: z.enum(TRAINED_ASSESSORS).optional(),
+  trainedAssessorsCitation: CitationSchema.optional(),
   /** The timescale rule that sets the assessment window. */
   assessmentWindowRuleId: slug.optional(),
   qualityAssuranceRoles: textList,
   /** The agencies whose managers may quality-assure (e.g. 'youth-justice'); absent means any manager. */
   qualityAssuranceAgencies: z.array(slug).optional(),
+  /** Who reviews the assessment jointly with the quality assurer (Lancashire step 9: the CSC Team Manager). */
+  qualityAssuranceJointReview: text.optional(),
   signOffRoles: textList,
   routes: z
     .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))
     .optional(),
+  citation: CitationSchema,
+});
+
+/** Who screens a request for a consultation with the hub or specialist (Lancashire step 2: the CYJS HSB Hub). */
+export const ConsultationSchema = z.strictObject({
+  screenedBy: text,
+  /** The agencies whose staff screen requests; "not-stated" where the procedure does not say. */
+  screeningAgencies: z.union([z.array(slug).min(1, 'must list at least one agency'), z.literal(NOT_STATED)]),
+  citation: CitationSchema.optional(),
+});
+
+export const EXPLOITATION_FLAGS = ['cse', 'cce', 'missing', 'trafficking'] as const;
+
+/**
+ * An action the procedure asks for on some cases, tracked until the step that does it is recorded with its
+ * date (Islington §7: every HSB case linked to CSE is taken to the MASE; Hounslow: the step-down meeting).
+ */
+export const TrackedActionSchema = z.strictObject({
+  id: slug,
+  label: text,
+  /** Which cases: a concern flagged with one of these, and/or one of these agreed categories. */
+  when: z
+    .strictObject({
+      exploitation: z.array(z.enum(EXPLOITATION_FLAGS)).min(1).optional(),
+      categories: z.array(CategoryIdSchema).min(1).optional(),
+      /** Once an AIM assessment on the case is final (signed by both co-assessors). */
+      assessmentFinal: z.literal(true).optional(),
+      /** Once a strategy discussion or meeting has chosen one of these outcomes. */
+      strategyOutcomes: z.array(slug).min(1).optional(),
+      /** Once a screening has recorded one of these Brook colours (Blackpool: amber or red). */
+      brookColours: z.array(slug).min(1).optional(),
+      /** Once this step (a trigger event) has been recorded. */
+      afterStep: slug.optional(),
+    })
+    .optional(),
+  /** The step (a trigger event) whose recording does the action. */
+  doneBy: slug,
   citation: CitationSchema,
 });
 

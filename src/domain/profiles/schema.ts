@@ -10,6 +10,7 @@ import {
   AimSchema,
   BrookSchema,
   ConsentRequirementSchema,
+  ConsultationSchema,
   EligibilitySchema,
   NfaReportedToSchema,
   RecordingRequirementSchema,
@@ -18,6 +19,7 @@ import {
   slug,
   TerminologySchema,
   TimescaleSchema,
+  TrackedActionSchema,
   TriggerEventSchema,
   text,
 } from './schema-parts.ts';
@@ -40,7 +42,9 @@ export const ProfileSchema = z
     recordingRequirements: z.array(RecordingRequirementSchema),
     consent: z.array(ConsentRequirementSchema),
     aim: AimSchema.optional(),
+    consultation: ConsultationSchema.optional(),
     nfaReportedTo: NfaReportedToSchema.optional(),
+    trackedActions: z.array(TrackedActionSchema).optional(),
   })
   .superRefine((profile, ctx) => {
     for (const problem of checkReferences(profile)) {

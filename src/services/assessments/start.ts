@@ -4,7 +4,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import { BUILT_IN_FRAMEWORKS, type Framework } from '#domain/assessment/frameworks.ts';
 import { parseItemSet } from '#domain/assessment/item-sets.ts';
 import { assessorsAreAllocated } from '#domain/case-access.ts';
-import { evaluateEligibility } from '#domain/profiles/index.ts';
+import { evaluateEligibility, untrainedAssessor } from '#domain/profiles/index.ts';
 import { insertAssessment, itemSetFor, saveItemSet } from '#store/assessments.ts';
 import { findCase } from '#store/cases.ts';
 import { findChild } from '#store/children.ts';
@@ -131,22 +131,27 @@ export function startAssessment(wb: Workbench, req: ParsedRequest<'assessments.s
         'The co-assessors must come from different agencies (for example a CSC social worker and a YOS practitioner).',
       );
     }
-    const bothTrained = profile.aim?.coAssessorsMustBothBeTrained ?? true;
-    if (bothTrained && !(lead.aimTrained && co.aimTrained)) {
-      refuse(
-        lead.aimTrained ? 'coAssessorId' : 'leadAssessorId',
-        'is not AIM-trained',
-        `Under the ${profile.name} profile both co-assessors must be AIM-trained.`,
-      );
-    }
-    if (!bothTrained && !lead.aimTrained) {
-      refuse(
-        'leadAssessorId',
-        'is not AIM-trained',
-        `Under the ${profile.name} profile the lead assessor must be AIM-trained.`,
-      );
-    }
+    // Who must be AIM-trained is the profile's (Lancashire step 6: the CYJS practitioner, lead or not).
+    const untrained = untrainedAssessor(profile, lead, co);
+    if (untrained) refuse(untrained.field, 'is not AIM-trained', untrained.message);
     const evaluation = evaluateEligibility(profile, { ...req.facts, dateOfBirth: child.dateOfBirth });
+    const blocked = evaluation.aimBlockedBy[0];
+    // A criterion the profile makes a block (Lancashire: an ongoing police investigation) cannot be
+    // overridden with a reason.
+    if (blocked) {
+      throw new WorkbenchError(
+        'rule-broken',
+        `The AIM assessment cannot start under the ${profile.name} profile. ${blocked.why} Nothing has been saved.`,
+        {
+          problems: [
+            {
+              path: `facts.${blocked.fact}`,
+              message: 'stops an AIM assessment under this profile',
+            },
+          ],
+        },
+      );
+    }
     const eligible = evaluation.outcome === 'eligible-for-aim' || evaluation.outcome === 'no-criteria';
     if (!eligible && !req.proceedReason) {
       throw new WorkbenchError(

@@ -2,10 +2,12 @@ import type { AssessmentView, StoredMeetingDetails } from '#contract/assessment-
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
+import { levelsOf } from '#domain/assessment/frameworks.ts';
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
 import { inOneModel } from '#domain/meeting.ts';
+import { citationText } from '#domain/profiles/citations.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,
@@ -92,7 +94,7 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
       'event' in startsOn
         ? (w.profile.triggerEvents.find((e) => e.id === startsOn.event)?.label ?? startsOn.event)
         : 'the step before';
-    const text = `${describeRule(w.rule.rule)} of: ${startLabel.toLowerCase()} (${w.rule.citation.source}, ${w.rule.citation.section})`;
+    const text = `${describeRule(w.rule.rule)} of: ${startLabel.toLowerCase()} (${citationText(w.rule.citation)})`;
     return { view: d ? viewDeadline(db, d, now, names) : null, text };
   })();
 
@@ -144,7 +146,9 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
     leadAssessor: person(a.leadAssessorId),
     coAssessor: person(a.coAssessorId),
     viewerRole,
-    outcome: a.outcome,
+    // AIM3 keeps its overall levels (concern, strengths) in outcomeLevels; outcome is the single one (AIM2).
+    outcome: a.framework.levels?.length ? null : a.outcome,
+    outcomeLevels: levelsOf(a.framework, a.outcome),
     window: window.view,
     windowRule: window.text,
     sources: sourcesOf(db, id).map((s) => ({

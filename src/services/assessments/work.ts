@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
+import { recordedLevels } from '#domain/assessment/frameworks.ts';
 import { startOfLondonDay } from '#domain/dates.ts';
 import {
   type AssessmentRow,
@@ -327,7 +328,31 @@ export function confirmAgreement(wb: Workbench, req: ParsedRequest<'assessments.
 
 export const setOutcome = (wb: Workbench, req: ParsedRequest<'assessments.setOutcome'>) =>
   changeAssessment(wb, req.assessmentId, (db, audit, a) => {
-    if (!a.framework.outcome?.options.some((o) => o.id === req.outcome)) {
+    const levels = a.framework.levels ?? [];
+    if (levels.length > 0) {
+      // AIM3: each overall level is recorded on its own (concern, strengths).
+      const level = levels.find((l) => l.id === req.level);
+      if (!level)
+        throw new WorkbenchError(
+          'invalid-request',
+          `Say which overall level you are recording: ${levels.map((l) => l.label.toLowerCase()).join(' or ')}.`,
+          { problems: [{ path: 'level', message: 'is not a level of this framework' }] },
+        );
+      const option = level.options.find((o) => o.id === req.outcome);
+      if (!option)
+        throw new WorkbenchError(
+          'invalid-request',
+          `Choose the ${level.label.toLowerCase()} from the list.`,
+          {
+            problems: [{ path: 'outcome', message: `is not a choice for the ${level.label.toLowerCase()}` }],
+          },
+        );
+      const next = { ...recordedLevels(a.outcome), [level.id]: option.id };
+      setAssessmentField(db, a.id, 'outcome', JSON.stringify(next));
+      audit(note(a, 'outcome', `set the ${level.label.toLowerCase()} to ${option.id}`));
+      return;
+    }
+    if (req.level !== undefined || !a.framework.outcome?.options.some((o) => o.id === req.outcome)) {
       throw new WorkbenchError('invalid-request', 'Choose one of the outcomes this framework defines.', {
         problems: [{ path: 'outcome', message: 'is not an outcome of this framework' }],
       });

@@ -3,14 +3,15 @@ import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { formatDay, londonDay } from '#domain/dates.ts';
-import { suggestCategory } from '#domain/profiles/index.ts';
+import { type CategoryId, suggestCategory } from '#domain/profiles/index.ts';
 import type { Db } from '#store/database.ts';
-import { insertCaseEvent } from '#store/deadlines.ts';
+import { caseEvents, insertCaseEvent } from '#store/deadlines.ts';
 import { startDeadlines } from '../deadlines.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT, colourLabel } from './agreed-category.ts';
 import { openCaseParts } from './case.ts';
+import { raiseEvent } from './events.ts';
 import { timeline } from './timeline.ts';
 
 // The agreed risk category (Hackett continuum, Brook colour), the descriptors behind it and the category
@@ -35,6 +36,8 @@ export function agreeCategory(
     descriptorIds: readonly string[];
     userId: string;
     now: string;
+    /** Agreed by a strategy discussion or meeting: it starts no clock for a strategy meeting (one has been held). */
+    atStrategyMeeting?: boolean;
   },
 ): void {
   const { hsbCase, profile } = openCaseParts(db, args.caseId);
@@ -97,7 +100,12 @@ export function agreeCategory(
     summary: `recorded ${row.label} as agreed${suggestion && departs ? ` (suggested: ${suggestion.category})` : ''}`,
   });
   if (profile.triggerEvents.some((e) => e.id === CATEGORY_EVENT)) {
+    // A strategy meeting that agrees the category has itself been held: it never starts a clock for one.
+    const notStrategy = args.atStrategyMeeting
+      ? profile.timescales.filter((t) => !t.id.startsWith('strategy-')).map((t) => t.id)
+      : undefined;
     startDeadlines(db, audit, {
+      ...(notStrategy ? { onlyRuleIds: notStrategy } : {}),
       caseId: hsbCase.id,
       profile,
       start: { event: CATEGORY_EVENT },
@@ -108,6 +116,23 @@ export function agreeCategory(
       },
       triggerAt: agreedAt,
       startedBy: { event: CATEGORY_EVENT, label: `${row.label} agreed` },
+      userId: args.userId,
+      now: args.now,
+    });
+  }
+  // The steps the profile ties to this category at the concern or screening (Islington §5.3: abusive or
+  // violent HSB believed), recorded once, at the moment the category was agreed.
+  if (args.atStrategyMeeting) return;
+  const already = new Set(caseEvents(db, hsbCase.id).map((e) => e.event));
+  for (const event of profile.triggerEvents) {
+    if (!event.raisedByCategories?.includes(row.category as CategoryId) || already.has(event.id)) continue;
+    raiseEvent(db, audit, {
+      caseId: hsbCase.id,
+      profile,
+      event,
+      occurredAt: agreedAt,
+      note: `${row.label} agreed`,
+      brookColour: null,
       userId: args.userId,
       now: args.now,
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
+import { consentFor, mayScreenConsultations } from '#domain/profiles/index.ts';
 import { findCase } from '#store/cases.ts';
 import type { Db } from '#store/database.ts';
 import { findConsultation, insertConsultation, referralsOf, updateConsultation } from '#store/pathway.ts';
@@ -61,7 +62,7 @@ export function requestConsultation(wb: Workbench, req: ParsedRequest<'consultat
         `The referral criteria are not met: ${latest.eligibility.summary}`,
       );
     }
-    const requirement = profile.consent.find((c) => c.id === 'hub-referral');
+    const requirement = consentFor(profile, 'hub-referral');
     if (requirement) {
       const missing = missingConsent(db, hsbCase.id, 'hub-referral', requirement.from);
       if (missing.length) {
@@ -121,11 +122,14 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
         'forbidden',
         'The hub screens the request: the person who made it cannot screen it.',
       );
-    // The hub sits in the youth justice service (Lancashire: the CYJS HSB Hub).
-    if (user.agency !== 'youth-justice') {
+    // Who screens is the profile's (Lancashire step 2: the CYJS HSB Hub, in the youth justice service).
+    const hsbCase = findCase(db, c.caseId);
+    const profile = hsbCase && requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
+    if (profile && !mayScreenConsultations(profile, user.agency)) {
+      const screener = profile.consultation?.screenedBy ?? 'hub staff in the youth justice service';
       throw new WorkbenchError(
         'forbidden',
-        'Only hub staff in the youth justice service can screen a consultation request.',
+        `Under the ${profile.name} profile the request is screened by the ${screener}: ask them to screen it.`,
       );
     }
     if (req.decision === 'decline' && !req.rationale) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
+import { describeRule } from '#domain/clock/index.ts';
 import type { Profile } from '#domain/profiles/index.ts';
 import type { Db } from '#store/database.ts';
 import { insertCaseEvent } from '#store/deadlines.ts';
@@ -57,6 +58,32 @@ export function raiseEvent(
   });
 }
 
+const or = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * A step whose clocks depend on the agreed category, recorded before any category: it would start nothing
+ * silently, so it is refused with what is missing (Hounslow: 3 and 5 working days for categories 2 and 3).
+ */
+function refuseWithoutCategory(
+  db: Db,
+  caseId: string,
+  profile: Profile,
+  event: { id: string; label: string },
+) {
+  const dependent = profile.timescales.filter(
+    (t) => 'event' in t.startsOn && t.startsOn.event === event.id && t.appliesTo?.categories,
+  );
+  if (dependent.length === 0 || caseContext(db, caseId).category !== undefined) return;
+  const categories = [...new Set(dependent.flatMap((t) => t.appliesTo?.categories ?? []))];
+  const rules = or(dependent.map((t) => `“${t.label}” (${describeRule(t.rule)})`));
+  throw new WorkbenchError(
+    'rule-broken',
+    `Record the agreed HSB risk category first. Under the ${profile.name} profile ${rules} start only for ${categories.length === 1 ? 'category' : 'categories'} ${or(categories)}, and no category is recorded for this case. Nothing has been saved.`,
+    { problems: [{ path: 'event', message: 'needs the agreed risk category recorded first' }] },
+  );
+}
+
 /** Any other step the profile names as starting a clock: a concern received, s47 initiated, first meeting with the child … */
 export function recordEvent(wb: Workbench, req: ParsedRequest<'pathway.recordEvent'>): CaseTimeline {
   const userId = wb.signedIn().user.id;
@@ -70,6 +97,7 @@ export function recordEvent(wb: Workbench, req: ParsedRequest<'pathway.recordEve
         problems: [{ path: 'event', message: 'is not a step of this profile' }],
       });
     }
+    refuseWithoutCategory(db, hsbCase.id, profile, event);
     const colour = req.brookColour ? profile.brook.colours.find((c) => c.id === req.brookColour) : undefined;
     if (req.brookColour && !colour) {
       throw new WorkbenchError('invalid-request', 'That Brook colour is not one this profile uses.', {

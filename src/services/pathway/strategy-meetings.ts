@@ -108,6 +108,7 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
         descriptorIds: [],
         userId: user.id,
         now,
+        atStrategyMeeting: true,
       });
     }
     const id = randomUUID();
@@ -223,7 +224,9 @@ function startAlongside(
       frameworkId: 'aim3',
       route: 'welfare',
       reasons: p.reasons,
-      qualityReviewNotified: 'Recorded at the strategy meeting',
+      // Never pre-filled as done: a profile whose procedure asks for a notification (Blackpool's SQR) has it
+      // recorded when it is sent, so the assessment is then started from the case instead.
+      qualityReviewNotified: '',
       decisionAt: p.heldAt,
       facts: {},
       proceedReason: 'Decided at the strategy meeting (AIM assessment alongside)',

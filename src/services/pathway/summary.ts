@@ -4,6 +4,8 @@ import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { commonPart } from '#domain/meeting.ts';
 import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/pathway/stage.ts';
+import { citationText } from '#domain/profiles/citations.ts';
+import { trackedActionsFor } from '#domain/profiles/practice.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import { findCase } from '#store/cases.ts';
@@ -200,7 +202,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       at: d.metAt ?? '',
       kind: 'Deadline',
       title: `${d.step}: ${d.statusLabel}`,
-      detail: `${d.ruleText} (${d.citation.source}, ${d.citation.section})`,
+      detail: `${d.ruleText} (${citationText(d.citation)})`,
       byName: '',
     });
   }
@@ -246,6 +248,18 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
             r.appliesTo.categories.includes(latestCategory.category as never)),
       )
       .map((r) => ({ id: r.id, label: r.label })),
+    trackedActions: trackedActionsFor(profile, {
+      exploitation: referrals.map((r) => r.exploitation),
+      ...(latestCategory?.category !== undefined ? { category: latestCategory.category } : {}),
+      assessmentFinal: assessments.some((a) => a.state === 'final'),
+      strategyOutcomes: meetings.flatMap((m) => m.outcomes),
+      brookColours: caseEvents(db, caseId).flatMap((e) => {
+        const label = (e.details as { brookColour?: string }).brookColour;
+        const colour = profile.brook.colours.find((c) => c.label === label);
+        return colour ? [colour.id] : [];
+      }),
+      recorded: new Map(caseEvents(db, caseId).map((e) => [e.event, e.occurredAt])),
+    }).map((a) => ({ ...a, citation: citationText(a.citation) })),
     referrals: referrals.map((r) => ({
       id: r.id,
       receivedAt: r.receivedAt,

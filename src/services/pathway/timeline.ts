@@ -2,12 +2,18 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { findCase } from '#store/cases.ts';
 import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
+import { CLOSURE_EVENTS } from '../case-closure.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { latestProfile, requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT, categoryHistory, colourLabel } from './agreed-category.ts';
 
 /** The case's steps, agreed categories and deadlines under its profile version (read by closed cases too). */
+const CLOSURE_LABELS: Record<string, string> = {
+  [CLOSURE_EVENTS.closed]: 'Case closed',
+  [CLOSURE_EVENTS.reopened]: 'Case reopened',
+};
+
 export function timeline(wb: Workbench, caseId: string): CaseTimeline {
   const db = wb.db();
   const now = wb.now().toISOString();
@@ -15,7 +21,8 @@ export function timeline(wb: Workbench, caseId: string): CaseTimeline {
   if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
   const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
   const names = namesById(db);
-  const eventLabel = (id: string) => profile.triggerEvents.find((e) => e.id === id)?.label ?? id;
+  const eventLabel = (id: string) =>
+    profile.triggerEvents.find((e) => e.id === id)?.label ?? CLOSURE_LABELS[id] ?? id;
   return {
     caseId,
     profile: {
@@ -24,7 +31,9 @@ export function timeline(wb: Workbench, caseId: string): CaseTimeline {
       version: profile.version,
       latestVersion: latestProfile(db, profile.id)?.profile.version ?? profile.version,
     },
-    triggerEvents: profile.triggerEvents.filter((e) => e.id !== CATEGORY_EVENT),
+    triggerEvents: profile.triggerEvents
+      .filter((e) => e.id !== CATEGORY_EVENT)
+      .map((e) => ({ id: e.id, label: e.label })),
     categories: profile.riskMatrix.rows.map((r) => ({
       id: r.category,
       label: r.label,

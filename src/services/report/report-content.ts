@@ -1,5 +1,6 @@
 import type { StoredMeetingDetails } from '#contract/assessment-schemas.ts';
 import { AGENCY_LABELS, type Agency, GENDER_LABELS } from '#contract/vocabulary.ts';
+import { outcomeLabelOf } from '#domain/assessment/frameworks.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { describeRule, effectiveDeadline } from '#domain/clock/index.ts';
 import { chronologicalOrder, placeDate } from '#domain/pattern-map/uncertain-date.ts';
@@ -187,9 +188,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
         eligibility: a.eligibility,
         proceedReason: a.proceedReason,
         outcome: a.outcome,
-        outcomeLabel: a.outcome
-          ? (a.framework.outcome?.options.find((o) => o.id === a.outcome)?.label ?? a.outcome)
-          : null,
+        outcomeLabel: outcomeLabelOf(a.framework, a.outcome),
         leadAssessorId: a.leadAssessorId,
         coAssessorId: a.coAssessorId,
       },

@@ -65,7 +65,7 @@ describe('Hounslow (seed 000: strategy 3/5 working days; s47 and ICPC 15 days)',
     [
       'Christmas: 3 and 5 working days',
       threshold,
-      { category: '1' },
+      { category: '3' },
       '2026-12-23',
       { 'strategy-discussion': '2026-12-30', 'strategy-meeting': '2027-01-04' },
     ],
@@ -78,6 +78,8 @@ describe('Hounslow (seed 000: strategy 3/5 working days; s47 and ICPC 15 days)',
       { 'strategy-discussion': '2027-03-31', 'strategy-meeting': '2027-04-02' },
     ],
     ['category 0 starts no strategy clock', threshold, { category: '0' }, '2027-03-24', {}],
+    // Workflow guidance, category 1: a strategy discussion with police, no timescale given.
+    ['category 1 starts no strategy clock', threshold, { category: '1' }, '2027-03-24', {}],
     // 18 December + 15 calendar days = Saturday 2 January (calendar days are literal).
     [
       's47 over New Year: 15 calendar days',
@@ -98,7 +100,7 @@ describe('Hounslow (seed 000: strategy 3/5 working days; s47 and ICPC 15 days)',
 });
 
 describe('Islington (seed 002 §5.3, §5.4: 3 working days, 5 where complex, 5 after emergency action)', () => {
-  const agreed = { event: 'category-agreed' };
+  const agreed = { event: 'abusive-or-violent-hsb-believed' };
   it.each<Row>([
     // Thu 24/12/2026: Fri 25 and Mon 28 are bank holidays, so Tue 29 = 1, Wed 30 = 2, Thu 31 = 3.
     // (The brief's example said Wednesday 30/12; counting by hand gives Thursday 31/12.)
@@ -119,7 +121,6 @@ describe('Islington (seed 002 §5.3, §5.4: 3 working days, 5 where complex, 5 a
     ],
     // Thu 25/03/2027: (Good Friday, Easter Monday) Tue 30 = 1, Wed 31 = 2, Thu 1 = 3.
     ['category 3 over Easter', agreed, { category: '3' }, '2027-03-25', { 'strategy-meeting': '2027-04-01' }],
-    ['category 1 starts no strategy clock', agreed, { category: '1' }, '2027-03-25', {}],
     [
       'immediate protection: due at once',
       { event: 'immediate-protection-needed' },

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROFILES } from '#domain/profiles/built-in/index.ts';
+import { SOURCE_TITLES } from '#domain/profiles/citations.ts';
 import { parseProfile } from '#domain/profiles/parse.ts';
 import { ProfileSchema } from '#domain/profiles/schema.ts';
 
-const SEEDS = [
-  '000_1f98c99db1fbe142.txt',
-  '001_9104b579aad9ca79.txt',
-  '002_4b9374963bf5d862.txt',
-  '003_7c39ffc82d4d8dc9.txt',
-  '004_e4046258e00532ea.txt',
-];
+const SEEDS = Object.values(SOURCE_TITLES) as string[];
 const NATIONAL = ['Working Together to Safeguard Children 2023'];
 
 describe.each(BUILT_IN_PROFILES.map((p) => [p.name, p] as const))(
@@ -21,7 +16,11 @@ describe.each(BUILT_IN_PROFILES.map((p) => [p.name, p] as const))(
       expect(parsed).toEqual({ ok: true, profile });
     });
 
-    it('cites a source file and section for every timescale rule', () => {
+    it('never names a source file in a citation: a practitioner reads the document title', () => {
+      expect(JSON.stringify(profile)).not.toMatch(/\d{3}_[^ ]*\.txt/);
+    });
+
+    it('cites a source document and section for every timescale rule', () => {
       expect(profile.timescales.length).toBeGreaterThan(0);
       for (const rule of profile.timescales) {
         expect([...SEEDS, ...NATIONAL]).toContain(rule.citation.source);

@@ -12,6 +12,8 @@ const base: EligibilityFacts = {
   lastBehaviourDate: '2026-09-14',
   residesInArea: true,
   ongoingPoliceInvestigation: false,
+  openToChildrensSocialCare: true,
+  openToYouthJusticeService: false,
 };
 const evaluate = (facts: EligibilityFacts) => evaluateEligibility(lancashireProfile, facts);
 
@@ -24,6 +26,21 @@ describe('evaluateEligibility (Lancashire)', () => {
     expect(result.criteria[0]?.explanation).toBe(
       'Met: the most recent behaviour (14/09/2026) is within 12 months of the referral date (01/12/2026).',
     );
+  });
+
+  it('Lancashire purpose: not open to CSC at CoN Level 4, or already open to CYJS, is not eligible for the hub', () => {
+    // "This support is for children 10 – 17 years of age who are open to CSC at CoN Level 4 and who are not
+    // already open to CYJS." Caught before: neither criterion was in the profile, so neither was evaluated.
+    const notCon4 = evaluate({ ...base, openToChildrensSocialCare: false });
+    expect(notCon4.outcome).toBe('not-eligible');
+    expect(notCon4.summary).toBe('Not eligible. Not met: Open to CSC at Continuum of Need (CoN) Level 4.');
+    const openToCyjs = evaluate({ ...base, openToYouthJusticeService: true });
+    expect(openToCyjs.outcome).toBe('not-eligible');
+    expect(openToCyjs.criteria.find((c) => c.id === 'not-open-to-cyjs')?.explanation).toBe(
+      'Not met: Is the child already open to CYJS? Yes. The referral criteria are not met.',
+    );
+    const { openToYouthJusticeService: _, ...unanswered } = base;
+    expect(evaluate(unanswered).outcome).toBe('more-information-needed');
   });
 
   it('consultation only for a 9-year-old', () => {

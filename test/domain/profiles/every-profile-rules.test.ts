@@ -20,12 +20,14 @@ const THIRTEEN_YEAR_OLD = {
   lastBehaviourDate: '2026-05-20',
   residesInArea: true,
   ongoingPoliceInvestigation: false,
+  openToChildrensSocialCare: true,
+  openToYouthJusticeService: false,
 };
-/** Only Lancashire sets referral criteria (age, recency, area, police, consent to AIM); the others leave it to judgement. */
+/** Only Lancashire sets referral criteria (age, recency, area, CoN Level 4, not open to CYJS, police); the others leave it to judgement. */
 const ELIGIBILITY: Record<string, { outcome: string; criteria: number }> = {
   hounslow: { outcome: 'no-criteria', criteria: 0 },
   islington: { outcome: 'no-criteria', criteria: 0 },
-  lancashire: { outcome: 'eligible-for-aim', criteria: 5 },
+  lancashire: { outcome: 'eligible-for-aim', criteria: 7 },
   blackpool: { outcome: 'no-criteria', criteria: 0 },
   'england-generic': { outcome: 'no-criteria', criteria: 0 },
 };
@@ -92,6 +94,8 @@ describe('Lancashire referral criteria', () => {
     lastBehaviourDate: '2026-05-20',
     residesInArea: true,
     ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
   };
   it.each([
     ['a 9-year-old', { dateOfBirth: '2017-03-01' }, 'consultation-only'],

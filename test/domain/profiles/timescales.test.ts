@@ -8,16 +8,15 @@ const ids = (rules: { id: string }[]) => rules.map((r) => r.id);
 
 describe('choosing the rules a case starts', () => {
   it('Islington: the complex flag picks 3 or 5 working days (§5.3)', () => {
-    expect(ids(rulesStartedBy(islingtonProfile, { event: 'category-agreed' }, { category: '3' }))).toEqual([
-      'strategy-meeting',
+    const believed = { event: 'abusive-or-violent-hsb-believed' };
+    expect(ids(rulesStartedBy(islingtonProfile, believed, { category: '3' }))).toEqual(['strategy-meeting']);
+    expect(ids(rulesStartedBy(islingtonProfile, believed, { category: '3', complex: true }))).toEqual([
+      'strategy-meeting-complex',
     ]);
-    expect(
-      ids(rulesStartedBy(islingtonProfile, { event: 'category-agreed' }, { category: '3', complex: true })),
-    ).toEqual(['strategy-meeting-complex']);
   });
 
   it('a rule limited to categories does not start when the category is not yet known', () => {
-    expect(rulesStartedBy(islingtonProfile, { event: 'category-agreed' })).toEqual([]);
+    expect(rulesStartedBy(hounslowProfile, { event: 'strategy-threshold-met' })).toEqual([]);
   });
 
   it('a met rule starts the rules that wait for it (Islington §5.4)', () => {
@@ -31,7 +30,9 @@ describe('choosing the rules a case starts', () => {
       's47-completed',
       'icpc-initiated',
     ]);
-    expect(ids(rulesStartedByOutcome(blackpoolProfile, 'aim-alongside'))).toEqual(['aim-interviews']);
+    // Blackpool: "AIM alongside" decides to screen; the 6–8 week window runs from the decision to assess.
+    expect(ids(rulesStartedByOutcome(blackpoolProfile, 'aim-alongside'))).toEqual([]);
+    expect(ids(rulesStartedByOutcome(blackpoolProfile, 's47-enquiry'))).toEqual([]);
     expect(rulesStartedByOutcome(hounslowProfile, 'no-further-action')).toEqual([]);
     expect(rulesStartedByOutcome(hounslowProfile, 'not-an-outcome')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -7,14 +8,14 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '004_e4046258e00532ea.txt';
+const SOURCE = SOURCE_TITLES.blackpool;
 const pathway = { source: SOURCE, section: 'Sexually Harmful Behaviour Pathway: Amber/Red Process/Outcome' };
 const aimProcess = { source: SOURCE, section: 'Section 2: AIM Assessment Process' };
 
 /** Blackpool: Sexually Harmful Behaviour Pathway (seed 004). Screening uses the Brook tool alone. */
 export const blackpoolProfile: Profile = {
   id: 'blackpool',
-  version: 1,
+  version: 2,
   name: 'Blackpool',
   authority: 'Blackpool Council',
   nation: 'england-wales',
@@ -54,7 +55,7 @@ export const blackpoolProfile: Profile = {
   riskMatrix: {
     // Blackpool screens by Brook colour; the Hackett categories are kept for the strategy meeting.
     citation: {
-      source: '002_4b9374963bf5d862.txt',
+      source: SOURCE_TITLES.islington,
       section: '3. Identifying Risk Level (Hackett categories)',
     },
     rows: [
@@ -76,6 +77,24 @@ export const blackpoolProfile: Profile = {
     },
     { id: 'aim-decision', label: 'Decision to undertake an AIM or AIM2 assessment' },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+    // Amber/red screening route.
+    { id: 'transferred-to-ast', label: 'Case transferred to the Assessment and Support Team' },
+    { id: 'interim-safeguarding-measures', label: 'Interim safeguarding measures put in place' },
+    { id: 'cafa-commenced', label: 'Child and family assessment (CAFA) commenced' },
+    // Section 2, after the assessment.
+    {
+      id: 'sqr-review-meeting',
+      label:
+        'Review strategy meeting chaired by the SQR service: findings, concerns, strengths, roles and an intervention plan agreed',
+    },
+    {
+      id: 'specialist-panel-requested',
+      label: 'Sexually Harmful Behaviour panel requested via the Head of Service (specialist intervention)',
+    },
+    {
+      id: 'sqr-end-meeting',
+      label: 'End strategy meeting with the SQR service: work and levels of concern reviewed',
+    },
   ],
   timescales: [
     {
@@ -112,14 +131,9 @@ export const blackpoolProfile: Profile = {
       'Multi-agency safeguarding plan',
       'Consider an AIM assessment',
     ],
+    // The pathway lists these outcomes of the meeting; "no further action" is an outcome of the green
+    // screening (see the Brook colours), not of the strategy meeting.
     outcomes: [
-      {
-        id: 'no-further-action',
-        label: 'No further action',
-        startsEvents: [],
-        requires: ['rationale'],
-        noFurtherAction: true,
-      },
       { id: 'early-help', label: 'Early help', startsEvents: [] },
       { id: 'child-in-need', label: 'Child in need', startsEvents: [] },
       {
@@ -135,10 +149,13 @@ export const blackpoolProfile: Profile = {
       },
       { id: 'criminal-prosecution', label: 'Criminal prosecution', startsEvents: [] },
       {
+        // "Alongside: AIM assessment (screening to identify if this is appropriate)". A decision to screen,
+        // not an assessment started for the meeting: the AIM or AIM2, the welfare or criminal route and
+        // the notification to the SQR service are recorded when the assessment is decided (the tracked
+        // action below), and the 6–8 week window runs from that decision.
         id: 'aim-alongside',
         label: 'AIM assessment alongside (after screening)',
-        startsEvents: ['aim-decision'],
-        startsAssessment: true,
+        startsEvents: [],
       },
     ],
     citation: {
@@ -153,10 +170,48 @@ export const blackpoolProfile: Profile = {
       citation: aimProcess,
     },
   ],
+  // The pathway has no hub consultation step.
+  consultation: { screenedBy: 'Not stated in the procedure', screeningAgencies: 'not-stated' },
   consent: [],
+  trackedActions: [
+    ...(
+      [
+        ['transfer-ast', 'Transfer the case to the Assessment and Support Team', 'transferred-to-ast'],
+        [
+          'interim-safeguarding',
+          'Put interim safeguarding measures in place',
+          'interim-safeguarding-measures',
+        ],
+        ['cafa', 'Commence the child and family assessment (CAFA)', 'cafa-commenced'],
+      ] as const
+    ).map(([id, label, doneBy]) => ({
+      id,
+      label,
+      when: { brookColours: ['amber', 'red'] },
+      doneBy,
+      citation: pathway,
+    })),
+    {
+      id: 'sqr-review-meeting',
+      label:
+        'Hold the review strategy meeting chaired by the SQR service to consider the findings and agree an intervention plan',
+      when: { afterStep: 'aim-decision' },
+      doneBy: 'sqr-review-meeting',
+      citation: aimProcess,
+    },
+    {
+      id: 'aim-decision',
+      label:
+        'Screen whether an AIM assessment is appropriate; if so, decide AIM or AIM2 and the welfare or criminal route, and notify the SQR service',
+      when: { strategyOutcomes: ['aim-alongside'] },
+      doneBy: 'aim-decision',
+      citation: aimProcess,
+    },
+  ],
   aim: {
     // The pathway names "co-working assessors" without stating their training; set locally if required.
     coAssessorsMustBothBeTrained: false,
+    trainedAssessors: 'not-stated',
     assessmentWindowRuleId: 'aim-interviews',
     qualityAssuranceRoles: [
       'Safeguarding Quality and Review (SQR) service: notified of the decision; chairs review and end meetings',

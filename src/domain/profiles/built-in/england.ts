@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -18,7 +19,7 @@ const chapter3 = (subject: string) => ({
 /** A generic England profile for authorities without their own: Working Together 2023 timescales only. */
 export const englandProfile: Profile = {
   id: 'england-generic',
-  version: 1,
+  version: 2,
   name: 'England (generic)',
   authority: 'Any English local authority (Working Together 2023)',
   nation: 'england-wales',
@@ -39,7 +40,7 @@ export const englandProfile: Profile = {
   },
   riskMatrix: {
     citation: {
-      source: '002_4b9374963bf5d862.txt',
+      source: SOURCE_TITLES.islington,
       section: '3. Identifying Risk Level (Hackett categories)',
     },
     rows: [
@@ -85,5 +86,6 @@ export const englandProfile: Profile = {
   ],
   eligibility: { purpose: 'AIM assessment', criteria: [] },
   recordingRequirements: [],
+  consultation: { screenedBy: 'Not stated in Working Together', screeningAgencies: 'not-stated' },
   consent: [],
 };

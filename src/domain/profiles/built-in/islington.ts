@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -10,8 +11,8 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '002_4b9374963bf5d862.txt';
-const WORKFLOW = '001_9104b579aad9ca79.txt';
+const SOURCE = SOURCE_TITLES.islington;
+const WORKFLOW = SOURCE_TITLES.workFlow;
 const s53 = { source: SOURCE, section: '5.3 Child is assessed as Category 2 or 3 Risk' };
 const s54 = { source: SOURCE, section: '5.4 Immediate Protection' };
 const s8 = { source: SOURCE, section: '8. Recording Intervention' };
@@ -20,7 +21,7 @@ const categories1to3 = { categories: ['1', '2', '3'] as ('1' | '2' | '3')[] };
 /** London Borough of Islington: Safeguarding Children who Display HSB (seed 002) and work-flow matrix (seed 001). */
 export const islingtonProfile: Profile = {
   id: 'islington',
-  version: 1,
+  version: 2,
   name: 'Islington',
   authority: 'London Borough of Islington',
   nation: 'england-wales',
@@ -92,27 +93,36 @@ export const islingtonProfile: Profile = {
   },
   triggerEvents: [
     { id: 'concern-received', label: 'HSB concern raised (new referral or open case)' },
-    { id: 'category-agreed', label: 'HSB risk category agreed' },
+    {
+      // §5.3: "Where it is believed that a child may be displaying abusive and/or violent forms of HSB …
+      // a HSB Strategy Meeting should be held within 3 working days". The belief comes at the concern or
+      // its screening: a category 2 or 3 recorded there records this step; a strategy meeting does not.
+      id: 'abusive-or-violent-hsb-believed',
+      label: 'Concern or screening: the child may be displaying abusive or violent HSB (category 2 or 3)',
+      raisedByCategories: ['2', '3'],
+    },
     { id: 'immediate-protection-needed', label: 'Risk to life or possibility of serious immediate harm' },
     { id: 's47-initiated', label: 'Section 47 enquiry initiated' },
+    { id: 'mase-nomination', label: 'Case taken to the MASE (nomination or update)' },
+    { id: 'mase-feedback', label: 'Feedback from the MASE recorded' },
   ],
   timescales: [
     {
       // Islington §5.3: a HSB strategy meeting within 3 working days for category 2 or 3.
       id: 'strategy-meeting',
       label: 'HSB strategy meeting held',
-      startsOn: { event: 'category-agreed' },
+      startsOn: { event: 'abusive-or-violent-hsb-believed' },
       rule: { kind: 'working-days', days: 3 },
-      appliesTo: { categories: ['2', '3'], complex: false },
+      appliesTo: { complex: false },
       citation: s53,
     },
     {
       // Islington §5.3: "where the concerns are particularly complex ... within a maximum of five working days".
       id: 'strategy-meeting-complex',
       label: 'HSB strategy meeting held (complex concerns)',
-      startsOn: { event: 'category-agreed' },
+      startsOn: { event: 'abusive-or-violent-hsb-believed' },
       rule: { kind: 'working-days', days: 5 },
-      appliesTo: { categories: ['2', '3'], complex: true },
+      appliesTo: { complex: true },
       citation: s53,
       note: 'Sooner if a child needs immediate protection.',
     },
@@ -222,5 +232,31 @@ export const islingtonProfile: Profile = {
       citation: s8,
     },
   ],
+  consultation: {
+    // §3: "A consultation with the SIPP or the CSE, Missing and Trafficking Coordinator should be sought";
+    // the procedure does not say who screens the request.
+    screenedBy:
+      'CSE, Missing and Trafficking Coordinator or the Specialist Intervention Pilot Project (SIPP)',
+    screeningAgencies: 'not-stated',
+    citation: { source: SOURCE, section: '3. Identifying Risk Level' },
+  },
   consent: [],
+  trackedActions: [
+    {
+      // §7: "All HSB cases linked to Child Sexual Exploitation (CSE) should be taken to the MASE".
+      id: 'mase-cse',
+      label: 'Take the case to the MASE: the concern is linked to child sexual exploitation',
+      when: { exploitation: ['cse'] },
+      doneBy: 'mase-nomination',
+      citation: { source: SOURCE, section: '7. Multi-Agency Sexual Exploitation Panel (MASE)' },
+    },
+    {
+      // §8: "If the case is heard at the MASE then this should be recorded, along with … feedback."
+      id: 'mase-feedback',
+      label: 'Record the feedback from the MASE',
+      when: { exploitation: ['cse'] },
+      doneBy: 'mase-feedback',
+      citation: s8,
+    },
+  ],
 };

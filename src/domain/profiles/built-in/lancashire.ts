@@ -1,3 +1,4 @@
+import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
 import {
   ABUSIVE_DESCRIPTORS,
@@ -8,17 +9,21 @@ import {
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
-const SOURCE = '003_7c39ffc82d4d8dc9.txt';
+const SOURCE = SOURCE_TITLES.lancashire;
 const criteria = { source: SOURCE, section: 'Referral Criteria' };
+const purpose = {
+  source: SOURCE,
+  section: 'HSB Consultation, AIM Assessment and Intervention Process (purpose)',
+};
 const step = (n: number, title: string) => ({
   source: SOURCE,
-  section: `Joint Working Process, step ${n}: ${title}`,
+  section: `step ${n}: ${title}`,
 });
 
 /** Lancashire: joint working protocol between the CYJS HSB Hub and CSC (seed 003). */
 export const lancashireProfile: Profile = {
   id: 'lancashire',
-  version: 1,
+  version: 2,
   name: 'Lancashire',
   authority: 'Lancashire County Council',
   nation: 'england-wales',
@@ -52,6 +57,16 @@ export const lancashireProfile: Profile = {
     { id: 'consultation-requested', label: 'HSB Hub consultation requested' },
     { id: 'aim-decision', label: 'Decision that an AIM assessment is required' },
     { id: 'first-meeting-with-child', label: 'Initial meeting with the child for the AIM assessment' },
+    // Steps 10 and 11: after the assessment, each recorded with its date.
+    {
+      id: 'aim-outcome-shared',
+      label: 'Visit to the child and family to share the outcome of the AIM assessment',
+    },
+    { id: 'aim-outcome-planning-meeting', label: 'AIM assessment outcome and planning meeting held' },
+    {
+      id: 'aim-review',
+      label: 'Review of the AIM assessment (as agreed at the outcome and planning meeting)',
+    },
   ],
   timescales: [
     {
@@ -104,6 +119,29 @@ export const lancashireProfile: Profile = {
         citation: { source: SOURCE, section: 'Purpose (first paragraph); What is an AIM assessment?' },
       },
       {
+        // "This support is for children 10 – 17 years of age who are open to CSC at CoN Level 4 …"
+        kind: 'yes-no',
+        id: 'open-to-csc-con-4',
+        label: 'Open to CSC at Continuum of Need (CoN) Level 4',
+        question: 'Is the child open to CSC at Continuum of Need (CoN) Level 4?',
+        fact: 'openToChildrensSocialCare',
+        expected: true,
+        ifNotMet: 'not-eligible',
+        citation: purpose,
+      },
+      {
+        // "… and who are not already open to CYJS." Where the child is open to CYJS, CSC liaise with the
+        // allocated CYJS worker and CYJS Team Manager about the next steps.
+        kind: 'yes-no',
+        id: 'not-open-to-cyjs',
+        label: 'Not already open to CYJS (if open: liaise with the allocated CYJS worker and Team Manager)',
+        question: 'Is the child already open to CYJS?',
+        fact: 'openToYouthJusticeService',
+        expected: false,
+        ifNotMet: 'not-eligible',
+        citation: purpose,
+      },
+      {
         kind: 'yes-no',
         id: 'no-police-investigation',
         label: 'No ongoing police investigation',
@@ -111,14 +149,27 @@ export const lancashireProfile: Profile = {
         fact: 'ongoingPoliceInvestigation',
         expected: false,
         ifNotMet: 'consultation-only',
+        // "CYJS will not be able to complete an AIM assessment or interventions but can support CSC with a
+        // consultation": a block, not a warning a reason can override.
+        blocksAim:
+          'CYJS cannot complete an AIM assessment or interventions while there is an ongoing police investigation, but can support CSC with a consultation.',
         citation: criteria,
       },
     ],
   },
   strategyMeeting: {
+    // "Consideration for a strategy meeting should have taken place and CYJS to be invited." The protocol
+    // lists no outcomes: the meeting's own decision is recorded with its rationale.
     attendees: ['CYJS (to be invited)'],
     agenda: [],
-    outcomes: [],
+    outcomes: [
+      {
+        id: 'outcome-recorded',
+        label: 'Outcome as decided by the meeting (the protocol does not list strategy meeting outcomes)',
+        startsEvents: [],
+        requires: ['rationale'],
+      },
+    ],
     citation: criteria,
   },
   recordingRequirements: [
@@ -146,27 +197,55 @@ export const lancashireProfile: Profile = {
   consent: [
     {
       id: 'hub-referral',
+      purpose: 'hub-referral',
       label: 'Referral to the CYJS HSB Hub for a consultation',
       from: ['child', 'parent-carer'],
       citation: step(1, 'request for a consultation'),
     },
     {
       id: 'pattern-map-sharing',
+      purpose: 'pattern-map-sharing',
       label: 'Sharing the pattern map with external agencies',
       from: ['allocated-social-worker', 'child', 'parent-carer'],
       citation: step(5, 'pattern mapping'),
+    },
+  ],
+  consultation: {
+    screenedBy: 'CYJS HSB Hub',
+    screeningAgencies: ['youth-justice'],
+    citation: step(2, 'the HSB Hub screens the referral'),
+  },
+  trackedActions: [
+    {
+      id: 'aim-outcome-shared',
+      label: 'Visit the child and family to share the outcome of the AIM assessment',
+      when: { assessmentFinal: true },
+      doneBy: 'aim-outcome-shared',
+      citation: step(10, 'sharing the outcome with the child and family'),
+    },
+    {
+      id: 'aim-outcome-planning-meeting',
+      label: 'Hold the AIM assessment outcome and planning meeting, and agree the reviews there',
+      when: { assessmentFinal: true },
+      doneBy: 'aim-outcome-planning-meeting',
+      citation: step(10, 'AIM assessment outcome and planning meeting'),
     },
   ],
   aim: {
     // Step 6 requires an AIM-trained CYJS practitioner working alongside the allocated social worker;
     // it does not require the social worker to be AIM trained.
     coAssessorsMustBothBeTrained: false,
+    trainedAssessors: 'youth-justice',
+    trainedAssessorsCitation: step(
+      6,
+      'an AIM trained CYJS practitioner alongside the allocated social worker',
+    ),
     assessmentWindowRuleId: 'aim-assessment-completed',
-    qualityAssuranceRoles: [
-      'CYJS Team Manager / Consultant Social Worker',
-      'CSC Team Managers (joint review)',
-    ],
-    qualityAssuranceAgencies: ['youth-justice', 'childrens-social-care'],
+    // Step 9: "It is the responsibility of the CYJS Manager/Consultant Social Worker to quality assure the
+    // AIM assessment", reviewed jointly with the CSC Team Managers.
+    qualityAssuranceRoles: ['CYJS Team Manager / Consultant Social Worker'],
+    qualityAssuranceAgencies: ['youth-justice'],
+    qualityAssuranceJointReview: 'CSC Team Manager',
     signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
     citation: step(9, 'quality assurance and sign-off'),
   },

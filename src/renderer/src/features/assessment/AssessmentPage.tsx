@@ -58,7 +58,8 @@ function Workspace({ initial }: { initial: View }) {
   const canWrite = !view.readOnly && view.viewerRole !== 'reader';
   const latest = view.versions.at(-1);
   const props = { view, canWrite, onView: setView };
-  const parts = PARTS.filter((p) => p.id !== 'outcome' || view.framework.outcome);
+  const hasOutcome = Boolean(view.framework.outcome || view.framework.levels?.length);
+  const parts = PARTS.filter((p) => p.id !== 'outcome' || hasOutcome);
 
   return (
     <>
@@ -121,7 +122,7 @@ function Workspace({ initial }: { initial: View }) {
           <SessionsPart {...props} />
           <DomainsPart {...props} />
           <NarrativePart {...props} />
-          {view.framework.outcome ? <OutcomePart {...props} /> : null}
+          {hasOutcome ? <OutcomePart {...props} /> : null}
           <MeetingPart {...props} kind="end" />
           <VersionsPart {...props} />
         </div>

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { frameworkListItem } from '#contract/assessment-schemas.ts';
 import { calls } from '#contract/calls.ts';
 import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
+import { askedFacts, type TrainedAssessors, trainedAssessors } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
@@ -37,6 +38,13 @@ import {
 } from './start-form.ts';
 
 type FrameworkListItem = z.infer<typeof frameworkListItem>;
+
+const TRAINING_HINTS: Record<TrainedAssessors, string> = {
+  both: 'Under this profile both must be AIM-trained.',
+  'youth-justice': 'Under this profile the youth justice co-assessor must be AIM-trained.',
+  lead: 'Under this profile the lead assessor must be AIM-trained; the co-assessor need not be.',
+  'not-stated': 'The procedure does not say whether they must be AIM-trained.',
+};
 
 interface Loaded {
   hsbCase: HsbCase;
@@ -112,6 +120,7 @@ function StartForm({ data }: { data: Loaded }) {
       lastBehaviourDate: '',
       residesInArea: '',
       police: '',
+      asked: {},
       leadAssessorId: '',
       coAssessorId: '',
       proceedReason: '',
@@ -165,9 +174,7 @@ function StartForm({ data }: { data: Loaded }) {
       <h2 className="heading-m">The co-assessors</h2>
       <p className="body hint">
         The case’s allocated social worker and YOS practitioner.{' '}
-        {(profile?.aim?.coAssessorsMustBothBeTrained ?? true)
-          ? 'Under this profile both must be AIM-trained.'
-          : 'Under this profile the lead assessor must be AIM-trained; the co-assessor need not be.'}
+        {TRAINING_HINTS[profile ? trainedAssessors(profile) : 'both']}
       </p>
       <FormSelect
         name="leadAssessorId"
@@ -298,6 +305,15 @@ function EligibilityFields({ child, profile }: { child: Child; profile: Profile 
         label={LABELS['facts.ongoingPoliceInvestigation']}
         options={YES_NO_OPTIONS}
       />
+      {(profile ? askedFacts(profile) : []).map((q) => (
+        <FormRadios<YesNo>
+          key={q.fact}
+          name={`asked.${q.fact}`}
+          path={`facts.${q.fact}`}
+          label={q.question}
+          options={YES_NO_OPTIONS}
+        />
+      ))}
     </>
   );
 }

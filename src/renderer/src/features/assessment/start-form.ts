@@ -1,5 +1,6 @@
 import type { CallRequest } from '#contract/calls.ts';
 import type { FieldProblem } from '#contract/errors.ts';
+import type { ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { entryProblems, missingProblems } from '../../ui/problems.ts';
 import { instantOf } from './shared.tsx';
 
@@ -42,6 +43,8 @@ export interface StartValues {
   lastBehaviourDate: string;
   residesInArea: YesNo | '';
   police: YesNo | '';
+  /** Questions only this profile's criteria ask (Lancashire: open to CSC at CoN Level 4; not open to CYJS). */
+  asked: Partial<Record<ProfileAskedFact, YesNo | ''>>;
   leadAssessorId: string;
   coAssessorId: string;
   proceedReason: string;
@@ -56,6 +59,10 @@ export function startRequest(caseId: string, v: StartValues): CallRequest<'asses
   if (lives !== undefined) facts.residesInArea = lives;
   const investigation = answer(v.police);
   if (investigation !== undefined) facts.ongoingPoliceInvestigation = investigation;
+  for (const [fact, value] of Object.entries(v.asked ?? {}) as [ProfileAskedFact, YesNo | ''][]) {
+    const given = answer(value);
+    if (given !== undefined) facts[fact] = given;
+  }
   return {
     caseId,
     frameworkId: v.frameworkId,

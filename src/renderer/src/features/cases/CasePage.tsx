@@ -17,6 +17,7 @@ import { PathwayHistory } from '../pathway/PathwayHistory.tsx';
 import { PathwaySection } from '../pathway/PathwaySection.tsx';
 import { PathwayStatus } from '../pathway/PathwayStatus.tsx';
 import { CaseAccessSection } from './CaseAccessSection.tsx';
+import { CaseClosureSection } from './CaseClosureSection.tsx';
 
 interface CaseData {
   hsbCase: HsbCase;
@@ -59,14 +60,20 @@ export function CasePage({ caseId }: { caseId: string }) {
     );
   }
   const { hsbCase, child } = loaded.data;
-  return <CaseView key={`${hsbCase.version}-${child.version}`} data={loaded.data} />;
+  return (
+    <CaseView
+      key={`${hsbCase.version}-${child.version}`}
+      data={loaded.data}
+      onChanged={() => void reload()}
+    />
+  );
 }
 
 function BackToCases() {
   return <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>;
 }
 
-function CaseView({ data }: { data: CaseData }) {
+function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }) {
   const { hsbCase, profiles, users } = data;
   const { user } = useSession();
   const seesAccess = user.id === hsbCase.socialWorkerId || hsbCase.managerIds.includes(user.id);
@@ -199,6 +206,10 @@ function CaseView({ data }: { data: CaseData }) {
       <PathwayHistory caseId={hsbCase.id} />
 
       {seesAccess ? <CaseAccessSection caseId={hsbCase.id} /> : null}
+
+      {hsbCase.managerIds.includes(user.id) && user.roles.includes('manager') ? (
+        <CaseClosureSection hsbCase={hsbCase} onChanged={onChanged} />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CasePerson } from '#contract/pattern-map-schemas.ts';
 import { exploitationAdvice } from '#domain/pathway/stage.ts';
+import type { ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import {
@@ -24,12 +25,15 @@ import { type ConcernFields, type ConcernUpdate, useConcernForm } from './useCon
 export function ConcernForm({
   caseId,
   profileName,
+  asked = [],
   people,
   onPersonAdded,
   onSaved,
 }: {
   caseId: string;
   profileName: string;
+  /** The questions only this profile's criteria ask. */
+  asked?: { fact: ProfileAskedFact; question: string }[];
   people: CasePerson[];
   onPersonAdded: (person: CasePerson) => void;
   onSaved: (summary: PathwaySummary) => void;
@@ -68,6 +72,7 @@ export function ConcernForm({
         fields={fields}
         update={update}
         profileName={profileName}
+        asked={asked}
         eligibility={form.eligibility}
         checkProblem={form.checkProblem}
         onCheck={() => void form.check()}
@@ -166,12 +171,14 @@ function EligibilityFields({
   fields,
   update,
   profileName,
+  asked,
   eligibility,
   checkProblem,
   onCheck,
   errors,
 }: FieldsProps & {
   profileName: string;
+  asked: { fact: ProfileAskedFact; question: string }[];
   eligibility: EligibilityView | null;
   checkProblem: string | null;
   onCheck: () => void;
@@ -208,6 +215,18 @@ function EligibilityFields({
         onChange={(police) => update({ police })}
         errors={errors}
       />
+      {asked.map((q) => (
+        <RadioGroup
+          key={q.fact}
+          form={FORM}
+          path={`facts.${q.fact}`}
+          label={q.question}
+          options={YES_NO_OPTIONS}
+          value={fields.asked[q.fact] ?? ''}
+          onChange={(v) => update({ asked: { ...fields.asked, [q.fact]: v } })}
+          errors={errors}
+        />
+      ))}
       <button type="button" className="button button--secondary" onClick={onCheck}>
         Check eligibility
       </button>

@@ -3,6 +3,7 @@ import type { Result } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CasePerson } from '#contract/pattern-map-schemas.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
+import { askedFacts, type ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
@@ -19,6 +20,7 @@ interface Data extends CaseBasics {
   people: CasePerson[];
   timeline: CaseTimeline;
   colours: Colour[];
+  asked: { fact: ProfileAskedFact; question: string }[];
 }
 
 async function load(caseId: string): Promise<Result<Data>> {
@@ -42,6 +44,7 @@ async function load(caseId: string): Promise<Result<Data>> {
       people: map.data.people,
       timeline: timeline.data,
       colours: coloursOf(profile.data.document),
+      asked: askedFacts(profile.data.document),
     },
   };
 }
@@ -114,6 +117,7 @@ function ConcernWork({ data }: { data: Data }) {
           key={formKey}
           caseId={data.hsbCase.id}
           profileName={data.timeline.profile.name}
+          asked={data.asked}
           people={people}
           onPersonAdded={(p) => setPeople((list) => [...list, p])}
           onSaved={(next) => {

@@ -2,7 +2,8 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { Pending } from '../../ui/LoadFailed.tsx';
+import { InstantText } from '../../ui/DateText.tsx';
+import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { WarningText } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -84,6 +85,31 @@ function StatusView({ caseId, summary }: { caseId: string; summary: PathwaySumma
         </ul>
       </nav>
       <Requirements summary={summary} />
+      <TrackedActions summary={summary} />
+    </>
+  );
+}
+
+/** The actions the procedure asks for on this case (the MASE for CSE, a step-down meeting …), done once recorded. */
+function TrackedActions({ summary }: { summary: PathwaySummary }) {
+  if (summary.trackedActions.length === 0) return null;
+  return (
+    <>
+      <h3 id="hsb-actions-title" className="heading-s">
+        Actions the procedure asks for
+      </h3>
+      <p className="body hint">Each is done when its step is recorded on the case, with its date.</p>
+      <ul className="hsb-checklist" aria-labelledby="hsb-actions-title">
+        {summary.trackedActions.map((a) => (
+          <li key={a.id} className="hsb-checklist__item">
+            <StateTag tone={a.doneAt ? 'done' : 'todo'}>{a.doneAt ? 'Done' : 'To do'}</StateTag>{' '}
+            <span className="hsb-checklist__label">{a.label}</span>
+            <span className="hsb-checklist__detail">
+              {a.doneAt ? <InstantText value={a.doneAt} /> : 'Not recorded yet'} ({a.citation})
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CasePerson } from '#contract/pattern-map-schemas.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { isIsoDay } from '#domain/dates.ts';
+import type { ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { call } from '../../app/api.ts';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { entryProblems, orderProblems } from '../../ui/problems.ts';
@@ -25,6 +26,8 @@ export interface ConcernFields {
   lastBehaviourDate: string;
   resides: YesNo | '';
   police: YesNo | '';
+  /** Answers to the questions only the profile's criteria ask (Lancashire: CoN Level 4, open to CYJS). */
+  asked: Partial<Record<ProfileAskedFact, YesNo | ''>>;
   proceedReason: string;
 }
 export type ConcernUpdate = (change: Partial<ConcernFields>) => void;
@@ -41,6 +44,7 @@ const EMPTY: ConcernFields = {
   lastBehaviourDate: '',
   resides: '',
   police: '',
+  asked: {},
   proceedReason: '',
 };
 
@@ -126,6 +130,11 @@ export function useConcernForm(
     ...(isIsoDay(f.lastBehaviourDate) ? { lastBehaviourDate: f.lastBehaviourDate } : {}),
     ...(yesNoAnswer(f.resides) !== undefined ? { residesInArea: yesNoAnswer(f.resides) } : {}),
     ...(yesNoAnswer(f.police) !== undefined ? { ongoingPoliceInvestigation: yesNoAnswer(f.police) } : {}),
+    ...Object.fromEntries(
+      (Object.entries(f.asked) as [ProfileAskedFact, YesNo | ''][])
+        .map(([fact, v]) => [fact, yesNoAnswer(v)] as const)
+        .filter(([, v]) => v !== undefined),
+    ),
   };
   const { eligibility, problem: checkProblem, check } = useEligibility(caseId, receivedAt, facts);
   const needsReason =

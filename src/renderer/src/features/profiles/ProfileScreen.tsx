@@ -1,5 +1,8 @@
 import type { ProfileListItem, ProfileVersionView } from '#contract/timescale-schemas.ts';
+import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import { consentFor, type TrainedAssessors, trainedAssessors } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
+import { NOT_STATED, NOT_STATED_TEXT } from '#domain/profiles/schema-parts.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { isAdministrator, useSession } from '../../app/session.tsx';
@@ -16,6 +19,19 @@ interface Loaded {
   source: ProfileListItem['source'];
   profile: Profile;
   listing: ProfileListItem | undefined;
+}
+
+const TRAINING_TEXT: Record<TrainedAssessors, string> = {
+  both: 'Both co-assessors must be AIM-trained',
+  'youth-justice': 'The youth justice co-assessor must be AIM-trained',
+  lead: 'The lead assessor must be AIM-trained',
+  [NOT_STATED]: `${NOT_STATED_TEXT}: the workbench does not check training`,
+};
+
+function screeningAgencies(agencies: readonly string[] | typeof NOT_STATED): string {
+  if (agencies === NOT_STATED)
+    return `${NOT_STATED_TEXT}: anyone on the case other than the person who asked`;
+  return `Staff in ${agencies.map((a) => AGENCY_LABELS[a as Agency] ?? a).join(' or ')}`;
 }
 
 /** One version of a protocol profile, rendered readably; administrators can export or clone it. */
@@ -128,6 +144,7 @@ function ProfileView({ data }: { data: Loaded }) {
             {profile.eligibility.criteria.map((c) => (
               <li key={c.id}>
                 <strong>{c.label}.</strong> {describeCriterion(c)}{' '}
+                {c.kind === 'yes-no' && c.blocksAim ? `Stops an AIM assessment: ${c.blocksAim} ` : ''}
                 <CitationText citation={c.citation} small />
               </li>
             ))}
@@ -183,26 +200,48 @@ function ProfileView({ data }: { data: Loaded }) {
         )}
       </Part>
 
-      {profile.consent.length > 0 ? (
-        <Part id="consent" title="Consent">
-          <ul className="bullets">
-            {profile.consent.map((c) => (
-              <li key={c.id}>
-                {c.label}: consent from {c.from.map((f) => CONSENT_FROM[f] ?? f).join(', ')}.{' '}
-                <CitationText citation={c.citation} small />
-              </li>
-            ))}
-          </ul>
+      {profile.consultation ? (
+        <Part id="consultation" title="Consultation requests">
+          <dl className="summary-list summary-list--compact">
+            <Row label="Screened by">{profile.consultation.screenedBy}</Row>
+            <Row label="Who may screen">{screeningAgencies(profile.consultation.screeningAgencies)}</Row>
+          </dl>
+          {profile.consultation.citation ? (
+            <p className="body hint">
+              Source: <CitationText citation={profile.consultation.citation} />
+            </p>
+          ) : null}
         </Part>
       ) : null}
+
+      <Part id="consent" title="Consent">
+        <ul className="bullets">
+          {profile.consent.map((c) => (
+            <li key={c.id}>
+              {c.label}: consent from {c.from.map((f) => CONSENT_FROM[f] ?? f).join(', ')}.{' '}
+              <CitationText citation={c.citation} small />
+            </li>
+          ))}
+          {consentFor(profile, 'pattern-map-sharing') ? null : (
+            <li>
+              Sharing the pattern map with external agencies: {NOT_STATED_TEXT.toLowerCase()}. The workbench
+              asks for the allocated social worker’s permission.
+            </li>
+          )}
+        </ul>
+      </Part>
 
       {profile.aim ? (
         <Part id="aim" title="AIM assessment">
           <dl className="summary-list summary-list--compact">
-            <Row label="Co-assessors">
-              {profile.aim.coAssessorsMustBothBeTrained
-                ? 'Both co-assessors must be AIM-trained'
-                : 'At least one co-assessor must be AIM-trained'}
+            <Row label="AIM training">
+              {TRAINING_TEXT[trainedAssessors(profile)]}
+              {profile.aim.trainedAssessorsCitation ? (
+                <>
+                  {' '}
+                  <CitationText citation={profile.aim.trainedAssessorsCitation} small />
+                </>
+              ) : null}
             </Row>
             {profile.aim.routes ? (
               <Row label="Routes">
@@ -215,8 +254,13 @@ function ProfileView({ data }: { data: Loaded }) {
                 </ul>
               </Row>
             ) : null}
-            <Row label="Quality assurance">{profile.aim.qualityAssuranceRoles.join('; ')}</Row>
-            <Row label="Sign-off">{profile.aim.signOffRoles.join('; ')}</Row>
+            <Row label="Quality assurance">
+              {profile.aim.qualityAssuranceRoles.join('; ') || NOT_STATED_TEXT}
+              {profile.aim.qualityAssuranceJointReview
+                ? `, reviewed jointly with the ${profile.aim.qualityAssuranceJointReview}`
+                : ''}
+            </Row>
+            <Row label="Sign-off">{profile.aim.signOffRoles.join('; ') || NOT_STATED_TEXT}</Row>
           </dl>
           <p className="body hint">
             Source: <CitationText citation={profile.aim.citation} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { citationText } from '#domain/profiles/citations.ts';
 import type { Citation } from '#domain/profiles/schema.ts';
 
 // Building blocks of the profile screen.
@@ -23,11 +24,7 @@ export function Row({ label, children }: { label: string; children: ReactNode })
   );
 }
 
-/** 'source — section', the place in the source document a rule comes from. */
+/** 'source, section', the place in the source document a rule comes from. */
 export function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {
-  return (
-    <span className={small ? 'citation citation--inline' : undefined}>
-      {citation.source} — {citation.section}
-    </span>
-  );
+  return <span className={small ? 'citation citation--inline' : undefined}>{citationText(citation)}</span>;
 }

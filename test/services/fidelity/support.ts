@@ -1,0 +1,126 @@
+import {
+  ADMIN_PASSWORD,
+  addTeamMember,
+  type Harness,
+  SW_PASSWORD,
+  type seededTeam,
+  YOS_PASSWORD,
+} from '../../support/workbench.ts';
+
+// Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
+// seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
+
+export type Team = Awaited<ReturnType<typeof seededTeam>>;
+
+const PASSWORDS: Record<string, string> = {
+  admin: ADMIN_PASSWORD,
+  'sam.sw': SW_PASSWORD,
+  'yas.yos': YOS_PASSWORD,
+  'pat.manager': 'pat manager pass 1',
+};
+
+export async function as(h: Harness, username: keyof typeof PASSWORDS) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
+}
+
+/** Opens a case under a profile for the seeded team, as the administrator (also its manager). */
+export async function openCase(
+  h: Harness,
+  team: Team,
+  profileId: string,
+  dateOfBirth = '2012-02-02',
+  managerIds: string[] = [team.admin.id],
+) {
+  const child = await h.call('children.create', { name: `Child ${profileId}`, dateOfBirth, gender: 'male' });
+  const opened = await h.call('cases.open', {
+    childId: child.id,
+    profileId,
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds,
+  });
+  return opened.id;
+}
+
+/** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator. */
+export function addYouthJusticeManager(h: Harness) {
+  return addTeamMember(
+    h,
+    {
+      username: 'pat.manager',
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    PASSWORDS['pat.manager'] ?? '',
+  );
+}
+
+/** Sets whether a seeded practitioner is AIM-trained, as the administrator. */
+export async function setTrained(h: Harness, person: Team['yos'], aimTrained: boolean) {
+  await h.call('users.update', {
+    id: person.id,
+    name: person.name,
+    agency: person.agency,
+    roles: ['practitioner'],
+    aimTrained,
+    active: true,
+  });
+}
+
+export const startRequest = (
+  caseId: string,
+  lead: string,
+  co: string,
+  facts: Record<string, unknown> = {},
+) => ({
+  caseId,
+  frameworkId: 'aim3',
+  route: 'welfare' as const,
+  reasons: 'Harmful behaviour towards a peer',
+  qualityReviewNotified: 'E-mailed on 20/11/2026',
+  decisionAt: '2026-11-20T10:00:00Z',
+  facts: {
+    referralDate: '2026-11-02',
+    lastBehaviourDate: '2026-10-20',
+    residesInArea: true,
+    ongoingPoliceInvestigation: false,
+    openToChildrensSocialCare: true,
+    openToYouthJusticeService: false,
+    ...facts,
+  },
+  proceedReason: '',
+  leadAssessorId: lead,
+  coAssessorId: co,
+});
+
+/** A strategy meeting as the pathway form records it. */
+export const strategyMeeting = (
+  caseId: string,
+  heldAt: string,
+  outcomes: string[],
+  extra: { category?: string; categoryRationale?: string; details?: Record<string, unknown> } = {},
+) => ({
+  caseId,
+  type: 'meeting' as const,
+  trigger: 'Concern about harmful sexual behaviour',
+  heldAt,
+  chair: 'Team manager',
+  attendees: [
+    { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'attended' as const },
+  ],
+  agenda: [],
+  outcomes,
+  details: {
+    rationale: '',
+    leadAgency: '',
+    s47Type: '' as const,
+    followUpWorkingDays: null,
+    ...extra.details,
+  },
+  category: extra.category ?? '',
+  categoryRationale: extra.categoryRationale ?? '',
+  actions: [],
+});
