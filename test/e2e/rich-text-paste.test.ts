@@ -93,6 +93,8 @@ beforeAll(async () => {
       lastBehaviourDate: '2026-04-20',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: ids[SW.username] ?? '',

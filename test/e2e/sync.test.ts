@@ -326,6 +326,8 @@ describe('two co-assessors on two computers and a manager on a third, through th
         lastBehaviourDate: '2026-10-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: ids[YOS.username] ?? '',

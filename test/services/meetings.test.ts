@@ -76,7 +76,13 @@ async function acceptedConsultation(caseId: string) {
     reported: 'Sexualised behaviour towards a younger pupil.',
     children: [],
     exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    facts: {
+      lastBehaviourDate: '2026-11-02',
+      residesInArea: true,
+      ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
+    },
     proceedReason: '',
   });
   await as('sam.sw');
@@ -128,6 +134,8 @@ async function startAssessment(caseId: string) {
       lastBehaviourDate: '2026-11-02',
       residesInArea: true,
       ongoingPoliceInvestigation: false,
+      openToChildrensSocialCare: true,
+      openToYouthJusticeService: false,
     },
     proceedReason: '',
     leadAssessorId: team.yos.id,

@@ -319,6 +319,8 @@ describe('case bundles between two machines', () => {
         lastBehaviourDate: '2026-10-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: yosB.id,

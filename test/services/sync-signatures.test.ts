@@ -93,6 +93,8 @@ describe('a signed report on another machine', () => {
         lastBehaviourDate: '2026-04-20',
         residesInArea: true,
         ongoingPoliceInvestigation: false,
+        openToChildrensSocialCare: true,
+        openToYouthJusticeService: false,
       },
       proceedReason: '',
       leadAssessorId: team.yos.id,
@@ -107,9 +109,18 @@ describe('a signed report on another machine', () => {
       content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Riley was frightened and isolated.' }] }] },
     });
     await a.call('signOff.submit', { assessmentId, comments: 'Ready for QA' });
-    await as(a, 'admin', ADMIN_PASSWORD);
-    await a.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+    // Lancashire: the youth justice manager quality-assures — Pat, on B, approves there.
+    a.host.saveFile = join(folder.path, 'for-qa.hsbcase');
+    await a.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [pat.id] });
+    await as(b, PAT.username, PAT.password);
+    b.host.openFile = join(folder.path, 'for-qa.hsbcase');
+    await b.call('sync.openBundle', {});
+    await b.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+    b.host.saveFile = join(folder.path, 'approved.hsbcase');
+    await b.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [team.yos.id, team.socialWorker.id] });
     await as(a, 'yas.yos', YOS_PASSWORD);
+    a.host.openFile = join(folder.path, 'approved.hsbcase');
+    await a.call('sync.openBundle', {});
     await a.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
     await as(a, 'sam.sw', SW_PASSWORD);
     const onA = await a.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
@@ -117,7 +128,6 @@ describe('a signed report on another machine', () => {
 
     a.host.saveFile = join(folder.path, 'signed.hsbcase');
     await a.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [pat.id] });
-    await as(b, PAT.username, PAT.password);
     b.host.openFile = join(folder.path, 'signed.hsbcase');
     const opened = await b.call('sync.openBundle', {});
     expect(opened.refused).toEqual([]);
