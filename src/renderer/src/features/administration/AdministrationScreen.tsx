@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TeamSection } from '../team/TeamSection.tsx';
+import { TeamServerSection } from '../team/TeamServerSection.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { AutoLockSection } from './AutoLockSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
@@ -20,6 +21,7 @@ export function AdministrationScreen() {
       <BackupSection onRestored={() => setRestores((n) => n + 1)} />
       <KeyRotationSection />
       <TeamSection key={`team-${restores}`} />
+      <TeamServerSection key={`team-server-${restores}`} />
     </>
   );
 }

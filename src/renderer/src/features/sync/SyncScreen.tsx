@@ -7,6 +7,7 @@ import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
+import { CONNECTION_WORDS } from '../team/TeamServerSection.tsx';
 import { CaseHistoryTable } from './CaseHistoryTable.tsx';
 import { ConflictsSection } from './ConflictsSection.tsx';
 import { SendCaseForm } from './SendCaseForm.tsx';
@@ -116,6 +117,16 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
             )}
           </dd>
         </div>
+        <ServerRow />
+        {status.missing.length > 0 ? (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">Not received</dt>
+            <dd className="summary-list__value">
+              {status.missing.map((m) => `${changeSets(m.count)} from ${m.name}`).join('; ')}: later ones have
+              arrived, so these were left out on the way. Ask them to send the case again.
+            </dd>
+          </div>
+        ) : null}
         {status.keptForLater > 0 ? (
           <div className="summary-list__row">
             <dt className="summary-list__key">Kept for a newer version</dt>
@@ -152,6 +163,18 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
         </div>
       )}
     </section>
+  );
+}
+
+/** The team server's connection, as the main process holds it (the screen makes no network request). */
+function ServerRow() {
+  const [loaded] = useLoad(() => call('sync.serverStatus', {}));
+  if (loaded.state !== 'ready') return null;
+  return (
+    <div className="summary-list__row">
+      <dt className="summary-list__key">Team server</dt>
+      <dd className="summary-list__value">{CONNECTION_WORDS[loaded.data.state]}</dd>
+    </div>
   );
 }
 
