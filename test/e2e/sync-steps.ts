@@ -14,12 +14,12 @@ export const BELLA: Person = {
   roles: ['administrator'],
   aimTrained: false,
 };
-/** A manager, and the administrator of machine C. */
+/** The youth justice team manager (Lancashire: the CYJS manager quality-assures), administrator of machine C. */
 export const PAT: Person = {
   username: 'pat.manager',
   password: 'pat manager password 1',
   name: 'Pat Manager',
-  agency: 'childrens-social-care',
+  agency: 'youth-justice',
   roles: ['administrator', 'manager'],
   aimTrained: false,
 };
