@@ -137,6 +137,8 @@ export const serverCalls = {
       state: z.enum(['not-configured', 'connecting', 'connected', 'disconnected', 'closed']),
       lastSyncedAt: z.string().nullable(),
       problem: z.string().nullable(),
+      /** Change sets taken from the team server this session: the screens reload when it moves. */
+      received: z.number().int(),
     }),
   }),
   'sync.syncNow': call({

@@ -82,7 +82,8 @@ export function createRouter(wb: Workbench, onUnexpected: (error: unknown) => vo
           const problems = toProblems(parsed.error);
           return fail('invalid-request', 'Some details need correcting before this can be saved.', problems);
         }
-        if (spec.access !== 'public' && name !== 'session.lock') wb.touch();
+        // The screens' check for changes from other computers is not the person's activity.
+        if (spec.access !== 'public' && name !== 'session.lock' && name !== 'sync.serverStatus') wb.touch();
         const handler = handlers[name as CallName] as (w: Workbench, r: unknown) => unknown;
         const data = await handler(wb, parsed.data);
         const checked = spec.response.safeParse(data);

@@ -50,6 +50,8 @@ export interface LinkStatus {
   state: ConnectionState | 'not-configured';
   lastSyncedAt: string | null;
   problem: string | null;
+  /** Change sets taken from the server since this link started. */
+  received: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface LinkStatus {
  * (cursors, sequence numbers) saved in the store, and a WebSocket that brings changes in as they land.
  */
 export class ServerLink {
-  status: LinkStatus = { state: 'not-configured', lastSyncedAt: null, problem: null };
+  status: LinkStatus = { state: 'not-configured', lastSyncedAt: null, problem: null, received: 0 };
   private live: { close: () => void } | null = null;
   private running: Promise<unknown> | null = null;
   private again = false;
@@ -232,6 +234,7 @@ export class ServerLink {
           return applied;
         });
         received += report.applied;
+        this.status = { ...this.status, received: this.status.received + report.applied };
       }
       if (result.tampering) this.status = { ...this.status, problem: result.tampering.message };
     }
@@ -246,7 +249,7 @@ export class ServerLink {
     try {
       client = this.client(this.wb.db());
     } catch {
-      this.status = { state: 'not-configured', lastSyncedAt: null, problem: null };
+      this.status = { ...this.status, state: 'not-configured' };
       return;
     }
     this.status = { ...this.status, state: 'connecting' };

@@ -4,6 +4,7 @@ import { LockScreen } from '../features/session/LockScreen.tsx';
 import { call } from './api.ts';
 import { DEFAULT_ROUTE, RouterProvider } from './router.tsx';
 import { canDoCasework, SessionContext, type SessionValue } from './session.tsx';
+import { useTeamChanges } from './team-changes.ts';
 import { announceUnlocked } from './unlocked.ts';
 import { useIdleLock, usePoll } from './useIdleLock.ts';
 import { Workbench } from './Workbench.tsx';
@@ -38,6 +39,7 @@ export function SignedIn({ status, user, setStatus, refresh }: Props) {
 
   useIdleLock(!locked, status.autoLockMinutes, () => void lock());
   usePoll(true, POLL_EVERY_MS, () => void refresh());
+  useTeamChanges(!locked);
 
   // Remember where the person was working, so unlocking can put them back there.
   const contentRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '#contract/errors.ts';
+import { whenTeamChangesArrive } from '../app/team-changes.ts';
 import { whenUnlocked } from '../app/unlocked.ts';
 
 export type Loaded<T> =
@@ -39,6 +40,9 @@ export function useLoad<T>(load: () => Promise<Result<T>>): [Loaded<T>, () => Pr
       }),
     [reload],
   );
+
+  // Changes from other computers: the screen loads its data again, keeping what it shows meanwhile.
+  useEffect(() => whenTeamChangesArrive(() => void reload()), [reload]);
 
   return [loaded, reload];
 }
