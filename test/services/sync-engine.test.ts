@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldOp } from '#domain/sync/replica.ts';
 import { applyWaiting } from '#services/sync/apply.ts';
 import { SYNC_SCHEMA } from '#services/sync/capture.ts';
 import { rosterOfStore } from '#services/sync/trust.ts';
-import type { FieldOp } from '#domain/sync/replica.ts';
-import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
-import { sealChangeSet, type Envelope } from '#sync/envelope.ts';
-import { writeBundle } from '#sync/bundle.ts';
 import { newSigningKeyPair } from '#store/crypto.ts';
+import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
+import { writeBundle } from '#sync/bundle.ts';
+import { type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import {
   buildTeam,
@@ -19,7 +19,7 @@ import {
   type TeamTemplate,
 } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import type { Harness } from '../support/workbench.ts';
+import { type Harness, harness } from '../support/workbench.ts';
 
 // The sync engine's guarantees through the router, on real encrypted stores in separate data
 // folders: deletions reach the other machines, change sets from a newer version are kept and passed
@@ -37,7 +37,8 @@ afterAll(() => folder?.remove());
 /** Fresh copies of machines A (Alex), B (Yas) and C (Cleo) for one test. */
 async function machines(options: { syncSchemaOfB?: number } = {}) {
   n++;
-  const at = (name: string) => join(folder.path, `t${n}`, name);
+  const run = n;
+  const at = (name: string) => join(folder.path, `t${run}`, name);
   const [specA, specB, specC] = team.machines as [
     (typeof team.machines)[0],
     (typeof team.machines)[0],
@@ -118,7 +119,7 @@ function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): stri
     [recipient],
     a.wb.now(),
   );
-  require('node:fs').writeFileSync(path, bytes);
+  writeFileSync(path, bytes);
   return path;
 }
 
@@ -130,9 +131,150 @@ describe('deletions between machines', () => {
     // Bug caught: the capture triggers record a deletion as the integer 1, and the merge wrote a
     // record away only for `true`, so a removal never reached any other machine.
     const { a, b } = await machines();
-    const item = (await a.call('map.get', { caseId: team.caseId })).items.find((i) => i.what === 'Moved house');
-    await a.call('map.removeItem', { itemId: item?.id as string, expectedVersion: item?.version as number, reason: 'Recorded twice' });
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    await a.call('map.removeItem', {
+      itemId: item?.id as string,
+      expectedVersion: item?.version as number,
+      reason: 'Recorded twice',
+    });
     await carry(a, b, [team.ids.yas]);
     expect(await whatOnMap(b)).toEqual(['Started school']);
+  });
+});
+
+const stateOf = (h: Harness, id: string) =>
+  (
+    h.wb.db().prepare('SELECT state FROM sync_change_sets WHERE id = ?').get(id) as
+      | { state: string }
+      | undefined
+  )?.state;
+
+async function signInAs(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
+
+describe('change sets from a newer version of the workbench', () => {
+  it('are kept, passed on in bundles to a third machine, and applied once the machine is updated', async () => {
+    const { a, b, c, at } = await machines();
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const future = forged(a, {
+      ops: [editOf(a, 'map_items', item?.id as string, 'what', 'Written by a newer version')],
+      schema: SYNC_SCHEMA + 1,
+    });
+    b.host.openFile = bundleFromA(a, [future]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.keptForLater).toBe(1);
+    expect(opened.message).toMatch(/kept until this one is updated/);
+    expect(stateOf(b, future.header.id)).toBe('waiting');
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+
+    // B passes it on to C (also older), which keeps it too.
+    const onC = await carry(b, c, [team.ids.managers[0] as string]);
+    expect(onC.keptForLater).toBe(1);
+    expect(stateOf(c, future.header.id)).toBe('waiting');
+    expect((await c.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(1);
+
+    // B is updated: the workbench now knows the newer schema.
+    b.wb.close();
+    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
+    await updated.call('session.signIn', {
+      username: 'yas.yos',
+      password: team.machines[1]?.password as string,
+    });
+    // Nothing applies kept change sets at sign-in yet (reported to the lead): applyWaiting does.
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    const applied = updated.wb.write((db) =>
+      applyWaiting(db, { roster: rosterOfStore(db), knownSchema: SYNC_SCHEMA + 1, now: updated.wb.now() }),
+    );
+    expect(applied).toBe(1);
+    expect(stateOf(updated, future.header.id)).toBe('applied');
+    expect(await whatOnMap(updated)).toEqual(['Started school', 'Written by a newer version']);
+  });
+
+  it.todo(
+    'a workbench updated to a newer schema applies the change sets it kept for later when someone signs in (nothing calls applyWaiting yet)',
+  );
+});
+
+describe('change sets that must be refused whole', () => {
+  it('refuses one signed by a device that is not in the roster, or whose signature does not verify', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const rogue = newSigningKeyPair();
+    const ops = [
+      editOf(a, 'map_items', item?.id as string, 'what', 'Forged by a stranger'),
+      editOf(a, 'map_items', item?.id as string, 'place', 'Nowhere'),
+    ];
+    const stranger = forged(a, { ops, device: { id: 'rogue-laptop', privateKey: rogue.privateKey } });
+    const me = a.wb.signedIn().device;
+    const impostor = forged(a, {
+      ops,
+      device: { id: me?.deviceId as string, privateKey: rogue.privateKey },
+    });
+    const before = envelopesOf(b.wb.db()).size;
+    b.host.openFile = bundleFromA(a, [stranger, impostor]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused.map((r) => r.reason).sort()).toEqual([
+      'It was signed by a device that is not in the team roster.',
+      'Its signature does not verify: it was altered after it was made.',
+    ]);
+    expect(envelopesOf(b.wb.db()).size).toBe(before);
+    const items = (await b.call('map.get', { caseId: team.caseId })).items;
+    expect(items.map((i) => [i.what, i.place]).sort()).toEqual([
+      ['Moved house', ''],
+      ['Started school', ''],
+    ]);
+  });
+
+  it('refuses one written by a team member who is not allocated to the case, applying nothing of it', async () => {
+    const { a, b } = await machines();
+    // Bella (B's administrator) is in the roster but not allocated to the case; she signs with her
+    // own device a change set sealed under the case key (as if she had come by it).
+    await signInAs(b, 'bella.admin', 'bella admin password');
+    const bella = b.wb.signedIn().device;
+    const bellaDevice = {
+      id: bella?.deviceId as string,
+      privateKey: Buffer.from(bella?.privateKey as Buffer),
+    };
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const outsider = forged(a, {
+      author: team.ids.bella,
+      device: bellaDevice,
+      ops: [
+        editOf(
+          a,
+          'map_items',
+          item?.id as string,
+          'what',
+          'Written by someone not allocated',
+          team.ids.bella,
+        ),
+        editOf(a, 'children', team.childId, 'school', 'Not allocated school', team.ids.bella),
+      ],
+    });
+    const fingerprint = tableFingerprint(b.wb.db());
+    b.host.openFile = bundleFromA(a, [outsider]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused).toEqual([
+      { id: outsider.header.id, reason: 'Its author was not allocated to the case when it was written.' },
+    ]);
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+    expect((await b.call('children.get', { id: team.childId })).school).toBe('');
+    expect(stateOf(b, outsider.header.id)).toBeUndefined();
+    // Only the bundle's own audit entry and status row were written.
+    expect(tableFingerprint(b.wb.db())).not.toBe(fingerprint);
   });
 });
