@@ -10,14 +10,7 @@ import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
 import { writeBundle } from '#sync/bundle.ts';
 import { type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import {
-  buildTeam,
-  deliver,
-  envelopesOf,
-  lifeEvent,
-  machineFrom,
-  type TeamTemplate,
-} from '../support/sync-team.ts';
+import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness } from '../support/workbench.ts';
 
@@ -276,5 +269,148 @@ describe('change sets that must be refused whole', () => {
     expect(stateOf(b, outsider.header.id)).toBeUndefined();
     // Only the bundle's own audit entry and status row were written.
     expect(tableFingerprint(b.wb.db())).not.toBe(fingerprint);
+  });
+});
+
+describe('change sets that reach into another case', () => {
+  /** A second case on A, allocated to Sam, Yas and Alex only (not Cleo), with one map item. */
+  async function secondCase(a: Harness) {
+    const child = await a.call('children.create', {
+      name: 'Riley Second',
+      dateOfBirth: '2012-05-01',
+      gender: 'female',
+    });
+    const opened = await a.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.ids.sam,
+      yosPractitionerId: team.ids.yas,
+      managerIds: [team.ids.alex],
+    });
+    const item = await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Second case item') });
+    return { caseId: opened.id, itemId: item.id };
+  }
+
+  /** Cleo (allocated to the first case only) seals, under the first case's key, an edit of the second case's item. */
+  function crossCase(c: Harness, itemId: string) {
+    return forged(c, { ops: [editOf(c, 'map_items', itemId, 'what', 'Written through another case')] });
+  }
+
+  it('refuses one whose records belong to another case the receiving machine holds', async () => {
+    const { a, b, c } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const second = await secondCase(a);
+    n++;
+    a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    await b.call('sync.openBundle', {});
+    const sneaky = crossCase(c, second.itemId);
+    b.host.openFile = bundleFromA(a, [sneaky]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      { id: sneaky.header.id, reason: 'It changes a record that belongs to another case.' },
+    ]);
+    expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
+      'Second case item',
+    ]);
+    expect(stateOf(b, sneaky.header.id)).toBeUndefined();
+  });
+
+  // Bug: the check that a change set stays inside its case looks only at records the receiving
+  // machine already holds. An edit of another case's record that has not arrived yet is kept in the
+  // merge state (the record waits to be written), and when the other case arrives its record is
+  // written with the intruder's value. Expected to pass once the engine refuses, or holds apart,
+  // edits of records it cannot yet place in the change set's case.
+  it.fails('refuses one that edits another case’s record before that case reaches the machine', async () => {
+    const { a, b, c } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const second = await secondCase(a);
+    c.travelTo(new Date(c.clock.now.getTime() + 3_600_000));
+    const sneaky = crossCase(c, second.itemId);
+    b.host.openFile = bundleFromA(a, [sneaky]);
+    const early = await b.call('sync.openBundle', {});
+    n++;
+    a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    await b.call('sync.openBundle', {});
+    expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
+      'Second case item',
+    ]);
+    expect((await b.call('sync.caseStatus', { caseId: second.caseId })).conflicts).toEqual([]);
+    expect(early.refused.map((r) => r.id)).toEqual([sneaky.header.id]);
+  });
+});
+
+describe('change sets a server or courier drops', () => {
+  it.todo(
+    'a gap in an author’s change-set numbers (1 and 3 held, 2 dropped) is reported for the case, e.g. in sync.caseStatus, until the missing one arrives (the store numbers change sets per author and device, but nothing reads the numbers back: Replica.gaps exists only in the domain model)',
+  );
+});
+
+describe('concurrent changes that must not lose anyone’s work', () => {
+  // Bug: a removal is a tombstone on the record, and an edit of one of its fields made without
+  // seeing the removal stays in the merge state but is never shown: the item is gone on every machine
+  // and no conflict is listed, so the co-assessor's change is lost silently (invariant 3). Expected
+  // to pass once an edit concurrent with a removal keeps the record (or lists a conflict to resolve).
+  it.fails('an edit made while someone else removed the item is shown, or kept as a conflict', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const onA = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const onB = (await b.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    a.travelTo(new Date(a.clock.now.getTime() + 60_000));
+    b.travelTo(new Date(b.clock.now.getTime() + 120_000));
+    await a.call('map.removeItem', {
+      itemId: onA?.id as string,
+      expectedVersion: onA?.version as number,
+      reason: 'Recorded twice',
+    });
+    await b.call('map.updateItem', {
+      itemId: onB?.id as string,
+      expectedVersion: onB?.version as number,
+      item: lifeEvent('Moved to Blackpool'),
+    });
+    await carry(a, b, [team.ids.yas]);
+    await carry(b, a, [team.ids.alex]);
+    for (const h of [a, b]) {
+      const shown = (await whatOnMap(h)).includes('Moved to Blackpool');
+      const kept = (await h.call('sync.caseStatus', { caseId: team.caseId })).conflicts.some((c) =>
+        c.versions.some((v) => v.value === 'Moved to Blackpool'),
+      );
+      expect(shown || kept, 'Yas’s edit is neither shown nor kept as a conflict').toBe(true);
+    }
+  });
+
+  // Bug: two managers who reallocate the case on different machines before hearing of each other
+  // both sign generation 2 with a new key of their own; each machine keeps the generation 2 it saw
+  // first and ignores the other (same number), so it never holds the other's key and refuses the
+  // change sets sealed under it, for ever. Expected to pass once concurrent generations are kept
+  // side by side (or numbered apart) and both keys reach the members.
+  it.fails('two managers reallocating on different machines at once still exchange their change sets', async () => {
+    const { a, c } = await machines();
+    for (const h of [a, c]) {
+      const got = await h.call('cases.get', { id: team.caseId });
+      await h.call('cases.allocate', {
+        id: team.caseId,
+        expectedVersion: got.case.version,
+        socialWorkerId: got.case.socialWorkerId,
+        yosPractitionerId: got.case.yosPractitionerId,
+        managerIds: [...got.case.managerIds, team.ids.max],
+      });
+      await h.call('map.addItem', {
+        caseId: team.caseId,
+        item: lifeEvent(h === a ? 'Added by Alex' : 'Added by Cleo'),
+      });
+    }
+    const toC = await carry(a, c, [team.ids.managers[0] as string]);
+    const toA = await carry(c, a, [team.ids.alex]);
+    expect(toC.refused).toEqual([]);
+    expect(toA.refused).toEqual([]);
+    expect(await whatOnMap(a)).toEqual(await whatOnMap(c));
   });
 });
