@@ -25,7 +25,7 @@ import {
   type TeamTemplate,
 } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import type { Harness } from '../support/workbench.ts';
+import { ADMIN_PASSWORD, type Harness, SW_PASSWORD } from '../support/workbench.ts';
 
 // Three to five machines, each a real encrypted store in its own data folder, make random edits
 // through the router (map items added, changed and removed, the child's details changed, the case
@@ -41,6 +41,17 @@ const SEED = Number(process.env.SYNC_SEED ?? Date.now() % 2 ** 31);
 const WHAT = ['Moved house', 'Moved to Preston', 'Moved to Blackpool', 'Started school', 'Left school'];
 const PLACE = ['', 'Preston', 'Blackpool'];
 const SCHOOL = ['', 'Fulwood Academy', 'Ribbleton Primary'];
+const SECTION_TEXT = [
+  'Jordan spoke about school.',
+  'Jordan did not want to talk.',
+  'The family described a settled year.',
+  'School saw no concerns.',
+];
+
+async function signInAs(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
 
 type Step =
   | { kind: 'add'; r: number; what: number }
@@ -48,6 +59,8 @@ type Step =
   | { kind: 'remove'; r: number; item: number }
   | { kind: 'child'; r: number; school: number; preferred: number }
   | { kind: 'reallocate' }
+  | { kind: 'rate'; r: number; item: number; rating: number }
+  | { kind: 'section'; r: number; section: number; text: number }
   | { kind: 'deliver'; r: number; picks: number[] }
   | { kind: 'wait'; ms: number };
 
@@ -82,6 +95,24 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'reallocate' as const }) },
   {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rate' as const),
+      r: replica,
+      item: fc.nat({ max: 1 }),
+      rating: fc.nat({ max: 1 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('section' as const),
+      r: replica,
+      section: fc.nat({ max: 1 }),
+      text: fc.nat({ max: 3 }),
+    }),
+  },
+  {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('deliver' as const),
@@ -99,7 +130,7 @@ let folder: ReturnType<typeof tempFolder>;
 let team: TeamTemplate;
 beforeAll(async () => {
   folder = tempFolder('hsb-syncprop-');
-  team = await buildTeam(join(folder.path, 'template'), 5);
+  team = await buildTeam(join(folder.path, 'template'), 5, { assessment: true });
 }, 120_000);
 afterAll(() => folder?.remove());
 
@@ -134,7 +165,10 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
       }),
     );
   }
+  // On machine A the social worker (a co-assessor) works; Alex signs in there only to reallocate.
+  await signInAs(machines[0] as Harness, 'sam.sw', SW_PASSWORD);
   const { caseId, childId } = team;
+  const assessment = team.assessment as NonNullable<TeamTemplate['assessment']>;
   let now = TEAM_START.getTime() + 3_600_000;
   const pool = new Map<string, Envelope>();
   const acknowledged: Acknowledged[] = [];
@@ -214,6 +248,7 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
       case 'reallocate': {
         // Alex (a manager, on machine A) adds or removes Max, a manager on no other machine: the
         // case key rotates while everyone with a machine here stays allocated.
+        await signInAs(machines[0] as Harness, 'admin', ADMIN_PASSWORD);
         const got = await (machines[0] as Harness).call('cases.get', { id: caseId });
         const managers = got.case.managerIds.includes(team.ids.max)
           ? got.case.managerIds.filter((id) => id !== team.ids.max)
@@ -226,6 +261,48 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
             yosPractitionerId: got.case.yosPractitionerId,
             managerIds: managers,
           }),
+        );
+        await signInAs(machines[0] as Harness, 'sam.sw', SW_PASSWORD);
+        break;
+      }
+      case 'rate': {
+        // The co-assessors: Sam on A, Yas on B, each rating independently.
+        const who = s.r % 2;
+        await write(who, (h) =>
+          h.call('assessments.rate', {
+            itemId: assessment.itemIds[s.item] as string,
+            rating: ['some', 'clear'][s.rating] as string,
+            evidence: `Evidence ${s.rating} from machine ${who}`,
+            source: 'School DSL',
+          }),
+        );
+        break;
+      }
+      case 'section': {
+        // A co-assessor takes a section, saves it and lets it go: holds are advisory across machines,
+        // so the two may write the same section while apart.
+        const who = s.r % 2;
+        const h = machines[who] as Harness;
+        const sectionKey = ['views', 'formulation'][s.section] as string;
+        const view = await h.call('assessments.get', { id: assessment.id });
+        const section = view.sections.find((x) => x.key === sectionKey);
+        if (!section || (section.heldBy && !section.heldBy.isViewer)) break;
+        if (!section.heldBy)
+          await write(who, (m) =>
+            m.call('assessments.holdSection', { assessmentId: assessment.id, sectionKey }),
+          );
+        await write(who, (m) =>
+          m.call('assessments.saveSection', {
+            assessmentId: assessment.id,
+            sectionKey,
+            expectedVersion: section.version,
+            content: {
+              blocks: [{ type: 'paragraph' as const, runs: [{ text: `${SECTION_TEXT[s.text]} (${who})` }] }],
+            },
+          }),
+        );
+        await write(who, (m) =>
+          m.call('assessments.releaseSection', { assessmentId: assessment.id, sectionKey }),
         );
         break;
       }
@@ -270,11 +347,15 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
       [],
     );
     expect(conflictsHeld(h.wb.db())).toEqual(conflictsHeld((machines[0] as Harness).wb.db()));
-    const status = await h.call('sync.caseStatus', { caseId });
-    const first = await (machines[0] as Harness).call('sync.caseStatus', { caseId });
-    expect(status.conflicts.map((c) => [c.rowId, c.field, c.versions.map((v) => v.at)])).toEqual(
-      first.conflicts.map((c) => [c.rowId, c.field, c.versions.map((v) => v.at)]),
-    );
+    // The sync panel lists the same conflicts with the same versions (in the order each store
+    // happens to hold them: status.ts reads them without an ORDER BY, so they are compared as a set).
+    const listed = async (m: Harness) =>
+      (await m.call('sync.caseStatus', { caseId })).conflicts
+        .map((c) =>
+          JSON.stringify([c.table, c.rowId, c.field, c.versions.map((v) => [v.at, v.value, v.shown])]),
+        )
+        .sort();
+    expect(await listed(h)).toEqual(await listed(machines[0] as Harness));
   }
 
   // No lost edit: each acknowledged edit is still a current version (shown, or kept as a conflict
@@ -290,10 +371,20 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
     made.set(ack.id, { ack, ops: cs.ops });
   }
   const lost: string[] = [];
+  // Edits still current but on a record someone removed without having seen them: kept in the merge
+  // state yet shown nowhere (see the it.fails test in sync-engine.test.ts). Counted, not asserted.
+  let hiddenByRemoval = 0;
   for (const { ack, ops } of made.values()) {
     for (const op of ops) {
       const state = fieldState(db, op.table, op.id, op.field);
-      if (state.current.some((e) => e.at === op.edit.at)) continue;
+      if (state.current.some((e) => e.at === op.edit.at)) {
+        if (op.field !== '_deleted' && isDeleted(db, op.table, op.id)) {
+          const removal = fieldState(db, op.table, op.id, '_deleted').current[0];
+          const remover = [...made.values()].find((m) => m.ops.some((o) => o.edit.at === removal?.at));
+          if (remover && !remover.ack.seen.has(ack.id)) hiddenByRemoval++;
+        }
+        continue;
+      }
       const replacer = [...made.values()].find(
         (m) =>
           m.ack.seen.has(ack.id) &&
@@ -336,7 +427,13 @@ async function run(count: number, skews: number[], steps: Step[], finalSeed: num
 
   const conflicts = fields.filter((f) => conflictVersions(JSON.parse(f.state)).length > 0).length;
   for (const h of machines) h.wb.close();
-  return { acknowledged: acknowledged.length, conflicts, refusals, changeSets: everything.length };
+  return {
+    acknowledged: acknowledged.length,
+    conflicts,
+    hiddenByRemoval,
+    refusals,
+    changeSets: everything.length,
+  };
 }
 
 describe('sync across three to five real stores', () => {

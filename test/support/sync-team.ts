@@ -15,6 +15,7 @@ import {
   addTeamMember,
   type Harness,
   harness,
+  SW_PASSWORD,
   seededTeam,
   YOS_PASSWORD,
 } from './workbench.ts';
@@ -49,6 +50,8 @@ export interface TeamTemplate {
   machines: MachineSpec[];
   caseId: string;
   childId: string;
+  /** With `assessment`: an AIM3 assessment led by Yas with Sam, holding two items. */
+  assessment: { id: string; itemIds: string[] } | null;
   ids: { alex: string; sam: string; yas: string; max: string; managers: string[]; bella: string };
 }
 
@@ -69,7 +72,11 @@ const MANAGER_NAMES = [
  * machines C, D, E: one manager each. Alex's team; a case on A allocated to Sam, Yas and the managers,
  * with two map items, sent in one bundle to everyone, who each open it.
  */
-export async function buildTeam(folder: string, count = 5): Promise<TeamTemplate> {
+export async function buildTeam(
+  folder: string,
+  count = 5,
+  options: { assessment?: boolean } = {},
+): Promise<TeamTemplate> {
   const a = harness(join(folder, 'a'), { start: TEAM_START });
   const teamA = await seededTeam(a);
   const max = await addTeamMember(
@@ -157,6 +164,29 @@ export async function buildTeam(folder: string, count = 5): Promise<TeamTemplate
   });
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Moved house') });
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Started school') });
+  let assessment: TeamTemplate['assessment'] = null;
+  if (options.assessment) {
+    const started = await a.call('assessments.start', {
+      caseId: opened.id,
+      frameworkId: 'aim3',
+      route: 'welfare',
+      reasons: 'Concerns from school',
+      qualityReviewNotified: '',
+      decisionAt: '2026-11-20T10:00:00Z',
+      facts: {},
+      proceedReason: 'Concerns from school',
+      leadAssessorId: yas.id,
+      coAssessorId: teamA.socialWorker.id,
+    });
+    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    const domainId = started.domains[0]?.id as string;
+    for (const label of ['Use of coercion', 'Trusted adult at school']) {
+      await a.call('assessments.addItem', { assessmentId: started.id, domainId, kind: 'concern', label });
+    }
+    const view = await a.call('assessments.get', { id: started.id });
+    assessment = { id: started.id, itemIds: view.domains[0]?.items.map((i) => i.id) ?? [] };
+    await signInAs(a, 'admin', ADMIN_PASSWORD);
+  }
   a.host.saveFile = join(folder, 'first.hsbcase');
   await a.call('sync.sendCase', { caseId: opened.id, recipientIds: [yas.id, ...managers] });
   await signInAs(b, 'yas.yos', YOS_PASSWORD);
@@ -181,6 +211,7 @@ export async function buildTeam(folder: string, count = 5): Promise<TeamTemplate
     machines,
     caseId: opened.id,
     childId: child.id,
+    assessment,
     ids: { alex: teamA.admin.id, sam: teamA.socialWorker.id, yas: yas.id, max: max.id, managers, bella },
   };
 }
