@@ -43,7 +43,10 @@ export interface Harness {
   refuse(name: string, request: unknown): Promise<AppError>;
 }
 
-export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: Date } = {}): Harness {
+export function harness(
+  dataDir: string,
+  options: { kdfCost?: KdfCost; start?: Date; syncSchema?: number } = {},
+): Harness {
   const clock = { now: options.start ?? new Date('2026-11-26T10:00:00Z') };
   const host = testHost();
   const wb = new Workbench({
@@ -51,6 +54,7 @@ export function harness(dataDir: string, options: { kdfCost?: KdfCost; start?: D
     host,
     kdfCost: options.kdfCost ?? TEST_KDF_COST,
     now: () => clock.now,
+    ...(options.syncSchema === undefined ? {} : { syncSchema: options.syncSchema }),
   });
   const unexpected: unknown[] = [];
   const router = createRouter(wb, (error) => unexpected.push(error));

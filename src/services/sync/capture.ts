@@ -1,6 +1,11 @@
 import { WorkbenchError } from '#contract/errors.ts';
 import { applyEdit, type FieldEdit, replacesFor } from '#domain/sync/field-merge.ts';
-import type { ChangeSet, ChangeSetAuditEntry, FieldOp } from '#domain/sync/replica.ts';
+import {
+  type ChangeSet,
+  type ChangeSetAuditEntry,
+  DELETED_FIELD,
+  type FieldOp,
+} from '#domain/sync/replica.ts';
 import type { Db } from '#store/database.ts';
 import { LATEST_VERSION } from '#store/migrations/index.ts';
 import {
@@ -143,7 +148,9 @@ export function captureChanges(
     const state = readField(db, row.tbl, row.row_id, row.field);
     // A first insert needs no "not deleted" mark; a row inserted again after a deletion does.
     if (row.kind === 'insert' && state.current.length === 0) continue;
-    const edit = makeEdit(row.value, replacesFor(state));
+    // The triggers record a deletion as 1 and a re-insertion as 0; a tombstone travels as true/false.
+    const value = row.field === DELETED_FIELD ? row.value === 1 : row.value;
+    const edit = makeEdit(value, replacesFor(state));
     writeField(db, row.tbl, row.row_id, row.field, applyEdit(state, edit));
     add(casesOf(db, row), [{ table: row.tbl, id: row.row_id, field: row.field, edit }]);
     if (row.tbl === 'cases' && row.field === 'child_id' && row.kind === 'set') {

@@ -1,0 +1,418 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldOp } from '#domain/sync/replica.ts';
+import { applyWaiting } from '#services/sync/apply.ts';
+import { SYNC_SCHEMA } from '#services/sync/capture.ts';
+import { rosterOfStore } from '#services/sync/trust.ts';
+import { newSigningKeyPair } from '#store/crypto.ts';
+import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
+import { writeBundle } from '#sync/bundle.ts';
+import { type Envelope, sealChangeSet } from '#sync/envelope.ts';
+import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
+import { tempFolder } from '../support/temp.ts';
+import { type Harness, harness } from '../support/workbench.ts';
+
+// The sync engine's guarantees through the router, on real encrypted stores in separate data
+// folders: deletions reach the other machines, change sets from a newer version are kept and passed
+// on, and nothing signed by the wrong device or person, or reaching into another case, is applied.
+
+let folder: ReturnType<typeof tempFolder>;
+let team: TeamTemplate;
+let n = 0;
+beforeAll(async () => {
+  folder = tempFolder('hsb-syncengine-');
+  team = await buildTeam(join(folder.path, 'template'), 3);
+}, 120_000);
+afterAll(() => folder?.remove());
+
+/** Fresh copies of machines A (Alex), B (Yas) and C (Cleo) for one test. */
+async function machines(options: { syncSchemaOfB?: number } = {}) {
+  n++;
+  const run = n;
+  const at = (name: string) => join(folder.path, `t${run}`, name);
+  const [specA, specB, specC] = team.machines as [
+    (typeof team.machines)[0],
+    (typeof team.machines)[0],
+    (typeof team.machines)[0],
+  ];
+  const a = await machineFrom(team, specA, at('a'));
+  const b = await machineFrom(team, specB, at('b'), { syncSchema: options.syncSchemaOfB });
+  const c = await machineFrom(team, specC, at('c'));
+  return { a, b, c, at };
+}
+
+/** "Send case to…" from one machine, opened on another by the person signed in there. */
+async function carry(from: Harness, on: Harness, recipientIds: string[]) {
+  n++;
+  const path = join(folder.path, `bundle-${n}.hsbcase`);
+  from.host.saveFile = path;
+  await from.call('sync.sendCase', { caseId: team.caseId, recipientIds });
+  on.host.openFile = path;
+  return on.call('sync.openBundle', {});
+}
+
+/** A change set sealed and signed by hand, as another version of the workbench (or a forger) would. */
+function forged(
+  a: Harness,
+  options: {
+    ops: FieldOp[];
+    schema?: number;
+    author?: string;
+    device?: { id: string; privateKey: Buffer };
+    caseId?: string;
+  },
+): Envelope {
+  const db = a.wb.db();
+  const me = a.wb.signedIn().device;
+  if (!me) throw new Error('no device');
+  const author = options.author ?? me.memberId;
+  const device = options.device ?? { id: me.deviceId, privateKey: me.privateKey };
+  const seq = nextSequence(db, author, device.id) + 1000;
+  const caseId = options.caseId ?? team.caseId;
+  const key = currentCaseKey(db, team.caseId);
+  if (!key) throw new Error('no case key');
+  return sealChangeSet(
+    {
+      id: `${author}:${device.id}:${seq}`,
+      author,
+      device: device.id,
+      seq,
+      caseId,
+      schema: options.schema ?? SYNC_SCHEMA,
+      ops: options.ops,
+      audit: [],
+    },
+    { id: key.keyId, key: key.key },
+    device.privateKey,
+  );
+}
+
+/** An edit of one field as `a`'s signed-in person would make it now. */
+function editOf(a: Harness, table: string, id: string, field: string, value: string, by?: string): FieldOp {
+  const me = a.wb.signedIn().device;
+  if (!me) throw new Error('no device');
+  const at = a.wb.write((db) => nextTime(db, me.deviceId, a.wb.now().getTime()));
+  return { table, id: JSON.stringify([id]), field, edit: { at, replaces: [], value, by: by ?? me.memberId } };
+}
+
+/** A bundle from `a`'s signed-in person to Yas holding exactly these envelopes. */
+function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): string {
+  const db = a.wb.db();
+  const me = a.wb.signedIn().device;
+  const roster = rosterOfStore(db);
+  const recipient = roster?.members.find((m) => m.id === to);
+  if (!me || !recipient) throw new Error('no device or recipient');
+  n++;
+  const path = join(folder.path, `forged-${n}.hsbcase`);
+  const bytes = writeBundle(
+    { caseId: team.caseId, envelopes, caseKeys: [] },
+    { memberId: me.memberId, deviceId: me.deviceId, signingKey: me.privateKey },
+    [recipient],
+    a.wb.now(),
+  );
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const whatOnMap = async (h: Harness) =>
+  (await h.call('map.get', { caseId: team.caseId })).items.map((i) => i.what).sort();
+
+describe('deletions between machines', () => {
+  it('an item removed on one machine is removed on the others', async () => {
+    // Bug caught: the capture triggers record a deletion as the integer 1, and the merge wrote a
+    // record away only for `true`, so a removal never reached any other machine.
+    const { a, b } = await machines();
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    await a.call('map.removeItem', {
+      itemId: item?.id as string,
+      expectedVersion: item?.version as number,
+      reason: 'Recorded twice',
+    });
+    await carry(a, b, [team.ids.yas]);
+    expect(await whatOnMap(b)).toEqual(['Started school']);
+  });
+});
+
+const stateOf = (h: Harness, id: string) =>
+  (
+    h.wb.db().prepare('SELECT state FROM sync_change_sets WHERE id = ?').get(id) as
+      | { state: string }
+      | undefined
+  )?.state;
+
+async function signInAs(h: Harness, username: string, password: string) {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}
+
+describe('change sets from a newer version of the workbench', () => {
+  it('are kept, passed on in bundles to a third machine, and applied once the machine is updated', async () => {
+    const { a, b, c, at } = await machines();
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const future = forged(a, {
+      ops: [editOf(a, 'map_items', item?.id as string, 'what', 'Written by a newer version')],
+      schema: SYNC_SCHEMA + 1,
+    });
+    b.host.openFile = bundleFromA(a, [future]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.keptForLater).toBe(1);
+    expect(opened.message).toMatch(/kept until this one is updated/);
+    expect(stateOf(b, future.header.id)).toBe('waiting');
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+
+    // B passes it on to C (also older), which keeps it too.
+    const onC = await carry(b, c, [team.ids.managers[0] as string]);
+    expect(onC.keptForLater).toBe(1);
+    expect(stateOf(c, future.header.id)).toBe('waiting');
+    expect((await c.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(1);
+
+    // B is updated: the workbench now knows the newer schema.
+    b.wb.close();
+    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
+    await updated.call('session.signIn', {
+      username: 'yas.yos',
+      password: team.machines[1]?.password as string,
+    });
+    // Nothing applies kept change sets at sign-in yet (reported to the lead): applyWaiting does.
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    const applied = updated.wb.write((db) =>
+      applyWaiting(db, { roster: rosterOfStore(db), knownSchema: SYNC_SCHEMA + 1, now: updated.wb.now() }),
+    );
+    expect(applied).toBe(1);
+    expect(stateOf(updated, future.header.id)).toBe('applied');
+    expect(await whatOnMap(updated)).toEqual(['Started school', 'Written by a newer version']);
+  });
+
+  it.todo(
+    'a workbench updated to a newer schema applies the change sets it kept for later when someone signs in (nothing calls applyWaiting yet)',
+  );
+});
+
+describe('change sets that must be refused whole', () => {
+  it('refuses one signed by a device that is not in the roster, or whose signature does not verify', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const rogue = newSigningKeyPair();
+    const ops = [
+      editOf(a, 'map_items', item?.id as string, 'what', 'Forged by a stranger'),
+      editOf(a, 'map_items', item?.id as string, 'place', 'Nowhere'),
+    ];
+    const stranger = forged(a, { ops, device: { id: 'rogue-laptop', privateKey: rogue.privateKey } });
+    const me = a.wb.signedIn().device;
+    const impostor = forged(a, {
+      ops,
+      device: { id: me?.deviceId as string, privateKey: rogue.privateKey },
+    });
+    const before = envelopesOf(b.wb.db()).size;
+    b.host.openFile = bundleFromA(a, [stranger, impostor]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused.map((r) => r.reason).sort()).toEqual([
+      'It was signed by a device that is not in the team roster.',
+      'Its signature does not verify: it was altered after it was made.',
+    ]);
+    expect(envelopesOf(b.wb.db()).size).toBe(before);
+    const items = (await b.call('map.get', { caseId: team.caseId })).items;
+    expect(items.map((i) => [i.what, i.place]).sort()).toEqual([
+      ['Moved house', ''],
+      ['Started school', ''],
+    ]);
+  });
+
+  it('refuses one written by a team member who is not allocated to the case, applying nothing of it', async () => {
+    const { a, b } = await machines();
+    // Bella (B's administrator) is in the roster but not allocated to the case; she signs with her
+    // own device a change set sealed under the case key (as if she had come by it).
+    await signInAs(b, 'bella.admin', 'bella admin password');
+    const bella = b.wb.signedIn().device;
+    const bellaDevice = {
+      id: bella?.deviceId as string,
+      privateKey: Buffer.from(bella?.privateKey as Buffer),
+    };
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const item = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const outsider = forged(a, {
+      author: team.ids.bella,
+      device: bellaDevice,
+      ops: [
+        editOf(
+          a,
+          'map_items',
+          item?.id as string,
+          'what',
+          'Written by someone not allocated',
+          team.ids.bella,
+        ),
+        editOf(a, 'children', team.childId, 'school', 'Not allocated school', team.ids.bella),
+      ],
+    });
+    const changeSetsBefore = envelopesOf(b.wb.db()).size;
+    b.host.openFile = bundleFromA(a, [outsider]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused).toEqual([
+      { id: outsider.header.id, reason: 'Its author was not allocated to the case when it was written.' },
+    ]);
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+    expect((await b.call('children.get', { id: team.childId })).school).toBe('');
+    expect(stateOf(b, outsider.header.id)).toBeUndefined();
+    // Only the bundle's own audit entry (and the case's "brought up to date" time) was written.
+    expect(envelopesOf(b.wb.db()).size).toBe(changeSetsBefore);
+    expect(b.wb.db().prepare('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1').get()).toEqual({
+      action: 'sync.open-bundle',
+    });
+  });
+});
+
+describe('change sets that reach into another case', () => {
+  /** A second case on A, allocated to Sam, Yas and Alex only (not Cleo), with one map item. */
+  async function secondCase(a: Harness) {
+    const child = await a.call('children.create', {
+      name: 'Riley Second',
+      dateOfBirth: '2012-05-01',
+      gender: 'female',
+    });
+    const opened = await a.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.ids.sam,
+      yosPractitionerId: team.ids.yas,
+      managerIds: [team.ids.alex],
+    });
+    const item = await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Second case item') });
+    return { caseId: opened.id, itemId: item.id };
+  }
+
+  /** Cleo (allocated to the first case only) seals, under the first case's key, an edit of the second case's item. */
+  function crossCase(c: Harness, itemId: string) {
+    return forged(c, { ops: [editOf(c, 'map_items', itemId, 'what', 'Written through another case')] });
+  }
+
+  it('refuses one whose records belong to another case the receiving machine holds', async () => {
+    const { a, b, c } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const second = await secondCase(a);
+    n++;
+    a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    await b.call('sync.openBundle', {});
+    const sneaky = crossCase(c, second.itemId);
+    b.host.openFile = bundleFromA(a, [sneaky]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      { id: sneaky.header.id, reason: 'It changes a record that belongs to another case.' },
+    ]);
+    expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
+      'Second case item',
+    ]);
+    expect(stateOf(b, sneaky.header.id)).toBeUndefined();
+  });
+
+  // Bug: the check that a change set stays inside its case looks only at records the receiving
+  // machine already holds. An edit of another case's record that has not arrived yet is kept in the
+  // merge state (the record waits to be written), and when the other case arrives its record is
+  // written with the intruder's value. Expected to pass once the engine refuses, or holds apart,
+  // edits of records it cannot yet place in the change set's case.
+  it.fails('refuses one that edits another case’s record before that case reaches the machine', async () => {
+    const { a, b, c } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const second = await secondCase(a);
+    c.travelTo(new Date(c.clock.now.getTime() + 3_600_000));
+    const sneaky = crossCase(c, second.itemId);
+    b.host.openFile = bundleFromA(a, [sneaky]);
+    const early = await b.call('sync.openBundle', {});
+    n++;
+    a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    await b.call('sync.openBundle', {});
+    expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
+      'Second case item',
+    ]);
+    expect((await b.call('sync.caseStatus', { caseId: second.caseId })).conflicts).toEqual([]);
+    expect(early.refused.map((r) => r.id)).toEqual([sneaky.header.id]);
+  });
+});
+
+describe('change sets a server or courier drops', () => {
+  it.todo(
+    'a gap in an author’s change-set numbers (1 and 3 held, 2 dropped) is reported for the case, e.g. in sync.caseStatus, until the missing one arrives (the store numbers change sets per author and device, but nothing reads the numbers back: Replica.gaps exists only in the domain model)',
+  );
+});
+
+describe('concurrent changes that must not lose anyone’s work', () => {
+  // Bug: a removal is a tombstone on the record, and an edit of one of its fields made without
+  // seeing the removal stays in the merge state but is never shown: the item is gone on every machine
+  // and no conflict is listed, so the co-assessor's change is lost silently (invariant 3). Expected
+  // to pass once an edit concurrent with a removal keeps the record (or lists a conflict to resolve).
+  it.fails('an edit made while someone else removed the item is shown, or kept as a conflict', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const onA = (await a.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    const onB = (await b.call('map.get', { caseId: team.caseId })).items.find(
+      (i) => i.what === 'Moved house',
+    );
+    a.travelTo(new Date(a.clock.now.getTime() + 60_000));
+    b.travelTo(new Date(b.clock.now.getTime() + 120_000));
+    await a.call('map.removeItem', {
+      itemId: onA?.id as string,
+      expectedVersion: onA?.version as number,
+      reason: 'Recorded twice',
+    });
+    await b.call('map.updateItem', {
+      itemId: onB?.id as string,
+      expectedVersion: onB?.version as number,
+      item: lifeEvent('Moved to Blackpool'),
+    });
+    await carry(a, b, [team.ids.yas]);
+    await carry(b, a, [team.ids.alex]);
+    for (const h of [a, b]) {
+      const shown = (await whatOnMap(h)).includes('Moved to Blackpool');
+      const kept = (await h.call('sync.caseStatus', { caseId: team.caseId })).conflicts.some((c) =>
+        c.versions.some((v) => v.value === 'Moved to Blackpool'),
+      );
+      expect(shown || kept, 'Yas’s edit is neither shown nor kept as a conflict').toBe(true);
+    }
+  });
+
+  // Bug: two managers who reallocate the case on different machines before hearing of each other
+  // both sign generation 2 with a new key of their own; each machine keeps the generation 2 it saw
+  // first and ignores the other (same number), so it never holds the other's key and refuses the
+  // change sets sealed under it, for ever. Expected to pass once concurrent generations are kept
+  // side by side (or numbered apart) and both keys reach the members.
+  it.fails('two managers reallocating on different machines at once still exchange their change sets', async () => {
+    const { a, c } = await machines();
+    for (const h of [a, c]) {
+      const got = await h.call('cases.get', { id: team.caseId });
+      await h.call('cases.allocate', {
+        id: team.caseId,
+        expectedVersion: got.case.version,
+        socialWorkerId: got.case.socialWorkerId,
+        yosPractitionerId: got.case.yosPractitionerId,
+        managerIds: [...got.case.managerIds, team.ids.max],
+      });
+      await h.call('map.addItem', {
+        caseId: team.caseId,
+        item: lifeEvent(h === a ? 'Added by Alex' : 'Added by Cleo'),
+      });
+    }
+    const toC = await carry(a, c, [team.ids.managers[0] as string]);
+    const toA = await carry(c, a, [team.ids.alex]);
+    expect(toC.refused).toEqual([]);
+    expect(toA.refused).toEqual([]);
+    expect(await whatOnMap(a)).toEqual(await whatOnMap(c));
+  });
+});
