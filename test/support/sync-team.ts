@@ -259,6 +259,7 @@ export function deliver(h: Harness, envelopes: Envelope[], memberships: SignedCa
       roster: rosterOfStore(db),
       knownSchema: h.wb.syncSchema ?? SYNC_SCHEMA,
       now: h.wb.now(),
+      auditKey: session.keys.auditKey,
     });
   });
 }
