@@ -12,6 +12,7 @@ import {
   observeTime,
   waitingChangeSets,
 } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import { syncedColumns, syncedTable, withoutCapture } from '#store/sync/tables.ts';
 import { type Envelope, EnvelopeRefused, openChangeSet } from '#sync/envelope.ts';
 import { deviceKeyOf, type Roster } from '#sync/roster.ts';
@@ -70,10 +71,10 @@ function checkCase(db: Db, cs: ChangeSet): void {
     const where = t.key.map((k) => `r.${k} = ?`).join(' AND ');
     const caseExpr = t.name === 'children' ? '(SELECT id FROM cases WHERE id = ? AND child_id = r.id)' : null;
     const row = caseExpr
-      ? db.prepare(`SELECT ${caseExpr} AS caseId FROM children r WHERE ${where}`).get(cs.caseId, ...keys)
-      : db
-          .prepare(`SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`)
-          .get(...keys);
+      ? prepared(db, `SELECT ${caseExpr} AS caseId FROM children r WHERE ${where}`).get(cs.caseId, ...keys)
+      : prepared(db, `SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`).get(
+          ...keys,
+        );
     if (row && (row as { caseId: string | null }).caseId !== cs.caseId) {
       throw new ChangeSetRefused('It changes a record that belongs to another case.');
     }
@@ -88,9 +89,10 @@ const localColumns =
   (db: Db, auditKey: Buffer): LocalColumns =>
   (table, values) => {
     if (table !== 'report_signatures') return {};
-    const key = db
-      .prepare('SELECT id, user_id AS userId, public_key AS publicKey FROM signing_keys WHERE id = ?')
-      .get(values.signing_key_id) as { id: string; userId: string; publicKey: string } | undefined;
+    const key = prepared(
+      db,
+      'SELECT id, user_id AS userId, public_key AS publicKey FROM signing_keys WHERE id = ?',
+    ).get(values.signing_key_id) as { id: string; userId: string; publicKey: string } | undefined;
     if (!key || key.userId !== values.signer_id) return { key_mac: '' };
     return { key_mac: keyMac(auditKey, key.id, key.userId, key.publicKey) };
   };
@@ -227,4 +229,4 @@ export function applyWaitingChangeSets(wb: Workbench, db: Db): number {
 }
 
 const hasWaiting = (db: Db) =>
-  db.prepare("SELECT 1 FROM sync_change_sets WHERE state = 'waiting' LIMIT 1").get() !== undefined;
+  prepared(db, "SELECT 1 FROM sync_change_sets WHERE state = 'waiting' LIMIT 1").get() !== undefined;

@@ -3,6 +3,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '#store/database.ts';
 import { writeFileAtomic } from '#store/files.ts';
 import { caseKeysOf, changeSetsOfCase, hasChangeSet, keepCaseKey } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import {
   type BundleContents,
   BundleRefused,
@@ -28,11 +29,12 @@ import {
 } from './trust.ts';
 
 const referenceOf = (db: Db, caseId: string): string =>
-  (db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string } | undefined)
+  (prepared(db, 'SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string } | undefined)
     ?.reference ?? caseId;
 
 function markSent(db: Db, caseId: string, memberId: string, ids: string[]): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     'INSERT OR IGNORE INTO sync_sent (case_id, member_id, change_set_id) VALUES (?, ?, ?)',
   );
   for (const id of ids) insert.run(caseId, memberId, id);
@@ -44,7 +46,8 @@ function setStatus(
   column: 'brought_up_to_date_at' | 'last_sent_at',
   at: string,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO sync_case_status (case_id, ${column}) VALUES (?, ?)
      ON CONFLICT (case_id) DO UPDATE SET ${column} = excluded.${column}`,
   ).run(caseId, at);
@@ -54,9 +57,10 @@ function setStatus(
 export function lackedBy(db: Db, caseId: string, memberId: string) {
   const sent = new Set(
     (
-      db
-        .prepare('SELECT change_set_id AS id FROM sync_sent WHERE case_id = ? AND member_id = ?')
-        .all(caseId, memberId) as { id: string }[]
+      prepared(db, 'SELECT change_set_id AS id FROM sync_sent WHERE case_id = ? AND member_id = ?').all(
+        caseId,
+        memberId,
+      ) as { id: string }[]
     ).map((r) => r.id),
   );
   return changeSetsOfCase(db, caseId).filter((cs) => cs.author !== memberId && !sent.has(cs.id));

@@ -18,6 +18,7 @@ import {
   toFieldValue,
   writeField,
 } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import { SYNCED_TABLES, syncedColumns, syncedTable } from '#store/sync/tables.ts';
 import { changeSetId, sealChangeSet } from '#sync/envelope.ts';
 import { MembershipRefused } from '#sync/membership.ts';
@@ -41,7 +42,7 @@ interface OutboxRow {
 function casesOf(db: Db, row: OutboxRow): string[] {
   if (row.tbl === 'children') {
     const [childId] = JSON.parse(row.row_id) as string[];
-    return (db.prepare('SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: string }[]).map(
+    return (prepared(db, 'SELECT id FROM cases WHERE child_id = ?').all(childId) as { id: string }[]).map(
       (c) => c.id,
     );
   }
@@ -62,9 +63,10 @@ function recordSnapshot(
   const t = syncedTable(tbl);
   if (!t) return [];
   const keys = JSON.parse(rowId) as unknown[];
-  const row = db
-    .prepare(`SELECT * FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`)
-    .get(...keys) as Record<string, unknown> | undefined;
+  const row = prepared(
+    db,
+    `SELECT * FROM ${t.name} WHERE ${t.key.map((k) => `${k} IS ?`).join(' AND ')}`,
+  ).get(...keys) as Record<string, unknown> | undefined;
   if (!row) return [];
   const held = recordFields(db, tbl, rowId);
   const ops: FieldOp[] = [];
@@ -89,18 +91,18 @@ export function caseSnapshot(
   untrackedOnly = false,
 ): FieldOp[] {
   const ops: FieldOp[] = [];
-  const childId = (db.prepare('SELECT child_id AS id FROM cases WHERE id = ?').get(caseId) as { id: string })
-    ?.id;
+  const childId = (
+    prepared(db, 'SELECT child_id AS id FROM cases WHERE id = ?').get(caseId) as { id: string }
+  )?.id;
   if (childId)
     ops.push(...recordSnapshot(db, 'children', JSON.stringify([childId]), makeEdit, untrackedOnly));
   for (const t of SYNCED_TABLES) {
     if (t.name === 'children') continue;
-    const rows = db
-      .prepare(
-        `SELECT json_array(${t.key.map((k) => `r.${k}`).join(', ')}) AS rowId FROM ${t.name} r
+    const rows = prepared(
+      db,
+      `SELECT json_array(${t.key.map((k) => `r.${k}`).join(', ')}) AS rowId FROM ${t.name} r
          WHERE ${t.caseOf.replaceAll('$', 'r')} = ?`,
-      )
-      .all(caseId) as { rowId: string }[];
+    ).all(caseId) as { rowId: string }[];
     for (const { rowId } of rows) ops.push(...recordSnapshot(db, t.name, rowId, makeEdit, untrackedOnly));
   }
   return ops;
@@ -119,9 +121,9 @@ export function captureChanges(
   // Without a device key (a recovery-key sign-in) nothing can be signed: the captured fields wait
   // for the next signed-in write rather than being lost.
   if (!device) return [];
-  const rows = db.prepare('SELECT * FROM sync_outbox ORDER BY seq').all() as OutboxRow[];
+  const rows = prepared(db, 'SELECT * FROM sync_outbox ORDER BY seq').all() as OutboxRow[];
   if (rows.length === 0) return [];
-  db.prepare('DELETE FROM sync_outbox').run();
+  prepared(db, 'DELETE FROM sync_outbox').run();
   const author = device.memberId;
   const { deviceId } = device;
   const wall = now.getTime();

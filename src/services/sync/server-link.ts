@@ -64,7 +64,11 @@ export class ServerLink {
   private running: Promise<unknown> | null = null;
   private again = false;
 
-  constructor(private readonly wb: Workbench) {}
+  private readonly wb: Workbench;
+
+  constructor(wb: Workbench) {
+    this.wb = wb;
+  }
 
   private client(db: Db): TeamClient {
     const url = serverAddress(db);

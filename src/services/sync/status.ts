@@ -18,6 +18,7 @@ import {
   readMeta,
   writeField,
 } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import { syncedTable, withoutCapture } from '#store/sync/tables.ts';
 import { openChangeSet, signatureVerifies } from '#sync/envelope.ts';
 import { deviceKeyOf } from '#sync/roster.ts';
@@ -59,9 +60,10 @@ const display = (value: FieldValue | undefined): string => {
 
 /** The conflicts kept on a case's records: concurrent versions nobody has chosen between yet. */
 function conflictsOf(db: Db, caseId: string, names: Map<string, string>) {
-  const rows = db
-    .prepare('SELECT tbl, row_id AS rowId, field, state FROM sync_fields WHERE conflicted = 1')
-    .all() as { tbl: string; rowId: string; field: string; state: string }[];
+  const rows = prepared(
+    db,
+    'SELECT tbl, row_id AS rowId, field, state FROM sync_fields WHERE conflicted = 1',
+  ).all() as { tbl: string; rowId: string; field: string; state: string }[];
   return rows.flatMap((r) => {
     const t = syncedTable(r.tbl);
     if (!t) return [];
@@ -69,10 +71,11 @@ function conflictsOf(db: Db, caseId: string, names: Map<string, string>) {
     const where = t.key.map((k) => `r.${k} = ?`).join(' AND ');
     const owner =
       t.name === 'children'
-        ? db.prepare(`SELECT id AS caseId FROM cases WHERE child_id = ? AND id = ?`).get(keys[0], caseId)
-        : db
-            .prepare(`SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`)
-            .get(...keys);
+        ? prepared(db, `SELECT id AS caseId FROM cases WHERE child_id = ? AND id = ?`).get(keys[0], caseId)
+        : prepared(
+            db,
+            `SELECT ${t.caseOf.replaceAll('$', 'r')} AS caseId FROM ${t.name} r WHERE ${where}`,
+          ).get(...keys);
     if ((owner as { caseId?: string } | undefined)?.caseId !== caseId) return [];
     const state = JSON.parse(r.state) as FieldState;
     const shown = state.current[0];
@@ -106,19 +109,20 @@ export function caseStatus(
   req: ParsedRequest<'sync.caseStatus'>,
 ): CallResponse<'sync.caseStatus'> {
   const db = wb.db();
-  const c = db.prepare('SELECT reference FROM cases WHERE id = ?').get(req.caseId) as
+  const c = prepared(db, 'SELECT reference FROM cases WHERE id = ?').get(req.caseId) as
     | { reference: string }
     | undefined;
   if (!c) throw new WorkbenchError('not-found', 'There is no such case.');
   const names = new Map(
-    (db.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((u) => [
+    (prepared(db, 'SELECT id, name FROM users').all() as { id: string; name: string }[]).map((u) => [
       u.id,
       u.name,
     ]),
   );
-  const status = db
-    .prepare('SELECT brought_up_to_date_at AS b, last_sent_at AS s FROM sync_case_status WHERE case_id = ?')
-    .get(req.caseId) as { b: string | null; s: string | null } | undefined;
+  const status = prepared(
+    db,
+    'SELECT brought_up_to_date_at AS b, last_sent_at AS s FROM sync_case_status WHERE case_id = ?',
+  ).get(req.caseId) as { b: string | null; s: string | null } | undefined;
   const me = wb.signedIn().user.id;
   const members = (latestMembership(db, req.caseId)?.membership.members ?? [])
     .filter((id) => id !== me)
@@ -152,11 +156,10 @@ export function caseStatus(
         verified,
       }));
     });
-  const counts = db
-    .prepare(
-      "SELECT (SELECT count(*) FROM sync_change_sets WHERE case_id = ? AND state = 'waiting') AS kept, (SELECT count(*) FROM sync_pending_rows) AS rows",
-    )
-    .get(req.caseId) as { kept: number; rows: number };
+  const counts = prepared(
+    db,
+    "SELECT (SELECT count(*) FROM sync_change_sets WHERE case_id = ? AND state = 'waiting') AS kept, (SELECT count(*) FROM sync_pending_rows) AS rows",
+  ).get(req.caseId) as { kept: number; rows: number };
   return {
     caseId: req.caseId,
     reference: c.reference,
@@ -204,7 +207,7 @@ export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveC
     withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
     // The trail names whose version was kept, never what was typed.
     const author = (
-      db.prepare('SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
+      prepared(db, 'SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
     )?.name;
     const summary = `kept ${author ?? 'one person'}’s version of the ${req.field.replaceAll('_', ' ')} after a conflict`;
     audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });

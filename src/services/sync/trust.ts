@@ -3,6 +3,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '#store/database.ts';
 import { keyringPublicKeys } from '#store/settings.ts';
 import { caseKeyFor, keepCaseKey, readMeta, writeMeta } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import { unwrapCaseKey, wrapCaseKey } from '#sync/bundle.ts';
 import {
   acceptMembership,
@@ -43,22 +44,20 @@ export function recordDeviceKey(db: Db, device: DeviceIdentity): void {
 /** This machine's people as roster members: those with a current keyring entry and a known device key. */
 export function localMembers(db: Db, databaseDevice: (memberId: string) => string): RosterMember[] {
   const boxKeys = keyringPublicKeys(db) ?? {};
-  const users = db
-    .prepare(
-      `SELECT id, name, agency, roles, aim_trained AS aimTrained FROM users
+  const users = prepared(
+    db,
+    `SELECT id, name, agency, roles, aim_trained AS aimTrained FROM users
        WHERE active = 1 AND username NOT LIKE 'team:%' ORDER BY name`,
-    )
-    .all() as { id: string; name: string; agency: string; roles: string; aimTrained: number }[];
+  ).all() as { id: string; name: string; agency: string; roles: string; aimTrained: number }[];
   return users.flatMap((u) => {
     const box = boxKeys[u.id];
     const signing = readMeta(db, `device:${u.id}`);
     if (!box || !signing) return [];
     const roles = JSON.parse(u.roles) as string[];
-    const signOff = db
-      .prepare(
-        'SELECT id, public_key AS publicKey FROM signing_keys WHERE user_id = ? AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
-      )
-      .get(u.id) as { id: string; publicKey: string } | undefined;
+    const signOff = prepared(
+      db,
+      'SELECT id, public_key AS publicKey FROM signing_keys WHERE user_id = ? AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1',
+    ).get(u.id) as { id: string; publicKey: string } | undefined;
     return [
       {
         id: u.id,
@@ -85,14 +84,16 @@ export function localMembers(db: Db, databaseDevice: (memberId: string) => strin
  * their records, allocations and ratings show their names; "team:" usernames mark them.
  */
 function ensureTeamPeople(db: Db, roster: Roster, now: string): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO users (id, username, name, agency, roles, aim_trained, active, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles, agency = excluded.agency,
        aim_trained = excluded.aim_trained, updated_at = excluded.updated_at
      WHERE users.username LIKE 'team:%'`,
   );
-  const key = db.prepare(
+  const key = prepared(
+    db,
     `INSERT INTO signing_keys (id, user_id, public_key, created_at) SELECT ?, ?, ?, ?
      WHERE EXISTS (SELECT 1 FROM users WHERE id = ? AND username LIKE 'team:%')
      ON CONFLICT (id) DO NOTHING`,
@@ -161,26 +162,27 @@ export function publishRoster(
 }
 
 export function membershipOfKey(db: Db, caseId: string, keyId: string): CaseMembership | undefined {
-  const row = db
-    .prepare('SELECT signed FROM sync_memberships WHERE case_id = ? AND case_key_id = ?')
-    .get(caseId, keyId) as { signed: string } | undefined;
+  const row = prepared(db, 'SELECT signed FROM sync_memberships WHERE case_id = ? AND case_key_id = ?').get(
+    caseId,
+    keyId,
+  ) as { signed: string } | undefined;
   return row ? (JSON.parse(row.signed) as SignedCaseMembership).membership : undefined;
 }
 
 export function latestMembership(db: Db, caseId: string): SignedCaseMembership | undefined {
-  const row = db
-    .prepare(
-      'SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation DESC, case_key_id DESC LIMIT 1',
-    )
-    .get(caseId) as { signed: string } | undefined;
+  const row = prepared(
+    db,
+    'SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation DESC, case_key_id DESC LIMIT 1',
+  ).get(caseId) as { signed: string } | undefined;
   return row ? (JSON.parse(row.signed) as SignedCaseMembership) : undefined;
 }
 
 export function membershipsOf(db: Db, caseId: string): SignedCaseMembership[] {
   return (
-    db
-      .prepare('SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation, case_key_id')
-      .all(caseId) as {
+    prepared(
+      db,
+      'SELECT signed FROM sync_memberships WHERE case_id = ? ORDER BY generation, case_key_id',
+    ).all(caseId) as {
       signed: string;
     }[]
   ).map((r) => JSON.parse(r.signed) as SignedCaseMembership);
@@ -199,18 +201,19 @@ export function acceptMembershipInto(
   const roster = rosterOfStore(db);
   if (!roster) throw new MembershipRefused('This computer has not joined a team yet.');
   const m = signed.membership;
-  const exists = db
-    .prepare('SELECT 1 FROM sync_memberships WHERE case_id = ? AND case_key_id = ?')
-    .get(m?.caseId, m?.caseKeyId);
+  const exists = prepared(db, 'SELECT 1 FROM sync_memberships WHERE case_id = ? AND case_key_id = ?').get(
+    m?.caseId,
+    m?.caseKeyId,
+  );
   if (exists) return;
-  const before = db
-    .prepare(
-      'SELECT signed FROM sync_memberships WHERE case_id = ? AND generation < ? ORDER BY generation DESC LIMIT 1',
-    )
-    .get(m?.caseId, m?.generation) as { signed: string } | undefined;
+  const before = prepared(
+    db,
+    'SELECT signed FROM sync_memberships WHERE case_id = ? AND generation < ? ORDER BY generation DESC LIMIT 1',
+  ).get(m?.caseId, m?.generation) as { signed: string } | undefined;
   const previous = before ? (JSON.parse(before.signed) as SignedCaseMembership).membership : null;
   const accepted = acceptMembership(signed, roster, previous);
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO sync_memberships (case_id, generation, case_key_id, signed) VALUES (?, ?, ?, ?)',
   ).run(accepted.caseId, accepted.generation, accepted.caseKeyId, JSON.stringify(signed));
   const mine = accepted.keys.find((k) => k.memberId === me.memberId);
@@ -227,12 +230,13 @@ export function acceptMembershipInto(
 
 /** Who is allocated to a case here: its social worker, youth justice practitioner and managers. */
 export function allocatedTo(db: Db, caseId: string): string[] {
-  const c = db
-    .prepare('SELECT social_worker_id AS sw, yos_practitioner_id AS yos FROM cases WHERE id = ?')
-    .get(caseId) as { sw: string; yos: string } | undefined;
+  const c = prepared(
+    db,
+    'SELECT social_worker_id AS sw, yos_practitioner_id AS yos FROM cases WHERE id = ?',
+  ).get(caseId) as { sw: string; yos: string } | undefined;
   if (!c) return [];
   const managers = (
-    db.prepare('SELECT user_id AS id FROM case_managers WHERE case_id = ?').all(caseId) as { id: string }[]
+    prepared(db, 'SELECT user_id AS id FROM case_managers WHERE case_id = ?').all(caseId) as { id: string }[]
   ).map((r) => r.id);
   return [...new Set([c.sw, c.yos, ...managers])].sort();
 }

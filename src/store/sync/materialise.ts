@@ -2,6 +2,7 @@ import { shownValue } from '../../domain/sync/field-merge.ts';
 import { DELETED_FIELD } from '../../domain/sync/replica.ts';
 import type { Db } from '../database.ts';
 import { recordFields, toStoreValue } from './state.ts';
+import { prepared } from './statements.ts';
 import { columnsOf, SYNCED_TABLES, type SyncedTable, syncedColumns, syncedTable } from './tables.ts';
 
 /**
@@ -18,18 +19,19 @@ function writeRecord(db: Db, t: SyncedTable, rowId: string, local?: LocalColumns
   const keys = JSON.parse(rowId) as unknown[];
   const where = t.key.map((k) => `${k} = ?`).join(' AND ');
   if (shownValue(fields.get(DELETED_FIELD) ?? { current: [], replaced: [] }) === true) {
-    db.prepare(`DELETE FROM ${t.name} WHERE ${where}`).run(...keys);
+    prepared(db, `DELETE FROM ${t.name} WHERE ${where}`).run(...keys);
     return;
   }
   const known = syncedColumns(db, t).filter((c) => fields.get(c)?.current.length);
   const values = known.map((c) => toStoreValue(shownValue(fields.get(c) ?? { current: [], replaced: [] })));
-  const exists = db.prepare(`SELECT 1 FROM ${t.name} WHERE ${where}`).get(...keys) !== undefined;
+  const exists = prepared(db, `SELECT 1 FROM ${t.name} WHERE ${where}`).get(...keys) !== undefined;
   const hasVersion = columnsOf(db, t.name).some((c) => c.name === 'version');
   if (exists) {
     const sets = known.filter((c) => !t.key.includes(c));
     const bump = hasVersion ? ['version = version + 1'] : [];
     if (sets.length === 0) return;
-    db.prepare(
+    prepared(
+      db,
       `UPDATE ${t.name} SET ${[...sets.map((c) => `${c} = ?`), ...bump].join(', ')} WHERE ${where}`,
     ).run(...sets.map((c) => values[known.indexOf(c)]), ...keys);
     return;
@@ -40,7 +42,8 @@ function writeRecord(db: Db, t: SyncedTable, rowId: string, local?: LocalColumns
     Object.assign(made, local(t.name, Object.fromEntries(known.map((c, i) => [c, values[i]]))));
   }
   const columns = [...known, ...Object.keys(made)];
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   ).run(...values, ...Object.values(made));
 }
@@ -53,7 +56,7 @@ const tableOrder = (name: string) => SYNCED_TABLES.findIndex((t) => t.name === n
  * Returns the records still waiting.
  */
 export function materialise(db: Db, touched: { tbl: string; rowId: string }[], local?: LocalColumns): number {
-  const pending = db.prepare('SELECT tbl, row_id AS rowId FROM sync_pending_rows').all() as {
+  const pending = prepared(db, 'SELECT tbl, row_id AS rowId FROM sync_pending_rows').all() as {
     tbl: string;
     rowId: string;
   }[];
@@ -66,8 +69,11 @@ export function materialise(db: Db, touched: { tbl: string; rowId: string }[], l
       return true;
     })
     .sort((a, b) => tableOrder(a.tbl) - tableOrder(b.tbl));
-  const clear = db.prepare('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?');
-  const keep = db.prepare('INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, problem) VALUES (?, ?, ?)');
+  const clear = prepared(db, 'DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?');
+  const keep = prepared(
+    db,
+    'INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, problem) VALUES (?, ?, ?)',
+  );
   let progress = true;
   while (queue.length > 0 && progress) {
     progress = false;

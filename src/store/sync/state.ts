@@ -10,13 +10,16 @@ import { formatHlc, type Hlc, parseHlc, receive, tick } from '../../domain/sync/
 import type { ChangeSet } from '../../domain/sync/replica.ts';
 import type { Envelope } from '../../sync/envelope.ts';
 import type { Db } from '../database.ts';
+import { prepared } from './statements.ts';
 
 // The sync engine's rows in the store: per-field merge state, the clock, change sets, case keys.
 
 export function readField(db: Db, tbl: string, rowId: string, field: string): FieldState {
-  const row = db
-    .prepare('SELECT state FROM sync_fields WHERE tbl = ? AND row_id = ? AND field = ?')
-    .get(tbl, rowId, field) as { state: string } | undefined;
+  const row = prepared(db, 'SELECT state FROM sync_fields WHERE tbl = ? AND row_id = ? AND field = ?').get(
+    tbl,
+    rowId,
+    field,
+  ) as { state: string } | undefined;
   return row ? (JSON.parse(row.state) as FieldState) : EMPTY_FIELD;
 }
 
@@ -29,7 +32,8 @@ export const BOOKKEEPING_FIELDS: readonly string[] = ['updated_at', 'updated_by'
 
 export function writeField(db: Db, tbl: string, rowId: string, field: string, state: FieldState): void {
   const conflicted = !BOOKKEEPING_FIELDS.includes(field) && conflictVersions(state).length > 0;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO sync_fields (tbl, row_id, field, state, conflicted) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tbl, row_id, field) DO UPDATE SET state = excluded.state, conflicted = excluded.conflicted`,
   ).run(tbl, rowId, field, JSON.stringify(state), conflicted ? 1 : 0);
@@ -48,9 +52,10 @@ export function mergeField(
 }
 
 export function recordFields(db: Db, tbl: string, rowId: string): Map<string, FieldState> {
-  const rows = db
-    .prepare('SELECT field, state FROM sync_fields WHERE tbl = ? AND row_id = ?')
-    .all(tbl, rowId) as {
+  const rows = prepared(db, 'SELECT field, state FROM sync_fields WHERE tbl = ? AND row_id = ?').all(
+    tbl,
+    rowId,
+  ) as {
     field: string;
     state: string;
   }[];
@@ -58,12 +63,12 @@ export function recordFields(db: Db, tbl: string, rowId: string): Map<string, Fi
 }
 
 function meta(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined)
+  return (prepared(db, 'SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined)
     ?.value;
 }
 
 function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)').run(key, value);
+  prepared(db, 'INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)').run(key, value);
 }
 
 export const readMeta = meta;
@@ -90,20 +95,20 @@ export function observeTime(db: Db, seen: string, wallMillis: number): void {
  * the case can tell when one has not reached them (dropped by a relay, left out of a bundle).
  */
 export function nextSequence(db: Db, author: string, device: string, caseId: string): number {
-  const row = db
-    .prepare('SELECT max(seq) AS seq FROM sync_change_sets WHERE author = ? AND device = ? AND case_id = ?')
-    .get(author, device, caseId) as { seq: number | null };
+  const row = prepared(
+    db,
+    'SELECT max(seq) AS seq FROM sync_change_sets WHERE author = ? AND device = ? AND case_id = ?',
+  ).get(author, device, caseId) as { seq: number | null };
   return (row.seq ?? 0) + 1;
 }
 
 /** Per author and device, the change-set numbers of a case this computer has not received. */
 export function missingOfCase(db: Db, caseId: string): { author: string; device: string; missing: number }[] {
-  return db
-    .prepare(
-      `SELECT author, device, max(seq) - count(*) AS missing FROM sync_change_sets
+  return prepared(
+    db,
+    `SELECT author, device, max(seq) - count(*) AS missing FROM sync_change_sets
          WHERE case_id = ? GROUP BY author, device HAVING max(seq) > count(*)`,
-    )
-    .all(caseId) as { author: string; device: string; missing: number }[];
+  ).all(caseId) as { author: string; device: string; missing: number }[];
 }
 
 export interface CaseKeyRow {
@@ -114,32 +119,31 @@ export interface CaseKeyRow {
 }
 
 export function currentCaseKey(db: Db, caseId: string): CaseKeyRow | undefined {
-  return db
-    .prepare(
-      `SELECT case_id AS caseId, key_id AS keyId, generation, key FROM sync_case_keys
+  return prepared(
+    db,
+    `SELECT case_id AS caseId, key_id AS keyId, generation, key FROM sync_case_keys
        WHERE case_id = ? ORDER BY generation DESC, key_id DESC LIMIT 1`,
-    )
-    .get(caseId) as CaseKeyRow | undefined;
+  ).get(caseId) as CaseKeyRow | undefined;
 }
 
 export function caseKeyById(db: Db, caseId: string, keyId: string): Buffer | undefined {
   return (
-    db.prepare('SELECT key FROM sync_case_keys WHERE case_id = ? AND key_id = ?').get(caseId, keyId) as
+    prepared(db, 'SELECT key FROM sync_case_keys WHERE case_id = ? AND key_id = ?').get(caseId, keyId) as
       | { key: Buffer }
       | undefined
   )?.key;
 }
 
 export function caseKeysOf(db: Db, caseId: string): CaseKeyRow[] {
-  return db
-    .prepare(
-      'SELECT case_id AS caseId, key_id AS keyId, generation, key FROM sync_case_keys WHERE case_id = ? ORDER BY generation',
-    )
-    .all(caseId) as CaseKeyRow[];
+  return prepared(
+    db,
+    'SELECT case_id AS caseId, key_id AS keyId, generation, key FROM sync_case_keys WHERE case_id = ? ORDER BY generation',
+  ).all(caseId) as CaseKeyRow[];
 }
 
 export function keepCaseKey(db: Db, row: CaseKeyRow): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT OR IGNORE INTO sync_case_keys (case_id, key_id, generation, key) VALUES (?, ?, ?, ?)',
   ).run(row.caseId, row.keyId, row.generation, row.key);
 }
@@ -168,13 +172,14 @@ export interface StoredChangeSet {
 }
 
 export function hasChangeSet(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM sync_change_sets WHERE id = ?').get(id) !== undefined;
+  return prepared(db, 'SELECT 1 FROM sync_change_sets WHERE id = ?').get(id) !== undefined;
 }
 
 export function keepChangeSet(db: Db, cs: Omit<StoredChangeSet, 'envelope'> & { envelope: Envelope }): void {
   const arrival =
-    (db.prepare('SELECT max(arrival) AS n FROM sync_change_sets').get() as { n: number | null }).n ?? 0;
-  db.prepare(
+    (prepared(db, 'SELECT max(arrival) AS n FROM sync_change_sets').get() as { n: number | null }).n ?? 0;
+  prepared(
+    db,
     `INSERT INTO sync_change_sets (id, arrival, case_id, author, device, seq, schema, made_at, envelope, origin, state, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -200,19 +205,19 @@ type StoredRow = Omit<StoredChangeSet, 'envelope'> & { envelope: string };
 const fromRow = (r: StoredRow): StoredChangeSet => ({ ...r, envelope: JSON.parse(r.envelope) as Envelope });
 
 export function changeSetsOfCase(db: Db, caseId: string): StoredChangeSet[] {
-  return (db.prepare(`${STORED_SELECT} WHERE case_id = ? ORDER BY arrival`).all(caseId) as StoredRow[]).map(
+  return (prepared(db, `${STORED_SELECT} WHERE case_id = ? ORDER BY arrival`).all(caseId) as StoredRow[]).map(
     fromRow,
   );
 }
 
 export function waitingChangeSets(db: Db): StoredChangeSet[] {
-  return (db.prepare(`${STORED_SELECT} WHERE state = 'waiting' ORDER BY arrival`).all() as StoredRow[]).map(
+  return (prepared(db, `${STORED_SELECT} WHERE state = 'waiting' ORDER BY arrival`).all() as StoredRow[]).map(
     fromRow,
   );
 }
 
 export function markApplied(db: Db, id: string): void {
-  db.prepare("UPDATE sync_change_sets SET state = 'applied' WHERE id = ?").run(id);
+  prepared(db, "UPDATE sync_change_sets SET state = 'applied' WHERE id = ?").run(id);
 }
 
 /** Values as the store holds them, and as they travel. */

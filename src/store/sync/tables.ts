@@ -83,15 +83,30 @@ export interface Column {
   hasDefault: boolean;
 }
 
+const columnCache = new WeakMap<Db, Map<string, Column[]>>();
+
+/** A table's columns, read once per connection (the schema does not change while the store is open). */
 export function columnsOf(db: Db, name: string): Column[] {
-  return (
+  let cache = columnCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    columnCache.set(db, cache);
+  }
+  const held = cache.get(name);
+  if (held) return held;
+  const columns = (
     db.prepare(`SELECT name, "notnull" AS nn, dflt_value AS d FROM pragma_table_info(?)`).all(name) as {
       name: string;
       nn: number;
       d: unknown;
     }[]
   ).map((c) => ({ name: c.name, notNull: c.nn === 1, hasDefault: c.d !== null }));
+  cache.set(name, columns);
+  return columns;
 }
+
+/** Forgets the columns read (after the schema changed on this connection: migrations, tests). */
+export const forgetColumns = (db: Db) => columnCache.delete(db);
 
 /** The columns captured for a table: all but its local ones. */
 export const syncedColumns = (db: Db, t: SyncedTable): string[] =>
@@ -146,6 +161,7 @@ export function dropCaptureTriggers(db: Db): void {
  * one hash compared with the one recorded.
  */
 export function installCaptureTriggers(db: Db): void {
+  forgetColumns(db);
   const statements = SYNCED_TABLES.flatMap((t) => triggersFor(db, t));
   const digest = createHash('sha256').update(statements.join('\n')).digest('hex');
   const held = db.prepare("SELECT value FROM sync_meta WHERE key = 'triggers'").get() as
