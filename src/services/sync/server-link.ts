@@ -1,8 +1,9 @@
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '#store/database.ts';
 import { changeSetsOfCase, readMeta, writeMeta } from '#store/sync/state.ts';
+import { prepared } from '#store/sync/statements.ts';
 import type { Envelope } from '#sync/envelope.ts';
-import type { SignedCaseMembership } from '#sync/membership.ts';
+import { MembershipRefused, type SignedCaseMembership } from '#sync/membership.ts';
 import type { SignedRoster } from '#sync/roster.ts';
 import { type ConnectionState, TeamClient, type TeamClientState } from '#sync/team-client.ts';
 import type { Workbench } from '../workbench.ts';
@@ -11,9 +12,11 @@ import { SYNC_SCHEMA } from './capture.ts';
 import {
   acceptMembershipInto,
   acceptRosterInto,
+  allocatedTo,
   heldRoster,
   membershipsOf,
   pinnedAdministratorKey,
+  refreshMembership,
   rosterOfStore,
 } from './trust.ts';
 
@@ -158,6 +161,30 @@ export class ServerLink {
       await client
         .request('POST', `${teamPath}/roster`, { signedRoster: heldRoster(db) }, { retry: true })
         .catch(ignoreConflict);
+    }
+
+    // Cases allocated to this person and to someone on another computer are shared: their allocation is
+    // signed (a first generation, or a new one after a reallocation) before anything is sent.
+    const shared = prepared(
+      db,
+      `SELECT c.id FROM cases c WHERE ? IN (c.social_worker_id, c.yos_practitioner_id)
+         OR EXISTS (SELECT 1 FROM case_managers m WHERE m.case_id = c.id AND m.user_id = ?)`,
+    ).all(me, me) as { id: string }[];
+    const elsewhere = new Set(
+      (prepared(db, "SELECT id FROM users WHERE username LIKE 'team:%'").all() as { id: string }[]).map(
+        (u) => u.id,
+      ),
+    );
+    for (const { id } of shared) {
+      if (!allocatedTo(db, id).some((m) => elsewhere.has(m))) continue;
+      try {
+        this.wb.write(() =>
+          refreshMembership(db, id, session.device as NonNullable<typeof session.device>, this.wb.now()),
+        );
+      } catch (error) {
+        // Someone allocated is not in the roster yet, or this person may not allocate: the case waits.
+        if (!(error instanceof WorkbenchError || error instanceof MembershipRefused)) throw error;
+      }
     }
 
     // Allocations this computer holds that the server may not have yet, then this person's change sets.
