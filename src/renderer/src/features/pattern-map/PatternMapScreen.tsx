@@ -52,6 +52,11 @@ function BackToCase({ caseId }: { caseId: string }) {
 
 function Workspace({ map }: { map: PatternMap }) {
   const [store] = useState(() => createMapStore(map));
+  // The map loaded again (changes from other computers arrived): the same store shows it, keeping the
+  // view, filters and selection.
+  useEffect(() => {
+    if (store.getState().map !== map) store.getState().setMap(map);
+  }, [store, map]);
   return (
     <MapStoreContext.Provider value={store}>
       <MapScreen />

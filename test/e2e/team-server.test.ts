@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/server/db.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { tempFolder } from '../support/temp.ts';
+import { TEST_KDF_COST } from '../support/workbench.ts';
+import {
+  launchChromium,
+  openWorkbench,
+  seriousAxeViolations,
+  serveRenderer,
+  type WorkbenchPage,
+} from './harness.ts';
+import {
+  ADMIN,
+  heading,
+  openAllocatedCase,
+  routerCall,
+  SW,
+  setUpTeam,
+  signInThroughUi,
+  YOS,
+} from './setup.ts';
+import { BELLA, goTo, region } from './sync-steps.ts';
+
+// The team server, live: two computers in one team, each connected to a team server on this machine
+// (embedded PGlite, loopback). The administrator on A enters its address under Administration → Team
+// server; B's is set through its router. A change made on A appears on the pattern map open on B's
+// screen, with nobody on B doing anything.
+
+/** Thursday 26/11/2026 10:00 in London (GMT). */
+const NOW = new Date('2026-11-26T10:00:00Z');
+const CHILD = 'Robin Example';
+
+let browser: Browser;
+let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+let data: ReturnType<typeof tempFolder>;
+let teamServer: RunningServer;
+let closeServerDb: () => Promise<void>;
+let a: WorkbenchPage;
+let b: WorkbenchPage;
+const callA = routerCall(() => a);
+const callB = routerCall(() => b);
+const file = (name: string) => join(data.path, 'files', name);
+const lifeEvent = (what: string) => ({
+  kind: 'life-event' as const,
+  lane: 'family',
+  what,
+  people: [],
+  place: '',
+  date: { precision: 'year' as const, year: 2021 },
+  sourceAgency: 'childrens-social-care' as const,
+  sourceDetail: '',
+});
+
+beforeAll(async () => {
+  [browser, renderer] = await Promise.all([launchChromium(), serveRenderer()]);
+  data = tempFolder('hsb-team-server-e2e-');
+  for (const dir of ['a', 'b', 'files']) mkdirSync(join(data.path, dir));
+  const serverDb = await openPglite(join(data.path, 'server-data'));
+  closeServerDb = () => serverDb.close();
+  const options = { kdfCost: TEST_KDF_COST, now: NOW };
+  a = await openWorkbench(browser, renderer.url, join(data.path, 'a'), options);
+  b = await openWorkbench(browser, renderer.url, join(data.path, 'b'), options);
+  teamServer = await startServer({
+    db: serverDb,
+    log: () => undefined,
+    now: () => a.clock.now ?? new Date(),
+  });
+  await setUpTeam(callA, { members: [SW] });
+  await setUpTeam(callB, { administrator: BELLA, members: [YOS] });
+  // B joins A's team by the files its administrator swaps with A's (as in the sync browser test).
+  await callB('session.signIn', { username: BELLA.username, password: BELLA.password }).catch(
+    () => undefined,
+  );
+  b.host.saveFile = file('join.json');
+  await callB('sync.exportJoinRequest', {});
+  await callA('sync.createTeam', {});
+  a.host.openFile = file('join.json');
+  await callA('sync.importJoinRequest', {});
+  a.host.saveFile = file('roster.json');
+  await callA('sync.exportRoster', {});
+  b.host.openFile = file('roster.json');
+  await callB('sync.importRoster', {});
+  await callB('sync.setServer', { address: teamServer.url });
+  await callA('session.signOut', {});
+  await a.page.reload();
+  await signInThroughUi(a.page, ADMIN);
+});
+
+afterAll(async () => {
+  for (const app of [a, b]) await app?.close();
+  await teamServer?.close();
+  await closeServerDb?.();
+  await browser?.close();
+  await renderer?.close();
+  data?.remove();
+});
+
+describe('the team server, live, through the UI', () => {
+  it('is set up under Administration → Team server, and a change on A appears on B’s open pattern map', async () => {
+    await goTo(a.page, 'Administration');
+    const section = region(a.page, 'Team server');
+    await section.getByText('No team server: cases travel in case bundles only.').waitFor();
+    await section.getByLabel('Team server address').fill(teamServer.url);
+    await section.getByRole('button', { name: 'Save the team server address' }).click();
+    await section.getByText(`This computer now uses the team server at ${teamServer.url}.`).waitFor();
+    expect(await seriousAxeViolations(a.page)).toEqual([]);
+
+    const users = await callA('users.list', {});
+    const id = (name: string) => users.find((u) => u.name === name)?.id ?? '';
+    const { hsbCase } = await openAllocatedCase(callA, {
+      child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' },
+      profileId: 'lancashire',
+      socialWorkerId: id(SW.name),
+      yosPractitionerId: id(YOS.name),
+      managerIds: [id(ADMIN.name)],
+    } as never);
+    await callA('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
+    await callA('sync.syncNow', {});
+
+    // Yas signs in on B: the live link opens, and the case is there without opening any file.
+    await callB('session.signOut', {});
+    await b.page.reload();
+    await signInThroughUi(b.page, YOS);
+    await goTo(b.page, 'Cases');
+    await b.page.getByRole('link', { name: CHILD }).click({ timeout: 10_000 });
+    await heading(b.page, CHILD).waitFor();
+    await b.page.getByRole('link', { name: 'Pattern map' }).click();
+    const chronology = b.page.getByRole('table', { name: /^Chronology of / });
+    await chronology.getByText('Moved house', { exact: true }).first().waitFor();
+
+    // Sam's colleague on A adds to the map; it appears on B's screen with no one on B doing anything.
+    const before = Date.now();
+    await callA('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Started a new school') });
+    await chronology.getByText('Started a new school', { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(Date.now() - before).toBeLessThan(5_000);
+    expect(a.outsideRequests).toEqual([]);
+    expect(b.outsideRequests).toEqual([]);
+  });
+});
