@@ -104,7 +104,8 @@ function applyOne(db: Db, cs: ChangeSet, now: Date, auditKey: Buffer): string[] 
     observeTime(db, op.edit.at, now.getTime());
     if (mergeField(db, op)) touched.set(`${op.table}\u0000${op.id}`, { tbl: op.table, rowId: op.id });
   }
-  materialise(db, [...touched.values()], localColumns(db, auditKey));
+  // Records waiting for a parent are tried again once, after the whole batch (applyEnvelopes).
+  materialise(db, [...touched.values()], localColumns(db, auditKey), { retryPending: false });
   checkCase(db, cs);
   return [cs.caseId];
 }
@@ -123,23 +124,21 @@ export function applyEnvelopes(
   const report = emptyReport();
   const cases = new Set<string>();
   withoutCapture(db, () => {
-    const ordered = [...envelopes].sort(
-      (a, b) =>
-        a.header.author.localeCompare(b.header.author) ||
-        a.header.device.localeCompare(b.header.device) ||
-        a.header.seq - b.header.seq,
-    );
-    for (const envelope of ordered) {
+    // Verified and opened first, then applied in the order they were made (their clock times), so a
+    // record's parents are written before it and nothing waits in sync_pending_rows for long.
+    const opened: { envelope: Envelope; cs: ChangeSet }[] = [];
+    const seen = new Set<string>();
+    for (const envelope of envelopes) {
       const id = envelope?.header?.id;
       if (typeof id !== 'string') {
         report.refused.push({ id: '?', reason: 'It is not a change set.' });
         continue;
       }
-      if (hasChangeSet(db, id)) {
+      if (seen.has(id) || hasChangeSet(db, id)) {
         report.alreadyHad++;
         continue;
       }
-      db.exec('SAVEPOINT sync_change_set');
+      seen.add(id);
       try {
         const { roster } = context;
         const cs = openChangeSet(envelope, {
@@ -150,6 +149,17 @@ export function applyEnvelopes(
         if (!membership?.members.includes(cs.author)) {
           throw new ChangeSetRefused('Its author was not allocated to the case when it was written.');
         }
+        opened.push({ envelope, cs });
+      } catch (error) {
+        if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
+        report.refused.push({ id, reason: error.message });
+      }
+    }
+    const madeAt = (cs: ChangeSet) => cs.ops.reduce((t, op) => (op.edit.at < t ? op.edit.at : t), '\uffff');
+    opened.sort((x, y) => (madeAt(x.cs) < madeAt(y.cs) ? -1 : madeAt(x.cs) > madeAt(y.cs) ? 1 : 0));
+    for (const { envelope, cs } of opened) {
+      db.exec('SAVEPOINT sync_change_set');
+      try {
         const waits = cs.schema > context.knownSchema;
         keepChangeSet(db, {
           id: cs.id,
@@ -174,10 +184,11 @@ export function applyEnvelopes(
         db.exec('ROLLBACK TO sync_change_set');
         db.exec('RELEASE sync_change_set');
         if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
-        report.refused.push({ id, reason: error.message });
+        report.refused.push({ id: cs.id, reason: error.message });
       }
     }
   });
+  if (report.applied > 0) withoutCapture(db, () => materialise(db, [], localColumns(db, context.auditKey)));
   for (const caseId of cases) reindexCase(db, caseId);
   report.casesTouched = [...cases];
   return report;

@@ -55,11 +55,17 @@ const tableOrder = (name: string) => SYNCED_TABLES.findIndex((t) => t.name === n
  * yet does not undo the others; then tries the records waiting from earlier until none moves.
  * Returns the records still waiting.
  */
-export function materialise(db: Db, touched: { tbl: string; rowId: string }[], local?: LocalColumns): number {
-  const pending = prepared(db, 'SELECT tbl, row_id AS rowId FROM sync_pending_rows').all() as {
-    tbl: string;
-    rowId: string;
-  }[];
+export function materialise(
+  db: Db,
+  touched: { tbl: string; rowId: string }[],
+  local?: LocalColumns,
+  options: { retryPending?: boolean } = {},
+): number {
+  const pending = (
+    options.retryPending === false
+      ? []
+      : prepared(db, 'SELECT tbl, row_id AS rowId FROM sync_pending_rows').all()
+  ) as { tbl: string; rowId: string }[];
   const seen = new Set<string>();
   let queue = [...touched, ...pending]
     .filter((r) => {
