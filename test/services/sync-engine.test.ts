@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldOp } from '#domain/sync/replica.ts';
-import { applyWaiting } from '#services/sync/apply.ts';
 import { SYNC_SCHEMA } from '#services/sync/capture.ts';
 import { rosterOfStore } from '#services/sync/trust.ts';
 import { newSigningKeyPair } from '#store/crypto.ts';
