@@ -78,7 +78,17 @@ describe('every export and the disk it is saved to', () => {
       expect(folderState(saveDir), x.label).toEqual(files);
       expect(readdirSync(saveDir), x.label).toEqual(['already-here.bin']);
       // Every table is as before: no pending row and no record of an export that has no file.
-      expect(dumpTables(db), x.label).toEqual(tables);
+      expect(withoutSync(dumpTables(db)), x.label).toEqual(withoutSync(tables));
+      // The sync engine carries the trail of it (the export's record made, then removed): every
+      // export record it knows of is removed, so no other computer shows an export without a file.
+      const live = db
+        .prepare(
+          `SELECT f.tbl, f.row_id FROM sync_fields f WHERE f.tbl IN ('report_exports', 'map_exports') AND f.field = 'id'
+           AND NOT EXISTS (SELECT 1 FROM sync_fields d WHERE d.tbl = f.tbl AND d.row_id = f.row_id
+             AND d.field = '_deleted' AND json_extract(d.state, '$.current[0].value') = 1)`,
+        )
+        .all();
+      expect(live, x.label).toEqual(currentExportRecords(db));
       // The trail keeps what it had and adds the attempt and its failure, in that order.
       const after = auditRows(db).rows;
       expect(after.slice(0, trail.rows.length), x.label).toEqual(trail.rows);
@@ -127,3 +137,18 @@ describe('every export and the disk it is saved to', () => {
     );
   }, 120_000);
 });
+
+/** The tables without the sync engine's own bookkeeping. */
+function withoutSync(tables: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(tables).filter(([name]) => !name.startsWith('sync_')));
+}
+
+/** The export records that exist (as sync names them), for exports that really have a file. */
+function currentExportRecords(db: ReturnType<Harness['wb']['db']>) {
+  return db
+    .prepare(
+      `SELECT 'report_exports' AS tbl, json_array(id) AS row_id FROM report_exports
+       UNION ALL SELECT 'map_exports', json_array(id) FROM map_exports ORDER BY 1, 2`,
+    )
+    .all();
+}
