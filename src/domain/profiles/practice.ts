@@ -74,6 +74,26 @@ export function untrainedAssessor(
   return null;
 }
 
+/** Who signs for Children's Social Care under the profile; not stated unless the profile says. */
+export function socialCareSigner(profile: Profile) {
+  return profile.aim?.socialCareSigner ?? NOT_STATED;
+}
+
+/**
+ * Why the profile refuses this signer, or null. Where the profile says the allocated social worker signs
+ * (Lancashire step 9), a Children's Social Care co-assessor who is no longer the case's allocated social
+ * worker cannot sign.
+ */
+export function signerRefusal(
+  profile: Profile,
+  signer: { id: string; agency: string },
+  allocatedSocialWorkerId: string,
+): string | null {
+  if (socialCareSigner(profile) !== 'allocated-social-worker') return null;
+  if (signer.agency !== 'childrens-social-care' || signer.id === allocatedSocialWorkerId) return null;
+  return `Under the ${profile.name} profile the report is signed for Children's Social Care by the case's allocated social worker, and you are not allocated to this case now. Ask a manager to allocate the case to you, or the allocated social worker to take part in a new version of the assessment.`;
+}
+
 /** Whether a person of this agency may screen a consultation request under the profile. */
 export function mayScreenConsultations(profile: Profile, agency: string): boolean {
   const agencies = profile.consultation?.screeningAgencies ?? ['youth-justice'];

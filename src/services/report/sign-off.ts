@@ -4,6 +4,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { signerRefusal } from '#domain/profiles/practice.ts';
 import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
 import { decide, type ReportAction, type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { type AssessmentRow, setAssessmentField } from '#store/assessments.ts';
@@ -38,7 +39,7 @@ export const contentHash = (content: unknown) =>
 export const keyMac = (auditKey: Buffer, signingKeyId: string, userId: string, publicKey: string) =>
   hmac(auditKey, `signing-key:${signingKeyId}:${userId}:${publicKey}`);
 
-function parties(db: Db, a: AssessmentRow) {
+function parties(db: Db, a: AssessmentRow, actor: { id: string; agency: string }) {
   const hsbCase = findCase(db, a.caseId);
   const profile = hsbCase ? requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) : undefined;
   return {
@@ -47,6 +48,7 @@ function parties(db: Db, a: AssessmentRow) {
     coAssessorId: a.coAssessorId,
     qualityAssuranceAgencies: profile?.aim?.qualityAssuranceAgencies ?? [],
     signedBy: signaturesOf(db, a.id).map((s) => s.signerId),
+    signerRefusal: hsbCase && profile ? signerRefusal(profile, actor, hsbCase.socialWorkerId) : null,
   };
 }
 
@@ -149,8 +151,8 @@ export function signOffStatus(wb: Workbench, assessmentId: string): SignOffStatu
   const db = wb.db();
   const a = requireAssessment(db, assessmentId);
   const names = namesById(db);
-  const p = parties(db, a);
   const actor = { id: user.id, roles: user.roles, agency: user.agency };
+  const p = parties(db, a, actor);
   const check = (action: ReportAction) => decide(action, actor, p);
   const verified = verifySignatures(db, a, keys.auditKey);
   const reasonOf = (action: ReportAction) => {
@@ -207,7 +209,8 @@ function transition(
   const now = wb.now().toISOString();
   wb.write((db, audit) => {
     const a = requireAssessment(db, assessmentId);
-    const decision = decide(action, { id: user.id, roles: user.roles, agency: user.agency }, parties(db, a));
+    const actor = { id: user.id, roles: user.roles, agency: user.agency };
+    const decision = decide(action, actor, parties(db, a, actor));
     if (!decision.allowed) throw new WorkbenchError('forbidden', decision.reason);
     extra?.(db, a, decision.next, now);
     if (decision.next !== a.state) setAssessmentField(db, a.id, 'state', decision.next);

@@ -217,6 +217,7 @@ export const blackpoolProfile: Profile = {
       'Safeguarding Quality and Review (SQR) service: notified of the decision; chairs review and end meetings',
     ],
     signOffRoles: [],
+    socialCareSigner: 'not-stated',
     routes: [
       { id: 'welfare', label: 'Welfare', leadAgency: "Children's Services (lead and all administration)" },
       {

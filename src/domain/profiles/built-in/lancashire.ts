@@ -247,6 +247,7 @@ export const lancashireProfile: Profile = {
     qualityAssuranceAgencies: ['youth-justice'],
     qualityAssuranceJointReview: 'CSC Team Manager',
     signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
+    socialCareSigner: 'allocated-social-worker',
     citation: step(9, 'quality assurance and sign-off'),
   },
 };
