@@ -94,6 +94,18 @@ export function signerRefusal(
   return `Under the ${profile.name} profile the report is signed for Children's Social Care by the case's allocated social worker, and you are not allocated to this case now. Ask a manager to allocate the case to you, or the allocated social worker to take part in a new version of the assessment.`;
 }
 
+/** Who reviews an assessment jointly with the quality assurer (Lancashire step 9: the CSC Team Manager), or ''. */
+export function jointReviewRole(profile: Profile): string {
+  return profile.aim?.qualityAssuranceJointReview ?? '';
+}
+
+/** The comments an approval keeps: who reviewed it jointly (recorded first), then the quality assurer's comments. */
+export function approvalComments(role: string, reviewer: string, comments: string): string {
+  if (!reviewer) return comments;
+  const joint = `Reviewed jointly with ${reviewer}${role ? ` (${role})` : ''}.`;
+  return comments ? `${joint}\n${comments}` : joint;
+}
+
 /** Whether a person of this agency may screen a consultation request under the profile. */
 export function mayScreenConsultations(profile: Profile, agency: string): boolean {
   const agencies = profile.consultation?.screeningAgencies ?? ['youth-justice'];

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docxParts } from '../../support/docx-xml.ts';
 import { tempFolder } from '../../support/temp.ts';
 import {
   addTeamMember,
@@ -117,4 +119,52 @@ describe('Lancashire sign-off by the allocated social worker', () => {
   });
 });
 
-const approval = (assessmentId: string) => ({ assessmentId, comments: 'Clear analysis' });
+const approval = (assessmentId: string) => ({
+  assessmentId,
+  comments: 'Clear analysis',
+  jointReviewer: 'Chris Team Manager',
+});
+
+describe('Lancashire quality assurance reviewed jointly with the CSC Team Manager', () => {
+  it('approval needs the joint reviewer, records it with the approval, and the Word report shows it', async () => {
+    // Caught before: approval recorded nothing about the joint review (the request had no such field).
+    const { assessmentId } = await submitted('lancashire');
+    await as(h, 'pat.manager');
+    const before = await h.call('signOff.status', { assessmentId });
+    expect(before.jointReviewRole).toBe('CSC Team Manager');
+    const refused = await h.refuse('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+    expect(refused).toMatchObject({
+      code: 'invalid-request',
+      message:
+        'Under the Lancashire profile the assessment is reviewed jointly with the CSC Team Manager. Enter who reviewed it with you, then approve it. Nothing was saved.',
+      problems: [{ path: 'jointReviewer', message: 'Enter the CSC Team Manager who reviewed it with you' }],
+    });
+    // Nothing was saved: still submitted, no approval, no approved content.
+    const after = await h.call('signOff.status', { assessmentId });
+    expect([after.state, after.contentHash, after.transitions.length]).toEqual(['submitted', null, 1]);
+
+    const approved = await h.call('signOff.approve', approval(assessmentId));
+    expect(approved.state).toBe('approved');
+    expect(approved.transitions[1]).toMatchObject({
+      action: 'approve',
+      byName: 'Pat Manager',
+      comments: 'Reviewed jointly with Chris Team Manager (CSC Team Manager).\nClear analysis',
+    });
+
+    h.host.saveFile = join(folder.path, 'report.docx');
+    await h.call('reports.export', { assessmentId });
+    expect(docxParts(h.host.saveFile)['word/document.xml']).toContain(
+      'Reviewed jointly with Chris Team Manager (CSC Team Manager).',
+    );
+  });
+
+  it('where the profile names no joint review (Blackpool), approval needs no joint reviewer', async () => {
+    const caseId = await openCase(h, team, 'blackpool');
+    const a = await h.call('assessments.start', startRequest(caseId, team.yos.id, team.socialWorker.id));
+    await as(h, 'sam.sw');
+    await h.call('signOff.submit', { assessmentId: a.id, comments: '' });
+    await as(h, 'admin');
+    const approved = await h.call('signOff.approve', { assessmentId: a.id, comments: 'Fine' });
+    expect([approved.jointReviewRole, approved.transitions[1]?.comments]).toEqual(['', 'Fine']);
+  });
+});
