@@ -137,6 +137,36 @@ export interface ActionFacts {
   recorded: ReadonlyMap<string, string>;
 }
 
+/** The plan kind that records the intervention plan following an AIM assessment. */
+export const INTERVENTION_PLAN_KIND = 'direct-work-plan';
+
+/**
+ * An intervention plan follows the assessment (issue 12): once an AIM assessment on the case is final,
+ * "Record the intervention plan" is due until a direct-work intervention plan is recorded after the
+ * assessment was signed. Null while no assessment is final.
+ */
+export function interventionPlanAction(
+  profile: Profile,
+  finalAt: string | null,
+  plans: readonly { kind: string; recordedAt: string }[],
+) {
+  if (!finalAt) return null;
+  const recorded = plans
+    .filter((p) => p.kind === INTERVENTION_PLAN_KIND && Date.parse(p.recordedAt) >= Date.parse(finalAt))
+    .map((p) => p.recordedAt)
+    .sort()[0];
+  return {
+    id: 'intervention-plan',
+    label: 'Record the intervention plan',
+    doneBy: INTERVENTION_PLAN_KIND,
+    doneAt: recorded ?? null,
+    citation: profile.aim?.interventionPlanCitation ?? {
+      source: profile.name,
+      section: 'intervention plan after the AIM assessment: not stated in the procedure',
+    },
+  };
+}
+
 /** The profile's tracked actions that apply to the case, each done once its step is recorded. */
 export function trackedActionsFor(profile: Profile, facts: ActionFacts) {
   return (profile.trackedActions ?? [])

@@ -235,6 +235,8 @@ export const AimSchema = z.strictObject({
   signOffRoles: textList,
   /** Who signs for Children's Social Care; absent means not stated (any co-assessor signs). */
   socialCareSigner: z.enum(SOCIAL_CARE_SIGNERS).optional(),
+  /** Where the procedure says an intervention plan follows the assessment, if it does. */
+  interventionPlanCitation: CitationSchema.optional(),
   routes: z
     .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))
     .optional(),

@@ -218,6 +218,8 @@ export const blackpoolProfile: Profile = {
     ],
     signOffRoles: [],
     socialCareSigner: 'not-stated',
+    // Section 2: the SQR-chaired review meeting agrees "roles, responsibilities and an intervention plan".
+    interventionPlanCitation: aimProcess,
     routes: [
       { id: 'welfare', label: 'Welfare', leadAgency: "Children's Services (lead and all administration)" },
       {
