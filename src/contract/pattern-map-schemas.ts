@@ -5,7 +5,6 @@ import {
   agency,
   isoDay,
   isoInstant,
-  longText,
   recordId,
   recordVersion,
   requiredText,

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldOp } from '#domain/sync/replica.ts';
-import { applyWaiting } from '#services/sync/apply.ts';
 import { SYNC_SCHEMA } from '#services/sync/capture.ts';
 import { rosterOfStore } from '#services/sync/trust.ts';
 import { newSigningKeyPair } from '#store/crypto.ts';
@@ -342,11 +341,10 @@ describe('change sets that reach into another case', () => {
 });
 
 describe('concurrent changes that must not lose anyone’s work', () => {
-  // Bug: a removal is a tombstone on the record, and an edit of one of its fields made without
-  // seeing the removal stays in the merge state but is never shown: the item is gone on every machine
-  // and no conflict is listed, so the co-assessor's change is lost silently (invariant 3). Expected
-  // to pass once an edit concurrent with a removal keeps the record (or lists a conflict to resolve).
-  it.fails('an edit made while someone else removed the item is shown, or kept as a conflict', async () => {
+  // A removal names every version it had seen; a change made elsewhere without seeing it is kept as a
+  // conflict on both machines ("removed while changed elsewhere"), and keeping the change brings the
+  // record back everywhere.
+  it('an edit made while someone else removed the item is shown, or kept as a conflict', async () => {
     const { a, b } = await machines();
     await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
     const onA = (await a.call('map.get', { caseId: team.caseId })).items.find(
@@ -375,6 +373,23 @@ describe('concurrent changes that must not lose anyone’s work', () => {
         c.versions.some((v) => v.value === 'Moved to Blackpool'),
       );
       expect(shown || kept, 'Yas’s edit is neither shown nor kept as a conflict').toBe(true);
+    }
+    const conflict = (await a.call('sync.caseStatus', { caseId: team.caseId })).conflicts.find(
+      (c) => c.field === '_deleted',
+    );
+    expect(conflict?.versions.map((v) => v.value)).toEqual(['Removed', 'Moved to Blackpool']);
+    const change = conflict?.versions.find((v) => v.value === 'Moved to Blackpool');
+    await a.call('sync.resolveConflict', {
+      caseId: team.caseId,
+      table: conflict?.table as string,
+      rowId: conflict?.rowId as string,
+      field: '_deleted',
+      keep: change?.at as string,
+    });
+    await carry(a, b, [team.ids.yas]);
+    for (const h of [a, b]) {
+      expect(await whatOnMap(h)).toContain('Moved to Blackpool');
+      expect((await h.call('sync.caseStatus', { caseId: team.caseId })).conflicts).toEqual([]);
     }
   });
 

@@ -155,7 +155,8 @@ export function applyEnvelopes(
         report.refused.push({ id, reason: error.message });
       }
     }
-    const madeAt = (cs: ChangeSet) => cs.ops.reduce((t, op) => (op.edit.at < t ? op.edit.at : t), '\uffff');
+    // Clock times sort as strings: the earliest of a change set's edits is when it was made.
+    const madeAt = (cs: ChangeSet) => cs.ops.map((op) => op.edit.at).sort()[0] ?? '';
     opened.sort((x, y) => (madeAt(x.cs) < madeAt(y.cs) ? -1 : madeAt(x.cs) > madeAt(y.cs) ? 1 : 0));
     for (const { envelope, cs } of opened) {
       db.exec('SAVEPOINT sync_change_set');

@@ -83,6 +83,13 @@ function recordSnapshot(
   return ops;
 }
 
+/** The times of every version shown in a record's fields (what a removal of it had seen). */
+export function seenVersions(db: Db, tbl: string, rowId: string): string[] {
+  return [...recordFields(db, tbl, rowId).entries()]
+    .filter(([field]) => field !== DELETED_FIELD)
+    .flatMap(([, state]) => state.current.map((e) => e.at));
+}
+
 /** Every record of a case as ops: what a first bundle to a new recipient or a baseline carries. */
 export function caseSnapshot(
   db: Db,
@@ -152,7 +159,10 @@ export function captureChanges(
     if (row.kind === 'insert' && state.current.length === 0) continue;
     // The triggers record a deletion as 1 and a re-insertion as 0; a tombstone travels as true/false.
     const value = row.field === DELETED_FIELD ? row.value === 1 : row.value;
-    const edit = makeEdit(value, replacesFor(state));
+    // A removal names every version of the record's fields its author had seen, so a change made
+    // elsewhere without seeing the removal is kept as a conflict, never silently dropped.
+    const seen = row.kind === 'delete' ? seenVersions(db, row.tbl, row.row_id) : [];
+    const edit = makeEdit(value, [...replacesFor(state), ...seen]);
     writeField(db, row.tbl, row.row_id, row.field, applyEdit(state, edit));
     add(casesOf(db, row), [{ table: row.tbl, id: row.row_id, field: row.field, edit }]);
     if (row.tbl === 'cases' && row.field === 'child_id' && row.kind === 'set') {

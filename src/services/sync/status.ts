@@ -3,19 +3,24 @@ import { WorkbenchError } from '#contract/errors.ts';
 import {
   applyEdit,
   conflictVersions,
+  type FieldEdit,
   type FieldState,
   type FieldValue,
   replacesFor,
+  shownValue,
 } from '#domain/sync/field-merge.ts';
+import { DELETED_FIELD } from '#domain/sync/replica.ts';
 import type { Db } from '#store/database.ts';
 import { materialise } from '#store/sync/materialise.ts';
 import {
+  BOOKKEEPING_FIELDS,
   caseKeyById,
   changeSetsOfCase,
   missingOfCase,
   nextTime,
   readField,
   readMeta,
+  recordFields,
   writeField,
 } from '#store/sync/state.ts';
 import { prepared } from '#store/sync/statements.ts';
@@ -24,7 +29,7 @@ import { openChangeSet, signatureVerifies } from '#sync/envelope.ts';
 import { deviceKeyOf } from '#sync/roster.ts';
 import type { Workbench } from '../workbench.ts';
 import { lackedBy } from './bundles.ts';
-import { sealAndKeep } from './capture.ts';
+import { sealAndKeep, seenVersions } from './capture.ts';
 import { deviceOf } from './team.ts';
 import { latestMembership, rosterOfStore } from './trust.ts';
 
@@ -104,6 +109,49 @@ function conflictsOf(db: Db, caseId: string, names: Map<string, string>) {
   });
 }
 
+/**
+ * Records removed on one computer while someone elsewhere changed them without seeing the removal:
+ * the removal is shown, and each change it had not seen is kept as a version to choose instead.
+ */
+function removalConflicts(db: Db, caseId: string, names: Map<string, string>) {
+  const removed = prepared(
+    db,
+    "SELECT tbl, row_id AS rowId, state FROM sync_fields WHERE field = '_deleted' AND json_extract(state, '$.current[0].value') = 1",
+  ).all() as { tbl: string; rowId: string; state: string }[];
+  return removed.flatMap((r) => {
+    const t = syncedTable(r.tbl);
+    if (!t || t.caseOf !== '$.case_id') return [];
+    const fields = recordFields(db, r.tbl, r.rowId);
+    if (shownValue(fields.get('case_id') ?? { current: [], replaced: [] }) !== caseId) return [];
+    const deletion = JSON.parse(r.state) as FieldState;
+    const seen = new Set(deletion.current.flatMap((d) => d.replaces));
+    const unseen = [...fields.entries()]
+      .filter(([field]) => field !== DELETED_FIELD && !BOOKKEEPING_FIELDS.includes(field))
+      .flatMap(([, state]) => state.current.filter((e) => !seen.has(e.at)));
+    const shown = deletion.current[0];
+    if (!shown || unseen.length === 0) return [];
+    const version = (e: FieldEdit, value: string, isShown: boolean) => ({
+      at: e.at,
+      by: e.by,
+      byName: names.get(e.by) ?? 'someone',
+      value,
+      shown: isShown,
+    });
+    return [
+      {
+        table: r.tbl,
+        rowId: r.rowId,
+        field: DELETED_FIELD,
+        what: `${WHAT[r.tbl] ?? r.tbl.replaceAll('_', ' ')} removed while changed elsewhere`,
+        versions: [
+          version(shown, 'Removed', true),
+          ...unseen.map((e) => version(e, display(e.value), false)),
+        ],
+      },
+    ];
+  });
+}
+
 export function caseStatus(
   wb: Workbench,
   req: ParsedRequest<'sync.caseStatus'>,
@@ -166,7 +214,7 @@ export function caseStatus(
     broughtUpToDateAt: status?.b ?? null,
     lastSentAt: status?.s ?? null,
     members,
-    conflicts: conflictsOf(db, req.caseId, names),
+    conflicts: [...conflictsOf(db, req.caseId, names), ...removalConflicts(db, req.caseId, names)],
     keptForLater: counts.kept,
     recordsWaiting: counts.rows,
     missing: missingOfCase(db, req.caseId).map((m) => ({
@@ -183,6 +231,7 @@ export function caseStatus(
  */
 export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveConflict'>): null {
   const device = deviceOf(wb);
+  if (req.field === DELETED_FIELD) return resolveRemoval(wb, device, req);
   return wb.write((db, audit) => {
     const state = readField(db, req.table, req.rowId, req.field);
     const chosen = state.current.find((e) => e.at === req.keep);
@@ -216,6 +265,66 @@ export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveC
       device,
       req.caseId,
       [{ table: req.table, id: req.rowId, field: req.field, edit }],
+      [
+        {
+          at: now.toISOString(),
+          action: 'sync.resolve-conflict',
+          recordType: req.table,
+          recordId: req.rowId,
+          summary,
+        },
+      ],
+      now,
+    );
+    return null;
+  });
+}
+
+/**
+ * Keeps the removal (a new removal that has seen every change) or the change (the record comes back,
+ * with every field as merged): either way a new edit of the tombstone, which travels like any other.
+ */
+function resolveRemoval(
+  wb: Workbench,
+  device: NonNullable<ReturnType<Workbench['signedIn']>['device']>,
+  req: ParsedRequest<'sync.resolveConflict'>,
+): null {
+  return wb.write((db, audit) => {
+    const conflict = removalConflicts(db, req.caseId, new Map()).find(
+      (c) => c.table === req.table && c.rowId === req.rowId,
+    );
+    const chosen = conflict?.versions.find((v) => v.at === req.keep);
+    if (!conflict || !chosen) {
+      throw new WorkbenchError(
+        'conflict',
+        'That conflict has already been resolved, or the version chosen is no longer there. Reload the sync panel.',
+      );
+    }
+    const state = readField(db, req.table, req.rowId, DELETED_FIELD);
+    const keepRemoval = chosen.shown;
+    const now = wb.now();
+    const edit: FieldEdit = {
+      at: nextTime(db, device.deviceId, now.getTime()),
+      replaces: keepRemoval
+        ? [...replacesFor(state), ...seenVersions(db, req.table, req.rowId)]
+        : replacesFor(state),
+      value: keepRemoval,
+      by: device.memberId,
+    };
+    writeField(db, req.table, req.rowId, DELETED_FIELD, applyEdit(state, edit));
+    withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
+    const author = (
+      prepared(db, 'SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
+    )?.name;
+    const summary = keepRemoval
+      ? `kept the removal by ${author ?? 'one person'} after a change made elsewhere`
+      : `brought back what was removed, keeping ${author ?? 'one person'}’s change`;
+    audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });
+    sealAndKeep(
+      db,
+      device,
+      req.caseId,
+      [{ table: req.table, id: req.rowId, field: DELETED_FIELD, edit }],
       [
         {
           at: now.toISOString(),

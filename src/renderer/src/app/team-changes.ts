@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { call } from './api.ts';
 import { usePoll } from './useIdleLock.ts';
 
@@ -20,17 +20,17 @@ const CHECK_EVERY_MS = 1000;
 
 export function useTeamChanges(active: boolean): void {
   const seen = useRef<number | null>(null);
-  const check = () => {
+  const check = useCallback(() => {
     void call('sync.serverStatus', {}).then((result) => {
       if (!result.ok) return;
       const { received } = result.data;
       if (seen.current !== null && received !== seen.current) for (const l of [...listeners]) l();
       seen.current = received;
     });
-  };
+  }, []);
   // The first count is taken at once, so changes arriving in the first second are not taken as the start.
   useEffect(() => {
     if (active) check();
-  }, [active]);
+  }, [active, check]);
   usePoll(active, CHECK_EVERY_MS, check);
 }

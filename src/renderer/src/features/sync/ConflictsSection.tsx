@@ -19,6 +19,7 @@ const FIELDS: Record<string, string> = {
   place: 'Place',
   people: 'People',
   notes: 'Notes',
+  _deleted: 'Removed or kept',
 };
 
 /** A version's clock time (hybrid logical clock) as the instant it was written. */
