@@ -254,6 +254,22 @@ export const calls = {
     response: z.array(deadlineView),
   }),
   'deadlines.team': call({ access: ['manager'], writes: false, request: empty, response: teamDeadlines }),
+  // Issue 12: the actions the procedures ask for on the person's open cases and not yet recorded.
+  'deadlines.myActions': call({
+    access: CASEWORK,
+    writes: false,
+    request: empty,
+    response: z.array(
+      z.strictObject({
+        caseId: recordId,
+        caseReference: z.string(),
+        childName: z.string(),
+        id: z.string(),
+        label: z.string(),
+        citation: z.string(),
+      }),
+    ),
+  }),
 
   'children.create': call({
     access: CASEWORK,

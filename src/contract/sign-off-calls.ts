@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ReportTemplateSchema } from '../domain/sign-off/report-template.ts';
 import { ADMIN, CASEWORK, call, empty } from './call-spec.ts';
-import { isoInstant, longText, passwordAttempt, recordId } from './primitives.ts';
+import { isoInstant, longText, passwordAttempt, recordId, shortText } from './primitives.ts';
 
 export const signOffStatus = z.strictObject({
   assessmentId: recordId,
@@ -40,6 +40,8 @@ export const signOffStatus = z.strictObject({
     sign: z.boolean(),
   }),
   reasons: z.strictObject({ submit: z.string(), approve: z.string(), return: z.string(), sign: z.string() }),
+  /** Who reviews the assessment jointly with the quality assurer under the profile (e.g. "CSC Team Manager"), or ''. */
+  jointReviewRole: z.string(),
 });
 export type SignOffStatus = z.infer<typeof signOffStatus>;
 
@@ -68,7 +70,12 @@ export const signOffCalls = {
   'signOff.approve': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({ ...ofAssessment, comments: longText }),
+    request: z.strictObject({
+      ...ofAssessment,
+      comments: longText,
+      /** Who reviewed it jointly with the quality assurer; required where the profile names a joint review. */
+      jointReviewer: shortText.optional(),
+    }),
     response: signOffStatus,
   }),
   /** The co-assessor enters their password again to sign. */

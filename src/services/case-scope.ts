@@ -145,6 +145,7 @@ export const caseScope: {
   'deadlines.markMet': (db, r) => [{ caseId: caseIdOf(db, 'deadline', r.deadlineId) }],
   'deadlines.mine': 'filters-itself',
   'deadlines.team': 'filters-itself',
+  'deadlines.myActions': 'filters-itself',
   // A new child has no case yet; the person who records them may then open one.
   'children.create': 'not-case-scoped',
   'children.update': (_db, r) => [{ childId: r.id }],

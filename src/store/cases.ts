@@ -202,3 +202,17 @@ export function secureSearchIndex(db: Db): void {
     db.prepare("INSERT INTO case_search (case_search) VALUES ('rebuild')").run();
   })();
 }
+
+/** The open cases a person is allocated to (social worker, YOS practitioner, opener or manager), as My work lists them. */
+export function openCaseIdsOf(db: Db, userId: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id FROM cases c
+       WHERE c.status = 'open' AND (c.social_worker_id = @userId OR c.yos_practitioner_id = @userId
+         OR c.opened_by = @userId
+         OR EXISTS (SELECT 1 FROM case_managers m WHERE m.case_id = c.id AND m.user_id = @userId))
+       ORDER BY c.reference`,
+    )
+    .all({ userId }) as { id: string }[];
+  return rows.map((r) => r.id);
+}

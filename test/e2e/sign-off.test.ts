@@ -327,6 +327,8 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     await openSignOffAs(page, PAT);
     const form = page.getByRole('form', { name: 'Quality-assure this version' });
+    // Lancashire step 9: reviewed jointly with the CSC Team Manager, who is recorded with the approval.
+    await form.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await form.getByLabel('Comments').fill('Clear analysis.');
     minutesLater(20);
     await form.getByRole('button', { name: 'Approve' }).click();

@@ -361,6 +361,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
       (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
     }, `#/assessments/${assessment.id}/sign-off`);
     const qa = c.page.getByRole('form', { name: 'Quality-assure this version' });
+    await qa.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await qa.getByLabel('Comments').fill('Clear analysis.');
     await qa.getByRole('button', { name: 'Approve' }).click();
     await c.page

@@ -497,6 +497,7 @@ const FILTERED_LISTS: readonly CallName[] = [
   'cases.search',
   'deadlines.mine',
   'deadlines.team',
+  'deadlines.myActions',
   'pathway.nfaList',
 ];
 /** How an unallocated person asks for access. */

@@ -36,7 +36,7 @@ async function approveAndSign(assessmentId: string) {
   await as('sam.sw');
   await h.call('signOff.submit', { assessmentId, comments: '' });
   await as('pat.manager');
-  await h.call('signOff.approve', { assessmentId, comments: '' });
+  await h.call('signOff.approve', { assessmentId, comments: '', jointReviewer: 'Chris Team Manager' });
   await as('yas.yos');
   await h.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
   await as('sam.sw');

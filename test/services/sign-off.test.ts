@@ -146,7 +146,11 @@ afterEach(() => {
 async function approveAndSign() {
   await h.call('signOff.submit', { assessmentId, comments: 'Ready for QA' });
   await as('pat.manager');
-  await h.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+  await h.call('signOff.approve', {
+    assessmentId,
+    comments: 'Clear analysis',
+    jointReviewer: 'Chris Team Manager',
+  });
   await as('yas.yos');
   await h.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
   await as('sam.sw');
@@ -187,7 +191,7 @@ describe('quality assurance and separation of duties (through IPC calls)', () =>
       'sign-off.submit:Sam Social Worker:submitted the assessment for quality assurance (version 1)',
       'sign-off.return:Pat Manager:returned the assessment to the co-assessors with comments (version 1); comments recorded',
       'sign-off.submit:Sam Social Worker:submitted the assessment for quality assurance (version 1); comments recorded',
-      'sign-off.approve:Pat Manager:approved the assessment in quality assurance (version 1); comments recorded',
+      'sign-off.approve:Pat Manager:approved the assessment in quality assurance (version 1); reviewed jointly with the CSC Team Manager (recorded); comments recorded',
       'sign-off.sign:Yas Youth Justice:signed the assessment (version 1)',
       'sign-off.sign:Sam Social Worker:signed the assessment (version 1)',
     ]);
@@ -232,7 +236,7 @@ describe('quality assurance and separation of duties (through IPC calls)', () =>
       /only after it has been approved/,
     );
     await as('pat.manager');
-    await h.call('signOff.approve', { assessmentId, comments: '' });
+    await h.call('signOff.approve', { assessmentId, comments: '', jointReviewer: 'Chris Team Manager' });
     expect((await h.refuse('signOff.sign', { assessmentId, password: 'pat manager pass 1' })).message).toBe(
       'Only the two named co-assessors can sign the assessment.',
     );

@@ -108,7 +108,11 @@ describe('a signed report on another machine', () => {
     await as(b, PAT.username, PAT.password);
     b.host.openFile = join(folder.path, 'for-qa.hsbcase');
     await b.call('sync.openBundle', {});
-    await b.call('signOff.approve', { assessmentId, comments: 'Clear analysis' });
+    await b.call('signOff.approve', {
+      assessmentId,
+      comments: 'Clear analysis',
+      jointReviewer: 'Chris Team Manager',
+    });
     b.host.saveFile = join(folder.path, 'approved.hsbcase');
     await b.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [team.yos.id, team.socialWorker.id] });
     await as(a, 'yas.yos', YOS_PASSWORD);

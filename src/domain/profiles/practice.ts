@@ -74,6 +74,38 @@ export function untrainedAssessor(
   return null;
 }
 
+/** Who signs for Children's Social Care under the profile; not stated unless the profile says. */
+export function socialCareSigner(profile: Profile) {
+  return profile.aim?.socialCareSigner ?? NOT_STATED;
+}
+
+/**
+ * Why the profile refuses this signer, or null. Where the profile says the allocated social worker signs
+ * (Lancashire step 9), a Children's Social Care co-assessor who is no longer the case's allocated social
+ * worker cannot sign.
+ */
+export function signerRefusal(
+  profile: Profile,
+  signer: { id: string; agency: string },
+  allocatedSocialWorkerId: string,
+): string | null {
+  if (socialCareSigner(profile) !== 'allocated-social-worker') return null;
+  if (signer.agency !== 'childrens-social-care' || signer.id === allocatedSocialWorkerId) return null;
+  return `Under the ${profile.name} profile the report is signed for Children's Social Care by the case's allocated social worker, and you are not allocated to this case now. Ask a manager to allocate the case to you, or the allocated social worker to take part in a new version of the assessment.`;
+}
+
+/** Who reviews an assessment jointly with the quality assurer (Lancashire step 9: the CSC Team Manager), or ''. */
+export function jointReviewRole(profile: Profile): string {
+  return profile.aim?.qualityAssuranceJointReview ?? '';
+}
+
+/** The comments an approval keeps: who reviewed it jointly (recorded first), then the quality assurer's comments. */
+export function approvalComments(role: string, reviewer: string, comments: string): string {
+  if (!reviewer) return comments;
+  const joint = `Reviewed jointly with ${reviewer}${role ? ` (${role})` : ''}.`;
+  return comments ? `${joint}\n${comments}` : joint;
+}
+
 /** Whether a person of this agency may screen a consultation request under the profile. */
 export function mayScreenConsultations(profile: Profile, agency: string): boolean {
   const agencies = profile.consultation?.screeningAgencies ?? ['youth-justice'];
@@ -103,6 +135,36 @@ export interface ActionFacts {
   brookColours: readonly string[];
   /** When each recorded step was last recorded, by trigger event id. */
   recorded: ReadonlyMap<string, string>;
+}
+
+/** The plan kind that records the intervention plan following an AIM assessment. */
+export const INTERVENTION_PLAN_KIND = 'direct-work-plan';
+
+/**
+ * An intervention plan follows the assessment (issue 12): once an AIM assessment on the case is final,
+ * "Record the intervention plan" is due until a direct-work intervention plan is recorded after the
+ * assessment was signed. Null while no assessment is final.
+ */
+export function interventionPlanAction(
+  profile: Profile,
+  finalAt: string | null,
+  plans: readonly { kind: string; recordedAt: string }[],
+) {
+  if (!finalAt) return null;
+  const recorded = plans
+    .filter((p) => p.kind === INTERVENTION_PLAN_KIND && Date.parse(p.recordedAt) >= Date.parse(finalAt))
+    .map((p) => p.recordedAt)
+    .sort()[0];
+  return {
+    id: 'intervention-plan',
+    label: 'Record the intervention plan',
+    doneBy: INTERVENTION_PLAN_KIND,
+    doneAt: recorded ?? null,
+    citation: profile.aim?.interventionPlanCitation ?? {
+      source: profile.name,
+      section: 'intervention plan after the AIM assessment: not stated in the procedure',
+    },
+  };
 }
 
 /** The profile's tracked actions that apply to the case, each done once its step is recorded. */

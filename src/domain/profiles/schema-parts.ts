@@ -214,6 +214,12 @@ export const ConsentRequirementSchema = z.strictObject({
  */
 export const TRAINED_ASSESSORS = ['both', 'youth-justice', NOT_STATED] as const;
 
+/**
+ * Which Children's Social Care worker signs the report: the case's allocated social worker (Lancashire
+ * step 9: "sign off by the assessing CYJS worker and the CSC allocated social worker"), or not stated.
+ */
+export const SOCIAL_CARE_SIGNERS = ['allocated-social-worker', NOT_STATED] as const;
+
 export const AimSchema = z.strictObject({
   /** Older profiles only: superseded by trainedAssessors (true: both; false: the lead). */
   coAssessorsMustBothBeTrained: z.boolean(),
@@ -227,6 +233,10 @@ export const AimSchema = z.strictObject({
   /** Who reviews the assessment jointly with the quality assurer (Lancashire step 9: the CSC Team Manager). */
   qualityAssuranceJointReview: text.optional(),
   signOffRoles: textList,
+  /** Who signs for Children's Social Care; absent means not stated (any co-assessor signs). */
+  socialCareSigner: z.enum(SOCIAL_CARE_SIGNERS).optional(),
+  /** Where the procedure says an intervention plan follows the assessment, if it does. */
+  interventionPlanCitation: CitationSchema.optional(),
   routes: z
     .array(z.strictObject({ id: z.enum(['welfare', 'criminal']), label: text, leadAgency: text }))
     .optional(),

@@ -28,6 +28,8 @@ export interface ReportParties {
   /** Agencies whose managers may quality-assure under the case's profile; empty means any manager. */
   qualityAssuranceAgencies: readonly string[];
   signedBy: readonly string[];
+  /** Why the profile refuses the person asking to sign (e.g. not the allocated social worker), if it does. */
+  signerRefusal?: string | null;
 }
 
 export type Decision = { allowed: true; next: ReportState } | { allowed: false; reason: string };
@@ -60,6 +62,7 @@ export function decide(action: ReportAction, actor: Actor, p: ReportParties): De
         return no('The assessment can be signed only after it has been approved in quality assurance.');
       if (!isAssessor) return no('Only the two named co-assessors can sign the assessment.');
       if (p.signedBy.includes(actor.id)) return no('You have already signed this version.');
+      if (p.signerRefusal) return no(p.signerRefusal);
       const both = new Set([...p.signedBy, actor.id]);
       return {
         allowed: true,

@@ -5,13 +5,16 @@ import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { commonPart } from '#domain/meeting.ts';
 import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/pathway/stage.ts';
 import { citationText } from '#domain/profiles/citations.ts';
-import { trackedActionsFor } from '#domain/profiles/practice.ts';
+import { interventionPlanAction, trackedActionsFor } from '#domain/profiles/practice.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import { findCase } from '#store/cases.ts';
+import type { Db } from '#store/database.ts';
 import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
 import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '#store/pathway.ts';
 import { peopleOfCase } from '#store/pattern-map.ts';
+import { transitionsOf } from '#store/sign-off.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
@@ -43,6 +46,45 @@ export const PLAN_KIND_LABELS: Record<string, string> = {
   'mase-update': 'MASE update',
   'mase-feedback': 'MASE feedback',
 };
+
+/**
+ * The actions asked for on the case, each done once its step is recorded: the profile's own, then (once
+ * an AIM assessment is final) the intervention plan that follows it.
+ */
+export function trackedActionsOfCase(db: Db, caseId: string, profile: Profile) {
+  const events = caseEvents(db, caseId);
+  const latestCategory = events.filter((e) => e.event === CATEGORY_EVENT).at(-1)?.details as
+    | { category?: string }
+    | undefined;
+  const assessments = assessmentsOfCase(db, caseId);
+  const finalAt =
+    assessments
+      .filter((a) => a.state === 'final')
+      .map(
+        (a) =>
+          transitionsOf(db, a.id)
+            .filter((t) => t.toState === 'final')
+            .at(-1)?.at ?? a.startedAt,
+      )
+      .sort()
+      .at(-1) ?? null;
+  const plan = interventionPlanAction(profile, finalAt, planRecordsOf(db, caseId));
+  return [
+    ...trackedActionsFor(profile, {
+      exploitation: referralsOf(db, caseId).map((r) => r.exploitation),
+      ...(latestCategory?.category !== undefined ? { category: latestCategory.category } : {}),
+      assessmentFinal: finalAt !== null,
+      strategyOutcomes: strategyMeetingsOf(db, caseId).flatMap((m) => m.outcomes),
+      brookColours: events.flatMap((e) => {
+        const label = (e.details as { brookColour?: string }).brookColour;
+        const colour = profile.brook.colours.find((c) => c.label === label);
+        return colour ? [colour.id] : [];
+      }),
+      recorded: new Map(events.map((e) => [e.event, e.occurredAt])),
+    }),
+    ...(plan ? [plan] : []),
+  ].map((a) => ({ ...a, citation: citationText(a.citation) }));
+}
 
 const when = (iso: string) =>
   iso.length > 10 ? `${formatDay(londonDay(iso))} ${londonTime(iso)}` : formatDay(iso);
@@ -248,18 +290,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
             r.appliesTo.categories.includes(latestCategory.category as never)),
       )
       .map((r) => ({ id: r.id, label: r.label })),
-    trackedActions: trackedActionsFor(profile, {
-      exploitation: referrals.map((r) => r.exploitation),
-      ...(latestCategory?.category !== undefined ? { category: latestCategory.category } : {}),
-      assessmentFinal: assessments.some((a) => a.state === 'final'),
-      strategyOutcomes: meetings.flatMap((m) => m.outcomes),
-      brookColours: caseEvents(db, caseId).flatMap((e) => {
-        const label = (e.details as { brookColour?: string }).brookColour;
-        const colour = profile.brook.colours.find((c) => c.label === label);
-        return colour ? [colour.id] : [];
-      }),
-      recorded: new Map(caseEvents(db, caseId).map((e) => [e.event, e.occurredAt])),
-    }).map((a) => ({ ...a, citation: citationText(a.citation) })),
+    trackedActions: trackedActionsOfCase(db, caseId, profile),
     referrals: referrals.map((r) => ({
       id: r.id,
       receivedAt: r.receivedAt,

@@ -4,6 +4,8 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { approvalComments, jointReviewRole, signerRefusal } from '#domain/profiles/practice.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
 import { decide, type ReportAction, type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { type AssessmentRow, setAssessmentField } from '#store/assessments.ts';
@@ -38,15 +40,21 @@ export const contentHash = (content: unknown) =>
 export const keyMac = (auditKey: Buffer, signingKeyId: string, userId: string, publicKey: string) =>
   hmac(auditKey, `signing-key:${signingKeyId}:${userId}:${publicKey}`);
 
-function parties(db: Db, a: AssessmentRow) {
+function profileOf(db: Db, a: AssessmentRow): Profile | undefined {
   const hsbCase = findCase(db, a.caseId);
-  const profile = hsbCase ? requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) : undefined;
+  return hsbCase ? requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) : undefined;
+}
+
+function parties(db: Db, a: AssessmentRow, actor: { id: string; agency: string }) {
+  const hsbCase = findCase(db, a.caseId);
+  const profile = profileOf(db, a);
   return {
     state: a.state as ReportState,
     leadAssessorId: a.leadAssessorId,
     coAssessorId: a.coAssessorId,
     qualityAssuranceAgencies: profile?.aim?.qualityAssuranceAgencies ?? [],
     signedBy: signaturesOf(db, a.id).map((s) => s.signerId),
+    signerRefusal: hsbCase && profile ? signerRefusal(profile, actor, hsbCase.socialWorkerId) : null,
   };
 }
 
@@ -149,8 +157,9 @@ export function signOffStatus(wb: Workbench, assessmentId: string): SignOffStatu
   const db = wb.db();
   const a = requireAssessment(db, assessmentId);
   const names = namesById(db);
-  const p = parties(db, a);
   const actor = { id: user.id, roles: user.roles, agency: user.agency };
+  const p = parties(db, a, actor);
+  const profile = profileOf(db, a);
   const check = (action: ReportAction) => decide(action, actor, p);
   const verified = verifySignatures(db, a, keys.auditKey);
   const reasonOf = (action: ReportAction) => {
@@ -185,6 +194,7 @@ export function signOffStatus(wb: Workbench, assessmentId: string): SignOffStatu
       return: reasonOf('return'),
       sign: reasonOf('sign'),
     },
+    jointReviewRole: profile ? jointReviewRole(profile) : '',
   };
 }
 
@@ -202,12 +212,14 @@ function transition(
   action: ReportAction,
   comments: string,
   extra?: (db: Db, a: AssessmentRow, next: ReportState, now: string) => void,
+  summaryNote?: string,
 ) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
   wb.write((db, audit) => {
     const a = requireAssessment(db, assessmentId);
-    const decision = decide(action, { id: user.id, roles: user.roles, agency: user.agency }, parties(db, a));
+    const actor = { id: user.id, roles: user.roles, agency: user.agency };
+    const decision = decide(action, actor, parties(db, a, actor));
     if (!decision.allowed) throw new WorkbenchError('forbidden', decision.reason);
     extra?.(db, a, decision.next, now);
     if (decision.next !== a.state) setAssessmentField(db, a.id, 'state', decision.next);
@@ -225,7 +237,7 @@ function transition(
       action: `sign-off.${action}`,
       recordType: 'assessment',
       recordId: a.id,
-      summary: `${ACTION_WORDS[action]} (version ${a.versionNo})${comments ? '; comments recorded' : ''}`,
+      summary: `${ACTION_WORDS[action]} (version ${a.versionNo})${summaryNote ?? (comments ? '; comments recorded' : '')}`,
     });
   });
   return signOffStatus(wb, assessmentId);
@@ -236,12 +248,34 @@ export const submit = (wb: Workbench, req: ParsedRequest<'signOff.submit'>) =>
 export const returnToDraft = (wb: Workbench, req: ParsedRequest<'signOff.return'>) =>
   transition(wb, req.assessmentId, 'return', req.comments);
 
-/** Approval freezes the report: its content is kept as approved, and the signatures will cover exactly that. */
-export const approve = (wb: Workbench, req: ParsedRequest<'signOff.approve'>) =>
-  transition(wb, req.assessmentId, 'approve', req.comments, (db, a, _next, now) => {
-    const content = buildReportContent(db, a);
-    saveSnapshot(db, a.id, canonicalJson(content), contentHash(content), now);
-  });
+/**
+ * Approval freezes the report: its content is kept as approved, and the signatures will cover exactly that.
+ * Where the profile names a joint review (Lancashire step 9: with the CSC Team Manager), who reviewed it
+ * jointly is required and recorded first in the approval's comments.
+ */
+export function approve(wb: Workbench, req: ParsedRequest<'signOff.approve'>) {
+  const profile = profileOf(wb.db(), requireAssessment(wb.db(), req.assessmentId));
+  const role = profile ? jointReviewRole(profile) : '';
+  const reviewer = req.jointReviewer ?? '';
+  return transition(
+    wb,
+    req.assessmentId,
+    'approve',
+    approvalComments(role, reviewer, req.comments),
+    (db, a, _next, now) => {
+      // Checked once the person may approve, so a practitioner is told that first.
+      if (role && !reviewer)
+        throw new WorkbenchError(
+          'invalid-request',
+          `Under the ${profile?.name} profile the assessment is reviewed jointly with the ${role}. Enter who reviewed it with you, then approve it. Nothing was saved.`,
+          { problems: [{ path: 'jointReviewer', message: `Enter the ${role} who reviewed it with you` }] },
+        );
+      const content = buildReportContent(db, a);
+      saveSnapshot(db, a.id, canonicalJson(content), contentHash(content), now);
+    },
+    `${reviewer ? `; reviewed jointly with the ${role || 'joint reviewer'} (recorded)` : ''}${req.comments ? '; comments recorded' : ''}`,
+  );
+}
 
 export function signReport(wb: Workbench, req: ParsedRequest<'signOff.sign'>) {
   const signingKey = confirmPassword(

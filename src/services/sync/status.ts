@@ -120,7 +120,7 @@ function removalConflicts(db: Db, caseId: string, names: Map<string, string>) {
   ).all() as { tbl: string; rowId: string; state: string }[];
   return removed.flatMap((r) => {
     const t = syncedTable(r.tbl);
-    if (!t || t.caseOf !== '$.case_id') return [];
+    if (t?.caseOf !== '$.case_id') return [];
     const fields = recordFields(db, r.tbl, r.rowId);
     if (shownValue(fields.get('case_id') ?? { current: [], replaced: [] }) !== caseId) return [];
     const deletion = JSON.parse(r.state) as FieldState;

@@ -176,6 +176,14 @@ describe('who quality-assures is the profile’s', () => {
       message: 'Under this profile, managers from your agency do not quality-assure AIM assessments.',
     });
     await as(h, 'pat.manager');
-    expect((await h.call('signOff.approve', { assessmentId: a.id, comments: '' })).state).toBe('approved');
+    expect(
+      (
+        await h.call('signOff.approve', {
+          assessmentId: a.id,
+          comments: '',
+          jointReviewer: 'Chris Team Manager',
+        })
+      ).state,
+    ).toBe('approved');
   });
 });

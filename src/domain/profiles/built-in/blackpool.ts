@@ -217,6 +217,9 @@ export const blackpoolProfile: Profile = {
       'Safeguarding Quality and Review (SQR) service: notified of the decision; chairs review and end meetings',
     ],
     signOffRoles: [],
+    socialCareSigner: 'not-stated',
+    // Section 2: the SQR-chaired review meeting agrees "roles, responsibilities and an intervention plan".
+    interventionPlanCitation: aimProcess,
     routes: [
       { id: 'welfare', label: 'Welfare', leadAgency: "Children's Services (lead and all administration)" },
       {

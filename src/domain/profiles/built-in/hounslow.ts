@@ -223,6 +223,7 @@ export const hounslowProfile: Profile = {
     trainedAssessorsCitation: { source: SOURCE, section: "AIM's Assessment" },
     qualityAssuranceRoles: [],
     signOffRoles: [],
+    socialCareSigner: 'not-stated',
     citation: { source: SOURCE, section: "AIM's Assessment" },
   },
   trackedActions: [

@@ -247,6 +247,8 @@ export const lancashireProfile: Profile = {
     qualityAssuranceAgencies: ['youth-justice'],
     qualityAssuranceJointReview: 'CSC Team Manager',
     signOffRoles: ['Assessing CYJS worker', 'CSC allocated social worker'],
+    socialCareSigner: 'allocated-social-worker',
+    interventionPlanCitation: step(10, 'AIM assessment outcome and planning meeting'),
     citation: step(9, 'quality assurance and sign-off'),
   },
 };

@@ -1,6 +1,7 @@
 import type { CallResponse } from '#contract/calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
+import { RouteLink } from '../../app/router.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -22,12 +23,16 @@ export function MyWorkScreen() {
               <a href="#my-deadlines">Your deadlines</a>
             </li>
             <li>
+              <a href="#my-actions-title">Actions to record</a>
+            </li>
+            <li>
               <a href="#team-deadlines-title">Team deadlines</a>
             </li>
           </ul>
         </nav>
       ) : null}
       <MyDeadlines />
+      <MyActions />
       {manager ? <TeamDeadlines /> : null}
     </>
   );
@@ -73,6 +78,54 @@ function MyDeadlines() {
         );
       })}
     </div>
+  );
+}
+
+/** The actions the procedures ask for on the person's cases, due until their step is recorded (issue 12). */
+function MyActions() {
+  const [loaded, reload] = useLoad(() => call('deadlines.myActions', {}));
+  if (loaded.state === 'loading') return <Loading what="the actions to record" />;
+  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} onRetry={() => void reload()} />;
+  const actions = loaded.data;
+  return (
+    <section aria-labelledby="my-actions-title" className="section">
+      <h2 id="my-actions-title" className="heading-m">
+        Actions to record
+        <span className="heading-count"> ({actions.length})</span>
+      </h2>
+      {actions.length === 0 ? (
+        <p className="body hint">
+          No action the procedures ask for is waiting on your cases. An action, such as recording the
+          intervention plan once an assessment is signed, stays here until it is recorded on the case.
+        </p>
+      ) : (
+        <div className="table-wrapper">
+          <table className="table">
+            <caption className="visually-hidden">Actions to record on your cases</caption>
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">Action</th>
+                <th scope="col">Where the procedure says so</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={`${a.caseId}-${a.id}`}>
+                  <td>
+                    <RouteLink to={{ name: 'case', caseId: a.caseId }}>
+                      <span className="nowrap">{a.caseReference}</span> {a.childName}
+                    </RouteLink>
+                  </td>
+                  <td>{a.label}</td>
+                  <td>{a.citation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 

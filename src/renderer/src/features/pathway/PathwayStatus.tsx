@@ -77,6 +77,12 @@ function StatusView({ caseId, summary }: { caseId: string; summary: PathwaySumma
               <RouteLink to={{ name: 'hsb-consultation', caseId }}>Consultation with the {hub}</RouteLink>
             </li>
           ) : null}
+          {summary.trackedActions.some((a) => a.id === 'intervention-plan' && !a.doneAt) ? (
+            <li>
+              {/* Issue 12: an intervention plan follows the signed assessment. */}
+              <RouteLink to={{ name: 'hsb-plans', caseId }}>Record the intervention plan</RouteLink>
+            </li>
+          ) : null}
           <li>
             <RouteLink to={{ name: 'hsb-plans', caseId }}>
               Plans and records ({summary.plans.length})

@@ -131,18 +131,29 @@ function SubmitForm(props: Props) {
 function QualityAssuranceForm(props: Props) {
   const { status, assessmentId } = props;
   const form = 'quality-assurance';
-  const labels = { comments: 'Comments' };
+  const role = status.jointReviewRole;
+  const labels = { comments: 'Comments', jointReviewer: `${role} who reviewed it with you` };
   const [comments, setComments] = useState('');
+  const [jointReviewer, setJointReviewer] = useState('');
   const { errors, busy, run } = useSignOffSubmit(props);
 
   function decide(action: 'approve' | 'return') {
     const problems =
       action === 'return' && !comments.trim()
         ? [{ path: 'comments', message: 'Enter what needs to change before you return the assessment' }]
-        : [];
+        : action === 'approve' && role && !jointReviewer.trim()
+          ? [{ path: 'jointReviewer', message: `Enter the ${role} who reviewed it with you` }]
+          : [];
     void run(
       problems,
-      () => call(`signOff.${action}`, { assessmentId, comments }),
+      () =>
+        action === 'approve'
+          ? call('signOff.approve', {
+              assessmentId,
+              comments,
+              ...(role ? { jointReviewer: jointReviewer.trim() } : {}),
+            })
+          : call('signOff.return', { assessmentId, comments }),
       () =>
         action === 'approve'
           ? 'Approved. The approved content is now fixed, and the two co-assessors can sign it.'
@@ -166,6 +177,17 @@ function QualityAssuranceForm(props: Props) {
         content. If something needs to change, return it with comments.
       </p>
       <ErrorSummary form={form} errors={errors} labels={labels} />
+      {role ? (
+        <TextField
+          form={form}
+          path="jointReviewer"
+          label={labels.jointReviewer}
+          hint={`Required to approve: this profile has the assessment reviewed jointly with the ${role}. Their name is recorded with the approval and in the report's sign-off section.`}
+          value={jointReviewer}
+          onChange={setJointReviewer}
+          errors={errors}
+        />
+      ) : null}
       <TextAreaField
         form={form}
         path="comments"
