@@ -5,7 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChangeSet } from '#domain/sync/replica.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
-import { type CaseKey, type Envelope, sealChangeSet } from '#sync/envelope.ts';
+import { type CaseKey, changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { type CaseMembership, signMembership } from '#sync/membership.ts';
 import { signRoster } from '#sync/roster.ts';
 import { TeamClient } from '#sync/team-client.ts';
@@ -192,15 +192,19 @@ export async function benchServer(
     let uploaded = 0;
     await Promise.all(
       clients.map(async (x, i) => {
-        let seq = 0;
+        let round = 0;
+        const seqOfCase = new Map<string, number>();
         // Spread the clients' ticks across the interval.
         await sleep((i / CLIENTS) * (1000 / RATE));
         let tick = performance.now();
         while (tick < deadline) {
-          seq++;
-          const caseId = seq % 2 ? `pair-${i}` : `group-${i % 10}`;
+          round++;
+          const caseId = round % 2 ? `pair-${i}` : `group-${i % 10}`;
+          // Numbered per author, device and case, as the workbench numbers them.
+          const seq = (seqOfCase.get(caseId) ?? 0) + 1;
+          seqOfCase.set(caseId, seq);
           const cs: ChangeSet = {
-            id: `${x.m.id}:${x.m.deviceId}:${seq}`,
+            id: changeSetId(x.m.id, x.m.deviceId, caseId, seq),
             author: x.m.id,
             device: x.m.deviceId,
             seq,
@@ -209,7 +213,7 @@ export async function benchServer(
             ops: [
               {
                 table: 'case_notes',
-                id: `n-${x.m.id}-${seq}`,
+                id: `n-${x.m.id}-${caseId}-${seq}`,
                 field: 'text',
                 edit: { at: `${Date.now()}-${seq}`, replaces: [], value: `change ${seq}`, by: x.m.id },
               },
