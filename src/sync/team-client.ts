@@ -451,6 +451,16 @@ export class TeamClient {
       };
     }
     const last = this.sequences.get(this.sourceKey(caseId, h)) ?? 0;
+    // Change sets are numbered 1, 2, 3 … per author, device and case: one skipped never arrived.
+    if (h.seq > last + 1) {
+      const missing = changeSetId(h.author, h.device, caseId, last + 1);
+      return {
+        kind: 'gap',
+        caseId,
+        envelopeId: missing,
+        message: `Change set ${missing} never arrived from the team server, though a later one from the same person did: the server lost or withheld it. ${TAMPER_ADVICE}`,
+      };
+    }
     if (h.seq <= last) {
       return {
         kind: 'reorder',
