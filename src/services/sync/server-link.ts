@@ -4,7 +4,7 @@ import { changeSetsOfCase, readMeta, writeMeta } from '#store/sync/state.ts';
 import { prepared } from '#store/sync/statements.ts';
 import type { Envelope } from '#sync/envelope.ts';
 import { MembershipRefused, type SignedCaseMembership } from '#sync/membership.ts';
-import type { SignedRoster } from '#sync/roster.ts';
+import { RosterRefused, type SignedRoster } from '#sync/roster.ts';
 import { type ConnectionState, TeamClient, type TeamClientState } from '#sync/team-client.ts';
 import type { Workbench } from '../workbench.ts';
 import { applyEnvelopes } from './apply.ts';
@@ -155,7 +155,18 @@ export class ServerLink {
         });
         return { rosters: [] as SignedRoster[] };
       });
-    for (const r of theirs.rosters) this.wb.write((wdb) => acceptRosterInto(wdb, r, this.wb.now()));
+    for (const r of theirs.rosters) {
+      try {
+        this.wb.write((wdb) => acceptRosterInto(wdb, r, this.wb.now()));
+      } catch (error) {
+        if (!(error instanceof RosterRefused)) throw error;
+        // The same refusal a roster file gets, said as what it means here.
+        throw new WorkbenchError(
+          'store-refused',
+          `The team server sent a team roster that does not check out, so nothing was taken from it: ${error.message} Tell your team administrator.`,
+        );
+      }
+    }
     const serverVersion = theirs.rosters.at(-1)?.roster.version;
     if (session.user.roles.includes('administrator') && (serverVersion ?? 0) < signed.roster.version) {
       await client
