@@ -51,7 +51,7 @@ export async function teamStep(team: Locator, button: string, notice: string | R
 }
 
 export const pinnedKey = (team: Locator) =>
-  team.locator('.summary-list__row', { hasText: 'Administrator key this computer trusts' }).locator('dd');
+  team.getByLabel('Administrator key this computer trusts', { exact: true });
 
 export async function openSyncPanel(page: Page, child: string) {
   await goTo(page, 'Cases');

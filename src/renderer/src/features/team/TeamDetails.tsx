@@ -20,8 +20,10 @@ export function TeamDetails({ team }: { team: TeamView }) {
           <dd className="summary-list__value">Version {team.rosterVersion}</dd>
         </div>
         <div className="summary-list__row">
-          <dt className="summary-list__key">Administrator key this computer trusts</dt>
-          <dd className="summary-list__value">
+          <dt className="summary-list__key" id="pinned-key-term">
+            Administrator key this computer trusts
+          </dt>
+          <dd className="summary-list__value" aria-labelledby="pinned-key-term">
             <code className="fingerprint">
               {team.pinnedFingerprint ? spaced(team.pinnedFingerprint) : '—'}
             </code>
