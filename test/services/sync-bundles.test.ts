@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { injectFileFault } from '#store/files.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
@@ -354,6 +355,24 @@ describe('case bundles between two machines', () => {
         ['Yas Youth Justice', 'Riley felt powerless at home.'],
       ]);
     }
+  });
+
+  it('records nothing as sent when the bundle cannot be written (a full disk at the rename)', async () => {
+    const { a, yosB, caseId } = await twoMachines();
+    a.host.saveFile = join(folder.path, 'full-disk.hsbcase');
+    injectFileFault('rename');
+    const refused = await a.refuse('sync.sendCase', { caseId, recipientIds: [yosB.id] });
+    expect(refused.message).toMatch(/No bundle was saved and nothing is recorded as sent/);
+    expect(existsSync(join(folder.path, 'full-disk.hsbcase'))).toBe(false);
+    const db = a.wb.db();
+    expect(db.prepare('SELECT count(*) AS n FROM sync_sent').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.send-case'").get()).toEqual({
+      n: 0,
+    });
+    // Sent again once the disk has room: the same change sets go, now recorded as sent.
+    const sent = await a.call('sync.sendCase', { caseId, recipientIds: [yosB.id] });
+    expect(sent.changeSets).toBeGreaterThan(0);
+    expect(existsSync(join(folder.path, 'full-disk.hsbcase'))).toBe(true);
   });
 
   it('refuses a roster that the pinned administrator did not sign', async () => {

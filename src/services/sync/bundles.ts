@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { Db } from '#store/database.ts';
@@ -79,7 +80,8 @@ export async function sendCase(
   const reference = referenceOf(wb.db(), req.caseId);
   const path = await wb.host.chooseSaveFile(`${reference}.hsbcase`);
   if (!path) return { savedTo: null, changeSets: 0 };
-  return wb.write((db, audit) => {
+  // 1. Sign who may see the case and seal what was never captured, then make the bundle's bytes.
+  const made = wb.write((db) => {
     const roster = rosterOfStore(db);
     if (!roster) {
       throw new WorkbenchError(
@@ -129,17 +131,34 @@ export async function sendCase(
       recipients,
       now,
     );
-    writeFileAtomic(path, bytes);
-    for (const r of recipients) markSent(db, req.caseId, r.id, [...ids]);
-    setStatus(db, req.caseId, 'last_sent_at', now.toISOString());
-    audit({
-      action: 'sync.send-case',
-      recordType: 'case',
-      recordId: req.caseId,
-      summary: `sent ${envelopes.length} change set${envelopes.length === 1 ? '' : 's'} of case ${reference} to ${recipients.map((r) => r.name).join(' and ')} in a case bundle`,
-    });
-    return { savedTo: path, changeSets: envelopes.length };
+    return { bytes, ids: [...ids], recipients: recipients.map((r) => ({ id: r.id, name: r.name })), now };
   });
+  // 2. The file, outside any transaction: if it cannot be written, nothing is recorded as sent.
+  try {
+    writeFileAtomic(path, made.bytes);
+  } catch (error) {
+    throw new WorkbenchError(
+      'store-refused',
+      `The case bundle could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'the disk refused it'}). No bundle was saved and nothing is recorded as sent: choose another place and try again.`,
+    );
+  }
+  // 3. Recorded as sent, with its audit entry; if that cannot be committed, the file goes too.
+  try {
+    wb.write((db, audit) => {
+      for (const r of made.recipients) markSent(db, req.caseId, r.id, made.ids);
+      setStatus(db, req.caseId, 'last_sent_at', made.now.toISOString());
+      audit({
+        action: 'sync.send-case',
+        recordType: 'case',
+        recordId: req.caseId,
+        summary: `sent ${made.ids.length} change set${made.ids.length === 1 ? '' : 's'} of case ${reference} to ${made.recipients.map((r) => r.name).join(' and ')} in a case bundle`,
+      });
+    });
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
+  }
+  return { savedTo: path, changeSets: made.ids.length };
 }
 
 /** Reads and checks a bundle addressed to this person; a bad one is refused with the reason. */
