@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
 import type { Result } from '#contract/errors.ts';

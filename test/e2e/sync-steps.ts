@@ -51,7 +51,7 @@ export async function teamStep(team: Locator, button: string, notice: string | R
 }
 
 export const pinnedKey = (team: Locator) =>
-  team.getByLabel('Administrator key this computer trusts', { exact: true });
+  team.getByRole('note', { name: 'Administrator key this computer trusts', exact: true });
 
 export async function openSyncPanel(page: Page, child: string) {
   await goTo(page, 'Cases');

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import {
@@ -44,16 +45,6 @@ let b: WorkbenchPage;
 const callA = routerCall(() => a);
 const callB = routerCall(() => b);
 const file = (name: string) => join(data.path, 'files', name);
-const lifeEvent = (what: string) => ({
-  kind: 'life-event' as const,
-  lane: 'family',
-  what,
-  people: [],
-  place: '',
-  date: { precision: 'year' as const, year: 2021 },
-  sourceAgency: 'childrens-social-care' as const,
-  sourceDetail: '',
-});
 
 beforeAll(async () => {
   [browser, renderer] = await Promise.all([launchChromium(), serveRenderer()]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { injectFileFault } from '#store/files.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
+import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   addTeamMember,
@@ -21,17 +22,6 @@ import {
 const START = new Date('2026-11-26T10:00:00Z');
 const CANARY = 'Canary-Marram-Quillwort-4471';
 const B_ADMIN_PASSWORD = 'youth justice admin pw';
-
-const lifeEvent = (what: string) => ({
-  kind: 'life-event' as const,
-  lane: 'family',
-  what,
-  people: [],
-  place: '',
-  date: { precision: 'year' as const, year: 2021 },
-  sourceAgency: 'childrens-social-care' as const,
-  sourceDetail: '',
-});
 
 let folder: ReturnType<typeof tempFolder>;
 beforeEach(() => {
@@ -62,16 +52,7 @@ async function twoMachines() {
   // B's administrator hands B's people over; the person on B first signs in once (device key).
   const yosB = await addTeamMemberOn(b, 'bella.admin', B_ADMIN_PASSWORD);
   await signInAs(b, 'bella.admin', B_ADMIN_PASSWORD);
-  b.host.saveFile = join(folder.path, 'join-b.json');
-  await b.call('sync.exportJoinRequest', {});
-
-  await a.call('sync.createTeam', {});
-  a.host.openFile = join(folder.path, 'join-b.json');
-  const team = await a.call('sync.importJoinRequest', {});
-  a.host.saveFile = join(folder.path, 'roster.json');
-  await a.call('sync.exportRoster', {});
-  b.host.openFile = join(folder.path, 'roster.json');
-  const onB = await b.call('sync.importRoster', {});
+  const { onA: team, onB } = await joinTeamByFiles(a, b, folder.path);
 
   const child = await a.call('children.create', { name: CANARY, dateOfBirth: '2013-03-14', gender: 'male' });
   const opened = await a.call('cases.open', {

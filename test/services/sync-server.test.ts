@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
 
@@ -10,17 +11,6 @@ import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '..
 
 const START = new Date('2026-11-26T10:00:00Z');
 const B_ADMIN = { username: 'bella.admin', password: 'youth justice admin pw' };
-
-const lifeEvent = (what: string) => ({
-  kind: 'life-event' as const,
-  lane: 'family',
-  what,
-  people: [],
-  place: '',
-  date: { precision: 'year' as const, year: 2021 },
-  sourceAgency: 'childrens-social-care' as const,
-  sourceDetail: '',
-});
 
 let folder: ReturnType<typeof tempFolder>;
 let server: RunningServer;
@@ -85,15 +75,7 @@ async function teamOnServer() {
     newPassword: YOS_PASSWORD,
   });
   await as(b, B_ADMIN.username, B_ADMIN.password);
-  b.host.saveFile = join(folder.path, 'join.json');
-  await b.call('sync.exportJoinRequest', {});
-  await a.call('sync.createTeam', {});
-  a.host.openFile = join(folder.path, 'join.json');
-  await a.call('sync.importJoinRequest', {});
-  a.host.saveFile = join(folder.path, 'roster.json');
-  await a.call('sync.exportRoster', {});
-  b.host.openFile = join(folder.path, 'roster.json');
-  await b.call('sync.importRoster', {});
+  await joinTeamByFiles(a, b, folder.path);
   await a.call('sync.setServer', { address: server.url });
   await b.call('sync.setServer', { address: server.url });
   return { a, b, team, yosB };

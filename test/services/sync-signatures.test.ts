@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { joinTeamByFiles } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
 
@@ -52,15 +53,7 @@ describe('a signed report on another machine', () => {
       newPassword: PAT.password,
     });
     await as(b, B_ADMIN.username, B_ADMIN.password);
-    b.host.saveFile = join(folder.path, 'join.json');
-    await b.call('sync.exportJoinRequest', {});
-    await a.call('sync.createTeam', {});
-    a.host.openFile = join(folder.path, 'join.json');
-    await a.call('sync.importJoinRequest', {});
-    a.host.saveFile = join(folder.path, 'roster.json');
-    await a.call('sync.exportRoster', {});
-    b.host.openFile = join(folder.path, 'roster.json');
-    await b.call('sync.importRoster', {});
+    await joinTeamByFiles(a, b, folder.path);
 
     const child = await a.call('children.create', {
       name: 'Riley Signed',

@@ -331,3 +331,21 @@ export function dumpDifferences(a: Record<string, unknown>, b: Record<string, un
     ...[...lb].filter((l) => !la.has(l)).map((l) => `+ ${l}`),
   ];
 }
+
+/**
+ * B joins A's team the way two administrators do without a server: B's administrator (signed in on B)
+ * saves a request to join, A's administrator (signed in on A) sets the team up, adds B's people and
+ * saves the signed roster, and B takes it. Returns the team as A and as B then see it.
+ */
+export async function joinTeamByFiles(a: Harness, b: Harness, folder: string) {
+  b.host.saveFile = join(folder, 'join.json');
+  await b.call('sync.exportJoinRequest', {});
+  await a.call('sync.createTeam', {});
+  a.host.openFile = join(folder, 'join.json');
+  const onA = await a.call('sync.importJoinRequest', {});
+  a.host.saveFile = join(folder, 'roster.json');
+  await a.call('sync.exportRoster', {});
+  b.host.openFile = join(folder, 'roster.json');
+  const onB = await b.call('sync.importRoster', {});
+  return { onA, onB };
+}

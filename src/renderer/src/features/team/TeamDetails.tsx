@@ -23,8 +23,8 @@ export function TeamDetails({ team }: { team: TeamView }) {
           <dt className="summary-list__key" id="pinned-key-term">
             Administrator key this computer trusts
           </dt>
-          <dd className="summary-list__value" aria-labelledby="pinned-key-term">
-            <code className="fingerprint">
+          <dd className="summary-list__value">
+            <code className="fingerprint" role="note" aria-labelledby="pinned-key-term">
               {team.pinnedFingerprint ? spaced(team.pinnedFingerprint) : '—'}
             </code>
           </dd>
