@@ -99,6 +99,7 @@ describe('the team server, live, through the UI', () => {
     await section.getByRole('button', { name: 'Save the team server address' }).click();
     await section.getByText(`This computer now uses the team server at ${teamServer.url}.`).waitFor();
     expect(await seriousAxeViolations(a.page)).toEqual([]);
+    await section.screenshot({ path: '/tmp/hsb-team-server-section.png' });
 
     const users = await callA('users.list', {});
     const id = (name: string) => users.find((u) => u.name === name)?.id ?? '';

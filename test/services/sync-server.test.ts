@@ -108,8 +108,9 @@ describe('the team server from the desktop', () => {
     });
     await a.call('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
     // Sync now signs who may see the case (it is allocated to someone on another computer) and sends it.
-    const sent = await a.call('sync.syncNow', {});
-    expect(sent.sent).toBeGreaterThan(0);
+    // (Connected since the administrator set the address, A may already have sent it by itself.)
+    await a.call('sync.syncNow', {});
+    expect((await a.call('sync.serverStatus', {})).problem).toBeNull();
 
     await as(b, 'yas.yos', YOS_PASSWORD);
     const got = await b.call('sync.syncNow', {});

@@ -42,7 +42,11 @@ export const syncHandlers: {
         summary: address ? `set the team server to ${address}` : 'stopped using a team server',
       });
     });
-    wb.serverLink().start();
+    const link = wb.serverLink();
+    link.start();
+    // An administrator's first sync puts the team on the server, so the live link can open.
+    if (address && wb.signedIn().user.roles.includes('administrator'))
+      void link.syncNow().catch(() => undefined);
     return null;
   },
   'sync.serverStatus': (wb) => {

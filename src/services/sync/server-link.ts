@@ -301,7 +301,11 @@ export class ServerLink {
           void this.syncNow().catch(() => undefined);
       },
       onState: (state, detail) => {
-        this.status = { ...this.status, state, problem: detail ?? this.status.problem };
+        // A team the server does not know yet refuses the live connection (404): say what that means.
+        const problem = detail?.includes('(404)')
+          ? 'This team is not on the team server yet. Its administrator puts it there with Sync now.'
+          : (detail ?? (state === 'connected' ? null : this.status.problem));
+        this.status = { ...this.status, state, problem };
       },
     });
   }
