@@ -69,16 +69,28 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     ...wrap(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
+      // A checked-out connection has no pool listener: were PostgreSQL to die now, its 'error' event
+      // would otherwise take the whole server down. The failure reaches the caller through the query.
+      let broken: Error | undefined;
+      const onError = (e: Error) => {
+        broken = e;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        broken ??= await client.query('ROLLBACK').then(
+          () => undefined,
+          (r: Error) => r,
+        );
         throw e;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A connection that failed is closed, not handed to the next request.
+        client.release(broken);
       }
     },
     listen: async (channel, onPayload, onResumed) => {

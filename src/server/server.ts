@@ -764,6 +764,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         status = e.status;
         if (status === 413) res.setHeader('connection', 'close');
         send(res, status, { error: e.message });
+      } else if (databaseUnreachable(e)) {
+        // Nothing was stored: the client keeps its change sets and sends them again.
+        status = 503;
+        log(`database unreachable: ${(e as Error).message}`);
+        if (!res.headersSent) {
+          res.setHeader('retry-after', '2');
+          send(res, 503, {
+            error:
+              'The team server cannot reach its database just now, so nothing was stored. Your changes stay on this computer and are sent again shortly.',
+          });
+        }
       } else {
         status = 500;
         log(`error: ${(e as Error).message}`);
@@ -945,4 +956,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     },
   };
+}
+
+/** A lost or refused database connection (PostgreSQL restarting or down), as opposed to a fault in the server. */
+function databaseUnreachable(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND'].includes(code)) return true;
+    // SQLSTATE 08 (connection exception) and 57P01–57P03 (shutdown, crash, cannot connect now).
+    if (/^08/.test(code) || /^57P0[123]$/.test(code)) return true;
+  }
+  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+    (e as Error)?.message ?? '',
+  );
 }

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '#sync/envelope.ts';
 import type { LiveMessage } from '#sync/team-protocol.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
+import { freePort, keepUploading, sleep } from './crash-support.ts';
 import {
   change,
   clientFor,
@@ -22,23 +22,13 @@ import {
 // change is on the server exactly once; and two processes on one PostgreSQL see each other's uploads.
 // These run the server on the real clock (a child process cannot share the test's).
 
-// HSB_SERVER_KILLS raises it (the issue's 50) when there is time.
-const KILLS = Number(process.env.HSB_SERVER_KILLS ?? 5);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+// HSB_SERVER_KILLS lowers the issue's 50 for a quick run; HSB_SERVER_KILL_SEED replays the delays.
+const KILLS = Number(process.env.HSB_SERVER_KILLS ?? 50);
 
 for (const variant of VARIANTS) {
   describe.skipIf(variant.skip)(`a ${variant.kind} server process`, () => {
     it(`killed ${KILLS} times mid-upload loses and duplicates nothing that was acknowledged`, async () => {
+      const random = seededRandom('HSB_SERVER_KILL_SEED');
       const folder = tempFolder('hsb-kill-');
       const pgdb = variant.kind === 'postgres' ? await freshPostgresUrl() : null;
       const port = await freePort();
@@ -50,58 +40,32 @@ for (const variant of VARIANTS) {
       try {
         const { t, c1 } = await teamWithCase(proc.url, () => new Date());
         const sw = clientFor(proc.url, t, t.sw, { retry: { attempts: 2, baseDelayMs: 50 } });
-        const acknowledged: string[] = [];
-        let next = 1;
-        let killing = true;
-        let failed = false;
-        let interrupted = 0;
-        const outbox = new Map<number, Envelope>();
-        const uploader = (async () => {
-          // Until the kills are over, 60 are sent, and the last batch tried was acknowledged.
-          while (killing || next <= 60 || failed) {
-            // A client seals a change set once and keeps it until acknowledged: a retry sends the same bytes.
-            const batch = [0, 1, 2].map((k) => {
-              const seq = next + k;
-              const sealed = outbox.get(seq) ?? change(t.sw, 'case-1', seq, c1.key);
-              outbox.set(seq, sealed);
-              return sealed;
-            });
-            try {
-              const results = await sw.upload(batch);
-              acknowledged.push(...results.map((r) => r.id));
-              next += 3;
-              failed = false;
-            } catch {
-              interrupted++;
-              failed = true;
-              await sleep(50); // the same batch again: uploads are idempotent
-            }
-          }
-        })();
+        const run = keepUploading(sw, t.sw, 'case-1', c1.key);
         for (let k = 0; k < KILLS; k++) {
-          await sleep(150 + Math.floor(Math.random() * 400));
+          await sleep(150 + random.below(400));
           proc.child.kill('SIGKILL');
           await proc.exited;
           proc = await serverProcess(env);
         }
-        killing = false;
-        await uploader;
+        await run.finish(60);
 
         const yos = clientFor(proc.url, t, t.yos);
         const pulled = (await yos.syncAll()).get('case-1');
         expect(pulled?.tampering).toBeUndefined();
         const ids = pulled?.envelopes.map((e) => e.header.id) ?? [];
         expect(new Set(ids).size).toBe(ids.length);
-        for (const id of acknowledged) expect(ids).toContain(id);
-        expect(ids).toHaveLength(next - 1);
-        expect(interrupted).toBeGreaterThan(0);
+        for (const id of run.acknowledged) expect(ids, random.replay).toContain(id);
+        expect(ids).toHaveLength(run.sent());
+        expect(run.interrupted, 'no upload met a dead server: the kills were not mid-upload').toBeGreaterThan(
+          0,
+        );
       } finally {
         proc.child.kill('SIGKILL');
         await proc.exited;
         await pgdb?.drop();
         folder.remove();
       }
-    }, 240_000);
+    }, 480_000);
   });
 }
 
