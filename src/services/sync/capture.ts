@@ -180,7 +180,10 @@ export function captureChanges(
     const reallocated = ops.some(
       (op) =>
         op.table === 'case_managers' ||
-        (op.table === 'cases' && ['social_worker_id', 'yos_practitioner_id'].includes(op.field)),
+        (op.table === 'cases' && ['social_worker_id', 'yos_practitioner_id'].includes(op.field)) ||
+        (op.table === 'assessments' && ['lead_assessor_id', 'co_assessor_id'].includes(op.field)) ||
+        // A consultation opening or closing lets the hub in or out.
+        (op.table === 'consultations' && op.field === 'state'),
     );
     if (reallocated && rosterOfStore(db) && latestMembership(db, caseId)) {
       try {

@@ -65,6 +65,8 @@ export class ServerLink {
   status: LinkStatus = { state: 'not-configured', lastSyncedAt: null, problem: null, received: 0 };
   private live: { close: () => void } | null = null;
   private running: Promise<unknown> | null = null;
+  /** The session the running round works for: a round never writes for someone who has signed out. */
+  private runningFor: unknown = null;
   private again = false;
 
   private readonly wb: Workbench;
@@ -108,13 +110,17 @@ export class ServerLink {
 
   /** One round: publish the roster and allocations, send what is new here, bring every case up to date. */
   async syncNow(): Promise<{ received: number; sent: number }> {
-    if (this.running) {
+    const session = this.wb.signedIn();
+    if (this.running && this.runningFor === session) {
       this.again = true;
       await this.running;
       return { received: 0, sent: 0 };
     }
+    // A round begun for someone who has since signed out stops at its next step; this one waits for it.
+    while (this.running) await this.running.catch(() => undefined);
     const round = this.round();
     this.running = round;
+    this.runningFor = session;
     try {
       const out = await round;
       this.status = { ...this.status, lastSyncedAt: this.wb.now().toISOString(), problem: null };
@@ -127,6 +133,7 @@ export class ServerLink {
       throw error;
     } finally {
       this.running = null;
+      this.runningFor = null;
       if (this.again) {
         this.again = false;
         void this.syncNow().catch(() => undefined);
@@ -139,6 +146,13 @@ export class ServerLink {
     const client = this.client(db);
     const session = this.wb.signedIn();
     const me = session.user.id;
+    // After each wait on the network: were this person signed out meanwhile, or the computer locked,
+    // the round stops and writes nothing more (a round never writes for someone no longer signed in).
+    const carryOn = () => {
+      if (this.wb.signedIn() !== session) {
+        throw new WorkbenchError('conflict', 'Someone else signed in while this computer was syncing.');
+      }
+    };
     const signed = heldRoster(db) as SignedRoster;
     const teamPath = `/v1/teams/${encodeURIComponent(signed.roster.teamId)}`;
 
@@ -155,6 +169,7 @@ export class ServerLink {
         });
         return { rosters: [] as SignedRoster[] };
       });
+    carryOn();
     for (const r of theirs.rosters) {
       try {
         this.wb.write((wdb) => acceptRosterInto(wdb, r, this.wb.now()));
@@ -172,6 +187,7 @@ export class ServerLink {
       await client
         .request('POST', `${teamPath}/roster`, { signedRoster: heldRoster(db) }, { retry: true })
         .catch(ignoreConflict);
+      carryOn();
     }
 
     // Cases allocated to this person and to someone on another computer are shared: their allocation is
@@ -210,6 +226,7 @@ export class ServerLink {
         await client
           .request('POST', `${teamPath}/memberships`, { signedMembership: m }, { retry: true })
           .catch(ignoreConflict);
+        carryOn();
         writeMeta(db, mark, '1');
       }
       const sentIds = new Set(
@@ -224,6 +241,7 @@ export class ServerLink {
       );
       if (mine.length === 0) continue;
       await client.upload(mine.map((cs) => cs.envelope));
+      carryOn();
       const mark = db.prepare(
         'INSERT OR IGNORE INTO sync_sent (case_id, member_id, change_set_id) VALUES (?, ?, ?)',
       );
@@ -236,6 +254,7 @@ export class ServerLink {
       'GET',
       `${teamPath}/memberships`,
     );
+    carryOn();
     this.wb.write((wdb) => {
       for (const m of memberships) {
         try {
@@ -246,6 +265,7 @@ export class ServerLink {
       }
     });
     const pulled = await client.syncAll();
+    carryOn();
     let received = 0;
     for (const [caseId, result] of pulled) {
       const envelopes = result.envelopes.filter(

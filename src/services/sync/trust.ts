@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkbenchError } from '#contract/errors.ts';
+import type { Agency, Role } from '#contract/vocabulary.ts';
+import { isHubStaff } from '#domain/case-access.ts';
+import { allocationFacts } from '#store/case-access.ts';
 import type { Db } from '#store/database.ts';
 import { keyringPublicKeys } from '#store/settings.ts';
 import { caseKeyFor, keepCaseKey, readMeta, writeMeta } from '#store/sync/state.ts';
@@ -228,17 +231,36 @@ export function acceptMembershipInto(
   }
 }
 
-/** Who is allocated to a case here: its social worker, youth justice practitioner and managers. */
+/**
+ * Who needs to know a case, as the access rule on each machine decides it: its social worker, youth
+ * justice practitioner, managers and assessors, and, while a consultation is open, the hub's staff
+ * (so that a hub practitioner on their own computer can screen it). Break-glass access is a local,
+ * temporary thing and never puts anyone in the case's key.
+ */
 export function allocatedTo(db: Db, caseId: string): string[] {
-  const c = prepared(
-    db,
-    'SELECT social_worker_id AS sw, yos_practitioner_id AS yos FROM cases WHERE id = ?',
-  ).get(caseId) as { sw: string; yos: string } | undefined;
-  if (!c) return [];
-  const managers = (
-    prepared(db, 'SELECT user_id AS id FROM case_managers WHERE case_id = ?').all(caseId) as { id: string }[]
-  ).map((r) => r.id);
-  return [...new Set([c.sw, c.yos, ...managers])].sort();
+  const facts = allocationFacts(db, caseId);
+  if (!facts) return [];
+  const hub = facts.consultationOpen
+    ? (
+        prepared(db, 'SELECT id, agency, roles FROM users WHERE active = 1').all() as {
+          id: string;
+          agency: Agency;
+          roles: string;
+        }[]
+      )
+        .map((u) => ({ id: u.id, agency: u.agency, roles: JSON.parse(u.roles) as Role[] }))
+        .filter(isHubStaff)
+        .map((u) => u.id)
+    : [];
+  return [
+    ...new Set([
+      facts.socialWorkerId,
+      facts.yosPractitionerId,
+      ...facts.managerIds,
+      ...facts.assessorIds,
+      ...hub,
+    ]),
+  ].sort();
 }
 
 /**
