@@ -65,8 +65,6 @@ export class ServerLink {
   status: LinkStatus = { state: 'not-configured', lastSyncedAt: null, problem: null, received: 0 };
   private live: { close: () => void } | null = null;
   private running: Promise<unknown> | null = null;
-  /** The session the running round works for: a round never writes for someone who has signed out. */
-  private runningFor: unknown = null;
   private again = false;
 
   private readonly wb: Workbench;
@@ -108,19 +106,15 @@ export class ServerLink {
     });
   }
 
-  /** One round: publish the roster and allocations, send what is new here, bring every case up to date. */
+  /**
+   * One round: publish the roster and allocations, send what is new here, bring every case up to date.
+   * A round already under way is waited for (whatever became of it), then this one runs, so that
+   * everything written before the call is sent and what it reports is its own.
+   */
   async syncNow(): Promise<{ received: number; sent: number }> {
-    const session = this.wb.signedIn();
-    if (this.running && this.runningFor === session) {
-      this.again = true;
-      await this.running;
-      return { received: 0, sent: 0 };
-    }
-    // A round begun for someone who has since signed out stops at its next step; this one waits for it.
     while (this.running) await this.running.catch(() => undefined);
     const round = this.round();
     this.running = round;
-    this.runningFor = session;
     try {
       const out = await round;
       this.status = { ...this.status, lastSyncedAt: this.wb.now().toISOString(), problem: null };
@@ -133,12 +127,17 @@ export class ServerLink {
       throw error;
     } finally {
       this.running = null;
-      this.runningFor = null;
       if (this.again) {
         this.again = false;
-        void this.syncNow().catch(() => undefined);
+        this.soon();
       }
     }
+  }
+
+  /** A round in the background (the server announced news): one more after the running one, however many ask. */
+  private soon(): void {
+    if (this.running) this.again = true;
+    else void this.syncNow().catch(() => undefined);
   }
 
   private async round(): Promise<{ received: number; sent: number }> {
@@ -249,7 +248,11 @@ export class ServerLink {
       sent += mine.length;
     }
 
-    // Allocations naming this person, then every case with news.
+    // Every case with news, then the allocations naming this person, fetched after the news so that
+    // they hold the key of every change set just pulled (one allocated meanwhile would otherwise arrive
+    // without its key, be refused, and never be asked for again).
+    const pulled = await client.syncAll();
+    carryOn();
     const { memberships } = await client.request<{ memberships: SignedCaseMembership[] }>(
       'GET',
       `${teamPath}/memberships`,
@@ -264,8 +267,6 @@ export class ServerLink {
         }
       }
     });
-    const pulled = await client.syncAll();
-    carryOn();
     let received = 0;
     for (const [caseId, result] of pulled) {
       const envelopes = result.envelopes.filter(
@@ -317,8 +318,7 @@ export class ServerLink {
     this.status = { ...this.status, state: 'connecting' };
     this.live = client.subscribe({
       onMessage: (m) => {
-        if (m.type === 'ready' || m.type === 'case' || m.type === 'roster')
-          void this.syncNow().catch(() => undefined);
+        if (m.type === 'ready' || m.type === 'case' || m.type === 'roster') this.soon();
       },
       onState: (state, detail) => {
         // A team the server does not know yet refuses the live connection (404): say what that means.
@@ -337,7 +337,7 @@ export class ServerLink {
 
   /** After a local change: send it now if connected (it is kept and sent later otherwise). */
   nudge(): void {
-    if (this.status.state === 'connected') void this.syncNow().catch(() => undefined);
+    if (this.status.state === 'connected') this.soon();
   }
 }
 
