@@ -15,8 +15,10 @@ import { millisecondsBetween } from '../domain/dates.ts';
 import {
   type CaseContext,
   type ClockStart,
+  type ClockStop,
   type Profile,
   readableCitation,
+  rulesMetBy,
   rulesStartedBy,
 } from '../domain/profiles/index.ts';
 import { findCase } from '../store/cases.ts';
@@ -248,33 +250,59 @@ export function markMet(wb: Workbench, req: ParsedRequest<'deadlines.markMet'>):
         },
       );
     }
-    markDeadlineMet(db, d.id, new Date(req.metAt).toISOString(), req.note);
-    const after = findDeadline(db, d.id);
-    if (!after) throw new WorkbenchError('internal', 'The deadline disappeared while saving.');
-    const view = viewDeadline(db, after, now);
-    audit({
-      action: 'deadline.met',
-      recordType: 'deadline',
-      recordId: d.id,
-      summary: `${d.label}: ${view.statusLabel}`,
-    });
-    // Some rules start when another is met (Islington §5.4: a strategy meeting within 5 working days of emergency action).
-    const hsbCase = findCase(db, d.caseId);
-    const profile = requireProfile(db, d.profileId, d.profileVersion);
-    if (hsbCase) {
-      startDeadlines(db, audit, {
-        caseId: d.caseId,
-        profile,
-        start: { ruleMet: d.ruleId },
-        context: {},
-        triggerAt: after.metAt ?? now,
-        startedBy: { event: `rule-met:${d.ruleId}`, label: d.label },
-        userId,
-        now,
-      });
-    }
-    return view;
+    return meetDeadline(db, audit, d, { at: new Date(req.metAt).toISOString(), note: req.note, userId, now });
   });
+}
+
+/** Marks one open deadline met, audited, and starts the rules that start when it is met. Call inside a write. */
+function meetDeadline(
+  db: Db,
+  audit: (note: AuditNote) => void,
+  d: DeadlineRecord,
+  met: { at: string; note: string; userId: string; now: string },
+): DeadlineView {
+  markDeadlineMet(db, d.id, met.at, met.note);
+  const after = findDeadline(db, d.id);
+  if (!after) throw new WorkbenchError('internal', 'The deadline disappeared while saving.');
+  const view = viewDeadline(db, after, met.now);
+  audit({
+    action: 'deadline.met',
+    recordType: 'deadline',
+    recordId: d.id,
+    summary: `${d.label}: ${view.statusLabel}${met.note ? ` (${met.note})` : ''}`,
+  });
+  // Some rules start when another is met (Islington §5.4: a strategy meeting within 5 working days of emergency action).
+  if (findCase(db, d.caseId)) {
+    startDeadlines(db, audit, {
+      caseId: d.caseId,
+      profile: requireProfile(db, d.profileId, d.profileVersion),
+      start: { ruleMet: d.ruleId },
+      context: {},
+      triggerAt: after.metAt ?? met.now,
+      startedBy: { event: `rule-met:${d.ruleId}`, label: d.label },
+      userId: met.userId,
+      now: met.now,
+    });
+  }
+  return view;
+}
+
+/**
+ * Deadlines close themselves: meets every open deadline on the case whose rule, in the profile version
+ * it was started under, names `stop` as meeting it (Lancashire step 8: the final sign-off completes the
+ * AIM assessment). Call inside a write, with the moment the step happened.
+ */
+export function meetDeadlinesBy(
+  db: Db,
+  audit: (note: AuditNote) => void,
+  args: { caseId: string; stop: ClockStop; at: string; note: string; userId: string; now: string },
+): DeadlineView[] {
+  return deadlinesOfCase(db, args.caseId)
+    .filter((d) => d.state === 'open' && millisecondsBetween(d.triggerAt, args.at) >= 0)
+    .filter((d) =>
+      rulesMetBy(requireProfile(db, d.profileId, d.profileVersion), args.stop).some((t) => t.id === d.ruleId),
+    )
+    .map((d) => meetDeadline(db, audit, d, args));
 }
 
 export function myDeadlines(wb: Workbench): DeadlineView[] {

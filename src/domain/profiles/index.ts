@@ -39,4 +39,11 @@ export { NOT_STATED, NOT_STATED_TEXT } from './schema-parts.ts';
 export type { CategorySuggestion } from './suggest-category.ts';
 export { suggestCategory } from './suggest-category.ts';
 export type { CaseContext, ClockStart } from './timescales.ts';
-export { findTimescale, ruleApplies, rulesStartedBy, rulesStartedByOutcome } from './timescales.ts';
+export {
+  type ClockStop,
+  findTimescale,
+  ruleApplies,
+  rulesMetBy,
+  rulesStartedBy,
+  rulesStartedByOutcome,
+} from './timescales.ts';

@@ -17,6 +17,7 @@ export interface ReferenceView {
   timescales: {
     id: string;
     startsOn: { event: string } | { ruleMet: string };
+    metBy?: ({ event: string } | { step: string })[];
     appliesTo?: { categories?: string[]; brookColours?: string[] };
   }[];
   eligibility: { criteria: { id: string }[] };
@@ -150,6 +151,9 @@ export function checkReferences(view: ReferenceView): ReferenceProblem[] {
     if ('event' in t.startsOn)
       mustExist(problems, events, t.startsOn.event, [...base, 'startsOn', 'event'], 'trigger event');
     else mustExist(problems, rules, t.startsOn.ruleMet, [...base, 'startsOn', 'ruleMet'], 'rule');
+    t.metBy?.forEach((m, k) => {
+      if ('event' in m) mustExist(problems, events, m.event, [...base, 'metBy', k, 'event'], 'trigger event');
+    });
     const inMatrix = 'category (not in the risk matrix)';
     allExist(problems, categories, t.appliesTo?.categories, [...base, 'appliesTo', 'categories'], inMatrix);
     allExist(

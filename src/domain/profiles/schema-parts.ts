@@ -91,6 +91,16 @@ export const StartsOnSchema = z.union([z.strictObject({ event: text }), z.strict
   error: 'must name a trigger event, { "event": "…" }, or another rule, { "ruleMet": "…" }',
 });
 
+/**
+ * What meets a rule without anyone marking it met: one of the profile's trigger events being recorded,
+ * or a step the workbench itself records (the final sign-off of the assessment).
+ */
+export const MEETING_STEPS = ['final-sign-off'] as const;
+export const MetBySchema = z.union(
+  [z.strictObject({ event: text }), z.strictObject({ step: z.enum(MEETING_STEPS) })],
+  { error: 'must name a trigger event, { "event": "…" }, or a step, { "step": "final-sign-off" }' },
+);
+
 export const AppliesToSchema = z.strictObject({
   categories: z.array(CategoryIdSchema).min(1, 'must list at least one category').optional(),
   complex: z.boolean().optional(),
@@ -101,6 +111,8 @@ export const TimescaleSchema = z.strictObject({
   id: slug,
   label: text,
   startsOn: StartsOnSchema,
+  /** Steps that meet the rule when recorded; without it, someone marks the deadline met. */
+  metBy: z.array(MetBySchema).min(1, 'must list at least one step').optional(),
   rule: DeadlineRuleSchema,
   appliesTo: AppliesToSchema.optional(),
   citation: CitationSchema,

@@ -46,6 +46,18 @@ export function rulesStartedByOutcome(
   return outcome.startsEvents.flatMap((event) => rulesStartedBy(profile, { event }, context));
 }
 
+/** Something recorded on a case that may meet a rule: a trigger event, or a step of the workbench's own. */
+export type ClockStop = { event: string } | { step: 'final-sign-off' };
+
+/** The profile's rules that `stop` meets (those whose `metBy` names it). */
+export function rulesMetBy(profile: Profile, stop: ClockStop): Timescale[] {
+  return profile.timescales.filter((t) =>
+    (t.metBy ?? []).some((m) =>
+      'event' in m ? 'event' in stop && stop.event === m.event : 'step' in stop && stop.step === m.step,
+    ),
+  );
+}
+
 export function findTimescale(profile: Profile, ruleId: string): Timescale | undefined {
   return profile.timescales.find((t) => t.id === ruleId);
 }

@@ -6,7 +6,7 @@ import { describeRule } from '#domain/clock/index.ts';
 import type { Profile } from '#domain/profiles/index.ts';
 import type { Db } from '#store/database.ts';
 import { insertCaseEvent } from '#store/deadlines.ts';
-import { startDeadlines } from '../deadlines.ts';
+import { meetDeadlinesBy, startDeadlines } from '../deadlines.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT, caseContext } from './agreed-category.ts';
@@ -53,6 +53,14 @@ export function raiseEvent(
     context: { ...caseContext(db, caseId), ...(brookColour ? { brookColour: brookColour.id } : {}) },
     triggerAt: occurredAt,
     startedBy: { event: event.id, label: event.label },
+    userId,
+    now,
+  });
+  meetDeadlinesBy(db, audit, {
+    caseId,
+    stop: { event: event.id },
+    at: occurredAt,
+    note: `${event.label} recorded`,
     userId,
     now,
   });

@@ -24,7 +24,7 @@ import {
 } from '#store/sign-off.ts';
 import { findUser } from '#store/users.ts';
 import { requireAssessment } from '../assessments/view.ts';
-import { namesById } from '../deadlines.ts';
+import { meetDeadlinesBy, namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 import { confirmPassword } from '../session.ts';
 import type { Workbench } from '../workbench.ts';
@@ -223,6 +223,17 @@ function transition(
     if (!decision.allowed) throw new WorkbenchError('forbidden', decision.reason);
     extra?.(db, a, decision.next, now);
     if (decision.next !== a.state) setAssessmentField(db, a.id, 'state', decision.next);
+    if (decision.next === 'final' && a.state !== 'final') {
+      // The last signature completes the assessment: the deadline it meets closes itself.
+      meetDeadlinesBy(db, audit, {
+        caseId: a.caseId,
+        stop: { step: 'final-sign-off' },
+        at: now,
+        note: 'final sign-off of the assessment',
+        userId: user.id,
+        now,
+      });
+    }
     insertTransition(db, {
       id: randomUUID(),
       assessmentId: a.id,

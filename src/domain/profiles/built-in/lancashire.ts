@@ -74,6 +74,8 @@ export const lancashireProfile: Profile = {
       id: 'aim-assessment-completed',
       label: 'AIM assessment completed',
       startsOn: { event: 'first-meeting-with-child' },
+      // The final sign-off (both co-assessors' signatures on the approved report) completes it.
+      metBy: [{ step: 'final-sign-off' }],
       rule: { kind: 'working-days', days: 45 },
       citation: step(8, 'AIM assessment within 45 working days of the initial meeting with the child'),
     },
