@@ -1,16 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#contract/errors.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
+import { ADMIN, browserFile, routerCall, setUpTeam, watchCalls } from './setup.ts';
 
 // The one form foundation (src/renderer/src/ui/form/) through two converted forms, Add user and Change
 // password: two quick submits send one request, a problem found in the page shows the summary and moves focus
@@ -18,22 +10,15 @@ import {
 // passes with the errors showing.
 
 const NOW = new Date('2026-11-05T09:00:00Z');
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-forms-e2e-', { now: NOW });
 let app: WorkbenchPage;
 /** Every call the page sent through the router binding, by name. */
-const sent: string[] = [];
+let sent: string[] = [];
 /** A refusal to send back instead of making the next call of that name (the fault is injected at the binding). */
-const refuseNext = new Map<string, Result<never>>();
+let refuseNext = new Map<string, Result<never>>();
 
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
+const call = routerCall(() => app);
 
 interface PageGlobals {
   document: { activeElement: unknown };
@@ -51,42 +36,11 @@ const submitTwice = (form: Locator) =>
   });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-forms-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST, now: NOW });
-  const route = app.router.call.bind(app.router);
-  // The page's binding looks the router's `call` up on each request, so this sees every call it sends, and
-  // each write waits a little so that a second submit would still find the first one in flight.
-  app.router.call = async (name: unknown, request: unknown) => {
-    sent.push(String(name));
-    const refusal = refuseNext.get(String(name));
-    if (refusal) {
-      refuseNext.delete(String(name));
-      return refusal;
-    }
-    if (name === 'users.create' || name === 'account.changePassword')
-      await new Promise((r) => setTimeout(r, 300));
-    return route(name, request);
-  };
-  await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
+  app = suite.app;
+  ({ sent, refuseNext } = watchCalls(app, ['users.create', 'account.changePassword']));
+  await setUpTeam(call, { members: [] });
   await app.page.reload();
   await app.page.getByText('Signed in as').waitFor();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
 });
 
 describe('Add user, on the form foundation', () => {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { WorkbenchPage } from './harness.ts';
-import { heading, type Person } from './setup.ts';
+import { goTo, heading, openCasePage, type Person } from './setup.ts';
 
 // What a person does on the Team section, the sync panel and the cases list, for the browser test of
 // working with other computers (test/e2e/sync.test.ts).
@@ -27,15 +27,6 @@ export const PAT: Person = {
 export const region = (scope: Page | Locator, name: string) =>
   scope.getByRole('region', { name, exact: true });
 
-/** A few minutes pass on one machine while its person works (so it does not lock). */
-export function minutesLater(app: WorkbenchPage, minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? new Date()).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
-
-export const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-
 export async function teamSection(page: Page): Promise<Locator> {
   await goTo(page, 'Administration');
   await heading(page, 'Administration').waitFor();
@@ -54,9 +45,7 @@ export const pinnedKey = (team: Locator) =>
   team.getByRole('note', { name: 'Administrator key this computer trusts', exact: true });
 
 export async function openSyncPanel(page: Page, child: string) {
-  await goTo(page, 'Cases');
-  await page.getByRole('link', { name: child }).click();
-  await heading(page, child).waitFor();
+  await openCasePage(page, child);
   await page.getByRole('link', { name: 'Working with other computers' }).click();
   await heading(page, 'Working with other computers').waitFor();
   await region(page, 'Where this case stands').waitFor();
