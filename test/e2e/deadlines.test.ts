@@ -15,6 +15,7 @@ import {
   setUpTeam,
   signInByRouter,
   signInThroughUi,
+  signOutThroughUi,
   startNewChild,
   YOS,
 } from './setup.ts';
@@ -175,7 +176,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
   it('shows a manager the team’s deadlines and how many were met on time', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughUi(page);
     await signInThroughUi(page, ADMIN);
     await heading(page, 'My work').waitFor();
     const team = page.getByRole('region', { name: 'Team deadlines' });

@@ -17,6 +17,7 @@ import {
   setUpTeam,
   signInByRouter,
   signInThroughUi,
+  signOutThroughUi,
   YOS,
 } from './setup.ts';
 
@@ -438,7 +439,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
 
   it('is screened by the hub (the CYJS practitioner), held, problematic: pattern mapping is next', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughUi(page);
     await signInThroughUi(page, YOS);
     await openCaseStatus(page, 'Lee Lancashire');
     await status(page).getByRole('link', { name: 'Consultation with the CYJS HSB Hub' }).click();

@@ -13,6 +13,7 @@ import {
   goTo,
   heading,
   openAllocatedCase,
+  type Person,
   routerCall,
   SW,
   setUpTeam,
@@ -82,7 +83,9 @@ describe('the team server, live, through the UI', () => {
     await section.screenshot({ path: '/tmp/hsb-team-server-section.png' });
 
     const users = await callA('users.list', {});
-    const ids = Object.fromEntries(users.map((u) => [u.username, u.id]));
+    // Yas is a member of B, so A knows her by name (under a team username).
+    const idOf = (person: Person) => users.find((u) => u.name === person.name)?.id ?? '';
+    const ids = Object.fromEntries([ADMIN, SW, YOS].map((person) => [person.username, idOf(person)]));
     const { hsbCase } = await openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' },
       profileId: 'lancashire',
