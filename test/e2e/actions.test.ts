@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './harness.ts';
-import { ADMIN, browserFile, goTo, heading, routerCall, setUpTeam, watchCalls } from './setup.ts';
+import { ADMIN, browserFile, goTo, heading, setUpAlone, twiceInOneTick, watchCalls } from './setup.ts';
 
 // A button that makes one call outside a form (here a profile's Export) holds a second click while the
 // first call runs, however fast it comes: two clicks in the same tick open one save dialog and record one
@@ -17,22 +16,10 @@ const suite = browserFile('hsb-actions-e2e-', { now: NOW });
 let sent: string[] = [];
 let app: WorkbenchPage;
 
-const call = routerCall(() => app);
-
-/** Two clicks in the same tick: faster than any double click. */
-const clickTwice = (button: Locator) =>
-  button.evaluate((element) => {
-    const b = element as unknown as { click(): void };
-    b.click();
-    b.click();
-  });
-
 beforeAll(async () => {
   app = suite.app;
   sent = watchCalls(app, ['profiles.export']).sent;
-  await setUpTeam(call, { members: [] });
-  await app.page.reload();
-  await app.page.getByText('Signed in as').waitFor();
+  await setUpAlone(app);
 });
 
 describe('a button outside a form, on the form foundation', () => {
@@ -47,7 +34,7 @@ describe('a button outside a form, on the form foundation', () => {
     await heading(page, 'Lancashire').waitFor();
     app.host.saveFile = join(suite.folder, 'lancashire-v1.json');
 
-    await clickTwice(page.getByRole('button', { name: /^Export Lancashire/ }));
+    await twiceInOneTick(page.getByRole('button', { name: /^Export Lancashire/ }), 'click');
     await page.getByText(`Saved to ${app.host.saveFile}`).waitFor();
 
     expect(sent.filter((name) => name === 'profiles.export')).toHaveLength(1);

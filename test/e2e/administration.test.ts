@@ -10,10 +10,10 @@ import {
   goTo,
   heading,
   minutesLater,
-  routerCall,
+  notice,
   screens,
   setUpTeamAndCase,
-  signInThroughUi,
+  signOutAndReload,
 } from './setup.ts';
 
 // The Administration screen through the UI in Chromium, against the real router and a real encrypted
@@ -29,7 +29,7 @@ const NOW = new Date('2026-12-01T09:00:00Z');
 
 const suite = browserFile('hsb-administration-e2e-', { now: NOW, dataDir: 'data' });
 let app: WorkbenchPage;
-const call = routerCall(() => app);
+const { call } = suite;
 const { checked: screensChecked, expectAccessible } = screens();
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -49,9 +49,7 @@ beforeAll(async () => {
     child: { name: 'Riley Example', dateOfBirth: '2012-04-04' },
     profileId: 'blackpool',
   });
-  await call('session.signOut', {});
-  await app.page.reload();
-  await signInThroughUi(app.page, ADMIN);
+  await signOutAndReload(app, ADMIN);
   await openAdministration(app.page);
 });
 
@@ -61,7 +59,7 @@ describe('the Administration screen, through the UI', () => {
     const backups = section(page, 'Backups');
     app.host.backupFolder = join(suite.folder, 'backups');
     await backups.getByRole('button', { name: 'Back up now' }).click();
-    const made = backups.getByRole('status').filter({ hasText: 'Backup made.' });
+    const made = notice(backups, 'Backup made.');
     await made.waitFor();
     const [folder, ...others] = readdirSync(join(suite.folder, 'backups'));
     expect(others).toEqual([]);
@@ -95,9 +93,7 @@ describe('the Administration screen, through the UI', () => {
     expect(childCount()).toBe(before + 1);
 
     await backups.getByRole('button', { name: 'Yes, restore from backup' }).click();
-    const restored = backups
-      .getByRole('status')
-      .filter({ hasText: `Restored from ${app.host.restoreFolder}.` });
+    const restored = notice(backups, `Restored from ${app.host.restoreFolder}.`);
     await restored.waitFor();
     expect(childCount()).toBe(before);
     await heading(page, 'Administration').waitFor();
@@ -148,7 +144,7 @@ describe('the Administration screen, through the UI', () => {
     minutesLater(app, 1);
     await rotate.getByLabel('Your password').fill(ADMIN.password);
     await button.click();
-    await rotate.getByRole('status').filter({ hasText: 'The database key has been changed.' }).waitFor();
+    await notice(rotate, 'The database key has been changed.').waitFor();
     expect(await problem.count()).toBe(0);
     expect(Buffer.from(app.workbench.signedIn().keys.databaseKey).toString('hex')).not.toBe(keyBefore);
     await expectAccessible(page, 'database key changed');
@@ -159,7 +155,7 @@ describe('the Administration screen, through the UI', () => {
     minutesLater(app, 1);
     const audit = section(page, 'Audit trail');
     await audit.getByRole('button', { name: 'Check audit trail' }).click();
-    const intact = audit.getByRole('status').filter({ hasText: /^Audit trail intact: \d+ entries checked$/ });
+    const intact = notice(audit, /^Audit trail intact: \d+ entries checked$/);
     await intact.waitFor();
     await expectAccessible(page, 'audit trail intact');
 

@@ -10,11 +10,11 @@ import {
   heading,
   openAssessment,
   openCasePage,
-  routerCall,
   SW,
   screens,
   setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   signOutThroughUi,
   YOS,
 } from './setup.ts';
@@ -45,7 +45,7 @@ let assessmentUrl = '';
 const cspMessages: string[] = [];
 
 /** Set-up the other browser tests drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 const domain = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const item = (page: Page) => domain(page, 'Sexual behaviours').getByRole('article', { name: ITEM });
@@ -62,8 +62,7 @@ beforeAll(async () => {
     child: { name: CHILD, dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
   });
-  await call('session.signOut', {});
-  await app.page.reload();
+  await signOutAndReload(app);
 });
 
 describe('the AIM assessment workspace, two co-assessors in turn', () => {

@@ -6,12 +6,13 @@ import {
   browserFile,
   goTo,
   heading,
+  notice,
   type Person,
-  routerCall,
   SW,
   screens,
   setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   YOS,
 } from './setup.ts';
 
@@ -44,7 +45,7 @@ const suite = browserFile('hsb-access-e2e-', { now: NOW });
 let app: WorkbenchPage;
 const { expectAccessible } = screens();
 
-const call = routerCall(() => app);
+const { call } = suite;
 
 async function searchCases(page: Page, query: string) {
   await goTo(page, 'Cases');
@@ -60,8 +61,7 @@ beforeAll(async () => {
     child: { name: 'Riley Example', dateOfBirth: '2012-04-04', socialCareNumber: 'SC-4242' },
     profileId: 'blackpool',
   });
-  await call('session.signOut', {});
-  await app.page.reload();
+  await signOutAndReload(app);
 });
 
 describe('need-to-know access, through the UI', () => {
@@ -85,10 +85,7 @@ describe('need-to-know access, through the UI', () => {
     await form.getByText('Enter why you need access.').waitFor();
     await form.getByLabel('Why do you need access?').fill('Covering for Sam during leave');
     await form.getByRole('button', { name: 'Send request' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Your request for access has been recorded.' })
-      .waitFor();
+    await notice(page, 'Your request for access has been recorded.').waitFor();
     await expectAccessible(page, 'access requested');
   });
 

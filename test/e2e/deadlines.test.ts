@@ -9,7 +9,6 @@ import {
   allocateNewCase,
   browserFile,
   heading,
-  routerCall,
   SW,
   screens,
   setUpTeam,
@@ -39,7 +38,7 @@ const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
 let caseUrl = '';
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 /** The deadline card for a step on the case page. */
 const deadlineCard = (page: Page, step: string): Locator =>

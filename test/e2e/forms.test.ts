@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#contract/errors.ts';
 import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
-import { ADMIN, browserFile, routerCall, setUpTeam, watchCalls } from './setup.ts';
+import { ADMIN, browserFile, goTo, heading, setUpAlone, twiceInOneTick, watchCalls } from './setup.ts';
 
 // The one form foundation (src/renderer/src/ui/form/) through two converted forms, Add user and Change
 // password: two quick submits send one request, a problem found in the page shows the summary and moves focus
@@ -18,7 +18,7 @@ let sent: string[] = [];
 /** A refusal to send back instead of making the next call of that name (the fault is injected at the binding). */
 let refuseNext = new Map<string, Result<never>>();
 
-const call = routerCall(() => app);
+const { call } = suite;
 
 interface PageGlobals {
   document: { activeElement: unknown };
@@ -27,20 +27,10 @@ interface PageGlobals {
 const hasFocus = (element: Locator) =>
   element.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement);
 
-/** Two submits of the same form in the same tick: faster than any double click. */
-const submitTwice = (form: Locator) =>
-  form.evaluate((element) => {
-    const f = element as unknown as { requestSubmit(): void };
-    f.requestSubmit();
-    f.requestSubmit();
-  });
-
 beforeAll(async () => {
   app = suite.app;
   ({ sent, refuseNext } = watchCalls(app, ['users.create', 'account.changePassword']));
-  await setUpTeam(call, { members: [] });
-  await app.page.reload();
-  await app.page.getByText('Signed in as').waitFor();
+  await setUpAlone(app);
 });
 
 describe('Add user, on the form foundation', () => {
@@ -57,11 +47,8 @@ describe('Add user, on the form foundation', () => {
 
   it('shows problems found in the page in the summary, focuses it, and leads from it to the field', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Users', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await goTo(page, 'Users');
+    await heading(page, 'Users').waitFor();
     const before = sent.length;
     await form().getByRole('button', { name: 'Add user' }).click();
     const summary = form().getByRole('alert');
@@ -85,7 +72,7 @@ describe('Add user, on the form foundation', () => {
     const { page } = app;
     await fill('sam.sw');
     const before = sent.filter((n) => n === 'users.create').length;
-    await submitTwice(form());
+    await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Sam Social Worker has been added with the username sam.sw.').waitFor();
     await page.waitForTimeout(500);
     expect(sent.filter((n) => n === 'users.create').length - before).toBe(1);
@@ -122,11 +109,8 @@ describe('Change password, on the form foundation', () => {
 
   it('shows a mismatched confirmation in the summary and focuses it, sending nothing', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Change password', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
+    await goTo(page, 'Change password');
+    await heading(page, 'Change password').waitFor();
     await fill(ADMIN.password, 'a brand new password', 'a different password');
     const before = sent.length;
     await form().getByRole('button', { name: 'Change password' }).click();
@@ -169,7 +153,7 @@ describe('Change password, on the form foundation', () => {
     const { page } = app;
     await fill(ADMIN.password, 'a brand new password');
     const before = sent.filter((n) => n === 'account.changePassword').length;
-    await submitTwice(form());
+    await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Your password has been changed.').waitFor();
     await page.waitForTimeout(500);
     expect(sent.filter((n) => n === 'account.changePassword').length - before).toBe(1);

@@ -11,7 +11,6 @@ import {
   minutesLater,
   openAllocatedCase,
   openCasePage,
-  routerCall,
   SW,
   screens,
   setUpTeam,
@@ -41,7 +40,7 @@ let allocation: ReturnType<typeof allocatedTo>;
 const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
 
 /** Set-up the other browser tests already drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 /** A child and an open case, opened on Tuesday 03/11/2026 (before the concerns of the walk-throughs). */
 async function openCase(profileId: string, name: string, dateOfBirth: string) {
@@ -465,13 +464,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await fillDate(held, 'Date held', '05/11/2026');
     await held.getByLabel('Time held').fill('09:30');
     await held.getByLabel('Chair').fill('Yas Youth Justice');
-    const social = held.getByRole('group', { name: 'Attendee 1' });
-    await social.getByLabel('Name').fill('Sam Social Worker');
-    await social.getByLabel('Role').fill('Allocated social worker');
+    await fillAttendee(held, 1, { name: 'Sam Social Worker', role: 'Allocated social worker' });
     await held.getByRole('button', { name: 'Add an attendee' }).click();
-    const hub = held.getByRole('group', { name: 'Attendee 2' });
-    await hub.getByLabel('Name').fill('Yas Youth Justice');
-    await hub.getByLabel('Agency').fill('CYJS HSB Hub');
+    await fillAttendee(held, 2, { name: 'Yas Youth Justice', agency: 'CYJS HSB Hub' });
     await held.getByLabel('Problematic').check();
     await held.getByLabel('Resources shared').fill('Brook guidance for parents');
     await held.getByLabel('Pattern mapping').check();

@@ -16,13 +16,8 @@ beforeAll(async () => {
   for (let i = 1; i <= 5; i++) {
     await h.call('children.create', {
       name: `Lost Child ${i}`,
-      preferredName: '',
       dateOfBirth: '2011-02-03',
       gender: 'not-known',
-      socialCareNumber: '',
-      youthJusticeNumber: '',
-      areaOfResidence: '',
-      school: '',
     });
   }
   // The folder as it is on disk while running, then the -wal lost.

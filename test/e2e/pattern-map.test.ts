@@ -10,7 +10,6 @@ import {
   fillAttendee,
   heading,
   openAllocatedCase,
-  routerCall,
   SW,
   screens,
   setUpTeam,
@@ -38,7 +37,7 @@ async function shot(page: Page, name: string, fullPage = false) {
 }
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 const itemCount = async () => (await call('map.get', { caseId })).items.length;
 

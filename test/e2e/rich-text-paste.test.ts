@@ -5,10 +5,9 @@ import type { WorkbenchPage } from './harness.ts';
 import {
   browserFile,
   openAssessment,
-  routerCall,
   SW,
   setUpTeamAndCase,
-  signInThroughUi,
+  signOutAndReload,
   startAimAssessment,
   YOS,
 } from './setup.ts';
@@ -38,7 +37,7 @@ let app: WorkbenchPage;
 let assessmentId = '';
 const cspMessages: string[] = [];
 
-const call = routerCall(() => app);
+const { call } = suite;
 
 /** The page's own constructors (this file is type-checked without the DOM's types). */
 interface PageGlobals {
@@ -77,9 +76,7 @@ beforeAll(async () => {
     coAssessorId: ids[YOS.username] ?? '',
   });
   assessmentId = started.id;
-  await call('session.signOut', {});
-  await app.page.reload();
-  await signInThroughUi(app.page, SW);
+  await signOutAndReload(app, SW);
 });
 
 describe('pasting into a narrative section', () => {

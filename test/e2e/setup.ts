@@ -16,9 +16,13 @@ import {
   type WorkbenchPage,
 } from './harness.ts';
 
-// The people and the case every browser test starts from, set up through the router (the foundation
-// test drives the same steps through the screens). Each test file calls these in its own `beforeAll`
-// on its own temporary data folder, so the files share no state and run alone or in any order.
+// The one place for what the browser tests share: the people and the case every test starts from, set
+// up through the router (the foundation test drives the same steps through the screens); `browserFile`,
+// which launches Chromium and opens the workbench on the file's own temporary data folder and clock; and
+// the steps a person takes through the screens (signing in, the main navigation, a case page, a new child
+// and case, a meeting's attendees; the date boxes are `fillDate` in harness.ts). Each test file calls
+// these from its own hooks, so the files share no state and run alone or in any order. The steps of
+// working with other computers are in sync-steps.ts.
 
 export interface Person {
   username: string;
@@ -175,6 +179,8 @@ export interface BrowserFile {
   readonly folder: string;
   /** The workbench opened before the tests (unless the file asked for none). */
   readonly app: WorkbenchPage;
+  /** Calls that workbench's router directly, for set-up (see `routerCall`). */
+  readonly call: Call;
   /** Opens a workbench on `dataDir` at the file's clock (closed after the tests if not before). */
   open(dataDir: string, options?: OpenOptions): Promise<WorkbenchPage>;
 }
@@ -211,6 +217,7 @@ export function browserFile(
       if (!first) throw new Error('No workbench is open yet.');
       return first;
     },
+    call: routerCall(() => file.app),
     async open(dataDir, more = {}) {
       mkdirSync(dataDir, { recursive: true });
       const app = await openWorkbench(file.browser, file.url, dataDir, {
@@ -320,16 +327,24 @@ export const AIM_FACTS = {
 /** Starts an AIM3 assessment on the welfare route through the router, decided at `decisionAt`. */
 export function startAimAssessment(
   call: Call,
-  request: { caseId: string; decisionAt: string; leadAssessorId: string; coAssessorId: string },
+  request: {
+    caseId: string;
+    decisionAt: string;
+    leadAssessorId: string;
+    coAssessorId: string;
+    /** Facts that differ from `AIM_FACTS`. */
+    facts?: Partial<typeof AIM_FACTS>;
+  },
 ) {
+  const { facts, ...rest } = request;
   return call('assessments.start', {
     frameworkId: 'aim3',
     route: 'welfare',
     reasons: 'Harmful behaviour towards a peer',
     qualityReviewNotified: '',
-    facts: AIM_FACTS,
+    facts: { ...AIM_FACTS, ...facts },
     proceedReason: '',
-    ...request,
+    ...rest,
   });
 }
 
@@ -389,12 +404,12 @@ export async function startNewChild(page: Page) {
 export async function fillAttendee(
   form: Locator,
   n: number,
-  who: { name: string; role?: string; agency: string },
+  who: { name: string; role?: string; agency?: string },
 ) {
   const group = form.getByRole('group', { name: `Attendee ${n}` });
   await group.getByLabel('Name').fill(who.name);
   if (who.role !== undefined) await group.getByLabel('Role').fill(who.role);
-  await group.getByLabel('Agency').fill(who.agency);
+  if (who.agency !== undefined) await group.getByLabel('Agency').fill(who.agency);
   return group;
 }
 
@@ -413,4 +428,26 @@ export async function signOutAndReload(app: WorkbenchPage, person?: Person) {
   await routerCall(() => app)('session.signOut', {});
   await app.page.reload();
   if (person) await signInThroughUi(app.page, person);
+}
+
+/** The notice (a status message) in `scope` that says `text`. */
+export const notice = (scope: Page | Locator, text: string | RegExp) =>
+  scope.getByRole('status').filter({ hasText: text });
+
+/** Calls `method` of the element twice in the same tick: faster than any double click or double submit. */
+export const twiceInOneTick = (element: Locator, method: 'click' | 'requestSubmit') =>
+  element.evaluate((el, name) => {
+    const target = el as unknown as { click(): void; requestSubmit(): void };
+    target[name]();
+    target[name]();
+  }, method);
+
+/** Sets the workbench up with the administrator alone (see `setUpTeam`), and reloads the page signed in. */
+export async function setUpAlone(app: WorkbenchPage) {
+  await setUpTeam(
+    routerCall(() => app),
+    { members: [] },
+  );
+  await app.page.reload();
+  await app.page.getByText('Signed in as').waitFor();
 }

@@ -11,12 +11,13 @@ import {
   goTo,
   heading,
   minutesLater,
+  notice,
   type Person,
-  routerCall,
   SW,
   screens,
   setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   signOutThroughUi,
   startAimAssessment,
   YOS,
@@ -55,7 +56,7 @@ let caseReference = '';
 let reportPath = '';
 
 /** Set-up the other browser tests drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 /** Signs in as someone and opens the sign-off page (the assessment page will link to it). */
 async function openSignOffAs(page: Page, who: { username: string; password: string }) {
@@ -156,8 +157,7 @@ beforeAll(async () => {
       ],
     },
   });
-  await call('session.signOut', {});
-  await app.page.reload();
+  await signOutAndReload(app);
 });
 
 describe('quality assurance and sign-off, through the UI', () => {
@@ -184,7 +184,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     ).toBe(true);
     app.host.saveFile = join(suite.folder, 'draft.docx');
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    const exported = notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: DRAFT — NOT SIGNED OFF').isVisible()).toBe(true);
@@ -196,7 +196,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     await form.getByLabel('Comments for the manager (optional)').fill('Ready for QA');
     minutesLater(app, 5);
     await form.getByRole('button', { name: 'Submit for quality assurance' }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Submitted for quality assurance. A manager' });
+    const done = notice(page, 'Submitted for quality assurance. A manager');
     await done.waitFor();
     // Focus moves to what happened, since the form that was used has gone.
     await expect.poll(() => done.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -247,10 +247,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     await form.getByLabel('Comments').fill('Add the school’s view of Riley’s friendships.');
     minutesLater(app, 30);
     await form.getByRole('button', { name: 'Return with comments' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Returned to the co-assessors with your comments.' })
-      .waitFor();
+    await notice(page, 'Returned to the co-assessors with your comments.').waitFor();
     expect(await stepText(page)).toBe('Draft | Current step');
     const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
     expect(await cellTexts(record.getByRole('row').nth(2))).toEqual([
@@ -273,7 +270,7 @@ describe('quality assurance and sign-off, through the UI', () => {
       .getByRole('form', { name: 'Submit for quality assurance' })
       .getByRole('button', { name: 'Submit for quality assurance' })
       .click();
-    await page.getByRole('status').filter({ hasText: 'Submitted for quality assurance.' }).waitFor();
+    await notice(page, 'Submitted for quality assurance.').waitFor();
 
     await openSignOffAs(page, PAT);
     const form = page.getByRole('form', { name: 'Quality-assure this version' });
@@ -282,10 +279,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     await form.getByLabel('Comments').fill('Clear analysis.');
     minutesLater(app, 20);
     await form.getByRole('button', { name: 'Approve' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Approved. The approved content is now fixed' })
-      .waitFor();
+    await notice(page, 'Approved. The approved content is now fixed').waitFor();
     expect(await stepText(page)).toBe('Approved | Current step');
     const signatures = page.getByRole('region', { name: 'Signatures' });
     expect(await signatures.getByRole('code').textContent()).toMatch(/^[0-9a-f]{64}$/);
@@ -325,10 +319,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     await form.getByLabel('Your password').fill(YOS.password);
     minutesLater(app, 10);
     await form.getByRole('button', { name: 'Sign this version' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'You have signed. The other co-assessor still needs to sign.' })
-      .waitFor();
+    await notice(page, 'You have signed. The other co-assessor still needs to sign.').waitFor();
     expect(await stepText(page)).toBe('Signed | Current step: 1 of 2 signed');
     const partly = page.getByRole('region', { name: 'Partly signed' });
     expect(await partly.textContent()).toMatch(
@@ -341,10 +332,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     minutesLater(app, 10);
     await page.getByLabel('Your password').fill(SW.password);
     await page.getByRole('button', { name: 'Sign this version' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'You have signed. Both co-assessors have now signed: version 1 is final.' })
-      .waitFor();
+    await notice(page, 'You have signed. Both co-assessors have now signed: version 1 is final.').waitFor();
   });
 
   it('shows "Signed by … unchanged since" and Final, and exports the signed Word report', async () => {
@@ -394,7 +382,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     reportPath = join(suite.folder, 'aim-report-signed.docx');
     app.host.saveFile = reportPath;
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    const exported = notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${reportPath}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: OFFICIAL-SENSITIVE, final and verified').isVisible()).toBe(true);
@@ -403,7 +391,7 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     app.host.saveFile = join(suite.folder, 'chronology.docx');
     await exportPart.getByRole('button', { name: 'Export the case chronology (Word)' }).click();
-    await exportPart.getByRole('status').filter({ hasText: 'Case chronology exported' }).waitFor();
+    await notice(exportPart, 'Case chronology exported').waitFor();
     expect(await exportPart.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(existsSync(app.host.saveFile)).toBe(true);
     copyFileSync(app.host.saveFile, join(SHOTS, 'chronology.docx'));
@@ -496,12 +484,7 @@ describe('quality assurance and sign-off, through the UI', () => {
         .getByRole('button', { name: 'Move up Sources of information' })
         .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
-    expect(
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Sources of information moved up: now part 3 of 12.' })
-        .count(),
-    ).toBe(1);
+    expect(await notice(page, 'Sources of information moved up: now part 3 of 12.').count()).toBe(1);
 
     // The first part has no Move up.
     expect(
@@ -534,7 +517,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     ]);
     await form.getByRole('button', { name: 'Remove End meeting' }).click();
     await form.getByRole('button', { name: 'Save the report format' }).click();
-    await page.getByRole('status').filter({ hasText: 'The report format has been saved.' }).waitFor();
+    await notice(page, 'The report format has been saved.').waitFor();
     const saved = await call('reports.template', {});
     expect(saved.parts.map((p) => p.part)).toEqual([
       'reason-and-route',

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lifeEvent } from '../support/sync-team.ts';
 import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  allocatedTo,
   browserFile,
   goTo,
   heading,
   minutesLater,
+  notice,
   openAllocatedCase,
   routerCall,
   SW,
@@ -15,6 +18,7 @@ import {
   setUpTeam,
   signInThroughUi,
   signOutAndReload,
+  startAimAssessment,
   YOS,
 } from './setup.ts';
 import {
@@ -168,25 +172,11 @@ describe('two co-assessors on two computers and a manager on a third, through th
     const { hsbCase } = await openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
       profileId: 'lancashire',
-      socialWorkerId: ids[SW.username] ?? '',
-      yosPractitionerId: ids[YOS.username] ?? '',
-      managerIds: [ids[ADMIN.username] ?? '', ids[PAT.username] ?? ''],
+      ...allocatedTo(ids, [ADMIN, PAT]),
     });
     caseId = hsbCase.id;
     reference = hsbCase.reference;
-    await callA('map.addItem', {
-      caseId,
-      item: {
-        kind: 'life-event',
-        lane: 'family',
-        what: 'Moved house',
-        people: [],
-        place: '',
-        date: { precision: 'year', year: 2021 },
-        sourceAgency: 'childrens-social-care',
-        sourceDetail: '',
-      },
-    });
+    await callA('map.addItem', { caseId, item: lifeEvent('Moved house') });
     await signInThroughUi(a.page, SW);
     await openSyncPanel(a.page, CHILD);
     const state = region(a.page, 'Where this case stands');
@@ -287,22 +277,10 @@ describe('two co-assessors on two computers and a manager on a third, through th
 
   it('lets the manager on the third computer open the case, see the agreed version and approve the assessment', async () => {
     // The co-assessors' AIM assessment, submitted for quality assurance on A (seeded through A's router).
-    const assessment = await callA('assessments.start', {
+    const assessment = await startAimAssessment(callA, {
       caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
       decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-02',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
+      facts: { referralDate: '2026-11-02', lastBehaviourDate: '2026-10-20' },
       leadAssessorId: ids[YOS.username] ?? '',
       coAssessorId: ids[SW.username] ?? '',
     });
@@ -337,10 +315,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await qa.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await qa.getByLabel('Comments').fill('Clear analysis.');
     await qa.getByRole('button', { name: 'Approve' }).click();
-    await c.page
-      .getByRole('status')
-      .filter({ hasText: 'Approved. The approved content is now fixed' })
-      .waitFor();
+    await notice(c.page, 'Approved. The approved content is now fixed').waitFor();
     await sendCase(c, CHILD, ['Sam Social Worker'], file('approved.hsbcase'));
     await openBundle(a, file('approved.hsbcase'), reference);
     const onA = await callA('signOff.status', { assessmentId: assessment.id });
