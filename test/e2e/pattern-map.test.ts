@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,9 @@ let app: WorkbenchPage;
 let caseId = '';
 const consoleProblems: string[] = [];
 
-const { expectAccessible } = screens(SHOTS);
+// Axe on each screen; the pictures are the deliberate ones below (`shot`).
+const { expectAccessible } = screens();
+mkdirSync(SHOTS, { recursive: true });
 
 async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
