@@ -1,26 +1,19 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#store/database.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  browserFile,
+  goTo,
   heading,
-  openAllocatedCase,
-  routerCall,
-  SW,
-  setUpTeam,
-  signInThroughUi,
-  YOS,
+  minutesLater,
+  notice,
+  screens,
+  setUpTeamAndCase,
+  signOutAndReload,
 } from './setup.ts';
 
 // The Administration screen through the UI in Chromium, against the real router and a real encrypted
@@ -34,85 +27,53 @@ import {
 /** Tuesday 01/12/2026 09:00 in London (GMT). */
 const NOW = new Date('2026-12-01T09:00:00Z');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-administration-e2e-', { now: NOW, dataDir: 'data' });
 let app: WorkbenchPage;
-const call = routerCall(() => app);
-const screensChecked: string[] = [];
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-}
+const { call } = suite;
+const { checked: screensChecked, expectAccessible } = screens();
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** Some minutes pass, as if the person had been working (so the workbench does not lock). */
-function minutesLater(minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? NOW).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
 
 const childCount = () =>
   (app.workbench.db().prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n;
 
 async function openAdministration(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
+  await goTo(page, 'Administration');
   await heading(page, 'Administration').waitFor();
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-administration-e2e-');
-  mkdirSync(join(data.path, 'data'));
-  mkdirSync(join(data.path, 'backups'));
-  app = await openWorkbench(browser, server.url, join(data.path, 'data'), {
-    kdfCost: TEST_KDF_COST,
-    now: NOW,
-  });
-  const { ids } = await setUpTeam(call);
-  await openAllocatedCase(call, {
-    child: { name: 'Riley Example', dateOfBirth: '2012-04-04', gender: 'male' } as never,
+  app = suite.app;
+  mkdirSync(join(suite.folder, 'backups'));
+  await setUpTeamAndCase(call, {
+    child: { name: 'Riley Example', dateOfBirth: '2012-04-04' },
     profileId: 'blackpool',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
-    managerIds: [ids[ADMIN.username] ?? ''],
   });
-  await call('session.signOut', {});
-  await app.page.reload();
-  await signInThroughUi(app.page, ADMIN);
+  await signOutAndReload(app, ADMIN);
   await openAdministration(app.page);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
 });
 
 describe('the Administration screen, through the UI', () => {
   it('backs up now into the chosen folder, and restores from it only after its confirmation', async () => {
     const { page } = app;
     const backups = section(page, 'Backups');
-    app.host.backupFolder = join(data.path, 'backups');
+    app.host.backupFolder = join(suite.folder, 'backups');
     await backups.getByRole('button', { name: 'Back up now' }).click();
-    const made = backups.getByRole('status').filter({ hasText: 'Backup made.' });
+    const made = notice(backups, 'Backup made.');
     await made.waitFor();
-    const [folder, ...others] = readdirSync(join(data.path, 'backups'));
+    const [folder, ...others] = readdirSync(join(suite.folder, 'backups'));
     expect(others).toEqual([]);
     expect(folder).toMatch(/^hsb-workbench-backup-/);
     for (const file of ['workbench.db', 'keyring.json', 'manifest.json']) {
-      expect(existsSync(join(data.path, 'backups', folder ?? '', file)), file).toBe(true);
+      expect(existsSync(join(suite.folder, 'backups', folder ?? '', file)), file).toBe(true);
     }
     expect(await made.textContent()).toContain(
-      `Saved to ${join(data.path, 'backups', folder ?? '')} on 01/12/2026`,
+      `Saved to ${join(suite.folder, 'backups', folder ?? '')} on 01/12/2026`,
     );
     await expectAccessible(page, 'backup made');
 
     // A child recorded after the backup: restoring the backup takes the workbench back to before it.
-    minutesLater(5);
+    minutesLater(app, 5);
     const before = childCount();
     await call('children.create', {
       name: 'Rowan After-Backup',
@@ -121,7 +82,7 @@ describe('the Administration screen, through the UI', () => {
     } as never);
     expect(childCount()).toBe(before + 1);
 
-    app.host.restoreFolder = join(data.path, 'backups', folder ?? '');
+    app.host.restoreFolder = join(suite.folder, 'backups', folder ?? '');
     await backups.getByRole('button', { name: 'Restore from backup…' }).click();
     await backups.getByRole('heading', { name: 'Restore from a backup?' }).waitFor();
     await backups.getByText('Anything recorded since that backup was made will be lost.').waitFor();
@@ -132,9 +93,7 @@ describe('the Administration screen, through the UI', () => {
     expect(childCount()).toBe(before + 1);
 
     await backups.getByRole('button', { name: 'Yes, restore from backup' }).click();
-    const restored = backups
-      .getByRole('status')
-      .filter({ hasText: `Restored from ${app.host.restoreFolder}.` });
+    const restored = notice(backups, `Restored from ${app.host.restoreFolder}.`);
     await restored.waitFor();
     expect(childCount()).toBe(before);
     await heading(page, 'Administration').waitFor();
@@ -143,7 +102,7 @@ describe('the Administration screen, through the UI', () => {
 
   it('locks after the 5 minutes set, shows the unlock form, and the password returns to the same screen', async () => {
     const { page } = app;
-    minutesLater(1);
+    minutesLater(app, 1);
     const autoLock = section(page, 'Automatic lock');
     await autoLock.getByLabel('Minutes before the workbench locks').fill('5');
     await autoLock.getByRole('button', { name: 'Save auto-lock setting' }).click();
@@ -166,7 +125,7 @@ describe('the Administration screen, through the UI', () => {
 
   it('changes the database key only with the right password', async () => {
     const { page } = app;
-    minutesLater(1);
+    minutesLater(app, 1);
     const rotate = section(page, 'Change the database key');
     const button = rotate.getByRole('button', { name: 'Change the database key' });
     await button.click();
@@ -182,10 +141,10 @@ describe('the Administration screen, through the UI', () => {
     await expectAccessible(page, 'database key: wrong password');
 
     // Past the delay a failed password check earns.
-    minutesLater(1);
+    minutesLater(app, 1);
     await rotate.getByLabel('Your password').fill(ADMIN.password);
     await button.click();
-    await rotate.getByRole('status').filter({ hasText: 'The database key has been changed.' }).waitFor();
+    await notice(rotate, 'The database key has been changed.').waitFor();
     expect(await problem.count()).toBe(0);
     expect(Buffer.from(app.workbench.signedIn().keys.databaseKey).toString('hex')).not.toBe(keyBefore);
     await expectAccessible(page, 'database key changed');
@@ -193,16 +152,16 @@ describe('the Administration screen, through the UI', () => {
 
   it('checks the audit trail: intact, then names the first entry altered in the database file', async () => {
     const { page } = app;
-    minutesLater(1);
+    minutesLater(app, 1);
     const audit = section(page, 'Audit trail');
     await audit.getByRole('button', { name: 'Check audit trail' }).click();
-    const intact = audit.getByRole('status').filter({ hasText: /^Audit trail intact: \d+ entries checked$/ });
+    const intact = notice(audit, /^Audit trail intact: \d+ entries checked$/);
     await intact.waitFor();
     await expectAccessible(page, 'audit trail intact');
 
     // Someone edits the file with the database key but without the audit key: entry 3's summary.
     const tamper = openDatabase(
-      join(data.path, 'data', 'workbench.db'),
+      join(suite.folder, 'data', 'workbench.db'),
       app.workbench.signedIn().keys.databaseKey,
       {
         migrate: false,

@@ -1,27 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  browserFile,
   credentials,
+  goTo,
   heading,
-  openAllocatedCase,
-  routerCall,
+  openAssessment,
+  openCasePage,
   SW,
-  setUpTeam,
+  screens,
+  setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   signOutThroughUi,
   YOS,
 } from './setup.ts';
@@ -44,44 +37,15 @@ const CHILD = 'Riley Example';
 const ITEM = 'Use of coercion';
 const RATIONALE = 'The police account corroborates the school report.';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-assessment-e2e-', { now: NOW });
 let app: WorkbenchPage;
+const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
 let assessmentUrl = '';
-const screensChecked: string[] = [];
 /** Content Security Policy refusals in the console (the editor must not need inline styles or scripts). */
 const cspMessages: string[] = [];
 
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
-
-/** A screenshot of one part of a screen, to look at closely (not an assertion). */
-async function closeUp(part: Locator, name: string) {
-  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
-}
-
 /** Set-up the other browser tests drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
-
-/** Opens the assessment from the case page, as a practitioner would. */
-async function openAssessment(page: Page, version = 1) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Cases', exact: true })
-    .click();
-  await heading(page, 'Cases').waitFor();
-  await page.getByRole('link', { name: CHILD }).click();
-  await heading(page, CHILD).waitFor();
-  await page
-    .getByRole('region', { name: 'AIM assessments' })
-    .getByRole('link', { name: `AIM3, version ${version}` })
-    .click();
-  await heading(page, `AIM assessment: ${CHILD}`).waitFor();
-}
+const { call } = suite;
 
 const domain = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const item = (page: Page) => domain(page, 'Sexual behaviours').getByRole('article', { name: ITEM });
@@ -90,44 +54,22 @@ const cellText = async (row: Locator) =>
   (await row.getByRole('cell').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-assessment-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = NOW;
+  app = suite.app;
   app.page.on('console', (message) => {
     if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
   });
-  const { ids } = await setUpTeam(call);
-  await openAllocatedCase(call, {
-    child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
+  await setUpTeamAndCase(call, {
+    child: { name: CHILD, dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
-    managerIds: [ids[ADMIN.username] ?? ''],
   });
-  await call('session.signOut', {});
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  await signOutAndReload(app);
 });
 
 describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('starts an AIM assessment from the case page, showing the profile’s refusal when the criteria are not met', async () => {
     const { page } = app;
     await signInThroughUi(page, SW);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Cases', exact: true })
-      .click();
-    await heading(page, 'Cases').waitFor();
-    await page.getByRole('link', { name: CHILD }).click();
-    await heading(page, CHILD).waitFor();
+    await openCasePage(page, CHILD);
     const list = page.getByRole('region', { name: 'AIM assessments' });
     await list.getByText('No AIM assessment has been started for this case.').waitFor();
     await list.getByRole('link', { name: 'Start an AIM assessment' }).click();
@@ -425,7 +367,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('the YOS practitioner sees the other rating hidden, rates differently, finishes, and the difference shows', async () => {
     const { page } = app;
     await signInThroughUi(page, YOS);
-    await openAssessment(page);
+    await openAssessment(page, CHILD);
     const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });
     expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
       'Hidden until you finish your own ratings',
@@ -497,7 +439,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('the social worker confirms: the agreed position, its rationale and both names appear', async () => {
     const { page } = app;
     await signInThroughUi(page, SW);
-    await openAssessment(page);
+    await openAssessment(page, CHILD);
     await item(page)
       .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
       .click();
@@ -609,7 +551,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     const { page } = app;
     await signOutThroughUi(page);
     await signInThroughUi(page, ADMIN);
-    await openAssessment(page, 2);
+    await openAssessment(page, CHILD, 2);
     await page.getByText('You can read this assessment but not change it').waitFor();
     await expectAccessible(page, 'assessment page as a reader');
     expect(await page.getByRole('form').count()).toBe(0);
@@ -623,7 +565,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
 
   it('an administrator imports a licensed item set; an invalid file lists the path of each fault', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Frameworks' }).click();
+    await goTo(page, 'Frameworks');
     await heading(page, 'Assessment frameworks').waitFor();
     const aim3 = page.getByRole('region', { name: 'AIM3', exact: true });
     expect(await aim3.getByText('No licensed item set is loaded.').isVisible()).toBe(true);

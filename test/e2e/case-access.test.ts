@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  browserFile,
+  goTo,
   heading,
-  openAllocatedCase,
+  notice,
   type Person,
-  routerCall,
   SW,
-  setUpTeam,
+  screens,
+  setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   YOS,
 } from './setup.ts';
 
@@ -46,54 +41,27 @@ const MAX: Person = {
   aimTrained: true,
 };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-access-e2e-', { now: NOW });
 let app: WorkbenchPage;
+const { expectAccessible } = screens();
 
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-}
-
-const call = routerCall(() => app);
+const { call } = suite;
 
 async function searchCases(page: Page, query: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Cases', exact: true })
-    .click();
+  await goTo(page, 'Cases');
   await heading(page, 'Cases').waitFor();
   await page.getByLabel('Search by name or identifier').fill(query);
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-access-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = NOW;
+  app = suite.app;
   // Sam and Yas are allocated and never sign in here; Una and Max are not allocated.
-  const { ids } = await setUpTeam(call, { members: [SW, YOS, UNA, MAX], choosePasswords: [UNA, MAX] });
-  await openAllocatedCase(call, {
-    child: {
-      name: 'Riley Example',
-      dateOfBirth: '2012-04-04',
-      gender: 'male',
-      socialCareNumber: 'SC-4242',
-    } as never,
+  await setUpTeamAndCase(call, {
+    team: { members: [SW, YOS, UNA, MAX], choosePasswords: [UNA, MAX] },
+    child: { name: 'Riley Example', dateOfBirth: '2012-04-04', socialCareNumber: 'SC-4242' },
     profileId: 'blackpool',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
-    managerIds: [ids[ADMIN.username] ?? ''],
   });
-  await call('session.signOut', {});
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  await signOutAndReload(app);
 });
 
 describe('need-to-know access, through the UI', () => {
@@ -117,10 +85,7 @@ describe('need-to-know access, through the UI', () => {
     await form.getByText('Enter why you need access.').waitFor();
     await form.getByLabel('Why do you need access?').fill('Covering for Sam during leave');
     await form.getByRole('button', { name: 'Send request' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Your request for access has been recorded.' })
-      .waitFor();
+    await notice(page, 'Your request for access has been recorded.').waitFor();
     await expectAccessible(page, 'access requested');
   });
 

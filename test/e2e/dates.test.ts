@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
-import { ADMIN, heading, routerCall, setUpTeam, YOS } from './setup.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillDate, type WorkbenchPage } from './harness.ts';
+import { ADMIN, browserFile, heading, routerCall, screens, setUpTeam, startNewChild, YOS } from './setup.ts';
 
 // The one date field and the one time field, typed as a person would, in browsers whose locale would
 // show a native date input as mm/dd/yyyy with AM/PM (en-US, in New York) and as dd/mm/yyyy (en-GB, in
@@ -24,17 +15,9 @@ import { ADMIN, heading, routerCall, setUpTeam, YOS } from './setup.ts';
 const NOW = new Date('2026-11-26T10:00:00Z');
 const SHOTS = '/tmp/dates-screens';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserFile('hsb-dates-e2e-', { now: NOW, open: false });
+mkdirSync(SHOTS, { recursive: true });
+const { expectAccessible } = screens();
 
 const isFocused = (box: Locator) => box.evaluate((el) => el === el.ownerDocument.activeElement);
 
@@ -42,7 +25,6 @@ describe.each([
   { locale: 'en-US', timezoneId: 'America/New_York' },
   { locale: 'en-GB', timezoneId: 'Europe/London' },
 ])('dates and times in a browser set to $locale ($timezoneId)', ({ locale, timezoneId }) => {
-  let data: ReturnType<typeof tempFolder>;
   let app: WorkbenchPage;
   let caseId = '';
   const shot = (page: Page, name: string) =>
@@ -50,18 +32,8 @@ describe.each([
 
   const call = routerCall(() => app);
 
-  async function expectAccessible(page: Page, screen: string) {
-    expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  }
-
   beforeAll(async () => {
-    data = tempFolder('hsb-dates-e2e-');
-    app = await openWorkbench(browser, server.url, data.path, {
-      kdfCost: TEST_KDF_COST,
-      now: NOW,
-      locale,
-      timezoneId,
-    });
+    app = await suite.open(join(suite.folder, locale), { locale, timezoneId });
     // The administrator is a practitioner too, and records the child and the case here; Yas is the
     // case's YOS practitioner and never signs in.
     await setUpTeam(call, {
@@ -72,17 +44,10 @@ describe.each([
     await app.page.reload();
     await app.page.getByText('Signed in as').waitFor();
   });
-  afterAll(async () => {
-    await app?.close();
-    data?.remove();
-  });
 
   it('takes a date of birth typed as day, month and year, reads it back as dd/mm/yyyy and stores the ISO day', async () => {
     const { page } = app;
-    await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    await heading(page, 'Cases').waitFor();
-    await page.getByRole('button', { name: 'New child and case' }).click();
-    await heading(page, 'New child').waitFor();
+    await startNewChild(page);
     await page.getByLabel('Full name').fill('Jordan Canary-Example');
     await page.getByLabel('Gender').selectOption({ label: 'Female' });
     const dob = page.getByRole('group', { name: 'Date of birth', exact: true });

@@ -1,19 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lancashireProfile } from '#domain/profiles/index.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
+import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
-import { ADMIN, credentials, routerCall, SW, setUpTeam, YOS } from './setup.ts';
+  ADMIN,
+  allocateNewCase,
+  browserFile,
+  heading,
+  SW,
+  screens,
+  setUpTeam,
+  signInByRouter,
+  signInThroughUi,
+  signOutThroughUi,
+  startNewChild,
+  YOS,
+} from './setup.ts';
 
 // Protocol profiles and the working-day clock, through the UI in Chromium against the real router:
 // an Islington case; Hackett category 2 agreed on Thursday 27/08/2026, the Thursday before the August
@@ -28,59 +32,23 @@ const NOW = new Date('2026-08-27T14:00:00Z');
 const SHOTS = '/tmp/hsb-deadlines-screens';
 const STEP = 'HSB strategy meeting held';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-deadlines-e2e-', { now: NOW });
 let app: WorkbenchPage;
+const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
 let caseUrl = '';
-const screensChecked: string[] = [];
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
-
-/** A screenshot of one part of a screen, to look at closely (not an assertion). */
-async function closeUp(part: Locator, name: string) {
-  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
-}
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
-const call = routerCall(() => app);
-
-async function signInThroughUi(page: Page, who: { username: string; password: string }) {
-  await heading(page, 'Sign in').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
+const { call } = suite;
 
 /** The deadline card for a step on the case page. */
 const deadlineCard = (page: Page, step: string): Locator =>
   page.getByRole('article', { name: step, exact: true });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-deadlines-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = NOW;
+  app = suite.app;
   // Yas is allocated to the case the test opens, and never signs in here.
   await setUpTeam(call, { members: [SW, YOS], choosePasswords: [SW] });
-  await call('session.signOut', {});
-  await call('session.signIn', credentials(SW));
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  await signInByRouter(app, SW);
 });
 
 describe('deadlines on the working-day clock, through the UI', () => {
@@ -91,21 +59,13 @@ describe('deadlines on the working-day clock, through the UI', () => {
     expect(await nav.getByRole('link').first().textContent()).toBe('My work');
     expect(await page.getByText('You have no running deadlines.').isVisible()).toBe(true);
 
-    await nav.getByRole('link', { name: 'Cases', exact: true }).click();
-    await heading(page, 'Cases').waitFor();
-    await page.getByRole('button', { name: 'New child and case' }).click();
-    await heading(page, 'New child').waitFor();
+    await startNewChild(page);
     await page.getByLabel('Full name').fill('Casey Clock-Example');
     await fillDate(page, 'Date of birth', '01/06/2012');
     await page.getByLabel('Gender').selectOption({ label: 'Male' });
     await page.getByRole('button', { name: 'Create child' }).click();
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Islington, version 2' });
-    await page
-      .getByLabel('Allocated social worker')
-      .selectOption({ label: 'Sam Social Worker (AIM-trained)' });
-    await page.getByLabel('YOS practitioner').selectOption({ label: 'Yas Youth Justice (AIM-trained)' });
-    await page.getByLabel('Alex Administrator').check();
+    await allocateNewCase(page, 'Islington, version 2');
     await page.getByRole('button', { name: 'Open case' }).click();
     await heading(page, 'Casey Clock-Example').waitFor();
     caseUrl = page.url();
@@ -215,7 +175,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
   it('shows a manager the team’s deadlines and how many were met on time', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughUi(page);
     await signInThroughUi(page, ADMIN);
     await heading(page, 'My work').waitFor();
     const team = page.getByRole('region', { name: 'Team deadlines' });
@@ -311,7 +271,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await closeUp(page.getByRole('region', { name: 'Timescales' }), 'profile timescales');
     await closeUp(page.getByRole('region', { name: 'Risk matrix' }), 'profile risk matrix');
 
-    app.host.saveFile = join(data.path, 'islington-v1.json');
+    app.host.saveFile = join(suite.folder, 'islington-v1.json');
     await page.getByRole('button', { name: 'Export Islington version 2' }).click();
     await page.getByText(`Saved to ${app.host.saveFile}`).waitFor();
     expect(JSON.parse(readFileSync(app.host.saveFile, 'utf8')).id).toBe('islington');

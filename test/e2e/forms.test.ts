@@ -1,16 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#contract/errors.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
+import { ADMIN, browserFile, goTo, heading, setUpAlone, twiceInOneTick, watchCalls } from './setup.ts';
 
 // The one form foundation (src/renderer/src/ui/form/) through two converted forms, Add user and Change
 // password: two quick submits send one request, a problem found in the page shows the summary and moves focus
@@ -18,22 +10,15 @@ import {
 // passes with the errors showing.
 
 const NOW = new Date('2026-11-05T09:00:00Z');
-const ADMIN = { username: 'alex.admin', password: 'administrator password 1' };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-forms-e2e-', { now: NOW });
 let app: WorkbenchPage;
 /** Every call the page sent through the router binding, by name. */
-const sent: string[] = [];
+let sent: string[] = [];
 /** A refusal to send back instead of making the next call of that name (the fault is injected at the binding). */
-const refuseNext = new Map<string, Result<never>>();
+let refuseNext = new Map<string, Result<never>>();
 
-async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const result = await app.router.call(name, request);
-  if (!result.ok) throw new Error(`${name} refused: ${result.error.message}`);
-  return result.data as CallResponse<K>;
-}
+const { call } = suite;
 
 interface PageGlobals {
   document: { activeElement: unknown };
@@ -42,51 +27,10 @@ interface PageGlobals {
 const hasFocus = (element: Locator) =>
   element.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement);
 
-/** Two submits of the same form in the same tick: faster than any double click. */
-const submitTwice = (form: Locator) =>
-  form.evaluate((element) => {
-    const f = element as unknown as { requestSubmit(): void };
-    f.requestSubmit();
-    f.requestSubmit();
-  });
-
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-forms-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST, now: NOW });
-  const route = app.router.call.bind(app.router);
-  // The page's binding looks the router's `call` up on each request, so this sees every call it sends, and
-  // each write waits a little so that a second submit would still find the first one in flight.
-  app.router.call = async (name: unknown, request: unknown) => {
-    sent.push(String(name));
-    const refusal = refuseNext.get(String(name));
-    if (refusal) {
-      refuseNext.delete(String(name));
-      return refusal;
-    }
-    if (name === 'users.create' || name === 'account.changePassword')
-      await new Promise((r) => setTimeout(r, 300));
-    return route(name, request);
-  };
-  await call('session.setUp', {
-    administrator: {
-      username: ADMIN.username,
-      name: 'Alex Administrator',
-      agency: 'childrens-social-care',
-      roles: ['administrator', 'manager'],
-      aimTrained: false,
-    },
-    password: ADMIN.password,
-  });
-  await app.page.reload();
-  await app.page.getByText('Signed in as').waitFor();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  app = suite.app;
+  ({ sent, refuseNext } = watchCalls(app, ['users.create', 'account.changePassword']));
+  await setUpAlone(app);
 });
 
 describe('Add user, on the form foundation', () => {
@@ -103,11 +47,8 @@ describe('Add user, on the form foundation', () => {
 
   it('shows problems found in the page in the summary, focuses it, and leads from it to the field', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Users', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await goTo(page, 'Users');
+    await heading(page, 'Users').waitFor();
     const before = sent.length;
     await form().getByRole('button', { name: 'Add user' }).click();
     const summary = form().getByRole('alert');
@@ -131,7 +72,7 @@ describe('Add user, on the form foundation', () => {
     const { page } = app;
     await fill('sam.sw');
     const before = sent.filter((n) => n === 'users.create').length;
-    await submitTwice(form());
+    await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Sam Social Worker has been added with the username sam.sw.').waitFor();
     await page.waitForTimeout(500);
     expect(sent.filter((n) => n === 'users.create').length - before).toBe(1);
@@ -168,11 +109,8 @@ describe('Change password, on the form foundation', () => {
 
   it('shows a mismatched confirmation in the summary and focuses it, sending nothing', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Change password', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Change password' }).waitFor();
+    await goTo(page, 'Change password');
+    await heading(page, 'Change password').waitFor();
     await fill(ADMIN.password, 'a brand new password', 'a different password');
     const before = sent.length;
     await form().getByRole('button', { name: 'Change password' }).click();
@@ -215,7 +153,7 @@ describe('Change password, on the form foundation', () => {
     const { page } = app;
     await fill(ADMIN.password, 'a brand new password');
     const before = sent.filter((n) => n === 'account.changePassword').length;
-    await submitTwice(form());
+    await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Your password has been changed.').waitFor();
     await page.waitForTimeout(500);
     expect(sent.filter((n) => n === 'account.changePassword').length - before).toBe(1);

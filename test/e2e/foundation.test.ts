@@ -1,44 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_KDF_COST } from '#store/crypto.ts';
+import { fillDate, type WorkbenchPage } from './harness.ts';
+import { allocateNewCase, browserFile, heading, screens, startNewChild } from './setup.ts';
 
 // The foundation, end to end through the UI in Chromium, on a real encrypted file with the production KDF:
 // first-run setup → administrator adds two people → sign out → a practitioner signs in → creates a child
 // and a case → the workbench locks → unlock → the data is there → a wrong password is refused.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
-let app: WorkbenchPage;
-const screensChecked: string[] = [];
 // The workbench's clock and the page's: the ages shown must not depend on the day the tests run.
 const NOW = new Date('2026-11-26T10:00:00Z');
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-}
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { now: NOW });
-});
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+const suite = browserFile('hsb-e2e-', { now: NOW, kdfCost: DEFAULT_KDF_COST });
+const { checked: screensChecked, expectAccessible } = screens();
+let app: WorkbenchPage;
+beforeAll(() => {
+  app = suite.app;
 });
 
 async function addUser(
@@ -122,10 +98,7 @@ describe('the workbench foundation, through the UI', () => {
     await page.getByText('Signed in as').waitFor();
     expect(await page.getByText('Sam Social Worker').first().isVisible()).toBe(true);
 
-    await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    await heading(page, 'Cases').waitFor();
-    await page.getByRole('button', { name: 'New child and case' }).click();
-    await heading(page, 'New child').waitFor();
+    await startNewChild(page);
     await page.getByLabel('Full name').fill('Jordan Canary-Example');
     await page.getByLabel('Preferred name').fill('Jo');
     await fillDate(page, 'Date of birth', '14/03/2013');
@@ -139,12 +112,7 @@ describe('the workbench foundation, through the UI', () => {
     await page.getByRole('button', { name: 'Create child' }).click();
 
     await heading(page, 'Open an HSB case').waitFor();
-    await page.getByLabel('Protocol profile').selectOption({ label: 'Lancashire, version 2' });
-    await page
-      .getByLabel('Allocated social worker')
-      .selectOption({ label: 'Sam Social Worker (AIM-trained)' });
-    await page.getByLabel('YOS practitioner').selectOption({ label: 'Yas Youth Justice (AIM-trained)' });
-    await page.getByLabel('Alex Administrator').check();
+    await allocateNewCase(page, 'Lancashire, version 2');
     await expectAccessible(page, 'open case');
     await page.getByRole('button', { name: 'Open case' }).click();
 
@@ -186,7 +154,7 @@ describe('the workbench foundation, through the UI', () => {
 
   it('keeps the data across a restart, and refuses a wrong password at sign-in', async () => {
     await app.close();
-    app = await openWorkbench(browser, server.url, data.path, { now: new Date(NOW.getTime() + 3_600_000) });
+    app = await suite.open(suite.folder, { now: new Date(NOW.getTime() + 3_600_000) });
     const { page } = app;
     await heading(page, 'Sign in').waitFor();
     await page.getByLabel('Username').fill('sam.sw');

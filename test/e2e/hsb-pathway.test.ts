@@ -1,18 +1,24 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
-import { ADMIN, credentials, routerCall, SW, setUpTeam, YOS } from './setup.ts';
+  allocatedTo,
+  browserFile,
+  fillAttendee,
+  heading,
+  minutesLater,
+  openAllocatedCase,
+  openCasePage,
+  SW,
+  screens,
+  setUpTeam,
+  signInByRouter,
+  signInThroughUi,
+  signOutThroughUi,
+  YOS,
+} from './setup.ts';
 
 // The HSB pathway on a case, through the UI in Chromium against the real router (issue 7):
 // (1) Blackpool: an amber concern on an open case → the strategy meeting/discussion is due within 24 hours
@@ -28,56 +34,21 @@ const NOW = new Date('2026-11-05T09:00:00Z');
 const SHOTS = '/tmp/hsb-pathway-screens';
 const BLACKPOOL_STEP = 'Sexually harmful behaviour strategy meeting/discussion held (where appropriate)';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-pathway-e2e-', { now: NOW });
 let app: WorkbenchPage;
-let team: { admin: string; sw: string; yos: string };
-const screensChecked: string[] = [];
-
-const heading = (page: Page, name: string | RegExp) =>
-  page.getByRole('heading', { level: 1, name, exact: typeof name === 'string' });
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
-
-async function closeUp(part: Locator, name: string) {
-  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
-}
+let allocation: ReturnType<typeof allocatedTo>;
+const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
 
 /** Set-up the other browser tests already drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
-
-/** Some minutes pass, as if the person had been working (so the workbench does not lock). */
-function minutesLater(minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? NOW).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
-
-async function signInThroughUi(page: Page, who: { username: string; password: string }) {
-  await heading(page, 'Sign in').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
+const { call } = suite;
 
 /** A child and an open case, opened on Tuesday 03/11/2026 (before the concerns of the walk-throughs). */
 async function openCase(profileId: string, name: string, dateOfBirth: string) {
   const now = app.clock.now;
   app.clock.now = new Date('2026-11-03T09:00:00Z');
   try {
-    const child = await call('children.create', { name, dateOfBirth, gender: 'female' });
-    return await call('cases.open', {
-      childId: child.id,
-      profileId,
-      socialWorkerId: team.sw,
-      yosPractitionerId: team.yos,
-      managerIds: [team.admin],
-    });
+    const child = { name, dateOfBirth, gender: 'female' } as const;
+    return (await openAllocatedCase(call, { child: child as never, profileId, ...allocation })).hsbCase;
   } finally {
     app.clock.now = now;
     app.workbench.touch();
@@ -85,14 +56,8 @@ async function openCase(profileId: string, name: string, dateOfBirth: string) {
 }
 
 /** Go to the case page the way a person would: from the case list. */
-async function openCasePage(page: Page, childName: string) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Cases', exact: true })
-    .click();
-  await heading(page, 'Cases').waitFor();
-  await page.getByRole('link', { name: new RegExp(childName) }).click();
-  await heading(page, childName).waitFor();
+async function openCaseStatus(page: Page, childName: string) {
+  await openCasePage(page, childName);
   await status(page).getByText('Where the child is now:').waitFor();
 }
 
@@ -114,24 +79,10 @@ async function columnTexts(table: Locator, column: number): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-pathway-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = NOW;
+  app = suite.app;
   const { ids } = await setUpTeam(call);
-  team = { admin: ids[ADMIN.username] ?? '', sw: ids[SW.username] ?? '', yos: ids[YOS.username] ?? '' };
-  await call('session.signOut', {});
-  await call('session.signIn', credentials(SW));
-  await app.page.reload();
-  await app.page.getByText('Signed in as').waitFor();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  allocation = allocatedTo(ids);
+  await signInByRouter(app, SW);
 });
 
 describe('Blackpool: amber concern → strategy meeting within 24 hours → section 47 joint + AIM alongside', () => {
@@ -141,7 +92,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     const { page } = app;
     const hsbCase = await openCase('blackpool', 'Bailey Blackpool', '2012-04-04');
     caseId = hsbCase.id;
-    await openCasePage(page, 'Bailey Blackpool');
+    await openCaseStatus(page, 'Bailey Blackpool');
     expect(await lineText(page, 'Where the child is now:')).toBe(
       'Where the child is now: Case opened: no concern recorded yet',
     );
@@ -218,19 +169,15 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await form.getByLabel('What triggered it').fill('Amber concern screened with the Brook tool');
     await fillDate(form, 'Date held', '03/11/2026');
     await form.getByLabel('Time held').fill('08:30');
-    const first = form.getByRole('group', { name: 'Attendee 1' });
-    await first.getByLabel('Name').fill('Sam Social Worker');
-    await first.getByLabel('Role').fill('Social worker');
-    await first.getByLabel('Agency').fill("Children's Services");
+    await fillAttendee(form, 1, {
+      name: 'Sam Social Worker',
+      role: 'Social worker',
+      agency: "Children's Services",
+    });
     await form.getByRole('button', { name: 'Add an attendee' }).click();
-    const second = form.getByRole('group', { name: 'Attendee 2' });
-    await second.getByLabel('Name').fill('DC Example');
-    await second.getByLabel('Role').fill('Police officer');
-    await second.getByLabel('Agency').fill('Police');
+    await fillAttendee(form, 2, { name: 'DC Example', role: 'Police officer', agency: 'Police' });
     await form.getByRole('button', { name: 'Add an attendee' }).click();
-    const third = form.getByRole('group', { name: 'Attendee 3' });
-    await third.getByLabel('Name').fill('School DSL');
-    await third.getByLabel('Agency').fill('Education');
+    const third = await fillAttendee(form, 3, { name: 'School DSL', agency: 'Education' });
     await third.getByLabel('Attendance').selectOption({ label: 'Sent apologies' });
     const agenda = form.getByRole('group', { name: 'Agenda point 1' });
     expect(await agenda.getByLabel('Point').inputValue()).toBe('Share information');
@@ -284,7 +231,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await record.getByRole('button', { name: 'Save actions of the strategy meeting' }).click();
     await record.getByText('Actions saved: 1 of 1 done.').waitFor();
     expect((await call('pathway.summary', { caseId })).meetings[0]?.actions[0]?.done).toBe(true);
-    app.host.saveFile = join(data.path, 'strategy-meeting.docx');
+    app.host.saveFile = join(suite.folder, 'strategy-meeting.docx');
     await record.getByRole('button', { name: 'Export the record of the strategy meeting (Word)' }).click();
     await record.getByText(`Saved to ${app.host.saveFile}`).waitFor();
     expect(existsSync(app.host.saveFile)).toBe(true);
@@ -381,7 +328,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
   it('records the referral: eligibility says consultation only, line by line', async () => {
     const { page } = app;
     caseId = (await openCase('lancashire', 'Lee Lancashire', '2017-06-01')).id;
-    await openCasePage(page, 'Lee Lancashire');
+    await openCaseStatus(page, 'Lee Lancashire');
     await status(page).getByRole('link', { name: 'Record a concern' }).click();
     await heading(page, 'Record a concern').waitFor();
     const form = page.getByRole('form', { name: 'Record a concern' });
@@ -480,7 +427,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(await table.getByText('Given').count()).toBe(2);
     await expectAccessible(page, 'consultation consent');
 
-    expect(await request.getByLabel('Manager who agreed the request').inputValue()).toBe(team.admin);
+    expect(await request.getByLabel('Manager who agreed the request').inputValue()).toBe(
+      allocation.managerIds[0],
+    );
     await request.getByRole('button', { name: 'Request a consultation' }).click();
     await page.getByText('Consultation requested: it is now with the CYJS HSB Hub to screen.').waitFor();
     await page.getByText('Waiting for the CYJS HSB Hub to screen the request.').waitFor();
@@ -489,9 +438,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
 
   it('is screened by the hub (the CYJS practitioner), held, problematic: pattern mapping is next', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutThroughUi(page);
     await signInThroughUi(page, YOS);
-    await openCasePage(page, 'Lee Lancashire');
+    await openCaseStatus(page, 'Lee Lancashire');
     await status(page).getByRole('link', { name: 'Consultation with the CYJS HSB Hub' }).click();
     await heading(page, 'Consultation with the CYJS HSB Hub').waitFor();
     expect(
@@ -509,19 +458,15 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await screen.getByLabel('Accept the request').check();
     await screen.getByRole('button', { name: 'Record the screening decision' }).click();
 
-    minutesLater(60);
+    minutesLater(app, 60);
     const held = page.getByRole('form', { name: 'Record the consultation meeting' });
     await held.waitFor();
     await fillDate(held, 'Date held', '05/11/2026');
     await held.getByLabel('Time held').fill('09:30');
     await held.getByLabel('Chair').fill('Yas Youth Justice');
-    const social = held.getByRole('group', { name: 'Attendee 1' });
-    await social.getByLabel('Name').fill('Sam Social Worker');
-    await social.getByLabel('Role').fill('Allocated social worker');
+    await fillAttendee(held, 1, { name: 'Sam Social Worker', role: 'Allocated social worker' });
     await held.getByRole('button', { name: 'Add an attendee' }).click();
-    const hub = held.getByRole('group', { name: 'Attendee 2' });
-    await hub.getByLabel('Name').fill('Yas Youth Justice');
-    await hub.getByLabel('Agency').fill('CYJS HSB Hub');
+    await fillAttendee(held, 2, { name: 'Yas Youth Justice', agency: 'CYJS HSB Hub' });
     await held.getByLabel('Problematic').check();
     await held.getByLabel('Resources shared').fill('Brook guidance for parents');
     await held.getByLabel('Pattern mapping').check();
@@ -573,16 +518,14 @@ describe('Islington: a no-further-action decision reaches the coordinator’s li
       facts: {},
       proceedReason: '',
     });
-    await openCasePage(page, 'Indy Islington');
+    await openCaseStatus(page, 'Indy Islington');
     await status(page).getByRole('link', { name: 'Record a strategy discussion or meeting' }).click();
     const form = page.getByRole('form', { name: 'Record a strategy discussion or meeting' });
     await form.getByRole('radio', { name: 'Strategy discussion', exact: true }).check();
     await form.getByLabel('What triggered it').fill('Concern from school');
     await fillDate(form, 'Date held', '05/11/2026');
     await form.getByLabel('Time held').fill('09:45');
-    const first = form.getByRole('group', { name: 'Attendee 1' });
-    await first.getByLabel('Name').fill('Yas Youth Justice');
-    await first.getByLabel('Agency').fill('Youth Justice');
+    await fillAttendee(form, 1, { name: 'Yas Youth Justice', agency: 'Youth Justice' });
     await form.getByLabel('Not at risk of significant harm: no further action').check();
     await form.getByLabel('Lead agency agreed').fill('Education');
     await form

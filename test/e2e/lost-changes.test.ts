@@ -1,60 +1,34 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, harness, seededTeam, TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, harness, seededTeam } from '../support/workbench.ts';
+import { seriousAxeViolations } from './harness.ts';
+import { browserFile } from './setup.ts';
 
 // Changes lost from the database (here: the -wal gone after acknowledged writes) are shown on every
 // screen until an administrator restores a backup or accepts the loss.
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let root: ReturnType<typeof tempFolder>;
-let app: WorkbenchPage | undefined;
+const suite = browserFile('hsb-e2e-', { now: new Date('2026-11-26T11:00:00Z'), open: false });
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  root = tempFolder('hsb-e2e-');
-  const h = harness(join(root.path, 'data'));
+  const h = harness(join(suite.folder, 'data'));
   await seededTeam(h);
   for (let i = 1; i <= 5; i++) {
     await h.call('children.create', {
       name: `Lost Child ${i}`,
-      preferredName: '',
       dateOfBirth: '2011-02-03',
       gender: 'not-known',
-      socialCareNumber: '',
-      youthJusticeNumber: '',
-      areaOfResidence: '',
-      school: '',
     });
   }
   // The folder as it is on disk while running, then the -wal lost.
-  cpSync(join(root.path, 'data'), join(root.path, 'copy'), { recursive: true });
+  cpSync(join(suite.folder, 'data'), join(suite.folder, 'copy'), { recursive: true });
   h.wb.close();
-  rmSync(join(root.path, 'copy', 'workbench.db-wal'));
+  rmSync(join(suite.folder, 'copy', 'workbench.db-wal'));
 }, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  root?.remove();
-});
 
 describe('lost changes, through the UI', () => {
   it('shows what was lost on every screen, and lets an administrator accept it', async () => {
-    app = await openWorkbench(browser, server.url, join(root.path, 'copy'), {
-      kdfCost: TEST_KDF_COST,
-      now: new Date('2026-11-26T11:00:00Z'),
-    });
+    const app = await suite.open(join(suite.folder, 'copy'));
     const { page } = app;
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);

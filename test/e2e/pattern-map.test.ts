@@ -1,18 +1,19 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
-  fillDate,
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
-import { credentials, heading, openAllocatedCase, routerCall, SW, setUpTeam, YOS } from './setup.ts';
+  allocatedTo,
+  browserFile,
+  credentials,
+  fillAttendee,
+  heading,
+  openAllocatedCase,
+  SW,
+  screens,
+  setUpTeam,
+} from './setup.ts';
 
 // The pattern map through the UI in Chromium against the real router: from a blank case, the allocated
 // social worker records the people, adds life events from three agencies (one with an approximate date)
@@ -23,23 +24,22 @@ import { credentials, heading, openAllocatedCase, routerCall, SW, setUpTeam, YOS
 
 const SHOTS = '/tmp/hsb-map-screens';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+// The workbench's and the page's clocks are fixed, so nothing on screen depends on the real date.
+const suite = browserFile('hsb-map-e2e-', { now: new Date('2026-11-26T10:00:00Z') });
 let app: WorkbenchPage;
 let caseId = '';
 const consoleProblems: string[] = [];
 
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-}
+// Axe on each screen; the pictures are the deliberate ones below (`shot`).
+const { expectAccessible } = screens();
+mkdirSync(SHOTS, { recursive: true });
 
 async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
-const call = routerCall(() => app);
+const { call } = suite;
 
 const itemCount = async () => (await call('map.get', { caseId })).items.length;
 
@@ -157,14 +157,7 @@ async function leftOf(page: Page, text: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-map-e2e-');
-  // The workbench's and the page's clocks are fixed, so nothing on screen depends on the real date.
-  app = await openWorkbench(browser, server.url, data.path, {
-    kdfCost: TEST_KDF_COST,
-    now: new Date('2026-11-26T10:00:00Z'),
-  });
+  app = suite.app;
   app.page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
   });
@@ -176,26 +169,17 @@ beforeAll(async () => {
   const { hsbCase } = await openAllocatedCase(call, {
     child: { name: 'Jamie Example', dateOfBirth: '2013-03-14', gender: 'male' } as never,
     profileId: 'lancashire',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
-    managerIds: [],
+    ...allocatedTo(ids, []),
   });
   caseId = hsbCase.id;
   await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
 });
 
 describe('the pattern map, built through the UI', () => {
   it('opens an empty map from the case page', async () => {
     const { page } = app;
     await page.getByText('Signed in as').waitFor();
-    await page.goto(`${server.url}#/cases/${caseId}`);
+    await page.goto(`${suite.url}#/cases/${caseId}`);
     await heading(page, 'Jamie Example').waitFor();
     await page.getByRole('link', { name: 'Pattern map' }).click();
     await heading(page, 'Pattern map: Jamie Example').waitFor();
@@ -444,7 +428,7 @@ describe('the pattern map, built through the UI', () => {
     await form.getByLabel('External agency').check();
     await form.getByText('The consent of the child is not recorded.').waitFor();
     await form.getByLabel('Recipient').fill('CAMHS');
-    app.host.saveFile = join(data.path, 'external.docx');
+    app.host.saveFile = join(suite.folder, 'external.docx');
     await form.getByRole('button', { name: 'Export the map' }).click();
     const alert = form.getByRole('alert');
     await alert.getByText(/The map cannot be shared with an external agency yet\./).waitFor();
@@ -466,7 +450,7 @@ describe('the pattern map, built through the UI', () => {
     await form.getByLabel('Professionals involved (internal)').check();
     await form.getByLabel('Recipient').fill('Professionals at the mapping meeting');
     await form.getByLabel('Word document (chronology table)').check();
-    app.host.saveFile = join(data.path, 'map.docx');
+    app.host.saveFile = join(suite.folder, 'map.docx');
     await form.getByRole('button', { name: 'Export the map' }).click();
     await page.getByText(`Saved to ${app.host.saveFile}`).waitFor();
     expect(readFileSync(app.host.saveFile).subarray(0, 2).toString()).toBe('PK');
@@ -500,10 +484,11 @@ describe('the pattern map, built through the UI', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Chair').fill('HSB Hub practitioner');
     await dialog.getByRole('button', { name: 'Add an attendee' }).click();
-    const attendee = dialog.getByRole('group', { name: 'Attendee 1' });
-    await attendee.getByLabel('Name').fill('Sam Social Worker');
-    await attendee.getByLabel('Role').fill('Allocated social worker');
-    await attendee.getByLabel('Agency').fill('CSC');
+    await fillAttendee(dialog, 1, {
+      name: 'Sam Social Worker',
+      role: 'Allocated social worker',
+      agency: 'CSC',
+    });
     await dialog.getByLabel('Decisions').fill('Proceed to an AIM assessment.');
     await dialog.getByRole('button', { name: 'Add an action' }).click();
     const action = dialog.getByRole('group', { name: 'Action 1' });

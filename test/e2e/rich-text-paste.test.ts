@@ -1,17 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '#domain/assessment/rich-text.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import { launchChromium, openWorkbench, serveRenderer, type WorkbenchPage } from './harness.ts';
+import type { WorkbenchPage } from './harness.ts';
 import {
-  ADMIN,
-  heading,
-  openAllocatedCase,
-  routerCall,
+  browserFile,
+  openAssessment,
   SW,
-  setUpTeam,
-  signInThroughUi,
+  setUpTeamAndCase,
+  signOutAndReload,
+  startAimAssessment,
   YOS,
 } from './setup.ts';
 
@@ -35,14 +32,12 @@ const PASTED_HTML = [
 const PASTED_PLAIN =
   'Riley said he knew it was wrong when asked.\nSchool report\nPolice account\nEnd of notes';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-paste-e2e-', { now: NOW });
 let app: WorkbenchPage;
 let assessmentId = '';
 const cspMessages: string[] = [];
 
-const call = routerCall(() => app);
+const { call } = suite;
 
 /** The page's own constructors (this file is type-checked without the DOM's types). */
 interface PageGlobals {
@@ -66,67 +61,28 @@ async function paste(page: Page, html: string, plain: string) {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-paste-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = NOW;
+  app = suite.app;
   app.page.on('console', (message) => {
     if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
   });
-  const { ids } = await setUpTeam(call);
-  const { hsbCase } = await openAllocatedCase(call, {
-    child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
+  const { ids, hsbCase } = await setUpTeamAndCase(call, {
+    child: { name: CHILD, dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
-    managerIds: [ids[ADMIN.username] ?? ''],
   });
-  const started = await call('assessments.start', {
+  const started = await startAimAssessment(call, {
     caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
     decisionAt: '2026-05-05T10:00:00+01:00',
-    facts: {
-      referralDate: '2026-05-01',
-      lastBehaviourDate: '2026-04-20',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
     leadAssessorId: ids[SW.username] ?? '',
     coAssessorId: ids[YOS.username] ?? '',
   });
   assessmentId = started.id;
-  await call('session.signOut', {});
-  await app.page.reload();
-  await signInThroughUi(app.page, SW);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  await signOutAndReload(app, SW);
 });
 
 describe('pasting into a narrative section', () => {
   it('keeps bold, the list and the words of pasted HTML, and drops the script and the image', async () => {
     const { page } = app;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Cases', exact: true })
-      .click();
-    await page.getByRole('link', { name: CHILD }).click();
-    await heading(page, CHILD).waitFor();
-    await page
-      .getByRole('region', { name: 'AIM assessments' })
-      .getByRole('link', { name: 'AIM3, version 1' })
-      .click();
-    await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+    await openAssessment(page, CHILD);
 
     const section = page.getByRole('region', { name: 'Formulation', exact: true });
     await section.getByRole('button', { name: 'Edit Formulation' }).click();

@@ -1,28 +1,25 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, pdfPageCount, pdfText, pdfToPngs } from '../support/libreoffice.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  browserFile,
   credentials,
+  goTo,
   heading,
-  openAllocatedCase,
+  minutesLater,
+  notice,
   type Person,
-  routerCall,
   SW,
-  setUpTeam,
+  screens,
+  setUpTeamAndCase,
   signInThroughUi,
+  signOutAndReload,
   signOutThroughUi,
+  startAimAssessment,
   YOS,
 } from './setup.ts';
 
@@ -51,34 +48,15 @@ const PAT: Person = {
 const CHILD = 'Riley Signed';
 const TITLE = `Quality assurance and sign-off: ${CHILD}`;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-sign-off-e2e-', { now: START });
 let app: WorkbenchPage;
+const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS, { fresh: true });
 let assessmentId = '';
 let caseReference = '';
 let reportPath = '';
-const screensChecked: string[] = [];
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
-
-/** A screenshot of one part of a screen, to look at closely (not an assertion). */
-async function closeUp(part: Locator, name: string) {
-  await part.screenshot({ path: join(SHOTS, `close-up-${name.replaceAll(' ', '-')}.png`) });
-}
 
 /** Set-up the other browser tests drive through the UI, done through the router to save time. */
-const call = routerCall(() => app);
-
-/** Some minutes pass, as if the person had been working (so the workbench does not lock). */
-function minutesLater(minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? START).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
+const { call } = suite;
 
 /** Signs in as someone and opens the sign-off page (the assessment page will link to it). */
 async function openSignOffAs(page: Page, who: { username: string; password: string }) {
@@ -124,37 +102,17 @@ const cellTexts = async (row: Locator) =>
   (await row.getByRole('cell').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-sign-off-e2e-');
-  app = await openWorkbench(browser, server.url, data.path, { kdfCost: TEST_KDF_COST });
-  app.clock.now = START;
-  const { ids } = await setUpTeam(call, { members: [SW, YOS, PAT] });
-  const { hsbCase } = await openAllocatedCase(call, {
-    child: { name: CHILD, dateOfBirth: '2012-02-02', gender: 'male', socialCareNumber: 'SC-1' } as never,
+  app = suite.app;
+  const { ids, hsbCase } = await setUpTeamAndCase(call, {
+    team: { members: [SW, YOS, PAT] },
+    child: { name: CHILD, dateOfBirth: '2012-02-02', socialCareNumber: 'SC-1' },
     profileId: 'lancashire',
-    socialWorkerId: ids[SW.username] ?? '',
-    yosPractitionerId: ids[YOS.username] ?? '',
     // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
-    managerIds: [ids[ADMIN.username] ?? '', ids[PAT.username] ?? ''],
+    managers: [ADMIN, PAT],
   });
-  const assessment = await call('assessments.start', {
+  const assessment = await startAimAssessment(call, {
     caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
     decisionAt: '2026-05-20T10:00:00+01:00',
-    facts: {
-      referralDate: '2026-05-01',
-      lastBehaviourDate: '2026-04-20',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
     leadAssessorId: ids[YOS.username] ?? '',
     coAssessorId: ids[SW.username] ?? '',
   });
@@ -199,15 +157,7 @@ beforeAll(async () => {
       ],
     },
   });
-  await call('session.signOut', {});
-  await app.page.reload();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
+  await signOutAndReload(app);
 });
 
 describe('quality assurance and sign-off, through the UI', () => {
@@ -232,9 +182,9 @@ describe('quality assurance and sign-off, through the UI', () => {
         .getByText('every page of the exported report will be watermarked DRAFT — NOT SIGNED OFF')
         .isVisible(),
     ).toBe(true);
-    app.host.saveFile = join(data.path, 'draft.docx');
+    app.host.saveFile = join(suite.folder, 'draft.docx');
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    const exported = notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: DRAFT — NOT SIGNED OFF').isVisible()).toBe(true);
@@ -244,9 +194,9 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     const form = page.getByRole('form', { name: 'Submit for quality assurance' });
     await form.getByLabel('Comments for the manager (optional)').fill('Ready for QA');
-    minutesLater(5);
+    minutesLater(app, 5);
     await form.getByRole('button', { name: 'Submit for quality assurance' }).click();
-    const done = page.getByRole('status').filter({ hasText: 'Submitted for quality assurance. A manager' });
+    const done = notice(page, 'Submitted for quality assurance. A manager');
     await done.waitFor();
     // Focus moves to what happened, since the form that was used has gone.
     await expect.poll(() => done.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -295,12 +245,9 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'return without comments');
 
     await form.getByLabel('Comments').fill('Add the school’s view of Riley’s friendships.');
-    minutesLater(30);
+    minutesLater(app, 30);
     await form.getByRole('button', { name: 'Return with comments' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Returned to the co-assessors with your comments.' })
-      .waitFor();
+    await notice(page, 'Returned to the co-assessors with your comments.').waitFor();
     expect(await stepText(page)).toBe('Draft | Current step');
     const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
     expect(await cellTexts(record.getByRole('row').nth(2))).toEqual([
@@ -318,24 +265,21 @@ describe('quality assurance and sign-off, through the UI', () => {
   it('is resubmitted by the social worker and approved by Pat, fixing the content hash', async () => {
     const { page } = app;
     await openSignOffAs(page, SW);
-    minutesLater(60);
+    minutesLater(app, 60);
     await page
       .getByRole('form', { name: 'Submit for quality assurance' })
       .getByRole('button', { name: 'Submit for quality assurance' })
       .click();
-    await page.getByRole('status').filter({ hasText: 'Submitted for quality assurance.' }).waitFor();
+    await notice(page, 'Submitted for quality assurance.').waitFor();
 
     await openSignOffAs(page, PAT);
     const form = page.getByRole('form', { name: 'Quality-assure this version' });
     // Lancashire step 9: reviewed jointly with the CSC Team Manager, who is recorded with the approval.
     await form.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await form.getByLabel('Comments').fill('Clear analysis.');
-    minutesLater(20);
+    minutesLater(app, 20);
     await form.getByRole('button', { name: 'Approve' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Approved. The approved content is now fixed' })
-      .waitFor();
+    await notice(page, 'Approved. The approved content is now fixed').waitFor();
     expect(await stepText(page)).toBe('Approved | Current step');
     const signatures = page.getByRole('region', { name: 'Signatures' });
     expect(await signatures.getByRole('code').textContent()).toMatch(/^[0-9a-f]{64}$/);
@@ -373,12 +317,9 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'sign wrong password');
 
     await form.getByLabel('Your password').fill(YOS.password);
-    minutesLater(10);
+    minutesLater(app, 10);
     await form.getByRole('button', { name: 'Sign this version' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'You have signed. The other co-assessor still needs to sign.' })
-      .waitFor();
+    await notice(page, 'You have signed. The other co-assessor still needs to sign.').waitFor();
     expect(await stepText(page)).toBe('Signed | Current step: 1 of 2 signed');
     const partly = page.getByRole('region', { name: 'Partly signed' });
     expect(await partly.textContent()).toMatch(
@@ -388,13 +329,10 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'partly signed');
 
     await openSignOffAs(page, SW);
-    minutesLater(10);
+    minutesLater(app, 10);
     await page.getByLabel('Your password').fill(SW.password);
     await page.getByRole('button', { name: 'Sign this version' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'You have signed. Both co-assessors have now signed: version 1 is final.' })
-      .waitFor();
+    await notice(page, 'You have signed. Both co-assessors have now signed: version 1 is final.').waitFor();
   });
 
   it('shows "Signed by … unchanged since" and Final, and exports the signed Word report', async () => {
@@ -441,19 +379,19 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     const exportPart = page.getByRole('region', { name: 'Export to Word' });
     expect(await exportPart.getByText('DRAFT — NOT SIGNED OFF').count()).toBe(0);
-    reportPath = join(data.path, 'aim-report-signed.docx');
+    reportPath = join(suite.folder, 'aim-report-signed.docx');
     app.host.saveFile = reportPath;
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = exportPart.getByRole('status').filter({ hasText: 'Report exported' });
+    const exported = notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${reportPath}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: OFFICIAL-SENSITIVE, final and verified').isVisible()).toBe(true);
     expect(existsSync(reportPath)).toBe(true);
     await closeUp(exportPart, 'export final');
 
-    app.host.saveFile = join(data.path, 'chronology.docx');
+    app.host.saveFile = join(suite.folder, 'chronology.docx');
     await exportPart.getByRole('button', { name: 'Export the case chronology (Word)' }).click();
-    await exportPart.getByRole('status').filter({ hasText: 'Case chronology exported' }).waitFor();
+    await notice(exportPart, 'Case chronology exported').waitFor();
     expect(await exportPart.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(existsSync(app.host.saveFile)).toBe(true);
     copyFileSync(app.host.saveFile, join(SHOTS, 'chronology.docx'));
@@ -520,10 +458,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     const { page } = app;
     await signOutThroughUi(page);
     await signInThroughUi(page, ADMIN);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Report format', exact: true })
-      .click();
+    await goTo(page, 'Report format');
     await heading(page, 'Report format').waitFor();
     const form = page.getByRole('form', { name: 'Parts of the AIM report' });
     const headingFields = form.getByRole('textbox', { name: /^Heading for / });
@@ -549,12 +484,7 @@ describe('quality assurance and sign-off, through the UI', () => {
         .getByRole('button', { name: 'Move up Sources of information' })
         .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
-    expect(
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Sources of information moved up: now part 3 of 12.' })
-        .count(),
-    ).toBe(1);
+    expect(await notice(page, 'Sources of information moved up: now part 3 of 12.').count()).toBe(1);
 
     // The first part has no Move up.
     expect(
@@ -587,7 +517,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     ]);
     await form.getByRole('button', { name: 'Remove End meeting' }).click();
     await form.getByRole('button', { name: 'Save the report format' }).click();
-    await page.getByRole('status').filter({ hasText: 'The report format has been saved.' }).waitFor();
+    await notice(page, 'The report format has been saved.').waitFor();
     const saved = await call('reports.template', {});
     expect(saved.parts.map((p) => p.part)).toEqual([
       'reason-and-route',

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { WorkbenchPage } from './harness.ts';
-import { heading, type Person } from './setup.ts';
+import { goTo, heading, notice, openCasePage, type Person } from './setup.ts';
 
 // What a person does on the Team section, the sync panel and the cases list, for the browser test of
 // working with other computers (test/e2e/sync.test.ts).
@@ -27,15 +27,6 @@ export const PAT: Person = {
 export const region = (scope: Page | Locator, name: string) =>
   scope.getByRole('region', { name, exact: true });
 
-/** A few minutes pass on one machine while its person works (so it does not lock). */
-export function minutesLater(app: WorkbenchPage, minutes: number) {
-  app.clock.now = new Date((app.clock.now ?? new Date()).getTime() + minutes * 60_000);
-  app.workbench.touch();
-}
-
-export const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-
 export async function teamSection(page: Page): Promise<Locator> {
   await goTo(page, 'Administration');
   await heading(page, 'Administration').waitFor();
@@ -45,18 +36,16 @@ export async function teamSection(page: Page): Promise<Locator> {
 }
 
 /** Clicks a button of the Team section and waits for the notice it gives. */
-export async function teamStep(team: Locator, button: string, notice: string | RegExp) {
+export async function teamStep(team: Locator, button: string, says: string | RegExp) {
   await team.getByRole('button', { name: button, exact: true }).click();
-  await team.getByRole('status').filter({ hasText: notice }).waitFor();
+  await notice(team, says).waitFor();
 }
 
 export const pinnedKey = (team: Locator) =>
   team.getByRole('note', { name: 'Administrator key this computer trusts', exact: true });
 
 export async function openSyncPanel(page: Page, child: string) {
-  await goTo(page, 'Cases');
-  await page.getByRole('link', { name: child }).click();
-  await heading(page, child).waitFor();
+  await openCasePage(page, child);
   await page.getByRole('link', { name: 'Working with other computers' }).click();
   await heading(page, 'Working with other computers').waitFor();
   await region(page, 'Where this case stands').waitFor();
@@ -70,7 +59,7 @@ export async function sendCase(app: WorkbenchPage, child: string, to: string[], 
   for (const person of to) await send.getByLabel(person, { exact: true }).check();
   app.host.saveFile = path;
   await send.getByRole('button', { name: 'Save the case bundle…' }).click();
-  const saved = send.getByRole('status').filter({ hasText: `Saved to ${path}, with ` });
+  const saved = notice(send, `Saved to ${path}, with `);
   await saved.waitFor();
   return (await saved.textContent()) ?? '';
 }
@@ -82,9 +71,9 @@ export async function openBundle(app: WorkbenchPage, path: string, reference: st
   await heading(page, 'Cases').waitFor();
   app.host.openFile = path;
   await page.getByRole('button', { name: 'Open a case bundle' }).click();
-  const notice = page.getByRole('status').filter({ hasText: `case ${reference}` });
-  await notice.waitFor();
-  return notice;
+  const opened = notice(page, `case ${reference}`);
+  await opened.waitFor();
+  return opened;
 }
 
 /** Changes the first map item's "What happened" through the pattern map's chronology, as a person would. */

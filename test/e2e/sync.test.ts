@@ -1,31 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lifeEvent } from '../support/sync-team.ts';
+import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  allocatedTo,
+  browserFile,
+  goTo,
   heading,
+  minutesLater,
+  notice,
   openAllocatedCase,
   routerCall,
   SW,
+  screens,
   setUpTeam,
   signInThroughUi,
+  signOutAndReload,
+  startAimAssessment,
   YOS,
 } from './setup.ts';
 import {
   BELLA,
   changeWhatHappened,
-  goTo,
-  minutesLater,
   openBundle,
   openSyncPanel,
   PAT,
@@ -54,39 +52,27 @@ const NOW = new Date('2026-11-26T10:00:00Z');
 const SHOTS = '/tmp/hsb-sync-screens';
 const CHILD = 'Jordan Example';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-sync-e2e-', { now: NOW, open: false });
 let a: WorkbenchPage;
 let b: WorkbenchPage;
 let c: WorkbenchPage;
 const callA = routerCall(() => a);
 const callB = routerCall(() => b);
-const screensChecked: string[] = [];
+const { checked: screensChecked, expectAccessible } = screens(SHOTS);
 let caseId = '';
 let reference = '';
 const ids: Record<string, string> = {};
 
-const file = (name: string) => join(data.path, 'files', name);
-
-async function expectAccessible(page: Page, screen: string) {
-  expect(await seriousAxeViolations(page), `axe on ${screen}`).toEqual([]);
-  screensChecked.push(screen);
-  await page.screenshot({ path: join(SHOTS, `${screen.replaceAll(' ', '-')}.png`), fullPage: true });
-}
+const file = (name: string) => join(suite.folder, 'files', name);
 
 const whatOnMap = async (app: WorkbenchPage) =>
   (await routerCall(() => app)('map.get', { caseId })).items.map((i) => i.what);
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-sync-e2e-');
-  mkdirSync(SHOTS, { recursive: true });
-  for (const dir of ['a', 'b', 'c', 'files']) mkdirSync(join(data.path, dir));
-  const options = { kdfCost: TEST_KDF_COST, now: NOW };
-  a = await openWorkbench(browser, server.url, join(data.path, 'a'), options);
-  b = await openWorkbench(browser, server.url, join(data.path, 'b'), options);
-  c = await openWorkbench(browser, server.url, join(data.path, 'c'), options);
+  mkdirSync(join(suite.folder, 'files'));
+  a = await suite.open(join(suite.folder, 'a'));
+  b = await suite.open(join(suite.folder, 'b'));
+  c = await suite.open(join(suite.folder, 'c'));
   Object.assign(ids, (await setUpTeam(callA, { members: [SW] })).ids);
   Object.assign(ids, (await setUpTeam(callB, { administrator: BELLA, members: [YOS] })).ids);
   Object.assign(
@@ -103,17 +89,8 @@ beforeAll(async () => {
     [b, BELLA],
     [c, PAT],
   ] as const) {
-    await routerCall(() => app)('session.signOut', {});
-    await app.page.reload();
-    await signInThroughUi(app.page, person);
+    await signOutAndReload(app, person);
   }
-});
-
-afterAll(async () => {
-  for (const app of [a, b, c]) await app?.close();
-  await browser?.close();
-  await server?.close();
-  data?.remove();
 });
 
 describe('two co-assessors on two computers and a manager on a third, through the UI', () => {
@@ -195,25 +172,11 @@ describe('two co-assessors on two computers and a manager on a third, through th
     const { hsbCase } = await openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
       profileId: 'lancashire',
-      socialWorkerId: ids[SW.username] ?? '',
-      yosPractitionerId: ids[YOS.username] ?? '',
-      managerIds: [ids[ADMIN.username] ?? '', ids[PAT.username] ?? ''],
+      ...allocatedTo(ids, [ADMIN, PAT]),
     });
     caseId = hsbCase.id;
     reference = hsbCase.reference;
-    await callA('map.addItem', {
-      caseId,
-      item: {
-        kind: 'life-event',
-        lane: 'family',
-        what: 'Moved house',
-        people: [],
-        place: '',
-        date: { precision: 'year', year: 2021 },
-        sourceAgency: 'childrens-social-care',
-        sourceDetail: '',
-      },
-    });
+    await callA('map.addItem', { caseId, item: lifeEvent('Moved house') });
     await signInThroughUi(a.page, SW);
     await openSyncPanel(a.page, CHILD);
     const state = region(a.page, 'Where this case stands');
@@ -314,22 +277,10 @@ describe('two co-assessors on two computers and a manager on a third, through th
 
   it('lets the manager on the third computer open the case, see the agreed version and approve the assessment', async () => {
     // The co-assessors' AIM assessment, submitted for quality assurance on A (seeded through A's router).
-    const assessment = await callA('assessments.start', {
+    const assessment = await startAimAssessment(callA, {
       caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
       decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-02',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
+      facts: { referralDate: '2026-11-02', lastBehaviourDate: '2026-10-20' },
       leadAssessorId: ids[YOS.username] ?? '',
       coAssessorId: ids[SW.username] ?? '',
     });
@@ -364,10 +315,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await qa.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await qa.getByLabel('Comments').fill('Clear analysis.');
     await qa.getByRole('button', { name: 'Approve' }).click();
-    await c.page
-      .getByRole('status')
-      .filter({ hasText: 'Approved. The approved content is now fixed' })
-      .waitFor();
+    await notice(c.page, 'Approved. The approved content is now fixed').waitFor();
     await sendCase(c, CHILD, ['Sam Social Worker'], file('approved.hsbcase'));
     await openBundle(a, file('approved.hsbcase'), reference);
     const onA = await callA('signOff.status', { assessmentId: assessment.id });

@@ -1,30 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
-import { lifeEvent } from '../support/sync-team.ts';
-import { tempFolder } from '../support/temp.ts';
-import { TEST_KDF_COST } from '../support/workbench.ts';
-import {
-  launchChromium,
-  openWorkbench,
-  seriousAxeViolations,
-  serveRenderer,
-  type WorkbenchPage,
-} from './harness.ts';
+import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
+import type { Harness } from '../support/workbench.ts';
+import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
+  allocatedTo,
+  browserFile,
+  goTo,
   heading,
   openAllocatedCase,
+  type Person,
   routerCall,
   SW,
   setUpTeam,
-  signInThroughUi,
+  signOutAndReload,
   YOS,
 } from './setup.ts';
-import { BELLA, goTo, region } from './sync-steps.ts';
+import { BELLA, region } from './sync-steps.ts';
 
 // The team server, live: two computers in one team, each connected to a team server on this machine
 // (embedded PGlite, loopback). The administrator on A enters its address under Administration → Team
@@ -35,26 +31,23 @@ import { BELLA, goTo, region } from './sync-steps.ts';
 const NOW = new Date('2026-11-26T10:00:00Z');
 const CHILD = 'Robin Example';
 
-let browser: Browser;
-let renderer: Awaited<ReturnType<typeof serveRenderer>>;
-let data: ReturnType<typeof tempFolder>;
+const suite = browserFile('hsb-team-server-e2e-', { now: NOW, open: false });
 let teamServer: RunningServer;
 let closeServerDb: () => Promise<void>;
 let a: WorkbenchPage;
 let b: WorkbenchPage;
 const callA = routerCall(() => a);
 const callB = routerCall(() => b);
-const file = (name: string) => join(data.path, 'files', name);
+/** What `joinTeamByFiles` uses of a workbench: its host's file dialogs and its router. */
+const asHarness = (app: WorkbenchPage) =>
+  ({ host: app.host, call: routerCall(() => app) }) as unknown as Harness;
 
 beforeAll(async () => {
-  [browser, renderer] = await Promise.all([launchChromium(), serveRenderer()]);
-  data = tempFolder('hsb-team-server-e2e-');
-  for (const dir of ['a', 'b', 'files']) mkdirSync(join(data.path, dir));
-  const serverDb = await openPglite(join(data.path, 'server-data'));
+  mkdirSync(join(suite.folder, 'files'));
+  const serverDb = await openPglite(join(suite.folder, 'server-data'));
   closeServerDb = () => serverDb.close();
-  const options = { kdfCost: TEST_KDF_COST, now: NOW };
-  a = await openWorkbench(browser, renderer.url, join(data.path, 'a'), options);
-  b = await openWorkbench(browser, renderer.url, join(data.path, 'b'), options);
+  a = await suite.open(join(suite.folder, 'a'));
+  b = await suite.open(join(suite.folder, 'b'));
   teamServer = await startServer({
     db: serverDb,
     log: () => undefined,
@@ -66,28 +59,16 @@ beforeAll(async () => {
   await callB('session.signIn', { username: BELLA.username, password: BELLA.password }).catch(
     () => undefined,
   );
-  b.host.saveFile = file('join.json');
-  await callB('sync.exportJoinRequest', {});
-  await callA('sync.createTeam', {});
-  a.host.openFile = file('join.json');
-  await callA('sync.importJoinRequest', {});
-  a.host.saveFile = file('roster.json');
-  await callA('sync.exportRoster', {});
-  b.host.openFile = file('roster.json');
-  await callB('sync.importRoster', {});
+  await joinTeamByFiles(asHarness(a), asHarness(b), join(suite.folder, 'files'));
   await callB('sync.setServer', { address: teamServer.url });
-  await callA('session.signOut', {});
-  await a.page.reload();
-  await signInThroughUi(a.page, ADMIN);
+  await signOutAndReload(a, ADMIN);
 });
 
 afterAll(async () => {
+  // The workbenches first (they are connected to the team server), then the server (Chromium after).
   for (const app of [a, b]) await app?.close();
   await teamServer?.close();
   await closeServerDb?.();
-  await browser?.close();
-  await renderer?.close();
-  data?.remove();
 });
 
 describe('the team server, live, through the UI', () => {
@@ -102,21 +83,19 @@ describe('the team server, live, through the UI', () => {
     await section.screenshot({ path: '/tmp/hsb-team-server-section.png' });
 
     const users = await callA('users.list', {});
-    const id = (name: string) => users.find((u) => u.name === name)?.id ?? '';
+    // Yas is a member of B, so A knows her by name (under a team username).
+    const idOf = (person: Person) => users.find((u) => u.name === person.name)?.id ?? '';
+    const ids = Object.fromEntries([ADMIN, SW, YOS].map((person) => [person.username, idOf(person)]));
     const { hsbCase } = await openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' },
       profileId: 'lancashire',
-      socialWorkerId: id(SW.name),
-      yosPractitionerId: id(YOS.name),
-      managerIds: [id(ADMIN.name)],
+      ...allocatedTo(ids),
     } as never);
     await callA('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
     await callA('sync.syncNow', {});
 
     // Yas signs in on B: the live link opens, and the case is there without opening any file.
-    await callB('session.signOut', {});
-    await b.page.reload();
-    await signInThroughUi(b.page, YOS);
+    await signOutAndReload(b, YOS);
     await goTo(b.page, 'Cases');
     await b.page.getByRole('link', { name: CHILD }).click({ timeout: 10_000 });
     await heading(b.page, CHILD).waitFor();
