@@ -270,6 +270,37 @@ export const calls = {
       }),
     ),
   }),
+  // Issue 14: My work as an inbox — what is waiting for this person, each item with where it is done.
+  'work.inbox': call({
+    access: CASEWORK,
+    writes: false,
+    request: empty,
+    response: z.array(
+      z.strictObject({
+        kind: z.enum([
+          'screen-consultation',
+          'quality-assure',
+          'returned',
+          'sign',
+          'finish-ratings',
+          'confirm-agreement',
+          'meeting-action',
+        ]),
+        caseId: recordId,
+        caseReference: z.string(),
+        childName: z.string(),
+        title: z.string(),
+        detail: z.string(),
+        /** When it started waiting (ISO), or empty when it has no one moment. */
+        since: z.string(),
+        due: isoDay.nullable(),
+        place: z.strictObject({
+          screen: z.enum(['hsb-consultation', 'sign-off', 'assessment', 'hsb-meetings']),
+          id: recordId,
+        }),
+      }),
+    ),
+  }),
 
   'children.create': call({
     access: CASEWORK,

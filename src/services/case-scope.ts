@@ -146,6 +146,7 @@ export const caseScope: {
   'deadlines.mine': 'filters-itself',
   'deadlines.team': 'filters-itself',
   'deadlines.myActions': 'filters-itself',
+  'work.inbox': 'filters-itself',
   // A new child has no case yet; the person who records them may then open one.
   'children.create': 'not-case-scoped',
   'children.update': (_db, r) => [{ childId: r.id }],

@@ -20,6 +20,7 @@ import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines
 import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
 import { pathwayHandlers } from './pathway/handlers.ts';
+import { inbox } from './my-work.ts';
 import { myActions } from './pathway/my-actions.ts';
 import {
   addItem,
@@ -95,6 +96,7 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'deadlines.mine': (wb) => myDeadlines(wb),
   'deadlines.team': (wb) => teamDeadlines(wb),
   'deadlines.myActions': (wb) => myActions(wb),
+  'work.inbox': (wb) => inbox(wb),
   'map.get': (wb, req) => getMap(wb, req.caseId),
   'map.addItem': addItem,
   'map.updateItem': editItem,

@@ -498,6 +498,7 @@ const FILTERED_LISTS: readonly CallName[] = [
   'deadlines.mine',
   'deadlines.team',
   'deadlines.myActions',
+  'work.inbox',
   'pathway.nfaList',
 ];
 /** How an unallocated person asks for access. */
