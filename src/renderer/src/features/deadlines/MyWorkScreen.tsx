@@ -8,6 +8,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineTable } from './DeadlineTable.tsx';
 import { GROUPS, groupOf } from './due.ts';
+import { WaitingForYou } from './WaitingForYou.tsx';
 
 /** Every running deadline on the signed-in person's cases, soonest first; for managers, the team's too. */
 export function MyWorkScreen() {
@@ -20,6 +21,9 @@ export function MyWorkScreen() {
         <nav aria-label="On this page" className="contents">
           <ul className="contents__list">
             <li>
+              <a href="#waiting-title">Waiting for you</a>
+            </li>
+            <li>
               <a href="#my-deadlines">Your deadlines</a>
             </li>
             <li>
@@ -31,6 +35,7 @@ export function MyWorkScreen() {
           </ul>
         </nav>
       ) : null}
+      <WaitingForYou />
       <MyDeadlines />
       <MyActions />
       {manager ? <TeamDeadlines /> : null}
