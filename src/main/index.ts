@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session } from 'electron';
 import { CALL_CHANNEL } from '../contract/channel.ts';
+import { ArrivalWatch } from '../services/arrivals.ts';
 import type { Host } from '../services/host.ts';
 import { createRouter } from '../services/router.ts';
 import { Workbench } from '../services/workbench.ts';
+import { lookForArrivals } from './arrivals.ts';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isNetworkRequest } from './security.ts';
 
 // The thin Electron shell: one hardened window, the IPC router, a menu. Everything else is in services.
@@ -99,6 +101,16 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     const autoLock = setInterval(() => workbench.lockIfIdle(), 30_000);
+    // Work handed to this person while the window is in the background: a desktop notice, no case details.
+    const arrivals = new ArrivalWatch(workbench);
+    const noticeArrivals = setInterval(() => {
+      if (!window || !Notification.isSupported()) return;
+      lookForArrivals(arrivals, window, (notice, onClick) => {
+        const shown = new Notification(notice);
+        shown.on('click', onClick);
+        shown.show();
+      });
+    }, 15_000);
 
     window = new BrowserWindow({
       width: 1280,
@@ -167,6 +179,7 @@ if (!app.requestSingleInstanceLock()) {
 
     app.on('before-quit', () => {
       clearInterval(autoLock);
+      clearInterval(noticeArrivals);
       workbench.close();
     });
   });

@@ -82,6 +82,7 @@ const electron = vi.hoisted(() => {
       },
     },
     Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
+    Notification: { isSupported: () => false },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Handler) => {
