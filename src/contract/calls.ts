@@ -301,6 +301,37 @@ export const calls = {
       }),
     ),
   }),
+  'work.team': call({
+    access: ['manager'],
+    writes: false,
+    request: empty,
+    response: z.strictObject({
+      cases: z.array(
+        z.strictObject({
+          caseId: recordId,
+          caseReference: z.string(),
+          childName: z.string(),
+          stage: z.string(),
+          heldBy: z.string(),
+          overdue: z.array(z.string()),
+        }),
+      ),
+      timeliness: z.array(
+        z.strictObject({
+          month: z.string(),
+          within: z.number().int(),
+          late: z.number().int(),
+          percentWithin: z.number().int(),
+        }),
+      ),
+    }),
+  }),
+  'work.exportTeamCsv': call({
+    access: ['manager'],
+    writes: true,
+    request: empty,
+    response: z.strictObject({ savedTo: z.string().nullable() }),
+  }),
 
   'children.create': call({
     access: CASEWORK,

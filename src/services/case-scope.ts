@@ -147,6 +147,8 @@ export const caseScope: {
   'deadlines.team': 'filters-itself',
   'deadlines.myActions': 'filters-itself',
   'work.inbox': 'filters-itself',
+  'work.team': 'filters-itself',
+  'work.exportTeamCsv': 'filters-itself',
   // A new child has no case yet; the person who records them may then open one.
   'children.create': 'not-case-scoped',
   'children.update': (_db, r) => [{ childId: r.id }],

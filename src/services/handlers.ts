@@ -21,6 +21,7 @@ import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
 import { pathwayHandlers } from './pathway/handlers.ts';
 import { inbox } from './my-work.ts';
+import { exportTeamCsv, teamOverview } from './team-overview.ts';
 import { myActions } from './pathway/my-actions.ts';
 import {
   addItem,
@@ -97,6 +98,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'deadlines.team': (wb) => teamDeadlines(wb),
   'deadlines.myActions': (wb) => myActions(wb),
   'work.inbox': (wb) => inbox(wb),
+  'work.team': (wb) => teamOverview(wb),
+  'work.exportTeamCsv': (wb) => exportTeamCsv(wb),
   'map.get': (wb, req) => getMap(wb, req.caseId),
   'map.addItem': addItem,
   'map.updateItem': editItem,

@@ -499,6 +499,8 @@ const FILTERED_LISTS: readonly CallName[] = [
   'deadlines.team',
   'deadlines.myActions',
   'work.inbox',
+  'work.team',
+  'work.exportTeamCsv',
   'pathway.nfaList',
 ];
 /** How an unallocated person asks for access. */
