@@ -3,12 +3,14 @@ import type { WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
   browserFile,
+  credentials,
   heading,
   type Person,
   SW,
   screens,
   setUpTeamAndCase,
   signInByRouter,
+  startAimAssessment,
   YOS,
 } from './setup.ts';
 
@@ -26,6 +28,16 @@ const HANA: Person = {
   aimTrained: true,
 };
 
+/** A youth justice manager: under Lancashire, the one who quality-assures. */
+const PAT: Person = {
+  username: 'pat.manager',
+  password: 'youth justice manager pass 1',
+  name: 'Pat Manager',
+  agency: 'youth-justice',
+  roles: ['manager'],
+  aimTrained: false,
+};
+
 const suite = browserFile('hsb-my-work-e2e-', { now: NOW });
 let app: WorkbenchPage;
 const { expectAccessible } = screens('/tmp/hsb-my-work-screens', { fresh: true });
@@ -34,10 +46,36 @@ const { call } = suite;
 beforeAll(async () => {
   app = suite.app;
   const { ids, hsbCase } = await setUpTeamAndCase(call, {
-    team: { members: [SW, YOS, HANA] },
+    team: { members: [SW, YOS, HANA, PAT] },
     child: { name: 'Riley Inbox', dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
+    managers: [ADMIN, PAT],
   });
+  // An AIM assessment signed off on time, for the manager's chart.
+  const as = async (person: Person) => {
+    await call('session.signOut', {});
+    await call('session.signIn', credentials(person));
+  };
+  await call('pathway.recordEvent', {
+    caseId: hsbCase.id,
+    event: 'first-meeting-with-child',
+    occurredAt: '2026-11-02T09:00:00Z',
+    note: '',
+  });
+  const a = await startAimAssessment(call, {
+    caseId: hsbCase.id,
+    leadAssessorId: ids[YOS.username] ?? '',
+    coAssessorId: ids[SW.username] ?? '',
+    decisionAt: '2026-11-02T10:00:00Z',
+  });
+  await as(SW);
+  await call('signOff.submit', { assessmentId: a.id, comments: '' });
+  await as(PAT);
+  await call('signOff.approve', { assessmentId: a.id, comments: '', jointReviewer: 'Chris Manager' });
+  for (const person of [YOS, SW]) {
+    await as(person);
+    await call('signOff.sign', { assessmentId: a.id, password: person.password });
+  }
   await call('session.signOut', {});
   await call('session.signIn', { username: SW.username, password: SW.password });
   const mother = await call('people.add', {
@@ -86,6 +124,29 @@ describe('My work, as each person’s inbox', () => {
       .first()
       .waitFor();
     expect(page.url()).toMatch(/#\/cases\/[^/]+\/consultation/);
+  });
+
+  it('shows a manager their team’s cases and the timeliness chart, with the figures in a table', async () => {
+    const { page } = app;
+    await signInByRouter(app, ADMIN);
+    await heading(page, 'My work').waitFor();
+    const team = page.getByRole('region', { name: 'Your team’s cases' });
+    const cases = team.getByRole('table', { name: 'The open cases you manage' });
+    expect(await cases.getByRole('row').count()).toBe(2);
+    expect(await cases.textContent()).toContain('Riley Inbox');
+    const chart = team.getByRole('figure', {
+      name: 'AIM assessments completed within their window, by month',
+    });
+    const figures = chart.getByRole('table', { name: 'Timeliness of AIM assessments by month' });
+    expect(await figures.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      'Nov 2026',
+      '1',
+      '0',
+      '100%',
+    ]);
+    expect(await chart.locator('svg.recharts-surface').count()).toBeGreaterThan(0);
+    await team.getByRole('button', { name: 'Save these figures as CSV' }).waitFor();
+    await expectAccessible(page, 'my work manager');
   });
 
   it('does not show the request to the social worker who made it', async () => {

@@ -3,9 +3,9 @@ import type { CallName, CallRequest } from '#contract/calls.ts';
 import { call } from '../app/api.ts';
 import { useAction } from './form/useAction.ts';
 
-type ExportCall = 'reports.exportStrategyMeeting' | 'reports.exportConsultation';
+type ExportCall = 'reports.exportStrategyMeeting' | 'reports.exportConsultation' | 'work.exportTeamCsv';
 
-/** A button that exports one record to Word through the save dialog, then says where it went. */
+/** A button that exports through the save dialog (a record to Word, the team's figures to CSV), then says where it went. */
 export function ExportButton<K extends ExportCall & CallName>({
   name,
   request,

@@ -8,6 +8,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { DeadlineTable } from './DeadlineTable.tsx';
 import { GROUPS, groupOf } from './due.ts';
+import { TeamOverview } from './TeamOverview.tsx';
 import { WaitingForYou } from './WaitingForYou.tsx';
 
 /** Every running deadline on the signed-in person's cases, soonest first; for managers, the team's too. */
@@ -30,6 +31,9 @@ export function MyWorkScreen() {
               <a href="#my-actions-title">Actions to record</a>
             </li>
             <li>
+              <a href="#team-overview-title">Your team’s cases</a>
+            </li>
+            <li>
               <a href="#team-deadlines-title">Team deadlines</a>
             </li>
           </ul>
@@ -38,6 +42,7 @@ export function MyWorkScreen() {
       <WaitingForYou />
       <MyDeadlines />
       <MyActions />
+      {manager ? <TeamOverview /> : null}
       {manager ? <TeamDeadlines /> : null}
     </>
   );
