@@ -1,23 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
-  harness,
   SW_PASSWORD,
-  seededTeam,
+  type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
 // cases.allocate, through the router: a manager of the case reallocates it; the social worker who was
 // taken off loses access to the case, and the sharing permission they gave for the pattern map lapses.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let solId: string;
 let caseId: string;
 
@@ -45,10 +43,8 @@ const consent = (subject: 'child' | 'parent-carer' | 'social-worker-permission',
     reason: '',
   });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   solId = (
     await addTeamMember(
       h,
@@ -91,10 +87,6 @@ beforeEach(async () => {
   await consent('social-worker-permission', null);
   expect((await h.call('map.get', { caseId })).sharing.missingForExternal).toEqual([]);
   await as('admin');
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 const reallocate = (socialWorkerId: string, expectedVersion: number, managerIds = [team.admin.id]) =>

@@ -1,22 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
   type Harness,
-  harness,
   openTeamCase,
   SW_PASSWORD,
-  seededTeam,
+  type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
 // assessments.setOutcome, through the router: the overall outcome an AIM2 template defines, set by
 // one of the two co-assessors while the version is a draft, audited; anything else saves nothing.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 
 const PASSWORDS: Record<string, string> = {
@@ -52,15 +50,9 @@ const start = (frameworkId: 'aim2' | 'aim3') =>
     coAssessorId: team.socialWorker.id,
   });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-05-06T09:00:00+01:00') }, async (w) => {
+  ({ h, team } = w);
   caseId = await openTeamCase(h, team, { name: 'Riley Assessed', dateOfBirth: '2013-03-14' });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 describe('the overall outcome of an assessment', () => {

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import { type Harness, SW_PASSWORD, type Team, YOS_PASSWORD } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const facts = {
   referralDate: '2026-05-01',
@@ -50,15 +49,7 @@ const start = (caseId: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   } as never);
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-05-06T09:00:00+01:00') }, (w) => ({ h, team } = w));
 
 describe('starting an assessment', () => {
   it('records the decision, route, eligibility and co-assessors', async () => {

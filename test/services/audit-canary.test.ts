@@ -1,14 +1,7 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
+import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, type Team, YOS_PASSWORD } from '../support/workbench.ts';
 
 // The audit trail records who did what to which record, never what a person typed: a distinct canary
 // goes into every free-text field the router takes, and none may appear in any audit entry.
@@ -17,9 +10,9 @@ const MARK = 'QZX';
 /** A canary naming its field, so a leak says where it came from. */
 const c = (field: string) => `${MARK}${field}${MARK}`;
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const PASSWORDS: Record<string, string> = {
   admin: ADMIN_PASSWORD,
@@ -31,15 +24,7 @@ async function as(username: string) {
   await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
 }
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-05T09:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-05T09:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 const childFields = (tag: string) => ({
   name: c(`${tag}ChildName`),

@@ -1,23 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hounslowProfile, lancashireProfile as LANCASHIRE } from '#domain/profiles/index.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
+import { type Harness, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-08-27T15:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-08-27T15:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 async function openCase(profileId: string) {
   const child = await h.call('children.create', {

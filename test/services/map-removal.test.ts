@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openTeamCase, seededTeam } from '../support/workbench.ts';
+import { type Harness, openTeamCase, type Team } from '../support/workbench.ts';
 
 // Removing items, links and themes from the pattern map (each audited, with what depends on them), and
 // changing a person recorded on the case (people.update), all through the router.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
@@ -35,15 +34,9 @@ async function entriesSince(since: number) {
 }
 const lastSeq = async () => (await h.call('audit.recent', { limit: 1 }))[0]?.seq ?? 0;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   caseId = await openTeamCase(h, team, { name: 'Jamie Example', dateOfBirth: '2013-03-14' });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 /** Two life events both linked to one incident, and a theme over the period. */

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { solidPng } from '../support/png.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
 
 // What arrives through the door cannot poison the store or stall the main process: every request is
 // walked once, within budgets, before anything else reads it.
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 let assessmentId: string;
 
@@ -72,10 +72,8 @@ const storeFingerprint = () => tableFingerprint(h.wb.db());
 const auditSeq = () =>
   (h.wb.db().prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path);
-  team = await seededTeam(h);
+seededWorkbenchEachTest({}, async (w) => {
+  ({ folder, h, team } = w);
   const created = await h.call('children.create', child);
   caseId = (
     await h.call('cases.open', {
@@ -107,10 +105,6 @@ beforeEach(async () => {
       coAssessorId: team.socialWorker.id,
     })
   ).id;
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 describe('text that is not well-formed UTF-16', () => {

@@ -1,23 +1,22 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { docxParts, unzipNames } from '../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { solidPng } from '../support/png.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
-  harness,
   SW_PASSWORD,
-  seededTeam,
+  type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let assessmentId: string;
 
 const PASSWORDS: Record<string, string> = {
@@ -52,10 +51,8 @@ const formulation: RichText = {
   ],
 };
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-06-01T09:00:00+01:00') }, async (w) => {
+  ({ folder, h, team } = w);
   const pat = await addTeamMember(
     h,
     {
@@ -137,10 +134,6 @@ beforeEach(async () => {
       },
     });
   }
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 async function approveAndSign() {

@@ -1,23 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
-  harness,
   SW_PASSWORD,
-  seededTeam,
+  type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let managerId: string;
 let hubManagerId: string;
 let caseId: string;
@@ -37,10 +35,8 @@ async function as(username: string) {
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   managerId = (
     await addTeamMember(
       h,
@@ -87,10 +83,6 @@ beforeEach(async () => {
       managerIds: [team.admin.id],
     })
   ).id;
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 const takeOver = (userId: string) =>

@@ -163,3 +163,18 @@ export async function openTeamCase(
   });
   return opened.id;
 }
+
+export type Team = Awaited<ReturnType<typeof seededTeam>>;
+
+/** The seeded team's passwords by username. */
+export const TEAM_PASSWORDS: Readonly<Record<string, string>> = {
+  admin: ADMIN_PASSWORD,
+  'sam.sw': SW_PASSWORD,
+  'yas.yos': YOS_PASSWORD,
+};
+
+/** Signs out whoever is signed in and signs this person in (by default with their seeded-team password). */
+export async function signInAs(h: Harness, username: string, password = TEAM_PASSWORDS[username] ?? '') {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
+}

@@ -1,25 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../../support/each-test.ts';
+import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, "The AIM outcome is whole": an intervention plan follows the assessment. Once an AIM
 // assessment is signed (final), the case asks for the intervention plan and My work shows it as due
 // until a direct-work intervention plan is recorded.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ h, team } = w));
 
 const plan = (caseId: string, kind: 'direct-work-plan' | 'safety-plan') => ({
   caseId,
