@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  SW_PASSWORD,
-  type Team,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../support/workbench.ts';
 
 // cases.allocate, through the router: a manager of the case reallocates it; the social worker who was
 // taken off loses access to the case, and the sharing permission they gave for the pattern map lapses.
@@ -20,16 +13,8 @@ let solId: string;
 let caseId: string;
 
 const SOL_PASSWORD = 'second social worker 1';
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  'sol.sw': SOL_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'sol.sw': SOL_PASSWORD };
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 

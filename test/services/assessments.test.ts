@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
-import { type Harness, SW_PASSWORD, type Team, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, signInAs, type Team } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
@@ -15,12 +15,7 @@ const facts = {
   openToYouthJusticeService: false,
 };
 
-async function as(username: 'sam.sw' | 'yas.yos' | 'admin') {
-  await h.call('session.signOut', {});
-  const password =
-    username === 'sam.sw' ? SW_PASSWORD : username === 'yas.yos' ? YOS_PASSWORD : 'correct horse battery';
-  await h.call('session.signIn', { username, password });
-}
+const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
 async function caseUnder(profileId: string, dateOfBirth = '2013-03-14') {
   const child = await h.call('children.create', { name: 'Riley Assessed', dateOfBirth, gender: 'male' });

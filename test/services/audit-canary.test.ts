@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aimAssessment } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
-import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, type Team, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, SW_PASSWORD, signInAs, type Team, YOS_PASSWORD } from '../support/workbench.ts';
 
 // The audit trail records who did what to which record, never what a person typed: a distinct canary
 // goes into every free-text field the router takes, and none may appear in any audit entry.
@@ -14,15 +15,7 @@ let folder: SeededWorkbench['folder'];
 let h: Harness;
 let team: Team;
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username);
 
 seededWorkbenchEachTest({ start: new Date('2026-11-05T09:00:00Z') }, (w) => ({ folder, h, team } = w));
 
@@ -265,25 +258,16 @@ async function scriptedCase() {
   // The AIM assessment: sources, sessions, sections, ratings, the agreed position, QA and a review.
   await as('admin');
   const assessmentId = (
-    await h.call('assessments.start', {
-      caseId: a.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: c('AssessmentReasons'),
-      qualityReviewNotified: c('QualityReviewNotified'),
-      decisionAt: '2026-11-05T10:00:00Z',
-      facts: {
+    await h.call(
+      'assessments.start',
+      aimAssessment(a.id, team, {
+        reasons: c('AssessmentReasons'),
+        qualityReviewNotified: c('QualityReviewNotified'),
         referralDate: '2026-11-01',
         lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: c('AssessmentProceedReason'),
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    })
+        proceedReason: c('AssessmentProceedReason'),
+      }),
+    )
   ).id;
   await as('sam.sw');
   await h.call('assessments.addSource', {

@@ -9,13 +9,12 @@ import { recentAudit } from '#store/audit-trail.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
-  ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
   harness,
-  SW_PASSWORD,
   seededTeam,
-  YOS_PASSWORD,
+  signInAs,
+  TEAM_PASSWORDS,
 } from '../support/workbench.ts';
 
 // Need-to-know access, through the router: only the people allocated to a case (and anyone holding a
@@ -26,17 +25,12 @@ let h: Harness;
 let f: Fixture;
 
 const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
+  ...TEAM_PASSWORDS,
   'una.out': 'outsider pass 1',
   'hana.hub': 'hub practitioner pass 1',
   'max.manager': 'other manager pass 1',
 };
-async function as(username: keyof typeof PASSWORDS) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: keyof typeof PASSWORDS) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 

@@ -3,16 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxParts } from '../support/docx-xml.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, harness, seededTeam, signInAs } from '../support/workbench.ts';
 
 let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Awaited<ReturnType<typeof seededTeam>>;
 
-async function as(username: 'sam.sw' | 'yas.yos') {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: username === 'sam.sw' ? SW_PASSWORD : YOS_PASSWORD });
-}
+const as = (username: 'sam.sw' | 'yas.yos') => signInAs(h, username);
 
 async function openCase(profileId: string, dateOfBirth: string) {
   const child = await h.call('children.create', { name: 'Pat Pathway', dateOfBirth, gender: 'female' });

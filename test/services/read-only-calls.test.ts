@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CallName, type CallRequest, calls } from '#contract/calls.ts';
 import { openDatabase } from '#store/database.ts';
+import { aimAssessment } from '../support/case-steps.ts';
 import { auditRows, dumpTables, folderState } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, seededTeam } from '../support/workbench.ts';
@@ -66,25 +67,13 @@ async function buildFixture() {
       sourceDetail: '',
     },
   } as never);
-  const assessment = await h.call('assessments.start', {
-    caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Concerning sexual behaviour towards a younger child at school.',
-    qualityReviewNotified: '',
-    decisionAt: '2026-11-05T08:00:00Z',
-    facts: {
-      referralDate: '2026-11-04',
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  } as never);
+  const assessment = await h.call(
+    'assessments.start',
+    aimAssessment(hsbCase.id, team, {
+      reasons: 'Concerning sexual behaviour towards a younger child at school.',
+      decisionAt: '2026-11-05T08:00:00Z',
+    }) as never,
+  );
   await h.call('calendar.addClosure', { day: '2026-12-29', label: 'Office closed' });
   ids = { caseId: hsbCase.id, childId: child.id, assessmentId: assessment.id };
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aimAssessment, DECIDED_20_NOVEMBER } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { solidPng } from '../support/png.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
@@ -85,25 +86,13 @@ seededWorkbenchEachTest({}, async (w) => {
     })
   ).id;
   assessmentId = (
-    await h.call('assessments.start', {
-      caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: 'Emailed the SQR service on 20/11/2026',
-      decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-01',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    })
+    await h.call(
+      'assessments.start',
+      aimAssessment(caseId, team, {
+        qualityReviewNotified: 'Emailed the SQR service on 20/11/2026',
+        ...DECIDED_20_NOVEMBER,
+      }),
+    )
   ).id;
 });
 

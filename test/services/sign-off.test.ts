@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RichText } from '#domain/assessment/rich-text.ts';
+import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { docxParts, unzipNames } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { solidPng } from '../support/png.ts';
 import {
-  ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
   SW_PASSWORD,
+  signInAs,
+  TEAM_PASSWORDS,
   type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
@@ -19,16 +21,8 @@ let h: Harness;
 let team: Team;
 let assessmentId: string;
 
-const PASSWORDS: Record<string, string> = {
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  admin: ADMIN_PASSWORD,
-  'pat.manager': 'pat manager pass 1',
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': 'pat manager pass 1' };
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const TRICKY = 'Text that looks like code stays text: =SUM(A1) { PAGE } <w:t>x</w:t> <b>not bold</b> &amp;';
 const formulation: RichText = {
@@ -78,25 +72,7 @@ seededWorkbenchEachTest({ start: new Date('2026-06-01T09:00:00+01:00') }, async 
     // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
     managerIds: [team.admin.id, pat.id],
   });
-  const a = await h.call('assessments.start', {
-    caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
-    decisionAt: '2026-05-20T10:00:00+01:00',
-    facts: {
-      referralDate: '2026-05-01',
-      lastBehaviourDate: '2026-04-20',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+  const a = await h.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
   assessmentId = a.id;
   await as('sam.sw');
   await h.call('assessments.addSource', {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { injectFileFault } from '#store/files.ts';
+import { aimAssessment, DECIDED_20_NOVEMBER } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -289,25 +290,10 @@ describe('case bundles between two machines', () => {
 
   it('keeps both co-assessors’ versions of a narrative section written apart, shown as their text', async () => {
     const { a, b, teamA, yosB, caseId } = await twoMachines();
-    const started = await a.call('assessments.start', {
-      caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
-      decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-01',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: yosB.id,
-      coAssessorId: teamA.socialWorker.id,
-    });
+    const started = await a.call(
+      'assessments.start',
+      aimAssessment(caseId, { yos: yosB, socialWorker: teamA.socialWorker }, DECIDED_20_NOVEMBER),
+    );
     await signInAs(b, 'yas.yos', YOS_PASSWORD);
     await carry(a, b, caseId, [yosB.id], 'assessment.hsbcase');
     const text = (t: string) => ({ blocks: [{ type: 'paragraph' as const, runs: [{ text: t }] }] });

@@ -4,7 +4,14 @@ import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import {
+  type Harness,
+  harness,
+  SW_PASSWORD,
+  seededTeam,
+  signInAs,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
 
 // Two machines and the team server (embedded PGlite, on loopback): the same signed, sealed change sets
 // as case bundles, brought in by "Sync now" and, while connected, as the server announces them.
@@ -31,10 +38,7 @@ afterEach(async () => {
   folder.remove();
 });
 
-async function as(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
+const as = signInAs;
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
   const end = Date.now() + ms;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { joinTeamByFiles } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { harness, SW_PASSWORD, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
 
 // A report quality-assured and signed by both co-assessors on machine A (Children's Social Care)
 // reaches the youth justice manager on machine B in a case bundle: the signatures verify there,
@@ -18,10 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => folder.remove());
 
-async function as(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
+const as = signInAs;
 
 describe('a signed report on another machine', () => {
   it('shows both signatures verified on the manager’s machine, and a tampered signature does not verify', async () => {
@@ -67,25 +65,7 @@ describe('a signed report on another machine', () => {
       yosPractitionerId: team.yos.id,
       managerIds: [team.admin.id, pat.id],
     });
-    const started = await a.call('assessments.start', {
-      caseId: hsbCase.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
-      decisionAt: '2026-05-20T10:00:00+01:00',
-      facts: {
-        referralDate: '2026-05-01',
-        lastBehaviourDate: '2026-04-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    });
+    const started = await a.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
     const assessmentId = started.id;
     await as(a, 'sam.sw', SW_PASSWORD);
     await a.call('assessments.saveSection', {

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  SW_PASSWORD,
-  type Team,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.
@@ -22,16 +15,11 @@ let caseId: string;
 let childId: string;
 
 const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
+  ...TEAM_PASSWORDS,
   'max.manager': 'other manager pass 1',
   'hal.hub': 'hub and manager pass 1',
 };
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 

@@ -1,5 +1,5 @@
 import type { CallRequest } from '#contract/calls.ts';
-import type { Harness, Team } from './workbench.ts';
+import type { Harness } from './workbench.ts';
 
 // The steps a case goes through, as the tests take it there: a concern from school, consent to a hub
 // referral, and the decision to start an AIM3 assessment. Each has the usual answers; a test names only
@@ -33,19 +33,22 @@ export function schoolConcern(
   };
 }
 
+type AssessmentAnswers = Partial<CallRequest<'assessments.start'>> & {
+  referralDate?: string;
+  lastBehaviourDate?: string;
+};
+
 /**
- * The decision to start an AIM3 welfare assessment led by the youth justice practitioner with the social
- * worker, made on 5 November 2026 after the school's concern (`dates` moves the decision and its facts).
+ * The decision to start an AIM3 welfare assessment led by the youth justice practitioner (`assessors.yos`)
+ * with the social worker, made on 5 November 2026 after the school's concern; `answers` changes any of it, the referral
+ * and behaviour dates included.
  */
 export function aimAssessment(
   caseId: string,
-  team: Pick<Team, 'yos' | 'socialWorker'>,
-  answers: Partial<CallRequest<'assessments.start'>> = {},
-  dates: { referralDate: string; lastBehaviourDate: string } = {
-    referralDate: '2026-11-04',
-    lastBehaviourDate: '2026-11-02',
-  },
+  assessors: { yos: { id: string }; socialWorker: { id: string } },
+  answers: AssessmentAnswers = {},
 ): CallRequest<'assessments.start'> {
+  const { referralDate = '2026-11-04', lastBehaviourDate = '2026-11-02', ...rest } = answers;
   return {
     caseId,
     frameworkId: 'aim3',
@@ -53,19 +56,27 @@ export function aimAssessment(
     reasons: 'Harmful behaviour towards a peer',
     qualityReviewNotified: '',
     decisionAt: '2026-11-05T10:00:00Z',
-    facts: { ...dates, ...CASE_FACTS },
+    facts: { referralDate, lastBehaviourDate, ...CASE_FACTS },
     proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-    ...answers,
+    leadAssessorId: assessors.yos.id,
+    coAssessorId: assessors.socialWorker.id,
+    ...rest,
   };
 }
 
-/** The dates of the assessments signed off in June 2026 (decided on 20 May). */
-export const MAY_DECISION = {
-  answers: { decisionAt: '2026-05-20T10:00:00+01:00' },
-  dates: { referralDate: '2026-05-01', lastBehaviourDate: '2026-04-20' },
-} as const;
+/** The decision of 20 May 2026 behind the assessments signed off in June. */
+export const DECIDED_20_MAY = {
+  decisionAt: '2026-05-20T10:00:00+01:00',
+  referralDate: '2026-05-01',
+  lastBehaviourDate: '2026-04-20',
+};
+
+/** The decision of 20 November 2026, on a referral of 1 November. */
+export const DECIDED_20_NOVEMBER = {
+  decisionAt: '2026-11-20T10:00:00Z',
+  referralDate: '2026-11-01',
+  lastBehaviourDate: '2026-10-20',
+};
 
 /** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
 export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {

@@ -1,4 +1,5 @@
 import type { CallName } from '#contract/calls.ts';
+import { aimAssessment } from './case-steps.ts';
 import { solidPng } from './png.ts';
 import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, seededTeam } from './workbench.ts';
 
@@ -120,25 +121,10 @@ export async function exportFixture(h: Harness) {
       sourceDetail: '',
     },
   });
-  const assessment = await h.call('assessments.start', {
-    caseId,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
-    decisionAt: '2026-11-05T10:00:00Z',
-    facts: {
-      referralDate: '2026-11-04',
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: 'Test of exports',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+  const assessment = await h.call(
+    'assessments.start',
+    aimAssessment(caseId, team, { proceedReason: 'Test of exports' }),
+  );
   return {
     team,
     childId: child.id,

@@ -1,28 +1,14 @@
-import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  SW_PASSWORD,
-  type seededTeam,
-  YOS_PASSWORD,
-} from '../../support/workbench.ts';
+import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
 // seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
 
-export type Team = Awaited<ReturnType<typeof seededTeam>>;
+export type { Team };
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  'pat.manager': 'pat manager pass 1',
-};
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': 'pat manager pass 1' };
 
-export async function as(h: Harness, username: keyof typeof PASSWORDS) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+export const as = (h: Harness, username: keyof typeof PASSWORDS) =>
+  signInAs(h, username, PASSWORDS[username]);
 
 /** Opens a case under a profile for the seeded team, as the administrator (also its manager). */
 export async function openCase(
