@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../support/workbench.ts';
+import {
+  addTeamMember,
+  type Harness,
+  openCaseFor,
+  signInAs,
+  TEAM_PASSWORDS,
+  type Team,
+} from '../support/workbench.ts';
 
 // cases.allocate, through the router: a manager of the case reallocates it; the social worker who was
 // taken off loses access to the case, and the sharing permission they gave for the pattern map lapses.
@@ -43,20 +50,7 @@ seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) =
       SOL_PASSWORD,
     )
   ).id;
-  const child = await h.call('children.create', {
-    name: 'Jamie Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = (await openCaseFor(h, team, { name: 'Jamie Example' })).id;
   // Everything the map needs to go to an external agency: the child's and the mother's consent
   // (recorded by the manager) and the allocated social worker's own permission.
   const mother = await h.call('people.add', {

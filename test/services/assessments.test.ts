@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
-import { type Harness, signInAs, type Team } from '../support/workbench.ts';
+import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
@@ -17,16 +17,8 @@ const facts = {
 
 const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
-async function caseUnder(profileId: string, dateOfBirth = '2013-03-14') {
-  const child = await h.call('children.create', { name: 'Riley Assessed', dateOfBirth, gender: 'male' });
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-}
+const caseUnder = (profileId: string, dateOfBirth = '2013-03-14') =>
+  openCaseFor(h, team, { name: 'Riley Assessed', dateOfBirth }, { profileId });
 
 const start = (caseId: string, extra: Record<string, unknown> = {}) =>
   h.call('assessments.start', {

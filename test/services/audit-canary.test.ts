@@ -1,8 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aimAssessment } from '../support/case-steps.ts';
+import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
-import { type Harness, SW_PASSWORD, signInAs, type Team, YOS_PASSWORD } from '../support/workbench.ts';
+import {
+  type Harness,
+  openCaseFor,
+  SW_PASSWORD,
+  signInAs,
+  type Team,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
 
 // The audit trail records who did what to which record, never what a person typed: a distinct canary
 // goes into every free-text field the router takes, and none may appear in any audit entry.
@@ -31,34 +38,15 @@ const childFields = (tag: string) => ({
 });
 
 async function openCase(profileId: string, tag: string) {
-  const child = await h.call('children.create', childFields(tag));
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  return openCaseFor(h, team, childFields(tag), { profileId });
 }
 
-const concern = (caseId: string, tag: string) => ({
-  caseId,
-  receivedAt: '2026-11-04T10:00:00Z',
-  newReferral: false,
-  sourceAgency: 'education' as const,
-  sourceRole: c(`${tag}ConcernSourceRole`),
-  reported: c(`${tag}ConcernReported`),
-  children: [],
-  exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: {
-    lastBehaviourDate: '2026-11-02',
-    residesInArea: true,
-    ongoingPoliceInvestigation: false,
-    openToChildrensSocialCare: true,
-    openToYouthJusticeService: false,
-  },
-  proceedReason: c(`${tag}ConcernProceedReason`),
-});
+const concern = (caseId: string, tag: string) =>
+  schoolConcern(caseId, {
+    sourceRole: c(`${tag}ConcernSourceRole`),
+    reported: c(`${tag}ConcernReported`),
+    proceedReason: c(`${tag}ConcernProceedReason`),
+  });
 
 const lifeEvent = (what: string) => ({
   kind: 'life-event' as const,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '#domain/assessment/rich-text.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
-import { harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { harness, openCaseFor, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
 const KILLS = Number(process.env.AUTOSAVE_KILLS ?? 25);
 const writer = join(import.meta.dirname, 'autosave-writer.ts');
@@ -15,18 +15,7 @@ beforeAll(async () => {
   folder = tempFolder();
   const h = harness(folder.path, { start: new Date() });
   const team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Crash Test',
-    dateOfBirth: '2012-01-01',
-    gender: 'male',
-  });
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  const hsbCase = await openCaseFor(h, team, { name: 'Crash Test', dateOfBirth: '2012-01-01' });
   const a = await h.call('assessments.start', {
     caseId: hsbCase.id,
     frameworkId: 'aim3',

@@ -6,12 +6,14 @@ import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
 import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   addTeamMember,
   type Harness,
   harness,
+  openCaseFor,
   seededTeam,
   signInAs,
   TEAM_PASSWORDS,
@@ -134,28 +136,15 @@ async function buildFixture(): Promise<Fixture> {
     },
     PASSWORDS['max.manager'] ?? '',
   );
-  const created = await h.call('children.create', child);
-  const hsbCase = await h.call('cases.open', {
-    childId: created.id,
-    profileId: 'blackpool',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  const hsbCase = await openCaseFor(h, team, child, { profileId: 'blackpool' });
   await as('sam.sw');
   const caseId = hsbCase.id;
-  await h.call('pathway.recordConcern', {
-    caseId,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
-    proceedReason: '',
-  });
+  await h.call(
+    'pathway.recordConcern',
+    schoolConcern(caseId, {
+      facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    }),
+  );
   await h.call('pathway.recordEvent', {
     caseId,
     event: 'concern-screened',
@@ -216,7 +205,7 @@ async function buildFixture(): Promise<Fixture> {
     managerId: manager.id,
     caseId,
     reference: hsbCase.reference,
-    childId: created.id,
+    childId: hsbCase.childId,
     assessmentId: assessment.id,
     assessmentItemId: ids(
       'assessment item',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hounslowProfile, lancashireProfile as LANCASHIRE } from '#domain/profiles/index.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
-import { type Harness, SW_PASSWORD, type Team } from '../support/workbench.ts';
+import { type Harness, openCaseFor, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
 let folder: SeededWorkbench['folder'];
 let h: Harness;
@@ -11,20 +11,8 @@ let team: Team;
 
 seededWorkbenchEachTest({ start: new Date('2026-08-27T15:00:00Z') }, (w) => ({ folder, h, team } = w));
 
-async function openCase(profileId: string) {
-  const child = await h.call('children.create', {
-    name: 'Casey Clock',
-    dateOfBirth: '2012-06-01',
-    gender: 'male',
-  });
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-}
+const openCase = (profileId: string) =>
+  openCaseFor(h, team, { name: 'Casey Clock', dateOfBirth: '2012-06-01' }, { profileId });
 
 const category = (caseId: string, agreedAt: string, value: '0' | '1' | '2' | '3' = '2', complex = false) =>
   h.call('pathway.recordCategory', {

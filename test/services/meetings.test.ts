@@ -2,11 +2,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { schemaVersion } from '#store/migrations/index.ts';
-import { aimAssessment } from '../support/case-steps.ts';
+import { aimAssessment, consentToHubReferral, schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { meetingsAsSchema12 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
+import {
+  type Harness,
+  harness,
+  openCaseFor,
+  seededTeam,
+  signInAs,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
 
 // One meeting model: each of the four kinds of meeting (strategy, hub consultation, AIM planning, mapping)
 // stores and reads back the same common part, refuses the same way, renders it the same way in Word, and
@@ -44,57 +51,14 @@ const common = (actionsDue = '2026-11-13') => ({
 const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
 async function openCase(name: string, dateOfBirth: string, profileId = 'lancashire') {
-  const child = await h.call('children.create', { name, dateOfBirth, gender: 'female' });
-  const opened = await h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-  return opened.id;
+  return (await openCaseFor(h, team, { name, dateOfBirth, gender: 'female' }, { profileId })).id;
 }
 
 /** A Lancashire case with a consultation the hub has accepted; returns its ids. Ends signed in as the hub. */
 async function acceptedConsultation(caseId: string) {
-  await h.call('pathway.recordConcern', {
-    caseId,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: {
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-  });
+  await h.call('pathway.recordConcern', schoolConcern(caseId));
   await as('sam.sw');
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Mo Meeting',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-  for (const [subject, personId] of [
-    ['child', null],
-    ['parent-carer', mother.id],
-  ] as const)
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject,
-      personId,
-      status: 'given',
-      reason: '',
-    });
+  await consentToHubReferral(h, caseId, 'Mo Meeting');
   const requested = await h.call('consultations.request', {
     caseId,
     managerId: team.admin.id,

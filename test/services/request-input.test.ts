@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aimAssessment, DECIDED_20_NOVEMBER } from '../support/case-steps.ts';
+import { aimAssessment, DECIDED_20_NOVEMBER, schoolConcern } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { solidPng } from '../support/png.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import type { Harness, Team } from '../support/workbench.ts';
+import { type Harness, openCaseFor, type Team } from '../support/workbench.ts';
 
 // What arrives through the door cannot poison the store or stall the main process: every request is
 // walked once, within budgets, before anything else reads it.
@@ -75,16 +75,7 @@ const auditSeq = () =>
 
 seededWorkbenchEachTest({}, async (w) => {
   ({ folder, h, team } = w);
-  const created = await h.call('children.create', child);
-  caseId = (
-    await h.call('cases.open', {
-      childId: created.id,
-      profileId: 'blackpool',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = (await openCaseFor(h, team, child, { profileId: 'blackpool' })).id;
   assessmentId = (
     await h.call(
       'assessments.start',
@@ -146,24 +137,14 @@ describe('text that is not well-formed UTF-16', () => {
     const name = 'Robin 🦊 Çelik-Ñúñez';
     const created = await h.call('children.create', { ...child, name });
     expect((await h.call('children.get', { id: created.id })).name).toBe(name);
-    await h.call('pathway.recordConcern', {
-      caseId,
-      receivedAt: '2026-11-25T10:00:00Z',
-      newReferral: false,
-      sourceAgency: 'education',
-      sourceRole: 'Designated safeguarding lead 📚',
-      reported: 'Reported 🙈',
-      children: [],
-      exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-      facts: {
-        lastBehaviourDate: '2026-11-02',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-    });
+    await h.call(
+      'pathway.recordConcern',
+      schoolConcern(caseId, {
+        receivedAt: '2026-11-25T10:00:00Z',
+        sourceRole: 'Designated safeguarding lead 📚',
+        reported: 'Reported 🙈',
+      }),
+    );
     const summary = await h.call('pathway.recordStrategyMeeting', strategyMeeting('Chair 👩🏽‍⚖️'));
     const stored = h.wb.db().prepare('SELECT chair FROM strategy_meetings').get() as { chair: string };
     expect(stored.chair).toBe('Chair 👩🏽‍⚖️');

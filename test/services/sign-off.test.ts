@@ -9,6 +9,7 @@ import { solidPng } from '../support/png.ts';
 import {
   addTeamMember,
   type Harness,
+  openCaseFor,
   SW_PASSWORD,
   signInAs,
   TEAM_PASSWORDS,
@@ -58,20 +59,13 @@ seededWorkbenchEachTest({ start: new Date('2026-06-01T09:00:00+01:00') }, async 
     },
     'pat manager pass 1',
   );
-  const child = await h.call('children.create', {
-    name: 'Riley Signed',
-    dateOfBirth: '2012-02-02',
-    gender: 'male',
-    socialCareNumber: 'SC-1',
-  } as never);
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
+  const hsbCase = await openCaseFor(
+    h,
+    team,
+    { name: 'Riley Signed', dateOfBirth: '2012-02-02', socialCareNumber: 'SC-1' },
     // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
-    managerIds: [team.admin.id, pat.id],
-  });
+    { managerIds: [team.admin.id, pat.id] },
+  );
   const a = await h.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
   assessmentId = a.id;
   await as('sam.sw');

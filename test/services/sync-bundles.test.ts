@@ -10,6 +10,7 @@ import {
   addTeamMember,
   type Harness,
   harness,
+  openCaseFor,
   SW_PASSWORD,
   seededTeam,
   YOS_PASSWORD,
@@ -55,14 +56,7 @@ async function twoMachines() {
   await signInAs(b, 'bella.admin', B_ADMIN_PASSWORD);
   const { onA: team, onB } = await joinTeamByFiles(a, b, folder.path);
 
-  const child = await a.call('children.create', { name: CANARY, dateOfBirth: '2013-03-14', gender: 'male' });
-  const opened = await a.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: teamA.socialWorker.id,
-    yosPractitionerId: yosB.id,
-    managerIds: [teamA.admin.id],
-  });
+  const opened = await openCaseFor(a, { ...teamA, yos: yosB }, { name: CANARY });
   return { a, b, teamA, yosB, team, onB, caseId: opened.id };
 }
 

@@ -7,6 +7,7 @@ import { tempFolder } from '../support/temp.ts';
 import {
   type Harness,
   harness,
+  openCaseFor,
   SW_PASSWORD,
   seededTeam,
   signInAs,
@@ -98,18 +99,7 @@ describe('the team server from the desktop', () => {
 
   it('carries a case to the co-assessor on another machine through the server, and live changes arrive without asking', async () => {
     const { a, b, team, yosB } = await teamOnServer();
-    const child = await a.call('children.create', {
-      name: 'Riley Server',
-      dateOfBirth: '2013-03-14',
-      gender: 'male',
-    });
-    const hsbCase = await a.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: yosB.id,
-      managerIds: [team.admin.id],
-    });
+    const hsbCase = await openCaseFor(a, { ...team, yos: yosB }, { name: 'Riley Server' });
     await a.call('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
     // Sync now signs who may see the case (it is allocated to someone on another computer) and sends it.
     // (Connected since the administrator set the address, A may already have sent it by itself.)

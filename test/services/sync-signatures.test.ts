@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { joinTeamByFiles } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { harness, SW_PASSWORD, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
+import {
+  harness,
+  openCaseFor,
+  SW_PASSWORD,
+  seededTeam,
+  signInAs,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
 
 // A report quality-assured and signed by both co-assessors on machine A (Children's Social Care)
 // reaches the youth justice manager on machine B in a case bundle: the signatures verify there,
@@ -53,18 +60,12 @@ describe('a signed report on another machine', () => {
     await as(b, B_ADMIN.username, B_ADMIN.password);
     await joinTeamByFiles(a, b, folder.path);
 
-    const child = await a.call('children.create', {
-      name: 'Riley Signed',
-      dateOfBirth: '2012-02-02',
-      gender: 'male',
-    });
-    const hsbCase = await a.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id, pat.id],
-    });
+    const hsbCase = await openCaseFor(
+      a,
+      team,
+      { name: 'Riley Signed', dateOfBirth: '2012-02-02' },
+      { managerIds: [team.admin.id, pat.id] },
+    );
     const started = await a.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
     const assessmentId = started.id;
     await as(a, 'sam.sw', SW_PASSWORD);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../support/workbench.ts';
+import {
+  addTeamMember,
+  type Harness,
+  openCaseFor,
+  signInAs,
+  TEAM_PASSWORDS,
+  type Team,
+} from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.
@@ -51,26 +58,22 @@ seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) =
       PASSWORDS['hal.hub'] ?? '',
     )
   ).id;
-  const child = await h.call('children.create', {
-    name: 'Riley Example',
-    dateOfBirth: '2012-04-04',
-    gender: 'male',
-    socialCareNumber: 'SC-4242',
-    youthJusticeNumber: '',
-    preferredName: '',
-    areaOfResidence: '',
-    school: '',
-  });
-  childId = child.id;
-  caseId = (
-    await h.call('cases.open', {
-      childId,
-      profileId: 'blackpool',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  const hsbCase = await openCaseFor(
+    h,
+    team,
+    {
+      name: 'Riley Example',
+      dateOfBirth: '2012-04-04',
+      socialCareNumber: 'SC-4242',
+      youthJusticeNumber: '',
+      preferredName: '',
+      areaOfResidence: '',
+      school: '',
+    },
+    { profileId: 'blackpool' },
+  );
+  childId = hsbCase.childId;
+  caseId = hsbCase.id;
 });
 
 const takeOver = (userId: string) =>

@@ -15,6 +15,7 @@ import {
   addTeamMember,
   type Harness,
   harness,
+  openCaseFor,
   SW_PASSWORD,
   seededTeam,
   YOS_PASSWORD,
@@ -150,18 +151,12 @@ export async function buildTeam(
     await h.call('sync.importRoster', {});
   }
 
-  const child = await a.call('children.create', {
-    name: 'Jordan Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  const opened = await a.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: teamA.socialWorker.id,
-    yosPractitionerId: yas.id,
-    managerIds: [teamA.admin.id, ...managers],
-  });
+  const opened = await openCaseFor(
+    a,
+    { ...teamA, yos: yas },
+    { name: 'Jordan Example' },
+    { managerIds: [teamA.admin.id, ...managers] },
+  );
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Moved house') });
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Started school') });
   let assessment: TeamTemplate['assessment'] = null;
@@ -210,7 +205,7 @@ export async function buildTeam(
     folder,
     machines,
     caseId: opened.id,
-    childId: child.id,
+    childId: opened.childId,
     assessment,
     ids: { alex: teamA.admin.id, sam: teamA.socialWorker.id, yas: yas.id, max: max.id, managers, bella },
   };

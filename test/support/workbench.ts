@@ -144,27 +144,44 @@ export async function seededTeam(h: Harness) {
   return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };
 }
 
+export type Team = Awaited<ReturnType<typeof seededTeam>>;
+
+/** Who a case is allocated to: a social worker, a youth justice practitioner and a manager. */
+export interface Allocation {
+  socialWorker: { id: string };
+  yos: { id: string };
+  admin: { id: string };
+}
+
 /**
- * Records a child and opens their Lancashire case allocated to the seeded team (social worker, YOS
- * practitioner, the administrator as manager), as the administrator; returns the case id.
+ * Records a child (a boy born on 14/03/2013 unless `child` says otherwise) and opens their case, as
+ * whoever is signed in: under Lancashire's profile, allocated to the team's social worker and youth justice
+ * practitioner with its administrator as manager, unless `allocation` says otherwise. Returns the case.
  */
-export async function openTeamCase(
+export async function openCaseFor(
   h: Harness,
-  team: Awaited<ReturnType<typeof seededTeam>>,
-  child: { name: string; dateOfBirth: string },
-): Promise<string> {
-  const created = await h.call('children.create', { ...child, gender: 'male' });
-  const opened = await h.call('cases.open', {
+  team: Allocation,
+  child: { name: string } & Partial<CallRequest<'children.create'>>,
+  allocation: Partial<CallRequest<'cases.open'>> = {},
+) {
+  const created = await h.call('children.create', { dateOfBirth: '2013-03-14', gender: 'male', ...child });
+  return h.call('cases.open', {
     childId: created.id,
     profileId: 'lancashire',
     socialWorkerId: team.socialWorker.id,
     yosPractitionerId: team.yos.id,
     managerIds: [team.admin.id],
+    ...allocation,
   });
-  return opened.id;
 }
 
-export type Team = Awaited<ReturnType<typeof seededTeam>>;
+/**
+ * Records a child and opens their Lancashire case allocated to the seeded team (social worker, YOS
+ * practitioner, the administrator as manager), as the administrator; returns the case id.
+ */
+export async function openTeamCase(h: Harness, team: Team, child: { name: string; dateOfBirth: string }) {
+  return (await openCaseFor(h, team, child)).id;
+}
 
 /** The seeded team's passwords by username. */
 export const TEAM_PASSWORDS: Readonly<Record<string, string>> = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lancashireProfile } from '#domain/profiles/index.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
-import { type Harness, openTeamCase, type Team } from '../../support/workbench.ts';
+import { type Harness, openCaseFor, openTeamCase, type Team } from '../../support/workbench.ts';
 
 // Issue 12, "Citations a practitioner can read": a practitioner sees "Lancashire Joint Working Protocol,
 // step 8", never the file name a source procedure happens to be stored under, and each citation points
@@ -85,18 +85,12 @@ describe('citations a practitioner can read', () => {
     }
 
     // A case under the local profile: the deadline started from it is shown with the title too.
-    const created = await h.call('children.create', {
-      name: 'Cit Ation',
-      dateOfBirth: '2013-04-01',
-      gender: 'male',
-    });
-    const opened = await h.call('cases.open', {
-      childId: created.id,
-      profileId: 'lancashire-local',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const opened = await openCaseFor(
+      h,
+      team,
+      { name: 'Cit Ation', dateOfBirth: '2013-04-01' },
+      { profileId: 'lancashire-local' },
+    );
     const timeline = await h.call('pathway.recordEvent', {
       caseId: opened.id,
       event: 'first-meeting-with-child',

@@ -1,4 +1,11 @@
-import { addTeamMember, type Harness, signInAs, TEAM_PASSWORDS, type Team } from '../../support/workbench.ts';
+import {
+  addTeamMember,
+  type Harness,
+  openCaseFor,
+  signInAs,
+  TEAM_PASSWORDS,
+  type Team,
+} from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
 // seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
@@ -18,15 +25,8 @@ export async function openCase(
   dateOfBirth = '2012-02-02',
   managerIds: string[] = [team.admin.id],
 ) {
-  const child = await h.call('children.create', { name: `Child ${profileId}`, dateOfBirth, gender: 'male' });
-  const opened = await h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds,
-  });
-  return opened.id;
+  return (await openCaseFor(h, team, { name: `Child ${profileId}`, dateOfBirth }, { profileId, managerIds }))
+    .id;
 }
 
 /** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator. */
