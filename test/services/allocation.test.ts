@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import {
-  addTeamMember,
-  type Harness,
-  openCaseFor,
-  signInAs,
-  TEAM_PASSWORDS,
-  type Team,
-} from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../support/workbench.ts';
 
 // cases.allocate, through the router: a manager of the case reallocates it; the social worker who was
 // taken off loses access to the case, and the sharing permission they gave for the pattern map lapses.

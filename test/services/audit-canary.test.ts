@@ -2,14 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
-import {
-  type Harness,
-  openCaseFor,
-  SW_PASSWORD,
-  signInAs,
-  type Team,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { openCaseFor, SW_PASSWORD, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
 
 // The audit trail records who did what to which record, never what a person typed: a distinct canary
 // goes into every free-text field the router takes, and none may appear in any audit entry.

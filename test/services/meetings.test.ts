@@ -6,14 +6,8 @@ import { aimAssessment, consentToHubReferral, schoolConcern } from '../support/c
 import { docxParts } from '../support/docx-xml.ts';
 import { meetingsAsSchema12 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
-import {
-  type Harness,
-  harness,
-  openCaseFor,
-  seededTeam,
-  signInAs,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness } from '../support/workbench.ts';
+import { harness, openCaseFor, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
 
 // One meeting model: each of the four kinds of meeting (strategy, hub consultation, AIM planning, mapping)
 // stores and reads back the same common part, refuses the same way, renders it the same way in Word, and

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import {
-  addTeamMember,
-  type Harness,
-  openCaseFor,
-  signInAs,
-  TEAM_PASSWORDS,
-  type Team,
-} from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.

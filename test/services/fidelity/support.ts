@@ -1,11 +1,5 @@
-import {
-  addTeamMember,
-  type Harness,
-  openCaseFor,
-  signInAs,
-  TEAM_PASSWORDS,
-  type Team,
-} from '../../support/workbench.ts';
+import type { Harness, Team } from '../../support/workbench.ts';
+import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
 // seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
