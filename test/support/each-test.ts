@@ -2,22 +2,24 @@ import { afterEach, beforeEach } from 'vitest';
 import { tempFolder } from './temp.ts';
 import { type Harness, harness, seededTeam, type Team } from './workbench.ts';
 
-export interface SeededWorkbench {
+export interface FreshWorkbench {
   folder: ReturnType<typeof tempFolder>;
   h: Harness;
+}
+
+export interface SeededWorkbench extends FreshWorkbench {
   team: Team;
 }
 
 /**
- * Before each test: a fresh data folder, a workbench on it with its own clock (at `start`), and the seeded
- * team, handed to `ready`; after each test the workbench is closed and the folder removed.
+ * Before each test: a fresh data folder and a workbench on it, not yet set up, with its own clock (at
+ * `start`), handed to `ready`; after each test the workbench is closed and the folder removed.
  */
-export function seededWorkbenchEachTest(options: { start?: Date }, ready: (w: SeededWorkbench) => unknown) {
-  let w: SeededWorkbench | undefined;
+export function workbenchEachTest(options: { start?: Date }, ready: (w: FreshWorkbench) => unknown) {
+  let w: FreshWorkbench | undefined;
   beforeEach(async () => {
     const folder = tempFolder();
-    const h = harness(folder.path, { start: options.start ?? new Date('2026-11-26T10:00:00Z') });
-    w = { folder, h, team: await seededTeam(h) };
+    w = { folder, h: harness(folder.path, { start: options.start ?? new Date('2026-11-26T10:00:00Z') }) };
     await ready(w);
   });
   afterEach(() => {
@@ -25,4 +27,9 @@ export function seededWorkbenchEachTest(options: { start?: Date }, ready: (w: Se
     w?.folder.remove();
     w = undefined;
   });
+}
+
+/** As workbenchEachTest, with the workbench set up and the seeded team added before `ready`. */
+export function seededWorkbenchEachTest(options: { start?: Date }, ready: (w: SeededWorkbench) => unknown) {
+  workbenchEachTest(options, async (w) => ready({ ...w, team: await seededTeam(w.h) }));
 }

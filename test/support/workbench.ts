@@ -165,14 +165,17 @@ export async function openCaseFor(
   allocation: Partial<CallRequest<'cases.open'>> = {},
 ) {
   const created = await h.call('children.create', { dateOfBirth: '2013-03-14', gender: 'male', ...child });
-  return h.call('cases.open', {
-    childId: created.id,
+  return h.call('cases.open', { childId: created.id, ...teamAllocation(team), ...allocation });
+}
+
+/** A Lancashire case's allocation to the team: its social worker, youth justice practitioner and administrator as manager. */
+export function teamAllocation(team: Allocation) {
+  return {
     profileId: 'lancashire',
     socialWorkerId: team.socialWorker.id,
     yosPractitionerId: team.yos.id,
     managerIds: [team.admin.id],
-    ...allocation,
-  });
+  };
 }
 
 /**
