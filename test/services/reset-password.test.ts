@@ -3,7 +3,7 @@ import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
-  addTeamMember,
+  addYouthJusticeManager,
   type Harness,
   harness,
   openTeamCase,
@@ -49,17 +49,7 @@ beforeEach(async () => {
   team = await seededTeam(h);
   caseId = await openTeamCase(h, team, { name: 'Riley Signed', dateOfBirth: '2012-02-02' });
   passwords['pat.manager'] = 'pat manager pass 1';
-  const pat = await addTeamMember(
-    h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    'pat manager pass 1',
-  );
+  const pat = await addYouthJusticeManager(h);
   const { case: opened } = await h.call('cases.get', { id: caseId });
   await h.call('cases.allocate', {
     id: caseId,

@@ -8,6 +8,7 @@ import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { solidPng } from '../support/png.ts';
 import {
   addTeamMember,
+  addYouthJusticeManager,
   type Harness,
   openCaseFor,
   SW_PASSWORD,
@@ -48,17 +49,7 @@ const formulation: RichText = {
 
 seededWorkbenchEachTest({ start: new Date('2026-06-01T09:00:00+01:00') }, async (w) => {
   ({ folder, h, team } = w);
-  const pat = await addTeamMember(
-    h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    'pat manager pass 1',
-  );
+  const pat = await addYouthJusticeManager(h);
   const hsbCase = await openCaseFor(
     h,
     team,

@@ -13,6 +13,9 @@ import {
   openCaseFor,
   SW_PASSWORD,
   seededTeam,
+  setUpYouthJusticeMachine,
+  signInAs,
+  YAS,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
@@ -31,51 +34,18 @@ beforeEach(() => {
 });
 afterEach(() => folder.remove());
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 /** Both machines, joined into one team (A's administrator signs the roster), and one case opened on A. */
 async function twoMachines() {
   const a = harness(join(folder.path, 'machine-a'), { start: START });
   const b = harness(join(folder.path, 'machine-b'), { start: START });
   const teamA = await seededTeam(a);
-  await b.call('session.setUp', {
-    administrator: {
-      username: 'bella.admin',
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: B_ADMIN_PASSWORD,
-  });
+  const bella = await setUpYouthJusticeMachine(b, B_ADMIN_PASSWORD);
   // B's administrator hands B's people over; the person on B first signs in once (device key).
-  const yosB = await addTeamMemberOn(b, 'bella.admin', B_ADMIN_PASSWORD);
-  await signInAs(b, 'bella.admin', B_ADMIN_PASSWORD);
+  const yosB = await addTeamMember(b, YAS, YOS_PASSWORD, bella);
   const { onA: team, onB } = await joinTeamByFiles(a, b, folder.path);
 
   const opened = await openCaseFor(a, { ...teamA, yos: yosB }, { name: CANARY });
   return { a, b, teamA, yosB, team, onB, caseId: opened.id };
-}
-
-async function addTeamMemberOn(h: Harness, adminName: string, adminPassword: string) {
-  const user = await h.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await signInAs(h, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await h.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await signInAs(h, adminName, adminPassword);
-  return user;
 }
 
 /** Sends the case from `from` (signed in) to `to` people, and opens it on `on` as the person signed in there. */

@@ -10,7 +10,7 @@ import { writeBundle } from '#sync/bundle.ts';
 import { changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openCaseFor } from '../support/workbench.ts';
+import { type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
 
 // The sync engine's guarantees through the router, on real encrypted stores in separate data
 // folders: deletions reach the other machines, change sets from a newer version are kept and passed
@@ -141,11 +141,6 @@ const stateOf = (h: Harness, id: string) =>
       | { state: string }
       | undefined
   )?.state;
-
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
 
 describe('change sets from a newer version of the workbench', () => {
   it('are kept, passed on in bundles to a third machine, and applied once the machine is updated', async () => {

@@ -5,12 +5,15 @@ import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
+  addTeamMember,
   type Harness,
   harness,
   openCaseFor,
   SW_PASSWORD,
   seededTeam,
+  setUpYouthJusticeMachine,
   signInAs,
+  YAS,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
@@ -56,30 +59,7 @@ async function teamOnServer() {
   opened.push(a, b);
   a.clock.now = clock.now;
   const team = await seededTeam(a);
-  await b.call('session.setUp', {
-    administrator: {
-      username: B_ADMIN.username,
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: B_ADMIN.password,
-  });
-  const yosB = await b.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await as(b, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await b.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await as(b, B_ADMIN.username, B_ADMIN.password);
+  const yosB = await addTeamMember(b, YAS, YOS_PASSWORD, await setUpYouthJusticeMachine(b, B_ADMIN.password));
   await joinTeamByFiles(a, b, folder.path);
   await a.call('sync.setServer', { address: server.url });
   await b.call('sync.setServer', { address: server.url });

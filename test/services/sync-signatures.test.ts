@@ -4,10 +4,12 @@ import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { joinTeamByFiles } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
+  addYouthJusticeManager,
   harness,
   openCaseFor,
   SW_PASSWORD,
   seededTeam,
+  setUpYouthJusticeMachine,
   signInAs,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
@@ -33,31 +35,9 @@ describe('a signed report on another machine', () => {
     const a = harness(join(folder.path, 'a'), { start: START });
     const b = harness(join(folder.path, 'b'), { start: START });
     const team = await seededTeam(a);
-    await b.call('session.setUp', {
-      administrator: {
-        username: B_ADMIN.username,
-        name: 'Bella Admin',
-        agency: 'youth-justice',
-        roles: ['administrator'],
-        aimTrained: false,
-      },
-      password: B_ADMIN.password,
-    });
-    const pat = await b.call('users.create', {
-      username: PAT.username,
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-      initialPassword: `${PAT.password} (first)`,
-    });
+    const bella = await setUpYouthJusticeMachine(b, B_ADMIN.password);
     // Pat signs in once and chooses a password, so this computer knows Pat's device key.
-    await as(b, PAT.username, `${PAT.password} (first)`);
-    await b.call('account.changePassword', {
-      currentPassword: `${PAT.password} (first)`,
-      newPassword: PAT.password,
-    });
-    await as(b, B_ADMIN.username, B_ADMIN.password);
+    const pat = await addYouthJusticeManager(b, bella);
     await joinTeamByFiles(a, b, folder.path);
 
     const hsbCase = await openCaseFor(

@@ -18,6 +18,9 @@ import {
   openCaseFor,
   SW_PASSWORD,
   seededTeam,
+  setUpYouthJusticeMachine,
+  signInAs,
+  YAS,
   YOS_PASSWORD,
 } from './workbench.ts';
 
@@ -56,11 +59,6 @@ export interface TeamTemplate {
   ids: { alex: string; sam: string; yas: string; max: string; managers: string[]; bella: string };
 }
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 const MANAGER_NAMES = [
   ['cleo', 'Cleo Manager'],
   ['dana', 'Dana Manager'],
@@ -92,30 +90,12 @@ export async function buildTeam(
     'max manager password',
   );
   const b = harness(join(folder, 'b'), { start: TEAM_START });
-  await b.call('session.setUp', {
-    administrator: {
-      username: 'bella.admin',
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: 'bella admin password',
-  });
-  const yas = await b.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await signInAs(b, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await b.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await signInAs(b, 'bella.admin', 'bella admin password');
+  const yas = await addTeamMember(
+    b,
+    YAS,
+    YOS_PASSWORD,
+    await setUpYouthJusticeMachine(b, 'bella admin password'),
+  );
   const bella = b.wb.signedIn().user.id;
 
   const others: Harness[] = [];

@@ -89,20 +89,67 @@ export const YOS_PASSWORD = 'youth justice pass 1';
 
 /**
  * Adds a person as the administrator does, then lets them choose their own password (the workbench
- * refuses everything else until they have), and signs the administrator back in.
+ * refuses everything else until they have; on this computer it also learns their device key), and signs
+ * the administrator back in (by default the seeded team's).
  */
 export async function addTeamMember(
   h: Harness,
   person: { username: string; name: string; agency: Agency; roles: Role[]; aimTrained: boolean },
   password: string,
+  administrator = { username: 'admin', password: ADMIN_PASSWORD },
 ) {
   const user = await h.call('users.create', { ...person, initialPassword: `${password} (first)` });
   await h.call('session.signOut', {});
   await h.call('session.signIn', { username: person.username, password: `${password} (first)` });
   await h.call('account.changePassword', { currentPassword: `${password} (first)`, newPassword: password });
   await h.call('session.signOut', {});
-  await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  await h.call('session.signIn', administrator);
   return user;
+}
+
+/** Yas, the youth justice practitioner who co-assesses the team's cases. */
+export const YAS = {
+  username: 'yas.yos',
+  name: 'Yas Youth Justice',
+  agency: 'youth-justice',
+  roles: ['practitioner'],
+  aimTrained: true,
+} satisfies Parameters<typeof addTeamMember>[1];
+
+/**
+ * Sets up the youth justice service's own computer, with Bella as its administrator (signed in when this
+ * returns), as the second machine of a team.
+ */
+export async function setUpYouthJusticeMachine(h: Harness, bellaPassword: string) {
+  await h.call('session.setUp', {
+    administrator: {
+      username: 'bella.admin',
+      name: 'Bella Admin',
+      agency: 'youth-justice',
+      roles: ['administrator'],
+      aimTrained: false,
+    },
+    password: bellaPassword,
+  });
+  return { username: 'bella.admin', password: bellaPassword };
+}
+
+export const PAT_PASSWORD = 'pat manager pass 1';
+
+/** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator (by default the team's). */
+export function addYouthJusticeManager(h: Harness, administrator?: { username: string; password: string }) {
+  return addTeamMember(
+    h,
+    {
+      username: 'pat.manager',
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    PAT_PASSWORD,
+    administrator,
+  );
 }
 
 /** Sets up a workbench with an administrator (also a manager), a CSC social worker and a YOS practitioner. */
@@ -128,17 +175,7 @@ export async function seededTeam(h: Harness) {
     },
     SW_PASSWORD,
   );
-  const yos = await addTeamMember(
-    h,
-    {
-      username: 'yas.yos',
-      name: 'Yas Youth Justice',
-      agency: 'youth-justice',
-      roles: ['practitioner'],
-      aimTrained: true,
-    },
-    YOS_PASSWORD,
-  );
+  const yos = await addTeamMember(h, YAS, YOS_PASSWORD);
   const admin = setUp.status.user;
   if (!admin) throw new Error('set-up returned no user');
   return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };

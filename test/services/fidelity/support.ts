@@ -1,12 +1,18 @@
 import type { Harness, Team } from '../../support/workbench.ts';
-import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../../support/workbench.ts';
+import {
+  addYouthJusticeManager,
+  openCaseFor,
+  PAT_PASSWORD,
+  signInAs,
+  TEAM_PASSWORDS,
+} from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
 // seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
 
 export type { Team };
 
-const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': 'pat manager pass 1' };
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': PAT_PASSWORD };
 
 export const as = (h: Harness, username: keyof typeof PASSWORDS) =>
   signInAs(h, username, PASSWORDS[username]);
@@ -23,20 +29,7 @@ export async function openCase(
     .id;
 }
 
-/** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator. */
-export function addYouthJusticeManager(h: Harness) {
-  return addTeamMember(
-    h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    PASSWORDS['pat.manager'] ?? '',
-  );
-}
+export { addYouthJusticeManager };
 
 /** Sets whether a seeded practitioner is AIM-trained, as the administrator. */
 export async function setTrained(h: Harness, person: Team['yos'], aimTrained: boolean) {
