@@ -2,20 +2,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
-import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
+import { joinTeamByFiles, lifeEvent, twoAgencyMachines } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import {
-  addTeamMember,
-  type Harness,
-  harness,
-  openCaseFor,
-  SW_PASSWORD,
-  seededTeam,
-  setUpYouthJusticeMachine,
-  signInAs,
-  YAS,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness } from '../support/workbench.ts';
+import { harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
 
 // Two machines and the team server (embedded PGlite, on loopback): the same signed, sealed change sets
 // as case bundles, brought in by "Sync now" and, while connected, as the server announces them.
@@ -54,12 +44,14 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 500
 }
 
 async function teamOnServer() {
-  const a = harness(join(folder.path, 'a'), { start: START });
-  const b = harness(join(folder.path, 'b'), { start: START });
+  const {
+    a,
+    b,
+    teamA: team,
+    yosB,
+  } = await twoAgencyMachines(folder.path, START, B_ADMIN.password, ['a', 'b']);
   opened.push(a, b);
   a.clock.now = clock.now;
-  const team = await seededTeam(a);
-  const yosB = await addTeamMember(b, YAS, YOS_PASSWORD, await setUpYouthJusticeMachine(b, B_ADMIN.password));
   await joinTeamByFiles(a, b, folder.path);
   await a.call('sync.setServer', { address: server.url });
   await b.call('sync.setServer', { address: server.url });
@@ -86,7 +78,7 @@ describe('the team server from the desktop', () => {
     await a.call('sync.syncNow', {});
     expect((await a.call('sync.serverStatus', {})).problem).toBeNull();
 
-    await as(b, 'yas.yos', YOS_PASSWORD);
+    await as(b, 'yas.yos');
     const got = await b.call('sync.syncNow', {});
     expect(got.received).toBeGreaterThan(0);
     expect((await b.call('map.get', { caseId: hsbCase.id })).items.map((i) => i.what)).toEqual([
@@ -99,7 +91,7 @@ describe('the team server from the desktop', () => {
       (s) => s.state === 'connected',
     );
     expect(connected.state).toBe('connected');
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     await until(
       () => a.call('sync.serverStatus', {}),
       (s) => s.state === 'connected',

@@ -48,7 +48,7 @@ describe('a signed report on another machine', () => {
     );
     const started = await a.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
     const assessmentId = started.id;
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     await a.call('assessments.saveSection', {
       assessmentId,
       sectionKey: 'formulation',
@@ -69,11 +69,11 @@ describe('a signed report on another machine', () => {
     });
     b.host.saveFile = join(folder.path, 'approved.hsbcase');
     await b.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [team.yos.id, team.socialWorker.id] });
-    await as(a, 'yas.yos', YOS_PASSWORD);
+    await as(a, 'yas.yos');
     a.host.openFile = join(folder.path, 'approved.hsbcase');
     await a.call('sync.openBundle', {});
     await a.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     const onA = await a.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
     expect(onA.signatures.every((s) => s.verified)).toBe(true);
 

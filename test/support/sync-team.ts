@@ -16,7 +16,6 @@ import {
   type Harness,
   harness,
   openCaseFor,
-  SW_PASSWORD,
   seededTeam,
   setUpYouthJusticeMachine,
   signInAs,
@@ -71,13 +70,35 @@ const MANAGER_NAMES = [
  * machines C, D, E: one manager each. Alex's team; a case on A allocated to Sam, Yas and the managers,
  * with two map items, sent in one bundle to everyone, who each open it.
  */
+/**
+ * Two agencies' computers in `folder`, not yet joined: machine A of children's social care with the seeded
+ * team, and machine B of the youth justice service with Bella (its administrator, signed in) and Yas, who
+ * has signed in there once and chosen a password, so that B knows Yas's device key.
+ */
+export async function twoAgencyMachines(
+  folder: string,
+  start: Date,
+  bellaPassword: string,
+  names: [string, string] = ['machine-a', 'machine-b'],
+) {
+  const a = harness(join(folder, names[0]), { start });
+  const b = harness(join(folder, names[1]), { start });
+  const teamA = await seededTeam(a);
+  const yosB = await addTeamMember(b, YAS, YOS_PASSWORD, await setUpYouthJusticeMachine(b, bellaPassword));
+  return { a, b, teamA, yosB };
+}
+
 export async function buildTeam(
   folder: string,
   count = 5,
   options: { assessment?: boolean } = {},
 ): Promise<TeamTemplate> {
-  const a = harness(join(folder, 'a'), { start: TEAM_START });
-  const teamA = await seededTeam(a);
+  const {
+    a,
+    b,
+    teamA,
+    yosB: yas,
+  } = await twoAgencyMachines(folder, TEAM_START, 'bella admin password', ['a', 'b']);
   const max = await addTeamMember(
     a,
     {
@@ -88,13 +109,6 @@ export async function buildTeam(
       aimTrained: false,
     },
     'max manager password',
-  );
-  const b = harness(join(folder, 'b'), { start: TEAM_START });
-  const yas = await addTeamMember(
-    b,
-    YAS,
-    YOS_PASSWORD,
-    await setUpYouthJusticeMachine(b, 'bella admin password'),
   );
   const bella = b.wb.signedIn().user.id;
 
@@ -153,18 +167,18 @@ export async function buildTeam(
       leadAssessorId: yas.id,
       coAssessorId: teamA.socialWorker.id,
     });
-    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await signInAs(a, 'sam.sw');
     const domainId = started.domains[0]?.id as string;
     for (const label of ['Use of coercion', 'Trusted adult at school']) {
       await a.call('assessments.addItem', { assessmentId: started.id, domainId, kind: 'concern', label });
     }
     const view = await a.call('assessments.get', { id: started.id });
     assessment = { id: started.id, itemIds: view.domains[0]?.items.map((i) => i.id) ?? [] };
-    await signInAs(a, 'admin', ADMIN_PASSWORD);
+    await signInAs(a, 'admin');
   }
   a.host.saveFile = join(folder, 'first.hsbcase');
   await a.call('sync.sendCase', { caseId: opened.id, recipientIds: [yas.id, ...managers] });
-  await signInAs(b, 'yas.yos', YOS_PASSWORD);
+  await signInAs(b, 'yas.yos');
   for (const h of [b, ...others]) {
     h.host.openFile = join(folder, 'first.hsbcase');
     const got = await h.call('sync.openBundle', {});
