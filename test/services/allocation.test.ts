@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
+import { addMother } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import type { Harness, Team } from '../support/workbench.ts';
@@ -47,13 +48,7 @@ seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) =
   caseId = (await openCaseFor(h, team, { name: 'Jamie Example' })).id;
   // Everything the map needs to go to an external agency: the child's and the mother's consent
   // (recorded by the manager) and the allocated social worker's own permission.
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Sarah Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const mother = await addMother(h, caseId);
   await consent('child', null);
   await consent('parent-carer', mother.id);
   await as('sam.sw');

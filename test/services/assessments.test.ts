@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
+import { CASE_FACTS } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
 
-const facts = {
-  referralDate: '2026-05-01',
-  lastBehaviourDate: '2026-04-20',
-  residesInArea: true,
-  ongoingPoliceInvestigation: false,
-  openToChildrensSocialCare: true,
-  openToYouthJusticeService: false,
-};
+const facts = { referralDate: '2026-05-01', lastBehaviourDate: '2026-04-20', ...CASE_FACTS };
 
 const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { addMother } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { type Harness, openTeamCase, type Team } from '../support/workbench.ts';
@@ -214,13 +215,7 @@ describe('removing from the pattern map', () => {
 
 describe('changing a person recorded on the case', () => {
   it('saves the new details, moves the version on and audits without the person’s name', async () => {
-    const mother = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Sarah Example',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
+    const mother = await addMother(h, caseId);
     const since = await lastSeq();
     const changed = await h.call('people.update', {
       personId: mother.id,
@@ -255,13 +250,7 @@ describe('changing a person recorded on the case', () => {
   });
 
   it('refuses a stale change and a missing name (unless a harmed person) — saving nothing', async () => {
-    const mother = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Sarah Example',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
+    const mother = await addMother(h, caseId);
     const fields = {
       kind: 'parent-carer' as const,
       name: 'Sarah Example',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { addMother } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
@@ -36,13 +37,7 @@ seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) =
 });
 
 async function buildMap() {
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Sarah Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const mother = await addMother(h, caseId);
   const harmed = await h.call('people.add', {
     caseId,
     kind: 'harmed-child',

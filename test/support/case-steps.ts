@@ -38,6 +38,14 @@ type AssessmentAnswers = Partial<CallRequest<'assessments.start'>> & {
   lastBehaviourDate?: string;
 };
 
+/** A concern the school reported on 23 November 2026, recorded before any facts were known. */
+export const concernOf23November = (caseId: string) =>
+  schoolConcern(caseId, {
+    receivedAt: '2026-11-23T10:00:00Z',
+    reported: 'Concern reported by the school.',
+    facts: {},
+  });
+
 /**
  * The decision to start an AIM3 welfare assessment led by the youth justice practitioner (`assessors.yos`)
  * with the social worker, made on 5 November 2026 after the school's concern; `answers` changes any of it, the referral
@@ -78,15 +86,20 @@ export const DECIDED_20_NOVEMBER = {
   lastBehaviourDate: '2026-10-20',
 };
 
-/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
-export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {
-  const mother = await h.call('people.add', {
+/** Adds the child's mother to the case, shown as "Mother" where the child's family is not named. */
+export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
+  return h.call('people.add', {
     caseId,
     kind: 'parent-carer',
-    name: motherName,
+    name,
     anonymisedLabel: 'Mother',
     relationship: 'mother',
   });
+}
+
+/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
+export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {
+  const mother = await addMother(h, caseId, motherName);
   for (const [subject, personId] of [
     ['child', null],
     ['parent-carer', mother.id],

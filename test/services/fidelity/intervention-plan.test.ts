@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concernOf23November } from '../../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../../support/each-test.ts';
 import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
@@ -78,16 +79,8 @@ describe('the intervention plan after the assessment', () => {
   it('My work also lists the profile’s own tracked actions (Islington: the MASE for CSE)', async () => {
     const caseId = await openCase(h, team, 'islington');
     await h.call('pathway.recordConcern', {
-      caseId,
-      receivedAt: '2026-11-23T10:00:00Z',
-      newReferral: false,
-      sourceAgency: 'education' as const,
-      sourceRole: 'Designated safeguarding lead',
-      reported: 'Concern reported by the school.',
-      children: [],
+      ...concernOf23November(caseId),
       exploitation: { cse: true, cce: false, missing: false, trafficking: false },
-      facts: {},
-      proceedReason: '',
     });
     await as(h, 'sam.sw');
     expect((await h.call('deadlines.myActions', {})).map((x) => [x.caseId, x.id])).toEqual([

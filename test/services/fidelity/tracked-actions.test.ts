@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concernOf23November } from '../../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../../support/each-test.ts';
 import type { Harness } from '../../support/workbench.ts';
 import { openCase, strategyMeeting, type Team } from './support.ts';
@@ -12,16 +13,8 @@ let team: Team;
 seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ h, team } = w));
 
 const concern = (caseId: string, cse: boolean) => ({
-  caseId,
-  receivedAt: '2026-11-23T10:00:00Z',
-  newReferral: false,
-  sourceAgency: 'education' as const,
-  sourceRole: 'Designated safeguarding lead',
-  reported: 'Concern reported by the school.',
-  children: [],
+  ...concernOf23November(caseId),
   exploitation: { cse, cce: false, missing: false, trafficking: false },
-  facts: {},
-  proceedReason: '',
 });
 
 const actions = async (caseId: string) =>
