@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docxToPdf, pdfPageCount } from '../test/support/libreoffice.ts';
-import { harness, SW_PASSWORD, seededTeam } from '../test/support/workbench.ts';
+import { harness, openCaseFor, SW_PASSWORD, seededTeam } from '../test/support/workbench.ts';
 
 // Exporting a large AIM report: long narrative sections, many domain items and a 500-item chronology.
 
@@ -13,18 +13,12 @@ export async function benchReportExport(): Promise<string[]> {
   const h = harness(folder, { start: new Date('2026-06-01T09:00:00+01:00') });
   try {
     const team = await seededTeam(h);
-    const child = await h.call('children.create', {
-      name: 'Bench Child',
-      dateOfBirth: '2010-01-01',
-      gender: 'male',
-    });
-    const hsbCase = await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [],
-    });
+    const hsbCase = await openCaseFor(
+      h,
+      team,
+      { name: 'Bench Child', dateOfBirth: '2010-01-01' },
+      { managerIds: [] },
+    );
     for (let i = 0; i < ITEMS; i++) {
       const day = `${2011 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
       await h.call('map.addItem', {

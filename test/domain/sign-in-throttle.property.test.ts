@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  delayAfterFailures,
-  type FailedSignIns,
-  recordFailure,
-  secondsUntilNextAttempt,
-} from '#domain/sign-in-throttle.ts';
+import type { FailedSignIns } from '#domain/sign-in-throttle.ts';
+import { delayAfterFailures, recordFailure, secondsUntilNextAttempt } from '#domain/sign-in-throttle.ts';
 
 // The sign-in throttle's cap as properties: however many failures, and whatever the recorded time of the
 // last one says (past, future, or not a date at all), nobody waits more than 15 minutes (900 s).

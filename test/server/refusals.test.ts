@@ -1,17 +1,14 @@
 import { connect } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { newSigningKeyPair } from '#store/crypto.ts';
 import { TeamClient } from '#sync/team-client.ts';
 import { HEADER } from '#sync/team-protocol.ts';
-import type { RunningServer } from '../../src/server/server.ts';
 import {
   change,
   clientFor,
-  NOW,
-  openTestDatabase,
   quietServer,
-  type TestDatabase,
+  serverEachTest,
   teamWithCase,
   testClock,
   VARIANTS,
@@ -24,29 +21,19 @@ const path = '/v1/teams/team-1/envelopes';
 
 for (const variant of VARIANTS) {
   describe.skipIf(variant.skip)(`the team server on ${variant.kind} refuses`, () => {
-    let store: TestDatabase;
-    let server: RunningServer;
     const clock = testClock();
     const logged: string[] = [];
-
-    beforeEach(async () => {
-      clock.set(NOW);
+    const live = serverEachTest(variant.kind, clock, () => {
       logged.length = 0;
-      store = await openTestDatabase(variant.kind);
-      server = await quietServer(store.db, {
-        now: clock.now,
+      return {
         maxBodyBytes: 64 * 1024,
         log: (l) => logged.push(l),
         rateLimits: { perIp: { perSecond: 0.01, burst: 60 }, perDevice: { perSecond: 0.01, burst: 25 } },
-      });
-    });
-    afterEach(async () => {
-      await server.close();
-      await store.dispose();
+      };
     });
 
     const post = (headers: Record<string, string>, body: string, at = path) =>
-      fetch(new URL(at, server.url), {
+      fetch(new URL(at, live.server.url), {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body,
@@ -57,7 +44,7 @@ for (const variant of VARIANTS) {
     });
 
     it('unsigned, unknown-device, forged, replayed and stale requests, with a 401 saying why', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
       const body = JSON.stringify({ envelopes: [change(t.sw, 'case-1', 1, c1.key)] });
       expect(await errorOf(await post({}, body))).toMatchObject({
         status: 401,
@@ -66,7 +53,7 @@ for (const variant of VARIANTS) {
 
       const ghostKeys = newSigningKeyPair();
       const ghost = new TeamClient({
-        serverUrl: server.url,
+        serverUrl: live.server.url,
         device: {
           teamId: 'team-1',
           memberId: 'ghost',
@@ -83,7 +70,7 @@ for (const variant of VARIANTS) {
 
       // The outsider's key, claiming to be the social worker's laptop.
       const forger = new TeamClient({
-        serverUrl: server.url,
+        serverUrl: live.server.url,
         device: {
           teamId: 'team-1',
           memberId: 'sw',
@@ -99,7 +86,7 @@ for (const variant of VARIANTS) {
       });
 
       // Signed for another body: the signature covers the body's hash.
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       const otherBody = JSON.stringify({ envelopes: [change(t.sw, 'case-1', 2, c1.key)] });
       expect((await post(sw.signedHeaders('POST', path, otherBody), body)).status).toBe(401);
 
@@ -110,30 +97,30 @@ for (const variant of VARIANTS) {
         error: expect.stringMatching(/already received once/),
       });
 
-      // The nonce outlives a restart of the server.
-      const port = server.port;
-      await server.close();
-      server = await quietServer(store.db, { now: clock.now, port, log: (l) => logged.push(l) });
+      // The nonce outlives a restart of the live.server.
+      const port = live.server.port;
+      await live.server.close();
+      live.server = await quietServer(live.store.db, { now: clock.now, port, log: (l) => logged.push(l) });
       // fetch's pool may still hold a connection the old server closed: spend it.
-      await fetch(new URL('/v1/nowhere', server.url)).catch(() => undefined);
+      await fetch(new URL('/v1/nowhere', live.server.url)).catch(() => undefined);
       expect(await errorOf(await post(headers, body))).toMatchObject({
         status: 401,
         error: expect.stringMatching(/already received once/),
       });
 
-      const late = clientFor(server.url, t, t.sw, {
+      const late = clientFor(live.server.url, t, t.sw, {
         now: () => new Date(clock.now().getTime() - 6 * 60_000),
       });
       expect(await errorOf(await post(late.signedHeaders('POST', path, body), body))).toMatchObject({
         status: 401,
         error: expect.stringMatching(/more than five minutes/),
       });
-      expect(await store.db.query('SELECT envelope_id FROM envelopes')).toHaveLength(1);
+      expect(await live.store.db.query('SELECT envelope_id FROM envelopes')).toHaveLength(1);
     });
 
     it('oversized, malformed and misshapen bodies with a 413 or 400, and logs no body', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       const big = JSON.stringify({
         envelopes: [{ ...change(t.sw, 'case-1', 1, c1.key), pad: 'x'.repeat(70_000) }],
       });
@@ -165,11 +152,11 @@ for (const variant of VARIANTS) {
     });
 
     it('a flood from one device or one address with a 429, and keeps serving others', async () => {
-      const { t } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const { t } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       const statuses: number[] = [];
       for (let i = 0; i < 30; i++) {
-        const res = await fetch(new URL('/v1/teams/team-1/cases', server.url), {
+        const res = await fetch(new URL('/v1/teams/team-1/cases', live.server.url), {
           headers: sw.signedHeaders('GET', '/v1/teams/team-1/cases', ''),
         });
         statuses.push(res.status);
@@ -178,11 +165,11 @@ for (const variant of VARIANTS) {
       expect(statuses.slice(0, 25).every((s) => s === 200)).toBe(true);
       expect(statuses.slice(25)).toEqual([429, 429, 429, 429, 429]);
       // Another device is still served, until the address as a whole runs out.
-      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const yos = clientFor(live.server.url, t, t.yos, { now: clock.now });
       expect(await yos.listCases()).toHaveLength(1);
       const more: number[] = [];
       for (let i = 0; i < 40; i++) {
-        const res = await fetch(new URL('/v1/nowhere', server.url));
+        const res = await fetch(new URL('/v1/nowhere', live.server.url));
         more.push(res.status);
         await res.arrayBuffer();
       }
@@ -191,8 +178,8 @@ for (const variant of VARIANTS) {
     });
 
     it('garbage on the wire and bad WebSocket frames without crashing', async () => {
-      const { t } = await teamWithCase(server.url, clock.now);
-      const port = server.port;
+      const { t } = await teamWithCase(live.server.url, clock.now);
+      const port = live.server.port;
       const reply = await new Promise<string>((resolve) => {
         const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
         let text = '';
@@ -204,7 +191,7 @@ for (const variant of VARIANTS) {
       });
       expect(reply).toMatch(/^HTTP\/1\.1 400/);
 
-      const wsUrl = `${server.url.replace('http', 'ws')}/v1/teams/team-1/live`;
+      const wsUrl = `${live.server.url.replace('http', 'ws')}/v1/teams/team-1/live`;
       const refused = await new Promise<number>((resolve) => {
         const ws = new WebSocket(wsUrl);
         ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
@@ -212,7 +199,7 @@ for (const variant of VARIANTS) {
       });
       expect(refused).toBe(401);
 
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       const closed = await new Promise<number>((resolve) => {
         const ws = new WebSocket(wsUrl, { headers: sw.signedHeaders('GET', '/v1/teams/team-1/live', '') });
         ws.on('message', () => {
@@ -239,7 +226,7 @@ for (const variant of VARIANTS) {
       expect(await sw.listCases()).toHaveLength(1);
       expect(logged.join('\n')).not.toMatch(/^error:/m);
       // A headers value in the wrong form is a 401, not a crash.
-      const res = await fetch(new URL('/v1/teams/team-1/cases', server.url), {
+      const res = await fetch(new URL('/v1/teams/team-1/cases', live.server.url), {
         headers: {
           ...sw.signedHeaders('GET', '/v1/teams/team-1/cases', ''),
           [HEADER.timestamp]: 'yesterday',

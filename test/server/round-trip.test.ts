@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newBoxKeyPair, newSigningKeyPair } from '#store/crypto.ts';
 import { openChangeSet } from '#sync/envelope.ts';
 import { signMembership } from '#sync/membership.ts';
 import { deviceKeyOf, signRoster } from '#sync/roster.ts';
 import { TeamClient } from '#sync/team-client.ts';
 import type { LiveMessage } from '#sync/team-protocol.ts';
-import type { RunningServer } from '../../src/server/server.ts';
 import {
   allocation,
   change,
   clientFor,
-  NOW,
-  openTestDatabase,
   quietServer,
-  type TestDatabase,
+  serverEachTest,
   teamWithCase,
   testClock,
   VARIANTS,
@@ -25,24 +22,13 @@ import {
 
 for (const variant of VARIANTS) {
   describe.skipIf(variant.skip)(`the team server on ${variant.kind}`, () => {
-    let store: TestDatabase;
-    let server: RunningServer;
     const clock = testClock();
-
-    beforeEach(async () => {
-      clock.set(NOW);
-      store = await openTestDatabase(variant.kind);
-      server = await quietServer(store.db, { now: clock.now });
-    });
-    afterEach(async () => {
-      await server.close();
-      await store.dispose();
-    });
+    const live = serverEachTest(variant.kind, clock);
 
     it('relays a change set from one co-assessor to the other, who can check and read it', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
-      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
+      const yos = clientFor(live.server.url, t, t.yos, { now: clock.now });
       const acks = await sw.upload([
         change(t.sw, 'case-1', 1, c1.key, 'first note'),
         change(t.sw, 'case-1', 2, c1.key),
@@ -68,26 +54,26 @@ for (const variant of VARIANTS) {
     });
 
     it('stores a retried upload once, and refuses different bytes under the same id', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       const first = change(t.sw, 'case-1', 1, c1.key);
       const [a] = await sw.upload([first]);
       const [b] = await sw.upload([first]);
       expect(b).toEqual({ id: a?.id, cursor: a?.cursor, duplicate: true });
       const forged = change(t.sw, 'case-1', 1, c1.key, 'something else');
       await expect(sw.upload([forged])).rejects.toMatchObject({ code: 'conflict' });
-      const rows = await store.db.query('SELECT envelope_id FROM envelopes');
+      const rows = await live.store.db.query('SELECT envelope_id FROM envelopes');
       expect(rows).toHaveLength(1);
-      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const yos = clientFor(live.server.url, t, t.yos, { now: clock.now });
       await yos.refreshMemberships();
       expect((await yos.pull('case-1')).envelopes).toHaveLength(1);
     });
 
     it('tells a connected co-assessor of a new change within 2 seconds', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
-      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
-      const outsider = clientFor(server.url, t, t.outsider, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
+      const yos = clientFor(live.server.url, t, t.yos, { now: clock.now });
+      const outsider = clientFor(live.server.url, t, t.outsider, { now: clock.now });
       const heard: LiveMessage[] = [];
       const outsiderHeard: LiveMessage[] = [];
       const ready = (list: LiveMessage[]) =>
@@ -113,7 +99,7 @@ for (const variant of VARIANTS) {
     });
 
     it('enrols a new device with a one-time invitation, and serves it once the administrator adds it to the roster', async () => {
-      const { t, admin, c1 } = await teamWithCase(server.url, clock.now);
+      const { t, admin, c1 } = await teamWithCase(live.server.url, clock.now);
       const { code } = await admin.createInvitation(60);
       const laptop2 = newSigningKeyPair();
       const enrolment = {
@@ -126,9 +112,11 @@ for (const variant of VARIANTS) {
         signingKey: laptop2.privateKey,
         boxPublicKey: newBoxKeyPair().publicKey,
       };
-      expect(await TeamClient.enrol(server.url, enrolment)).toEqual({ pinnedAdministratorKey: t.pinned });
+      expect(await TeamClient.enrol(live.server.url, enrolment)).toEqual({
+        pinnedAdministratorKey: t.pinned,
+      });
       // One time only.
-      await expect(TeamClient.enrol(server.url, enrolment)).rejects.toThrow(/already used/);
+      await expect(TeamClient.enrol(live.server.url, enrolment)).rejects.toThrow(/already used/);
       const [listed] = await admin.listEnrolments();
       expect(listed).toMatchObject({
         memberId: 'yos',
@@ -137,7 +125,7 @@ for (const variant of VARIANTS) {
       });
 
       const desktop = new TeamClient({
-        serverUrl: server.url,
+        serverUrl: live.server.url,
         device: {
           teamId: 'team-1',
           memberId: 'yos',
@@ -158,7 +146,7 @@ for (const variant of VARIANTS) {
         signRoster(roster, { memberId: 'admin', deviceId: t.admin.deviceId }, t.admin.device.privateKey),
       );
 
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
       const synced = await desktop.syncAll();
       expect(synced.get('case-1')?.envelopes).toHaveLength(1);
@@ -166,12 +154,12 @@ for (const variant of VARIANTS) {
     });
 
     it('refuses an expired invitation, and one made by someone who is not an administrator', async () => {
-      const { t, admin } = await teamWithCase(server.url, clock.now);
+      const { t, admin } = await teamWithCase(live.server.url, clock.now);
       const { code } = await admin.createInvitation(5);
       clock.advance(6 * 60_000);
       const keys = newSigningKeyPair();
       await expect(
-        TeamClient.enrol(server.url, {
+        TeamClient.enrol(live.server.url, {
           teamId: 'team-1',
           code,
           memberId: 'sw',
@@ -182,15 +170,15 @@ for (const variant of VARIANTS) {
           boxPublicKey: newBoxKeyPair().publicKey,
         }),
       ).rejects.toThrow(/expired/);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       await expect(sw.createInvitation()).rejects.toMatchObject({ code: 'forbidden' });
     });
 
     it('does not send a case’s changes to someone not allocated to it, nor take their uploads', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
-      const outsider = clientFor(server.url, t, t.outsider, { now: clock.now });
+      const outsider = clientFor(live.server.url, t, t.outsider, { now: clock.now });
       await expect(outsider.pull('case-1')).rejects.toMatchObject({
         code: 'forbidden',
         message: expect.stringMatching(/not allocated to this case/),
@@ -201,7 +189,7 @@ for (const variant of VARIANTS) {
       });
       // After reallocation to the outsider, they receive it; and sw, removed, no longer does.
       const c2 = allocation(t, 'case-1', [t.outsider, t.yos], 2);
-      const admin = clientFor(server.url, t, t.admin, { now: clock.now });
+      const admin = clientFor(live.server.url, t, t.admin, { now: clock.now });
       await admin.publishMembership(c2.signed);
       await outsider.refreshMemberships();
       expect((await outsider.pull('case-1')).envelopes).toHaveLength(1);
@@ -209,12 +197,16 @@ for (const variant of VARIANTS) {
     });
 
     it('keeps only rosters and memberships that check out against what it holds', async () => {
-      const { t, admin, c1 } = await teamWithCase(server.url, clock.now);
+      const { t, admin, c1 } = await teamWithCase(live.server.url, clock.now);
       // The very same signed statements again (a retry after a lost answer) are acknowledged, not stored twice.
       await admin.publishMembership(c1.signed);
-      await clientFor(server.url, t, t.sw, { now: clock.now }).request('POST', '/v1/teams/team-1/roster', {
-        signedRoster: t.signedRoster,
-      });
+      await clientFor(live.server.url, t, t.sw, { now: clock.now }).request(
+        'POST',
+        '/v1/teams/team-1/roster',
+        {
+          signedRoster: t.signedRoster,
+        },
+      );
       const sameVersion = signRoster(
         { ...t.signedRoster.roster, issuedAt: '2026-11-26T11:00:00.000Z' },
         { memberId: 'admin', deviceId: t.admin.deviceId },
@@ -232,7 +224,7 @@ for (const variant of VARIANTS) {
       await expect(admin.publishRoster(byPractitioner)).rejects.toMatchObject({ code: 'conflict' });
       // An outsider cannot take over a case the server holds by allocating its next generation to themselves.
       const selfAllocated = allocation(t, 'case-1', [t.outsider], 2);
-      const outsider = clientFor(server.url, t, t.outsider, { now: clock.now });
+      const outsider = clientFor(live.server.url, t, t.outsider, { now: clock.now });
       const forged = signMembership(
         selfAllocated.signed.membership,
         { memberId: 'outsider', deviceId: t.outsider.deviceId },
@@ -244,13 +236,13 @@ for (const variant of VARIANTS) {
       });
       const replayedOld = allocation(t, 'case-1', [t.sw, t.yos, t.outsider], 1);
       await expect(admin.publishMembership(replayedOld.signed)).rejects.toMatchObject({ code: 'conflict' });
-      expect(await store.db.query('SELECT case_id FROM memberships')).toHaveLength(1);
-      expect(await store.db.query('SELECT version FROM rosters')).toHaveLength(1);
+      expect(await live.store.db.query('SELECT case_id FROM memberships')).toHaveLength(1);
+      expect(await live.store.db.query('SELECT version FROM rosters')).toHaveLength(1);
     });
 
     it('reconnects the live subscription after the server restarts, and says so', async () => {
-      const { t, c1 } = await teamWithCase(server.url, clock.now);
-      const yos = clientFor(server.url, t, t.yos, { now: clock.now });
+      const { t, c1 } = await teamWithCase(live.server.url, clock.now);
+      const yos = clientFor(live.server.url, t, t.yos, { now: clock.now });
       const states: string[] = [];
       const heard: LiveMessage[] = [];
       const sub = yos.subscribe({ onMessage: (m) => heard.push(m), onState: (st) => states.push(st) });
@@ -260,12 +252,12 @@ for (const variant of VARIANTS) {
         expect(test()).toBe(true);
       };
       await until(() => states.includes('connected'));
-      const port = server.port;
-      await server.close();
+      const port = live.server.port;
+      await live.server.close();
       await until(() => states.includes('disconnected'));
-      server = await quietServer(store.db, { now: clock.now, port });
+      live.server = await quietServer(live.store.db, { now: clock.now, port });
       await until(() => states.filter((st) => st === 'connected').length === 2);
-      const sw = clientFor(server.url, t, t.sw, { now: clock.now });
+      const sw = clientFor(live.server.url, t, t.sw, { now: clock.now });
       await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
       await until(() => heard.some((m) => m.type === 'case'));
       sub.close();

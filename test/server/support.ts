@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import type { ChangeSet } from '#domain/sync/replica.ts';
 import { wrapCaseKey } from '#sync/bundle.ts';
 import { type CaseKey, changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
@@ -107,6 +108,36 @@ export function testClock(start = NOW) {
 
 export function quietServer(db: Db, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
   return startServer({ db, log: () => undefined, ...options });
+}
+
+/** The database and server a test runs against; a test that restarts the server puts the new one here. */
+export interface ServerUnderTest {
+  store: TestDatabase;
+  server: RunningServer;
+}
+
+/**
+ * Before each test: the clock set to NOW, a fresh database of this kind and a quiet server on it that reads
+ * the clock (with `options()`, asked for first); after each, the server (the one here now, if the test
+ * restarted it) closed and the database disposed.
+ */
+export function serverEachTest(
+  kind: 'pglite' | 'postgres',
+  clock: ReturnType<typeof testClock>,
+  options: () => Partial<ServerOptions> = () => ({}),
+): ServerUnderTest {
+  const live = {} as ServerUnderTest;
+  beforeEach(async () => {
+    clock.set(NOW);
+    const extra = options();
+    live.store = await openTestDatabase(kind);
+    live.server = await quietServer(live.store.db, { now: clock.now, ...extra });
+  });
+  afterEach(async () => {
+    await live.server.close();
+    await live.store.dispose();
+  });
+  return live;
 }
 
 /** A team: an administrator (also a manager), two co-assessors and an outsider, with a roster signed by the administrator. */

@@ -1,37 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
+import { addMother } from '../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../support/workbench.ts';
 
 // cases.allocate, through the router: a manager of the case reallocates it; the social worker who was
 // taken off loses access to the case, and the sharing permission they gave for the pattern map lapses.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let solId: string;
 let caseId: string;
 
 const SOL_PASSWORD = 'second social worker 1';
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  'sol.sw': SOL_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'sol.sw': SOL_PASSWORD };
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
@@ -45,10 +30,8 @@ const consent = (subject: 'child' | 'parent-carer' | 'social-worker-permission',
     reason: '',
   });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   solId = (
     await addTeamMember(
       h,
@@ -62,39 +45,16 @@ beforeEach(async () => {
       SOL_PASSWORD,
     )
   ).id;
-  const child = await h.call('children.create', {
-    name: 'Jamie Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = (await openCaseFor(h, team, { name: 'Jamie Example' })).id;
   // Everything the map needs to go to an external agency: the child's and the mother's consent
   // (recorded by the manager) and the allocated social worker's own permission.
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Sarah Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const mother = await addMother(h, caseId);
   await consent('child', null);
   await consent('parent-carer', mother.id);
   await as('sam.sw');
   await consent('social-worker-permission', null);
   expect((await h.call('map.get', { caseId })).sharing.missingForExternal).toEqual([]);
   await as('admin');
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 const reallocate = (socialWorkerId: string, expectedVersion: number, managerIds = [team.admin.id]) =>

@@ -1,66 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { aimAssessment } from '../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  openTeamCase,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { type Harness, openTeamCase, signInAs, type Team } from '../support/workbench.ts';
 
 // assessments.setOutcome, through the router: the overall outcome an AIM2 template defines, set by
 // one of the two co-assessors while the version is a draft, audited; anything else saves nothing.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 const start = (frameworkId: 'aim2' | 'aim3') =>
-  h.call('assessments.start', {
-    caseId,
-    frameworkId,
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
-    decisionAt: '2026-05-05T10:00:00+01:00',
-    facts: {
+  h.call(
+    'assessments.start',
+    aimAssessment(caseId, team, {
+      frameworkId,
+      decisionAt: '2026-05-05T10:00:00+01:00',
       referralDate: '2026-05-01',
       lastBehaviourDate: '2026-04-20',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+    }),
+  );
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-05-06T09:00:00+01:00') }, async (w) => {
+  ({ h, team } = w);
   caseId = await openTeamCase(h, team, { name: 'Riley Assessed', dateOfBirth: '2013-03-14' });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 describe('the overall outcome of an assessment', () => {

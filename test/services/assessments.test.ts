@@ -1,38 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { CASE_FACTS } from '../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
-const facts = {
-  referralDate: '2026-05-01',
-  lastBehaviourDate: '2026-04-20',
-  residesInArea: true,
-  ongoingPoliceInvestigation: false,
-  openToChildrensSocialCare: true,
-  openToYouthJusticeService: false,
-};
+const facts = { referralDate: '2026-05-01', lastBehaviourDate: '2026-04-20', ...CASE_FACTS };
 
-async function as(username: 'sam.sw' | 'yas.yos' | 'admin') {
-  await h.call('session.signOut', {});
-  const password =
-    username === 'sam.sw' ? SW_PASSWORD : username === 'yas.yos' ? YOS_PASSWORD : 'correct horse battery';
-  await h.call('session.signIn', { username, password });
-}
+const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
-async function caseUnder(profileId: string, dateOfBirth = '2013-03-14') {
-  const child = await h.call('children.create', { name: 'Riley Assessed', dateOfBirth, gender: 'male' });
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-}
+const caseUnder = (profileId: string, dateOfBirth = '2013-03-14') =>
+  openCaseFor(h, team, { name: 'Riley Assessed', dateOfBirth }, { profileId });
 
 const start = (caseId: string, extra: Record<string, unknown> = {}) =>
   h.call('assessments.start', {
@@ -50,15 +30,7 @@ const start = (caseId: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   } as never);
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-05-06T09:00:00+01:00') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-05-06T09:00:00+01:00') }, (w) => ({ h, team } = w));
 
 describe('starting an assessment', () => {
   it('records the decision, route, eligibility and co-assessors', async () => {

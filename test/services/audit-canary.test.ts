@@ -1,14 +1,9 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { openCaseFor, SW_PASSWORD, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
 
 // The audit trail records who did what to which record, never what a person typed: a distinct canary
 // goes into every free-text field the router takes, and none may appear in any audit entry.
@@ -17,29 +12,13 @@ const MARK = 'QZX';
 /** A canary naming its field, so a leak says where it came from. */
 const c = (field: string) => `${MARK}${field}${MARK}`;
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username);
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-05T09:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-05T09:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 const childFields = (tag: string) => ({
   name: c(`${tag}ChildName`),
@@ -53,34 +32,15 @@ const childFields = (tag: string) => ({
 });
 
 async function openCase(profileId: string, tag: string) {
-  const child = await h.call('children.create', childFields(tag));
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  return openCaseFor(h, team, childFields(tag), { profileId });
 }
 
-const concern = (caseId: string, tag: string) => ({
-  caseId,
-  receivedAt: '2026-11-04T10:00:00Z',
-  newReferral: false,
-  sourceAgency: 'education' as const,
-  sourceRole: c(`${tag}ConcernSourceRole`),
-  reported: c(`${tag}ConcernReported`),
-  children: [],
-  exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: {
-    lastBehaviourDate: '2026-11-02',
-    residesInArea: true,
-    ongoingPoliceInvestigation: false,
-    openToChildrensSocialCare: true,
-    openToYouthJusticeService: false,
-  },
-  proceedReason: c(`${tag}ConcernProceedReason`),
-});
+const concern = (caseId: string, tag: string) =>
+  schoolConcern(caseId, {
+    sourceRole: c(`${tag}ConcernSourceRole`),
+    reported: c(`${tag}ConcernReported`),
+    proceedReason: c(`${tag}ConcernProceedReason`),
+  });
 
 const lifeEvent = (what: string) => ({
   kind: 'life-event' as const,
@@ -280,25 +240,16 @@ async function scriptedCase() {
   // The AIM assessment: sources, sessions, sections, ratings, the agreed position, QA and a review.
   await as('admin');
   const assessmentId = (
-    await h.call('assessments.start', {
-      caseId: a.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: c('AssessmentReasons'),
-      qualityReviewNotified: c('QualityReviewNotified'),
-      decisionAt: '2026-11-05T10:00:00Z',
-      facts: {
+    await h.call(
+      'assessments.start',
+      aimAssessment(a.id, team, {
+        reasons: c('AssessmentReasons'),
+        qualityReviewNotified: c('QualityReviewNotified'),
         referralDate: '2026-11-01',
         lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: c('AssessmentProceedReason'),
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    })
+        proceedReason: c('AssessmentProceedReason'),
+      }),
+    )
   ).id;
   await as('sam.sw');
   await h.call('assessments.addSource', {

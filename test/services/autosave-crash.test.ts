@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText } from '#domain/assessment/rich-text.ts';
+import { runWriterAndKill } from '../support/kill.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
-import { harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { harness, openCaseFor, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
 const KILLS = Number(process.env.AUTOSAVE_KILLS ?? 25);
 const writer = join(import.meta.dirname, 'autosave-writer.ts');
@@ -15,18 +15,7 @@ beforeAll(async () => {
   folder = tempFolder();
   const h = harness(folder.path, { start: new Date() });
   const team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Crash Test',
-    dateOfBirth: '2012-01-01',
-    gender: 'male',
-  });
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  const hsbCase = await openCaseFor(h, team, { name: 'Crash Test', dateOfBirth: '2012-01-01' });
   const a = await h.call('assessments.start', {
     caseId: hsbCase.id,
     frameworkId: 'aim3',
@@ -44,32 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => folder.remove());
 
-function runAndKill(run: number, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, folder.path, assessmentId, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let acked = 0;
-    let buffer = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delayMs);
-        const m = /^ack (\d+)$/.exec(line);
-        if (m) acked = Number(m[1]);
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer ended by itself: ${stderr}`)),
-    );
-  });
-}
+const runAndKill = (run: number, delayMs: number) =>
+  runWriterAndKill(writer, [folder.path, assessmentId, String(run)], delayMs);
 
 describe('autosave and crashes', () => {
   it(`a process killed mid-edit loses at most the last autosave (${KILLS} kills)`, async () => {

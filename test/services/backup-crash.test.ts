@@ -3,21 +3,11 @@ import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '#store/restore-journal.ts';
+import { aChild } from '../support/backups.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, harness, seededTeam } from '../support/workbench.ts';
 
 const child = join(import.meta.dirname, 'backup-crash-child.ts');
-
-const aChild = (name: string) => ({
-  name,
-  preferredName: '',
-  dateOfBirth: '2011-02-03',
-  gender: 'not-known' as const,
-  socialCareNumber: '',
-  youthJusticeNumber: '',
-  areaOfResidence: '',
-  school: '',
-});
 
 let root: ReturnType<typeof tempFolder>;
 let template: string;

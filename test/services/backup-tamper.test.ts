@@ -1,39 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { backUp as backUpNow, seededWorkbenchWithBackupDriveEachTest } from '../support/backups.ts';
+import type { SeededWorkbench } from '../support/each-test.ts';
+import type { Harness } from '../support/workbench.ts';
+import { ADMIN_PASSWORD, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
 
-let data: ReturnType<typeof tempFolder>;
-let backups: ReturnType<typeof tempFolder>;
+let data: SeededWorkbench['folder'];
+let backups: SeededWorkbench['folder'];
 let h: Harness;
 
-beforeEach(async () => {
-  data = tempFolder();
-  backups = tempFolder();
-  h = harness(data.path);
-  await seededTeam(h);
-  h.host.backupFolder = backups.path;
-});
-afterEach(() => {
-  h.wb.close();
-  data.remove();
-  backups.remove();
-});
+seededWorkbenchWithBackupDriveEachTest((w) => ({ folder: data, backups, h } = w));
 
-async function backUp(): Promise<string> {
-  const result = await h.call('backup.create', {});
-  if (!result) throw new Error('no backup written');
-  return result.folder;
-}
+const backUp = () => backUpNow(h);
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

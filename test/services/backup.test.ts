@@ -1,45 +1,20 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { manifestMac } from '#store/backup.ts';
 import { isPlaintextSqlite, openDatabase } from '#store/database.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { aChild, backUp as backUpNow, seededWorkbenchWithBackupDriveEachTest } from '../support/backups.ts';
+import type { SeededWorkbench } from '../support/each-test.ts';
+import type { Harness } from '../support/workbench.ts';
 
-let data: ReturnType<typeof tempFolder>;
-let backups: ReturnType<typeof tempFolder>;
+let data: SeededWorkbench['folder'];
+let backups: SeededWorkbench['folder'];
 let h: Harness;
 
-const aChild = (name: string) => ({
-  name,
-  preferredName: '',
-  dateOfBirth: '2011-02-03',
-  gender: 'not-known' as const,
-  socialCareNumber: '',
-  youthJusticeNumber: '',
-  areaOfResidence: '',
-  school: '',
-});
+seededWorkbenchWithBackupDriveEachTest((w) => ({ folder: data, backups, h } = w));
 
-beforeEach(async () => {
-  data = tempFolder();
-  backups = tempFolder();
-  h = harness(data.path);
-  await seededTeam(h);
-  h.host.backupFolder = backups.path;
-});
-afterEach(() => {
-  h.wb.close();
-  data.remove();
-  backups.remove();
-});
-
-async function backUp(): Promise<string> {
-  const result = await h.call('backup.create', {});
-  if (!result) throw new Error('no backup written');
-  return result.folder;
-}
+const backUp = () => backUpNow(h);
 
 describe('backup and restore', () => {
   it('writes an encrypted copy with its keyring and a manifest, and audits it', async () => {

@@ -6,16 +6,17 @@ import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
 import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
-  ADMIN_PASSWORD,
   addTeamMember,
   type Harness,
   harness,
-  SW_PASSWORD,
+  openCaseFor,
   seededTeam,
-  YOS_PASSWORD,
+  signInAs,
+  TEAM_PASSWORDS,
 } from '../support/workbench.ts';
 
 // Need-to-know access, through the router: only the people allocated to a case (and anyone holding a
@@ -26,17 +27,12 @@ let h: Harness;
 let f: Fixture;
 
 const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
+  ...TEAM_PASSWORDS,
   'una.out': 'outsider pass 1',
   'hana.hub': 'hub practitioner pass 1',
   'max.manager': 'other manager pass 1',
 };
-async function as(username: keyof typeof PASSWORDS) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: keyof typeof PASSWORDS) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
@@ -140,28 +136,15 @@ async function buildFixture(): Promise<Fixture> {
     },
     PASSWORDS['max.manager'] ?? '',
   );
-  const created = await h.call('children.create', child);
-  const hsbCase = await h.call('cases.open', {
-    childId: created.id,
-    profileId: 'blackpool',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  const hsbCase = await openCaseFor(h, team, child, { profileId: 'blackpool' });
   await as('sam.sw');
   const caseId = hsbCase.id;
-  await h.call('pathway.recordConcern', {
-    caseId,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
-    proceedReason: '',
-  });
+  await h.call(
+    'pathway.recordConcern',
+    schoolConcern(caseId, {
+      facts: { lastBehaviourDate: '2026-11-02', residesInArea: true, ongoingPoliceInvestigation: false },
+    }),
+  );
   await h.call('pathway.recordEvent', {
     caseId,
     event: 'concern-screened',
@@ -222,7 +205,7 @@ async function buildFixture(): Promise<Fixture> {
     managerId: manager.id,
     caseId,
     reference: hsbCase.reference,
-    childId: created.id,
+    childId: hsbCase.childId,
     assessmentId: assessment.id,
     assessmentItemId: ids(
       'assessment item',

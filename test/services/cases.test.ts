@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import type { Harness, Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const child = (name: string, extra: Partial<Record<string, string>> = {}) => ({
   name,
@@ -18,15 +17,7 @@ const child = (name: string, extra: Partial<Record<string, string>> = {}) => ({
   ...extra,
 });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path);
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({}, (w) => ({ h, team } = w));
 
 async function openCaseFor(name: string, extra: Partial<Record<string, string>> = {}) {
   const created = await h.call('children.create', child(name, extra));

@@ -1,38 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hounslowProfile, lancashireProfile as LANCASHIRE } from '#domain/profiles/index.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
+import { type Harness, openCaseFor, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-08-27T15:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-08-27T15:00:00Z') }, (w) => ({ folder, h, team } = w));
 
-async function openCase(profileId: string) {
-  const child = await h.call('children.create', {
-    name: 'Casey Clock',
-    dateOfBirth: '2012-06-01',
-    gender: 'male',
-  });
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-}
+const openCase = (profileId: string) =>
+  openCaseFor(h, team, { name: 'Casey Clock', dateOfBirth: '2012-06-01' }, { profileId });
 
 const category = (caseId: string, agreedAt: string, value: '0' | '1' | '2' | '3' = '2', complex = false) =>
   h.call('pathway.recordCategory', {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportStep } from '#services/export-file.ts';
 import { auditRows, dumpTables } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, harness, seededTeam } from '../support/workbench.ts';
+import { ADMIN_PASSWORD, harness, openCaseFor, seededTeam } from '../support/workbench.ts';
 
 // A process killed at each fixed point of an export, then a fresh workbench and a sign-in: no
 // plaintext temporary file remains, and the file exists exactly when the trail says it was exported.
@@ -20,20 +20,7 @@ beforeAll(async () => {
   dataDir = join(folder.path, 'data');
   const h = harness(dataDir, { start: new Date('2026-11-06T10:00:00Z') });
   const team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Casey Crash',
-    dateOfBirth: '2012-01-01',
-    gender: 'male',
-  });
-  caseId = (
-    await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+  caseId = (await openCaseFor(h, team, { name: 'Casey Crash', dateOfBirth: '2012-01-01' })).id;
   h.wb.close();
 }, 60_000);
 afterAll(() => folder.remove());

@@ -6,7 +6,7 @@ import { NOT_ALLOCATED } from '#services/case-access.ts';
 import { everyExport, exportFixture, type Fixture, PASSWORD_OF } from '../support/export-fixture.ts';
 import { auditRows } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness } from '../support/workbench.ts';
+import { type Harness, harness, signInAs } from '../support/workbench.ts';
 
 // Review finding 14 (exports): the save dialog is awaited, and the session may change while it is open.
 // The export is saved only if the same person is still signed in, and only if the case guard still
@@ -26,10 +26,7 @@ afterAll(() => {
   folder.remove();
 });
 
-async function as(username: 'admin' | 'sam.sw') {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORD_OF[username] });
-}
+const as = (username: 'admin' | 'sam.sw') => signInAs(h, username);
 
 const exportEntries = () => auditRows(h.wb.db()).rows.filter((e) => /export/.test(e.action)).length;
 

@@ -19,6 +19,7 @@ import { recentAudit } from '#store/audit-trail.ts';
 import { openDatabase } from '#store/database.ts';
 import { JOURNAL_FILE } from '#store/restore-journal.ts';
 import { stepHooks } from '#store/steps.ts';
+import { aChild } from '../support/backups.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
@@ -33,17 +34,6 @@ const opened: Harness[] = [];
 const dataDir = () => join(root.path, 'data');
 const backupsDir = () => join(root.path, 'usb');
 const journalPath = () => join(dataDir(), JOURNAL_FILE);
-
-const aChild = (name: string) => ({
-  name,
-  preferredName: '',
-  dateOfBirth: '2011-02-03',
-  gender: 'not-known' as const,
-  socialCareNumber: '',
-  youthJusticeNumber: '',
-  areaOfResidence: '',
-  school: '',
-});
 
 beforeEach(async () => {
   root = tempFolder();

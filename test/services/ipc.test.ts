@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, calls } from '#contract/calls.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { type Harness, SW_PASSWORD } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 
 const goodChild = {
@@ -21,16 +20,10 @@ const goodChild = {
 /** A fingerprint of everything stored: each table's rows. */
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path);
-  await seededTeam(h);
+seededWorkbenchEachTest({}, async (w) => {
+  ({ h } = w);
   await h.call('session.signOut', {});
   await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 describe('the IPC door', () => {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveKey, newBoxKeyPair, newScryptParams, seal } from '#store/crypto.ts';
 import { openDatabase } from '#store/database.ts';
 import { Keyring, packKeys, type StoreKeys } from '#store/keyring.ts';
+import { type FreshWorkbench, workbenchEachTest } from '../support/each-test.ts';
 import { cipherOfFile, encryptWithChaCha20 } from '../support/legacy-store.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
   type Harness,
@@ -17,17 +17,10 @@ import {
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: FreshWorkbench['folder'];
 let h: Harness;
 
-beforeEach(() => {
-  folder = tempFolder();
-  h = harness(folder.path);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+workbenchEachTest({}, (w) => ({ folder, h } = w));
 
 const keyringText = () => readFileSync(h.wb.keyringPath, 'utf8');
 

@@ -2,6 +2,7 @@ import { cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } f
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '#store/database.ts';
+import { aChild } from '../support/backups.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
@@ -9,17 +10,6 @@ let root: ReturnType<typeof tempFolder>;
 let h: Harness;
 let databaseKey: Buffer;
 const opened: Harness[] = [];
-
-const aChild = (name: string) => ({
-  name,
-  preferredName: '',
-  dateOfBirth: '2011-02-03',
-  gender: 'not-known' as const,
-  socialCareNumber: '',
-  youthJusticeNumber: '',
-  areaOfResidence: '',
-  school: '',
-});
 
 const dataDir = () => join(root.path, 'data');
 const copyDir = () => join(root.path, 'copy');

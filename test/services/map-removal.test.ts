@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { addMother } from '../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openTeamCase, seededTeam } from '../support/workbench.ts';
+import { type Harness, openTeamCase, type Team } from '../support/workbench.ts';
 
 // Removing items, links and themes from the pattern map (each audited, with what depends on them), and
 // changing a person recorded on the case (people.update), all through the router.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
@@ -35,15 +35,9 @@ async function entriesSince(since: number) {
 }
 const lastSeq = async () => (await h.call('audit.recent', { limit: 1 }))[0]?.seq ?? 0;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   caseId = await openTeamCase(h, team, { name: 'Jamie Example', dateOfBirth: '2013-03-14' });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 /** Two life events both linked to one incident, and a theme over the period. */
@@ -221,13 +215,7 @@ describe('removing from the pattern map', () => {
 
 describe('changing a person recorded on the case', () => {
   it('saves the new details, moves the version on and audits without the person’s name', async () => {
-    const mother = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Sarah Example',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
+    const mother = await addMother(h, caseId);
     const since = await lastSeq();
     const changed = await h.call('people.update', {
       personId: mother.id,
@@ -262,13 +250,7 @@ describe('changing a person recorded on the case', () => {
   });
 
   it('refuses a stale change and a missing name (unless a harmed person) — saving nothing', async () => {
-    const mother = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Sarah Example',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
+    const mother = await addMother(h, caseId);
     const fields = {
       kind: 'parent-carer' as const,
       name: 'Sarah Example',

@@ -2,17 +2,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { schemaVersion } from '#store/migrations/index.ts';
+import { aimAssessment, consentToHubReferral, schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { meetingsAsSchema12 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness } from '../support/workbench.ts';
+import { harness, openCaseFor, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
 
 // One meeting model: each of the four kinds of meeting (strategy, hub consultation, AIM planning, mapping)
 // stores and reads back the same common part, refuses the same way, renders it the same way in Word, and
@@ -47,64 +42,17 @@ const common = (actionsDue = '2026-11-13') => ({
   actions: [{ text: 'Request the school records', owner: 'Sam Social Worker', due: actionsDue, done: false }],
 });
 
-async function as(username: 'sam.sw' | 'yas.yos' | 'admin') {
-  const passwords = { 'sam.sw': SW_PASSWORD, 'yas.yos': YOS_PASSWORD, admin: ADMIN_PASSWORD };
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: passwords[username] });
-}
+const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
 async function openCase(name: string, dateOfBirth: string, profileId = 'lancashire') {
-  const child = await h.call('children.create', { name, dateOfBirth, gender: 'female' });
-  const opened = await h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-  return opened.id;
+  return (await openCaseFor(h, team, { name, dateOfBirth, gender: 'female' }, { profileId })).id;
 }
 
 /** A Lancashire case with a consultation the hub has accepted; returns its ids. Ends signed in as the hub. */
 async function acceptedConsultation(caseId: string) {
-  await h.call('pathway.recordConcern', {
-    caseId,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: {
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-  });
+  await h.call('pathway.recordConcern', schoolConcern(caseId));
   await as('sam.sw');
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Mo Meeting',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-  for (const [subject, personId] of [
-    ['child', null],
-    ['parent-carer', mother.id],
-  ] as const)
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject,
-      personId,
-      status: 'given',
-      reason: '',
-    });
+  await consentToHubReferral(h, caseId, 'Mo Meeting');
   const requested = await h.call('consultations.request', {
     caseId,
     managerId: team.admin.id,
@@ -122,25 +70,12 @@ async function acceptedConsultation(caseId: string) {
 }
 
 async function startAssessment(caseId: string) {
-  const a = await h.call('assessments.start', {
-    caseId,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Concerning sexual behaviour towards a younger child at school.',
-    qualityReviewNotified: '',
-    decisionAt: '2026-11-05T10:00:00Z',
-    facts: {
-      referralDate: '2026-11-04',
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+  const a = await h.call(
+    'assessments.start',
+    aimAssessment(caseId, team, {
+      reasons: 'Concerning sexual behaviour towards a younger child at school.',
+    }),
+  );
   return a.id;
 }
 

@@ -1,49 +1,26 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
 
 let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Awaited<ReturnType<typeof seededTeam>>;
 
-async function as(username: 'sam.sw' | 'yas.yos') {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: username === 'sam.sw' ? SW_PASSWORD : YOS_PASSWORD });
-}
+const as = (username: 'sam.sw' | 'yas.yos') => signInAs(h, username);
 
-async function openCase(profileId: string, dateOfBirth: string) {
-  const child = await h.call('children.create', { name: 'Pat Pathway', dateOfBirth, gender: 'female' });
-  return h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
+const openCase = (profileId: string, dateOfBirth: string) =>
+  openCaseFor(h, team, { name: 'Pat Pathway', dateOfBirth, gender: 'female' }, { profileId });
+
+const concern = (caseId: string, receivedAt: string, extra: Record<string, unknown> = {}) =>
+  schoolConcern(caseId, {
+    receivedAt,
+    reported: 'Sexualised behaviour towards a younger pupil in the toilets.',
+    ...extra,
   });
-}
-
-const concern = (caseId: string, receivedAt: string, extra: Record<string, unknown> = {}) => ({
-  caseId,
-  receivedAt,
-  newReferral: false,
-  sourceAgency: 'education' as const,
-  sourceRole: 'Designated safeguarding lead',
-  reported: 'Sexualised behaviour towards a younger pupil in the toilets.',
-  children: [],
-  exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-  facts: {
-    lastBehaviourDate: '2026-11-02',
-    residesInArea: true,
-    ongoingPoliceInvestigation: false,
-    openToChildrensSocialCare: true,
-    openToYouthJusticeService: false,
-  },
-  proceedReason: '',
-  ...extra,
-});
 
 const meeting = (
   caseId: string,

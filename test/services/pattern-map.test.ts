@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { addMother } from '../support/case-steps.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openTeamCase, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 
 const lifeEvent = (
@@ -30,25 +31,13 @@ const lifeEvent = (
   sourceDetail: '',
 });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ folder, h, team } = w);
   caseId = await openTeamCase(h, team, { name: 'Jamie Example', dateOfBirth: '2013-03-14' });
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 async function buildMap() {
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Sarah Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const mother = await addMother(h, caseId);
   const harmed = await h.call('people.add', {
     caseId,
     kind: 'harmed-child',

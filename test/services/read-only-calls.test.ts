@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CallName, type CallRequest, calls } from '#contract/calls.ts';
 import { openDatabase } from '#store/database.ts';
+import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
 import { auditRows, dumpTables, folderState } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { ADMIN_PASSWORD, type Harness, harness, openCaseFor, seededTeam } from '../support/workbench.ts';
 
 // The router refuses every call marked `writes: true` while a loss of changes stands, and lets every
 // call marked `writes: false` through. So a call that changes the store must say so: here each
@@ -23,36 +24,15 @@ async function buildFixture() {
   const h = harness(dataDir(), { start: new Date('2026-11-05T09:00:00Z') });
   const team = await seededTeam(h); // signed in as the administrator, also a manager
   await h.call('sync.createTeam', {});
-  const child = await h.call('children.create', {
+  const hsbCase = await openCaseFor(h, team, {
     name: 'Riley Example',
     dateOfBirth: '2012-04-04',
     gender: 'female',
-  } as never);
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
   });
-  await h.call('pathway.recordConcern', {
-    caseId: hsbCase.id,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Head of year',
-    reported: 'Concerning behaviour at school.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: {
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-  });
+  await h.call(
+    'pathway.recordConcern',
+    schoolConcern(hsbCase.id, { sourceRole: 'Head of year', reported: 'Concerning behaviour at school.' }),
+  );
   await h.call('map.addItem', {
     caseId: hsbCase.id,
     item: {
@@ -66,27 +46,15 @@ async function buildFixture() {
       sourceDetail: '',
     },
   } as never);
-  const assessment = await h.call('assessments.start', {
-    caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Concerning sexual behaviour towards a younger child at school.',
-    qualityReviewNotified: '',
-    decisionAt: '2026-11-05T08:00:00Z',
-    facts: {
-      referralDate: '2026-11-04',
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  } as never);
+  const assessment = await h.call(
+    'assessments.start',
+    aimAssessment(hsbCase.id, team, {
+      reasons: 'Concerning sexual behaviour towards a younger child at school.',
+      decisionAt: '2026-11-05T08:00:00Z',
+    }) as never,
+  );
   await h.call('calendar.addClosure', { day: '2026-12-29', label: 'Office closed' });
-  ids = { caseId: hsbCase.id, childId: child.id, assessmentId: assessment.id };
+  ids = { caseId: hsbCase.id, childId: hsbCase.childId, assessmentId: assessment.id };
 
   // Keep this database, make one more change, then put the older database back: changes are lost.
   await h.call('session.signOut', {});

@@ -1,16 +1,17 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { aimAssessment, DECIDED_20_NOVEMBER, schoolConcern } from '../support/case-steps.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { solidPng } from '../support/png.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { type Harness, openCaseFor, type Team } from '../support/workbench.ts';
 
 // What arrives through the door cannot poison the store or stall the main process: every request is
 // walked once, within budgets, before anything else reads it.
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let caseId: string;
 let assessmentId: string;
 
@@ -72,45 +73,18 @@ const storeFingerprint = () => tableFingerprint(h.wb.db());
 const auditSeq = () =>
   (h.wb.db().prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path);
-  team = await seededTeam(h);
-  const created = await h.call('children.create', child);
-  caseId = (
-    await h.call('cases.open', {
-      childId: created.id,
-      profileId: 'blackpool',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
+seededWorkbenchEachTest({}, async (w) => {
+  ({ folder, h, team } = w);
+  caseId = (await openCaseFor(h, team, child, { profileId: 'blackpool' })).id;
   assessmentId = (
-    await h.call('assessments.start', {
-      caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: 'Emailed the SQR service on 20/11/2026',
-      decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-01',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    })
+    await h.call(
+      'assessments.start',
+      aimAssessment(caseId, team, {
+        qualityReviewNotified: 'Emailed the SQR service on 20/11/2026',
+        ...DECIDED_20_NOVEMBER,
+      }),
+    )
   ).id;
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 describe('text that is not well-formed UTF-16', () => {
@@ -163,24 +137,14 @@ describe('text that is not well-formed UTF-16', () => {
     const name = 'Robin 🦊 Çelik-Ñúñez';
     const created = await h.call('children.create', { ...child, name });
     expect((await h.call('children.get', { id: created.id })).name).toBe(name);
-    await h.call('pathway.recordConcern', {
-      caseId,
-      receivedAt: '2026-11-25T10:00:00Z',
-      newReferral: false,
-      sourceAgency: 'education',
-      sourceRole: 'Designated safeguarding lead 📚',
-      reported: 'Reported 🙈',
-      children: [],
-      exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-      facts: {
-        lastBehaviourDate: '2026-11-02',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-    });
+    await h.call(
+      'pathway.recordConcern',
+      schoolConcern(caseId, {
+        receivedAt: '2026-11-25T10:00:00Z',
+        sourceRole: 'Designated safeguarding lead 📚',
+        reported: 'Reported 🙈',
+      }),
+    );
     const summary = await h.call('pathway.recordStrategyMeeting', strategyMeeting('Chair 👩🏽‍⚖️'));
     const stored = h.wb.db().prepare('SELECT chair FROM strategy_meetings').get() as { chair: string };
     expect(stored.chair).toBe('Chair 👩🏽‍⚖️');

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
   ADMIN_PASSWORD,
-  addTeamMember,
+  addYouthJusticeManager,
   type Harness,
   harness,
   openTeamCase,
   SW_PASSWORD,
   seededTeam,
+  signInAs,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
@@ -23,10 +25,7 @@ let caseId: string;
 const RESET = 'set by the administrator 1';
 const CHOSEN = 'sams own new password 1';
 const passwords: Record<string, string> = {};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: passwords[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username, passwords[username] ?? '');
 
 /**
  * Takes an in-progress assessment through QA to both signatures. Lancashire step 9: the CYJS Team Manager
@@ -50,17 +49,7 @@ beforeEach(async () => {
   team = await seededTeam(h);
   caseId = await openTeamCase(h, team, { name: 'Riley Signed', dateOfBirth: '2012-02-02' });
   passwords['pat.manager'] = 'pat manager pass 1';
-  const pat = await addTeamMember(
-    h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    'pat manager pass 1',
-  );
+  const pat = await addYouthJusticeManager(h);
   const { case: opened } = await h.call('cases.get', { id: caseId });
   await h.call('cases.allocate', {
     id: caseId,
@@ -120,25 +109,10 @@ describe('an administrator resets a password', () => {
   });
 
   it('their new signing key signs, and what they signed before the reset still verifies', async () => {
-    const first = await h.call('assessments.start', {
-      caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
-      decisionAt: '2026-05-20T10:00:00+01:00',
-      facts: {
-        referralDate: '2026-05-01',
-        lastBehaviourDate: '2026-04-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: samId(),
-    });
+    const first = await h.call(
+      'assessments.start',
+      aimAssessment(caseId, { yos: team.yos, socialWorker: { id: samId() } }, DECIDED_20_MAY),
+    );
     const signedBefore = await approveAndSign(first.id);
     expect(signedBefore.state).toBe('final');
     expect(signedBefore.verification.status).toBe('verified');

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
+import { describe, expect, it } from 'vitest';
+import { type FreshWorkbench, workbenchEachTest } from '../support/each-test.ts';
 import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: FreshWorkbench['folder'];
 let h: Harness;
 
-beforeEach(() => {
-  folder = tempFolder();
-  h = harness(folder.path);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+workbenchEachTest({}, (w) => ({ folder, h } = w));
 
 describe('sign-in, lock and passwords', () => {
   it('sets up once, then signs people in with their own passwords', async () => {

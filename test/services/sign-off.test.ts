@@ -1,35 +1,30 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RichText } from '#domain/assessment/rich-text.ts';
+import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { docxParts, unzipNames } from '../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfPageCount, pdfText } from '../support/libreoffice.ts';
 import { solidPng } from '../support/png.ts';
-import { tempFolder } from '../support/temp.ts';
 import {
-  ADMIN_PASSWORD,
   addTeamMember,
+  addYouthJusticeManager,
   type Harness,
-  harness,
+  openCaseFor,
   SW_PASSWORD,
-  seededTeam,
+  signInAs,
+  TEAM_PASSWORDS,
+  type Team,
   YOS_PASSWORD,
 } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let assessmentId: string;
 
-const PASSWORDS: Record<string, string> = {
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  admin: ADMIN_PASSWORD,
-  'pat.manager': 'pat manager pass 1',
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': 'pat manager pass 1' };
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const TRICKY = 'Text that looks like code stays text: =SUM(A1) { PAGE } <w:t>x</w:t> <b>not bold</b> &amp;';
 const formulation: RichText = {
@@ -52,54 +47,17 @@ const formulation: RichText = {
   ],
 };
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-06-01T09:00:00+01:00') });
-  team = await seededTeam(h);
-  const pat = await addTeamMember(
+seededWorkbenchEachTest({ start: new Date('2026-06-01T09:00:00+01:00') }, async (w) => {
+  ({ folder, h, team } = w);
+  const pat = await addYouthJusticeManager(h);
+  const hsbCase = await openCaseFor(
     h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    'pat manager pass 1',
-  );
-  const child = await h.call('children.create', {
-    name: 'Riley Signed',
-    dateOfBirth: '2012-02-02',
-    gender: 'male',
-    socialCareNumber: 'SC-1',
-  } as never);
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
+    team,
+    { name: 'Riley Signed', dateOfBirth: '2012-02-02', socialCareNumber: 'SC-1' },
     // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
-    managerIds: [team.admin.id, pat.id],
-  });
-  const a = await h.call('assessments.start', {
-    caseId: hsbCase.id,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
-    decisionAt: '2026-05-20T10:00:00+01:00',
-    facts: {
-      referralDate: '2026-05-01',
-      lastBehaviourDate: '2026-04-20',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+    { managerIds: [team.admin.id, pat.id] },
+  );
+  const a = await h.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
   assessmentId = a.id;
   await as('sam.sw');
   await h.call('assessments.addSource', {
@@ -137,10 +95,6 @@ beforeEach(async () => {
       },
     });
   }
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 async function approveAndSign() {

@@ -2,17 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { injectFileFault } from '#store/files.ts';
+import { aimAssessment, DECIDED_20_NOVEMBER } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
+import { joinTeamByFiles, lifeEvent, twoAgencyMachines } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import {
-  addTeamMember,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness } from '../support/workbench.ts';
+import { addTeamMember, harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
 
 // Two agencies, two laptops, one case. Machine A (Children's Social Care) has the administrator, who
 // is also the case manager, and the social worker; machine B (Youth Justice) has its own administrator
@@ -29,58 +24,14 @@ beforeEach(() => {
 });
 afterEach(() => folder.remove());
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 /** Both machines, joined into one team (A's administrator signs the roster), and one case opened on A. */
 async function twoMachines() {
-  const a = harness(join(folder.path, 'machine-a'), { start: START });
-  const b = harness(join(folder.path, 'machine-b'), { start: START });
-  const teamA = await seededTeam(a);
-  await b.call('session.setUp', {
-    administrator: {
-      username: 'bella.admin',
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: B_ADMIN_PASSWORD,
-  });
   // B's administrator hands B's people over; the person on B first signs in once (device key).
-  const yosB = await addTeamMemberOn(b, 'bella.admin', B_ADMIN_PASSWORD);
-  await signInAs(b, 'bella.admin', B_ADMIN_PASSWORD);
+  const { a, b, teamA, yosB } = await twoAgencyMachines(folder.path, START, B_ADMIN_PASSWORD);
   const { onA: team, onB } = await joinTeamByFiles(a, b, folder.path);
 
-  const child = await a.call('children.create', { name: CANARY, dateOfBirth: '2013-03-14', gender: 'male' });
-  const opened = await a.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: teamA.socialWorker.id,
-    yosPractitionerId: yosB.id,
-    managerIds: [teamA.admin.id],
-  });
+  const opened = await openCaseFor(a, { ...teamA, yos: yosB }, { name: CANARY });
   return { a, b, teamA, yosB, team, onB, caseId: opened.id };
-}
-
-async function addTeamMemberOn(h: Harness, adminName: string, adminPassword: string) {
-  const user = await h.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await signInAs(h, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await h.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await signInAs(h, adminName, adminPassword);
-  return user;
 }
 
 /** Sends the case from `from` (signed in) to `to` people, and opens it on `on` as the person signed in there. */
@@ -113,7 +64,7 @@ describe('case bundles between two machines', () => {
     );
 
     const item = await a.call('map.addItem', { caseId, item: lifeEvent(`Moved house ${CANARY}`) });
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     const first = await carry(a, b, caseId, [yosB.id], 'to-b.hsbcase');
     expect(first.opened.message).toMatch(
       /^Brought case HSB-2026-[A-Z2-9]{4}-\d{4} up to date with \d+ change sets? from Alex Administrator\.$/,
@@ -128,7 +79,7 @@ describe('case bundles between two machines', () => {
 
     // The co-assessor adds to the map on B and sends it back to the social worker and manager.
     await b.call('map.addItem', { caseId, item: lifeEvent('Started at a new school') });
-    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await signInAs(a, 'sam.sw');
     const back = await carry(b, a, caseId, [teamA.socialWorker.id, teamA.admin.id], 'to-a.hsbcase');
     expect(back.opened.applied).toBeGreaterThan(0);
     const mapA = await a.call('map.get', { caseId });
@@ -157,7 +108,7 @@ describe('case bundles between two machines', () => {
 
   it('opening the same bundle again changes nothing and says the case is already up to date', async () => {
     const { a, b, yosB, caseId } = await twoMachines();
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     const { path } = await carry(a, b, caseId, [yosB.id], 'once.hsbcase');
     const before = tableFingerprint(b.wb.db());
     b.host.openFile = path;
@@ -180,7 +131,7 @@ describe('case bundles between two machines', () => {
       /addressed to someone else.*Nothing has been changed/,
     );
 
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     const text = good.toString('utf8');
     const at = text.indexOf('"ciphertext":"') + 40;
     const altered = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
@@ -204,11 +155,11 @@ describe('case bundles between two machines', () => {
   it('keeps both versions when the co-assessors change the same field without seeing each other, until one is chosen', async () => {
     const { a, b, teamA, yosB, caseId } = await twoMachines();
     const item = await a.call('map.addItem', { caseId, item: lifeEvent('Moved house') });
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     await carry(a, b, caseId, [yosB.id], 'base.hsbcase');
 
     // Both change the same item while apart.
-    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await signInAs(a, 'sam.sw');
     a.travelTo(new Date('2026-11-26T11:00:00Z'));
     await a.call('map.updateItem', {
       itemId: item.id,
@@ -261,7 +212,7 @@ describe('case bundles between two machines', () => {
 
   it('notices a change set left out of a bundle, and the gap closes when it arrives', async () => {
     const { a, b, yosB, caseId } = await twoMachines();
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     await carry(a, b, caseId, [yosB.id], 'first.hsbcase');
     await a.call('map.addItem', { caseId, item: lifeEvent('One') });
     await a.call('map.addItem', { caseId, item: lifeEvent('Two') });
@@ -289,29 +240,14 @@ describe('case bundles between two machines', () => {
 
   it('keeps both co-assessors’ versions of a narrative section written apart, shown as their text', async () => {
     const { a, b, teamA, yosB, caseId } = await twoMachines();
-    const started = await a.call('assessments.start', {
-      caseId,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
-      decisionAt: '2026-11-20T10:00:00Z',
-      facts: {
-        referralDate: '2026-11-01',
-        lastBehaviourDate: '2026-10-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: yosB.id,
-      coAssessorId: teamA.socialWorker.id,
-    });
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    const started = await a.call(
+      'assessments.start',
+      aimAssessment(caseId, { yos: yosB, socialWorker: teamA.socialWorker }, DECIDED_20_NOVEMBER),
+    );
+    await signInAs(b, 'yas.yos');
     await carry(a, b, caseId, [yosB.id], 'assessment.hsbcase');
     const text = (t: string) => ({ blocks: [{ type: 'paragraph' as const, runs: [{ text: t }] }] });
-    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await signInAs(a, 'sam.sw');
     await a.call('assessments.saveSection', {
       assessmentId: started.id,
       sectionKey: 'formulation',
@@ -375,7 +311,7 @@ describe('case bundles between two machines', () => {
 
   it('after reallocation, the removed co-assessor cannot be sent the case and never holds the new key', async () => {
     const { a, b, yosB, caseId, teamA } = await twoMachines();
-    await signInAs(b, 'yas.yos', YOS_PASSWORD);
+    await signInAs(b, 'yas.yos');
     await carry(a, b, caseId, [yosB.id], 'before.hsbcase');
     // The manager reallocates the youth justice role to a colleague on A.
     const colleague = await addTeamMember(

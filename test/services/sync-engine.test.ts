@@ -10,7 +10,7 @@ import { writeBundle } from '#sync/bundle.ts';
 import { changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
 import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness } from '../support/workbench.ts';
+import { type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
 
 // The sync engine's guarantees through the router, on real encrypted stores in separate data
 // folders: deletions reach the other machines, change sets from a newer version are kept and passed
@@ -142,11 +142,6 @@ const stateOf = (h: Harness, id: string) =>
       | undefined
   )?.state;
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 describe('change sets from a newer version of the workbench', () => {
   it('are kept, passed on in bundles to a third machine, and applied once the machine is updated', async () => {
     const { a, b, c, at } = await machines();
@@ -272,18 +267,10 @@ describe('change sets that must be refused whole', () => {
 describe('change sets that reach into another case', () => {
   /** A second case on A, allocated to Sam, Yas and Alex only (not Cleo), with one map item. */
   async function secondCase(a: Harness) {
-    const child = await a.call('children.create', {
-      name: 'Riley Second',
-      dateOfBirth: '2012-05-01',
-      gender: 'female',
-    });
-    const opened = await a.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.ids.sam,
-      yosPractitionerId: team.ids.yas,
-      managerIds: [team.ids.alex],
-    });
+    const { sam, yas, alex } = team.ids;
+    const allocation = { socialWorker: { id: sam }, yos: { id: yas }, admin: { id: alex } };
+    const child = { name: 'Riley Second', dateOfBirth: '2012-05-01', gender: 'female' as const };
+    const opened = await openCaseFor(a, allocation, child);
     const item = await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Second case item') });
     return { caseId: opened.id, itemId: item.id };
   }

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
-import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
+import { joinTeamByFiles, lifeEvent, twoAgencyMachines } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import type { Harness } from '../support/workbench.ts';
+import { harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
 
 // Two machines and the team server (embedded PGlite, on loopback): the same signed, sealed change sets
 // as case bundles, brought in by "Sync now" and, while connected, as the server announces them.
@@ -31,10 +32,7 @@ afterEach(async () => {
   folder.remove();
 });
 
-async function as(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
+const as = signInAs;
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
@@ -46,35 +44,14 @@ async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 500
 }
 
 async function teamOnServer() {
-  const a = harness(join(folder.path, 'a'), { start: START });
-  const b = harness(join(folder.path, 'b'), { start: START });
+  const {
+    a,
+    b,
+    teamA: team,
+    yosB,
+  } = await twoAgencyMachines(folder.path, START, B_ADMIN.password, ['a', 'b']);
   opened.push(a, b);
   a.clock.now = clock.now;
-  const team = await seededTeam(a);
-  await b.call('session.setUp', {
-    administrator: {
-      username: B_ADMIN.username,
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: B_ADMIN.password,
-  });
-  const yosB = await b.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await as(b, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await b.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await as(b, B_ADMIN.username, B_ADMIN.password);
   await joinTeamByFiles(a, b, folder.path);
   await a.call('sync.setServer', { address: server.url });
   await b.call('sync.setServer', { address: server.url });
@@ -94,25 +71,14 @@ describe('the team server from the desktop', () => {
 
   it('carries a case to the co-assessor on another machine through the server, and live changes arrive without asking', async () => {
     const { a, b, team, yosB } = await teamOnServer();
-    const child = await a.call('children.create', {
-      name: 'Riley Server',
-      dateOfBirth: '2013-03-14',
-      gender: 'male',
-    });
-    const hsbCase = await a.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: yosB.id,
-      managerIds: [team.admin.id],
-    });
+    const hsbCase = await openCaseFor(a, { ...team, yos: yosB }, { name: 'Riley Server' });
     await a.call('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
     // Sync now signs who may see the case (it is allocated to someone on another computer) and sends it.
     // (Connected since the administrator set the address, A may already have sent it by itself.)
     await a.call('sync.syncNow', {});
     expect((await a.call('sync.serverStatus', {})).problem).toBeNull();
 
-    await as(b, 'yas.yos', YOS_PASSWORD);
+    await as(b, 'yas.yos');
     const got = await b.call('sync.syncNow', {});
     expect(got.received).toBeGreaterThan(0);
     expect((await b.call('map.get', { caseId: hsbCase.id })).items.map((i) => i.what)).toEqual([
@@ -125,7 +91,7 @@ describe('the team server from the desktop', () => {
       (s) => s.state === 'connected',
     );
     expect(connected.state).toBe('connected');
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     await until(
       () => a.call('sync.serverStatus', {}),
       (s) => s.state === 'connected',

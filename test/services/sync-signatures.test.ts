@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aimAssessment, DECIDED_20_MAY } from '../support/case-steps.ts';
 import { joinTeamByFiles } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import {
+  addYouthJusticeManager,
+  harness,
+  openCaseFor,
+  SW_PASSWORD,
+  seededTeam,
+  setUpYouthJusticeMachine,
+  signInAs,
+  YOS_PASSWORD,
+} from '../support/workbench.ts';
 
 // A report quality-assured and signed by both co-assessors on machine A (Children's Social Care)
 // reaches the youth justice manager on machine B in a case bundle: the signatures verify there,
@@ -18,76 +28,27 @@ beforeEach(() => {
 });
 afterEach(() => folder.remove());
 
-async function as(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
+const as = signInAs;
 
 describe('a signed report on another machine', () => {
   it('shows both signatures verified on the manager’s machine, and a tampered signature does not verify', async () => {
     const a = harness(join(folder.path, 'a'), { start: START });
     const b = harness(join(folder.path, 'b'), { start: START });
     const team = await seededTeam(a);
-    await b.call('session.setUp', {
-      administrator: {
-        username: B_ADMIN.username,
-        name: 'Bella Admin',
-        agency: 'youth-justice',
-        roles: ['administrator'],
-        aimTrained: false,
-      },
-      password: B_ADMIN.password,
-    });
-    const pat = await b.call('users.create', {
-      username: PAT.username,
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-      initialPassword: `${PAT.password} (first)`,
-    });
+    const bella = await setUpYouthJusticeMachine(b, B_ADMIN.password);
     // Pat signs in once and chooses a password, so this computer knows Pat's device key.
-    await as(b, PAT.username, `${PAT.password} (first)`);
-    await b.call('account.changePassword', {
-      currentPassword: `${PAT.password} (first)`,
-      newPassword: PAT.password,
-    });
-    await as(b, B_ADMIN.username, B_ADMIN.password);
+    const pat = await addYouthJusticeManager(b, bella);
     await joinTeamByFiles(a, b, folder.path);
 
-    const child = await a.call('children.create', {
-      name: 'Riley Signed',
-      dateOfBirth: '2012-02-02',
-      gender: 'male',
-    });
-    const hsbCase = await a.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id, pat.id],
-    });
-    const started = await a.call('assessments.start', {
-      caseId: hsbCase.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'Harmful behaviour towards a peer',
-      qualityReviewNotified: '',
-      decisionAt: '2026-05-20T10:00:00+01:00',
-      facts: {
-        referralDate: '2026-05-01',
-        lastBehaviourDate: '2026-04-20',
-        residesInArea: true,
-        ongoingPoliceInvestigation: false,
-        openToChildrensSocialCare: true,
-        openToYouthJusticeService: false,
-      },
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    });
+    const hsbCase = await openCaseFor(
+      a,
+      team,
+      { name: 'Riley Signed', dateOfBirth: '2012-02-02' },
+      { managerIds: [team.admin.id, pat.id] },
+    );
+    const started = await a.call('assessments.start', aimAssessment(hsbCase.id, team, DECIDED_20_MAY));
     const assessmentId = started.id;
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     await a.call('assessments.saveSection', {
       assessmentId,
       sectionKey: 'formulation',
@@ -108,11 +69,11 @@ describe('a signed report on another machine', () => {
     });
     b.host.saveFile = join(folder.path, 'approved.hsbcase');
     await b.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [team.yos.id, team.socialWorker.id] });
-    await as(a, 'yas.yos', YOS_PASSWORD);
+    await as(a, 'yas.yos');
     a.host.openFile = join(folder.path, 'approved.hsbcase');
     await a.call('sync.openBundle', {});
     await a.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
-    await as(a, 'sam.sw', SW_PASSWORD);
+    await as(a, 'sam.sw');
     const onA = await a.call('signOff.sign', { assessmentId, password: SW_PASSWORD });
     expect(onA.signatures.every((s) => s.verified)).toBe(true);
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.ts';
-import { harness, seededTeam } from '../support/workbench.ts';
+import { harness, seededTeam, setUpYouthJusticeMachine } from '../support/workbench.ts';
 
 // People added to the team from another computer have no account here: they are kept as users named
 // `team:<id>` so that allocations show their names. The screens that allocate a case and show it list
@@ -20,16 +20,7 @@ describe('people from another computer in the team', () => {
     const a = harness(join(folder.path, 'machine-a'), { start: START });
     const b = harness(join(folder.path, 'machine-b'), { start: START });
     const teamA = await seededTeam(a);
-    await b.call('session.setUp', {
-      administrator: {
-        username: 'bella.admin',
-        name: 'Bella Admin',
-        agency: 'youth-justice',
-        roles: ['administrator'],
-        aimTrained: false,
-      },
-      password: 'youth justice admin pw',
-    });
+    await setUpYouthJusticeMachine(b, 'youth justice admin pw');
     await b.call('session.signOut', {});
     await b.call('session.signIn', { username: 'bella.admin', password: 'youth justice admin pw' });
     b.host.saveFile = join(folder.path, 'join-b.json');

@@ -1,46 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import type { Harness, Team } from '../support/workbench.ts';
+import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 let managerId: string;
 let hubManagerId: string;
 let caseId: string;
 let childId: string;
 
 const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
+  ...TEAM_PASSWORDS,
   'max.manager': 'other manager pass 1',
   'hal.hub': 'hub and manager pass 1',
 };
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-20T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
+  ({ h, team } = w);
   managerId = (
     await addTeamMember(
       h,
@@ -67,30 +52,22 @@ beforeEach(async () => {
       PASSWORDS['hal.hub'] ?? '',
     )
   ).id;
-  const child = await h.call('children.create', {
-    name: 'Riley Example',
-    dateOfBirth: '2012-04-04',
-    gender: 'male',
-    socialCareNumber: 'SC-4242',
-    youthJusticeNumber: '',
-    preferredName: '',
-    areaOfResidence: '',
-    school: '',
-  });
-  childId = child.id;
-  caseId = (
-    await h.call('cases.open', {
-      childId,
-      profileId: 'blackpool',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    })
-  ).id;
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
+  const hsbCase = await openCaseFor(
+    h,
+    team,
+    {
+      name: 'Riley Example',
+      dateOfBirth: '2012-04-04',
+      socialCareNumber: 'SC-4242',
+      youthJusticeNumber: '',
+      preferredName: '',
+      areaOfResidence: '',
+      school: '',
+    },
+    { profileId: 'blackpool' },
+  );
+  childId = hsbCase.childId;
+  caseId = hsbCase.id;
 });
 
 const takeOver = (userId: string) =>

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrityOk, openDatabase } from '#store/database.ts';
+import { runWriterAndKill } from '../support/kill.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { tempFolder } from '../support/temp.ts';
 
@@ -16,33 +16,8 @@ beforeAll(() => {
 afterAll(() => folder.remove());
 
 /** Runs the writer, kills it with SIGKILL after the given delay, and returns the last acknowledged row. */
-function runAndKill(path: string, keyHex: string, run: number, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, path, keyHex, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let acked = 0;
-    let buffer = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delayMs);
-        const match = /^ack (\d+)$/.exec(line);
-        if (match) acked = Number(match[1]);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer ended without being killed: ${stderr}`));
-      else resolve(acked);
-    });
-  });
-}
+const runAndKill = (path: string, keyHex: string, run: number, delayMs: number) =>
+  runWriterAndKill(writer, [path, keyHex, String(run)], delayMs);
 
 describe('crash safety', () => {
   it(`keeps every acknowledged row through ${KILLS} SIGKILLs at random moments`, async () => {

@@ -1,10 +1,10 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#store/database.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../support/workbench.ts';
+import { type FreshWorkbench, workbenchEachTest } from '../support/each-test.ts';
+import { type Harness, seededTeam, teamAllocation } from '../support/workbench.ts';
 
 // After a child is renamed, the old name must be gone from the search index's shadow tables and from
 // every page of the (decrypted) database file, not merely hidden from searches.
@@ -12,17 +12,10 @@ import { type Harness, harness, seededTeam } from '../support/workbench.ts';
 const OLD = { first: 'Zebediah', last: 'Quillfeather' };
 const NEW_NAME = 'Robin Renamed';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: FreshWorkbench['folder'];
 let h: Harness;
 
-beforeEach(() => {
-  folder = tempFolder();
-  h = harness(folder.path);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+workbenchEachTest({}, (w) => ({ folder, h } = w));
 
 const hasOldName = (bytes: Buffer) =>
   [OLD.first, OLD.last].some(
@@ -57,14 +50,8 @@ async function renamedChild(beforeRename: () => void = () => {}) {
     areaOfResidence: '',
     school: '',
   });
-  await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    // The administrator (also a manager) manages the case, so may rename the child (need to know).
-    managerIds: [team.admin.id],
-  });
+  // The administrator (also a manager) manages the case, so may rename the child (need to know).
+  await h.call('cases.open', { childId: child.id, ...teamAllocation(team) });
   expect(await h.call('cases.search', { query: OLD.last })).toHaveLength(1);
   await h.call('children.update', {
     id: child.id,

@@ -1,69 +1,25 @@
 import type { CallName } from '#contract/calls.ts';
+import { aimAssessment, consentToHubReferral, schoolConcern } from './case-steps.ts';
 import { solidPng } from './png.ts';
-import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, seededTeam } from './workbench.ts';
+import { ADMIN_PASSWORD, type Harness, openCaseFor, SW_PASSWORD, seededTeam } from './workbench.ts';
 
 export type Team = Awaited<ReturnType<typeof seededTeam>>;
 
 /** A case with something to export of every kind: a concern, a strategy meeting, a hub consultation, an assessment and a map. */
 export async function exportFixture(h: Harness) {
   const team = await seededTeam(h);
-  const child = await h.call('children.create', {
-    name: 'Riley Export',
-    dateOfBirth: '2012-04-04',
-    gender: 'male',
-  });
-  const hsbCase = await h.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
+  const hsbCase = await openCaseFor(h, team, { name: 'Riley Export', dateOfBirth: '2012-04-04' });
   const caseId = hsbCase.id;
-  await h.call('pathway.recordConcern', {
-    caseId,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: {
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-  });
+  await h.call('pathway.recordConcern', schoolConcern(caseId));
   // Lancashire records hub consultations; Blackpool's profile has the strategy-meeting outcomes.
   const meetingCase = await h.call('cases.open', {
-    childId: child.id,
+    childId: hsbCase.childId,
     profileId: 'blackpool',
     socialWorkerId: team.socialWorker.id,
     yosPractitionerId: team.yos.id,
     managerIds: [team.admin.id],
   });
-  await h.call('pathway.recordConcern', {
-    caseId: meetingCase.id,
-    receivedAt: '2026-11-04T10:00:00Z',
-    newReferral: false,
-    sourceAgency: 'education',
-    sourceRole: 'Designated safeguarding lead',
-    reported: 'Sexualised behaviour towards a younger pupil.',
-    children: [],
-    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
-    facts: {
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: '',
-  });
+  await h.call('pathway.recordConcern', schoolConcern(meetingCase.id));
   const withMeeting = await h.call('pathway.recordStrategyMeeting', {
     caseId: meetingCase.id,
     type: 'meeting',
@@ -78,26 +34,7 @@ export async function exportFixture(h: Harness) {
     categoryRationale: '',
     actions: [],
   });
-  const mother = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Mo Export',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-  for (const [subject, personId] of [
-    ['child', null],
-    ['parent-carer', mother.id],
-  ] as const) {
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject,
-      personId,
-      status: 'given',
-      reason: '',
-    });
-  }
+  const mother = await consentToHubReferral(h, caseId, 'Mo Export');
   await h.call('session.signOut', {});
   await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
   const withConsultation = await h.call('consultations.request', {
@@ -120,28 +57,13 @@ export async function exportFixture(h: Harness) {
       sourceDetail: '',
     },
   });
-  const assessment = await h.call('assessments.start', {
-    caseId,
-    frameworkId: 'aim3',
-    route: 'welfare',
-    reasons: 'Harmful behaviour towards a peer',
-    qualityReviewNotified: '',
-    decisionAt: '2026-11-05T10:00:00Z',
-    facts: {
-      referralDate: '2026-11-04',
-      lastBehaviourDate: '2026-11-02',
-      residesInArea: true,
-      ongoingPoliceInvestigation: false,
-      openToChildrensSocialCare: true,
-      openToYouthJusticeService: false,
-    },
-    proceedReason: 'Test of exports',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
-  });
+  const assessment = await h.call(
+    'assessments.start',
+    aimAssessment(caseId, team, { proceedReason: 'Test of exports' }),
+  );
   return {
     team,
-    childId: child.id,
+    childId: hsbCase.childId,
     caseId,
     meetingCaseId: meetingCase.id,
     itemId: item.id,

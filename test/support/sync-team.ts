@@ -15,8 +15,11 @@ import {
   addTeamMember,
   type Harness,
   harness,
-  SW_PASSWORD,
+  openCaseFor,
   seededTeam,
+  setUpYouthJusticeMachine,
+  signInAs,
+  YAS,
   YOS_PASSWORD,
 } from './workbench.ts';
 
@@ -55,11 +58,6 @@ export interface TeamTemplate {
   ids: { alex: string; sam: string; yas: string; max: string; managers: string[]; bella: string };
 }
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 const MANAGER_NAMES = [
   ['cleo', 'Cleo Manager'],
   ['dana', 'Dana Manager'],
@@ -72,13 +70,35 @@ const MANAGER_NAMES = [
  * machines C, D, E: one manager each. Alex's team; a case on A allocated to Sam, Yas and the managers,
  * with two map items, sent in one bundle to everyone, who each open it.
  */
+/**
+ * Two agencies' computers in `folder`, not yet joined: machine A of children's social care with the seeded
+ * team, and machine B of the youth justice service with Bella (its administrator, signed in) and Yas, who
+ * has signed in there once and chosen a password, so that B knows Yas's device key.
+ */
+export async function twoAgencyMachines(
+  folder: string,
+  start: Date,
+  bellaPassword: string,
+  names: [string, string] = ['machine-a', 'machine-b'],
+) {
+  const a = harness(join(folder, names[0]), { start });
+  const b = harness(join(folder, names[1]), { start });
+  const teamA = await seededTeam(a);
+  const yosB = await addTeamMember(b, YAS, YOS_PASSWORD, await setUpYouthJusticeMachine(b, bellaPassword));
+  return { a, b, teamA, yosB };
+}
+
 export async function buildTeam(
   folder: string,
   count = 5,
   options: { assessment?: boolean } = {},
 ): Promise<TeamTemplate> {
-  const a = harness(join(folder, 'a'), { start: TEAM_START });
-  const teamA = await seededTeam(a);
+  const {
+    a,
+    b,
+    teamA,
+    yosB: yas,
+  } = await twoAgencyMachines(folder, TEAM_START, 'bella admin password', ['a', 'b']);
   const max = await addTeamMember(
     a,
     {
@@ -90,31 +110,6 @@ export async function buildTeam(
     },
     'max manager password',
   );
-  const b = harness(join(folder, 'b'), { start: TEAM_START });
-  await b.call('session.setUp', {
-    administrator: {
-      username: 'bella.admin',
-      name: 'Bella Admin',
-      agency: 'youth-justice',
-      roles: ['administrator'],
-      aimTrained: false,
-    },
-    password: 'bella admin password',
-  });
-  const yas = await b.call('users.create', {
-    username: 'yas.yos',
-    name: 'Yas Youth Justice',
-    agency: 'youth-justice',
-    roles: ['practitioner'],
-    aimTrained: true,
-    initialPassword: `${YOS_PASSWORD} (first)`,
-  });
-  await signInAs(b, 'yas.yos', `${YOS_PASSWORD} (first)`);
-  await b.call('account.changePassword', {
-    currentPassword: `${YOS_PASSWORD} (first)`,
-    newPassword: YOS_PASSWORD,
-  });
-  await signInAs(b, 'bella.admin', 'bella admin password');
   const bella = b.wb.signedIn().user.id;
 
   const others: Harness[] = [];
@@ -150,18 +145,12 @@ export async function buildTeam(
     await h.call('sync.importRoster', {});
   }
 
-  const child = await a.call('children.create', {
-    name: 'Jordan Example',
-    dateOfBirth: '2013-03-14',
-    gender: 'male',
-  });
-  const opened = await a.call('cases.open', {
-    childId: child.id,
-    profileId: 'lancashire',
-    socialWorkerId: teamA.socialWorker.id,
-    yosPractitionerId: yas.id,
-    managerIds: [teamA.admin.id, ...managers],
-  });
+  const opened = await openCaseFor(
+    a,
+    { ...teamA, yos: yas },
+    { name: 'Jordan Example' },
+    { managerIds: [teamA.admin.id, ...managers] },
+  );
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Moved house') });
   await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Started school') });
   let assessment: TeamTemplate['assessment'] = null;
@@ -178,18 +167,18 @@ export async function buildTeam(
       leadAssessorId: yas.id,
       coAssessorId: teamA.socialWorker.id,
     });
-    await signInAs(a, 'sam.sw', SW_PASSWORD);
+    await signInAs(a, 'sam.sw');
     const domainId = started.domains[0]?.id as string;
     for (const label of ['Use of coercion', 'Trusted adult at school']) {
       await a.call('assessments.addItem', { assessmentId: started.id, domainId, kind: 'concern', label });
     }
     const view = await a.call('assessments.get', { id: started.id });
     assessment = { id: started.id, itemIds: view.domains[0]?.items.map((i) => i.id) ?? [] };
-    await signInAs(a, 'admin', ADMIN_PASSWORD);
+    await signInAs(a, 'admin');
   }
   a.host.saveFile = join(folder, 'first.hsbcase');
   await a.call('sync.sendCase', { caseId: opened.id, recipientIds: [yas.id, ...managers] });
-  await signInAs(b, 'yas.yos', YOS_PASSWORD);
+  await signInAs(b, 'yas.yos');
   for (const h of [b, ...others]) {
     h.host.openFile = join(folder, 'first.hsbcase');
     const got = await h.call('sync.openBundle', {});
@@ -210,7 +199,7 @@ export async function buildTeam(
     folder,
     machines,
     caseId: opened.id,
-    childId: child.id,
+    childId: opened.childId,
     assessment,
     ids: { alex: teamA.admin.id, sam: teamA.socialWorker.id, yas: yas.id, max: max.id, managers, bella },
   };

@@ -89,20 +89,67 @@ export const YOS_PASSWORD = 'youth justice pass 1';
 
 /**
  * Adds a person as the administrator does, then lets them choose their own password (the workbench
- * refuses everything else until they have), and signs the administrator back in.
+ * refuses everything else until they have; on this computer it also learns their device key), and signs
+ * the administrator back in (by default the seeded team's).
  */
 export async function addTeamMember(
   h: Harness,
   person: { username: string; name: string; agency: Agency; roles: Role[]; aimTrained: boolean },
   password: string,
+  administrator = { username: 'admin', password: ADMIN_PASSWORD },
 ) {
   const user = await h.call('users.create', { ...person, initialPassword: `${password} (first)` });
   await h.call('session.signOut', {});
   await h.call('session.signIn', { username: person.username, password: `${password} (first)` });
   await h.call('account.changePassword', { currentPassword: `${password} (first)`, newPassword: password });
   await h.call('session.signOut', {});
-  await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  await h.call('session.signIn', administrator);
   return user;
+}
+
+/** Yas, the youth justice practitioner who co-assesses the team's cases. */
+export const YAS = {
+  username: 'yas.yos',
+  name: 'Yas Youth Justice',
+  agency: 'youth-justice',
+  roles: ['practitioner'],
+  aimTrained: true,
+} satisfies Parameters<typeof addTeamMember>[1];
+
+/**
+ * Sets up the youth justice service's own computer, with Bella as its administrator (signed in when this
+ * returns), as the second machine of a team.
+ */
+export async function setUpYouthJusticeMachine(h: Harness, bellaPassword: string) {
+  await h.call('session.setUp', {
+    administrator: {
+      username: 'bella.admin',
+      name: 'Bella Admin',
+      agency: 'youth-justice',
+      roles: ['administrator'],
+      aimTrained: false,
+    },
+    password: bellaPassword,
+  });
+  return { username: 'bella.admin', password: bellaPassword };
+}
+
+export const PAT_PASSWORD = 'pat manager pass 1';
+
+/** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator (by default the team's). */
+export function addYouthJusticeManager(h: Harness, administrator?: { username: string; password: string }) {
+  return addTeamMember(
+    h,
+    {
+      username: 'pat.manager',
+      name: 'Pat Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    PAT_PASSWORD,
+    administrator,
+  );
 }
 
 /** Sets up a workbench with an administrator (also a manager), a CSC social worker and a YOS practitioner. */
@@ -128,38 +175,63 @@ export async function seededTeam(h: Harness) {
     },
     SW_PASSWORD,
   );
-  const yos = await addTeamMember(
-    h,
-    {
-      username: 'yas.yos',
-      name: 'Yas Youth Justice',
-      agency: 'youth-justice',
-      roles: ['practitioner'],
-      aimTrained: true,
-    },
-    YOS_PASSWORD,
-  );
+  const yos = await addTeamMember(h, YAS, YOS_PASSWORD);
   const admin = setUp.status.user;
   if (!admin) throw new Error('set-up returned no user');
   return { recoveryKey: setUp.recoveryKey, admin, socialWorker, yos };
+}
+
+export type Team = Awaited<ReturnType<typeof seededTeam>>;
+
+/** Who a case is allocated to: a social worker, a youth justice practitioner and a manager. */
+export interface Allocation {
+  socialWorker: { id: string };
+  yos: { id: string };
+  admin: { id: string };
+}
+
+/**
+ * Records a child (a boy born on 14/03/2013 unless `child` says otherwise) and opens their case, as
+ * whoever is signed in: under Lancashire's profile, allocated to the team's social worker and youth justice
+ * practitioner with its administrator as manager, unless `allocation` says otherwise. Returns the case.
+ */
+export async function openCaseFor(
+  h: Harness,
+  team: Allocation,
+  child: { name: string } & Partial<CallRequest<'children.create'>>,
+  allocation: Partial<CallRequest<'cases.open'>> = {},
+) {
+  const created = await h.call('children.create', { dateOfBirth: '2013-03-14', gender: 'male', ...child });
+  return h.call('cases.open', { childId: created.id, ...teamAllocation(team), ...allocation });
+}
+
+/** A Lancashire case's allocation to the team: its social worker, youth justice practitioner and administrator as manager. */
+export function teamAllocation(team: Allocation) {
+  return {
+    profileId: 'lancashire',
+    socialWorkerId: team.socialWorker.id,
+    yosPractitionerId: team.yos.id,
+    managerIds: [team.admin.id],
+  };
 }
 
 /**
  * Records a child and opens their Lancashire case allocated to the seeded team (social worker, YOS
  * practitioner, the administrator as manager), as the administrator; returns the case id.
  */
-export async function openTeamCase(
-  h: Harness,
-  team: Awaited<ReturnType<typeof seededTeam>>,
-  child: { name: string; dateOfBirth: string },
-): Promise<string> {
-  const created = await h.call('children.create', { ...child, gender: 'male' });
-  const opened = await h.call('cases.open', {
-    childId: created.id,
-    profileId: 'lancashire',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
-  });
-  return opened.id;
+export async function openTeamCase(h: Harness, team: Team, child: { name: string; dateOfBirth: string }) {
+  return (await openCaseFor(h, team, child)).id;
+}
+
+/** The seeded team's passwords by username. */
+export const TEAM_PASSWORDS: Readonly<Record<string, string>> = {
+  admin: ADMIN_PASSWORD,
+  'sam.sw': SW_PASSWORD,
+  'yas.yos': YOS_PASSWORD,
+};
+
+/** Signs out whoever is signed in and signs this person in (by default with their seeded-team password). */
+export async function signInAs(h: Harness, username: string, password = TEAM_PASSWORDS[username] ?? '') {
+  await h.call('session.signOut', {});
+  await h.call('session.signIn', { username, password });
 }

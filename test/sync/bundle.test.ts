@@ -4,13 +4,8 @@ import { type FieldEdit, replacesFor } from '#domain/sync/field-merge.ts';
 import { type ChangeSet, Replica } from '#domain/sync/replica.ts';
 import { newBoxKeyPair } from '#store/crypto.ts';
 import { BundleRefused, readBundle, unwrapCaseKey, wrapCaseKey, writeBundle } from '#sync/bundle.ts';
-import {
-  type CaseKey,
-  type Envelope,
-  EnvelopeRefused,
-  openChangeSet,
-  sealChangeSet,
-} from '#sync/envelope.ts';
+import type { CaseKey, Envelope } from '#sync/envelope.ts';
+import { EnvelopeRefused, openChangeSet, sealChangeSet } from '#sync/envelope.ts';
 import { acceptRoster, deviceKeyOf, type Roster, RosterRefused, signRoster } from '#sync/roster.ts';
 import { rosterOf, teamMember } from '../support/team-keys.ts';
 

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { unwrapCaseKey, wrapCaseKey } from '#sync/bundle.ts';
-import {
-  acceptMembership,
-  type CaseMembership,
-  MembershipRefused,
-  signMembership,
-} from '#sync/membership.ts';
+import type { CaseMembership } from '#sync/membership.ts';
+import { acceptMembership, MembershipRefused, signMembership } from '#sync/membership.ts';
 import { rosterOf, type TeamMember, teamMember } from '../support/team-keys.ts';
 
 // A manager allocates a case to two co-assessors: the case key is sealed to each of them and the

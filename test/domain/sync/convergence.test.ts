@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyEdit,
-  conflictVersions,
-  EMPTY_FIELD,
-  type FieldEdit,
-  replacesFor,
-} from '#domain/sync/field-merge.ts';
+import type { FieldEdit } from '#domain/sync/field-merge.ts';
+import { applyEdit, conflictVersions, EMPTY_FIELD, replacesFor } from '#domain/sync/field-merge.ts';
 import { compareHlc, formatHlc, type Hlc, parseHlc, receive, tick } from '#domain/sync/hlc.ts';
 import { type ChangeSet, DELETED_FIELD, Replica } from '#domain/sync/replica.ts';
 

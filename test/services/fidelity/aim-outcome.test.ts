@@ -1,27 +1,19 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docxParts } from '../../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
 import { tableFingerprint } from '../../support/store-dump.ts';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../../support/workbench.ts';
+import type { Harness } from '../../support/workbench.ts';
 import { as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, "The AIM outcome is whole": AIM3 records its overall levels (concern and strengths), not only
 // AIM2 its single outcome.
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 describe('AIM3 overall levels', () => {
   it('a co-assessor records the overall level of concern and of strengths, audited, and the report shows both', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lancashireProfile } from '#domain/profiles/index.ts';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, openTeamCase, seededTeam } from '../../support/workbench.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
+import { type Harness, openCaseFor, openTeamCase, type Team } from '../../support/workbench.ts';
 
 // Issue 12, "Citations a practitioner can read": a practitioner sees "Lancashire Joint Working Protocol,
 // step 8", never the file name a source procedure happens to be stored under, and each citation points
@@ -11,19 +11,11 @@ import { type Harness, harness, openTeamCase, seededTeam } from '../../support/w
 
 const SOURCE_FILE = /\d{3}_[^ ]*\.txt/;
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 /** Every { source, section } pair anywhere in a value. */
 function citations(value: unknown, out: { source: string; section: string }[] = []) {
@@ -93,18 +85,12 @@ describe('citations a practitioner can read', () => {
     }
 
     // A case under the local profile: the deadline started from it is shown with the title too.
-    const created = await h.call('children.create', {
-      name: 'Cit Ation',
-      dateOfBirth: '2013-04-01',
-      gender: 'male',
-    });
-    const opened = await h.call('cases.open', {
-      childId: created.id,
-      profileId: 'lancashire-local',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const opened = await openCaseFor(
+      h,
+      team,
+      { name: 'Cit Ation', dateOfBirth: '2013-04-01' },
+      { profileId: 'lancashire-local' },
+    );
     const timeline = await h.call('pathway.recordEvent', {
       caseId: opened.id,
       event: 'first-meeting-with-child',

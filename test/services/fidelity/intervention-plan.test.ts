@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { concernOf23November } from '../../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../../support/each-test.ts';
+import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, "The AIM outcome is whole": an intervention plan follows the assessment. Once an AIM
 // assessment is signed (final), the case asks for the intervention plan and My work shows it as due
 // until a direct-work intervention plan is recorded.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ h, team } = w));
 
 const plan = (caseId: string, kind: 'direct-work-plan' | 'safety-plan') => ({
   caseId,
@@ -87,16 +79,8 @@ describe('the intervention plan after the assessment', () => {
   it('My work also lists the profile’s own tracked actions (Islington: the MASE for CSE)', async () => {
     const caseId = await openCase(h, team, 'islington');
     await h.call('pathway.recordConcern', {
-      caseId,
-      receivedAt: '2026-11-23T10:00:00Z',
-      newReferral: false,
-      sourceAgency: 'education' as const,
-      sourceRole: 'Designated safeguarding lead',
-      reported: 'Concern reported by the school.',
-      children: [],
+      ...concernOf23November(caseId),
       exploitation: { cse: true, cce: false, missing: false, trafficking: false },
-      facts: {},
-      proceedReason: '',
     });
     await as(h, 'sam.sw');
     expect((await h.call('deadlines.myActions', {})).map((x) => [x.caseId, x.id])).toEqual([

@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../../support/each-test.ts';
+import type { Harness } from '../../support/workbench.ts';
 import { openCase, startRequest, strategyMeeting, type Team } from './support.ts';
 
 // Issue 12, "Lancashire gates the AIM as the protocol does". (The CYJS co-assessor's training is in
 // profile-rules.test.ts.)
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ h, team } = w));
 
 describe('Lancashire: an ongoing police investigation blocks the AIM assessment', () => {
   it('is refused even with a reason to proceed, and saves nothing', async () => {

@@ -1,26 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
+import type { Harness } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, setTrained, startRequest, type Team } from './support.ts';
 
 // Issue 12, "Profile data, not code": who screens hub referrals, who quality-assures, whose consent a
 // pattern-map share needs and whether the lead assessor must be trained are read from the case's profile.
 // Where a procedure is silent the profile says "not stated in the procedure" and the workbench invents no rule.
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 async function requestConsultation(caseId: string) {
   await as(h, 'sam.sw');

@@ -1,35 +1,22 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docxParts } from '../../support/docx-xml.ts';
-import { tempFolder } from '../../support/temp.ts';
-import {
-  addTeamMember,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../../support/workbench.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
+import { addTeamMember, type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, Lancashire step 9: "Quality assurance by the CYJS Team Manager or Consultant Social Worker,
 // reviewed jointly with the CSC Team Manager (recorded); sign off by the assessing CYJS worker and the
 // CSC allocated social worker."
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
 let team: Team;
 let pat: Awaited<ReturnType<typeof addYouthJusticeManager>>;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, async (w) => {
+  ({ folder, h, team } = w);
   pat = await addYouthJusticeManager(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
 });
 
 /** A case under the profile with an assessment by Yas (lead) and Sam, submitted for quality assurance. */

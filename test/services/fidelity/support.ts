@@ -1,28 +1,21 @@
+import type { Harness, Team } from '../../support/workbench.ts';
 import {
-  ADMIN_PASSWORD,
-  addTeamMember,
-  type Harness,
-  SW_PASSWORD,
-  type seededTeam,
-  YOS_PASSWORD,
+  addYouthJusticeManager,
+  openCaseFor,
+  PAT_PASSWORD,
+  signInAs,
+  TEAM_PASSWORDS,
 } from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
 // seeded team, a youth justice manager, and the AIM training of the seeded practitioners.
 
-export type Team = Awaited<ReturnType<typeof seededTeam>>;
+export type { Team };
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-  'pat.manager': 'pat manager pass 1',
-};
+const PASSWORDS: Record<string, string> = { ...TEAM_PASSWORDS, 'pat.manager': PAT_PASSWORD };
 
-export async function as(h: Harness, username: keyof typeof PASSWORDS) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+export const as = (h: Harness, username: keyof typeof PASSWORDS) =>
+  signInAs(h, username, PASSWORDS[username]);
 
 /** Opens a case under a profile for the seeded team, as the administrator (also its manager). */
 export async function openCase(
@@ -32,31 +25,11 @@ export async function openCase(
   dateOfBirth = '2012-02-02',
   managerIds: string[] = [team.admin.id],
 ) {
-  const child = await h.call('children.create', { name: `Child ${profileId}`, dateOfBirth, gender: 'male' });
-  const opened = await h.call('cases.open', {
-    childId: child.id,
-    profileId,
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds,
-  });
-  return opened.id;
+  return (await openCaseFor(h, team, { name: `Child ${profileId}`, dateOfBirth }, { profileId, managerIds }))
+    .id;
 }
 
-/** Adds Pat, a youth justice manager (a CYJS Team Manager), as the administrator. */
-export function addYouthJusticeManager(h: Harness) {
-  return addTeamMember(
-    h,
-    {
-      username: 'pat.manager',
-      name: 'Pat Manager',
-      agency: 'youth-justice',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    PASSWORDS['pat.manager'] ?? '',
-  );
-}
+export { addYouthJusticeManager };
 
 /** Sets whether a seeded practitioner is AIM-trained, as the administrator. */
 export async function setTrained(h: Harness, person: Team['yos'], aimTrained: boolean) {

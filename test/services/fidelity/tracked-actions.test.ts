@@ -1,36 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, seededTeam } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { concernOf23November } from '../../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../../support/each-test.ts';
+import type { Harness } from '../../support/workbench.ts';
 import { openCase, strategyMeeting, type Team } from './support.ts';
 
 // Issue 12, "Missing content from the other seeds": actions the procedures ask for on some cases are
 // tracked until the step that does them is recorded with its date.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => ({ h, team } = w));
 
 const concern = (caseId: string, cse: boolean) => ({
-  caseId,
-  receivedAt: '2026-11-23T10:00:00Z',
-  newReferral: false,
-  sourceAgency: 'education' as const,
-  sourceRole: 'Designated safeguarding lead',
-  reported: 'Concern reported by the school.',
-  children: [],
+  ...concernOf23November(caseId),
   exploitation: { cse, cce: false, missing: false, trafficking: false },
-  facts: {},
-  proceedReason: '',
 });
 
 const actions = async (caseId: string) =>

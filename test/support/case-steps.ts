@@ -1,0 +1,116 @@
+import type { CallRequest } from '#contract/calls.ts';
+import type { Harness } from './workbench.ts';
+
+// The steps a case goes through, as the tests take it there: a concern from school, consent to a hub
+// referral, and the decision to start an AIM3 assessment. Each has the usual answers; a test names only
+// the ones it cares about.
+
+/** The facts a Lancashire case records about the child (in the area, open to children's social care only). */
+export const CASE_FACTS = {
+  residesInArea: true,
+  ongoingPoliceInvestigation: false,
+  openToChildrensSocialCare: true,
+  openToYouthJusticeService: false,
+};
+
+/** A concern reported by a school's designated safeguarding lead on 4 November 2026. */
+export function schoolConcern(
+  caseId: string,
+  answers: Partial<CallRequest<'pathway.recordConcern'>> = {},
+): CallRequest<'pathway.recordConcern'> {
+  return {
+    caseId,
+    receivedAt: '2026-11-04T10:00:00Z',
+    newReferral: false,
+    sourceAgency: 'education',
+    sourceRole: 'Designated safeguarding lead',
+    reported: 'Sexualised behaviour towards a younger pupil.',
+    children: [],
+    exploitation: { cse: false, cce: false, missing: false, trafficking: false },
+    facts: { lastBehaviourDate: '2026-11-02', ...CASE_FACTS },
+    proceedReason: '',
+    ...answers,
+  };
+}
+
+type AssessmentAnswers = Partial<CallRequest<'assessments.start'>> & {
+  referralDate?: string;
+  lastBehaviourDate?: string;
+};
+
+/** A concern the school reported on 23 November 2026, recorded before any facts were known. */
+export const concernOf23November = (caseId: string) =>
+  schoolConcern(caseId, {
+    receivedAt: '2026-11-23T10:00:00Z',
+    reported: 'Concern reported by the school.',
+    facts: {},
+  });
+
+/**
+ * The decision to start an AIM3 welfare assessment led by the youth justice practitioner (`assessors.yos`)
+ * with the social worker, made on 5 November 2026 after the school's concern; `answers` changes any of it, the referral
+ * and behaviour dates included.
+ */
+export function aimAssessment(
+  caseId: string,
+  assessors: { yos: { id: string }; socialWorker: { id: string } },
+  answers: AssessmentAnswers = {},
+): CallRequest<'assessments.start'> {
+  const { referralDate = '2026-11-04', lastBehaviourDate = '2026-11-02', ...rest } = answers;
+  return {
+    caseId,
+    frameworkId: 'aim3',
+    route: 'welfare',
+    reasons: 'Harmful behaviour towards a peer',
+    qualityReviewNotified: '',
+    decisionAt: '2026-11-05T10:00:00Z',
+    facts: { referralDate, lastBehaviourDate, ...CASE_FACTS },
+    proceedReason: '',
+    leadAssessorId: assessors.yos.id,
+    coAssessorId: assessors.socialWorker.id,
+    ...rest,
+  };
+}
+
+/** The decision of 20 May 2026 behind the assessments signed off in June. */
+export const DECIDED_20_MAY = {
+  decisionAt: '2026-05-20T10:00:00+01:00',
+  referralDate: '2026-05-01',
+  lastBehaviourDate: '2026-04-20',
+};
+
+/** The decision of 20 November 2026, on a referral of 1 November. */
+export const DECIDED_20_NOVEMBER = {
+  decisionAt: '2026-11-20T10:00:00Z',
+  referralDate: '2026-11-01',
+  lastBehaviourDate: '2026-10-20',
+};
+
+/** Adds the child's mother to the case, shown as "Mother" where the child's family is not named. */
+export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
+  return h.call('people.add', {
+    caseId,
+    kind: 'parent-carer',
+    name,
+    anonymisedLabel: 'Mother',
+    relationship: 'mother',
+  });
+}
+
+/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
+export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {
+  const mother = await addMother(h, caseId, motherName);
+  for (const [subject, personId] of [
+    ['child', null],
+    ['parent-carer', mother.id],
+  ] as const)
+    await h.call('consents.record', {
+      caseId,
+      purpose: 'hub-referral',
+      subject,
+      personId,
+      status: 'given',
+      reason: '',
+    });
+  return mother;
+}
