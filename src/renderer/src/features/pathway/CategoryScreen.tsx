@@ -7,7 +7,6 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
 import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
 
@@ -30,15 +29,8 @@ async function load(caseId: string): Promise<Result<Data>> {
 
 /** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
 export function CategoryScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
   return (
-    <CaseScreen
-      caseId={caseId}
-      title="Risk category"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the profile’s risk matrix"
-    >
+    <CaseScreen caseId={caseId} title="Risk category" load={load} what="the profile’s risk matrix">
       {(data) => <CategoryWork data={data} />}
     </CaseScreen>
   );

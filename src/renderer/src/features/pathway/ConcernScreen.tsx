@@ -8,7 +8,6 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { ConcernForm } from './ConcernForm.tsx';
 import { ConcernList } from './ConcernList.tsx';
 import { type Colour, coloursOf } from './colours.ts';
@@ -51,15 +50,8 @@ async function load(caseId: string): Promise<Result<Data>> {
 
 /** Record a concern, as a new referral or on the open case, with eligibility explained line by line. */
 export function ConcernScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
   return (
-    <CaseScreen
-      caseId={caseId}
-      title="Record a concern"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the case"
-    >
+    <CaseScreen caseId={caseId} title="Record a concern" load={load} what="the case">
       {(data) => <ConcernWork data={data} />}
     </CaseScreen>
   );

@@ -6,7 +6,6 @@ import { DayText } from '../../ui/DateText.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
 import { CaseScreen, loadBasics, When } from './shared.tsx';
 
@@ -14,13 +13,11 @@ type Meeting = PathwaySummary['meetings'][number];
 
 /** The strategy discussions and meetings held on the case, each with its outcome and actions (tick them done). */
 export function MeetingsScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => loadBasics(caseId));
   return (
     <CaseScreen
       caseId={caseId}
       title="Strategy discussions and meetings"
-      loaded={loaded}
-      reload={() => void reload()}
+      load={loadBasics}
       what="the meeting records"
     >
       {(data) => <MeetingList caseId={caseId} open={data.hsbCase.status === 'open'} initial={data.summary} />}

@@ -9,7 +9,6 @@ import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems } from '../../ui/problems.ts';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
 
 const FORM = 'plan';
@@ -23,15 +22,8 @@ const LABELS = {
 
 /** Islington §8: safety, diversion and direct-work plans, multi-professional meetings and MASE records, each dated and authored. */
 export function PlansScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => loadBasics(caseId));
   return (
-    <CaseScreen
-      caseId={caseId}
-      title="Plans and records"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the plans and records"
-    >
+    <CaseScreen caseId={caseId} title="Plans and records" load={loadBasics} what="the plans and records">
       {(data) => <PlansWork caseId={caseId} open={data.hsbCase.status === 'open'} initial={data.summary} />}
     </CaseScreen>
   );

@@ -5,7 +5,6 @@ import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
 import { type CaseBasics, CaseScreen, loadBasics } from './shared.tsx';
@@ -32,15 +31,8 @@ async function load(caseId: string): Promise<Result<Data>> {
 
 /** Record a step the profile names (a concern received, s47 initiated …), and list the steps recorded. */
 export function StepsScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
   return (
-    <CaseScreen
-      caseId={caseId}
-      title="Steps on the pathway"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the profile’s steps"
-    >
+    <CaseScreen caseId={caseId} title="Steps on the pathway" load={load} what="the profile’s steps">
       {(data) => <StepsWork data={data} />}
     </CaseScreen>
   );
