@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import { Form, SubmitButton } from '../../ui/form/Form.tsx';
+import type { WorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+
+/**
+ * A form within a section of a pathway screen: its heading (h3, or h4 within a record) and hint, a notice of
+ * the last success, the problems found, its fields and its button.
+ */
+export function SubForm<V extends FieldValues>({
+  form,
+  title,
+  level = 4,
+  titleId = `${form.id}-title`,
+  hint,
+  notice,
+  submit,
+  submitClassName,
+  children,
+}: {
+  form: WorkbenchForm<V>;
+  title: string;
+  level?: 3 | 4;
+  titleId?: string;
+  hint?: string;
+  notice?: ReactNode;
+  submit: string;
+  submitClassName?: string;
+  children: ReactNode;
+}) {
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const heading = (
+    <>
+      <Heading id={titleId} className={`${level === 3 ? 'heading-s' : 'heading-xs'} heading--flush`}>
+        {title}
+      </Heading>
+      {hint ? <p className="body hint">{hint}</p> : null}
+      {notice}
+    </>
+  );
+  return (
+    <Form form={form} labelledBy={titleId} className="form hsb-subform" before={heading}>
+      {children}
+      <SubmitButton className={submitClassName}>{submit}</SubmitButton>
+    </Form>
+  );
+}
