@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { versionComparison } from '#contract/assessment-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
@@ -80,54 +81,39 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
         <p className="body">Nothing in the analysis or the agreed ratings has changed.</p>
       ) : null}
       {changed.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Sections changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Section</th>
-                <th scope="col">Version {comparison.from}</th>
-                <th scope="col">Version {comparison.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changed.map((s) => (
-                <tr key={s.heading}>
-                  <th scope="row" className="table__row-header">
-                    {s.heading}
-                  </th>
-                  <td className="prewrap">{s.before || <span className="hint">Empty</span>}</td>
-                  <td className="prewrap">{s.after || <span className="hint">Empty</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Sections changed"
+          captionClassName="table-caption"
+          className="table table--small"
+          columns={['Section', <>Version {comparison.from}</>, <>Version {comparison.to}</>]}
+        >
+          {changed.map((s) => (
+            <tr key={s.heading}>
+              <th scope="row" className="table__row-header">
+                {s.heading}
+              </th>
+              <td className="prewrap">{s.before || <span className="hint">Empty</span>}</td>
+              <td className="prewrap">{s.after || <span className="hint">Empty</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {comparison.ratings.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Agreed ratings changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                <th scope="col">Item</th>
-                <th scope="col">Version {comparison.from}</th>
-                <th scope="col">Version {comparison.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.ratings.map((r) => (
-                <tr key={`${r.domain}|${r.item}`}>
-                  <td>{r.domain}</td>
-                  <td>{r.item}</td>
-                  <td>{r.before}</td>
-                  <td>{r.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Agreed ratings changed"
+          captionClassName="table-caption"
+          className="table table--small"
+          columns={['Domain', 'Item', <>Version {comparison.from}</>, <>Version {comparison.to}</>]}
+        >
+          {comparison.ratings.map((r) => (
+            <tr key={`${r.domain}|${r.item}`}>
+              <td>{r.domain}</td>
+              <td>{r.item}</td>
+              <td>{r.before}</td>
+              <td>{r.after}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

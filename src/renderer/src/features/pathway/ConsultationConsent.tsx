@@ -3,6 +3,7 @@ import type { FieldProblem } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import type { CasePerson, ConsentRecord } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { FormRadios, FormSelect, FormText, FormTextArea } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -76,54 +77,46 @@ export function ConsentSection({
         {requirement?.label ?? `Referral to the ${summary.terms.hub}`}: the consent of the child and of each
         parent or carer on the case. Only people recorded on this case are listed.
       </p>
-      <div className="table-wrapper">
-        <table className="table table--small">
-          <caption className="visually-hidden">Consent to the referral, by person</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Consent</th>
-              <th scope="col">Recorded</th>
+      <DataTable
+        caption="Consent to the referral, by person"
+        className="table table--small"
+        columns={['Person', 'Consent', 'Recorded']}
+      >
+        {rows.map((r) => {
+          const c = latest(r.subject, r.personId);
+          return (
+            <tr key={r.key}>
+              <th scope="row" className="table__row-header">
+                {r.who}
+                {r.subject === 'parent-carer' ? (
+                  <span className="cell-note">Parent or carer{r.note ? `: ${r.note}` : ''}</span>
+                ) : null}
+              </th>
+              <td>
+                {c ? (
+                  <>
+                    <StateTag tone={c.status === 'given' ? 'done' : 'todo'}>
+                      {STATUS_WORDS[c.status]}
+                    </StateTag>
+                    {c.reason ? <span className="cell-note">{c.reason}</span> : null}
+                  </>
+                ) : (
+                  <StateTag tone="todo">Not recorded</StateTag>
+                )}
+              </td>
+              <td>
+                {c ? (
+                  <>
+                    <When at={c.recordedAt} /> by {c.recordedByName}
+                  </>
+                ) : (
+                  <span className="hint">Not yet</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const c = latest(r.subject, r.personId);
-              return (
-                <tr key={r.key}>
-                  <th scope="row" className="table__row-header">
-                    {r.who}
-                    {r.subject === 'parent-carer' ? (
-                      <span className="cell-note">Parent or carer{r.note ? `: ${r.note}` : ''}</span>
-                    ) : null}
-                  </th>
-                  <td>
-                    {c ? (
-                      <>
-                        <StateTag tone={c.status === 'given' ? 'done' : 'todo'}>
-                          {STATUS_WORDS[c.status]}
-                        </StateTag>
-                        {c.reason ? <span className="cell-note">{c.reason}</span> : null}
-                      </>
-                    ) : (
-                      <StateTag tone="todo">Not recorded</StateTag>
-                    )}
-                  </td>
-                  <td>
-                    {c ? (
-                      <>
-                        <When at={c.recordedAt} /> by {c.recordedByName}
-                      </>
-                    ) : (
-                      <span className="hint">Not yet</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {from.includes('parent-carer') && carers.length === 0 ? (
         <p className="body">
           No parent or carer is recorded on the case: add them below, then record their consent.

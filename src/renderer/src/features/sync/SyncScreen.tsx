@@ -3,6 +3,7 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -142,25 +143,18 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
           Everyone allocated to this case works on this computer, so there is no one to send it to.
         </p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption className="table-caption">Waiting to go</caption>
-            <thead>
-              <tr>
-                <th scope="col">Allocated person</th>
-                <th scope="col">Changes they do not have yet</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recipients.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{waiting(m.waitingToGo)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Waiting to go"
+          captionClassName="table-caption"
+          columns={['Allocated person', 'Changes they do not have yet']}
+        >
+          {recipients.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{waiting(m.waitingToGo)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import '../sync/sync.css';
 import type { CallResponse } from '#contract/calls.ts';
 import { AGENCY_LABELS, type Agency, ROLE_LABELS, type Role } from '#contract/vocabulary.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 
 type TeamView = CallResponse<'sync.team'>;
 
@@ -45,33 +46,23 @@ export function TeamDetails({ team }: { team: TeamView }) {
         above with the one their workbench shows, character by character. If they differ, do not use the team:
         tell your information governance lead.
       </p>
-      <div className="table-wrapper">
-        <table className="table">
-          <caption className="table-caption">Team members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Computer</th>
-              <th scope="col">Device fingerprint</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{agencyLabel(m.agency)}</td>
-                <td>{m.roles.map(roleLabel).join(', ')}</td>
-                <td>{m.onThisComputer ? 'On this computer' : 'Another computer'}</td>
-                <td className="nowrap">
-                  <code className="fingerprint">{spaced(m.fingerprint)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Team members"
+        captionClassName="table-caption"
+        columns={['Name', 'Agency', 'Roles', 'Computer', 'Device fingerprint']}
+      >
+        {team.members.map((m) => (
+          <tr key={m.id}>
+            <td>{m.name}</td>
+            <td>{agencyLabel(m.agency)}</td>
+            <td>{m.roles.map(roleLabel).join(', ')}</td>
+            <td>{m.onThisComputer ? 'On this computer' : 'Another computer'}</td>
+            <td className="nowrap">
+              <code className="fingerprint">{spaced(m.fingerprint)}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
