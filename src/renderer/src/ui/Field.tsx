@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { DateField } from './DateField.tsx';
 import {
   describedBy,
+  type FieldBase,
   FieldError,
   FieldHint,
   FieldsetField,
@@ -10,16 +11,6 @@ import {
 } from './field-parts.tsx';
 import type { FormErrors } from './problems.ts';
 import { TimeField } from './TimeField.tsx';
-
-interface FieldBase {
-  /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
-  form: string;
-  /** The request path this control fills, e.g. 'administrator.name'. */
-  path: string;
-  label: string;
-  hint?: ReactNode;
-  errors: FormErrors;
-}
 
 interface TextFieldProps extends FieldBase {
   value: string;

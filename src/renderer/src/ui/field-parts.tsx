@@ -1,6 +1,17 @@
 import type { ReactNode } from 'react';
 import { type FormErrors, fieldId, problemFor, problemText } from './problems.ts';
 
+/** What every field of a form is given: where it sits in the form, its label and hint, and the form's problems. */
+export interface FieldBase {
+  /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
+  form: string;
+  /** The request path this control fills, e.g. 'administrator.name'. */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  errors: FormErrors;
+}
+
 export function describedBy(id: string, hint: boolean, error: boolean, extra?: string) {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;

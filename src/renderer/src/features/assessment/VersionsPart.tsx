@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { versionComparison } from '#contract/assessment-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -51,14 +52,13 @@ export function VersionsPart({ view }: PartProps) {
               started <InstantText value={v.startedAt} />, {(STATE_WORDS[v.state] ?? v.state).toLowerCase()}
             </span>
             {v.id !== view.id ? (
-              <button
-                type="button"
+              <ActionButton
                 className="link-button versions__compare"
-                aria-disabled={busy || undefined}
                 onClick={() => void compare(v.id, v.versionNo)}
+                busy={busy}
               >
                 Compare with version {v.versionNo}
-              </button>
+              </ActionButton>
             ) : null}
           </li>
         ))}

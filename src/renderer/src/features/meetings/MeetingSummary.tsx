@@ -3,6 +3,7 @@ import type { MeetingView } from '#contract/meeting.ts';
 import { ATTENDANCE_LABELS } from '#domain/meeting.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { DayText, InstantText } from '../../ui/DateText.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { type HeadingLevel, PartHeading } from './Heading.tsx';
 
 const notRecorded = <span className="hint">Not recorded</span>;
@@ -25,16 +26,10 @@ export function MeetingSummary({ meeting: m, what, level = 3, facts, children, a
   return (
     <>
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Held</dt>
-          <dd>
-            <InstantText value={m.heldAt} withTime />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Chair</dt>
-          <dd>{m.chair || notRecorded}</dd>
-        </div>
+        <Fact term="Held">
+          <InstantText value={m.heldAt} withTime />
+        </Fact>
+        <Fact term="Chair">{m.chair || notRecorded}</Fact>
         {facts}
       </dl>
       <PartHeading level={level}>Attendees</PartHeading>

@@ -15,8 +15,8 @@ import {
 } from '../../ui/form/Form.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
-import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
+import { type CaseBasics, caseScreen, loadBasics, When } from './shared.tsx';
+import { FORM, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
 
 interface Data extends CaseBasics {
   timeline: CaseTimeline;
@@ -33,15 +33,6 @@ async function load(caseId: string): Promise<Result<Data>> {
   if (!timeline.ok) return timeline;
   if (!matrix.ok) return matrix;
   return { ok: true, data: { ...basics.data, timeline: timeline.data, matrix: matrix.data } };
-}
-
-/** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
-export function CategoryScreen({ caseId }: { caseId: string }) {
-  return (
-    <CaseScreen caseId={caseId} title="Risk category" load={load} what="the profile’s risk matrix">
-      {(data) => <CategoryWork data={data} />}
-    </CaseScreen>
-  );
 }
 
 function CategoryWork({ data }: { data: Data }) {
@@ -119,7 +110,6 @@ function CategoryForm({
       <h2 className="heading-m">Decision</h2>
       <FormSelect
         name="category"
-        label={LABELS.category}
         hint={
           suggested
             ? `Suggested from the descriptors: ${labelOf(suggested)}. You decide the category.`
@@ -131,21 +121,10 @@ function CategoryForm({
         }))}
         placeholder="Choose the category agreed"
       />
-      <FormText
-        name="agreedBy"
-        label={LABELS.agreedBy}
-        hint="For example, strategy discussion: CSC manager and police."
-      />
-      <FormDateTime
-        dateName="day"
-        timeName="time"
-        path="agreedAt"
-        dateLabel={LABELS.agreedAt}
-        timeLabel={LABELS.agreedAtTime}
-      />
+      <FormText name="agreedBy" hint="For example, strategy discussion: CSC manager and police." />
+      <FormDateTime dateName="day" timeName="time" path="agreedAt" />
       <FormCheckbox
         name="complex"
-        label={LABELS.complex}
         hint="Some protocols allow more time when the concerns are particularly complex."
       />
       <FormTextArea
@@ -244,3 +223,6 @@ function History({ records }: { records: CategoryRecordView[] }) {
     </DataTable>
   );
 }
+
+/** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
+export const CategoryScreen = caseScreen('Risk category', load, 'the profile’s risk matrix', CategoryWork);

@@ -65,7 +65,6 @@ export function ConcernForm({
       <FormCheckboxes
         name="flags"
         path="exploitation"
-        label={LABELS.exploitation}
         hint="Tick any that the concern identifies. Each has its own pathway to follow as well."
         options={EXPLOITATION}
       />
@@ -80,7 +79,6 @@ export function ConcernForm({
       {concern.showReason ? (
         <FormTextArea
           name="proceedReason"
-          label={LABELS.proceedReason}
           hint="Recorded with the concern and shown in the pathway history."
           rows={3}
         />
@@ -94,38 +92,20 @@ export function ConcernForm({
 function ConcernSourceFields() {
   return (
     <>
-      <FormDateTime
-        dateName="day"
-        timeName="time"
-        path="receivedAt"
-        dateLabel={LABELS.receivedAt}
-        timeLabel={LABELS.receivedAtTime}
-      />
+      <FormDateTime dateName="day" timeName="time" path="receivedAt" />
       <FormRadios
         name="newReferral"
-        label={LABELS.newReferral}
         options={[
           { value: 'yes', label: 'Yes, a new referral' },
           { value: 'no', label: 'No, a further concern on this open case' },
         ]}
       />
       <div className="field-row">
-        <FormSelect
-          name="sourceAgency"
-          label={LABELS.sourceAgency}
-          options={AGENCY_OPTIONS}
-          placeholder="Choose an agency"
-        />
-        <FormText
-          name="sourceRole"
-          label={LABELS.sourceRole}
-          hint="For example, designated safeguarding lead."
-          width="medium"
-        />
+        <FormSelect name="sourceAgency" options={AGENCY_OPTIONS} placeholder="Choose an agency" />
+        <FormText name="sourceRole" hint="For example, designated safeguarding lead." width="medium" />
       </div>
       <FormTextArea
         name="reported"
-        label={LABELS.reported}
         hint="What the person reporting said happened, in their words where possible."
         rows={5}
       />
@@ -156,11 +136,7 @@ function EligibilityFields({
       <p id="concern-eligibility-hint" className="hint">
         Checked against the {profileName} profile’s referral criteria on the date received.
       </p>
-      <FormDate
-        name="lastBehaviourDate"
-        path="facts.lastBehaviourDate"
-        label={LABELS['facts.lastBehaviourDate']}
-      />
+      <FormDate name="lastBehaviourDate" path="facts.lastBehaviourDate" />
       {yesNo('resides', 'facts.residesInArea', LABELS['facts.residesInArea'])}
       {yesNo('police', 'facts.ongoingPoliceInvestigation', LABELS['facts.ongoingPoliceInvestigation'])}
       {asked.map((q) => yesNo(`asked.${q.fact}`, `facts.${q.fact}`, q.question))}

@@ -12,7 +12,7 @@ import { ConcernForm } from './ConcernForm.tsx';
 import { ConcernList } from './ConcernList.tsx';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
-import { type CaseBasics, CaseScreen, loadBasics } from './shared.tsx';
+import { type CaseBasics, caseScreen, loadBasics } from './shared.tsx';
 import { SCREENING } from './useStepForm.ts';
 
 interface Data extends CaseBasics {
@@ -46,15 +46,6 @@ async function load(caseId: string): Promise<Result<Data>> {
       asked: askedFacts(profile.data.document),
     },
   };
-}
-
-/** Record a concern, as a new referral or on the open case, with eligibility explained line by line. */
-export function ConcernScreen({ caseId }: { caseId: string }) {
-  return (
-    <CaseScreen caseId={caseId} title="Record a concern" load={load} what="the case">
-      {(data) => <ConcernWork data={data} />}
-    </CaseScreen>
-  );
 }
 
 function ConcernWork({ data }: { data: Data }) {
@@ -151,3 +142,6 @@ function ScreeningStep({
     </section>
   );
 }
+
+/** Record a concern, as a new referral or on the open case, with eligibility explained line by line. */
+export const ConcernScreen = caseScreen('Record a concern', load, 'the case', ConcernWork);

@@ -190,23 +190,19 @@ function ConsentForm({
     >
       <FormSelect
         name="who"
-        label={CONSENT_LABELS.who}
         hint="The child, or a parent or carer recorded on this case."
         options={rows.map((r) => ({ value: r.key, label: r.who }))}
         placeholder="Choose a person"
       />
       <FormRadios
         name="status"
-        label={CONSENT_LABELS.status}
         options={[
           { value: 'given', label: 'Given' },
           { value: 'refused', label: 'Refused' },
           { value: 'not-sought', label: 'Not sought' },
         ]}
       />
-      {status && status !== 'given' ? (
-        <FormTextArea name="reason" label={CONSENT_LABELS.reason} rows={2} />
-      ) : null}
+      {status && status !== 'given' ? <FormTextArea name="reason" rows={2} /> : null}
     </SubForm>
   );
 }
@@ -254,14 +250,9 @@ function AddCarerForm({ caseId, onPerson }: { caseId: string; onPerson: (p: Case
       submitClassName="button button--secondary"
     >
       <div className="field-row">
-        <FormText name="name" label={CARER_LABELS.name} width="medium" />
-        <FormText
-          name="anonymisedLabel"
-          label={CARER_LABELS.anonymisedLabel}
-          hint="Shown in anonymised views, e.g. Mother."
-          width="short"
-        />
-        <FormText name="relationship" label={CARER_LABELS.relationship} width="short" />
+        <FormText name="name" width="medium" />
+        <FormText name="anonymisedLabel" hint="Shown in anonymised views, e.g. Mother." width="short" />
+        <FormText name="relationship" width="short" />
       </div>
     </SubForm>
   );

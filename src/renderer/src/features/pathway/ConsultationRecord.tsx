@@ -3,6 +3,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { FormRadios, FormTextArea } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { WarningText } from '../../ui/Notice.tsx';
@@ -46,29 +47,19 @@ export function ConsultationRecord({
         </WarningText>
       ) : null}
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Requested by</dt>
-          <dd>{c.requestedByName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Manager</dt>
-          <dd>{c.managerName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>For</dt>
-          <dd className="prewrap">{c.request}</dd>
-        </div>
+        <Fact term="Requested by">{c.requestedByName}</Fact>
+        <Fact term="Manager">{c.managerName}</Fact>
+        <Fact term="For" className="prewrap">
+          {c.request}
+        </Fact>
         {c.screening ? (
-          <div className="facts__row">
-            <dt>Screening</dt>
-            <dd>
-              {c.screening.decision === 'accept' ? 'Accepted' : 'Declined'} by {c.screening.byName},{' '}
-              <When at={c.screening.at} />
-              {c.screening.rationale ? (
-                <span className="cell-note prewrap">{c.screening.rationale}</span>
-              ) : null}
-            </dd>
-          </div>
+          <Fact term="Screening">
+            {c.screening.decision === 'accept' ? 'Accepted' : 'Declined'} by {c.screening.byName},{' '}
+            <When at={c.screening.at} />
+            {c.screening.rationale ? (
+              <span className="cell-note prewrap">{c.screening.rationale}</span>
+            ) : null}
+          </Fact>
         ) : null}
       </dl>
       {c.meeting ? (
@@ -78,25 +69,15 @@ export function ConsultationRecord({
           level={4}
           facts={
             <>
-              <div className="facts__row">
-                <dt>Outcome</dt>
-                <dd>The behaviour is {c.meeting.outcome}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Next steps</dt>
-                <dd>{c.meeting.nextSteps.join(', ')}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Resources shared</dt>
-                <dd className="prewrap">
-                  {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
-                </dd>
-              </div>
+              <Fact term="Outcome">The behaviour is {c.meeting.outcome}</Fact>
+              <Fact term="Next steps">{c.meeting.nextSteps.join(', ')}</Fact>
+              <Fact term="Resources shared" className="prewrap">
+                {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
+              </Fact>
               {c.meeting.notes ? (
-                <div className="facts__row">
-                  <dt>Notes</dt>
-                  <dd className="prewrap">{c.meeting.notes}</dd>
-                </div>
+                <Fact term="Notes" className="prewrap">
+                  {c.meeting.notes}
+                </Fact>
               ) : null}
             </>
           }
@@ -170,13 +151,12 @@ function ScreenForm({
     >
       <FormRadios
         name="decision"
-        label={SCREEN_LABELS.decision}
         options={[
           { value: 'accept', label: 'Accept the request' },
           { value: 'decline', label: 'Decline the request' },
         ]}
       />
-      <FormTextArea name="rationale" label={SCREEN_LABELS.rationale} rows={3} />
+      <FormTextArea name="rationale" rows={3} />
     </SubForm>
   );
 }

@@ -79,15 +79,18 @@ function Frame<V extends Record<string, string>>({
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const titleId = `${form.id}-title`;
-  const heading = (
-    <p id={titleId} className="action-form__title">
-      {title}
-      <span className="visually-hidden"> ({deadline.step})</span>
-    </p>
-  );
   return (
-    <Form form={form} labelledBy={titleId} className="action-form" before={heading}>
+    <Form
+      form={form}
+      title={
+        <>
+          {title}
+          <span className="visually-hidden"> ({deadline.step})</span>
+        </>
+      }
+      titleAs="p"
+      className="action-form"
+    >
       {children}
       <div className="button-group">
         <button type="submit" className="button" aria-disabled={form.busy || undefined}>
@@ -128,15 +131,13 @@ function PauseOrResumeForm(props: Props & { type: 'pause' | 'resume' }) {
 
   return (
     <Frame
+      {...props}
       form={form}
       title={pause ? 'Pause this deadline' : 'Resume this deadline'}
       submit={pause ? 'Pause deadline' : 'Resume deadline'}
-      deadline={d}
-      onCancel={props.onCancel}
     >
       <FormTextArea
         name="reason"
-        label={labels.reason}
         hint={
           pause
             ? 'For example, court directions. When you resume it, the time it was paused is added to the due date.'
@@ -201,17 +202,10 @@ function ExtendForm(props: Props) {
   });
 
   return (
-    <Frame
-      form={form}
-      title="Extend this deadline"
-      submit="Save extension"
-      deadline={d}
-      onCancel={props.onCancel}
-    >
+    <Frame {...props} form={form} title="Extend this deadline" submit="Save extension">
       <p className="body hint">Now due {dueText(d.currentDue)}. The original due date stays on the record.</p>
       <FormRadios<ExtendBy>
         name="by"
-        label={EXTEND_LABELS.by}
         options={[
           { value: 'days', label: 'By a number of working days' },
           { value: 'date', label: 'To a new due date' },
@@ -230,7 +224,6 @@ function ExtendForm(props: Props) {
       />
       <FormTextArea
         name="reason"
-        label={EXTEND_LABELS.reason}
         hint="For example, court directions, or the police officer in the case is unavailable."
         rows={3}
       />
@@ -275,26 +268,9 @@ function MetForm(props: Props) {
   });
 
   return (
-    <Frame
-      form={form}
-      title="Mark this step as done"
-      submit="Save as done"
-      deadline={d}
-      onCancel={props.onCancel}
-    >
-      <FormDateTime
-        dateName="metAt"
-        timeName="metAtTime"
-        path="metAt"
-        dateLabel={MET_LABELS.metAt}
-        timeLabel={MET_LABELS.metAtTime}
-      />
-      <FormTextArea
-        name="note"
-        label={MET_LABELS.note}
-        hint="For example, who attended or where the record is."
-        rows={3}
-      />
+    <Frame {...props} form={form} title="Mark this step as done" submit="Save as done">
+      <FormDateTime path="metAt" />
+      <FormTextArea name="note" hint="For example, who attended or where the record is." rows={3} />
     </Frame>
   );
 }

@@ -28,18 +28,16 @@ export function SubForm<V extends FieldValues>({
   submitClassName?: string;
   children: ReactNode;
 }) {
-  const Heading = level === 3 ? 'h3' : 'h4';
-  const heading = (
-    <>
-      <Heading id={titleId} className={`${level === 3 ? 'heading-s' : 'heading-xs'} heading--flush`}>
-        {title}
-      </Heading>
-      {hint ? <p className="body hint">{hint}</p> : null}
-      {notice}
-    </>
-  );
   return (
-    <Form form={form} labelledBy={titleId} className="form hsb-subform" before={heading}>
+    <Form
+      form={form}
+      title={title}
+      titleAs={level === 3 ? 'h3' : 'h4'}
+      labelledBy={titleId}
+      className="form hsb-subform"
+      before={hint ? <p className="body hint">{hint}</p> : null}
+      notice={notice}
+    >
       {children}
       <SubmitButton className={submitClassName}>{submit}</SubmitButton>
     </Form>

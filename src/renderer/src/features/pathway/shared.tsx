@@ -61,6 +61,20 @@ export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
   );
 }
 
+/** A pathway screen component: `load` the case's data, then `Work` shows it under the title. */
+export function caseScreen<T extends { hsbCase: HsbCase; child: Child }>(
+  title: string,
+  load: (caseId: string) => Promise<Result<T>>,
+  what: string,
+  Work: (props: { data: T }) => ReactNode,
+) {
+  return ({ caseId }: { caseId: string }) => (
+    <CaseScreen caseId={caseId} title={title} load={load} what={what}>
+      {(data) => <Work data={data} />}
+    </CaseScreen>
+  );
+}
+
 /** A pathway date: an ISO day as dd/mm/yyyy, an instant as dd/mm/yyyy HH:mm (24-hour, local time). */
 export function whenText(at: string): string {
   return at.length <= 10 ? formatDayText(at) : formatInstant(at, true);
@@ -75,16 +89,7 @@ export function hasHub(summary: PathwaySummary): boolean {
   return summary.consentRequired.some((c) => c.id === 'hub-referral') || summary.consultations.length > 0;
 }
 
-export const PLAN_KIND_LABELS = {
-  'safety-plan': 'Safety plan',
-  'diversion-plan': 'Diversion plan',
-  'direct-work-plan': 'Direct-work intervention plan',
-  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
-  'mase-nomination': 'MASE nomination',
-  'mase-update': 'MASE update',
-  'mase-feedback': 'MASE feedback',
-} as const;
-export type PlanKind = keyof typeof PLAN_KIND_LABELS;
+export { PLAN_KIND_LABELS, type PlanKind } from '#contract/pathway-calls.ts';
 
 export type YesNo = 'yes' | 'no' | 'unknown';
 export const YES_NO_OPTIONS: { value: YesNo; label: string }[] = [

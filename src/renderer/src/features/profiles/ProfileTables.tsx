@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import {
@@ -84,25 +85,15 @@ export function BrookPart({ profile }: { profile: Profile }) {
         workbench.
       </p>
       <div className="columns">
-        <DataTable
-          caption="Colours"
-          captionClassName="table-caption"
-          className="table table--small"
-          columns={['Colour', 'Response']}
-        >
+        <BrookTable caption="Colours" columns={['Colour', 'Response']}>
           {profile.brook.colours.map((c) => (
             <tr key={c.id}>
               <td>{c.label}</td>
               <td>{c.response ?? <span className="hint">Not stated</span>}</td>
             </tr>
           ))}
-        </DataTable>
-        <DataTable
-          caption="Age bands"
-          captionClassName="table-caption"
-          className="table table--small"
-          columns={['Band', 'Ages']}
-        >
+        </BrookTable>
+        <BrookTable caption="Age bands" columns={['Band', 'Ages']}>
           {profile.brook.ageBands.map((b) => (
             <tr key={b.id}>
               <td>{b.label}</td>
@@ -111,7 +102,7 @@ export function BrookPart({ profile }: { profile: Profile }) {
               </td>
             </tr>
           ))}
-        </DataTable>
+        </BrookTable>
       </div>
       {profile.brook.citation ? (
         <p className="body hint">
@@ -119,5 +110,27 @@ export function BrookPart({ profile }: { profile: Profile }) {
         </p>
       ) : null}
     </Part>
+  );
+}
+
+/** A small table of the Brook tool's words, its caption shown above it. */
+function BrookTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      captionClassName="table-caption"
+      className="table table--small"
+      columns={columns}
+    >
+      {children}
+    </DataTable>
   );
 }

@@ -98,17 +98,8 @@ function ActionBox<V extends Record<string, string>>({
   intro: ReactNode;
   children: ReactNode;
 }) {
-  const titleId = `${form.id}-title`;
-  const heading = (
-    <>
-      <h3 id={titleId} className="heading-s heading--flush">
-        {title}
-      </h3>
-      <p className="body measure">{intro}</p>
-    </>
-  );
   return (
-    <Form form={form} labelledBy={titleId} className="action-box" before={heading}>
+    <Form form={form} title={title} className="action-box" before={<p className="body measure">{intro}</p>}>
       {children}
     </Form>
   );
@@ -133,7 +124,6 @@ function SubmitForm(props: Props) {
     >
       <FormTextArea
         name="comments"
-        label={labels.comments}
         hint="For example, what you would like the manager to look at closely."
         rows={3}
       />
@@ -198,13 +188,11 @@ function QualityAssuranceForm(props: Props) {
       {role ? (
         <FormText
           name="jointReviewer"
-          label={labels.jointReviewer}
           hint={`Required to approve: this profile has the assessment reviewed jointly with the ${role}. Their name is recorded with the approval and in the report's sign-off section.`}
         />
       ) : null}
       <FormTextArea
         name="comments"
-        label={labels.comments}
         hint="Required if you return it: say what needs to change. Optional if you approve it."
         rows={4}
       />
@@ -273,7 +261,6 @@ function SignForm(props: Props) {
     >
       <FormText
         name="password"
-        label={labels.password}
         hint="The password you sign in with. It unlocks your personal signing key; it is not stored."
         type="password"
         width="medium"

@@ -2,6 +2,7 @@ import '../sync/sync.css';
 import type { CallResponse } from '#contract/calls.ts';
 import { AGENCY_LABELS, type Agency, ROLE_LABELS, type Role } from '#contract/vocabulary.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { SummaryRow } from '../../ui/Fact.tsx';
 
 type TeamView = CallResponse<'sync.team'>;
 
@@ -16,10 +17,7 @@ export function TeamDetails({ team }: { team: TeamView }) {
   return (
     <>
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Team roster</dt>
-          <dd className="summary-list__value">Version {team.rosterVersion}</dd>
-        </div>
+        <SummaryRow label="Team roster">Version {team.rosterVersion}</SummaryRow>
         <div className="summary-list__row">
           <dt className="summary-list__key" id="pinned-key-term">
             Administrator key this computer trusts
@@ -30,16 +28,13 @@ export function TeamDetails({ team }: { team: TeamView }) {
             </code>
           </dd>
         </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Your key on this computer</dt>
-          <dd className="summary-list__value">
-            {team.myFingerprint ? (
-              <code className="fingerprint">{spaced(team.myFingerprint)}</code>
-            ) : (
-              <span className="hint">Not available until you sign in again with your password</span>
-            )}
-          </dd>
-        </div>
+        <SummaryRow label="Your key on this computer">
+          {team.myFingerprint ? (
+            <code className="fingerprint">{spaced(team.myFingerprint)}</code>
+          ) : (
+            <span className="hint">Not available until you sign in again with your password</span>
+          )}
+        </SummaryRow>
       </dl>
       <p className="body">
         Before trusting this team, telephone the administrator who set it up and compare the administrator key
