@@ -1,13 +1,12 @@
 import type { CallResponse } from '#contract/calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
-import { DeadlineTable } from './DeadlineTable.tsx';
+import { CaseLink, DeadlineTable } from './DeadlineTable.tsx';
 import { GROUPS, groupOf } from './due.ts';
 
 /** Every running deadline on the signed-in person's cases, soonest first; for managers, the team's too. */
@@ -107,9 +106,7 @@ function MyActions() {
           {actions.map((a) => (
             <tr key={`${a.caseId}-${a.id}`}>
               <td>
-                <RouteLink to={{ name: 'case', caseId: a.caseId }}>
-                  <span className="nowrap">{a.caseReference}</span> {a.childName}
-                </RouteLink>
+                <CaseLink caseId={a.caseId} reference={a.caseReference} childName={a.childName} />
               </td>
               <td>{a.label}</td>
               <td>{a.citation}</td>

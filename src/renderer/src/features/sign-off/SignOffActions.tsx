@@ -3,6 +3,7 @@ import type { AppError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { Form, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { type FormSpec, useWorkbenchForm, type WorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
@@ -198,24 +199,18 @@ function QualityAssuranceForm(props: Props) {
       />
       <div className="button-group">
         {status.allowed.approve ? (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={form.busy || undefined}
-            onClick={() => void decide('approve')}
-          >
+          <ActionButton busy={form.busy} onClick={() => void decide('approve')}>
             Approve
-          </button>
+          </ActionButton>
         ) : null}
         {status.allowed.return ? (
-          <button
-            type="button"
+          <ActionButton
+            busy={form.busy}
             className="button button--secondary"
-            aria-disabled={form.busy || undefined}
             onClick={() => void decide('return')}
           >
             Return with comments
-          </button>
+          </ActionButton>
         ) : null}
       </div>
     </ActionBox>

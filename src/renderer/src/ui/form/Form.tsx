@@ -76,27 +76,45 @@ export function Form<V extends FieldValues>({
   const titleId = labelledBy ?? (title ? `${form.id}-title` : undefined);
   const Title = titleAs;
   return (
+    <FormFields form={form}>
+      <form
+        onSubmit={(e) => void form.submit(e)}
+        noValidate
+        aria-labelledby={titleId}
+        aria-label={label}
+        className={(className ?? 'form') || undefined}
+      >
+        {title ? (
+          <Title id={titleId} className={titleClassName ?? TITLE_CLASS[titleAs]}>
+            {title}
+          </Title>
+        ) : null}
+        {before}
+        {notice}
+        <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
+        {children}
+      </form>
+    </FormFields>
+  );
+}
+
+/**
+ * The fields of a `useWorkbenchForm` without a `<form>` of their own: for a few fields inside another form
+ * (a form cannot hold another), sent by a button that calls `form.submit()`.
+ */
+export function FormFields<V extends FieldValues>({
+  form,
+  children,
+}: {
+  form: WorkbenchForm<V>;
+  children: ReactNode;
+}) {
+  return (
     <FormProvider {...form.methods}>
       <FrameContext.Provider
         value={{ id: form.id, errors: form.errors, busy: form.busy, labels: form.labels }}
       >
-        <form
-          onSubmit={(e) => void form.submit(e)}
-          noValidate
-          aria-labelledby={titleId}
-          aria-label={label}
-          className={(className ?? 'form') || undefined}
-        >
-          {title ? (
-            <Title id={titleId} className={titleClassName ?? TITLE_CLASS[titleAs]}>
-              {title}
-            </Title>
-          ) : null}
-          {before}
-          {notice}
-          <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
-          {children}
-        </form>
+        {children}
       </FrameContext.Provider>
     </FormProvider>
   );
