@@ -17,6 +17,27 @@ export function describedBy(id: string, hint: boolean, error: boolean, extra?: s
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/**
+ * What a control holding one text value (input, select, textarea) carries: its id and name, its change
+ * handler, and the hint, error and any other element (`extra`) it is described by.
+ */
+export function controlProps(
+  id: string,
+  path: string,
+  message: string | undefined,
+  hint: ReactNode,
+  onChange: (value: string) => void,
+  extra?: string,
+) {
+  return {
+    id,
+    name: path,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': describedBy(id, Boolean(hint), Boolean(message), extra),
+  } as const;
+}
+
 /** A control's id in its form, and the first problem for its path. */
 export function fieldState(form: string, path: string, errors: FormErrors) {
   return { id: fieldId(form, path), message: problemFor(errors, path) };

@@ -134,6 +134,11 @@ const CONSENT_LABELS = {
   reason: 'Why (required if refused or not sought)',
 };
 
+const CONSENT_OPTIONS = (['given', 'refused', 'not-sought'] as const).map((value) => ({
+  value,
+  label: STATUS_WORDS[value],
+}));
+
 type ConsentRow = { key: string; who: string; subject: 'child' | 'parent-carer'; personId: string | null };
 
 function ConsentForm({
@@ -194,14 +199,7 @@ function ConsentForm({
         options={rows.map((r) => ({ value: r.key, label: r.who }))}
         placeholder="Choose a person"
       />
-      <FormRadios
-        name="status"
-        options={[
-          { value: 'given', label: 'Given' },
-          { value: 'refused', label: 'Refused' },
-          { value: 'not-sought', label: 'Not sought' },
-        ]}
-      />
+      <FormRadios name="status" options={CONSENT_OPTIONS} />
       {status && status !== 'given' ? <FormTextArea name="reason" rows={2} /> : null}
     </SubForm>
   );

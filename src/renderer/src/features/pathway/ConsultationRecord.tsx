@@ -104,6 +104,10 @@ export function ConsultationRecord({
   );
 }
 
+const DECISIONS = [
+  { value: 'accept', label: 'Accept the request' },
+  { value: 'decline', label: 'Decline the request' },
+] as const;
 const SCREEN_LABELS = {
   decision: 'Decision',
   rationale: 'Rationale (required to decline: it is shown to the referrer)',
@@ -149,13 +153,7 @@ function ScreenForm({
       hint={`For ${hub} staff. The person who made the request cannot screen it.`}
       submit="Record the screening decision"
     >
-      <FormRadios
-        name="decision"
-        options={[
-          { value: 'accept', label: 'Accept the request' },
-          { value: 'decline', label: 'Decline the request' },
-        ]}
-      />
+      <FormRadios name="decision" options={DECISIONS} />
       <FormTextArea name="rationale" rows={3} />
     </SubForm>
   );
