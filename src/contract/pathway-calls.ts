@@ -154,6 +154,17 @@ export const PLAN_KINDS = [
   'mase-update',
   'mase-feedback',
 ] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+/** What each kind of plan or record is called on screen and in documents. */
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  'safety-plan': 'Safety plan',
+  'diversion-plan': 'Diversion plan',
+  'direct-work-plan': 'Direct-work intervention plan',
+  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
+  'mase-nomination': 'MASE nomination',
+  'mase-update': 'MASE update',
+  'mase-feedback': 'MASE feedback',
+};
 
 /** The HSB pathway calls; joined into the one list of calls in calls.ts. */
 export const pathwayCalls = {

@@ -1,5 +1,4 @@
-import { WorkbenchError } from '#contract/errors.ts';
-import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import { type PathwaySummary, PLAN_KIND_LABELS, type PlanKind } from '#contract/pathway-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { commonPart } from '#domain/meeting.ts';
@@ -9,16 +8,15 @@ import { interventionPlanAction, trackedActionsFor } from '#domain/profiles/prac
 import type { Profile } from '#domain/profiles/schema.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
-import { findCase } from '#store/cases.ts';
 import type { Db } from '#store/database.ts';
 import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
 import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '#store/pathway.ts';
 import { peopleOfCase } from '#store/pattern-map.ts';
 import { transitionsOf } from '#store/sign-off.ts';
-import { namesById, viewDeadline } from '../deadlines.ts';
-import { requireProfile } from '../profiles.ts';
+import { viewDeadline } from '../deadlines.ts';
 import type { Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT } from './agreed-category.ts';
+import { caseContext } from './case-context.ts';
 
 const MEETING_TYPES = {
   discussion: 'Strategy discussion',
@@ -36,15 +34,6 @@ const NEXT_STEPS: Record<string, string> = {
   'aim-assessment': 'AIM assessment',
   signposting: 'signposting',
   'no-further-involvement': 'no further hub involvement',
-};
-export const PLAN_KIND_LABELS: Record<string, string> = {
-  'safety-plan': 'Safety plan',
-  'diversion-plan': 'Diversion plan',
-  'direct-work-plan': 'Direct-work intervention plan',
-  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
-  'mase-nomination': 'MASE nomination',
-  'mase-update': 'MASE update',
-  'mase-feedback': 'MASE feedback',
 };
 
 /**
@@ -91,12 +80,7 @@ const when = (iso: string) =>
 
 /** Where the child is on the pathway now, the next deadline, and a dated history of every step and decision with its rationale. */
 export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
-  const db = wb.db();
-  const now = wb.now().toISOString();
-  const hsbCase = findCase(db, caseId);
-  if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
-  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
-  const names = namesById(db);
+  const { db, now, profile, names } = caseContext(wb, caseId);
   const name = (id: string) => names.get(id) ?? id;
   const people = new Map(peopleOfCase(db, caseId).map((p) => [p.id, p]));
   const outcomes = profile.strategyMeeting?.outcomes ?? [];
@@ -220,7 +204,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
   for (const p of plans) {
     history.push({
       at: p.dated,
-      kind: PLAN_KIND_LABELS[p.kind] ?? p.kind,
+      kind: PLAN_KIND_LABELS[p.kind as PlanKind] ?? p.kind,
       title: p.title,
       detail: `${p.details}${p.withWhom ? ` (with ${p.withWhom})` : ''}`,
       byName: name(p.recordedBy),
@@ -348,7 +332,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
     plans: plans.map((p) => ({
       id: p.id,
       kind: p.kind,
-      kindLabel: PLAN_KIND_LABELS[p.kind] ?? p.kind,
+      kindLabel: PLAN_KIND_LABELS[p.kind as PlanKind] ?? p.kind,
       dated: p.dated,
       title: p.title,
       details: p.details,

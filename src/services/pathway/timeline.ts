@@ -1,12 +1,11 @@
-import { WorkbenchError } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
-import { findCase } from '#store/cases.ts';
 import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
 import { CLOSURE_EVENTS } from '../case-closure.ts';
-import { namesById, viewDeadline } from '../deadlines.ts';
-import { latestProfile, requireProfile } from '../profiles.ts';
+import { viewDeadline } from '../deadlines.ts';
+import { latestProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT, categoryHistory, colourLabel } from './agreed-category.ts';
+import { caseContext } from './case-context.ts';
 
 /** The case's steps, agreed categories and deadlines under its profile version (read by closed cases too). */
 const CLOSURE_LABELS: Record<string, string> = {
@@ -15,12 +14,7 @@ const CLOSURE_LABELS: Record<string, string> = {
 };
 
 export function timeline(wb: Workbench, caseId: string): CaseTimeline {
-  const db = wb.db();
-  const now = wb.now().toISOString();
-  const hsbCase = findCase(db, caseId);
-  if (!hsbCase) throw new WorkbenchError('not-found', 'That case was not found.');
-  const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
-  const names = namesById(db);
+  const { db, now, profile, names } = caseContext(wb, caseId);
   const eventLabel = (id: string) =>
     profile.triggerEvents.find((e) => e.id === id)?.label ?? CLOSURE_LABELS[id] ?? id;
   return {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SessionStatus } from '#contract/schemas.ts';
+import { ActionButton } from '../ui/ActionButton.tsx';
 import { useAction } from '../ui/form/useAction.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { call } from './api.ts';
@@ -38,14 +39,9 @@ export function LostChangesBanner({ lost }: { lost: NonNullable<SessionStatus['l
           </p>
           {confirming ? (
             <p className="body">
-              <button
-                type="button"
-                className="button button--warning"
-                onClick={() => void accept()}
-                aria-disabled={busy || undefined}
-              >
+              <ActionButton className="button button--warning" onClick={() => void accept()} busy={busy}>
                 Accept the loss and carry on
-              </button>{' '}
+              </ActionButton>{' '}
               <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
                 Cancel
               </button>

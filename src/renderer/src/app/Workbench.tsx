@@ -112,101 +112,87 @@ type Section =
   | 'report-format'
   | 'nfa-decisions';
 
+/** Who may open a screen: anyone signed in, practitioners and managers, or administrators. */
+type Who = 'anyone' | 'casework' | 'admin';
+interface ScreenOf<N extends Route['name']> {
+  who: Who;
+  /** The navigation section the screen belongs to. */
+  section: Section;
+  show: (route: Extract<Route, { name: N }>) => ReactNode;
+}
+type HsbName = Extract<Route['name'], `hsb-${string}` | 'nfa-decisions'>;
+
+const HSB_NAMES: readonly HsbName[] = [
+  'hsb-concern',
+  'hsb-category',
+  'hsb-meetings',
+  'hsb-meeting-new',
+  'hsb-consultation',
+  'hsb-plans',
+  'hsb-steps',
+  'nfa-decisions',
+];
+const HSB_SCREENS = Object.fromEntries(
+  HSB_NAMES.map((name) => [
+    name,
+    {
+      who: 'casework',
+      section: name === 'nfa-decisions' ? 'nfa-decisions' : 'cases',
+      show: (route: Extract<Route, { name: HsbName }>) => <HsbScreen route={route} />,
+    },
+  ]),
+) as { [N in HsbName]: ScreenOf<N> };
+
+/** Each route's screen, who may open it and where it sits in the navigation. */
+const SCREENS: { [N in Route['name']]: ScreenOf<N> } = {
+  'my-work': { who: 'casework', section: 'my-work', show: () => <MyWorkScreen /> },
+  cases: { who: 'anyone', section: 'cases', show: () => <CasesScreen /> },
+  case: { who: 'casework', section: 'cases', show: (r) => <CasePage caseId={r.caseId} /> },
+  'pattern-map': { who: 'casework', section: 'cases', show: (r) => <PatternMapScreen caseId={r.caseId} /> },
+  'case-sync': { who: 'casework', section: 'cases', show: (r) => <SyncScreen caseId={r.caseId} /> },
+  'new-child': { who: 'casework', section: 'cases', show: () => <NewChildScreen /> },
+  'open-case': { who: 'casework', section: 'cases', show: (r) => <OpenCaseScreen childId={r.childId} /> },
+  users: { who: 'admin', section: 'users', show: () => <UsersScreen /> },
+  user: { who: 'admin', section: 'users', show: (r) => <EditUserScreen userId={r.userId} /> },
+  administration: { who: 'admin', section: 'administration', show: () => <AdministrationScreen /> },
+  profiles: { who: 'anyone', section: 'profiles', show: () => <ProfilesScreen /> },
+  profile: {
+    who: 'anyone',
+    section: 'profiles',
+    show: (r) => <ProfileScreen profileId={r.profileId} version={r.version} />,
+  },
+  'change-password': { who: 'anyone', section: 'change-password', show: () => <ChangePasswordScreen /> },
+  'new-assessment': {
+    who: 'casework',
+    section: 'cases',
+    show: (r) => <StartAssessmentScreen caseId={r.caseId} />,
+  },
+  assessment: {
+    who: 'casework',
+    section: 'cases',
+    show: (r) => <AssessmentPage assessmentId={r.assessmentId} />,
+  },
+  frameworks: { who: 'admin', section: 'frameworks', show: () => <FrameworksScreen /> },
+  'sign-off': {
+    who: 'casework',
+    section: 'cases',
+    show: (r) => <SignOffScreen assessmentId={r.assessmentId} />,
+  },
+  'report-format': { who: 'admin', section: 'report-format', show: () => <ReportFormatScreen /> },
+  ...HSB_SCREENS,
+};
+
 function sectionOf(route: Route): Section {
-  switch (route.name) {
-    case 'my-work':
-      return 'my-work';
-    case 'profiles':
-    case 'profile':
-      return 'profiles';
-    case 'cases':
-    case 'case':
-    case 'pattern-map':
-    case 'case-sync':
-    case 'new-child':
-    case 'open-case':
-    case 'new-assessment':
-    case 'assessment':
-      return 'cases';
-    case 'users':
-    case 'user':
-      return 'users';
-    case 'administration':
-      return 'administration';
-    case 'frameworks':
-      return 'frameworks';
-    case 'change-password':
-      return 'change-password';
-    case 'sign-off':
-      return 'cases';
-    case 'report-format':
-      return 'report-format';
-    case 'hsb-concern':
-    case 'hsb-category':
-    case 'hsb-meetings':
-    case 'hsb-meeting-new':
-    case 'hsb-consultation':
-    case 'hsb-plans':
-    case 'hsb-steps':
-      return 'cases';
-    case 'nfa-decisions':
-      return 'nfa-decisions';
-  }
+  return SCREENS[route.name].section;
 }
 
 function Screen({ route }: { route: Route }) {
   const { user } = useSession();
-  const casework = (screen: ReactNode) =>
-    canDoCasework(user) ? screen : <NotPermitted need="the practitioner or manager role" />;
-  const admin = (screen: ReactNode) =>
-    isAdministrator(user) ? screen : <NotPermitted need="the administrator role" />;
-  switch (route.name) {
-    case 'my-work':
-      return casework(<MyWorkScreen />);
-    case 'cases':
-      return <CasesScreen />;
-    case 'case':
-      return casework(<CasePage caseId={route.caseId} />);
-    case 'pattern-map':
-      return casework(<PatternMapScreen caseId={route.caseId} />);
-    case 'case-sync':
-      return casework(<SyncScreen caseId={route.caseId} />);
-    case 'new-child':
-      return casework(<NewChildScreen />);
-    case 'open-case':
-      return casework(<OpenCaseScreen childId={route.childId} />);
-    case 'users':
-      return admin(<UsersScreen />);
-    case 'user':
-      return admin(<EditUserScreen userId={route.userId} />);
-    case 'administration':
-      return admin(<AdministrationScreen />);
-    case 'profiles':
-      return <ProfilesScreen />;
-    case 'profile':
-      return <ProfileScreen profileId={route.profileId} version={route.version} />;
-    case 'change-password':
-      return <ChangePasswordScreen />;
-    case 'new-assessment':
-      return casework(<StartAssessmentScreen caseId={route.caseId} />);
-    case 'assessment':
-      return casework(<AssessmentPage assessmentId={route.assessmentId} />);
-    case 'frameworks':
-      return admin(<FrameworksScreen />);
-    case 'sign-off':
-      return casework(<SignOffScreen assessmentId={route.assessmentId} />);
-    case 'report-format':
-      return admin(<ReportFormatScreen />);
-    case 'hsb-concern':
-    case 'hsb-category':
-    case 'hsb-meetings':
-    case 'hsb-meeting-new':
-    case 'hsb-consultation':
-    case 'hsb-plans':
-    case 'hsb-steps':
-    case 'nfa-decisions':
-      return casework(<HsbScreen route={route} />);
-  }
+  const screen = SCREENS[route.name] as ScreenOf<Route['name']>;
+  if (screen.who === 'casework' && !canDoCasework(user))
+    return <NotPermitted need="the practitioner or manager role" />;
+  if (screen.who === 'admin' && !isAdministrator(user)) return <NotPermitted need="the administrator role" />;
+  return screen.show(route as never);
 }
 
 function NotPermitted({ need }: { need: string }) {

@@ -1,11 +1,18 @@
 import { Children, type ReactNode } from 'react';
 
+interface Column {
+  heading: ReactNode;
+  className: string;
+}
+const isColumn = (c: ReactNode | Column): c is Column =>
+  typeof c === 'object' && c !== null && 'heading' in c && 'className' in c;
+
 interface Props {
   /** What the table holds; read out by screen readers, hidden on screen unless given a class. */
   caption: ReactNode;
   captionClassName?: string;
-  /** The column headings, in order. */
-  columns: readonly ReactNode[];
+  /** The column headings, in order; a heading with a class (a column's width) as `{ heading, className }`. */
+  columns: readonly (ReactNode | Column)[];
   className?: string;
   wrapperClassName?: string;
   /** The rows. */
@@ -37,8 +44,8 @@ export function DataTable({
             {columns.map((column, i) => (
               // The headings are fixed for the table's life: their place is their identity.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <th scope="col" key={i}>
-                {column}
+              <th scope="col" key={i} className={isColumn(column) ? column.className : undefined}>
+                {isColumn(column) ? column.heading : column}
               </th>
             ))}
           </tr>

@@ -7,21 +7,14 @@ import {
   isDateEntryProblem,
   readDateBoxes,
 } from '#domain/dates.ts';
-import { FieldsetField, fieldState } from './field-parts.tsx';
-import type { FormErrors } from './problems.ts';
+import { type FieldBase, FieldsetField, fieldState } from './field-parts.tsx';
 
 export const DATE_HINT = 'For example, 27 3 2007';
 
-interface Props {
-  /** The form's id prefix: the fieldset's id is `${form}-${path}`, which the error summary links to. */
-  form: string;
-  /** The request path of the day this field fills. */
-  path: string;
-  /** The question, shown as the fieldset's legend (the group's accessible name). */
-  label: string;
+/** `label` is the question, shown as the fieldset's legend (the group's accessible name). */
+interface Props extends FieldBase {
   /** Replaces the example; keep it in the GOV.UK form 'For example, 27 3 2007'. */
   hint?: ReactNode;
-  errors: FormErrors;
   /**
    * The ISO day (yyyy-mm-dd) once the boxes make a real date, '' when they are empty, and otherwise the
    * boxes as typed joined by '/' (see `dateValueOf`), so a part-typed date is never sent as a real one.

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { DateField } from './DateField.tsx';
 import {
+  controlProps,
   describedBy,
+  type FieldBase,
   FieldError,
   FieldHint,
   FieldsetField,
@@ -10,16 +12,6 @@ import {
 } from './field-parts.tsx';
 import type { FormErrors } from './problems.ts';
 import { TimeField } from './TimeField.tsx';
-
-interface FieldBase {
-  /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
-  form: string;
-  /** The request path this control fills, e.g. 'administrator.name'. */
-  path: string;
-  label: string;
-  hint?: ReactNode;
-  errors: FormErrors;
-}
 
 interface TextFieldProps extends FieldBase {
   value: string;
@@ -43,24 +35,15 @@ export function TextField(props: TextFieldProps) {
     <LabelledField id={id} label={label} hint={hint} message={message}>
       <div className="field__control">
         <input
-          id={id}
-          name={path}
+          {...controlProps(id, path, message, hint, onChange, after ? `${id}-after` : undefined)}
           className={`input input--${props.width ?? 'long'}${props.className ? ` ${props.className}` : ''}`}
           type={props.type ?? 'text'}
           value={value}
-          onChange={(e) => onChange(e.target.value)}
           autoComplete={props.autoComplete ?? 'off'}
           inputMode={props.inputMode}
           spellCheck={props.spellCheck ?? false}
           min={props.min}
           max={props.max}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(
-            id,
-            Boolean(hint),
-            Boolean(message),
-            after ? `${id}-after` : undefined,
-          )}
         />
         {after ? (
           <span id={`${id}-after`} className="field__after" aria-live="polite">
@@ -90,15 +73,7 @@ export function SelectField(props: SelectFieldProps) {
   const { id, message } = fieldState(form, path, errors);
   return (
     <LabelledField id={id} label={label} hint={hint} message={message}>
-      <select
-        id={id}
-        name={path}
-        className="select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
-      >
+      <select {...controlProps(id, path, message, hint, onChange)} className="select" value={value}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -189,15 +164,11 @@ export function TextAreaField(props: TextAreaFieldProps) {
   return (
     <LabelledField id={id} label={label} hint={hint} message={message}>
       <textarea
-        id={id}
-        name={path}
+        {...controlProps(id, path, message, hint, onChange)}
         className="textarea"
         rows={props.rows ?? 4}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
         spellCheck
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(message))}
       />
     </LabelledField>
   );

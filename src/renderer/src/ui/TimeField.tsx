@@ -1,17 +1,10 @@
-import type { ReactNode } from 'react';
 import { readTime } from '#domain/dates.ts';
-import { describedBy, fieldState, LabelledField } from './field-parts.tsx';
-import type { FormErrors } from './problems.ts';
+import { describedBy, type FieldBase, fieldState, LabelledField } from './field-parts.tsx';
 
 export const TIME_HINT = 'Use the 24-hour clock, for example 14:30';
 
-interface Props {
-  form: string;
-  /** The request path this time belongs to (for a date and time, `${datePath}Time`). */
-  path: string;
-  label: string;
-  hint?: ReactNode;
-  errors: FormErrors;
+/** `path`: the request path this time belongs to (for a date and time, `${datePath}Time`). */
+interface Props extends FieldBase {
   /** What was typed; `readTime` turns '14:30', '14.30', '1430' or '9:05' into 'hh:mm'. */
   value: string;
   onChange: (value: string) => void;

@@ -1,9 +1,41 @@
 import type { ReactNode } from 'react';
 import { type FormErrors, fieldId, problemFor, problemText } from './problems.ts';
 
+/** What every field of a form is given: where it sits in the form, its label and hint, and the form's problems. */
+export interface FieldBase {
+  /** The form's id prefix: ids are `${form}-${path}`, which the error summary links to. */
+  form: string;
+  /** The request path this control fills, e.g. 'administrator.name'. */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  errors: FormErrors;
+}
+
 export function describedBy(id: string, hint: boolean, error: boolean, extra?: string) {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * What a control holding one text value (input, select, textarea) carries: its id and name, its change
+ * handler, and the hint, error and any other element (`extra`) it is described by.
+ */
+export function controlProps(
+  id: string,
+  path: string,
+  message: string | undefined,
+  hint: ReactNode,
+  onChange: (value: string) => void,
+  extra?: string,
+) {
+  return {
+    id,
+    name: path,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': describedBy(id, Boolean(hint), Boolean(message), extra),
+  } as const;
 }
 
 /** A control's id in its form, and the first problem for its path. */

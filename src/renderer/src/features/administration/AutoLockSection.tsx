@@ -61,7 +61,6 @@ function AutoLockForm({ settings }: { settings: Settings }) {
     >
       <FormText
         name="autoLockMinutes"
-        label={LABELS.autoLockMinutes}
         hint="From 1 to 240. When nobody has used the workbench for this long, it locks and needs a password again."
         inputMode="numeric"
         width="short"

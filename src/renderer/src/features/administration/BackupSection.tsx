@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { type Done, DoneNotice, WarningText } from '../../ui/Notice.tsx';
@@ -78,14 +79,9 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
           </WarningText>
           <p className="body">You will be asked to choose the backup next.</p>
           <div className="button-group">
-            <button
-              type="button"
-              className="button button--warning"
-              onClick={() => void restore()}
-              aria-disabled={busy || undefined}
-            >
+            <ActionButton className="button button--warning" onClick={() => void restore()} busy={busy}>
               Yes, restore from backup
-            </button>
+            </ActionButton>
             <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
               Cancel
             </button>
@@ -93,22 +89,12 @@ export function BackupSection({ onRestored }: { onRestored: () => void }) {
         </div>
       ) : (
         <div className="button-group">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void backUp()}
-            aria-disabled={busy || undefined}
-          >
+          <ActionButton onClick={() => void backUp()} busy={busy}>
             Back up now
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void askToRestore()}
-            aria-disabled={busy || undefined}
-          >
+          </ActionButton>
+          <ActionButton className="button button--secondary" onClick={() => void askToRestore()} busy={busy}>
             Restore from backup…
-          </button>
+          </ActionButton>
         </div>
       )}
     </Section>

@@ -3,6 +3,7 @@ import type { AppError, FieldProblem } from '#contract/errors.ts';
 import type { ClosureDayView } from '#contract/timescale-schemas.ts';
 import { formatDayText as formatDay } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { ACTIONS_COLUMN, DataTable } from '../../ui/DataTable.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormText, SubmitButton } from '../../ui/form/Form.tsx';
@@ -89,14 +90,9 @@ function ClosureTable({
           </td>
           <td>{d.label}</td>
           <td className="table__action">
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onRemove(d.day)}
-              aria-disabled={busy || undefined}
-            >
+            <ActionButton className="link-button" onClick={() => onRemove(d.day)} busy={busy}>
               Remove<span className="visually-hidden"> closure day {formatDay(d.day)}</span>
-            </button>
+            </ActionButton>
           </td>
         </tr>
       ))}
@@ -124,22 +120,9 @@ function AddClosureForm({ onAdded }: { onAdded: (days: ClosureDayView[], day: st
   });
 
   return (
-    <Form
-      form={form}
-      labelledBy="add-closure-title"
-      before={
-        <h3 id="add-closure-title" className="heading-s">
-          Add a closure day
-        </h3>
-      }
-    >
-      <FormDate name="day" label={LABELS.day} />
-      <FormText
-        name="label"
-        label={LABELS.label}
-        hint="For example, Christmas shutdown or staff training day."
-        width="medium"
-      />
+    <Form form={form} labelledBy="add-closure-title" title="Add a closure day" titleClassName="heading-s">
+      <FormDate name="day" />
+      <FormText name="label" hint="For example, Christmas shutdown or staff training day." width="medium" />
       <SubmitButton>Add closure day</SubmitButton>
     </Form>
   );

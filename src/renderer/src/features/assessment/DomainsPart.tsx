@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import type { Result } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { Form, FormText } from '../../ui/form/Form.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
@@ -103,19 +104,18 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
         <div className="domain__actions">
           <AddItemForm domain={domain} assessmentId={view.id} onView={onView} />
           {domain.licensedItemsAvailable > 0 ? (
-            <button
-              type="button"
+            <ActionButton
               className="button button--secondary"
-              aria-disabled={busy || undefined}
               onClick={() =>
                 void act(
                   () => call('assessments.addLicensedItems', { assessmentId: view.id, domainId: domain.id }),
                   `The licensed items for ${domain.name} have been added.`,
                 )
               }
+              busy={busy}
             >
               Add the licensed items for {domain.name}
-            </button>
+            </ActionButton>
           ) : null}
           {domain.items.length > 0 ? (
             <div className="finish">
@@ -123,19 +123,17 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
                 When you have rated every item in {domain.name}, finish your independent ratings. Your ratings
                 are then fixed and you see {assessorsFor(view).other?.name ?? 'the other assessor'}’s.
               </p>
-              <button
-                type="button"
-                className="button"
-                aria-disabled={busy || undefined}
+              <ActionButton
                 onClick={() =>
                   void act(
                     () => call('assessments.finishDomain', { assessmentId: view.id, domainId: domain.id }),
                     `You have finished your independent ratings of ${domain.name}.`,
                   )
                 }
+                busy={busy}
               >
                 Finish my independent ratings of {domain.name}
-              </button>
+              </ActionButton>
             </div>
           ) : null}
         </div>
@@ -181,26 +179,15 @@ function AddItemForm({
   });
   const add = (kind: Kind) => form.methods.setValue('kind', kind);
 
-  const titleId = `${form.id}-title`;
   return (
     <Form
       form={form}
       className="action-panel add-item"
-      labelledBy={titleId}
-      before={
-        <>
-          <h4 id={titleId} className="heading-xs heading--flush">
-            Add a concern or strength to {domain.name}
-          </h4>
-          {added ? <SuccessNotice title={added} /> : null}
-        </>
-      }
+      title={<>Add a concern or strength to {domain.name}</>}
+      titleAs="h4"
+      notice={added ? <SuccessNotice title={added} /> : null}
     >
-      <FormText
-        name="label"
-        label={labels.label}
-        hint="In your own words, or your organisation’s licensed wording."
-      />
+      <FormText name="label" hint="In your own words, or your organisation’s licensed wording." />
       <div className="button-group">
         <button
           type="submit"

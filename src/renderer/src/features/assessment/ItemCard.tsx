@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { Form, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
@@ -170,14 +171,9 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
         ) : null}
 
         {canAgree && agreed && !confirmed && !proposedByMe ? (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy || undefined}
-            onClick={() => void confirm(agreed)}
-          >
+          <ActionButton onClick={() => void confirm(agreed)} busy={busy}>
             Confirm the agreed position for {item.label}
-          </button>
+          </ActionButton>
         ) : null}
         {canAgree && agreed && !proposing ? (
           <button
@@ -256,20 +252,14 @@ function RatingForm({ item, view, onView }: { item: Item; view: View; onView: Pa
       form={form}
       className="action-panel rating-form"
       labelledBy={titleId}
-      before={
-        <>
-          <h5 id={titleId} className="action-panel__title">
-            Your rating of {item.label}
-          </h5>
-          {saved ? <SuccessNotice title={saved} /> : null}
-        </>
-      }
+      title={<>Your rating of {item.label}</>}
+      titleAs="h5"
+      notice={saved ? <SuccessNotice title={saved} /> : null}
     >
       <RatingChoice view={view} label={RATING_LABELS.rating} />
-      <FormTextArea name="evidence" label={RATING_LABELS.evidence} rows={3} />
+      <FormTextArea name="evidence" rows={3} />
       <FormText
         name="source"
-        label={RATING_LABELS.source}
         hint="The agency, document or session the evidence comes from."
         width="medium"
       />
@@ -315,16 +305,12 @@ function ProposeForm({
       form={form}
       className="action-panel"
       labelledBy={titleId}
-      before={
-        <h5 id={titleId} className="action-panel__title">
-          Propose the agreed position for {item.label}
-        </h5>
-      }
+      title={<>Propose the agreed position for {item.label}</>}
+      titleAs="h5"
     >
       <RatingChoice view={view} label={AGREE_LABELS.rating} />
       <FormTextArea
         name="rationale"
-        label={AGREE_LABELS.rationale}
         hint="Why the two of you agree this rating, especially where your ratings differed."
         rows={3}
       />

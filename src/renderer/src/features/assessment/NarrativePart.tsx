@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -113,14 +114,13 @@ function NarrativeSection({ section, view, canWrite, onView }: PartProps & { sec
             </p>
           ) : null}
           {canWrite ? (
-            <button
-              type="button"
+            <ActionButton
               className="button button--secondary"
-              aria-disabled={busy || undefined}
               onClick={() => void startEditing()}
+              busy={busy}
             >
               Edit {section.heading}
-            </button>
+            </ActionButton>
           ) : null}
         </>
       )}

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../app/api.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField } from '../../ui/Field.tsx';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { SummaryRow } from '../../ui/Fact.tsx';
+import { Form, FormSelect, SubmitButton } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PartHeading, type PartProps, partTitleId } from './shared.tsx';
 
@@ -20,10 +20,9 @@ function LevelsPart({ view, canWrite, onView }: PartProps) {
       <PartHeading part="outcome">Outcome</PartHeading>
       <dl className="summary-list summary-list--compact">
         {view.outcomeLevels.map((l) => (
-          <div key={l.id} className="summary-list__row">
-            <dt className="summary-list__key">{l.label}</dt>
-            <dd className="summary-list__value">{l.valueLabel ?? 'not recorded yet'}</dd>
-          </div>
+          <SummaryRow key={l.id} label={l.label}>
+            {l.valueLabel ?? 'not recorded yet'}
+          </SummaryRow>
         ))}
       </dl>
       {canWrite
@@ -41,6 +40,61 @@ function LevelsPart({ view, canWrite, onView }: PartProps) {
   );
 }
 
+/** One outcome (or one overall level): a list to choose from, saved with assessments.setOutcome. */
+function OutcomeForm({
+  id,
+  view,
+  label,
+  options,
+  current,
+  level,
+  placeholder,
+  submit,
+  onView,
+}: {
+  id: string;
+  view: PartProps['view'];
+  label: string;
+  options: { id: string; label: string }[];
+  current: string;
+  /** The overall level it sets (AIM3), if not the one outcome. */
+  level?: string;
+  placeholder: string;
+  submit: string;
+  onView: PartProps['onView'];
+}) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useWorkbenchForm({
+    id,
+    labels: { outcome: label },
+    defaultValues: { outcome: current },
+    check: ({ outcome }) =>
+      outcome ? [] : [{ path: 'outcome', message: `Choose the ${label.toLowerCase()}` }],
+    toRequest: ({ outcome }) => ({ assessmentId: view.id, outcome, ...(level ? { level } : {}) }),
+    send: (request) => call('assessments.setOutcome', request),
+    onSubmitStart: () => setSaved(null),
+    onSuccess: (next) => {
+      setSaved(`${label} saved.`);
+      onView(next);
+    },
+  });
+  return (
+    <Form
+      form={form}
+      label={`Record the ${label.toLowerCase()}`}
+      before={saved ? <SuccessNotice title={saved} /> : null}
+    >
+      <FormSelect
+        name="outcome"
+        label={label}
+        options={options.map((o) => ({ value: o.id, label: o.label }))}
+        placeholder={placeholder}
+      />
+      <SubmitButton className="button button--secondary">{submit}</SubmitButton>
+    </Form>
+  );
+}
+
 function LevelForm({
   view,
   level,
@@ -52,70 +106,25 @@ function LevelForm({
   current: string;
   onView: PartProps['onView'];
 }) {
-  const form = `outcome-${level.id}`;
-  const [value, setValue] = useState(current);
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-  const [saved, setSaved] = useState<string | null>(null);
-  const submit = submitting(async (_event: FormEvent) => {
-    setSaved(null);
-    if (!value) {
-      setErrors({ problems: [{ path: 'outcome', message: `Choose the ${level.label.toLowerCase()}` }] });
-      return;
-    }
-    const result = await send(
-      call('assessments.setOutcome', { assessmentId: view.id, outcome: value, level: level.id }),
-    );
-    if (!result.ok) return;
-    setSaved(`${level.label} saved.`);
-    onView(result.data);
-  });
   return (
-    <form
-      onSubmit={submit}
-      noValidate
-      className="form"
-      aria-label={`Record the ${level.label.toLowerCase()}`}
-    >
-      {saved ? <SuccessNotice title={saved} /> : null}
-      <ErrorSummary form={form} errors={errors} labels={{ outcome: level.label }} />
-      <SelectField
-        form={form}
-        path="outcome"
-        label={level.label}
-        value={value}
-        onChange={setValue}
-        options={level.options.map((o) => ({ value: o.id, label: o.label }))}
-        placeholder="Choose a level"
-        errors={errors}
-      />
-      <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-        Save the {level.label.toLowerCase()}
-      </button>
-    </form>
+    <OutcomeForm
+      id={`outcome-${level.id}`}
+      view={view}
+      label={level.label}
+      options={level.options}
+      current={current}
+      level={level.id}
+      placeholder="Choose a level"
+      submit={`Save the ${level.label.toLowerCase()}`}
+      onView={onView}
+    />
   );
 }
 
 function SingleOutcomePart({ view, canWrite, onView }: PartProps) {
   const outcome = view.framework.outcome;
-  const [value, setValue] = useState(view.outcome ?? '');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-  const [saved, setSaved] = useState<string | null>(null);
   if (!outcome) return null;
   const current = outcome.options.find((o) => o.id === view.outcome);
-  const labels = { outcome: outcome.label };
-
-  const submit = submitting(async (_event: FormEvent) => {
-    setSaved(null);
-    if (!value) {
-      setErrors({ problems: [{ path: 'outcome', message: `Choose the ${outcome?.label.toLowerCase()}` }] });
-      return;
-    }
-    const result = await send(call('assessments.setOutcome', { assessmentId: view.id, outcome: value }));
-    if (!result.ok) return;
-    setSaved(`${outcome?.label} saved.`);
-    onView(result.data);
-  });
-
   return (
     <section aria-labelledby={partTitleId('outcome')} className="assessment-part">
       <PartHeading part="outcome">Outcome</PartHeading>
@@ -123,28 +132,16 @@ function SingleOutcomePart({ view, canWrite, onView }: PartProps) {
         {outcome.label}: <strong>{current ? current.label : 'not recorded yet'}</strong>
       </p>
       {canWrite ? (
-        <form
-          onSubmit={submit}
-          noValidate
-          className="form"
-          aria-label={`Record the ${outcome.label.toLowerCase()}`}
-        >
-          {saved ? <SuccessNotice title={saved} /> : null}
-          <ErrorSummary form={FORM} errors={errors} labels={labels} />
-          <SelectField
-            form={FORM}
-            path="outcome"
-            label={outcome.label}
-            value={value}
-            onChange={setValue}
-            options={outcome.options.map((o) => ({ value: o.id, label: o.label }))}
-            placeholder="Choose an outcome"
-            errors={errors}
-          />
-          <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-            Save the outcome
-          </button>
-        </form>
+        <OutcomeForm
+          id={FORM}
+          view={view}
+          label={outcome.label}
+          options={outcome.options}
+          current={view.outcome ?? ''}
+          placeholder="Choose an outcome"
+          submit="Save the outcome"
+          onView={onView}
+        />
       ) : null}
     </section>
   );

@@ -7,9 +7,10 @@ import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
+import { FieldsetField } from '../../ui/field-parts.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { entryProblems, fieldId, problemFor, problemText } from '../../ui/problems.ts';
+import { entryProblems, fieldId, problemFor } from '../../ui/problems.ts';
 import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
 import { PARTICIPANT_LABELS, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
@@ -169,110 +170,84 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
         onChange={setHeldOn}
         errors={errors}
       />
-      <div className={`field${participantsError ? ' field--error' : ''}`}>
-        <fieldset
-          id={participantsId}
-          className="fieldset"
-          aria-describedby={participantsError ? `${participantsId}-error` : undefined}
+      <FieldsetField id={participantsId} label="With whom" message={participantsError}>
+        <div className="checkbox">
+          <input
+            id={`${participantsId}-child`}
+            type="checkbox"
+            className="checkbox__input"
+            checked={withChild}
+            onChange={(e) => setWithChild(e.target.checked)}
+          />
+          <label htmlFor={`${participantsId}-child`} className="checkbox__label">
+            The child ({view.childName})
+          </label>
+        </div>
+        {others.map((o, i) => {
+          const at = i + (withChild ? 1 : 0);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+            <div className="rows__row" key={i}>
+              <SelectField
+                form={FORM}
+                path={`participants.${at}.kind`}
+                label={`Who person ${i + 1} is`}
+                value={o.kind}
+                onChange={(v) => setOther(i, { kind: v as OtherKind | '' })}
+                options={OTHER_OPTIONS}
+                placeholder="Choose"
+                errors={errors}
+              />
+              <TextField
+                form={FORM}
+                path={`participants.${at}.label`}
+                label={`Name of person ${i + 1}`}
+                hint="A name or a description, for example “Mother” or “School DSL”."
+                width="medium"
+                value={o.label}
+                onChange={(v) => setOther(i, { label: v })}
+                errors={errors}
+              />
+              <button
+                type="button"
+                className="link-button rows__remove"
+                onClick={() => setOthers((list) => list.filter((_, j) => j !== i))}
+              >
+                Remove person {i + 1}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setOthers((list) => [...list, { kind: '', label: '' }])}
         >
-          <legend className="legend">With whom</legend>
-          {participantsError ? (
-            <p id={`${participantsId}-error`} className="field-error">
-              <span className="visually-hidden">Error: </span>
-              {problemText('With whom', participantsError)}
-            </p>
-          ) : null}
-          <div className="checkbox">
+          Add a parent or carer, significant other or professional
+        </button>
+      </FieldsetField>
+      <FieldsetField id={assessorsId} label="Assessors at the session" message={assessorsError}>
+        {assessors.map((a) => (
+          <div className="checkbox" key={a.id}>
             <input
-              id={`${participantsId}-child`}
+              id={`${assessorsId}-${a.id}`}
               type="checkbox"
               className="checkbox__input"
-              checked={withChild}
-              onChange={(e) => setWithChild(e.target.checked)}
+              checked={assessorIds.includes(a.id)}
+              onChange={(e) =>
+                setAssessorIds((ids) =>
+                  assessors
+                    .map((x) => x.id)
+                    .filter((id) => (id === a.id ? e.target.checked : ids.includes(id))),
+                )
+              }
             />
-            <label htmlFor={`${participantsId}-child`} className="checkbox__label">
-              The child ({view.childName})
+            <label htmlFor={`${assessorsId}-${a.id}`} className="checkbox__label">
+              {a.name}
             </label>
           </div>
-          {others.map((o, i) => {
-            const at = i + (withChild ? 1 : 0);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-              <div className="rows__row" key={i}>
-                <SelectField
-                  form={FORM}
-                  path={`participants.${at}.kind`}
-                  label={`Who person ${i + 1} is`}
-                  value={o.kind}
-                  onChange={(v) => setOther(i, { kind: v as OtherKind | '' })}
-                  options={OTHER_OPTIONS}
-                  placeholder="Choose"
-                  errors={errors}
-                />
-                <TextField
-                  form={FORM}
-                  path={`participants.${at}.label`}
-                  label={`Name of person ${i + 1}`}
-                  hint="A name or a description, for example “Mother” or “School DSL”."
-                  width="medium"
-                  value={o.label}
-                  onChange={(v) => setOther(i, { label: v })}
-                  errors={errors}
-                />
-                <button
-                  type="button"
-                  className="link-button rows__remove"
-                  onClick={() => setOthers((list) => list.filter((_, j) => j !== i))}
-                >
-                  Remove person {i + 1}
-                </button>
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setOthers((list) => [...list, { kind: '', label: '' }])}
-          >
-            Add a parent or carer, significant other or professional
-          </button>
-        </fieldset>
-      </div>
-      <div className={`field${assessorsError ? ' field--error' : ''}`}>
-        <fieldset
-          id={assessorsId}
-          className="fieldset"
-          aria-describedby={assessorsError ? `${assessorsId}-error` : undefined}
-        >
-          <legend className="legend">Assessors at the session</legend>
-          {assessorsError ? (
-            <p id={`${assessorsId}-error`} className="field-error">
-              <span className="visually-hidden">Error: </span>
-              {problemText('Assessors at the session', assessorsError)}
-            </p>
-          ) : null}
-          {assessors.map((a) => (
-            <div className="checkbox" key={a.id}>
-              <input
-                id={`${assessorsId}-${a.id}`}
-                type="checkbox"
-                className="checkbox__input"
-                checked={assessorIds.includes(a.id)}
-                onChange={(e) =>
-                  setAssessorIds((ids) =>
-                    assessors
-                      .map((x) => x.id)
-                      .filter((id) => (id === a.id ? e.target.checked : ids.includes(id))),
-                  )
-                }
-              />
-              <label htmlFor={`${assessorsId}-${a.id}`} className="checkbox__label">
-                {a.name}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-      </div>
+        ))}
+      </FieldsetField>
       <TextField
         form={FORM}
         path="place"

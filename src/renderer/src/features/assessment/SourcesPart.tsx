@@ -104,35 +104,22 @@ function SourceForm({ assessmentId, onView }: { assessmentId: string; onView: Pa
       form={form}
       className="form action-panel"
       labelledBy="add-source-title"
-      before={
-        <>
-          <h3 id="add-source-title" className="heading-s heading--flush">
-            Add a source
-          </h3>
-          {added ? <SuccessNotice title={added} /> : null}
-        </>
-      }
+      title="Add a source"
+      notice={added ? <SuccessNotice title={added} /> : null}
     >
       <FormText
         name="source"
-        label={LABELS.source}
         hint="The document, record or person consulted, for example “School safeguarding log”."
       />
       <div className="field-row">
-        <FormSelect
-          name="agency"
-          label={LABELS.agency}
-          options={AGENCY_OPTIONS}
-          placeholder="Choose an agency"
-        />
-        <FormDate name="consultedOn" label={LABELS.consultedOn} />
+        <FormSelect name="agency" options={AGENCY_OPTIONS} placeholder="Choose an agency" />
+        <FormDate name="consultedOn" />
       </div>
       <FormCheckbox
         name="abeInterviewAccessed"
-        label={LABELS.abeInterviewAccessed}
         hint="Achieving Best Evidence: the harmed child's recorded police interview, where access was appropriate."
       />
-      <FormTextArea name="notes" label={LABELS.notes} rows={3} />
+      <FormTextArea name="notes" rows={3} />
       <SubmitButton>Add source</SubmitButton>
     </Form>
   );

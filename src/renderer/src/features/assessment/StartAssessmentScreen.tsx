@@ -176,21 +176,10 @@ function StartForm({ data }: { data: Loaded }) {
         The case’s allocated social worker and YOS practitioner.{' '}
         {TRAINING_HINTS[profile ? trainedAssessors(profile) : 'both']}
       </p>
-      <FormSelect
-        name="leadAssessorId"
-        label={LABELS.leadAssessorId}
-        options={practitioners}
-        placeholder="Choose the lead assessor"
-      />
-      <FormSelect
-        name="coAssessorId"
-        label={LABELS.coAssessorId}
-        options={practitioners}
-        placeholder="Choose the co-assessor"
-      />
+      <FormSelect name="leadAssessorId" options={practitioners} placeholder="Choose the lead assessor" />
+      <FormSelect name="coAssessorId" options={practitioners} placeholder="Choose the co-assessor" />
       <FormTextArea
         name="proceedReason"
-        label={LABELS.proceedReason}
         hint="Only if the child does not meet the profile’s criteria and the assessment goes ahead anyway, for example because a court directed it."
         rows={3}
       />
@@ -216,7 +205,6 @@ function DecisionFields({
       <h2 className="heading-m">The decision</h2>
       <FormSelect
         name="frameworkId"
-        label={LABELS.frameworkId}
         hint={framework ? framework.description : 'The template the assessment follows.'}
         options={frameworks.map((f) => ({
           value: f.id,
@@ -241,13 +229,11 @@ function DecisionFields({
       />
       <FormTextArea
         name="reasons"
-        label={LABELS.reasons}
         hint="What was reported and why an assessment is needed. This is recorded and notified."
         rows={4}
       />
       <FormTextArea
         name="qualityReviewNotified"
-        label={LABELS.qualityReviewNotified}
         hint={
           qualityReview
             ? `Required under the ${profile?.name} profile: how and when the ${qualityReview} was told of the decision.`
@@ -255,13 +241,7 @@ function DecisionFields({
         }
         rows={2}
       />
-      <FormDateTime
-        dateName="decisionDay"
-        timeName="decisionTime"
-        path="decisionAt"
-        dateLabel={LABELS.decisionAt}
-        timeLabel={LABELS.decisionAtTime}
-      />
+      <FormDateTime dateName="decisionDay" timeName="decisionTime" path="decisionAt" />
     </>
   );
 }
@@ -285,26 +265,16 @@ function EligibilityFields({ child, profile }: { child: Child; profile: Profile 
         </div>
       ) : null}
       <div className="field-row">
-        <FormDate name="referralDate" path="facts.referralDate" label={LABELS['facts.referralDate']} />
-        <FormDate
-          name="lastBehaviourDate"
-          path="facts.lastBehaviourDate"
-          label={LABELS['facts.lastBehaviourDate']}
-        />
+        <FormDate name="referralDate" path="facts.referralDate" />
+        <FormDate name="lastBehaviourDate" path="facts.lastBehaviourDate" />
       </div>
       <FormRadios<YesNo>
         name="residesInArea"
         path="facts.residesInArea"
-        label={LABELS['facts.residesInArea']}
         hint={`Whether ${child.name} lives in the area covered by ${profile?.authority ?? 'the area'}.`}
         options={YES_NO_OPTIONS}
       />
-      <FormRadios<YesNo>
-        name="police"
-        path="facts.ongoingPoliceInvestigation"
-        label={LABELS['facts.ongoingPoliceInvestigation']}
-        options={YES_NO_OPTIONS}
-      />
+      <FormRadios<YesNo> name="police" path="facts.ongoingPoliceInvestigation" options={YES_NO_OPTIONS} />
       {(profile ? askedFacts(profile) : []).map((q) => (
         <FormRadios<YesNo>
           key={q.fact}

@@ -1,13 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { versionComparison } from '#contract/assessment-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink, useRouter } from '../../app/router.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextAreaField } from '../../ui/Field.tsx';
+import { Form, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { missingProblems } from '../../ui/problems.ts';
 import { Refusal } from '../../ui/Refusal.tsx';
 import { PartHeading, type PartProps, partTitleId, STATE_WORDS } from './shared.tsx';
 
@@ -50,14 +52,13 @@ export function VersionsPart({ view }: PartProps) {
               started <InstantText value={v.startedAt} />, {(STATE_WORDS[v.state] ?? v.state).toLowerCase()}
             </span>
             {v.id !== view.id ? (
-              <button
-                type="button"
+              <ActionButton
                 className="link-button versions__compare"
-                aria-disabled={busy || undefined}
                 onClick={() => void compare(v.id, v.versionNo)}
+                busy={busy}
               >
                 Compare with version {v.versionNo}
-              </button>
+              </ActionButton>
             ) : null}
           </li>
         ))}
@@ -80,54 +81,39 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
         <p className="body">Nothing in the analysis or the agreed ratings has changed.</p>
       ) : null}
       {changed.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Sections changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Section</th>
-                <th scope="col">Version {comparison.from}</th>
-                <th scope="col">Version {comparison.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changed.map((s) => (
-                <tr key={s.heading}>
-                  <th scope="row" className="table__row-header">
-                    {s.heading}
-                  </th>
-                  <td className="prewrap">{s.before || <span className="hint">Empty</span>}</td>
-                  <td className="prewrap">{s.after || <span className="hint">Empty</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Sections changed"
+          captionClassName="table-caption"
+          className="table table--small"
+          columns={['Section', <>Version {comparison.from}</>, <>Version {comparison.to}</>]}
+        >
+          {changed.map((s) => (
+            <tr key={s.heading}>
+              <th scope="row" className="table__row-header">
+                {s.heading}
+              </th>
+              <td className="prewrap">{s.before || <span className="hint">Empty</span>}</td>
+              <td className="prewrap">{s.after || <span className="hint">Empty</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {comparison.ratings.length > 0 ? (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Agreed ratings changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                <th scope="col">Item</th>
-                <th scope="col">Version {comparison.from}</th>
-                <th scope="col">Version {comparison.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.ratings.map((r) => (
-                <tr key={`${r.domain}|${r.item}`}>
-                  <td>{r.domain}</td>
-                  <td>{r.item}</td>
-                  <td>{r.before}</td>
-                  <td>{r.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Agreed ratings changed"
+          captionClassName="table-caption"
+          className="table table--small"
+          columns={['Domain', 'Item', <>Version {comparison.from}</>, <>Version {comparison.to}</>]}
+        >
+          {comparison.ratings.map((r) => (
+            <tr key={`${r.domain}|${r.item}`}>
+              <td>{r.domain}</td>
+              <td>{r.item}</td>
+              <td>{r.before}</td>
+              <td>{r.after}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
@@ -135,45 +121,38 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
 
 function ReviewForm({ assessmentId }: { assessmentId: string }) {
   const { navigate } = useRouter();
-  const labels = { reason: 'Reason for the review' };
-  const [reason, setReason] = useState('');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-
-  const submit = submitting(async (_event: FormEvent) => {
-    if (!reason.trim()) {
-      setErrors({ problems: [{ path: 'reason', message: 'Say why the assessment is being reviewed' }] });
-      return;
-    }
-    const result = await send(call('assessments.startReview', { assessmentId, reason }));
-    if (!result.ok) return;
-    navigate(
-      { name: 'assessment', assessmentId: result.data.id },
-      `Version ${result.data.versionNo} has started as a review. Version ${result.data.versionNo - 1} is kept as it was.`,
-    );
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: { reason: 'Reason for the review' },
+    defaultValues: { reason: '' },
+    check: ({ reason }) => missingProblems([['reason', reason, 'Say why the assessment is being reviewed']]),
+    toRequest: ({ reason }) => ({ assessmentId, reason }),
+    send: (request) => call('assessments.startReview', request),
+    onSuccess: (review) =>
+      navigate(
+        { name: 'assessment', assessmentId: review.id },
+        `Version ${review.versionNo} has started as a review. Version ${review.versionNo - 1} is kept as it was.`,
+      ),
   });
 
   return (
-    <form onSubmit={submit} noValidate className="form action-panel" aria-labelledby="review-title">
-      <h3 id="review-title" className="heading-s heading--flush">
-        Start a review
-      </h3>
-      <p className="body hint">
-        The new version starts with everything in this one. Independent ratings open again for changes.
-      </p>
-      <ErrorSummary form={FORM} errors={errors} labels={labels} />
-      <TextAreaField
-        form={FORM}
-        path="reason"
-        label={labels.reason}
+    <Form
+      form={form}
+      className="form action-panel"
+      labelledBy="review-title"
+      title="Start a review"
+      before={
+        <p className="body hint">
+          The new version starts with everything in this one. Independent ratings open again for changes.
+        </p>
+      }
+    >
+      <FormTextArea
+        name="reason"
         hint="For example, a move to a new placement, or new information from the police."
-        value={reason}
-        onChange={setReason}
         rows={2}
-        errors={errors}
       />
-      <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
-        Start a review
-      </button>
-    </form>
+      <SubmitButton className="button button--secondary">Start a review</SubmitButton>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText } from '../../ui/DateText.tsx';
+import { SummaryRow } from '../../ui/Fact.tsx';
 import { Form, FormCheckboxes, FormSelect, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { Pending } from '../../ui/LoadFailed.tsx';
@@ -76,56 +77,51 @@ function OpenCaseForm({ child, profiles, users }: FormProps) {
   });
   const { profileId, socialWorkerId, yosPractitionerId } = form.methods.watch();
 
-  const noneHint = (who: string) =>
-    `There are no active ${who} in the workbench yet. An administrator can add them under Users.`;
+  /** A choice of practitioner, or why there is none to choose. */
+  const practitioner = (name: string, people: typeof csc, hint: string, who: string, placeholder: string) => (
+    <FormSelect
+      name={name}
+      hint={
+        people.length
+          ? hint
+          : `There are no active ${who} in the workbench yet. An administrator can add them under Users.`
+      }
+      options={people.map(personOption)}
+      placeholder={placeholder || undefined}
+    />
+  );
 
   return (
     <Form form={form}>
       <dl className="summary-list summary-list--compact">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Child</dt>
-          <dd className="summary-list__value">{child.name}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Date of birth</dt>
-          <dd className="summary-list__value">
-            <BirthDateText value={child.dateOfBirth} />
-          </dd>
-        </div>
+        <SummaryRow label="Child">{child.name}</SummaryRow>
+        <SummaryRow label="Date of birth">
+          <BirthDateText value={child.dateOfBirth} />
+        </SummaryRow>
       </dl>
       <FormSelect
         name="profileId"
-        label={LABELS.profileId}
         hint="The local authority's HSB pathway this case follows. It cannot be changed once the case is open."
         options={profiles.map((p) => ({ value: p.id, label: `${p.name}, version ${p.version}` }))}
         placeholder={profileId === '' ? 'Choose a profile' : undefined}
       />
-      <FormSelect
-        name="socialWorkerId"
-        label={LABELS.socialWorkerId}
-        hint={
-          csc.length
-            ? "A practitioner from Children's Social Care."
-            : noneHint("Children's Social Care practitioners")
-        }
-        options={csc.map(personOption)}
-        placeholder={socialWorkerId === '' ? 'Choose a social worker' : undefined}
-      />
-      <FormSelect
-        name="yosPractitionerId"
-        label={LABELS.yosPractitionerId}
-        hint={
-          yos.length
-            ? 'A practitioner from Youth Justice / YOS, who co-assesses with the social worker.'
-            : noneHint('Youth Justice / YOS practitioners')
-        }
-        options={yos.map(personOption)}
-        placeholder={yosPractitionerId === '' ? 'Choose a YOS practitioner' : undefined}
-      />
+      {practitioner(
+        'socialWorkerId',
+        csc,
+        "A practitioner from Children's Social Care.",
+        "Children's Social Care practitioners",
+        socialWorkerId === '' ? 'Choose a social worker' : '',
+      )}
+      {practitioner(
+        'yosPractitionerId',
+        yos,
+        'A practitioner from Youth Justice / YOS, who co-assesses with the social worker.',
+        'Youth Justice / YOS practitioners',
+        yosPractitionerId === '' ? 'Choose a YOS practitioner' : '',
+      )}
       {mgrs.length > 0 ? (
         <FormCheckboxes
           name="managerIds"
-          label={LABELS.managerIds}
           hint="Choose the managers who will oversee and sign off this case, if known."
           options={mgrs.map((m) => ({ value: m.id, label: m.name }))}
         />

@@ -1,7 +1,25 @@
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { dueMoved, dueText } from './due.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+
+/** A link to a case by its reference and the child's name. */
+export function CaseLink({
+  caseId,
+  reference,
+  childName,
+}: {
+  caseId: string;
+  reference: string;
+  childName: string;
+}) {
+  return (
+    <RouteLink to={{ name: 'case', caseId }}>
+      <span className="nowrap">{reference}</span> {childName}
+    </RouteLink>
+  );
+}
 
 /** The rule that set a deadline, with the section of the source document it comes from. */
 export function RuleText({ deadline }: { deadline: Pick<DeadlineView, 'ruleText' | 'citation'> }) {
@@ -34,48 +52,34 @@ export function DueText({ deadline }: { deadline: Pick<DeadlineView, 'originalDu
 /** Deadlines across cases: the case, the step, the rule that produced it, when it is due and its status. */
 export function DeadlineTable({ deadlines, caption }: { deadlines: DeadlineView[]; caption: string }) {
   return (
-    <div className="table-wrapper">
-      <table className="table deadline-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="deadline-table__case">
-              Case
-            </th>
-            <th scope="col" className="deadline-table__step">
-              Step
-            </th>
-            <th scope="col">Rule</th>
-            <th scope="col" className="deadline-table__due">
-              Due
-            </th>
-            <th scope="col" className="deadline-table__status">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {deadlines.map((d) => (
-            <tr key={d.id} className={d.state === 'superseded' ? 'row--superseded' : undefined}>
-              <td>
-                <RouteLink to={{ name: 'case', caseId: d.caseId }}>
-                  <span className="nowrap">{d.caseReference}</span> {d.childName}
-                </RouteLink>
-              </td>
-              <td>{d.step}</td>
-              <td>
-                <RuleText deadline={d} />
-              </td>
-              <td>
-                <DueText deadline={d} />
-              </td>
-              <td>
-                <StatusBadge deadline={d} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="table deadline-table"
+      columns={[
+        { heading: 'Case', className: 'deadline-table__case' },
+        { heading: 'Step', className: 'deadline-table__step' },
+        'Rule',
+        { heading: 'Due', className: 'deadline-table__due' },
+        { heading: 'Status', className: 'deadline-table__status' },
+      ]}
+    >
+      {deadlines.map((d) => (
+        <tr key={d.id} className={d.state === 'superseded' ? 'row--superseded' : undefined}>
+          <td>
+            <CaseLink caseId={d.caseId} reference={d.caseReference} childName={d.childName} />
+          </td>
+          <td>{d.step}</td>
+          <td>
+            <RuleText deadline={d} />
+          </td>
+          <td>
+            <DueText deadline={d} />
+          </td>
+          <td>
+            <StatusBadge deadline={d} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,12 +1,12 @@
 import type { CallResponse } from '#contract/calls.ts';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
 import { hasRole, useSession } from '../../app/session.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
-import { DeadlineTable } from './DeadlineTable.tsx';
+import { CaseLink, DeadlineTable } from './DeadlineTable.tsx';
 import { GROUPS, groupOf } from './due.ts';
 import { TeamOverview } from './TeamOverview.tsx';
 import { WaitingForYou } from './WaitingForYou.tsx';
@@ -109,31 +109,20 @@ function MyActions() {
           intervention plan once an assessment is signed, stays here until it is recorded on the case.
         </p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption className="visually-hidden">Actions to record on your cases</caption>
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Action</th>
-                <th scope="col">Where the procedure says so</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={`${a.caseId}-${a.id}`}>
-                  <td>
-                    <RouteLink to={{ name: 'case', caseId: a.caseId }}>
-                      <span className="nowrap">{a.caseReference}</span> {a.childName}
-                    </RouteLink>
-                  </td>
-                  <td>{a.label}</td>
-                  <td>{a.citation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Actions to record on your cases"
+          columns={['Case', 'Action', 'Where the procedure says so']}
+        >
+          {actions.map((a) => (
+            <tr key={`${a.caseId}-${a.id}`}>
+              <td>
+                <CaseLink caseId={a.caseId} reference={a.caseReference} childName={a.childName} />
+              </td>
+              <td>{a.label}</td>
+              <td>{a.citation}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

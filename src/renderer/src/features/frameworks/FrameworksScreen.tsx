@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { frameworkListItem } from '#contract/assessment-schemas.ts';
 import { call } from '../../app/api.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { ImportProblems, JsonFileField, useFileImport } from '../../ui/form/FileImport.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -53,18 +54,9 @@ function FrameworkSection({ initial }: { initial: Framework }) {
           <h3 className="heading-s heading--flush">Licensed item set</h3>
           {framework.itemSet ? (
             <dl className="facts framework__item-set">
-              <div className="facts__row">
-                <dt>Name</dt>
-                <dd>{framework.itemSet.name}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Licence</dt>
-                <dd>{framework.itemSet.licence}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Items</dt>
-                <dd>{framework.itemSet.itemCount}</dd>
-              </div>
+              <Fact term="Name">{framework.itemSet.name}</Fact>
+              <Fact term="Licence">{framework.itemSet.licence}</Fact>
+              <Fact term="Items">{framework.itemSet.itemCount}</Fact>
             </dl>
           ) : (
             <p className="body">No licensed item set is loaded.</p>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { MeetingView } from '#contract/meeting.ts';
 import { ATTENDANCE_LABELS } from '#domain/meeting.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { DayText, InstantText } from '../../ui/DateText.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { type HeadingLevel, PartHeading } from './Heading.tsx';
 
 const notRecorded = <span className="hint">Not recorded</span>;
@@ -24,43 +26,28 @@ export function MeetingSummary({ meeting: m, what, level = 3, facts, children, a
   return (
     <>
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Held</dt>
-          <dd>
-            <InstantText value={m.heldAt} withTime />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Chair</dt>
-          <dd>{m.chair || notRecorded}</dd>
-        </div>
+        <Fact term="Held">
+          <InstantText value={m.heldAt} withTime />
+        </Fact>
+        <Fact term="Chair">{m.chair || notRecorded}</Fact>
         {facts}
       </dl>
       <PartHeading level={level}>Attendees</PartHeading>
-      <div className="table-wrapper">
-        <table className="table table--small">
-          <caption className="visually-hidden">Attendees of {what}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Attendance</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.attendees.map((a, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
-              <tr key={i}>
-                <td>{a.name}</td>
-                <td>{a.role || notRecorded}</td>
-                <td>{a.agency || notRecorded}</td>
-                <td>{ATTENDANCE_LABELS[a.attendance]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={<>Attendees of {what}</>}
+        className="table table--small"
+        columns={['Name', 'Role', 'Agency', 'Attendance']}
+      >
+        {m.attendees.map((a, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
+          <tr key={i}>
+            <td>{a.name}</td>
+            <td>{a.role || notRecorded}</td>
+            <td>{a.agency || notRecorded}</td>
+            <td>{ATTENDANCE_LABELS[a.attendance]}</td>
+          </tr>
+        ))}
+      </DataTable>
       {m.agenda.length > 0 ? (
         <>
           <PartHeading level={level}>Agenda</PartHeading>
@@ -98,30 +85,21 @@ function ActionsTable({
       {m.actions.length === 0 ? (
         <p className="body hint">No actions recorded.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">Actions agreed at {what}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.actions.map((a, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: actions are stored as a list
-                <tr key={i}>
-                  <td>{a.text}</td>
-                  <td>{a.owner || notRecorded}</td>
-                  <td>{a.due ? <DayText value={a.due} /> : ''}</td>
-                  <td>{a.done ? 'Yes' : 'Not yet'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={<>Actions agreed at {what}</>}
+          className="table table--small"
+          columns={['Action', 'Owner', 'Due', 'Done']}
+        >
+          {m.actions.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: actions are stored as a list
+            <tr key={i}>
+              <td>{a.text}</td>
+              <td>{a.owner || notRecorded}</td>
+              <td>{a.due ? <DayText value={a.due} /> : ''}</td>
+              <td>{a.done ? 'Yes' : 'Not yet'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -3,13 +3,20 @@ import type { Result } from '#contract/errors.ts';
 import type { CaseTimeline, CategoryRecordView } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField, DateTimeFields, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
+import {
+  BoundField,
+  Form,
+  FormCheckbox,
+  FormDateTime,
+  FormSelect,
+  FormText,
+  FormTextArea,
+  SubmitButton,
+} from '../../ui/form/Form.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { type CaseBasics, CaseScreen, loadBasics, When } from './shared.tsx';
-import { FORM, LABELS, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
+import { type CaseBasics, caseScreen, loadBasics, When } from './shared.tsx';
+import { FORM, type MatrixRow, type Suggestion, useCategoryForm } from './useCategoryForm.ts';
 
 interface Data extends CaseBasics {
   timeline: CaseTimeline;
@@ -26,22 +33,6 @@ async function load(caseId: string): Promise<Result<Data>> {
   if (!timeline.ok) return timeline;
   if (!matrix.ok) return matrix;
   return { ok: true, data: { ...basics.data, timeline: timeline.data, matrix: matrix.data } };
-}
-
-/** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
-export function CategoryScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
-  return (
-    <CaseScreen
-      caseId={caseId}
-      title="Risk category"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the profile’s risk matrix"
-    >
-      {(data) => <CategoryWork data={data} />}
-    </CaseScreen>
-  );
 }
 
 function CategoryWork({ data }: { data: Data }) {
@@ -73,99 +64,80 @@ function CategoryForm({
   onRecorded: (timeline: CaseTimeline) => void;
 }) {
   const rows = data.matrix.rows;
-  const form = useCategoryForm(data.hsbCase.id, rows, timeline, onRecorded);
-  const { fields, update, suggested, labelOf, errors } = form;
-  const departs = fields.category !== '' && fields.category !== suggested;
-  const rationaleLabel = departs
-    ? 'Rationale (required: your decision differs from the suggestion)'
-    : 'Rationale (optional when you follow the suggestion)';
+  const { form, ticked, setTicked, category, suggestion, suggested, labelOf, saved } = useCategoryForm(
+    data.hsbCase.id,
+    rows,
+    timeline,
+    onRecorded,
+  );
+  const departs = category !== '' && category !== suggested;
+  const notice = saved ? (
+    <SuccessNotice title={saved.title}>
+      <p className="body">{saved.detail}</p>
+    </SuccessNotice>
+  ) : null;
   return (
-    <form onSubmit={form.submit} noValidate aria-label="Record the risk category" className="form">
-      {form.saved ? (
-        <SuccessNotice title={form.saved.title}>
-          <p className="body">{form.saved.detail}</p>
-        </SuccessNotice>
-      ) : null}
-      <ErrorSummary form={FORM} errors={errors} labels={{ ...LABELS, rationale: 'Rationale' }} />
+    <Form form={form} label="Record the risk category" before={notice}>
       <h2 className="heading-m">Descriptors that apply</h2>
-      <DescriptorMatrix rows={rows} ticked={fields.ticked} onTicked={(ticked) => update({ ticked })} />
+      <BoundField<string[]>
+        name="ticked"
+        path="descriptorIds"
+        render={({ value, onChange }) => (
+          <DescriptorMatrix
+            rows={rows}
+            ticked={value}
+            onTicked={(next) => {
+              onChange(next);
+              setTicked(next);
+            }}
+          />
+        )}
+      />
       <div className="panel hsb-suggestion" aria-live="polite">
         <p className="body">
           <strong>
             Suggested:{' '}
             {suggested
               ? labelOf(suggested)
-              : fields.ticked.length === 0
+              : ticked.length === 0
                 ? 'tick the descriptors that apply'
                 : 'none'}
           </strong>
         </p>
-        {fields.ticked.length > 0 && form.suggestion ? (
-          <p className="body">{form.suggestion.explanation}</p>
-        ) : null}
+        {ticked.length > 0 && suggestion ? <p className="body">{suggestion.explanation}</p> : null}
       </div>
 
       <h2 className="heading-m">Decision</h2>
-      <SelectField
-        form={FORM}
-        path="category"
-        label={LABELS.category}
+      <FormSelect
+        name="category"
         hint={
           suggested
             ? `Suggested from the descriptors: ${labelOf(suggested)}. You decide the category.`
             : 'You decide the category; the suggestion only helps.'
         }
-        value={fields.category}
-        onChange={(category) => update({ category })}
         options={rows.map((r) => ({
           value: r.category,
           label: r.brookColour ? `${r.label} — ${r.brookColour}` : r.label,
         }))}
         placeholder="Choose the category agreed"
-        errors={errors}
       />
-      <TextField
-        form={FORM}
-        path="agreedBy"
-        label={LABELS.agreedBy}
-        hint="For example, strategy discussion: CSC manager and police."
-        value={fields.agreedBy}
-        onChange={(agreedBy) => update({ agreedBy })}
-        errors={errors}
-      />
-      <DateTimeFields
-        form={FORM}
-        path="agreedAt"
-        dateLabel={LABELS.agreedAt}
-        timeLabel={LABELS.agreedAtTime}
-        date={fields.day}
-        time={fields.time}
-        onDate={(day) => update({ day })}
-        onTime={(time) => update({ time })}
-        errors={errors}
-      />
-      <CheckboxField
-        form={FORM}
-        path="complex"
-        label={LABELS.complex}
+      <FormText name="agreedBy" hint="For example, strategy discussion: CSC manager and police." />
+      <FormDateTime dateName="day" timeName="time" path="agreedAt" />
+      <FormCheckbox
+        name="complex"
         hint="Some protocols allow more time when the concerns are particularly complex."
-        checked={fields.complex}
-        onChange={(complex) => update({ complex })}
-        errors={errors}
       />
-      <TextAreaField
-        form={FORM}
-        path="rationale"
-        label={rationaleLabel}
+      <FormTextArea
+        name="rationale"
+        label={
+          departs
+            ? 'Rationale (required: your decision differs from the suggestion)'
+            : 'Rationale (optional when you follow the suggestion)'
+        }
         hint="Why this category: what was reported and how it fits."
-        value={fields.rationale}
-        onChange={(rationale) => update({ rationale })}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={form.busy || undefined}>
-        Record category
-      </button>
-    </form>
+      <SubmitButton>Record category</SubmitButton>
+    </Form>
   );
 }
 
@@ -251,3 +223,6 @@ function History({ records }: { records: CategoryRecordView[] }) {
     </DataTable>
   );
 }
+
+/** The risk category: descriptors ticked, the workbench's suggestion, the professional's decision and its history. */
+export const CategoryScreen = caseScreen('Risk category', load, 'the profile’s risk matrix', CategoryWork);

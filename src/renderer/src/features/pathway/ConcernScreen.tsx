@@ -8,12 +8,11 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { ConcernForm } from './ConcernForm.tsx';
 import { ConcernList } from './ConcernList.tsx';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
-import { type CaseBasics, CaseScreen, loadBasics } from './shared.tsx';
+import { type CaseBasics, caseScreen, loadBasics } from './shared.tsx';
 import { SCREENING } from './useStepForm.ts';
 
 interface Data extends CaseBasics {
@@ -47,22 +46,6 @@ async function load(caseId: string): Promise<Result<Data>> {
       asked: askedFacts(profile.data.document),
     },
   };
-}
-
-/** Record a concern, as a new referral or on the open case, with eligibility explained line by line. */
-export function ConcernScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
-  return (
-    <CaseScreen
-      caseId={caseId}
-      title="Record a concern"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the case"
-    >
-      {(data) => <ConcernWork data={data} />}
-    </CaseScreen>
-  );
 }
 
 function ConcernWork({ data }: { data: Data }) {
@@ -159,3 +142,6 @@ function ScreeningStep({
     </section>
   );
 }
+
+/** Record a concern, as a new referral or on the open case, with eligibility explained line by line. */
+export const ConcernScreen = caseScreen('Record a concern', load, 'the case', ConcernWork);

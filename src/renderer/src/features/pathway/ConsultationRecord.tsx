@@ -1,17 +1,16 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
-import { RadioGroup, TextAreaField } from '../../ui/Field.tsx';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { Fact } from '../../ui/Fact.tsx';
+import { FormRadios, FormTextArea } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { WarningText } from '../../ui/Notice.tsx';
-import type { FormErrors } from '../../ui/problems.ts';
 import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
 import { ConsultationHeldForm } from './ConsultationHeldForm.tsx';
 import type { Consultation } from './consultation-words.ts';
+import { SubForm } from './SubForm.tsx';
 import { StateTag, When } from './shared.tsx';
 
 export function ConsultationRecord({
@@ -48,29 +47,19 @@ export function ConsultationRecord({
         </WarningText>
       ) : null}
       <dl className="facts">
-        <div className="facts__row">
-          <dt>Requested by</dt>
-          <dd>{c.requestedByName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>Manager</dt>
-          <dd>{c.managerName}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>For</dt>
-          <dd className="prewrap">{c.request}</dd>
-        </div>
+        <Fact term="Requested by">{c.requestedByName}</Fact>
+        <Fact term="Manager">{c.managerName}</Fact>
+        <Fact term="For" className="prewrap">
+          {c.request}
+        </Fact>
         {c.screening ? (
-          <div className="facts__row">
-            <dt>Screening</dt>
-            <dd>
-              {c.screening.decision === 'accept' ? 'Accepted' : 'Declined'} by {c.screening.byName},{' '}
-              <When at={c.screening.at} />
-              {c.screening.rationale ? (
-                <span className="cell-note prewrap">{c.screening.rationale}</span>
-              ) : null}
-            </dd>
-          </div>
+          <Fact term="Screening">
+            {c.screening.decision === 'accept' ? 'Accepted' : 'Declined'} by {c.screening.byName},{' '}
+            <When at={c.screening.at} />
+            {c.screening.rationale ? (
+              <span className="cell-note prewrap">{c.screening.rationale}</span>
+            ) : null}
+          </Fact>
         ) : null}
       </dl>
       {c.meeting ? (
@@ -80,25 +69,15 @@ export function ConsultationRecord({
           level={4}
           facts={
             <>
-              <div className="facts__row">
-                <dt>Outcome</dt>
-                <dd>The behaviour is {c.meeting.outcome}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Next steps</dt>
-                <dd>{c.meeting.nextSteps.join(', ')}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>Resources shared</dt>
-                <dd className="prewrap">
-                  {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
-                </dd>
-              </div>
+              <Fact term="Outcome">The behaviour is {c.meeting.outcome}</Fact>
+              <Fact term="Next steps">{c.meeting.nextSteps.join(', ')}</Fact>
+              <Fact term="Resources shared" className="prewrap">
+                {c.meeting.resourcesShared || <span className="hint">None recorded</span>}
+              </Fact>
               {c.meeting.notes ? (
-                <div className="facts__row">
-                  <dt>Notes</dt>
-                  <dd className="prewrap">{c.meeting.notes}</dd>
-                </div>
+                <Fact term="Notes" className="prewrap">
+                  {c.meeting.notes}
+                </Fact>
               ) : null}
             </>
           }
@@ -125,6 +104,10 @@ export function ConsultationRecord({
   );
 }
 
+const DECISIONS = [
+  { value: 'accept', label: 'Accept the request' },
+  { value: 'decline', label: 'Decline the request' },
+] as const;
 const SCREEN_LABELS = {
   decision: 'Decision',
   rationale: 'Rationale (required to decline: it is shown to the referrer)',
@@ -139,33 +122,28 @@ function ScreenForm({
   hub: string;
   onDone: (s: PathwaySummary) => void;
 }) {
-  const form = `screen-${c.id}`;
-  const [decision, setDecision] = useState<'accept' | 'decline' | ''>('');
-  const [rationale, setRationale] = useState('');
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-
-  const submit = submitting(async () => {
-    const problems: FieldProblem[] = [];
-    if (!decision) problems.push({ path: 'decision', message: 'Choose accept or decline' });
-    if (decision === 'decline' && !rationale.trim())
-      problems.push({
-        path: 'rationale',
-        message: 'Enter the rationale for declining: the referrer will see it',
-      });
-    if (problems.length > 0 || !decision) {
-      setErrors({ problems });
-      return;
-    }
-    const result = await send(
-      call('consultations.screen', {
-        consultationId: c.id,
-        expectedVersion: c.version,
-        decision,
-        rationale,
-      }),
-    );
-    if (!result.ok) return;
-    onDone(result.data);
+  const form = useWorkbenchForm({
+    id: `screen-${c.id}`,
+    labels: SCREEN_LABELS,
+    defaultValues: { decision: '' as 'accept' | 'decline' | '', rationale: '' },
+    check: ({ decision, rationale }) => {
+      const problems: FieldProblem[] = [];
+      if (!decision) problems.push({ path: 'decision', message: 'Choose accept or decline' });
+      if (decision === 'decline' && !rationale.trim())
+        problems.push({
+          path: 'rationale',
+          message: 'Enter the rationale for declining: the referrer will see it',
+        });
+      return problems;
+    },
+    toRequest: ({ decision, rationale }) => ({
+      consultationId: c.id,
+      expectedVersion: c.version,
+      decision: decision || 'accept',
+      rationale,
+    }),
+    send: (request) => call('consultations.screen', request),
+    onSuccess: onDone,
   });
 
   return (
@@ -173,71 +151,10 @@ function ScreenForm({
       form={form}
       title={`Screen the request (${hub})`}
       hint={`For ${hub} staff. The person who made the request cannot screen it.`}
-      errors={errors}
-      labels={SCREEN_LABELS}
-      onSubmit={submit}
       submit="Record the screening decision"
-      busy={busy}
     >
-      <RadioGroup
-        form={form}
-        path="decision"
-        label={SCREEN_LABELS.decision}
-        options={[
-          { value: 'accept', label: 'Accept the request' },
-          { value: 'decline', label: 'Decline the request' },
-        ]}
-        value={decision}
-        onChange={setDecision}
-        errors={errors}
-      />
-      <TextAreaField
-        form={form}
-        path="rationale"
-        label={SCREEN_LABELS.rationale}
-        value={rationale}
-        onChange={setRationale}
-        rows={3}
-        errors={errors}
-      />
+      <FormRadios name="decision" options={DECISIONS} />
+      <FormTextArea name="rationale" rows={3} />
     </SubForm>
-  );
-}
-
-/** A form within a consultation record: its heading, the problems found, its fields and its button. */
-function SubForm({
-  form,
-  title,
-  hint,
-  errors,
-  labels,
-  onSubmit,
-  submit,
-  busy,
-  children,
-}: {
-  form: string;
-  title: string;
-  hint?: string;
-  errors: FormErrors;
-  labels: Record<string, string>;
-  onSubmit: (e: FormEvent) => void;
-  submit: string;
-  busy: boolean;
-  children: ReactNode;
-}) {
-  const titleId = `${form}-title`;
-  return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={titleId} className="form hsb-subform">
-      <h4 id={titleId} className="heading-xs heading--flush">
-        {title}
-      </h4>
-      {hint ? <p className="body hint">{hint}</p> : null}
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      {children}
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        {submit}
-      </button>
-    </form>
   );
 }

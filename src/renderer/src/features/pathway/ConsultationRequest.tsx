@@ -68,19 +68,13 @@ export function RequestForm({
     >
       <FormSelect
         name="managerId"
-        label={REQUEST_LABELS.managerId}
         options={managers.map((m) => ({
           value: m.id,
           label: hsbCase.managerIds.includes(m.id) ? `${m.name} (allocated to this case)` : m.name,
         }))}
         placeholder="Choose a manager"
       />
-      <FormTextArea
-        name="request"
-        label={REQUEST_LABELS.request}
-        hint="What you would like the hub’s help with."
-        rows={3}
-      />
+      <FormTextArea name="request" hint="What you would like the hub’s help with." rows={3} />
       <SubmitButton>Request a consultation</SubmitButton>
     </Form>
   );

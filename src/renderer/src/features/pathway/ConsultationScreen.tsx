@@ -5,7 +5,7 @@ import type { UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { all, useLoad } from '../../ui/useLoad.ts';
+import { all } from '../../ui/useLoad.ts';
 import { ConsentSection, consentStillNeeded } from './ConsultationConsent.tsx';
 import { ConsultationRecord } from './ConsultationRecord.tsx';
 import { RequestForm } from './ConsultationRequest.tsx';
@@ -28,14 +28,11 @@ async function load(caseId: string): Promise<Result<Data>> {
 
 /** Lancashire: consent, the allocated social worker's request, the hub's screening and the consultation meeting. */
 export function ConsultationScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
-  const hub = loaded.state === 'ready' ? loaded.data.summary.terms.hub : 'hub';
   return (
     <CaseScreen
       caseId={caseId}
-      title={loaded.state === 'ready' ? `Consultation with the ${hub}` : 'Consultation'}
-      loaded={loaded}
-      reload={() => void reload()}
+      title={(data) => (data ? `Consultation with the ${data.summary.terms.hub}` : 'Consultation')}
+      load={load}
       what="the consultation"
     >
       {(data) =>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
 import { InstantText } from '../../ui/DateText.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { RuleText } from '../deadlines/DeadlineTable.tsx';
 import { dueMoved, dueText, stateText } from '../deadlines/due.ts';
@@ -88,49 +89,34 @@ function DeadlineCard({
           </div>
         ) : null}
         <dl className="facts">
-          <div className="facts__row">
-            <dt>Rule</dt>
-            <dd>
-              <RuleText deadline={d} />
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>Started by</dt>
-            <dd>
-              {d.startedBy}, <InstantText value={d.triggerAt} withTime />
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>Original due date</dt>
-            <dd>
-              <time dateTime={d.originalDue.dueDay}>{dueText(d.originalDue)}</time>
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>Current due date</dt>
-            <dd>
-              <time dateTime={d.currentDue.dueDay}>{dueText(d.currentDue)}</time>
-              {dueMoved(d) ? (
-                <>
-                  {' '}
-                  <span className="tag">Changed</span>
-                </>
-              ) : null}
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>State</dt>
-            <dd>
-              {stateText(d)}
-              {d.state === 'met' && d.metAt ? (
-                <>
-                  {' '}
-                  on <InstantText value={d.metAt} withTime />
-                </>
-              ) : null}
-              {superseded ? ` (profile version ${d.profileVersion})` : null}
-            </dd>
-          </div>
+          <Fact term="Rule">
+            <RuleText deadline={d} />
+          </Fact>
+          <Fact term="Started by">
+            {d.startedBy}, <InstantText value={d.triggerAt} withTime />
+          </Fact>
+          <Fact term="Original due date">
+            <time dateTime={d.originalDue.dueDay}>{dueText(d.originalDue)}</time>
+          </Fact>
+          <Fact term="Current due date">
+            <time dateTime={d.currentDue.dueDay}>{dueText(d.currentDue)}</time>
+            {dueMoved(d) ? (
+              <>
+                {' '}
+                <span className="tag">Changed</span>
+              </>
+            ) : null}
+          </Fact>
+          <Fact term="State">
+            {stateText(d)}
+            {d.state === 'met' && d.metAt ? (
+              <>
+                {' '}
+                on <InstantText value={d.metAt} withTime />
+              </>
+            ) : null}
+            {superseded ? ` (profile version ${d.profileVersion})` : null}
+          </Fact>
         </dl>
         {d.history.length > 0 ? <History deadline={d} /> : null}
         {caseOpen && d.state === 'open' ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Route } from '../../app/router.tsx';
 import { CategoryScreen } from './CategoryScreen.tsx';
 import { ConcernScreen } from './ConcernScreen.tsx';
@@ -23,24 +24,22 @@ export type HsbRoute = Extract<
   }
 >;
 
+type CaseRoute = Exclude<HsbRoute['name'], 'nfa-decisions'>;
+
+/** The pathway's screens of one case, by route. */
+const CASE_SCREENS: Record<CaseRoute, (props: { caseId: string }) => ReactNode> = {
+  'hsb-concern': ConcernScreen,
+  'hsb-category': CategoryScreen,
+  'hsb-meetings': MeetingsScreen,
+  'hsb-meeting-new': StrategyMeetingScreen,
+  'hsb-consultation': ConsultationScreen,
+  'hsb-plans': PlansScreen,
+  'hsb-steps': StepsScreen,
+};
+
 /** The HSB pathway's screens, one per route. */
 export function HsbScreen({ route }: { route: HsbRoute }) {
-  switch (route.name) {
-    case 'hsb-concern':
-      return <ConcernScreen caseId={route.caseId} />;
-    case 'hsb-category':
-      return <CategoryScreen caseId={route.caseId} />;
-    case 'hsb-meetings':
-      return <MeetingsScreen caseId={route.caseId} />;
-    case 'hsb-meeting-new':
-      return <StrategyMeetingScreen caseId={route.caseId} />;
-    case 'hsb-consultation':
-      return <ConsultationScreen caseId={route.caseId} />;
-    case 'hsb-plans':
-      return <PlansScreen caseId={route.caseId} />;
-    case 'hsb-steps':
-      return <StepsScreen caseId={route.caseId} />;
-    case 'nfa-decisions':
-      return <NfaDecisionsScreen />;
-  }
+  if (route.name === 'nfa-decisions') return <NfaDecisionsScreen />;
+  const CaseScreen = CASE_SCREENS[route.name];
+  return <CaseScreen caseId={route.caseId} />;
 }

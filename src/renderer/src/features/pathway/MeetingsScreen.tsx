@@ -4,32 +4,25 @@ import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { MeetingSummary } from '../meetings/MeetingSummary.tsx';
-import { CaseScreen, loadBasics, When } from './shared.tsx';
+import { type CaseBasics, caseScreen, loadBasics, When } from './shared.tsx';
 
 type Meeting = PathwaySummary['meetings'][number];
 
-/** The strategy discussions and meetings held on the case, each with its outcome and actions (tick them done). */
-export function MeetingsScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => loadBasics(caseId));
-  return (
-    <CaseScreen
-      caseId={caseId}
-      title="Strategy discussions and meetings"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the meeting records"
-    >
-      {(data) => <MeetingList caseId={caseId} open={data.hsbCase.status === 'open'} initial={data.summary} />}
-    </CaseScreen>
-  );
+interface MeetingProps {
+  caseId: string;
+  meeting: Meeting;
+  open: boolean;
+  onUpdated: (summary: PathwaySummary) => void;
 }
 
-function MeetingList({ caseId, open, initial }: { caseId: string; open: boolean; initial: PathwaySummary }) {
-  const [summary, setSummary] = useState(initial);
+function MeetingList({ data }: { data: CaseBasics }) {
+  const caseId = data.hsbCase.id;
+  const open = data.hsbCase.status === 'open';
+  const [summary, setSummary] = useState(data.summary);
   return (
     <>
       {open ? (
@@ -52,17 +45,7 @@ function MeetingList({ caseId, open, initial }: { caseId: string; open: boolean;
   );
 }
 
-function MeetingRecord({
-  caseId,
-  meeting: m,
-  open,
-  onUpdated,
-}: {
-  caseId: string;
-  meeting: Meeting;
-  open: boolean;
-  onUpdated: (summary: PathwaySummary) => void;
-}) {
+function MeetingRecord({ caseId, meeting: m, open, onUpdated }: MeetingProps) {
   const titleId = `meeting-${m.id}-title`;
   const d = m.details;
   const details = [
@@ -82,40 +65,20 @@ function MeetingRecord({
         what={`the ${m.typeLabel.toLowerCase()}`}
         facts={
           <>
-            <div className="facts__row">
-              <dt>Trigger</dt>
-              <dd>{m.trigger}</dd>
-            </div>
-            <div className="facts__row">
-              <dt>Outcomes</dt>
-              <dd>
-                <ul className="bullets bullets--flush">
-                  {m.outcomes.map((o) => (
-                    <li key={o}>{o}</li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-            {details.length ? (
-              <div className="facts__row">
-                <dt>Detail</dt>
-                <dd>{details.join('. ')}</dd>
-              </div>
-            ) : null}
-            <div className="facts__row">
-              <dt>Rationale</dt>
-              <dd className="prewrap">{d.rationale || <span className="hint">None recorded</span>}</dd>
-            </div>
-            {m.categoryLabel ? (
-              <div className="facts__row">
-                <dt>Category agreed</dt>
-                <dd>{m.categoryLabel}</dd>
-              </div>
-            ) : null}
-            <div className="facts__row">
-              <dt>Recorded by</dt>
-              <dd>{m.recordedByName}</dd>
-            </div>
+            <Fact term="Trigger">{m.trigger}</Fact>
+            <Fact term="Outcomes">
+              <ul className="bullets bullets--flush">
+                {m.outcomes.map((o) => (
+                  <li key={o}>{o}</li>
+                ))}
+              </ul>
+            </Fact>
+            {details.length ? <Fact term="Detail">{details.join('. ')}</Fact> : null}
+            <Fact term="Rationale" className="prewrap">
+              {d.rationale || <span className="hint">None recorded</span>}
+            </Fact>
+            {m.categoryLabel ? <Fact term="Category agreed">{m.categoryLabel}</Fact> : null}
+            <Fact term="Recorded by">{m.recordedByName}</Fact>
           </>
         }
         actions={<Actions caseId={caseId} meeting={m} open={open} onUpdated={onUpdated} />}
@@ -129,17 +92,7 @@ function MeetingRecord({
   );
 }
 
-function Actions({
-  caseId,
-  meeting: m,
-  open,
-  onUpdated,
-}: {
-  caseId: string;
-  meeting: Meeting;
-  open: boolean;
-  onUpdated: (summary: PathwaySummary) => void;
-}) {
+function Actions({ caseId, meeting: m, open, onUpdated }: MeetingProps) {
   const [done, setDone] = useState(m.actions.map((a) => a.done));
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -243,3 +196,11 @@ function Actions({
     </section>
   );
 }
+
+/** The strategy discussions and meetings held on the case, each with its outcome and actions (tick them done). */
+export const MeetingsScreen = caseScreen(
+  'Strategy discussions and meetings',
+  loadBasics,
+  'the meeting records',
+  MeetingList,
+);

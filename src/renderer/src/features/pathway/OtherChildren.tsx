@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import type { FieldProblem } from '#contract/errors.ts';
 import { type CasePerson, PERSON_KIND_LABELS } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
-import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
-import { errorsFromResult, type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
+import { CheckboxGroup } from '../../ui/Field.tsx';
+import { FormFields, FormSelect, FormText } from '../../ui/form/Form.tsx';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { type FormErrors, missingProblems } from '../../ui/problems.ts';
 import { CHILD_KINDS, type ChildKind, FORM, LABELS } from './concern-form.ts';
 
 const ADD_FORM = 'add-child';
@@ -29,40 +31,30 @@ export function OtherChildren({
   onAdded: (person: CasePerson) => void;
   errors: FormErrors;
 }) {
-  const [kind, setKind] = useState<ChildKind | ''>('');
-  const [label, setLabel] = useState('');
-  const [name, setName] = useState('');
-  const [addErrors, setAddErrors] = useState<FormErrors>(NO_ERRORS);
   const [added, setAdded] = useState<string | null>(null);
-
-  async function add() {
-    setAdded(null);
-    const problems: FieldProblem[] = [];
-    if (!kind) problems.push({ path: 'kind', message: 'Choose who the child is' });
-    if (!label.trim())
-      problems.push({ path: 'anonymisedLabel', message: 'Enter a reference, for example Child A' });
-    if (problems.length > 0 || !kind) {
-      setAddErrors({ problems });
-      return;
-    }
-    const result = await call('people.add', {
+  const add = useWorkbenchForm({
+    id: ADD_FORM,
+    labels: ADD_LABELS,
+    defaultValues: { kind: '' as ChildKind | '', anonymisedLabel: '', name: '' },
+    check: ({ kind, anonymisedLabel }) => [
+      ...(kind ? [] : [{ path: 'kind', message: 'Choose who the child is' }]),
+      ...missingProblems([['anonymisedLabel', anonymisedLabel, 'Enter a reference, for example Child A']]),
+    ],
+    toRequest: ({ kind, anonymisedLabel, name }) => ({
       caseId,
-      kind,
+      kind: kind as ChildKind,
       name: name.trim(),
-      anonymisedLabel: label.trim(),
+      anonymisedLabel: anonymisedLabel.trim(),
       relationship: '',
-    });
-    if (!result.ok) {
-      setAddErrors(errorsFromResult(result.error));
-      return;
-    }
-    setAddErrors(NO_ERRORS);
-    setAdded(`${result.data.anonymisedLabel} added to the case and ticked above.`);
-    setKind('');
-    setLabel('');
-    setName('');
-    onAdded(result.data);
-  }
+    }),
+    send: (request) => call('people.add', request),
+    onSubmitStart: () => setAdded(null),
+    resetOnSuccess: true,
+    onSuccess: (person) => {
+      setAdded(`${person.anonymisedLabel} added to the case and ticked above.`);
+      onAdded(person);
+    },
+  });
 
   return (
     <div className="field">
@@ -90,46 +82,30 @@ export function OtherChildren({
             Shown everywhere by the reference. A harmed child may be recorded by the reference alone; a
             sibling, peer or other child also needs a name, which stays in the case record.
           </p>
-          {addErrors.message ? <p className="field-error">{addErrors.message}</p> : null}
+          {add.errors.message ? <p className="field-error">{add.errors.message}</p> : null}
           {added ? (
             <p className="body hsb-confirm" role="status">
               {added}
             </p>
           ) : null}
-          <div className="field-row">
-            <SelectField
-              form={ADD_FORM}
-              path="kind"
-              label={ADD_LABELS.kind}
-              value={kind}
-              onChange={(v) => setKind(v as ChildKind | '')}
-              options={CHILD_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }))}
-              placeholder="Choose"
-              errors={addErrors}
-            />
-            <TextField
-              form={ADD_FORM}
-              path="anonymisedLabel"
-              label={ADD_LABELS.anonymisedLabel}
-              hint="For example, Child A."
-              value={label}
-              onChange={setLabel}
-              width="short"
-              errors={addErrors}
-            />
-            <TextField
-              form={ADD_FORM}
-              path="name"
-              label={ADD_LABELS.name}
-              value={name}
-              onChange={setName}
-              width="medium"
-              errors={addErrors}
-            />
-          </div>
-          <button type="button" className="button button--secondary" onClick={() => void add()}>
+          <FormFields form={add}>
+            <div className="field-row">
+              <FormSelect
+                name="kind"
+                options={CHILD_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }))}
+                placeholder="Choose"
+              />
+              <FormText name="anonymisedLabel" hint="For example, Child A." width="short" />
+              <FormText name="name" width="medium" />
+            </div>
+          </FormFields>
+          <ActionButton
+            className="button button--secondary"
+            busy={add.busy}
+            onClick={() => void add.submit()}
+          >
             Add child to the case
-          </button>
+          </ActionButton>
         </fieldset>
       </div>
     </div>

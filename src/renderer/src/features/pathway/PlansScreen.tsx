@@ -9,8 +9,7 @@ import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems } from '../../ui/problems.ts';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
-import { CaseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
+import { type CaseBasics, caseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
 
 const FORM = 'plan';
 const LABELS = {
@@ -21,24 +20,10 @@ const LABELS = {
   withWhom: 'With whom',
 };
 
-/** Islington §8: safety, diversion and direct-work plans, multi-professional meetings and MASE records, each dated and authored. */
-export function PlansScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => loadBasics(caseId));
-  return (
-    <CaseScreen
-      caseId={caseId}
-      title="Plans and records"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the plans and records"
-    >
-      {(data) => <PlansWork caseId={caseId} open={data.hsbCase.status === 'open'} initial={data.summary} />}
-    </CaseScreen>
-  );
-}
-
-function PlansWork({ caseId, open, initial }: { caseId: string; open: boolean; initial: PathwaySummary }) {
-  const [summary, setSummary] = useState(initial);
+function PlansWork({ data }: { data: CaseBasics }) {
+  const caseId = data.hsbCase.id;
+  const open = data.hsbCase.status === 'open';
+  const [summary, setSummary] = useState(data.summary);
   return (
     <>
       {open ? <PlanForm caseId={caseId} onSaved={setSummary} /> : null}
@@ -98,34 +83,26 @@ function PlanForm({ caseId, onSaved }: { caseId: string; onSaved: (s: PathwaySum
     <Form
       form={form}
       labelledBy="plan-form-title"
-      before={
-        <>
-          <h2 id="plan-form-title" className="heading-m">
-            Add a plan or record
-          </h2>
-          {saved ? <SuccessNotice title={saved} /> : null}
-        </>
-      }
+      title="Add a plan or record"
+      titleAs="h2"
+      notice={saved ? <SuccessNotice title={saved} /> : null}
     >
       <FormSelect
         name="kind"
-        label={LABELS.kind}
         options={PLAN_KINDS.map((k) => ({ value: k, label: PLAN_KIND_LABELS[k] }))}
         placeholder="Choose a kind"
       />
-      <FormDate name="dated" label={LABELS.dated} />
-      <FormText name="title" label={LABELS.title} />
+      <FormDate name="dated" />
+      <FormText name="title" />
       <FormTextArea
         name="details"
-        label={LABELS.details}
         hint="What was agreed, including work by external services where there is any."
       />
-      <FormText
-        name="withWhom"
-        label={LABELS.withWhom}
-        hint="For example, the child and their mother. Optional."
-      />
+      <FormText name="withWhom" hint="For example, the child and their mother. Optional." />
       <SubmitButton>Record plan</SubmitButton>
     </Form>
   );
 }
+
+/** Islington §8: safety, diversion and direct-work plans, multi-professional meetings and MASE records, each dated and authored. */
+export const PlansScreen = caseScreen('Plans and records', loadBasics, 'the plans and records', PlansWork);

@@ -77,7 +77,6 @@ function MoveForm({ timeline, onMoved }: { timeline: CaseTimeline; onMoved: (ver
       <Form form={form} labelledBy={titleId}>
         <FormTextArea
           name="reason"
-          label={LABELS.reason}
           hint="For example, the protocol was revised and the team agreed to use the new timescales."
           rows={3}
         />

@@ -41,7 +41,6 @@ export function StepForm({
     fixedEvent,
     onRecorded,
   });
-  const { labels } = wording;
   const notice = saved ? (
     <SuccessNotice title={saved.title}>
       <p className="body">{saved.detail}</p>
@@ -53,23 +52,15 @@ export function StepForm({
       {fixedEvent ? null : (
         <FormSelect
           name="event"
-          label={labels.event}
           hint="Steps named by this case’s protocol profile. Some start a deadline."
           options={timeline.triggerEvents.map((t) => ({ value: t.id, label: t.label }))}
           placeholder="Choose a step"
         />
       )}
-      <FormDateTime
-        dateName="day"
-        timeName="time"
-        path="occurredAt"
-        dateLabel={labels.occurredAt}
-        timeLabel={labels.occurredAtTime}
-      />
+      <FormDateTime dateName="day" timeName="time" path="occurredAt" />
       {colours.length === 0 ? null : wording.colourRequired ? (
         <FormRadios
           name="brookColour"
-          label={labels.brookColour}
           hint="The colour the Brook Traffic Light Tool gives the behaviour for the child’s age."
           options={colours.map((c) => ({ value: c.id, label: c.label }))}
           revealed={Object.fromEntries(
@@ -86,13 +77,12 @@ export function StepForm({
       ) : (
         <FormSelect
           name="brookColour"
-          label={labels.brookColour}
           hint="Only if the concern was screened with the Brook Traffic Light Tool."
           options={colours.map((c) => ({ value: c.id, label: c.label }))}
           placeholder="Not applicable"
         />
       )}
-      <FormTextArea name="note" label={labels.note} hint="Optional." rows={closeWhenSaved ? 2 : 3} />
+      <FormTextArea name="note" hint="Optional." rows={closeWhenSaved ? 2 : 3} />
       <SubmitButton>{wording.button}</SubmitButton>
     </Form>
   );

@@ -5,10 +5,9 @@ import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { type Colour, coloursOf } from './colours.ts';
 import { StepForm } from './StepForm.tsx';
-import { type CaseBasics, CaseScreen, loadBasics } from './shared.tsx';
+import { type CaseBasics, caseScreen, loadBasics } from './shared.tsx';
 import { ANY_STEP } from './useStepForm.ts';
 
 interface Data extends CaseBasics {
@@ -28,22 +27,6 @@ async function load(caseId: string): Promise<Result<Data>> {
     ok: true,
     data: { ...basics.data, timeline: timeline.data, colours: coloursOf(profile.data.document) },
   };
-}
-
-/** Record a step the profile names (a concern received, s47 initiated …), and list the steps recorded. */
-export function StepsScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
-  return (
-    <CaseScreen
-      caseId={caseId}
-      title="Steps on the pathway"
-      loaded={loaded}
-      reload={() => void reload()}
-      what="the profile’s steps"
-    >
-      {(data) => <StepsWork data={data} />}
-    </CaseScreen>
-  );
 }
 
 function StepsWork({ data }: { data: Data }) {
@@ -93,3 +76,6 @@ function StepsTable({ timeline }: { timeline: CaseTimeline }) {
     </DataTable>
   );
 }
+
+/** Record a step the profile names (a concern received, s47 initiated …), and list the steps recorded. */
+export const StepsScreen = caseScreen('Steps on the pathway', load, 'the profile’s steps', StepsWork);

@@ -3,7 +3,6 @@ import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { Form, FormRadios, FormText, SubmitButton } from '../../ui/form/Form.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
 import { MeetingEditor } from '../meetings/MeetingEditor.tsx';
 import { MeetingOutcomes } from './MeetingOutcomes.tsx';
 import { LABELS, TYPE_OPTIONS } from './meeting-form.ts';
@@ -23,13 +22,11 @@ async function load(caseId: string): Promise<Result<Data>> {
 
 /** Record a strategy discussion or meeting: who, the agenda, the outcomes with what they need, the category and actions. */
 export function StrategyMeetingScreen({ caseId }: { caseId: string }) {
-  const [loaded, reload] = useLoad(() => load(caseId));
   return (
     <CaseScreen
       caseId={caseId}
       title="Record a strategy discussion or meeting"
-      loaded={loaded}
-      reload={() => void reload()}
+      load={load}
       what="the profile’s strategy meeting"
     >
       {(data) =>

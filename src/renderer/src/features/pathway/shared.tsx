@@ -8,7 +8,7 @@ import { call } from '../../app/api.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import type { Loaded } from '../../ui/useLoad.ts';
+import { useLoad } from '../../ui/useLoad.ts';
 
 // Shared by the HSB pathway screens: the case they belong to, dates, and the profile's own words.
 
@@ -30,33 +30,48 @@ export async function loadBasics(caseId: string): Promise<Result<CaseBasics>> {
 }
 
 /**
- * A pathway screen of one case: the link back to the case, the h1 (captioned with the case once it has
- * loaded) and, when the data is ready, the screen's content.
+ * A pathway screen of one case: it loads its data (`load(caseId)`, again on retry), then shows the link back
+ * to the case, the h1 (captioned with the case once it has loaded; `title` may depend on the data) and, when
+ * the data is ready, the screen's content.
  */
 export function CaseScreen<T extends { hsbCase: HsbCase; child: Child }>({
   caseId,
   title,
-  loaded,
-  reload,
+  load,
   what,
   children,
 }: {
   caseId: string;
-  title: string;
-  loaded: Loaded<T>;
-  reload: () => void;
+  title: string | ((data: T | null) => string);
+  load: (caseId: string) => Promise<Result<T>>;
   what: string;
   children: (data: T) => ReactNode;
 }) {
+  const [loaded, reload] = useLoad(() => load(caseId));
+  const ready = loaded.state === 'ready' ? loaded.data : null;
   const caption =
     loaded.state === 'ready' ? `Case ${loaded.data.hsbCase.reference}: ${loaded.data.child.name}` : undefined;
   return (
     <>
       <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>
-      <PageHeading caption={caption}>{title}</PageHeading>
-      <Pending loaded={loaded} what={what} onRetry={reload} />
+      <PageHeading caption={caption}>{typeof title === 'string' ? title : title(ready)}</PageHeading>
+      <Pending loaded={loaded} what={what} onRetry={() => void reload()} />
       {loaded.state === 'ready' ? children(loaded.data) : null}
     </>
+  );
+}
+
+/** A pathway screen component: `load` the case's data, then `Work` shows it under the title. */
+export function caseScreen<T extends { hsbCase: HsbCase; child: Child }>(
+  title: string,
+  load: (caseId: string) => Promise<Result<T>>,
+  what: string,
+  Work: (props: { data: T }) => ReactNode,
+) {
+  return ({ caseId }: { caseId: string }) => (
+    <CaseScreen caseId={caseId} title={title} load={load} what={what}>
+      {(data) => <Work data={data} />}
+    </CaseScreen>
   );
 }
 
@@ -74,16 +89,7 @@ export function hasHub(summary: PathwaySummary): boolean {
   return summary.consentRequired.some((c) => c.id === 'hub-referral') || summary.consultations.length > 0;
 }
 
-export const PLAN_KIND_LABELS = {
-  'safety-plan': 'Safety plan',
-  'diversion-plan': 'Diversion plan',
-  'direct-work-plan': 'Direct-work intervention plan',
-  'multi-professional-meeting': 'Multi-professional meeting (HSB risk discussed)',
-  'mase-nomination': 'MASE nomination',
-  'mase-update': 'MASE update',
-  'mase-feedback': 'MASE feedback',
-} as const;
-export type PlanKind = keyof typeof PLAN_KIND_LABELS;
+export { PLAN_KIND_LABELS, type PlanKind } from '#contract/pathway-calls.ts';
 
 export type YesNo = 'yes' | 'no' | 'unknown';
 export const YES_NO_OPTIONS: { value: YesNo; label: string }[] = [

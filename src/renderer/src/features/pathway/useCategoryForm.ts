@@ -3,8 +3,8 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { CaseTimeline } from '#contract/timescale-schemas.ts';
 import { call } from '../../app/api.ts';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { entryProblems, orderProblems } from '../../ui/problems.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { entryProblems, missingProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
 import { startedMessage } from './started.ts';
 
@@ -65,26 +65,28 @@ export function useCategoryForm(
   timeline: CaseTimeline,
   onRecorded: (timeline: CaseTimeline) => void,
 ) {
-  const [fields, setFields] = useState<CategoryFields>(EMPTY);
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [saved, setSaved] = useState<{ title: string; detail: string } | null>(null);
-  const update = (change: Partial<CategoryFields>) => setFields((f) => ({ ...f, ...change }));
-  const suggestion = useSuggestion(caseId, fields.ticked);
-  const suggested = fields.ticked.length > 0 ? (suggestion?.suggested ?? null) : null;
+  const [ticked, setTicked] = useState<string[]>([]);
+  const suggestion = useSuggestion(caseId, ticked);
+  const suggested = ticked.length > 0 ? (suggestion?.suggested ?? null) : null;
   const labelOf = (id: string | null) => rows.find((r) => r.category === id)?.label ?? id ?? '';
 
   function problemsOf(f: CategoryFields): FieldProblem[] {
-    const problems: FieldProblem[] = [];
-    if (!f.category) problems.push({ path: 'category', message: 'Choose the category agreed' });
-    if (!f.agreedBy.trim()) problems.push({ path: 'agreedBy', message: 'Enter who agreed the category' });
-    if (!f.day) problems.push({ path: 'agreedAt', message: 'Enter the date the category was agreed' });
-    if (!f.time) problems.push({ path: 'agreedAtTime', message: 'Enter the time the category was agreed' });
-    problems.push(
-      ...entryProblems([
-        ['agreedAt', f.day, LABELS.agreedAt, 'date'],
-        ['agreedAtTime', f.time, LABELS.agreedAtTime, 'time'],
+    const entry = entryProblems([
+      ['agreedAt', f.day, LABELS.agreedAt, 'date'],
+      ['agreedAtTime', f.time, LABELS.agreedAtTime, 'time'],
+    ]);
+    const problems: FieldProblem[] = [
+      ...missingProblems([
+        ['category', f.category, 'Choose the category agreed'],
+        ['agreedBy', f.agreedBy, 'Enter who agreed the category'],
+        ['agreedAt', f.day, 'Enter the date the category was agreed'],
+        ['agreedAtTime', f.time, 'Enter the time the category was agreed'],
       ]),
-    );
+      ...entry,
+    ];
+    if (f.day && f.time && !instantFrom(f.day, f.time) && entry.length === 0)
+      problems.push({ path: 'agreedAt', message: 'Enter a real date and time' });
     const departs = f.category !== '' && f.category !== suggested;
     if (departs && !f.rationale.trim())
       problems.push({
@@ -96,34 +98,33 @@ export function useCategoryForm(
     return problems;
   }
 
-  const submit = submitting(async () => {
-    setSaved(null);
-    const f = fields;
-    const agreedAt = instantFrom(f.day, f.time);
-    const problems = problemsOf(f);
-    if (problems.length > 0 || !agreedAt) {
-      setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
-      return;
-    }
-    const result = await send(
-      call('pathway.recordCategory', {
-        caseId,
-        category: f.category as CategoryId,
-        agreedAt,
-        agreedBy: f.agreedBy,
-        rationale: f.rationale,
-        complex: f.complex,
-        descriptorIds: f.ticked,
-      }),
-    );
-    if (!result.ok) return;
-    setSaved({
-      title: `${labelOf(f.category)} recorded as agreed.`,
-      detail: startedMessage(timeline, result.data),
-    });
-    setFields(EMPTY);
-    onRecorded(result.data);
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: EMPTY,
+    check: problemsOf,
+    toRequest: (f) => ({
+      caseId,
+      category: f.category as CategoryId,
+      agreedAt: instantFrom(f.day, f.time) ?? '',
+      agreedBy: f.agreedBy,
+      rationale: f.rationale,
+      complex: f.complex,
+      descriptorIds: f.ticked,
+    }),
+    send: (request) => call('pathway.recordCategory', request),
+    onSubmitStart: () => setSaved(null),
+    resetOnSuccess: true,
+    onSuccess: (recorded, f) => {
+      setSaved({
+        title: `${labelOf(f.category)} recorded as agreed.`,
+        detail: startedMessage(timeline, recorded),
+      });
+      setTicked([]);
+      onRecorded(recorded);
+    },
   });
+  const category = form.methods.watch('category');
 
-  return { fields, update, suggestion, suggested, labelOf, errors, busy, saved, submit };
+  return { form, ticked, setTicked, category, suggestion, suggested, labelOf, saved };
 }

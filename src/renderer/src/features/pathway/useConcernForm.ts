@@ -6,10 +6,10 @@ import type { Agency } from '#contract/vocabulary.ts';
 import { isIsoDay } from '#domain/dates.ts';
 import type { ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { call } from '../../app/api.ts';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
-import { entryProblems, orderProblems } from '../../ui/problems.ts';
+import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { entryProblems } from '../../ui/problems.ts';
 import { instantFrom } from '../deadlines/due.ts';
-import { type ChildKind, type Exploitation, exploitationOf, LABELS } from './concern-form.ts';
+import { type ChildKind, type Exploitation, exploitationOf, FORM, LABELS } from './concern-form.ts';
 import type { EligibilityView } from './EligibilityResult.tsx';
 import { type YesNo, yesNoAnswer } from './shared.tsx';
 
@@ -30,7 +30,6 @@ export interface ConcernFields {
   asked: Partial<Record<ProfileAskedFact, YesNo | ''>>;
   proceedReason: string;
 }
-export type ConcernUpdate = (change: Partial<ConcernFields>) => void;
 
 const EMPTY: ConcernFields = {
   day: '',
@@ -114,62 +113,64 @@ function useEligibility(caseId: string, receivedAt: string | null, facts: Record
   return { eligibility, problem, check };
 }
 
+/** The facts the eligibility check and the concern record: only those answered. */
+function factsOf(f: ConcernFields): Record<string, unknown> {
+  return {
+    ...(isIsoDay(f.lastBehaviourDate) ? { lastBehaviourDate: f.lastBehaviourDate } : {}),
+    ...(yesNoAnswer(f.resides) !== undefined ? { residesInArea: yesNoAnswer(f.resides) } : {}),
+    ...(yesNoAnswer(f.police) !== undefined ? { ongoingPoliceInvestigation: yesNoAnswer(f.police) } : {}),
+    ...Object.fromEntries(
+      (Object.entries(f.asked ?? {}) as [ProfileAskedFact, YesNo | ''][])
+        .map(([fact, v]) => [fact, yesNoAnswer(v)] as const)
+        .filter(([, v]) => v !== undefined),
+    ),
+  };
+}
+
 /** The concern form's answers, the eligibility check, and its submit (pathway.recordConcern). */
 export function useConcernForm(
   caseId: string,
   candidates: CasePerson[],
   onSaved: (summary: PathwaySummary) => void,
 ) {
-  const [fields, setFields] = useState<ConcernFields>(EMPTY);
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-  const update: ConcernUpdate = (change) => setFields((f) => ({ ...f, ...change }));
-  const f = fields;
-
-  const receivedAt = instantFrom(f.day, f.time);
-  const facts = {
-    ...(isIsoDay(f.lastBehaviourDate) ? { lastBehaviourDate: f.lastBehaviourDate } : {}),
-    ...(yesNoAnswer(f.resides) !== undefined ? { residesInArea: yesNoAnswer(f.resides) } : {}),
-    ...(yesNoAnswer(f.police) !== undefined ? { ongoingPoliceInvestigation: yesNoAnswer(f.police) } : {}),
-    ...Object.fromEntries(
-      (Object.entries(f.asked) as [ProfileAskedFact, YesNo | ''][])
-        .map(([fact, v]) => [fact, yesNoAnswer(v)] as const)
-        .filter(([, v]) => v !== undefined),
-    ),
-  };
-  const { eligibility, problem: checkProblem, check } = useEligibility(caseId, receivedAt, facts);
+  const reason = useRef({ needed: false, shown: false });
+  const form = useWorkbenchForm({
+    id: FORM,
+    labels: LABELS,
+    defaultValues: EMPTY,
+    check: (f) => concernProblems(f, instantFrom(f.day, f.time), reason.current.needed),
+    toRequest: (f) => ({
+      caseId,
+      receivedAt: instantFrom(f.day, f.time) ?? '',
+      newReferral: f.newReferral === 'yes',
+      sourceAgency: f.sourceAgency as Agency,
+      sourceRole: f.sourceRole,
+      reported: f.reported,
+      children: candidates
+        .filter((p) => f.childIds.includes(p.id))
+        .map((p) => ({ personId: p.id, role: p.kind as ChildKind })),
+      exploitation: exploitationOf(f.flags),
+      facts: factsOf(f),
+      proceedReason: reason.current.shown ? f.proceedReason : '',
+    }),
+    send: (request) => call('pathway.recordConcern', request),
+    onSuccess: onSaved,
+    onRefused: (error) => {
+      if (error.problems?.some((p) => p.path === 'proceedReason')) void check();
+      return undefined;
+    },
+  });
+  const fields = form.methods.watch();
+  const {
+    eligibility,
+    problem: checkProblem,
+    check,
+  } = useEligibility(caseId, instantFrom(fields.day, fields.time), factsOf(fields));
   const needsReason =
     eligibility !== null &&
     (eligibility.outcome === 'not-eligible' || eligibility.outcome === 'more-information-needed');
-  const showReason = needsReason || errors.problems.some((p) => p.path === 'proceedReason');
+  const showReason = needsReason || form.errors.problems.some((p) => p.path === 'proceedReason');
+  reason.current = { needed: needsReason, shown: showReason };
 
-  const submit = submitting(async () => {
-    const problems = concernProblems(f, receivedAt, needsReason);
-    if (problems.length > 0 || !receivedAt) {
-      setErrors({ problems: orderProblems(problems, Object.keys(LABELS)) });
-      return;
-    }
-    const result = await send(
-      call('pathway.recordConcern', {
-        caseId,
-        receivedAt,
-        newReferral: f.newReferral === 'yes',
-        sourceAgency: f.sourceAgency as Agency,
-        sourceRole: f.sourceRole,
-        reported: f.reported,
-        children: candidates
-          .filter((p) => f.childIds.includes(p.id))
-          .map((p) => ({ personId: p.id, role: p.kind as ChildKind })),
-        exploitation: exploitationOf(f.flags),
-        facts,
-        proceedReason: showReason ? f.proceedReason : '',
-      }),
-    );
-    if (!result.ok) {
-      if (result.error.problems?.some((p) => p.path === 'proceedReason')) void check();
-      return;
-    }
-    onSaved(result.data);
-  });
-
-  return { fields, update, eligibility, checkProblem, check, showReason, errors, busy, submit };
+  return { form, flags: fields.flags, eligibility, checkProblem, check, showReason };
 }

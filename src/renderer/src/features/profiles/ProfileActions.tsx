@@ -3,6 +3,7 @@ import { calls } from '#contract/calls.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { Form, FormText, SubmitOrLeave } from '../../ui/form/Form.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
@@ -46,18 +47,13 @@ export function ProfileActions({ profile }: { profile: Profile }) {
       <DoneNotice done={done} />
       {refusal ? <LoadFailed error={refusal} /> : null}
       <div className="button-group">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void exportFile()}
-          aria-disabled={busy || undefined}
-        >
+        <ActionButton className="button button--secondary" onClick={() => void exportFile()} busy={busy}>
           Export
           <span className="visually-hidden">
             {' '}
             {profile.name} version {profile.version}
           </span>
-        </button>
+        </ActionButton>
         <button
           ref={cloneButton}
           type="button"
@@ -111,19 +107,19 @@ function CloneForm({ profile, onCancel }: { profile: Profile; onCancel: () => vo
       form={form}
       className="form action-form"
       labelledBy="clone-title"
-      before={
-        <p id="clone-title" className="action-form__title">
+      title={
+        <>
           Clone {profile.name}, version {profile.version}
-        </p>
+        </>
       }
+      titleAs="p"
     >
       <FormText
         name="newId"
-        label={LABELS.newId}
         hint="Lower-case letters, digits and single hyphens, for example islington-2027."
         width="medium"
       />
-      <FormText name="newName" label={LABELS.newName} hint="The name people see when they open a case." />
+      <FormText name="newName" hint="The name people see when they open a case." />
       <SubmitOrLeave submit="Clone profile" onLeave={onCancel} leaveClassName="link-button" />
     </Form>
   );

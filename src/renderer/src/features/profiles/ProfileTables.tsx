@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Profile } from '#domain/profiles/schema.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import {
   colourLabel,
   describeAppliesTo,
@@ -19,40 +21,31 @@ export function TimescalesPart({ profile }: { profile: Profile }) {
         The trigger day is day 0 and the first working day after it is day 1. Working days leave out weekends,{' '}
         {NATION_LABELS[profile.nation]} bank holidays and the workbench’s closure days.
       </p>
-      <div className="table-wrapper">
-        <table className="table table--small">
-          <caption className="visually-hidden">Timescales of {profile.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Starts on</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Source</th>
+      <DataTable
+        caption={<>Timescales of {profile.name}</>}
+        className="table table--small"
+        columns={['Step', 'Starts on', 'Rule', 'Source']}
+      >
+        {profile.timescales.map((t) => {
+          const applies = describeAppliesTo(profile, t);
+          return (
+            <tr key={t.id}>
+              <td>
+                {t.label}
+                {t.note ? <span className="cell-note">{t.note}</span> : null}
+              </td>
+              <td>
+                {describeStart(profile, t)}
+                {applies ? <span className="cell-note">Applies to: {applies}</span> : null}
+              </td>
+              <td className="rule-cell">{describeRule(t.rule)}</td>
+              <td>
+                <CitationText citation={t.citation} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {profile.timescales.map((t) => {
-              const applies = describeAppliesTo(profile, t);
-              return (
-                <tr key={t.id}>
-                  <td>
-                    {t.label}
-                    {t.note ? <span className="cell-note">{t.note}</span> : null}
-                  </td>
-                  <td>
-                    {describeStart(profile, t)}
-                    {applies ? <span className="cell-note">Applies to: {applies}</span> : null}
-                  </td>
-                  <td className="rule-cell">{describeRule(t.rule)}</td>
-                  <td>
-                    <CitationText citation={t.citation} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </Part>
   );
 }
@@ -61,31 +54,21 @@ export function TimescalesPart({ profile }: { profile: Profile }) {
 export function RiskMatrixPart({ profile }: { profile: Profile }) {
   return (
     <Part id="risk-matrix" title="Risk matrix">
-      <div className="table-wrapper">
-        <table className="table table--small">
-          <caption className="visually-hidden">Risk matrix of {profile.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Hackett term</th>
-              <th scope="col">Brook colour</th>
-              <th scope="col">Child-protection tier</th>
-              <th scope="col">Service response</th>
-            </tr>
-          </thead>
-          <tbody>
-            {profile.riskMatrix.rows.map((r) => (
-              <tr key={r.category}>
-                <td>{r.label}</td>
-                <td>{hackettTerm(r.hackett)}</td>
-                <td>{colourLabel(profile, r.brookColour) || <span className="hint">None</span>}</td>
-                <td>{r.childProtectionTier ?? <span className="hint">Not stated</span>}</td>
-                <td>{r.serviceResponse ?? <span className="hint">Not stated</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={<>Risk matrix of {profile.name}</>}
+        className="table table--small"
+        columns={['Category', 'Hackett term', 'Brook colour', 'Child-protection tier', 'Service response']}
+      >
+        {profile.riskMatrix.rows.map((r) => (
+          <tr key={r.category}>
+            <td>{r.label}</td>
+            <td>{hackettTerm(r.hackett)}</td>
+            <td>{colourLabel(profile, r.brookColour) || <span className="hint">None</span>}</td>
+            <td>{r.childProtectionTier ?? <span className="hint">Not stated</span>}</td>
+            <td>{r.serviceResponse ?? <span className="hint">Not stated</span>}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="body hint">
         Source: <CitationText citation={profile.riskMatrix.citation} />
       </p>
@@ -102,46 +85,24 @@ export function BrookPart({ profile }: { profile: Profile }) {
         workbench.
       </p>
       <div className="columns">
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Colours</caption>
-            <thead>
-              <tr>
-                <th scope="col">Colour</th>
-                <th scope="col">Response</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.brook.colours.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.label}</td>
-                  <td>{c.response ?? <span className="hint">Not stated</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="table-caption">Age bands</caption>
-            <thead>
-              <tr>
-                <th scope="col">Band</th>
-                <th scope="col">Ages</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.brook.ageBands.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.label}</td>
-                  <td>
-                    {b.minAge} to {b.maxAge}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BrookTable caption="Colours" columns={['Colour', 'Response']}>
+          {profile.brook.colours.map((c) => (
+            <tr key={c.id}>
+              <td>{c.label}</td>
+              <td>{c.response ?? <span className="hint">Not stated</span>}</td>
+            </tr>
+          ))}
+        </BrookTable>
+        <BrookTable caption="Age bands" columns={['Band', 'Ages']}>
+          {profile.brook.ageBands.map((b) => (
+            <tr key={b.id}>
+              <td>{b.label}</td>
+              <td>
+                {b.minAge} to {b.maxAge}
+              </td>
+            </tr>
+          ))}
+        </BrookTable>
       </div>
       {profile.brook.citation ? (
         <p className="body hint">
@@ -149,5 +110,27 @@ export function BrookPart({ profile }: { profile: Profile }) {
         </p>
       ) : null}
     </Part>
+  );
+}
+
+/** A small table of the Brook tool's words, its caption shown above it. */
+function BrookTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      captionClassName="table-caption"
+      className="table table--small"
+      columns={columns}
+    >
+      {children}
+    </DataTable>
   );
 }

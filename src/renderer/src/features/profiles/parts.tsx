@@ -15,14 +15,7 @@ export function Part({ id, title, children }: { id: string; title: string; child
   );
 }
 
-export function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="summary-list__row">
-      <dt className="summary-list__key">{label}</dt>
-      <dd className="summary-list__value">{children}</dd>
-    </div>
-  );
-}
+export { SummaryRow as Row } from '../../ui/Fact.tsx';
 
 /** 'source, section', the place in the source document a rule comes from. */
 export function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {

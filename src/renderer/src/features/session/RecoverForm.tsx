@@ -50,8 +50,8 @@ export function RecoverForm({
         The recovery key was shown once, when the workbench was set up. Enter it with your username to choose
         a new password.
       </p>
-      <FormText name="username" label={LABELS.username} autoComplete="username" width="medium" />
-      <FormText name="recoveryKey" label={LABELS.recoveryKey} className="input--code" />
+      <FormText name="username" autoComplete="username" width="medium" />
+      <FormText name="recoveryKey" className="input--code" />
       <NewPasswordFields
         name="newPassword"
         label={LABELS.newPassword}

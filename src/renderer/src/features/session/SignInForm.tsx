@@ -39,7 +39,7 @@ export function SignInForm({ form: id, onSignedIn, children }: Props) {
 
   return (
     <Form form={form} className="">
-      <FormText name="username" label={LABELS.username} autoComplete="username" width="medium" />
+      <FormText name="username" autoComplete="username" width="medium" />
       <CurrentPasswordField name="password" label={LABELS.password} />
       <div className="button-group">
         <SubmitButton>Sign in</SubmitButton>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { WarningText } from '../../ui/Notice.tsx';
 import { Refusal } from '../../ui/Refusal.tsx';
@@ -72,22 +73,16 @@ export function ExportSection({
         was saved. Keep the file somewhere only the team can reach: it is OFFICIAL-SENSITIVE.
       </p>
       <div className="button-group">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={() => void exportReport()}
-        >
+        <ActionButton onClick={() => void exportReport()} busy={busy}>
           {running === 'report' ? 'Exporting the report…' : 'Export the report (Word)'}
-        </button>
-        <button
-          type="button"
+        </ActionButton>
+        <ActionButton
           className="button button--secondary"
-          aria-disabled={busy || undefined}
           onClick={() => void exportChronology()}
+          busy={busy}
         >
           {running === 'chronology' ? 'Exporting the chronology…' : 'Export the case chronology (Word)'}
-        </button>
+        </ActionButton>
       </div>
       {result?.kind === 'report' ? (
         <ResultNotice title="Report exported">

@@ -1,11 +1,11 @@
-import { type FormEvent, useState } from 'react';
-import type { AppError, Result } from '#contract/errors.ts';
+import { type ReactNode, useRef } from 'react';
+import type { AppError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
-import { useSubmission } from '../../ui/form/useSubmission.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
+import { Form, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
+import { type FormSpec, useWorkbenchForm, type WorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
 import { refusals } from './progress.ts';
 
@@ -59,223 +59,209 @@ export function SignOffActions(props: Props) {
   );
 }
 
-/** Shared handling: client problems first, then the call; a refusal shows its message and reloads. */
-function useSignOffSubmit(props: Props) {
-  const { errors, setErrors, busy, sendChecked, submitting } = useSubmission();
-  const run = submitting(
-    async (
-      problems: FormErrors['problems'],
-      request: () => Promise<Result<SignOffStatus>>,
-      message: (s: SignOffStatus) => string,
-      mapError?: (e: AppError) => FormErrors | null,
-    ) => {
-      const result = await sendChecked(problems, request);
-      if (!result) return;
-      if (result.ok) {
-        props.onDone(message(result.data), result.data);
-        return;
+type SignOffFormSpec<V extends Record<string, string>, Req> = Omit<
+  FormSpec<V, Req, SignOffStatus>,
+  'onSuccess' | 'onRefused'
+> & {
+  /** What the page says once done. */
+  message: (after: SignOffStatus) => string;
+  /** Problems to show against the fields instead of the refusal's message. */
+  mapError?: (error: AppError) => FormErrors | undefined;
+};
+
+/** A sign-off form: its own problems first, then the call; a refusal that means the version moved on reloads. */
+function useSignOffForm<V extends Record<string, string>, Req>(
+  props: Props,
+  { message, mapError, ...spec }: SignOffFormSpec<V, Req>,
+) {
+  return useWorkbenchForm<V, Req, SignOffStatus>({
+    ...spec,
+    onSuccess: (after) => props.onDone(message(after), after),
+    onRefused: (error) => {
+      if (error.code === 'forbidden' || error.code === 'rule-broken') {
+        props.onRefused(error);
+        return NO_ERRORS;
       }
-      if (result.error.code === 'forbidden' || result.error.code === 'rule-broken') {
-        setErrors(NO_ERRORS);
-        props.onRefused(result.error);
-        return;
-      }
-      const mapped = mapError?.(result.error);
-      if (mapped) setErrors(mapped);
+      return mapError?.(error);
     },
+  });
+}
+
+/** A sign-off action's form: its heading and what it does, the problems found, its fields and buttons. */
+function ActionBox<V extends Record<string, string>>({
+  form,
+  title,
+  intro,
+  children,
+}: {
+  form: WorkbenchForm<V>;
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Form form={form} title={title} className="action-box" before={<p className="body measure">{intro}</p>}>
+      {children}
+    </Form>
   );
-  return { errors, busy, run };
 }
 
 function SubmitForm(props: Props) {
-  const form = 'submit-qa';
   const labels = { comments: 'Comments for the manager (optional)' };
-  const [comments, setComments] = useState('');
-  const { errors, busy, run } = useSignOffSubmit(props);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(
-      [],
-      () => call('signOff.submit', { assessmentId: props.assessmentId, comments }),
-      () =>
-        'Submitted for quality assurance. A manager who did not co-assess it can now approve it or return it with comments.',
-    );
-  }
+  const form = useSignOffForm(props, {
+    id: 'submit-qa',
+    labels,
+    defaultValues: { comments: '' },
+    toRequest: ({ comments }) => ({ assessmentId: props.assessmentId, comments }),
+    send: (request) => call('signOff.submit', request),
+    message: () =>
+      'Submitted for quality assurance. A manager who did not co-assess it can now approve it or return it with comments.',
+  });
   return (
-    <form id={form} onSubmit={submit} noValidate aria-labelledby={`${form}-title`} className="action-box">
-      <h3 id={`${form}-title`} className="heading-s heading--flush">
-        Submit for quality assurance
-      </h3>
-      <p className="body measure">
-        A manager reads the assessment and approves it or returns it with comments. While it is with them, the
-        assessment cannot be changed.
-      </p>
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      <TextAreaField
-        form={form}
-        path="comments"
-        label={labels.comments}
+    <ActionBox
+      form={form}
+      title="Submit for quality assurance"
+      intro="A manager reads the assessment and approves it or returns it with comments. While it is with them, the assessment cannot be changed."
+    >
+      <FormTextArea
+        name="comments"
         hint="For example, what you would like the manager to look at closely."
-        value={comments}
-        onChange={setComments}
         rows={3}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Submit for quality assurance
-      </button>
-    </form>
+      <SubmitButton>Submit for quality assurance</SubmitButton>
+    </ActionBox>
   );
 }
 
 function QualityAssuranceForm(props: Props) {
   const { status, assessmentId } = props;
-  const form = 'quality-assurance';
   const role = status.jointReviewRole;
   const labels = { comments: 'Comments', jointReviewer: `${role} who reviewed it with you` };
-  const [comments, setComments] = useState('');
-  const [jointReviewer, setJointReviewer] = useState('');
-  const { errors, busy, run } = useSignOffSubmit(props);
-
-  function decide(action: 'approve' | 'return') {
-    const problems =
-      action === 'return' && !comments.trim()
+  // Enter in the form approves only if approving is allowed; otherwise it returns.
+  const decision = useRef<'approve' | 'return' | null>(null);
+  const action = () => decision.current ?? (status.allowed.approve ? 'approve' : 'return');
+  const form = useSignOffForm(props, {
+    id: 'quality-assurance',
+    labels,
+    defaultValues: { comments: '', jointReviewer: '' },
+    check: ({ comments, jointReviewer }) =>
+      action() === 'return' && !comments.trim()
         ? [{ path: 'comments', message: 'Enter what needs to change before you return the assessment' }]
-        : action === 'approve' && role && !jointReviewer.trim()
+        : action() === 'approve' && role && !jointReviewer.trim()
           ? [{ path: 'jointReviewer', message: `Enter the ${role} who reviewed it with you` }]
-          : [];
-    void run(
-      problems,
-      () =>
-        action === 'approve'
-          ? call('signOff.approve', {
-              assessmentId,
-              comments,
-              ...(role ? { jointReviewer: jointReviewer.trim() } : {}),
-            })
-          : call('signOff.return', { assessmentId, comments }),
-      () =>
-        action === 'approve'
-          ? 'Approved. The approved content is now fixed, and the two co-assessors can sign it.'
-          : 'Returned to the co-assessors with your comments. It is a draft again, and they can change it.',
-    );
-  }
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    // Enter in the form approves only if approving is allowed; otherwise it returns.
-    decide(status.allowed.approve ? 'approve' : 'return');
+          : [],
+    toRequest: ({ comments, jointReviewer }) => ({
+      action: action(),
+      assessmentId,
+      comments,
+      ...(role ? { jointReviewer: jointReviewer.trim() } : {}),
+    }),
+    send: ({ action, jointReviewer, ...request }) =>
+      action === 'approve'
+        ? call('signOff.approve', { ...request, ...(role ? { jointReviewer } : {}) })
+        : call('signOff.return', request),
+    message: () =>
+      action() === 'approve'
+        ? 'Approved. The approved content is now fixed, and the two co-assessors can sign it.'
+        : 'Returned to the co-assessors with your comments. It is a draft again, and they can change it.',
+  });
+  async function decide(chosen: 'approve' | 'return') {
+    decision.current = chosen;
+    try {
+      await form.submit();
+    } finally {
+      decision.current = null;
+    }
   }
 
   return (
-    <form id={form} onSubmit={submit} noValidate aria-labelledby={`${form}-title`} className="action-box">
-      <h3 id={`${form}-title`} className="heading-s heading--flush">
-        Quality-assure this version
-      </h3>
-      <p className="body measure">
-        <RouteLink to={{ name: 'assessment', assessmentId }}>Read the assessment</RouteLink> before you
-        decide. Approving fixes the report content exactly as it is now: the co-assessors then sign that
-        content. If something needs to change, return it with comments.
-      </p>
-      <ErrorSummary form={form} errors={errors} labels={labels} />
+    <ActionBox
+      form={form}
+      title="Quality-assure this version"
+      intro={
+        <>
+          <RouteLink to={{ name: 'assessment', assessmentId }}>Read the assessment</RouteLink> before you
+          decide. Approving fixes the report content exactly as it is now: the co-assessors then sign that
+          content. If something needs to change, return it with comments.
+        </>
+      }
+    >
       {role ? (
-        <TextField
-          form={form}
-          path="jointReviewer"
-          label={labels.jointReviewer}
+        <FormText
+          name="jointReviewer"
           hint={`Required to approve: this profile has the assessment reviewed jointly with the ${role}. Their name is recorded with the approval and in the report's sign-off section.`}
-          value={jointReviewer}
-          onChange={setJointReviewer}
-          errors={errors}
         />
       ) : null}
-      <TextAreaField
-        form={form}
-        path="comments"
-        label={labels.comments}
+      <FormTextArea
+        name="comments"
         hint="Required if you return it: say what needs to change. Optional if you approve it."
-        value={comments}
-        onChange={setComments}
         rows={4}
-        errors={errors}
       />
       <div className="button-group">
         {status.allowed.approve ? (
-          <button
-            type="button"
-            className="button"
-            aria-disabled={busy || undefined}
-            onClick={() => decide('approve')}
-          >
+          <ActionButton busy={form.busy} onClick={() => void decide('approve')}>
             Approve
-          </button>
+          </ActionButton>
         ) : null}
         {status.allowed.return ? (
-          <button
-            type="button"
+          <ActionButton
+            busy={form.busy}
             className="button button--secondary"
-            aria-disabled={busy || undefined}
-            onClick={() => decide('return')}
+            onClick={() => void decide('return')}
           >
             Return with comments
-          </button>
+          </ActionButton>
         ) : null}
       </div>
-    </form>
+    </ActionBox>
   );
 }
 
 function SignForm(props: Props) {
   const { status, assessmentId } = props;
-  const form = 'sign';
   const labels = { password: 'Your password' };
-  const [password, setPassword] = useState('');
-  const { errors, busy, run } = useSignOffSubmit(props);
   const approval = status.transitions.findLast((t) => t.action === 'approve');
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void run(
-      password ? [] : [{ path: 'password', message: 'Enter your password to sign' }],
-      async () => {
-        const result = await call('signOff.sign', { assessmentId, password });
-        setPassword('');
-        return result;
-      },
-      (after) =>
-        after.state === 'final'
-          ? `You have signed. Both co-assessors have now signed: version ${after.versionNo} is final.`
-          : 'You have signed. The other co-assessor still needs to sign.',
-      (error) =>
-        error.code === 'wrong-password' ? { problems: [{ path: 'password', message: error.message }] } : null,
-    );
-  }
+  const form = useSignOffForm(props, {
+    id: 'sign',
+    labels,
+    defaultValues: { password: '' },
+    check: ({ password }) => (password ? [] : [{ path: 'password', message: 'Enter your password to sign' }]),
+    toRequest: ({ password }) => ({ assessmentId, password }),
+    send: async (request) => {
+      const result = await call('signOff.sign', request);
+      form.methods.setValue('password', '');
+      return result;
+    },
+    message: (after) =>
+      after.state === 'final'
+        ? `You have signed. Both co-assessors have now signed: version ${after.versionNo} is final.`
+        : 'You have signed. The other co-assessor still needs to sign.',
+    mapError: (error) =>
+      error.code === 'wrong-password'
+        ? { problems: [{ path: 'password', message: error.message }] }
+        : undefined,
+  });
 
   return (
-    <form id={form} onSubmit={submit} noValidate aria-labelledby={`${form}-title`} className="action-box">
-      <h3 id={`${form}-title`} className="heading-s heading--flush">
-        Sign this version
-      </h3>
-      <p className="body measure">
-        Your signature covers the exact content {approval ? `${approval.byName} approved` : 'approved'} in
-        quality assurance: the content hash shown under Signatures. If anything in it changes afterwards, the
-        workbench will show the report as changed after sign-off.
-      </p>
-      <ErrorSummary form={form} errors={errors} labels={labels} />
-      <TextField
-        form={form}
-        path="password"
-        label={labels.password}
+    <ActionBox
+      form={form}
+      title="Sign this version"
+      intro={
+        <>
+          Your signature covers the exact content {approval ? `${approval.byName} approved` : 'approved'} in
+          quality assurance: the content hash shown under Signatures. If anything in it changes afterwards,
+          the workbench will show the report as changed after sign-off.
+        </>
+      }
+    >
+      <FormText
+        name="password"
         hint="The password you sign in with. It unlocks your personal signing key; it is not stored."
         type="password"
         width="medium"
         autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        errors={errors}
       />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        Sign this version
-      </button>
-    </form>
+      <SubmitButton>Sign this version</SubmitButton>
+    </ActionBox>
   );
 }

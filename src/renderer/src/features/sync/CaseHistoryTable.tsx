@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import type { CaseSyncStatus } from './SyncScreen.tsx';
 
@@ -11,44 +12,32 @@ export function CaseHistoryTable({ history }: { history: CaseSyncStatus['history
       {history.length === 0 ? (
         <p className="body">Nothing has been sent or received for this case yet.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table table--small">
-            <caption className="visually-hidden">
-              Changes to the case from this and other computers, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Where</th>
-                <th scope="col">Signature</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h, n) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id and never reorder
-                <tr key={n}>
-                  <td className="nowrap">
-                    <InstantText value={h.at} withTime />
-                  </td>
-                  <td>{h.byName}</td>
-                  <td>{h.summary || h.action}</td>
-                  <td>{h.fromThisComputer ? 'This computer' : 'Another computer'}</td>
-                  <td>
-                    {h.verified ? (
-                      <span className="sync-check">Signature checked</span>
-                    ) : (
-                      <span className="sync-check sync-check--warning">
-                        Warning: the signature could not be checked
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Changes to the case from this and other computers, newest first"
+          className="table table--small"
+          columns={['When', 'Who', 'What', 'Where', 'Signature']}
+        >
+          {history.map((h, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id and never reorder
+            <tr key={n}>
+              <td className="nowrap">
+                <InstantText value={h.at} withTime />
+              </td>
+              <td>{h.byName}</td>
+              <td>{h.summary || h.action}</td>
+              <td>{h.fromThisComputer ? 'This computer' : 'Another computer'}</td>
+              <td>
+                {h.verified ? (
+                  <span className="sync-check">Signature checked</span>
+                ) : (
+                  <span className="sync-check sync-check--warning">
+                    Warning: the signature could not be checked
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

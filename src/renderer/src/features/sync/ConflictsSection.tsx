@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '#contract/errors.ts';
 import { parseHlc } from '#domain/sync/hlc.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -107,14 +108,13 @@ export function ConflictsSection({ status, onResolved }: { status: CaseSyncStatu
                       {v.shown ? ' · shown on the case now' : ''}
                     </p>
                     <p className="body sync-version__value">{v.value}</p>
-                    <button
-                      type="button"
+                    <ActionButton
                       className="button button--secondary"
-                      aria-disabled={busy || undefined}
                       onClick={() => void keep(c, v.at, v.byName)}
+                      busy={busy}
                     >
                       Keep this version<span className="visually-hidden"> ({v.byName}’s)</span>
-                    </button>
+                    </ActionButton>
                   </section>
                 );
               })}

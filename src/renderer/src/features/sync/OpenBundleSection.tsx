@@ -3,6 +3,7 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { AppError } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 
@@ -28,14 +29,9 @@ export function OpenBundleSection({ onOpened }: { onOpened: () => void }) {
       <h2 id="open-bundle-title" className="visually-hidden">
         Case bundles from other computers
       </h2>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => void open()}
-        aria-disabled={busy || undefined}
-      >
+      <ActionButton className="button button--secondary" onClick={() => void open()} busy={busy}>
         Open a case bundle
-      </button>
+      </ActionButton>
       {outcome?.kind === 'done' ? (
         <SuccessNotice title={outcome.data.message}>
           {outcome.data.caseId ? (

@@ -58,7 +58,6 @@ export function SendCaseForm({
       <Form form={form} labelledBy="send-case-title" before={done ? <SuccessNotice title={done} /> : null}>
         <FormCheckboxes
           name="recipientIds"
-          label={LABELS.recipientIds}
           hint="Only people allocated to this case can be sent it."
           options={recipients.map((m) => ({ value: m.id, label: m.name }))}
         />

@@ -3,7 +3,9 @@ import type { CallResponse } from '#contract/calls.ts';
 import type { Child, HsbCase, UserSummary } from '#contract/schemas.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { InstantText } from '../../ui/DateText.tsx';
+import { SummaryRow } from '../../ui/Fact.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
@@ -97,44 +99,32 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
         Where this case stands
       </h2>
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Last brought up to date</dt>
-          <dd className="summary-list__value">
-            {status.broughtUpToDateAt ? (
-              <InstantText value={status.broughtUpToDateAt} withTime />
-            ) : (
-              <span className="hint">Not yet: no case bundle for it has been opened here</span>
-            )}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Last sent</dt>
-          <dd className="summary-list__value">
-            {status.lastSentAt ? (
-              <InstantText value={status.lastSentAt} withTime />
-            ) : (
-              <span className="hint">Not sent from this computer yet</span>
-            )}
-          </dd>
-        </div>
+        <SummaryRow label="Last brought up to date">
+          {status.broughtUpToDateAt ? (
+            <InstantText value={status.broughtUpToDateAt} withTime />
+          ) : (
+            <span className="hint">Not yet: no case bundle for it has been opened here</span>
+          )}
+        </SummaryRow>
+        <SummaryRow label="Last sent">
+          {status.lastSentAt ? (
+            <InstantText value={status.lastSentAt} withTime />
+          ) : (
+            <span className="hint">Not sent from this computer yet</span>
+          )}
+        </SummaryRow>
         <ServerRow />
         {status.missing.length > 0 ? (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">Not received</dt>
-            <dd className="summary-list__value">
-              {status.missing.map((m) => `${changeSets(m.count)} from ${m.name}`).join('; ')}: later ones have
-              arrived, so these were left out on the way. Ask them to send the case again.
-            </dd>
-          </div>
+          <SummaryRow label="Not received">
+            {status.missing.map((m) => `${changeSets(m.count)} from ${m.name}`).join('; ')}: later ones have
+            arrived, so these were left out on the way. Ask them to send the case again.
+          </SummaryRow>
         ) : null}
         {status.keptForLater > 0 ? (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">Kept for a newer version</dt>
-            <dd className="summary-list__value">
-              {changeSets(status.keptForLater)} written by a newer version of the workbench. They are kept and
-              passed on, and used once this computer’s workbench is updated.
-            </dd>
-          </div>
+          <SummaryRow label="Kept for a newer version">
+            {changeSets(status.keptForLater)} written by a newer version of the workbench. They are kept and
+            passed on, and used once this computer’s workbench is updated.
+          </SummaryRow>
         ) : null}
       </dl>
       {recipients.length === 0 ? (
@@ -142,25 +132,18 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
           Everyone allocated to this case works on this computer, so there is no one to send it to.
         </p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption className="table-caption">Waiting to go</caption>
-            <thead>
-              <tr>
-                <th scope="col">Allocated person</th>
-                <th scope="col">Changes they do not have yet</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recipients.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td>{waiting(m.waitingToGo)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Waiting to go"
+          captionClassName="table-caption"
+          columns={['Allocated person', 'Changes they do not have yet']}
+        >
+          {recipients.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{waiting(m.waitingToGo)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -170,12 +153,7 @@ function UpToDate({ status, recipients }: { status: CaseSyncStatus; recipients: 
 function ServerRow() {
   const [loaded] = useLoad(() => call('sync.serverStatus', {}));
   if (loaded.state !== 'ready') return null;
-  return (
-    <div className="summary-list__row">
-      <dt className="summary-list__key">Team server</dt>
-      <dd className="summary-list__value">{CONNECTION_WORDS[loaded.data.state]}</dd>
-    </div>
-  );
+  return <SummaryRow label="Team server">{CONNECTION_WORDS[loaded.data.state]}</SummaryRow>;
 }
 
 const waiting = (n: number | null) =>

@@ -1,6 +1,8 @@
 import '../sync/sync.css';
 import type { CallResponse } from '#contract/calls.ts';
 import { AGENCY_LABELS, type Agency, ROLE_LABELS, type Role } from '#contract/vocabulary.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { SummaryRow } from '../../ui/Fact.tsx';
 
 type TeamView = CallResponse<'sync.team'>;
 
@@ -15,10 +17,7 @@ export function TeamDetails({ team }: { team: TeamView }) {
   return (
     <>
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Team roster</dt>
-          <dd className="summary-list__value">Version {team.rosterVersion}</dd>
-        </div>
+        <SummaryRow label="Team roster">Version {team.rosterVersion}</SummaryRow>
         <div className="summary-list__row">
           <dt className="summary-list__key" id="pinned-key-term">
             Administrator key this computer trusts
@@ -29,49 +28,36 @@ export function TeamDetails({ team }: { team: TeamView }) {
             </code>
           </dd>
         </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Your key on this computer</dt>
-          <dd className="summary-list__value">
-            {team.myFingerprint ? (
-              <code className="fingerprint">{spaced(team.myFingerprint)}</code>
-            ) : (
-              <span className="hint">Not available until you sign in again with your password</span>
-            )}
-          </dd>
-        </div>
+        <SummaryRow label="Your key on this computer">
+          {team.myFingerprint ? (
+            <code className="fingerprint">{spaced(team.myFingerprint)}</code>
+          ) : (
+            <span className="hint">Not available until you sign in again with your password</span>
+          )}
+        </SummaryRow>
       </dl>
       <p className="body">
         Before trusting this team, telephone the administrator who set it up and compare the administrator key
         above with the one their workbench shows, character by character. If they differ, do not use the team:
         tell your information governance lead.
       </p>
-      <div className="table-wrapper">
-        <table className="table">
-          <caption className="table-caption">Team members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Computer</th>
-              <th scope="col">Device fingerprint</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.members.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>{agencyLabel(m.agency)}</td>
-                <td>{m.roles.map(roleLabel).join(', ')}</td>
-                <td>{m.onThisComputer ? 'On this computer' : 'Another computer'}</td>
-                <td className="nowrap">
-                  <code className="fingerprint">{spaced(m.fingerprint)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Team members"
+        captionClassName="table-caption"
+        columns={['Name', 'Agency', 'Roles', 'Computer', 'Device fingerprint']}
+      >
+        {team.members.map((m) => (
+          <tr key={m.id}>
+            <td>{m.name}</td>
+            <td>{agencyLabel(m.agency)}</td>
+            <td>{m.roles.map(roleLabel).join(', ')}</td>
+            <td>{m.onThisComputer ? 'On this computer' : 'Another computer'}</td>
+            <td className="nowrap">
+              <code className="fingerprint">{spaced(m.fingerprint)}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CallResponse } from '#contract/calls.ts';
 import type { AppError, Result } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
+import { ActionButton } from '../../ui/ActionButton.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -73,14 +74,13 @@ export function TeamSection() {
   );
 
   const button = (label: string, action: () => Promise<void>, primary = false) => (
-    <button
-      type="button"
+    <ActionButton
       className={primary ? 'button' : 'button button--secondary'}
       onClick={() => void action()}
-      aria-disabled={busy || undefined}
+      busy={busy}
     >
       {label}
-    </button>
+    </ActionButton>
   );
 
   return (

@@ -78,7 +78,6 @@ function ServerForm({ status, onChanged }: { status: ServerStatus; onChanged: ()
       <Form form={form} before={saved ? <SuccessNotice title={saved} /> : null}>
         <FormText
           name="address"
-          label={LABELS.address}
           hint="For example https://hsb-team.council.gov.uk. Leave it empty to stop using a team server."
           width="long"
         />

@@ -4,6 +4,7 @@ import { call } from '../../app/api.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { SummaryRow } from '../../ui/Fact.tsx';
 import { BoundField, Form, FormCheckbox, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { Pending } from '../../ui/LoadFailed.tsx';
@@ -78,10 +79,7 @@ function EditUserForm({ user }: { user: UserSummary }) {
   return (
     <Form form={form}>
       <dl className="summary-list summary-list--compact">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">Username</dt>
-          <dd className="summary-list__value">{user.username}</dd>
-        </div>
+        <SummaryRow label="Username">{user.username}</SummaryRow>
       </dl>
       <BoundField<UserDraft>
         name="draft"
@@ -89,7 +87,6 @@ function EditUserForm({ user }: { user: UserSummary }) {
       />
       <FormCheckbox
         name="active"
-        label={LABELS.active}
         hint="Untick to deactivate the account: the person can no longer sign in. Nothing they recorded is removed."
       />
       <SubmitButton>Save user</SubmitButton>

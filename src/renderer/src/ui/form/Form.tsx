@@ -19,6 +19,8 @@ interface Frame {
   id: string;
   errors: FormErrors;
   busy: boolean;
+  /** Label of each field by request path (the form's `labels`). */
+  labels: Record<string, string>;
 }
 
 const FrameContext = createContext<Frame | null>(null);
@@ -41,9 +43,24 @@ interface FormProps<V extends FieldValues> {
   labelledBy?: string;
   /** The form's name, when no heading on the screen names it. */
   label?: string;
+  /** The form's own heading, which names it (its id is `labelledBy`, or `${form.id}-title`). */
+  title?: ReactNode;
+  /** The heading's element (default h3) and class (by default the house style for that element). */
+  titleAs?: keyof typeof TITLE_CLASS;
+  titleClassName?: string;
+  /** A notice of the last success, under the heading and `before`. */
+  notice?: ReactNode;
 }
 
-/** The `<form>` of a `useWorkbenchForm`: its error summary, then its fields and buttons. */
+const TITLE_CLASS = {
+  h2: 'heading-m',
+  h3: 'heading-s heading--flush',
+  h4: 'heading-xs heading--flush',
+  h5: 'action-panel__title',
+  p: 'action-form__title',
+};
+
+/** The `<form>` of a `useWorkbenchForm`: its heading, its error summary, then its fields and buttons. */
 export function Form<V extends FieldValues>({
   form,
   children,
@@ -51,21 +68,53 @@ export function Form<V extends FieldValues>({
   className,
   labelledBy,
   label,
+  title,
+  titleAs = 'h3',
+  titleClassName,
+  notice,
 }: FormProps<V>) {
+  const titleId = labelledBy ?? (title ? `${form.id}-title` : undefined);
+  const Title = titleAs;
+  return (
+    <FormFields form={form}>
+      <form
+        onSubmit={(e) => void form.submit(e)}
+        noValidate
+        aria-labelledby={titleId}
+        aria-label={label}
+        className={(className ?? 'form') || undefined}
+      >
+        {title ? (
+          <Title id={titleId} className={titleClassName ?? TITLE_CLASS[titleAs]}>
+            {title}
+          </Title>
+        ) : null}
+        {before}
+        {notice}
+        <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
+        {children}
+      </form>
+    </FormFields>
+  );
+}
+
+/**
+ * The fields of a `useWorkbenchForm` without a `<form>` of their own: for a few fields inside another form
+ * (a form cannot hold another), sent by a button that calls `form.submit()`.
+ */
+export function FormFields<V extends FieldValues>({
+  form,
+  children,
+}: {
+  form: WorkbenchForm<V>;
+  children: ReactNode;
+}) {
   return (
     <FormProvider {...form.methods}>
-      <FrameContext.Provider value={{ id: form.id, errors: form.errors, busy: form.busy }}>
-        <form
-          onSubmit={(e) => void form.submit(e)}
-          noValidate
-          aria-labelledby={labelledBy}
-          aria-label={label}
-          className={(className ?? 'form') || undefined}
-        >
-          {before}
-          <ErrorSummary form={form.id} errors={form.errors} labels={form.labels} />
-          {children}
-        </form>
+      <FrameContext.Provider
+        value={{ id: form.id, errors: form.errors, busy: form.busy, labels: form.labels }}
+      >
+        {children}
       </FrameContext.Provider>
     </FormProvider>
   );
@@ -134,78 +183,97 @@ export function BoundField<T>({
   return <>{render(useBound<T>(name, path))}</>;
 }
 
-type Unbound<P> = Omit<P, 'form' | 'path' | 'errors' | 'value' | 'onChange'> & {
+/** Props of a field bound to the form: its `name` in the values, and its label unless the form's labels have it. */
+type Unbound<P, Taken extends string = 'value' | 'onChange'> = Omit<
+  P,
+  'form' | 'path' | 'errors' | 'label' | Taken
+> & {
   name: string;
   path?: string;
+  /** By default the form's label for the field's path. */
+  label?: string;
 };
 
-export function FormText({ name, path, ...rest }: Unbound<ComponentProps<typeof TextField>>) {
-  return <TextField {...rest} {...useBound<string>(name, path)} />;
+/** The field's label: the one given, or the form's label for its path. */
+function useLabel(name: string, path: string | undefined, label: string | undefined): string {
+  const { labels } = useFrame();
+  const found = label ?? labels[path ?? name];
+  if (found === undefined) throw new Error(`The form field ${path ?? name} needs a label.`);
+  return found;
 }
 
-export function FormSelect({ name, path, ...rest }: Unbound<ComponentProps<typeof SelectField>>) {
-  return <SelectField {...rest} {...useBound<string>(name, path)} />;
+export function FormText({ name, path, label, ...rest }: Unbound<ComponentProps<typeof TextField>>) {
+  return <TextField {...rest} {...useBound<string>(name, path)} label={useLabel(name, path, label)} />;
 }
 
-export function FormTextArea({ name, path, ...rest }: Unbound<ComponentProps<typeof TextAreaField>>) {
-  return <TextAreaField {...rest} {...useBound<string>(name, path)} />;
+export function FormSelect({ name, path, label, ...rest }: Unbound<ComponentProps<typeof SelectField>>) {
+  return <SelectField {...rest} {...useBound<string>(name, path)} label={useLabel(name, path, label)} />;
 }
 
-export function FormDate({ name, path, ...rest }: Unbound<ComponentProps<typeof DateField>>) {
-  return <DateField {...rest} {...useBound<string>(name, path)} />;
+export function FormTextArea({ name, path, label, ...rest }: Unbound<ComponentProps<typeof TextAreaField>>) {
+  return <TextAreaField {...rest} {...useBound<string>(name, path)} label={useLabel(name, path, label)} />;
 }
 
-export function FormTime({ name, path, ...rest }: Unbound<ComponentProps<typeof TimeField>>) {
-  return <TimeField {...rest} {...useBound<string>(name, path)} />;
+export function FormDate({ name, path, label, ...rest }: Unbound<ComponentProps<typeof DateField>>) {
+  return <DateField {...rest} {...useBound<string>(name, path)} label={useLabel(name, path, label)} />;
+}
+
+export function FormTime({ name, path, label, ...rest }: Unbound<ComponentProps<typeof TimeField>>) {
+  return <TimeField {...rest} {...useBound<string>(name, path)} label={useLabel(name, path, label)} />;
 }
 
 export function FormCheckbox({
   name,
   path,
+  label,
   ...rest
-}: Omit<ComponentProps<typeof CheckboxField>, 'form' | 'path' | 'errors' | 'checked' | 'onChange'> & {
-  name: string;
-  path?: string;
-}) {
+}: Unbound<ComponentProps<typeof CheckboxField>, 'checked' | 'onChange'>) {
   const { value, ...bound } = useBound<boolean>(name, path);
-  return <CheckboxField {...rest} {...bound} checked={Boolean(value)} />;
+  return <CheckboxField {...rest} {...bound} checked={Boolean(value)} label={useLabel(name, path, label)} />;
 }
 
 export function FormCheckboxes<V extends string>({
   name,
   path,
+  label,
   ...rest
-}: Omit<ComponentProps<typeof CheckboxGroup<V>>, 'form' | 'path' | 'errors' | 'values' | 'onChange'> & {
-  name: string;
-  path?: string;
-}) {
+}: Unbound<ComponentProps<typeof CheckboxGroup<V>>, 'values' | 'onChange'>) {
   const { value, ...bound } = useBound<V[]>(name, path);
-  return <CheckboxGroup<V> {...rest} {...bound} values={value} />;
+  return <CheckboxGroup<V> {...rest} {...bound} values={value} label={useLabel(name, path, label)} />;
 }
 
 export function FormRadios<V extends string>({
   name,
   path,
+  label,
   ...rest
 }: Unbound<ComponentProps<typeof RadioGroup<V>>>) {
-  return <RadioGroup<V> {...rest} {...useBound<V | ''>(name, path)} />;
+  return <RadioGroup<V> {...rest} {...useBound<V | ''>(name, path)} label={useLabel(name, path, label)} />;
 }
 
-/** A date and a time side by side, from the values at `dateName` and `timeName`; problems under `path`. */
+/**
+ * A date and a time side by side, from the values at `dateName` and `timeName` (by default `path` and
+ * `${path}Time`); problems under `path`. The labels are the form's for those paths unless given.
+ */
 export function FormDateTime({
-  dateName,
-  timeName,
+  dateName = '',
+  timeName = '',
   path,
+  dateLabel,
+  timeLabel,
   ...rest
 }: Omit<
   ComponentProps<typeof DateTimeFields>,
-  'form' | 'path' | 'errors' | 'date' | 'time' | 'onDate' | 'onTime'
-> & { dateName: string; timeName: string; path: string }) {
-  const date = useBound<string>(dateName, path);
-  const time = useBound<string>(timeName, `${path}Time`);
+  'form' | 'path' | 'errors' | 'date' | 'time' | 'onDate' | 'onTime' | 'dateLabel' | 'timeLabel'
+> & { dateName?: string; timeName?: string; path: string; dateLabel?: string; timeLabel?: string }) {
+  const { labels } = useFrame();
+  const date = useBound<string>(dateName || path, path);
+  const time = useBound<string>(timeName || `${path}Time`, `${path}Time`);
   return (
     <DateTimeFields
       {...rest}
+      dateLabel={dateLabel ?? labels[path] ?? ''}
+      timeLabel={timeLabel ?? labels[`${path}Time`] ?? ''}
       form={date.form}
       path={path}
       errors={date.errors}

@@ -25,35 +25,22 @@ export function NewPasswordFields({
 }: Props) {
   return (
     <>
-      <FormText
-        name={name}
-        label={label}
-        hint={hint}
-        type="password"
-        autoComplete="new-password"
-        width="medium"
-      />
-      <FormText
-        name={confirmName}
-        label={confirmLabel}
-        type="password"
-        autoComplete="new-password"
-        width="medium"
-      />
+      <PasswordField name={name} label={label} hint={hint} autoComplete="new-password" />
+      <PasswordField name={confirmName} label={confirmLabel} autoComplete="new-password" />
     </>
   );
 }
 
 /** The password a person signs in with, typed to prove it is them. */
-export function CurrentPasswordField({ name, label, hint }: { name: string; label: string; hint?: string }) {
-  return (
-    <FormText
-      name={name}
-      label={label}
-      hint={hint}
-      type="password"
-      autoComplete="current-password"
-      width="medium"
-    />
-  );
+export function CurrentPasswordField(props: { name: string; label: string; hint?: string }) {
+  return <PasswordField {...props} autoComplete="current-password" />;
+}
+
+function PasswordField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  autoComplete: 'new-password' | 'current-password';
+}) {
+  return <FormText {...props} type="password" width="medium" />;
 }
