@@ -19,9 +19,8 @@ import { createChild, editChild, getChild } from './children.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
 import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
-import { pathwayHandlers } from './pathway/handlers.ts';
 import { inbox } from './my-work.ts';
-import { exportTeamCsv, teamOverview } from './team-overview.ts';
+import { pathwayHandlers } from './pathway/handlers.ts';
 import { myActions } from './pathway/my-actions.ts';
 import {
   addItem,
@@ -42,6 +41,7 @@ import { signOffHandlers } from './report/handlers.ts';
 import { changePassword, recover, sessionStatus, setUp, signIn, unlock } from './session.ts';
 import { acceptLoss } from './store-checks.ts';
 import { syncHandlers } from './sync/handlers.ts';
+import { exportTeamCsv, teamOverview } from './team-overview.ts';
 import { createUser, resetPassword, updateUserDetails, usersList } from './users.ts';
 import type { Workbench } from './workbench.ts';
 

@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lookForArrivals, type NoticeWindow } from '../../src/main/arrivals.ts';
 import { ArrivalWatch } from '../../src/services/arrivals.ts';
 import { openCase, strategyMeeting, type Team } from '../services/fidelity/support.ts';
-import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import { ADMIN_PASSWORD, type Harness, YOS_PASSWORD } from '../support/workbench.ts';
 
 // Issue 14: a desktop notice when something new arrives in My work while the window is in the
 // background — and never a child's details in it. The shell's look at My work, driven with a real store
 // and a window that is in front or not.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => {
+  ({ h, team } = w);
 });
 
 function fakeWindow(focused: boolean) {

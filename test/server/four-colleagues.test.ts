@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Agency, Role } from '#contract/vocabulary.ts';
 import type { RunningServer } from '../../src/server/server.ts';
 import { strategyMeeting } from '../services/fidelity/support.ts';
+import { consentToHubReferral } from '../support/case-steps.ts';
 import { canonicalDump, dumpDifferences, envelopesOf, lifeEvent } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness } from '../support/workbench.ts';
@@ -134,26 +135,7 @@ for (const variant of VARIANTS) {
           proceedReason: 'Open to CSC at level 4 and not open to CYJS: checked with both teams today',
         });
         await sam.h.call('map.addItem', { caseId, item: lifeEvent('Moved house') });
-        const mother = await sam.h.call('people.add', {
-          caseId,
-          kind: 'parent-carer',
-          name: 'Jo Fourway',
-          anonymisedLabel: 'Mother',
-          relationship: 'mother',
-        });
-        for (const [subject, personId] of [
-          ['child', null],
-          ['parent-carer', mother.id],
-        ] as const) {
-          await sam.h.call('consents.record', {
-            caseId,
-            purpose: 'hub-referral',
-            subject,
-            personId,
-            status: 'given',
-            reason: 'Agreed at the home visit',
-          });
-        }
+        await consentToHubReferral(sam.h, caseId, 'Jo Fourway');
         const asked = await sam.h.call('consultations.request', {
           caseId,
           managerId: mo.id,

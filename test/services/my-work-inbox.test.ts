@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import {
-  addTeamMember,
-  type Harness,
-  harness,
-  SW_PASSWORD,
-  seededTeam,
-  YOS_PASSWORD,
-} from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { consentToHubReferral } from '../support/case-steps.ts';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import { addTeamMember, type Harness, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
 import {
   addYouthJusticeManager,
   as,
@@ -20,18 +14,10 @@ import {
 // Issue 14, "My work is an inbox": at each hand-over of a Lancashire case, the next person's My work
 // has the item waiting for them, naming where it is done; the person who handed it over has not.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
-
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => {
+  ({ h, team } = w);
 });
 
 const HUB_PASSWORD = 'hub practitioner pass 1';
@@ -59,26 +45,7 @@ describe('My work as everyone’s inbox', () => {
     const pat = await addYouthJusticeManager(h);
     const caseId = await openCase(h, team, 'lancashire', '2012-02-02', [team.admin.id, pat.id]);
     await as(h, 'sam.sw');
-    const mother = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Jo Example',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
-    for (const [subject, personId] of [
-      ['child', null],
-      ['parent-carer', mother.id],
-    ] as const) {
-      await h.call('consents.record', {
-        caseId,
-        purpose: 'hub-referral',
-        subject,
-        personId,
-        status: 'given',
-        reason: 'Agreed at the home visit',
-      });
-    }
+    await consentToHubReferral(h, caseId, 'Jo Example');
     const asked = await h.call('consultations.request', {
       caseId,
       managerId: team.admin.id,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../support/each-test.ts';
+import type { tempFolder } from '../support/temp.ts';
+import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './fidelity/support.ts';
 
 // Issue 14, "managers see their team": each open case they manage with its stage, who holds it and
@@ -12,14 +13,8 @@ import { addYouthJusticeManager, as, openCase, startRequest, type Team } from '.
 let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => {
+  ({ folder, h, team } = w);
 });
 
 /** A Lancashire case whose first meeting with the child was on `firstMeeting`, signed off now. */

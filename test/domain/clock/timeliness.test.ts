@@ -23,8 +23,12 @@ describe('timeliness of assessments by month', () => {
 
 describe('CSV', () => {
   it('quotes fields holding commas, quotes or line breaks, and ends each row with CRLF', () => {
-    expect(toCsv([['Case', 'Child'], ['HSB-1', 'Lee, "Jo"\nSmith'], ['HSB-2', 3]])).toBe(
-      'Case,Child\r\nHSB-1,"Lee, ""Jo""\nSmith"\r\nHSB-2,3\r\n',
-    );
+    expect(
+      toCsv([
+        ['Case', 'Child'],
+        ['HSB-1', 'Lee, "Jo"\nSmith'],
+        ['HSB-2', 3],
+      ]),
+    ).toBe('Case,Child\r\nHSB-1,"Lee, ""Jo""\nSmith"\r\nHSB-2,3\r\n');
   });
 });

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../support/temp.ts';
-import { type Harness, harness, SW_PASSWORD, seededTeam, YOS_PASSWORD } from '../../support/workbench.ts';
+import { describe, expect, it } from 'vitest';
+import { seededWorkbenchEachTest } from '../../support/each-test.ts';
+import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
 import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 14, "deadlines close themselves": Lancashire step 8, "AIM assessment within 45 working days of
 // the initial meeting with the child", is met by the final sign-off, with nobody marking it met.
 
-let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let team: Team;
-
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-26T10:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
+seededWorkbenchEachTest({ start: new Date('2026-11-26T10:00:00Z') }, (w) => {
+  ({ h, team } = w);
 });
 
 const windowOf = async (caseId: string) =>
