@@ -114,6 +114,13 @@ describe('My work, as each person’s inbox', () => {
     await expect(waiting.getByRole('heading', { name: 'Waiting for you (1)' }).isVisible()).resolves.toBe(
       true,
     );
+    // The count beside My work in the navigation, for the eye and, as the link's description, for the ear.
+    const nav = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My work', exact: true });
+    const described = await nav.getAttribute('aria-describedby');
+    expect(await page.locator(`#${described}`).textContent()).toBe('1 thing is waiting for you');
+    expect(await nav.textContent()).toBe('My work1');
     const link = waiting.getByRole('link', { name: 'Screen the consultation request' });
     expect(await waiting.textContent()).toContain('Riley Inbox');
     expect(await waiting.textContent()).toContain(`Requested by ${SW.name} on 26/11/2026.`);

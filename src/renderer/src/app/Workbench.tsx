@@ -9,6 +9,7 @@ import { CasesScreen } from '../features/cases/CasesScreen.tsx';
 import { OpenCaseScreen } from '../features/cases/OpenCaseScreen.tsx';
 import { NewChildScreen } from '../features/children/NewChildScreen.tsx';
 import { MyWorkScreen } from '../features/deadlines/MyWorkScreen.tsx';
+import { MyWorkNavItem } from '../features/deadlines/WaitingForYou.tsx';
 import { FrameworksScreen } from '../features/frameworks/FrameworksScreen.tsx';
 import { HsbScreen } from '../features/pathway/HsbScreen.tsx';
 import { PatternMapScreen } from '../features/pattern-map/PatternMapScreen.tsx';
@@ -87,7 +88,7 @@ function MainNav({
   return (
     <nav className="nav" aria-label="Main">
       <ul className="width-container nav__list">
-        {casework ? item('my-work', 'My work') : null}
+        {casework ? <MyWorkNavItem key={hrefFor(route)} current={section === 'my-work'} /> : null}
         {item('cases', 'Cases')}
         {item('profiles', 'Profiles')}
         {administrator ? item('users', 'Users') : null}

@@ -1,6 +1,6 @@
 import type { CallResponse } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
-import { type Route, RouteLink } from '../../app/router.tsx';
+import { hrefFor, type Route, RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -59,5 +59,37 @@ export function WaitingForYou() {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * "My work" in the navigation, with how many things wait for the person (read again on each screen,
+ * and when changes arrive). The number is for the eye; a screen reader hears it as the link's
+ * description, so the link's name stays "My work".
+ */
+export function MyWorkNavItem({ current }: { current: boolean }) {
+  const [loaded] = useLoad(() => call('work.inbox', {}));
+  const n = loaded.state === 'ready' ? loaded.data.length : 0;
+  return (
+    <li className="nav__item">
+      <a
+        href={hrefFor({ name: 'my-work' })}
+        className="nav__link"
+        aria-current={current ? 'page' : undefined}
+        aria-describedby="my-work-count"
+      >
+        My work
+        {n > 0 ? (
+          <span className="nav__count" aria-hidden="true">
+            {n}
+          </span>
+        ) : null}
+      </a>
+      <span id="my-work-count" hidden>
+        {n === 0
+          ? 'Nothing is waiting for you'
+          : `${n} ${n === 1 ? 'thing is' : 'things are'} waiting for you`}
+      </span>
+    </li>
   );
 }
