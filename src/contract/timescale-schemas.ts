@@ -66,6 +66,8 @@ export const deadlineView = z.strictObject({
   ]),
   rag: z.enum(['red', 'amber', 'green', 'grey']),
   statusLabel: z.string(),
+  /** A running working-day clock: "day 3 of 45, 42 working days left"; otherwise null. */
+  progress: z.string().nullable(),
   history: z.array(
     z.strictObject({
       at: isoInstant,

@@ -10,6 +10,7 @@ import {
   describeRule,
   effectiveDeadline,
   type WorkingCalendar,
+  workingDayProgress,
 } from '../domain/clock/index.ts';
 import { millisecondsBetween } from '../domain/dates.ts';
 import {
@@ -106,6 +107,10 @@ export function viewDeadline(db: Db, d: DeadlineRecord, now: string, names = nam
     status: status.status,
     rag: status.rag,
     statusLabel: status.label,
+    progress:
+      d.state === 'open' && !state.paused
+        ? workingDayProgress({ rule: d.rule, trigger: d.triggerAt, due: state.current, now, calendar })
+        : null,
     history,
   };
 }

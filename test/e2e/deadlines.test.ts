@@ -124,6 +124,8 @@ describe('deadlines on the working-day clock, through the UI', () => {
     expect(await row.getByText('within 3 working days').isVisible()).toBe(true);
     expect(await row.getByText('Wed 02/09/2026', { exact: true }).isVisible()).toBe(true);
     expect(await row.getByText('Due Wed 02/09/2026').isVisible()).toBe(true);
+    // Thursday 27/08 is day 0; Friday, Tuesday (after the bank holiday) and Wednesday are left.
+    expect(await row.getByText('day 0 of 3, 3 working days left').isVisible()).toBe(true);
     for (const group of ['Overdue', 'Due today', 'Later']) {
       const region = page.getByRole('region', { name: new RegExp(`^${group}`) });
       expect(await region.getByRole('row').count(), group).toBe(0);

@@ -15,6 +15,7 @@ export { computeDue, deadlineInstant, triggerDay, triggerInstant } from './due.t
 export type { DeadlineRule, DeadlineRuleKind } from './rules.ts';
 export { DeadlineRuleSchema, describeRule } from './rules.ts';
 export type { DeadlineStatus, DeadlineStatusKind, DeadlineStatusOptions, Rag } from './status.ts';
+export { workingDayProgress } from './progress.ts';
 export { deadlineStatus, WORKING_WEEK } from './status.ts';
 export type { WorkingCalendar } from './working-days.ts';
 export {

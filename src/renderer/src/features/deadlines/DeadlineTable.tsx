@@ -34,7 +34,11 @@ export function RuleText({ deadline }: { deadline: Pick<DeadlineView, 'ruleText'
 }
 
 /** The current due date, and the original one when it has moved (an extension or a pause). */
-export function DueText({ deadline }: { deadline: Pick<DeadlineView, 'originalDue' | 'currentDue'> }) {
+export function DueText({
+  deadline,
+}: {
+  deadline: Pick<DeadlineView, 'originalDue' | 'currentDue'> & Partial<Pick<DeadlineView, 'progress'>>;
+}) {
   return (
     <>
       <time dateTime={deadline.currentDue.dueDay} className="due__current">
@@ -45,6 +49,7 @@ export function DueText({ deadline }: { deadline: Pick<DeadlineView, 'originalDu
           originally <time dateTime={deadline.originalDue.dueDay}>{dueText(deadline.originalDue)}</time>
         </span>
       ) : null}
+      {deadline.progress ? <span className="due__progress">{deadline.progress}</span> : null}
     </>
   );
 }

@@ -107,6 +107,7 @@ function DeadlineCard({
               </>
             ) : null}
           </Fact>
+          {d.progress ? <Fact term="Where it stands">{d.progress}</Fact> : null}
           <Fact term="State">
             {stateText(d)}
             {d.state === 'met' && d.metAt ? (
