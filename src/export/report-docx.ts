@@ -16,12 +16,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
 import { inOneModel } from '../domain/meeting.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
-import { meetingBlocks } from './meeting-docx.ts';
+import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
 export interface ReportExportOptions {
@@ -39,6 +40,8 @@ export interface ReportExportOptions {
     verified: boolean;
     publicKeyFingerprint: string;
   }[];
+  /** The manager's approval (the latest), named beside the co-assessors' signatures. */
+  approval?: { byName: string; at: string } | null;
   exportedOn: string;
   exportedBy: string;
   mapPng: Buffer | null;
@@ -57,12 +60,20 @@ const para = (t: string, o: { bold?: boolean; italics?: boolean } = {}) =>
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 const heading = (t: string, level: Level = H1) => new Paragraph({ heading: level, children: [text(t)] });
 
+// Paragraph styles of the report besides Normal and the headings.
+const COVER_MARKING = 'CoverMarking';
+const REPORT_TITLE = 'ReportTitle';
+const CONTENTS_TITLE = 'ContentsTitle';
+
 /** Room between the text and the cell borders (twips). */
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
+/** A table cell's paragraph: its spacing comes from the table text style. */
+const cellPara = (t: string, bold: boolean, size: number) =>
+  new Paragraph({ style: TABLE_TEXT, children: [text(t, { bold, size })] });
+
 function table(header: string[], rows: string[][], widths?: number[]): Table {
-  const cell = (t: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 18 })] })] });
+  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 18)] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     margins: CELL_MARGINS,
@@ -74,14 +85,20 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
   });
 }
 
-function keyValues(rows: [string, string][]): Table {
-  const cell = (t: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 20 })] })] });
+/** Label and value rows under a title row that spans both columns (and repeats on each page). */
+function keyValues(title: string, rows: [string, string][]): Table {
+  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 20)] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     margins: CELL_MARGINS,
     columnWidths: [3000, 6000],
-    rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [new TableCell({ columnSpan: 2, children: [cellPara(title, true, 20)] })],
+      }),
+      ...rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+    ],
   });
 }
 
@@ -104,7 +121,11 @@ function headerFor(title: string, o: ReportExportOptions): Header {
         ? [
             new Paragraph({
               alignment: AlignmentType.CENTER,
-              children: [text(o.watermark, { bold: true, size: 32, color: 'B10E1E' })],
+              children: [
+                text(o.watermark, { bold: true, size: 32, color: 'B10E1E' }),
+                // Word's own kind of watermark: a diagonal shape anchored in the header, so on every page.
+                new TextWatermark({ text: o.watermark, color: 'B10E1E', opacity: 0.25, bold: true }),
+              ],
             }),
           ]
         : []),
@@ -318,6 +339,14 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ),
           ]
         : [para('Not signed.', { italics: true })]),
+      o.approval
+        ? para(
+            `Approved by ${o.approval.byName} (manager, quality assurance) on ${dayTime(o.approval.at)}.`,
+            {
+              bold: true,
+            },
+          )
+        : para('Not yet approved by a manager.', { italics: true }),
       para('Content hash (SHA-256 of the canonical JSON of the approved report), in groups of eight:'),
       new Paragraph({
         children: [
@@ -341,16 +370,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
 
   const age = ageOn(context.child.dateOfBirth, o.exportedOn);
   const cover = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 1200 },
-      children: [text(PROTECTIVE_MARKING, { bold: true, size: 28 })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 600, after: 400 },
-      children: [text('AIM assessment report', { bold: true, size: 48 })],
-    }),
+    new Paragraph({ style: COVER_MARKING, children: [text(PROTECTIVE_MARKING)] }),
+    new Paragraph({ style: REPORT_TITLE, children: [text('AIM assessment report')] }),
     ...(o.watermark
       ? [
           new Paragraph({
@@ -359,7 +380,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
           }),
         ]
       : []),
-    keyValues([
+    keyValues('The child and the assessment', [
       [
         'Child',
         `${context.child.name}${context.child.preferredName ? ` (known as ${context.child.preferredName})` : ''}`,
@@ -393,8 +414,9 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       ['Exported', `${day(o.exportedOn)} by ${o.exportedBy}`],
     ]),
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ spacing: { after: 200 }, children: [text('Contents', { bold: true, size: 32 })] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ style: CONTENTS_TITLE, children: [text('Contents')] }),
+    // Three levels, so the sub-headings written in the formulation and analysis are listed too.
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
@@ -405,8 +427,42 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     features: { updateFields: true },
     numbering: { config: NUMBERING_CONFIG },
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      // One paragraph style gives the body text its spacing; no paragraph sets its own.
+      default: {
+        document: {
+          run: { font: 'Calibri', size: 22 },
+          paragraph: { spacing: { before: 0, after: 140, line: 276 } },
+        },
+      },
       paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: 'Table text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+        {
+          id: COVER_MARKING,
+          name: 'Cover marking',
+          basedOn: 'Normal',
+          run: { size: 28, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 1200, after: 140 } },
+        },
+        {
+          id: REPORT_TITLE,
+          name: 'Report title',
+          basedOn: 'Normal',
+          run: { size: 48, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 600, after: 400 } },
+        },
+        {
+          id: CONTENTS_TITLE,
+          name: 'Contents title',
+          basedOn: 'Normal',
+          run: { size: 32, bold: true },
+          paragraph: { spacing: { before: 0, after: 200 } },
+        },
         {
           id: 'Heading1',
           name: 'Heading 1',

@@ -103,13 +103,14 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   const content: ReportContent =
     verified.storedContent && !changed ? verified.storedContent : buildReportContent(db, a);
   const now = wb.now();
+  const transitions = transitionsOf(db, a.id);
   const buffer = await reportDocx(content, {
     template: reportTemplate(db),
     stateLabel: STATE_LABELS[a.state as ReportState] ?? a.state,
     watermark,
     verificationMessage: verified.verification.message,
     contentHash: verified.snapshot?.contentHash ?? null,
-    qualityAssurance: transitionsOf(db, a.id).map((t) => ({
+    qualityAssurance: transitions.map((t) => ({
       action: STEP_WORDS[t.action] ?? t.action,
       byName: names.get(t.by) ?? t.by,
       at: t.at,
@@ -127,6 +128,7 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
           : '',
       };
     }),
+    approval: approvalOf(transitions, names),
     exportedOn: londonDay(now.toISOString()),
     exportedBy: user.name,
     mapPng,
@@ -160,6 +162,12 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
     }),
   });
   return { savedTo: path, marking };
+}
+
+/** The manager's approval that stands: the latest, unless the report was returned or resubmitted after it. */
+function approvalOf(transitions: ReturnType<typeof transitionsOf>, names: Map<string, string>) {
+  const last = transitions.findLast((t) => t.action !== 'sign');
+  return last?.action === 'approve' ? { byName: names.get(last.by) ?? last.by, at: last.at } : null;
 }
 
 /** The `report_exports` row an export of a report or chronology records, in the export's own transaction. */
