@@ -18,8 +18,9 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
-import { inOneModel } from '../domain/meeting.ts';
+import { inOneModel, type Meeting } from '../domain/meeting.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
+import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
 import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
@@ -49,6 +50,7 @@ export interface ReportExportOptions {
 
 const H1: Level = HeadingLevel.HEADING_1;
 const H2: Level = HeadingLevel.HEADING_2;
+const H3: Level = HeadingLevel.HEADING_3;
 const day = (iso: string) => formatDay(iso.length > 10 ? londonDay(iso) : iso);
 const dayTime = (iso: string) => `${formatDay(londonDay(iso))} ${londonTime(iso)}`;
 const text = (
@@ -178,6 +180,150 @@ function meetingParagraphs(
   });
 }
 
+/** Each referral criterion by its name, then what was found (two age criteria no longer read alike). */
+const criteriaBullets = (criteria: readonly { label: string; explanation: string }[]) =>
+  criteria.map(
+    (c) =>
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [text(`${c.label}: `, { bold: true }), text(c.explanation)],
+      }),
+  );
+
+type PathwayPart =
+  | 'referral'
+  | 'category'
+  | 'consultation'
+  | 'strategy-meetings'
+  | 'mapping-meeting'
+  | 'intervention-plan';
+
+/** A meeting of the pathway under its own level-2 heading; its parts sit below the contents' levels. */
+const pathwayMeeting = (title: string, m: Meeting, own: [string, string][]) => [
+  heading(title, H2),
+  ...meetingBlocks(m, { heading: null, level: H3, own }),
+];
+
+/**
+ * The pathway around the assessment. A report approved before these parts existed has no pathway in what
+ * was signed, and they are left out of it.
+ */
+function pathwayParts(
+  p: ReportPathway | undefined,
+): Record<PathwayPart, (h: string) => (Paragraph | Table)[]> {
+  const whenNone = (h: string, what: string) => [heading(h), para(`No ${what} recorded.`, { italics: true })];
+  const each =
+    <T>(list: (q: ReportPathway) => T[], what: string, one: (x: T, i: number) => (Paragraph | Table)[]) =>
+    (h: string) => {
+      if (!p) return [];
+      const items = list(p);
+      return items.length ? [heading(h), ...items.flatMap(one)] : whenNone(h, what);
+    };
+  return {
+    referral: each(
+      (q) => q.referrals,
+      'referral',
+      (r) => [
+        heading(
+          `${r.newReferral ? 'New referral' : 'Concern on the open case'}, received ${dayTime(r.receivedAt)}`,
+          H2,
+        ),
+        keyValues('The referral', [
+          ['Received', dayTime(r.receivedAt)],
+          ['Referred by', r.source],
+          ['What was reported', r.reported],
+          ['Eligibility', `${r.eligibility.outcomeLabel}: ${r.eligibility.summary}`],
+          ...(r.proceedReason ? [['Reason to proceed', r.proceedReason] as [string, string]] : []),
+          ['Recorded by', r.recordedBy],
+        ]),
+        ...criteriaBullets(r.eligibility.criteria),
+      ],
+    ),
+    category: each(
+      (q) => q.categories,
+      'risk category',
+      (c, i) => [
+        heading(`${i ? 'Re-categorised: ' : ''}${c.label} agreed on ${day(c.agreedAt)}`, H2),
+        keyValues('The category agreed', [
+          [
+            'Category',
+            `${c.label}${c.brookColour ? `, Brook ${c.brookColour}` : ''}${c.complex ? ' (complex)' : ''}`,
+          ],
+          ...(c.childProtectionTier
+            ? [['Child protection tier', c.childProtectionTier] as [string, string]]
+            : []),
+          ...(c.serviceResponse ? [['Service response', c.serviceResponse] as [string, string]] : []),
+          ['Agreed by', `${c.agreedBy}, ${dayTime(c.agreedAt)}`],
+          ...(c.suggested ? [['Suggested by the descriptors', c.suggested] as [string, string]] : []),
+          ['Rationale', c.rationale || 'As suggested by the descriptors ticked.'],
+        ]),
+        para(c.descriptors.length ? 'Descriptors ticked:' : 'No descriptors ticked.', { bold: true }),
+        ...c.descriptors.map((d) => new Paragraph({ bullet: { level: 0 }, children: [text(d)] })),
+      ],
+    ),
+    consultation: each(
+      (q) => q.consultations,
+      'consultation',
+      (c) => [
+        heading(`Consultation requested ${dayTime(c.requestedAt)}`, H2),
+        keyValues('The request', [
+          ['Requested by', c.requestedBy],
+          ['What it is for', c.request],
+          [
+            'Screening',
+            c.screening
+              ? `${c.screening.decision} by ${c.screening.by}, ${dayTime(c.screening.at)}: ${c.screening.rationale}`
+              : 'Not screened yet',
+          ],
+        ]),
+        ...(c.meeting
+          ? [
+              heading('Consultation held', H3),
+              ...meetingBlocks(c.meeting, {
+                heading: null,
+                level: H3,
+                own: [
+                  ['The behaviour is', c.meeting.outcome],
+                  ['Next steps', c.meeting.nextSteps],
+                  ['Resources shared', c.meeting.resourcesShared],
+                  ['Notes', c.meeting.notes],
+                ],
+              }),
+            ]
+          : [para('The consultation has not been held yet.', { italics: true })]),
+      ],
+    ),
+    'strategy-meetings': each(
+      (q) => q.strategyMeetings,
+      'strategy discussion or meeting',
+      (m) =>
+        pathwayMeeting(`${m.typeLabel}, ${day(m.meeting.heldAt)}`, m.meeting, [
+          ['Why it was held', m.trigger],
+          ['Outcomes', m.outcomes.join('; ')],
+          ['Rationale', m.rationale],
+          ...(m.category ? [['Category agreed', m.category] as [string, string]] : []),
+        ]),
+    ),
+    'mapping-meeting': each(
+      (q) => q.mappingMeetings,
+      'mapping meeting',
+      (m) => pathwayMeeting(`Mapping meeting, ${day(m.heldAt)}`, m, [['Notes', m.notes]]),
+    ),
+    'intervention-plan': each(
+      (q) => q.plans,
+      'plan',
+      (x) => [
+        heading(`${x.kind}: ${x.title}`, H2),
+        keyValues('The plan', [
+          ['Dated', day(x.dated)],
+          ['With whom', x.withWhom],
+          ['Details', x.details],
+        ]),
+      ],
+    ),
+  };
+}
+
 /** The AIM report as a Word document, in the organisation's report format, marked on every page. */
 export async function reportDocx(content: ReportContent, o: ReportExportOptions): Promise<Buffer> {
   const { owned, context } = content;
@@ -187,6 +333,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
   const title = `AIM assessment report — ${context.child.name} — case ${context.case.reference} — version ${a.versionNo}`;
 
   const parts: Record<ReportPart, (h: string) => (Paragraph | Table)[]> = {
+    ...pathwayParts(context.pathway),
     'reason-and-route': (h) => [
       heading(h),
       para(a.routeLabel),
@@ -200,9 +347,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     eligibility: (h) => [
       heading(h),
       para(a.eligibility.summary),
-      ...a.eligibility.criteria.map(
-        (c) => new Paragraph({ bullet: { level: 0 }, children: [text(c.explanation)] }),
-      ),
+      ...criteriaBullets(a.eligibility.criteria),
       ...(a.proceedReason ? [para(`Reason to proceed: ${a.proceedReason}`, { bold: true })] : []),
     ],
     planning: (h) =>
