@@ -16,6 +16,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { TextWatermark } from 'docx/watermarks';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
 import { inOneModel, type Meeting } from '../domain/meeting.ts';
@@ -82,7 +83,8 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
     ...(widths ? { columnWidths: widths } : {}),
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      // A row stays on one page, so a rating's evidence is never split from its assessor.
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
     ],
   });
 }
@@ -232,11 +234,11 @@ function pathwayParts(
           ['Received', dayTime(r.receivedAt)],
           ['Referred by', r.source],
           ['What was reported', r.reported],
-          ['Eligibility', `${r.eligibility.outcomeLabel}: ${r.eligibility.summary}`],
+          // The summary names the outcome itself; each criterion is under the referral criteria.
+          ['Eligibility at referral', r.eligibility.summary],
           ...(r.proceedReason ? [['Reason to proceed', r.proceedReason] as [string, string]] : []),
           ['Recorded by', r.recordedBy],
         ]),
-        ...criteriaBullets(r.eligibility.criteria),
       ],
     ),
     category: each(
@@ -367,6 +369,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
               s.abeInterviewAccessed ? 'Yes' : 'No',
               s.notes,
             ]),
+            [2100, 1200, 1150, 1300, 1000, 2250],
           )
         : para('No sources recorded.', { italics: true }),
     ],
@@ -569,14 +572,17 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
   const doc = new Document({
     creator: 'HSB Workbench',
     title,
+    // Word updates the fields on opening; the contents carry estimated page numbers until it does (and in
+    // applications that do not update fields).
     features: { updateFields: true },
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     numbering: { config: NUMBERING_CONFIG },
     styles: {
       // One paragraph style gives the body text its spacing; no paragraph sets its own.
       default: {
         document: {
           run: { font: 'Calibri', size: 22 },
-          paragraph: { spacing: { before: 0, after: 140, line: 276 } },
+          paragraph: { spacing: { before: 100, after: 100, line: 276 } },
         },
       },
       paragraphStyles: [
@@ -633,6 +639,16 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
           next: 'Normal',
           quickFormat: true,
           run: { size: 23, bold: true },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
+        },
+        {
+          // The parts of a meeting inside a pathway part (attendees, agenda, decisions, actions).
+          id: 'Heading4',
+          name: 'Heading 4',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 22, bold: true, color: '2B4F81' },
           paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
         },
       ],

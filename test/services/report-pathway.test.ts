@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentTemplate, DEFAULT_REPORT_TEMPLATE } from '#domain/sign-off/report-template.ts';
 import { docxParts } from '../support/docx-xml.ts';
-import { exportFixture, type Fixture } from '../support/export-fixture.ts';
+import { exportFixture, type Fixture, signedOff } from '../support/export-fixture.ts';
+import { docxToPdf, pdfLines, pdfText, pdfToPngs } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
 import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
 
@@ -116,6 +118,26 @@ afterEach(() => {
   folder.remove();
 });
 
+/** The report's parts in the default format, in the order the pathway happened. */
+const PATHWAY_ORDER = [
+  'Referral',
+  'Referral criteria',
+  'Risk category',
+  'Consultation with the hub',
+  'Strategy discussions and meetings',
+  'Mapping meeting',
+  'Reason for the assessment and route',
+  'Planning meeting',
+  'Sources of information',
+  'Sessions held',
+  'Assessment domains',
+  'Analysis, formulation and plan',
+  'Pattern map and chronology',
+  'Intervention and safety plans',
+  'Quality assurance',
+  'Signatures and how to verify them',
+];
+
 const texts = (document: string) =>
   [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
     style: /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1] ?? '',
@@ -133,24 +155,7 @@ describe('the whole pathway in the AIM report', () => {
     const body = await reportBody();
     const h1 = body.filter((p) => p.style === 'Heading1').map((p) => p.text);
     // Before: the report began at the reason for the assessment and had none of the pathway parts.
-    expect(h1).toEqual([
-      'Referral',
-      'Referral criteria',
-      'Risk category',
-      'Consultation with the hub',
-      'Strategy discussions and meetings',
-      'Mapping meeting',
-      'Reason for the assessment and route',
-      'Planning meeting',
-      'Sources of information',
-      'Sessions held',
-      'Assessment domains',
-      'Analysis, formulation and plan',
-      'Pattern map and chronology',
-      'Intervention and safety plans',
-      'Quality assurance',
-      'Signatures and how to verify them',
-    ]);
+    expect(h1).toEqual(PATHWAY_ORDER);
     const all = body.map((p) => p.text).join('\n');
     expect(all).toContain('Education (Designated safeguarding lead)');
     expect(all).toContain('Sexualised behaviour towards a younger pupil.');
@@ -231,4 +236,122 @@ describe('the whole pathway in the AIM report', () => {
       [concern, discussion, mapping, consultation].sort((x, y) => x - y),
     );
   });
+});
+
+/** The assessment itself, written as practitioners write it: sources, a session, a rated domain, a formulation. */
+async function assessed() {
+  await signInAs('sam.sw');
+  const assessmentId = f.assessmentId;
+  await h.call('assessments.addSource', {
+    assessmentId,
+    source: 'School safeguarding file and the designated safeguarding lead’s chronology',
+    agency: 'education',
+    consultedOn: '2026-11-06',
+    abeInterviewAccessed: false,
+    notes: 'Describes the incidents with a classmate in the playground and on the school minibus.',
+  });
+  await h.call('assessments.addSession', {
+    assessmentId,
+    heldOn: '2026-11-10',
+    participants: [{ kind: 'child', label: 'Riley' }],
+    assessorIds: [f.team.socialWorker.id, f.team.yos.id],
+    place: 'Home',
+    notes: {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'Riley talked about his classmate and his new school.' }] },
+      ],
+    },
+  });
+  const view = await h.call('assessments.addItem', {
+    assessmentId,
+    domainId: 'developmental',
+    kind: 'concern',
+    label: 'Limited understanding of consent and of how a classmate may feel',
+  });
+  const itemId = view.domains.find((d) => d.id === 'developmental')?.items[0]?.id ?? '';
+  for (const who of ['sam.sw', 'yas.yos']) {
+    await signInAs(who);
+    await h.call('assessments.rate', {
+      itemId,
+      rating: 'clear',
+      evidence: `${who === 'sam.sw' ? 'In sessions' : 'At school'}, Riley could not say how his classmate might have felt; unacknowledged responsibility and minimisation throughout.`,
+      source: 'Sessions and the school safeguarding file',
+    });
+    await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+  }
+  await h.call('assessments.saveSection', {
+    assessmentId,
+    sectionKey: 'formulation',
+    expectedVersion: 0,
+    content: {
+      blocks: [
+        { type: 'heading', runs: [{ text: 'How the behaviour came about' }] },
+        {
+          type: 'paragraph',
+          runs: [
+            {
+              text: 'Riley was frightened and isolated after the move, and his behaviour towards a classmate grew out of confusion about relationships rather than a wish to harm. '.repeat(
+                3,
+              ),
+            },
+          ],
+        },
+        { type: 'heading', runs: [{ text: 'What keeps others safe' }] },
+        {
+          type: 'paragraph',
+          runs: [{ text: 'Supervision at school and at home, and a trusted adult he can talk to.' }],
+        },
+      ],
+    },
+  });
+}
+
+describe('the final report rendered by LibreOffice', () => {
+  it('reads in pathway order, breaks no word at a line end, and its contents list the formulation sub-headings', async () => {
+    await assessed();
+    await signedOff(h, f);
+    h.host.saveFile = join(folder.path, 'final-report.docx');
+    expect((await h.call('reports.export', { assessmentId: f.assessmentId }))?.marking).toBe(
+      'OFFICIAL-SENSITIVE, final and verified',
+    );
+    const pdf = docxToPdf(h.host.saveFile);
+    const text = pdfText(pdf);
+    // The contents come first and end with the signatures part; the body follows in the pathway's order.
+    const contents = text.indexOf('Contents');
+    const bodyStart = text.indexOf('Signatures and how to verify them', contents) + 1;
+    const contentsText = text.slice(contents, bodyStart);
+    expect(contentsText).toContain('How the behaviour came about');
+    expect(contentsText).toContain('What keeps others safe');
+    let at = bodyStart;
+    const inBody = PATHWAY_ORDER.flatMap((part) =>
+      part === 'Analysis, formulation and plan'
+        ? [part, 'How the behaviour came about', 'What keeps others safe']
+        : part === 'Signatures and how to verify them'
+          ? [part, 'Approved by Morgan Youth Justice Manager']
+          : [part],
+    );
+    for (const section of inBody) {
+      const next = text.indexOf(section, at);
+      expect(next, `${section} after position ${at}`).toBeGreaterThan(at - 1);
+      at = next + section.length;
+    }
+    // No line ends in part of a word whose rest starts the next line ("classmat" / "e").
+    const words = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+    const lines = pdfLines(pdf).map((l) => l.trim());
+    const broken = lines.flatMap((line, i) => {
+      const end = /(\p{L}+)$/u.exec(line)?.[1]?.toLowerCase();
+      const start = /^(\p{L}+)/u.exec(lines[i + 1] ?? '')?.[1]?.toLowerCase();
+      return end && start && !words.has(end) && words.has(end + start) ? [`${end}|${start}`] : [];
+    });
+    expect(broken).toEqual([]);
+    // Pictures of the pages to look at: set REPORT_PNG_DIR to keep them.
+    const pngs = pdfToPngs(pdf, join(folder.path, 'page'));
+    expect(pngs.length).toBeGreaterThan(3);
+    const keep = process.env.REPORT_PNG_DIR;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      for (const png of pngs) copyFileSync(png, join(keep, basename(png)));
+      copyFileSync(pdf, join(keep, 'report.pdf'));
+    }
+  }, 180_000);
 });
