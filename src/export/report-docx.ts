@@ -23,6 +23,7 @@ import { inOneModel, type Meeting } from '../domain/meeting.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
 import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
+import { A4_TEXT_WIDTH, fitColumns } from './column-widths.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
 import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
@@ -76,15 +77,21 @@ const cellPara = (t: string, bold: boolean, size: number) =>
   new Paragraph({ style: TABLE_TEXT, children: [text(t, { bold, size })] });
 
 function table(header: string[], rows: string[][], widths?: number[]): Table {
-  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 18)] });
+  // Every column at least as wide as its longest word, so no word breaks between its letters.
+  const fitted = fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 });
+  const cell = (t: string, i: number, bold = false) =>
+    new TableCell({
+      width: { size: fitted[i] ?? 0, type: WidthType.DXA },
+      children: [cellPara(t, bold, 18)],
+    });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
     margins: CELL_MARGINS,
-    ...(widths ? { columnWidths: widths } : {}),
+    columnWidths: fitted,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
       // A row stays on one page, so a rating's evidence is never split from its assessor.
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
     ],
   });
 }

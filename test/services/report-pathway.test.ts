@@ -262,6 +262,30 @@ async function assessed() {
       ],
     },
   });
+  // An incident on the map whose harmed child is labelled by a long single word.
+  const classmate = await h.call('people.add', {
+    caseId: f.caseId,
+    kind: 'harmed-child',
+    name: '',
+    anonymisedLabel: 'Classmate',
+    relationship: 'school peer',
+  });
+  await h.call('map.addItem', {
+    caseId: f.caseId,
+    item: {
+      kind: 'incident',
+      what: 'Touched a classmate on the school minibus',
+      people: [],
+      place: 'Minibus',
+      date: { precision: 'day', day: '2026-11-02' },
+      sourceAgency: 'education',
+      sourceDetail: 'Designated safeguarding lead',
+      harmedPersonId: classmate.id,
+      childAgeThen: null,
+      hackettCategory: '1',
+      brookColour: 'amber',
+    },
+  });
   const view = await h.call('assessments.addItem', {
     assessmentId,
     domainId: 'developmental',
@@ -336,7 +360,13 @@ describe('the final report rendered by LibreOffice', () => {
       at = next + section.length;
     }
     // No line ends in part of a word whose rest starts the next line ("classmat" / "e").
-    const words = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+    // The words are those of the document as written (the PDF's own text holds the broken halves).
+    const written = [
+      ...(docxParts(h.host.saveFile)['word/document.xml'] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)</g),
+    ]
+      .map((m) => m[1])
+      .join(' ');
+    const words = new Set(written.toLowerCase().match(/\p{L}+/gu) ?? []);
     const lines = pdfLines(pdf).map((l) => l.trim());
     const broken = lines.flatMap((line, i) => {
       const end = /(\p{L}+)$/u.exec(line)?.[1]?.toLowerCase();
