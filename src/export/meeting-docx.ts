@@ -17,8 +17,14 @@ const BELOW: Partial<Record<Level, Level>> = {
 
 const MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
-const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [literal(text, { bold, size: 20 })] })] });
+/** The paragraph style of table cells, where a document defines it (the AIM report does: no spacing). */
+export const TABLE_TEXT = 'TableText';
+
+const cell = (text: string, bold = false, columnSpan = 1) =>
+  new TableCell({
+    columnSpan,
+    children: [new Paragraph({ style: TABLE_TEXT, children: [literal(text, { bold, size: 20 })] })],
+  });
 
 const none = (what: string) =>
   new Paragraph({ children: [literal(`No ${what} recorded.`, { italics: true })] });
@@ -35,13 +41,16 @@ function grid(header: string[], rows: string[][], what: string): Block {
   });
 }
 
-/** Label and value rows (the kind's own fields use them too). */
-export function lines(rows: [string, string][]): Table {
+/** Label and value rows (the kind's own fields use them too), under a title row repeated on each page. */
+export function lines(rows: [string, string][], title = 'Details'): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     margins: MARGINS,
     columnWidths: [3000, 6000],
-    rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v || '—')] })),
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell(title, true, 2)] }),
+      ...rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v || '—')] })),
+    ],
   });
 }
 
@@ -66,7 +75,10 @@ export function meetingBlocks(m: Meeting, o: MeetingDocxOptions): Block[] {
   const decisions = m.decisions.trim();
   return [
     ...(o.heading ? [title(o.heading, o.level)] : []),
-    lines([['Held', heldText(m.heldAt)], ['Chair', m.chair || 'Not recorded'], ...(o.own ?? [])]),
+    lines(
+      [['Held', heldText(m.heldAt)], ['Chair', m.chair || 'Not recorded'], ...(o.own ?? [])],
+      'The meeting',
+    ),
     title('Attendees'),
     grid(
       ['Name', 'Role', 'Agency', 'Attendance'],

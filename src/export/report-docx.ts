@@ -16,12 +16,16 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { TextWatermark } from 'docx/watermarks';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
-import { inOneModel } from '../domain/meeting.ts';
+import { inOneModel, type Meeting } from '../domain/meeting.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
+import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
+import { A4_TEXT_WIDTH, fitColumns } from './column-widths.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
-import { meetingBlocks } from './meeting-docx.ts';
+import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
 export interface ReportExportOptions {
@@ -39,6 +43,8 @@ export interface ReportExportOptions {
     verified: boolean;
     publicKeyFingerprint: string;
   }[];
+  /** The manager's approval (the latest), named beside the co-assessors' signatures. */
+  approval?: { byName: string; at: string } | null;
   exportedOn: string;
   exportedBy: string;
   mapPng: Buffer | null;
@@ -46,6 +52,7 @@ export interface ReportExportOptions {
 
 const H1: Level = HeadingLevel.HEADING_1;
 const H2: Level = HeadingLevel.HEADING_2;
+const H3: Level = HeadingLevel.HEADING_3;
 const day = (iso: string) => formatDay(iso.length > 10 ? londonDay(iso) : iso);
 const dayTime = (iso: string) => `${formatDay(londonDay(iso))} ${londonTime(iso)}`;
 const text = (
@@ -57,31 +64,52 @@ const para = (t: string, o: { bold?: boolean; italics?: boolean } = {}) =>
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 const heading = (t: string, level: Level = H1) => new Paragraph({ heading: level, children: [text(t)] });
 
+// Paragraph styles of the report besides Normal and the headings.
+const COVER_MARKING = 'CoverMarking';
+const REPORT_TITLE = 'ReportTitle';
+const CONTENTS_TITLE = 'ContentsTitle';
+
 /** Room between the text and the cell borders (twips). */
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
+/** A table cell's paragraph: its spacing comes from the table text style. */
+const cellPara = (t: string, bold: boolean, size: number) =>
+  new Paragraph({ style: TABLE_TEXT, children: [text(t, { bold, size })] });
+
 function table(header: string[], rows: string[][], widths?: number[]): Table {
-  const cell = (t: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 18 })] })] });
+  // Every column at least as wide as its longest word, so no word breaks between its letters.
+  const fitted = fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 });
+  const cell = (t: string, i: number, bold = false) =>
+    new TableCell({
+      width: { size: fitted[i] ?? 0, type: WidthType.DXA },
+      children: [cellPara(t, bold, 18)],
+    });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
     margins: CELL_MARGINS,
-    ...(widths ? { columnWidths: widths } : {}),
+    columnWidths: fitted,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      // A row stays on one page, so a rating's evidence is never split from its assessor.
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
     ],
   });
 }
 
-function keyValues(rows: [string, string][]): Table {
-  const cell = (t: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 20 })] })] });
+/** Label and value rows under a title row that spans both columns (and repeats on each page). */
+function keyValues(title: string, rows: [string, string][]): Table {
+  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 20)] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     margins: CELL_MARGINS,
     columnWidths: [3000, 6000],
-    rows: rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: [new TableCell({ columnSpan: 2, children: [cellPara(title, true, 20)] })],
+      }),
+      ...rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
+    ],
   });
 }
 
@@ -104,7 +132,11 @@ function headerFor(title: string, o: ReportExportOptions): Header {
         ? [
             new Paragraph({
               alignment: AlignmentType.CENTER,
-              children: [text(o.watermark, { bold: true, size: 32, color: 'B10E1E' })],
+              children: [
+                text(o.watermark, { bold: true, size: 32, color: 'B10E1E' }),
+                // Word's own kind of watermark: a diagonal shape anchored in the header, so on every page.
+                new TextWatermark({ text: o.watermark, color: 'B10E1E', opacity: 0.25, bold: true }),
+              ],
             }),
           ]
         : []),
@@ -157,6 +189,150 @@ function meetingParagraphs(
   });
 }
 
+/** Each referral criterion by its name, then what was found (two age criteria no longer read alike). */
+const criteriaBullets = (criteria: readonly { label: string; explanation: string }[]) =>
+  criteria.map(
+    (c) =>
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [text(`${c.label}: `, { bold: true }), text(c.explanation)],
+      }),
+  );
+
+type PathwayPart =
+  | 'referral'
+  | 'category'
+  | 'consultation'
+  | 'strategy-meetings'
+  | 'mapping-meeting'
+  | 'intervention-plan';
+
+/** A meeting of the pathway under its own level-2 heading; its parts sit below the contents' levels. */
+const pathwayMeeting = (title: string, m: Meeting, own: [string, string][]) => [
+  heading(title, H2),
+  ...meetingBlocks(m, { heading: null, level: H3, own }),
+];
+
+/**
+ * The pathway around the assessment. A report approved before these parts existed has no pathway in what
+ * was signed, and they are left out of it.
+ */
+function pathwayParts(
+  p: ReportPathway | undefined,
+): Record<PathwayPart, (h: string) => (Paragraph | Table)[]> {
+  const whenNone = (h: string, what: string) => [heading(h), para(`No ${what} recorded.`, { italics: true })];
+  const each =
+    <T>(list: (q: ReportPathway) => T[], what: string, one: (x: T, i: number) => (Paragraph | Table)[]) =>
+    (h: string) => {
+      if (!p) return [];
+      const items = list(p);
+      return items.length ? [heading(h), ...items.flatMap(one)] : whenNone(h, what);
+    };
+  return {
+    referral: each(
+      (q) => q.referrals,
+      'referral',
+      (r) => [
+        heading(
+          `${r.newReferral ? 'New referral' : 'Concern on the open case'}, received ${dayTime(r.receivedAt)}`,
+          H2,
+        ),
+        keyValues('The referral', [
+          ['Received', dayTime(r.receivedAt)],
+          ['Referred by', r.source],
+          ['What was reported', r.reported],
+          // The summary names the outcome itself; each criterion is under the referral criteria.
+          ['Eligibility at referral', r.eligibility.summary],
+          ...(r.proceedReason ? [['Reason to proceed', r.proceedReason] as [string, string]] : []),
+          ['Recorded by', r.recordedBy],
+        ]),
+      ],
+    ),
+    category: each(
+      (q) => q.categories,
+      'risk category',
+      (c, i) => [
+        heading(`${i ? 'Re-categorised: ' : ''}${c.label} agreed on ${day(c.agreedAt)}`, H2),
+        keyValues('The category agreed', [
+          [
+            'Category',
+            `${c.label}${c.brookColour ? `, Brook ${c.brookColour}` : ''}${c.complex ? ' (complex)' : ''}`,
+          ],
+          ...(c.childProtectionTier
+            ? [['Child protection tier', c.childProtectionTier] as [string, string]]
+            : []),
+          ...(c.serviceResponse ? [['Service response', c.serviceResponse] as [string, string]] : []),
+          ['Agreed by', `${c.agreedBy}, ${dayTime(c.agreedAt)}`],
+          ...(c.suggested ? [['Suggested by the descriptors', c.suggested] as [string, string]] : []),
+          ['Rationale', c.rationale || 'As suggested by the descriptors ticked.'],
+        ]),
+        para(c.descriptors.length ? 'Descriptors ticked:' : 'No descriptors ticked.', { bold: true }),
+        ...c.descriptors.map((d) => new Paragraph({ bullet: { level: 0 }, children: [text(d)] })),
+      ],
+    ),
+    consultation: each(
+      (q) => q.consultations,
+      'consultation',
+      (c) => [
+        heading(`Consultation requested ${dayTime(c.requestedAt)}`, H2),
+        keyValues('The request', [
+          ['Requested by', c.requestedBy],
+          ['What it is for', c.request],
+          [
+            'Screening',
+            c.screening
+              ? `${c.screening.decision} by ${c.screening.by}, ${dayTime(c.screening.at)}: ${c.screening.rationale}`
+              : 'Not screened yet',
+          ],
+        ]),
+        ...(c.meeting
+          ? [
+              heading('Consultation held', H3),
+              ...meetingBlocks(c.meeting, {
+                heading: null,
+                level: H3,
+                own: [
+                  ['The behaviour is', c.meeting.outcome],
+                  ['Next steps', c.meeting.nextSteps],
+                  ['Resources shared', c.meeting.resourcesShared],
+                  ['Notes', c.meeting.notes],
+                ],
+              }),
+            ]
+          : [para('The consultation has not been held yet.', { italics: true })]),
+      ],
+    ),
+    'strategy-meetings': each(
+      (q) => q.strategyMeetings,
+      'strategy discussion or meeting',
+      (m) =>
+        pathwayMeeting(`${m.typeLabel}, ${day(m.meeting.heldAt)}`, m.meeting, [
+          ['Why it was held', m.trigger],
+          ['Outcomes', m.outcomes.join('; ')],
+          ['Rationale', m.rationale],
+          ...(m.category ? [['Category agreed', m.category] as [string, string]] : []),
+        ]),
+    ),
+    'mapping-meeting': each(
+      (q) => q.mappingMeetings,
+      'mapping meeting',
+      (m) => pathwayMeeting(`Mapping meeting, ${day(m.heldAt)}`, m, [['Notes', m.notes]]),
+    ),
+    'intervention-plan': each(
+      (q) => q.plans,
+      'plan',
+      (x) => [
+        heading(`${x.kind}: ${x.title}`, H2),
+        keyValues('The plan', [
+          ['Dated', day(x.dated)],
+          ['With whom', x.withWhom],
+          ['Details', x.details],
+        ]),
+      ],
+    ),
+  };
+}
+
 /** The AIM report as a Word document, in the organisation's report format, marked on every page. */
 export async function reportDocx(content: ReportContent, o: ReportExportOptions): Promise<Buffer> {
   const { owned, context } = content;
@@ -166,6 +342,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
   const title = `AIM assessment report — ${context.child.name} — case ${context.case.reference} — version ${a.versionNo}`;
 
   const parts: Record<ReportPart, (h: string) => (Paragraph | Table)[]> = {
+    ...pathwayParts(context.pathway),
     'reason-and-route': (h) => [
       heading(h),
       para(a.routeLabel),
@@ -179,9 +356,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     eligibility: (h) => [
       heading(h),
       para(a.eligibility.summary),
-      ...a.eligibility.criteria.map(
-        (c) => new Paragraph({ bullet: { level: 0 }, children: [text(c.explanation)] }),
-      ),
+      ...criteriaBullets(a.eligibility.criteria),
       ...(a.proceedReason ? [para(`Reason to proceed: ${a.proceedReason}`, { bold: true })] : []),
     ],
     planning: (h) =>
@@ -201,6 +376,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
               s.abeInterviewAccessed ? 'Yes' : 'No',
               s.notes,
             ]),
+            [2100, 1200, 1150, 1300, 1000, 2250],
           )
         : para('No sources recorded.', { italics: true }),
     ],
@@ -318,6 +494,14 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ),
           ]
         : [para('Not signed.', { italics: true })]),
+      o.approval
+        ? para(
+            `Approved by ${o.approval.byName} (manager, quality assurance) on ${dayTime(o.approval.at)}.`,
+            {
+              bold: true,
+            },
+          )
+        : para('Not yet approved by a manager.', { italics: true }),
       para('Content hash (SHA-256 of the canonical JSON of the approved report), in groups of eight:'),
       new Paragraph({
         children: [
@@ -341,16 +525,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
 
   const age = ageOn(context.child.dateOfBirth, o.exportedOn);
   const cover = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 1200 },
-      children: [text(PROTECTIVE_MARKING, { bold: true, size: 28 })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 600, after: 400 },
-      children: [text('AIM assessment report', { bold: true, size: 48 })],
-    }),
+    new Paragraph({ style: COVER_MARKING, children: [text(PROTECTIVE_MARKING)] }),
+    new Paragraph({ style: REPORT_TITLE, children: [text('AIM assessment report')] }),
     ...(o.watermark
       ? [
           new Paragraph({
@@ -359,7 +535,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
           }),
         ]
       : []),
-    keyValues([
+    keyValues('The child and the assessment', [
       [
         'Child',
         `${context.child.name}${context.child.preferredName ? ` (known as ${context.child.preferredName})` : ''}`,
@@ -393,8 +569,9 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       ['Exported', `${day(o.exportedOn)} by ${o.exportedBy}`],
     ]),
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ spacing: { after: 200 }, children: [text('Contents', { bold: true, size: 32 })] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ style: CONTENTS_TITLE, children: [text('Contents')] }),
+    // Three levels, so the sub-headings written in the formulation and analysis are listed too.
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
@@ -402,11 +579,48 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
   const doc = new Document({
     creator: 'HSB Workbench',
     title,
+    // Word updates the fields on opening; the contents carry estimated page numbers until it does (and in
+    // applications that do not update fields).
     features: { updateFields: true },
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     numbering: { config: NUMBERING_CONFIG },
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      // One paragraph style gives the body text its spacing; no paragraph sets its own.
+      default: {
+        document: {
+          run: { font: 'Calibri', size: 22 },
+          paragraph: { spacing: { before: 100, after: 100, line: 276 } },
+        },
+      },
       paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: 'Table text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+        {
+          id: COVER_MARKING,
+          name: 'Cover marking',
+          basedOn: 'Normal',
+          run: { size: 28, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 1200, after: 140 } },
+        },
+        {
+          id: REPORT_TITLE,
+          name: 'Report title',
+          basedOn: 'Normal',
+          run: { size: 48, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 600, after: 400 } },
+        },
+        {
+          id: CONTENTS_TITLE,
+          name: 'Contents title',
+          basedOn: 'Normal',
+          run: { size: 32, bold: true },
+          paragraph: { spacing: { before: 0, after: 200 } },
+        },
         {
           id: 'Heading1',
           name: 'Heading 1',
@@ -432,6 +646,16 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
           next: 'Normal',
           quickFormat: true,
           run: { size: 23, bold: true },
+          paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
+        },
+        {
+          // The parts of a meeting inside a pathway part (attendees, agenda, decisions, actions).
+          id: 'Heading4',
+          name: 'Heading 4',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 22, bold: true, color: '2B4F81' },
           paragraph: { spacing: { before: 160, after: 60 }, keepNext: true },
         },
       ],

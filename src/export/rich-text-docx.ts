@@ -34,8 +34,14 @@ export class RichTextWriter {
     const out: Paragraph[] = [];
     let previous: string | null = null;
     for (const block of doc.blocks) {
+      // Only what the writer set: an explicit "not bold" would override a heading style's bold.
       const children = block.runs.map(
-        (r) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }),
+        (r) =>
+          new TextRun({
+            text: r.text,
+            ...(r.bold ? { bold: true } : {}),
+            ...(r.italic ? { italics: true } : {}),
+          }),
       );
       if (block.type === 'heading') out.push(new Paragraph({ heading: headingLevel, children }));
       else if (block.type === 'bullet') out.push(new Paragraph({ bullet: { level: 0 }, children }));

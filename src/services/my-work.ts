@@ -163,7 +163,7 @@ export function inbox(wb: Workbench): InboxItem[] {
     .filter((i) => readable(i.caseId))
     .flatMap((i) => {
       const hsbCase = findCase(db, i.caseId);
-      if (!hsbCase || hsbCase.status !== 'open') return [];
+      if (hsbCase?.status !== 'open') return [];
       return [
         { ...i, caseReference: hsbCase.reference, childName: findChild(db, hsbCase.childId)?.name ?? '' },
       ];

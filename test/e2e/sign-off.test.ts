@@ -464,18 +464,19 @@ describe('quality assurance and sign-off, through the UI', () => {
     const headingFields = form.getByRole('textbox', { name: /^Heading for / });
     const headings = () =>
       headingFields.evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
-    expect(await headings()).toHaveLength(12);
+    // The whole pathway: referral, criteria, category, consultation, strategy and mapping meetings, the
+    // assessment, outcome, plans, quality assurance and signatures.
+    expect(await headings()).toHaveLength(18);
     expect(await form.getByRole('button', { name: 'Remove Quality assurance' }).count()).toBe(0);
     expect(await form.getByRole('button', { name: 'Remove Signatures and how to verify them' }).count()).toBe(
       0,
     );
     await expectAccessible(page, 'report format');
 
-    // Sources of information (4th) moves up to 3rd; focus stays on its Move up button.
+    // Sources of information (9th) moves up to 8th; focus stays on its Move up button.
     await form.getByRole('button', { name: 'Move up Sources of information' }).click();
-    expect((await headings()).slice(0, 4)).toEqual([
+    expect((await headings()).slice(6, 9)).toEqual([
       'Reason for the assessment and route',
-      'Referral criteria',
       'Sources of information',
       'Planning meeting',
     ]);
@@ -484,15 +485,13 @@ describe('quality assurance and sign-off, through the UI', () => {
         .getByRole('button', { name: 'Move up Sources of information' })
         .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
-    expect(await notice(page, 'Sources of information moved up: now part 3 of 12.').count()).toBe(1);
+    expect(await notice(page, 'Sources of information moved up: now part 8 of 18.').count()).toBe(1);
 
     // The first part has no Move up.
-    expect(
-      await form.getByRole('button', { name: 'Move up Reason for the assessment and route' }).count(),
-    ).toBe(0);
+    expect(await form.getByRole('button', { name: 'Move up Referral', exact: true }).count()).toBe(0);
 
     await form.getByRole('button', { name: 'Remove Planning meeting' }).click();
-    expect(await headings()).toHaveLength(11);
+    expect(await headings()).toHaveLength(17);
     const removed = page.getByRole('region', { name: 'Parts left out of the report' });
     await removed.getByRole('button', { name: 'Add back Planning meeting' }).waitFor();
     await form.getByLabel('Heading for Sessions held').fill('');
@@ -508,9 +507,8 @@ describe('quality assurance and sign-off, through the UI', () => {
     await removed.getByRole('button', { name: 'Add back Planning meeting' }).click();
     expect(await removed.getByText('None: every part is in the report.').isVisible()).toBe(true);
     // It goes back where the standard format has it, relative to the parts kept.
-    expect((await headings()).slice(0, 5)).toEqual([
+    expect((await headings()).slice(6, 10)).toEqual([
       'Reason for the assessment and route',
-      'Referral criteria',
       'Planning meeting',
       'Sources of information',
       'Sessions with Riley and the family',
@@ -520,19 +518,25 @@ describe('quality assurance and sign-off, through the UI', () => {
     await notice(page, 'The report format has been saved.').waitFor();
     const saved = await call('reports.template', {});
     expect(saved.parts.map((p) => p.part)).toEqual([
-      'reason-and-route',
+      'referral',
       'eligibility',
+      'category',
+      'consultation',
+      'strategy-meetings',
+      'mapping-meeting',
+      'reason-and-route',
       'planning',
       'sources',
       'sessions',
       'domains',
       'analysis',
-      'outcome',
       'pattern-map',
+      'outcome',
+      'intervention-plan',
       'quality-assurance',
       'signatures',
     ]);
-    expect(saved.parts[4]?.heading).toBe('Sessions with Riley and the family');
+    expect(saved.parts[9]?.heading).toBe('Sessions with Riley and the family');
     await expectAccessible(page, 'report format saved');
     expect(app.outsideRequests).toEqual([]);
     expect(screensChecked).toHaveLength(14);

@@ -313,7 +313,7 @@ describe('the signed Word report', () => {
     expect(headers).not.toContain('DRAFT');
     expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>/);
     expect(document).toContain('Signatures and how to verify them');
-    expect(document).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    expect(document).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
     // Rich text came through as Word formatting …
     expect(document).toMatch(/<w:b\/>[\s\S]{0,200}frightened/);
     expect(document).toMatch(/<w:i\/>[\s\S]{0,200}isolated/);
@@ -328,7 +328,7 @@ describe('the signed Word report', () => {
       .filter(Boolean);
     expect(fieldCodes.length).toBeGreaterThan(0);
     for (const code of fieldCodes)
-      expect(code).toMatch(/^(TOC \\h \\o &quot;1-2&quot;|PAGEREF _Toc\d+ \\h)$/);
+      expect(code).toMatch(/^(TOC \\h \\o &quot;1-3&quot;|PAGEREF _Toc\d+ \\h)$/);
 
     const pdf = docxToPdf(h.host.saveFile);
     expect(pdfPageCount(pdf)).toBeGreaterThan(1);

@@ -1,7 +1,15 @@
 import type { CallName } from '#contract/calls.ts';
 import { aimAssessment, consentToHubReferral, schoolConcern } from './case-steps.ts';
 import { solidPng } from './png.ts';
-import { ADMIN_PASSWORD, type Harness, openCaseFor, SW_PASSWORD, seededTeam } from './workbench.ts';
+import {
+  ADMIN_PASSWORD,
+  addTeamMember,
+  type Harness,
+  openCaseFor,
+  SW_PASSWORD,
+  seededTeam,
+  YOS_PASSWORD,
+} from './workbench.ts';
 
 export type Team = Awaited<ReturnType<typeof seededTeam>>;
 
@@ -141,3 +149,48 @@ export function everyExport(
 }
 
 export const PASSWORD_OF = { admin: ADMIN_PASSWORD, 'sam.sw': SW_PASSWORD } as const;
+
+/**
+ * The fixture's assessment submitted, approved by a Youth Justice manager of the case (Lancashire's rule,
+ * reviewed jointly with the CSC Team Manager) and signed by both co-assessors; ends signed in as admin.
+ */
+export async function signedOff(h: Harness, f: Fixture) {
+  const signIn = async (username: string, password: string) => {
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username, password });
+  };
+  await signIn('admin', ADMIN_PASSWORD);
+  const managerPassword = 'morgan manager pass 1';
+  const manager = await addTeamMember(
+    h,
+    {
+      username: 'morgan.yjmanager',
+      name: 'Morgan Youth Justice Manager',
+      agency: 'youth-justice',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    managerPassword,
+  );
+  const { version } = (await h.call('cases.get', { id: f.caseId })).case;
+  await h.call('cases.allocate', {
+    id: f.caseId,
+    expectedVersion: version,
+    socialWorkerId: f.team.socialWorker.id,
+    yosPractitionerId: f.team.yos.id,
+    managerIds: [f.team.admin.id, manager.id],
+  });
+  await signIn('sam.sw', SW_PASSWORD);
+  await h.call('signOff.submit', { assessmentId: f.assessmentId, comments: 'Ready' });
+  await signIn('morgan.yjmanager', managerPassword);
+  await h.call('signOff.approve', {
+    assessmentId: f.assessmentId,
+    comments: 'Clear analysis',
+    jointReviewer: 'Chris Team Manager',
+  });
+  await signIn('yas.yos', YOS_PASSWORD);
+  await h.call('signOff.sign', { assessmentId: f.assessmentId, password: YOS_PASSWORD });
+  await signIn('sam.sw', SW_PASSWORD);
+  await h.call('signOff.sign', { assessmentId: f.assessmentId, password: SW_PASSWORD });
+  await signIn('admin', ADMIN_PASSWORD);
+}

@@ -43,3 +43,8 @@ export function pdfToPngs(pdf: string, prefix: string): string[] {
     .filter((f) => f.startsWith(basename(prefix)) && f.endsWith('.png'))
     .map((f) => join(dirname(prefix), f));
 }
+
+/** The PDF's text line by line, as laid out on the pages (a form feed starts each page). */
+export function pdfLines(pdf: string): string[] {
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\n');
+}

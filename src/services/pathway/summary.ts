@@ -18,7 +18,7 @@ import type { Workbench } from '../workbench.ts';
 import { CATEGORY_EVENT } from './agreed-category.ts';
 import { caseContext } from './case-context.ts';
 
-const MEETING_TYPES = {
+export const MEETING_TYPES = {
   discussion: 'Strategy discussion',
   meeting: 'Strategy meeting',
   'complex-abuse': 'Complex abuse (joint) strategy meeting',
@@ -29,7 +29,7 @@ const CONSULTATION_STATES = {
   declined: 'Declined by the hub',
   held: 'Consultation held',
 } as const;
-const NEXT_STEPS: Record<string, string> = {
+export const NEXT_STEPS: Record<string, string> = {
   'pattern-mapping': 'pattern mapping',
   'aim-assessment': 'AIM assessment',
   signposting: 'signposting',

@@ -5,6 +5,7 @@ import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { placeDate } from '#domain/pattern-map/uncertain-date.ts';
 import {
+  currentTemplate,
   DEFAULT_REPORT_TEMPLATE,
   type ReportTemplate,
   ReportTemplateSchema,
@@ -25,6 +26,7 @@ import { saveExportFile } from '../export-file.ts';
 import { isPng, requirePng } from '../png.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
+import { buildReportPathway, pathwayChronology } from './pathway-content.ts';
 import { buildReportContent, type ReportContent } from './report-content.ts';
 import { verifySignatures } from './sign-off.ts';
 
@@ -35,7 +37,7 @@ export function reportTemplate(db: Db): ReportTemplate {
     | { value: string }
     | undefined;
   const parsed = row ? ReportTemplateSchema.safeParse(JSON.parse(row.value)) : null;
-  return parsed?.success ? parsed.data : DEFAULT_REPORT_TEMPLATE;
+  return parsed?.success ? currentTemplate(parsed.data) : DEFAULT_REPORT_TEMPLATE;
 }
 
 export function updateReportTemplate(
@@ -45,7 +47,7 @@ export function updateReportTemplate(
   return wb.write((db, audit) => {
     db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(TEMPLATE_KEY, JSON.stringify(req));
+    ).run(TEMPLATE_KEY, JSON.stringify({ ...req, formatVersion: 2 }));
     audit({
       action: 'report.template',
       recordType: 'settings',
@@ -103,13 +105,14 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
   const content: ReportContent =
     verified.storedContent && !changed ? verified.storedContent : buildReportContent(db, a);
   const now = wb.now();
+  const transitions = transitionsOf(db, a.id);
   const buffer = await reportDocx(content, {
     template: reportTemplate(db),
     stateLabel: STATE_LABELS[a.state as ReportState] ?? a.state,
     watermark,
     verificationMessage: verified.verification.message,
     contentHash: verified.snapshot?.contentHash ?? null,
-    qualityAssurance: transitionsOf(db, a.id).map((t) => ({
+    qualityAssurance: transitions.map((t) => ({
       action: STEP_WORDS[t.action] ?? t.action,
       byName: names.get(t.by) ?? t.by,
       at: t.at,
@@ -127,6 +130,7 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
           : '',
       };
     }),
+    approval: approvalOf(transitions, names),
     exportedOn: londonDay(now.toISOString()),
     exportedBy: user.name,
     mapPng,
@@ -160,6 +164,12 @@ export async function exportReport(wb: Workbench, req: ParsedRequest<'reports.ex
     }),
   });
   return { savedTo: path, marking };
+}
+
+/** The manager's approval that stands: the latest, unless the report was returned or resubmitted after it. */
+function approvalOf(transitions: ReturnType<typeof transitionsOf>, names: Map<string, string>) {
+  const last = transitions.findLast((t) => t.action !== 'sign');
+  return last?.action === 'approve' ? { byName: names.get(last.by) ?? last.by, at: last.at } : null;
 }
 
 /** The `report_exports` row an export of a report or chronology records, in the export's own transaction. */
@@ -229,6 +239,15 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
         source: names.get(t.by) ?? '',
       })),
     ]),
+    // The concern, the consultation, strategy and mapping meetings and the plans, as the report tells them.
+    ...pathwayChronology(buildReportPathway(db, hsbCase.id, profile, (id) => names.get(id) ?? id)).map(
+      (r) => ({
+        ...(r.at.length > 10 ? at(r.at) : { sort: r.at, when: formatDay(r.at), approximate: false }),
+        kind: r.kind,
+        what: r.what,
+        source: r.source,
+      }),
+    ),
     ...itemsOfCase(db, hsbCase.id).map((i) => {
       const span = placeDate(i.date, child.dateOfBirth);
       return {

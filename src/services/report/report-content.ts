@@ -24,6 +24,7 @@ import { findUser } from '#store/users.ts';
 import { ROUTE_LABELS, windowRule } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
+import { buildReportPathway, type ReportPathway } from './pathway-content.ts';
 
 /**
  * The content of an AIM report, built deterministically from the store. It is what quality assurance
@@ -108,6 +109,8 @@ export interface ReportContent {
       harmed: string;
       category: string;
     }[];
+    /** The pathway around the assessment (absent from reports approved before it was part of the report). */
+    pathway?: ReportPathway;
   };
 }
 
@@ -288,6 +291,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
           .filter(Boolean)
           .join(', '),
       })),
+      pathway: buildReportPathway(db, a.caseId, profile, name),
     },
   };
 }
