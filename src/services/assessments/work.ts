@@ -69,6 +69,12 @@ const note = (a: AssessmentRow, action: string, summary: string): AuditNote => (
 
 export const addSource = (wb: Workbench, req: ParsedRequest<'assessments.addSource'>) =>
   changeAssessment(wb, req.assessmentId, (db, audit, a, userId, now) => {
+    refuseFutureDay(
+      req.consultedOn,
+      now,
+      'consultedOn',
+      'A source cannot have been consulted on a day still to come. Check the date.',
+    );
     insertSource(
       db,
       a.id,

@@ -110,10 +110,16 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       at: r.receivedAt,
       kind: 'Concern',
       title: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${AGENCY_LABELS[r.sourceAgency as Agency] ?? r.sourceAgency}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
-      detail: `${r.reported} — ${r.eligibility.outcomeLabel}: ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}`,
+      // The summary opens with the outcome itself ("Eligible for AIM: all 5 …"): said once.
+      detail: `${r.reported} — ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}`,
       byName: name(r.recordedBy),
     });
-    steps.push({ at: r.receivedAt, stage: `Concern received: ${r.eligibility.outcomeLabel.toLowerCase()}` });
+    // Only the first letter goes to lower case: "eligible for AIM", never "eligible for aim".
+    const outcome = r.eligibility.outcomeLabel;
+    steps.push({
+      at: r.receivedAt,
+      stage: `Concern received: ${outcome.charAt(0).toLowerCase()}${outcome.slice(1)}`,
+    });
   }
   for (const e of categoryEvents) {
     const d = e.details as {
