@@ -59,7 +59,7 @@ beforeAll(async () => {
   await call('pathway.recordEvent', {
     caseId: hsbCase.id,
     event: 'first-meeting-with-child',
-    occurredAt: '2026-11-02T09:00:00Z',
+    occurredAt: '2026-11-02T00:00:00Z', // recorded by its day alone
     note: '',
   });
   const a = await startAimAssessment(call, {
@@ -154,6 +154,22 @@ describe('My work, as each person’s inbox', () => {
     expect(await chart.locator('svg.recharts-surface').count()).toBeGreaterThan(0);
     await team.getByRole('button', { name: 'Save these figures as CSV' }).waitFor();
     await expectAccessible(page, 'my work manager');
+  });
+
+  it('shows a deadline started by a day-only step with its date and no time', async () => {
+    // Caught before: "Started by …, 02/11/2026 00:00".
+    const { page } = app;
+    await signInByRouter(app, ADMIN);
+    await page
+      .getByRole('region', { name: 'Your team’s cases' })
+      .getByRole('link', { name: /Riley Inbox/ })
+      .click();
+    const card = page.getByRole('article', { name: 'AIM assessment completed' });
+    // The Started by fact reads the step and its day; were a time shown, the text would run on.
+    const started = card.getByText(/^Initial meeting with the child for the AIM assessment, \d/);
+    expect(await started.textContent()).toBe(
+      'Initial meeting with the child for the AIM assessment, 02/11/2026',
+    );
   });
 
   it('does not show the request to the social worker who made it', async () => {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { DeadlineView } from '#contract/timescale-schemas.ts';
+import { londonTime } from '#domain/dates.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import { Fact } from '../../ui/Fact.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -93,7 +94,8 @@ function DeadlineCard({
             <RuleText deadline={d} />
           </Fact>
           <Fact term="Started by">
-            {d.startedBy}, <InstantText value={d.triggerAt} withTime />
+            {/* A step recorded by its day alone (midnight in London) shows no time. */}
+            {d.startedBy}, <InstantText value={d.triggerAt} withTime={londonTime(d.triggerAt) !== '00:00'} />
           </Fact>
           <Fact term="Original due date">
             <time dateTime={d.originalDue.dueDay}>{dueText(d.originalDue)}</time>
