@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
+import { LICENSED_AIM3_ITEMS } from '../support/case-steps.ts';
 import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
   ADMIN,
@@ -578,19 +579,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     ]);
     await expectAccessible(page, 'frameworks');
 
-    const good = {
-      frameworkId: 'aim3',
-      name: 'Our AIM3 items',
-      licence: 'Example Council AIM licence 2026',
-      items: [
-        {
-          id: 'S1',
-          domainId: 'sexual-behaviours',
-          kind: 'concern',
-          text: 'Licensed wording held by the council',
-        },
-      ],
-    };
+    const good = LICENSED_AIM3_ITEMS;
     const bad = {
       ...good,
       items: [

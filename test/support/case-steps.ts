@@ -114,3 +114,18 @@ export async function consentToHubReferral(h: Harness, caseId: string, motherNam
     });
   return mother;
 }
+
+/** A council's licensed AIM3 item set of one concern in "Sexual behaviours", as a file to import holds it. */
+export const LICENSED_AIM3_ITEMS = {
+  frameworkId: 'aim3',
+  name: 'Our AIM3 items',
+  licence: 'Example Council AIM licence 2026',
+  items: [
+    {
+      id: 'S1',
+      domainId: 'sexual-behaviours',
+      kind: 'concern',
+      text: 'Licensed wording held by the council',
+    },
+  ],
+};
