@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
+import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const as = (username: 'sam.sw' | 'yas.yos') => signInAs(h, username);
 
@@ -56,15 +56,7 @@ const meeting = (
   actions: [{ text: 'Police to interview the child', owner: 'DC Example', due: '2026-11-10', done: false }],
 });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-05T09:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-05T09:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 describe('Blackpool: amber concern → strategy meeting within 24 hours → section 47 joint + AIM alongside', () => {
   it('walks the pathway, with deadlines and a dated history', async () => {
