@@ -54,6 +54,17 @@ const lifeEvent = (what: string) => ({
 });
 
 /** Every free-text field the script can reach, through the router, with the people who may write it. */
+/** The signed-in assessor (Sam or Yas) rates the item and finishes the developmental domain. */
+async function rateAndFinish(assessmentId: string, itemId: string, rating: 'clear' | 'some', who: string) {
+  await h.call('assessments.rate', {
+    itemId,
+    rating,
+    evidence: c(`Evidence${who}`),
+    source: c(`RatingSource${who}`),
+  });
+  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+}
+
 async function scriptedCase() {
   // Administration: a user's name (their username identifies the account and may be audited), a closure day.
   const casey = await h.call('users.create', {
@@ -281,21 +292,9 @@ async function scriptedCase() {
     label: c('ItemLabel'),
   });
   const itemId = view.domains.find((d) => d.id === 'developmental')?.items.at(-1)?.id ?? '';
-  await h.call('assessments.rate', {
-    itemId,
-    rating: 'clear',
-    evidence: c('EvidenceSam'),
-    source: c('RatingSourceSam'),
-  });
-  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+  await rateAndFinish(assessmentId, itemId, 'clear', 'Sam');
   await as('yas.yos');
-  await h.call('assessments.rate', {
-    itemId,
-    rating: 'some',
-    evidence: c('EvidenceYas'),
-    source: c('RatingSourceYas'),
-  });
-  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+  await rateAndFinish(assessmentId, itemId, 'some', 'Yas');
   await h.call('assessments.proposeAgreement', {
     itemId,
     rating: 'clear',
