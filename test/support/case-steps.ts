@@ -13,6 +13,19 @@ export const CASE_FACTS = {
   openToYouthJusticeService: false,
 };
 
+/** A child's details as the form sends them: born 01/05/2012, a boy, nothing else known; `extra` changes any of it. */
+export const childDetails = (name: string, extra: Partial<CallRequest<'children.create'>> = {}) => ({
+  name,
+  preferredName: '',
+  dateOfBirth: '2012-05-01',
+  gender: 'male' as const,
+  socialCareNumber: '',
+  youthJusticeNumber: '',
+  areaOfResidence: '',
+  school: '',
+  ...extra,
+});
+
 /** A concern reported by a school's designated safeguarding lead on 4 November 2026. */
 export function schoolConcern(
   caseId: string,
