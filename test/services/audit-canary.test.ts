@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
+import { acceptedConsultationRequest, aimAssessment, schoolConcern } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import type { Harness, Team } from '../support/workbench.ts';
 import { openCaseFor, SW_PASSWORD, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
@@ -343,19 +343,11 @@ async function scriptedCase() {
       reason: c('HubConsentReason'),
     });
   }
-  const requested = await h.call('consultations.request', {
-    caseId: b.id,
-    managerId: team.admin.id,
-    request: c('ConsultationRequest'),
-  });
-  const consultationId = requested.consultations[0]?.id ?? '';
-  await as('yas.yos');
-  await h.call('consultations.screen', {
-    consultationId,
-    expectedVersion: 1,
-    decision: 'accept',
-    rationale: c('ScreenRationale'),
-  });
+  const consultationId = await acceptedConsultationRequest(
+    h,
+    { caseId: b.id, managerId: team.admin.id, request: c('ConsultationRequest') },
+    c('ScreenRationale'),
+  );
   await h.call('consultations.recordMeeting', {
     consultationId,
     expectedVersion: 2,

@@ -1,5 +1,5 @@
 import type { CallRequest } from '#contract/calls.ts';
-import type { Harness } from './workbench.ts';
+import { type Harness, signInAs } from './workbench.ts';
 
 // The steps a case goes through, as the tests take it there: a concern from school, consent to a hub
 // referral, and the decision to start an AIM3 assessment. Each has the usual answers; a test names only
@@ -142,3 +142,19 @@ export const LICENSED_AIM3_ITEMS = {
     },
   ],
 };
+
+/**
+ * The practitioner signed in asks the hub for a consultation with the case's manager; the hub's Yas signs
+ * in, screens the request and accepts it (with `rationale`). Returns the consultation's id.
+ */
+export async function acceptedConsultationRequest(
+  h: Harness,
+  request: { caseId: string; managerId: string; request: string },
+  rationale = '',
+) {
+  const requested = await h.call('consultations.request', request);
+  const consultationId = requested.consultations[0]?.id ?? '';
+  await signInAs(h, 'yas.yos');
+  await h.call('consultations.screen', { consultationId, expectedVersion: 1, decision: 'accept', rationale });
+  return consultationId;
+}
