@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { consentToHubReferral } from '../../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
 import type { Harness } from '../../support/workbench.ts';
-import { addYouthJusticeManager, as, openCase, setTrained, startRequest, type Team } from './support.ts';
+import {
+  addYouthJusticeManager,
+  as,
+  jointApproval,
+  openCase,
+  setTrained,
+  startRequest,
+  type Team,
+} from './support.ts';
 
 // Issue 12, "Profile data, not code": who screens hub referrals, who quality-assures, whose consent a
 // pattern-map share needs and whether the lead assessor must be trained are read from the case's profile.
@@ -141,14 +149,6 @@ describe('who quality-assures is the profile’s', () => {
       message: 'Under this profile, managers from your agency do not quality-assure AIM assessments.',
     });
     await as(h, 'pat.manager');
-    expect(
-      (
-        await h.call('signOff.approve', {
-          assessmentId: a.id,
-          comments: '',
-          jointReviewer: 'Chris Team Manager',
-        })
-      ).state,
-    ).toBe('approved');
+    expect((await h.call('signOff.approve', jointApproval(a.id, ''))).state).toBe('approved');
   });
 });
