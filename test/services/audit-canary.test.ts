@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acceptedConsultationRequest, aimAssessment, schoolConcern } from '../support/case-steps.ts';
+import {
+  acceptedConsultationRequest,
+  aimAssessment,
+  amberScreening,
+  safetyPlan,
+  schoolConcern,
+} from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import type { Harness, Team } from '../support/workbench.ts';
 import { openCaseFor, SW_PASSWORD, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
@@ -95,13 +101,7 @@ async function scriptedCase() {
   });
   expect(child).toBeDefined();
   await h.call('pathway.recordConcern', concern(a.id, 'A'));
-  await h.call('pathway.recordEvent', {
-    caseId: a.id,
-    event: 'concern-screened',
-    occurredAt: '2026-11-04T11:00:00Z',
-    note: c('EventNote'),
-    brookColour: 'amber',
-  });
+  await h.call('pathway.recordEvent', amberScreening(a.id, c('EventNote')));
   const open = (await h.call('pathway.timeline', { caseId: a.id })).deadlines.find((d) => d.state === 'open');
   if (!open)
     throw new Error(
@@ -366,14 +366,14 @@ async function scriptedCase() {
   await as('admin');
   const islington = await openCase('islington', 'C');
   await h.call('pathway.recordConcern', concern(islington.id, 'C'));
-  await h.call('plans.record', {
-    caseId: islington.id,
-    kind: 'safety-plan',
-    dated: '2026-11-06',
-    title: c('PlanTitle'),
-    details: c('PlanDetails'),
-    withWhom: c('PlanWithWhom'),
-  });
+  await h.call(
+    'plans.record',
+    safetyPlan(islington.id, '2026-11-06', {
+      title: c('PlanTitle'),
+      details: c('PlanDetails'),
+      withWhom: c('PlanWithWhom'),
+    }),
+  );
 }
 
 describe('audit summaries', () => {

@@ -158,3 +158,19 @@ export async function acceptedConsultationRequest(
   await h.call('consultations.screen', { consultationId, expectedVersion: 1, decision: 'accept', rationale });
   return consultationId;
 }
+
+/** The school's concern screened amber with the Brook traffic-light tool at 11:00 on 4 November 2026. */
+export const amberScreening = (caseId: string, note: string): CallRequest<'pathway.recordEvent'> => ({
+  caseId,
+  event: 'concern-screened',
+  occurredAt: '2026-11-04T11:00:00Z',
+  note,
+  brookColour: 'amber',
+});
+
+/** A safety plan (Islington §8), dated and described. */
+export const safetyPlan = (
+  caseId: string,
+  dated: string,
+  plan: { title: string; details: string; withWhom: string },
+): CallRequest<'plans.record'> => ({ caseId, kind: 'safety-plan', dated, ...plan });
