@@ -60,12 +60,13 @@ type Step =
   | { kind: 'wait'; ms: number };
 
 const replica = fc.nat({ max: 4 });
-/** One kind of step, drawn `weight` times in every so many, with the given fields beside its kind. */
-const stepOf = <K extends Step['kind'], F extends Record<string, fc.Arbitrary<unknown>>>(
+/** One kind of step, drawn `weight` times in every so many, with an arbitrary for each of its fields. */
+type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
+const stepOf = <K extends Step['kind']>(
   weight: number,
   kind: K,
-  fields: F,
-) => ({ weight, arbitrary: fc.record({ kind: fc.constant(kind), ...fields }) });
+  fields: { [P in Exclude<keyof StepOf<K>, 'kind'>]: fc.Arbitrary<StepOf<K>[P]> },
+) => ({ weight, arbitrary: fc.record({ kind: fc.constant(kind), ...fields }) as fc.Arbitrary<StepOf<K>> });
 const nat = (max: number) => fc.nat({ max });
 const step: fc.Arbitrary<Step> = fc.oneof(
   stepOf(2, 'add', { r: replica, what: nat(4) }),
