@@ -15,62 +15,53 @@ import {
 } from '#domain/dates.ts';
 
 const boxes = (day: string, month: string, year: string) => ({ day, month, year });
+const read = (day: string, month: string, year: string) => readDateBoxes(boxes(day, month, year));
 
 describe('dates typed into Day, Month and Year boxes', () => {
   it('turns real calendar dates into ISO days, with or without leading zeros', () => {
-    expect(readDateBoxes(boxes('14', '3', '2013'))).toEqual({ kind: 'date', value: '2013-03-14' });
-    expect(readDateBoxes(boxes('01', '12', '2026'))).toEqual({ kind: 'date', value: '2026-12-01' });
-    expect(readDateBoxes(boxes(' 7 ', ' 07', '2021 '))).toEqual({ kind: 'date', value: '2021-07-07' });
-    expect(readDateBoxes(boxes('', '', ''))).toEqual({ kind: 'empty' });
+    expect(read('14', '3', '2013')).toEqual({ kind: 'date', value: '2013-03-14' });
+    expect(read('01', '12', '2026')).toEqual({ kind: 'date', value: '2026-12-01' });
+    expect(read(' 7 ', ' 07', '2021 ')).toEqual({ kind: 'date', value: '2021-07-07' });
+    expect(read('', '', '')).toEqual({ kind: 'empty' });
   });
 
   it('accepts 29 February in leap years only', () => {
-    expect(readDateBoxes(boxes('29', '2', '2028'))).toEqual({ kind: 'date', value: '2028-02-29' });
-    expect(readDateBoxes(boxes('29', '2', '2000'))).toEqual({ kind: 'date', value: '2000-02-29' });
-    expect(readDateBoxes(boxes('29', '2', '2026'))).toMatchObject({ message: 'must be a real date' });
-    expect(readDateBoxes(boxes('29', '2', '1900'))).toMatchObject({ message: 'must be a real date' });
+    expect(read('29', '2', '2028')).toEqual({ kind: 'date', value: '2028-02-29' });
+    expect(read('29', '2', '2000')).toEqual({ kind: 'date', value: '2000-02-29' });
+    expect(read('29', '2', '2026')).toMatchObject({ message: 'must be a real date' });
+    expect(read('29', '2', '1900')).toMatchObject({ message: 'must be a real date' });
   });
 
   it('says which part is missing, in the words of the GOV.UK pattern', () => {
-    expect(readDateBoxes(boxes('14', '', '2013'))).toEqual({
+    expect(read('14', '', '2013')).toEqual({
       kind: 'problem',
       message: 'must include a month',
       boxes: ['month'],
     });
-    expect(readDateBoxes(boxes('', '3', ''))).toEqual({
+    expect(read('', '3', '')).toEqual({
       kind: 'problem',
       message: 'must include a day and year',
       boxes: ['day', 'year'],
     });
-    expect(readDateBoxes(boxes('14', '3', ''))).toMatchObject({ message: 'must include a year' });
+    expect(read('14', '3', '')).toMatchObject({ message: 'must include a year' });
   });
 
   it('refuses impossible dates, letters, short years and years outside 1900 to 2100', () => {
-    expect(readDateBoxes(boxes('31', '2', '2026'))).toEqual({
+    expect(read('31', '2', '2026')).toEqual({
       kind: 'problem',
       message: 'must be a real date',
       boxes: ['day'],
     });
-    expect(readDateBoxes(boxes('1', '13', '2026'))).toMatchObject({
-      message: 'must be a real date',
-      boxes: ['month'],
-    });
-    expect(readDateBoxes(boxes('0', '1', '2026'))).toMatchObject({
-      message: 'must be a real date',
-      boxes: ['day'],
-    });
-    expect(readDateBoxes(boxes('ab', 'March', '2026'))).toMatchObject({
+    expect(read('1', '13', '2026')).toMatchObject({ message: 'must be a real date', boxes: ['month'] });
+    expect(read('0', '1', '2026')).toMatchObject({ message: 'must be a real date', boxes: ['day'] });
+    expect(read('ab', 'March', '2026')).toMatchObject({
       message: 'must be a real date',
       boxes: ['day', 'month'],
     });
-    expect(readDateBoxes(boxes('1', '1', '26'))).toMatchObject({ boxes: ['year'] });
-    expect(readDateBoxes(boxes('1', '1', '1899'))).toMatchObject({
-      message: 'must be between 1900 and 2100',
-    });
-    expect(readDateBoxes(boxes('1', '1', '2101'))).toMatchObject({
-      message: 'must be between 1900 and 2100',
-    });
-    expect(readDateBoxes(boxes('-1', '1', '2026'))).toMatchObject({ message: 'must be a real date' });
+    expect(read('1', '1', '26')).toMatchObject({ boxes: ['year'] });
+    expect(read('1', '1', '1899')).toMatchObject({ message: 'must be between 1900 and 2100' });
+    expect(read('1', '1', '2101')).toMatchObject({ message: 'must be between 1900 and 2100' });
+    expect(read('-1', '1', '2026')).toMatchObject({ message: 'must be a real date' });
   });
 
   it('keeps a part-typed date as typed, never as a real date, and reads it back', () => {

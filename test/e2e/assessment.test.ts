@@ -1,23 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
+import { LICENSED_AIM3_ITEMS } from '../support/case-steps.ts';
 import { fillDate, type WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  browserFile,
-  credentials,
-  goTo,
-  heading,
-  openAssessment,
-  openCasePage,
-  SW,
-  screens,
-  setUpTeamAndCase,
-  signInThroughUi,
-  signOutAndReload,
-  signOutThroughUi,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, SW, YOS } from './setup.ts';
 
 // The AIM assessment workspace through the UI in Chromium, against the real router, with two co-assessors
 // signed in in turn on a Lancashire case. The social worker starts the assessment from the case page and
@@ -37,9 +24,9 @@ const CHILD = 'Riley Example';
 const ITEM = 'Use of coercion';
 const RATIONALE = 'The police account corroborates the school report.';
 
-const suite = browserFile('hsb-assessment-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-assessment-e2e-', { now: NOW });
 let app: WorkbenchPage;
-const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
+const { checked: screensChecked, expectAccessible, closeUp } = e2e.screens(SHOTS);
 let assessmentUrl = '';
 /** Content Security Policy refusals in the console (the editor must not need inline styles or scripts). */
 const cspMessages: string[] = [];
@@ -58,22 +45,22 @@ beforeAll(async () => {
   app.page.on('console', (message) => {
     if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
   });
-  await setUpTeamAndCase(call, {
+  await e2e.setUpTeamAndCase(call, {
     child: { name: CHILD, dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
   });
-  await signOutAndReload(app);
+  await e2e.signOutAndReload(app);
 });
 
 describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('starts an AIM assessment from the case page, showing the profile’s refusal when the criteria are not met', async () => {
     const { page } = app;
-    await signInThroughUi(page, SW);
-    await openCasePage(page, CHILD);
+    await e2e.signInThroughUi(page, SW);
+    await e2e.openCasePage(page, CHILD);
     const list = page.getByRole('region', { name: 'AIM assessments' });
     await list.getByText('No AIM assessment has been started for this case.').waitFor();
     await list.getByRole('link', { name: 'Start an AIM assessment' }).click();
-    await heading(page, 'Start an AIM assessment').waitFor();
+    await e2e.heading(page, 'Start an AIM assessment').waitFor();
     const form = page.getByRole('form', { name: 'Start an AIM assessment' });
     await expectAccessible(page, 'start form');
 
@@ -132,7 +119,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await police.getByLabel('No', { exact: true }).check();
     await form.getByRole('button', { name: 'Start the assessment' }).click();
 
-    await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+    await e2e.heading(page, `AIM assessment: ${CHILD}`).waitFor();
     assessmentUrl = page.url();
     expect(assessmentUrl).toMatch(/#\/assessments\/[A-Za-z0-9-]+$/);
     expect(await page.getByText(/^Case HSB-\d{4}-0001 · AIM3 · Version 1$/).isVisible()).toBe(true);
@@ -327,7 +314,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await page.reload();
     await page.getByText('Signed in as').waitFor();
     await page.goto(assessmentUrl);
-    await heading(page, `AIM assessment: ${CHILD}`).waitFor();
+    await e2e.heading(page, `AIM assessment: ${CHILD}`).waitFor();
     await check();
 
     // The saved text opens in the editor with its formatting.
@@ -361,13 +348,13 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       .getByRole('status')
       .getByText(/^Draft saved at/)
       .waitFor({ timeout: 12_000 });
-    await signOutThroughUi(page);
+    await e2e.signOutThroughUi(page);
   });
 
   it('the YOS practitioner sees the other rating hidden, rates differently, finishes, and the difference shows', async () => {
     const { page } = app;
-    await signInThroughUi(page, YOS);
-    await openAssessment(page, CHILD);
+    await e2e.signInThroughUi(page, YOS);
+    await e2e.openAssessment(page, CHILD);
     const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });
     expect(await cellText(ratings.getByRole('row', { name: /Sam Social Worker/ }))).toEqual([
       'Hidden until you finish your own ratings',
@@ -433,13 +420,13 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
         .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
         .count(),
     ).toBe(0);
-    await signOutThroughUi(page);
+    await e2e.signOutThroughUi(page);
   });
 
   it('the social worker confirms: the agreed position, its rationale and both names appear', async () => {
     const { page } = app;
-    await signInThroughUi(page, SW);
-    await openAssessment(page, CHILD);
+    await e2e.signInThroughUi(page, SW);
+    await e2e.openAssessment(page, CHILD);
     await item(page)
       .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
       .click();
@@ -482,7 +469,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     app.workbench.touch();
     const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
     await call('session.signOut', {});
-    await call('session.signIn', credentials(YOS));
+    await call('session.signIn', e2e.credentials(YOS));
     await call('assessments.holdSection', { assessmentId, sectionKey: 'views' });
     await call('assessments.saveSection', {
       assessmentId,
@@ -491,7 +478,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       content: richTextFromPlain('His mother worries about the bus journey.'),
     });
     await call('session.signOut', {});
-    await call('session.signIn', credentials(SW));
+    await call('session.signIn', e2e.credentials(SW));
 
     await section.getByRole('button', { name: `Save ${name}` }).click();
     const theirs = section.getByRole('region', { name: 'Saved by the other assessor' });
@@ -549,9 +536,9 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
 
   it('a manager who is not an assessor reads the assessment without being able to change it', async () => {
     const { page } = app;
-    await signOutThroughUi(page);
-    await signInThroughUi(page, ADMIN);
-    await openAssessment(page, CHILD, 2);
+    await e2e.signOutThroughUi(page);
+    await e2e.signInThroughUi(page, ADMIN);
+    await e2e.openAssessment(page, CHILD, 2);
     await page.getByText('You can read this assessment but not change it').waitFor();
     await expectAccessible(page, 'assessment page as a reader');
     expect(await page.getByRole('form').count()).toBe(0);
@@ -565,8 +552,8 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
 
   it('an administrator imports a licensed item set; an invalid file lists the path of each fault', async () => {
     const { page } = app;
-    await goTo(page, 'Frameworks');
-    await heading(page, 'Assessment frameworks').waitFor();
+    await e2e.goTo(page, 'Frameworks');
+    await e2e.heading(page, 'Assessment frameworks').waitFor();
     const aim3 = page.getByRole('region', { name: 'AIM3', exact: true });
     expect(await aim3.getByText('No licensed item set is loaded.').isVisible()).toBe(true);
     expect(await aim3.getByRole('listitem').allTextContents()).toEqual([
@@ -578,19 +565,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     ]);
     await expectAccessible(page, 'frameworks');
 
-    const good = {
-      frameworkId: 'aim3',
-      name: 'Our AIM3 items',
-      licence: 'Example Council AIM licence 2026',
-      items: [
-        {
-          id: 'S1',
-          domainId: 'sexual-behaviours',
-          kind: 'concern',
-          text: 'Licensed wording held by the council',
-        },
-      ],
-    };
+    const good = LICENSED_AIM3_ITEMS;
     const bad = {
       ...good,
       items: [

@@ -1,20 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  browserFile,
-  goTo,
-  heading,
-  notice,
-  type Person,
-  SW,
-  screens,
-  setUpTeamAndCase,
-  signInThroughUi,
-  signOutAndReload,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, type Person, SW, YOS } from './setup.ts';
 
 // Need-to-know access through the UI: an unallocated practitioner searching finds only the case
 // reference, the child's initials and the allocated social worker, and asks for access with a reason;
@@ -41,33 +29,33 @@ const MAX: Person = {
   aimTrained: true,
 };
 
-const suite = browserFile('hsb-access-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-access-e2e-', { now: NOW });
 let app: WorkbenchPage;
-const { expectAccessible } = screens();
+const { expectAccessible } = e2e.screens();
 
 const { call } = suite;
 
 async function searchCases(page: Page, query: string) {
-  await goTo(page, 'Cases');
-  await heading(page, 'Cases').waitFor();
+  await e2e.goTo(page, 'Cases');
+  await e2e.heading(page, 'Cases').waitFor();
   await page.getByLabel('Search by name or identifier').fill(query);
 }
 
 beforeAll(async () => {
   app = suite.app;
   // Sam and Yas are allocated and never sign in here; Una and Max are not allocated.
-  await setUpTeamAndCase(call, {
+  await e2e.setUpTeamAndCase(call, {
     team: { members: [SW, YOS, UNA, MAX], choosePasswords: [UNA, MAX] },
     child: { name: 'Riley Example', dateOfBirth: '2012-04-04', socialCareNumber: 'SC-4242' },
     profileId: 'blackpool',
   });
-  await signOutAndReload(app);
+  await e2e.signOutAndReload(app);
 });
 
 describe('need-to-know access, through the UI', () => {
   it('shows an unallocated practitioner only the reference, initials and social worker, and lets them ask for access', async () => {
     const { page } = app;
-    await signInThroughUi(page, UNA);
+    await e2e.signInThroughUi(page, UNA);
     await searchCases(page, 'Riley');
     const restricted = page.getByRole('region', { name: 'Cases you are not allocated to' });
     await restricted.waitFor();
@@ -85,13 +73,13 @@ describe('need-to-know access, through the UI', () => {
     await form.getByText('Enter why you need access.').waitFor();
     await form.getByLabel('Why do you need access?').fill('Covering for Sam during leave');
     await form.getByRole('button', { name: 'Send request' }).click();
-    await notice(page, 'Your request for access has been recorded.').waitFor();
+    await e2e.notice(page, 'Your request for access has been recorded.').waitFor();
     await expectAccessible(page, 'access requested');
   });
 
   it('lets an unallocated manager break the glass with a reason and open the case', async () => {
     const { page } = app;
-    await signInThroughUi(page, MAX);
+    await e2e.signInThroughUi(page, MAX);
     await searchCases(page, 'HSB-2026-0001');
     const restricted = page.getByRole('region', { name: 'Cases you are not allocated to' });
     await restricted.getByRole('button', { name: 'Break glass' }).click();
@@ -100,15 +88,15 @@ describe('need-to-know access, through the UI', () => {
     await expectAccessible(page, 'break glass form');
     await form.getByLabel('Why must you open this case now?').fill('Police at the door out of hours');
     await form.getByRole('button', { name: 'Break glass and open the case' }).click();
-    await heading(page, 'Riley Example').waitFor();
+    await e2e.heading(page, 'Riley Example').waitFor();
   });
 
   it('shows the case’s manager who asked for access and who broke the glass, with their reasons', async () => {
     const { page } = app;
-    await signInThroughUi(page, ADMIN);
+    await e2e.signInThroughUi(page, ADMIN);
     await searchCases(page, '');
     await page.getByRole('link', { name: 'Riley Example' }).click();
-    await heading(page, 'Riley Example').waitFor();
+    await e2e.heading(page, 'Riley Example').waitFor();
     const section = page.getByRole('region', { name: 'Access by people not allocated' });
     await section.getByText('Max Manager').waitFor();
     expect(await section.getByText(/Police at the door out of hours/).isVisible()).toBe(true);

@@ -4,20 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lancashireProfile } from '#domain/profiles/index.ts';
 import { fillDate, type WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  allocateNewCase,
-  browserFile,
-  heading,
-  SW,
-  screens,
-  setUpTeam,
-  signInByRouter,
-  signInThroughUi,
-  signOutThroughUi,
-  startNewChild,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, SW, YOS } from './setup.ts';
 
 // Protocol profiles and the working-day clock, through the UI in Chromium against the real router:
 // an Islington case; Hackett category 2 agreed on Thursday 27/08/2026, the Thursday before the August
@@ -32,9 +20,9 @@ const NOW = new Date('2026-08-27T14:00:00Z');
 const SHOTS = '/tmp/hsb-deadlines-screens';
 const STEP = 'HSB strategy meeting held';
 
-const suite = browserFile('hsb-deadlines-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-deadlines-e2e-', { now: NOW });
 let app: WorkbenchPage;
-const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
+const { checked: screensChecked, expectAccessible, closeUp } = e2e.screens(SHOTS);
 let caseUrl = '';
 
 /** The setup the foundation test already drives through the UI, done through the router to save time. */
@@ -47,27 +35,27 @@ const deadlineCard = (page: Page, step: string): Locator =>
 beforeAll(async () => {
   app = suite.app;
   // Yas is allocated to the case the test opens, and never signs in here.
-  await setUpTeam(call, { members: [SW, YOS], choosePasswords: [SW] });
-  await signInByRouter(app, SW);
+  await e2e.setUpTeam(call, { members: [SW, YOS], choosePasswords: [SW] });
+  await e2e.signInByRouter(app, SW);
 });
 
 describe('deadlines on the working-day clock, through the UI', () => {
   it('lands a practitioner on My work, then opens an Islington case', async () => {
     const { page } = app;
-    await heading(page, 'My work').waitFor();
+    await e2e.heading(page, 'My work').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').first().textContent()).toBe('My work');
     expect(await page.getByText('You have no running deadlines.').isVisible()).toBe(true);
 
-    await startNewChild(page);
+    await e2e.startNewChild(page);
     await page.getByLabel('Full name').fill('Casey Clock-Example');
     await fillDate(page, 'Date of birth', '01/06/2012');
     await page.getByLabel('Gender').selectOption({ label: 'Male' });
     await page.getByRole('button', { name: 'Create child' }).click();
-    await heading(page, 'Open an HSB case').waitFor();
-    await allocateNewCase(page, 'Islington, version 2');
+    await e2e.heading(page, 'Open an HSB case').waitFor();
+    await e2e.allocateNewCase(page, 'Islington, version 2');
     await page.getByRole('button', { name: 'Open case' }).click();
-    await heading(page, 'Casey Clock-Example').waitFor();
+    await e2e.heading(page, 'Casey Clock-Example').waitFor();
     caseUrl = page.url();
     await page.getByText('Profile: Islington, version 2').waitFor();
     expect(await page.getByText('No deadlines yet.').isVisible()).toBe(true);
@@ -77,7 +65,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     const { page } = app;
     // The category is recorded on the pathway's risk category screen, linked from the case page.
     await page.getByRole('link', { name: 'Risk category and descriptors' }).click();
-    await heading(page, 'Risk category').waitFor();
+    await e2e.heading(page, 'Risk category').waitFor();
     const form = page.getByRole('form', { name: 'Record the risk category' });
     // An empty submit lists what is missing, linked to the fields.
     await form.getByRole('button', { name: 'Record category' }).click();
@@ -99,7 +87,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
       await history.getByRole('cell', { name: 'Strategy discussion: CSC manager and police' }).count(),
     ).toBe(1);
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Casey Clock-Example').waitFor();
+    await e2e.heading(page, 'Casey Clock-Example').waitFor();
 
     const card = deadlineCard(page, STEP);
     await card.waitFor();
@@ -116,7 +104,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
   it('shows the deadline on My work under "Due this week", with the case, step and rule', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'My work', exact: true }).click();
-    await heading(page, 'My work').waitFor();
+    await e2e.heading(page, 'My work').waitFor();
     const thisWeek = page.getByRole('region', { name: /^Due this week/ });
     const row = thisWeek.getByRole('row', { name: new RegExp(STEP) });
     await row.waitFor();
@@ -136,7 +124,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
   it('extends the deadline with a reason: the new date shows, the original 02/09/2026 stays, the reason is in the history', async () => {
     const { page } = app;
     await page.getByRole('link', { name: /Casey Clock-Example/ }).click();
-    await heading(page, 'Casey Clock-Example').waitFor();
+    await e2e.heading(page, 'Casey Clock-Example').waitFor();
     expect(page.url()).toBe(caseUrl);
     const card = deadlineCard(page, STEP);
     await card.getByRole('button', { name: `Extend ${STEP}` }).click();
@@ -177,9 +165,9 @@ describe('deadlines on the working-day clock, through the UI', () => {
 
   it('shows a manager the team’s deadlines and how many were met on time', async () => {
     const { page } = app;
-    await signOutThroughUi(page);
-    await signInThroughUi(page, ADMIN);
-    await heading(page, 'My work').waitFor();
+    await e2e.signOutThroughUi(page);
+    await e2e.signInThroughUi(page, ADMIN);
+    await e2e.heading(page, 'My work').waitFor();
     const team = page.getByRole('region', { name: 'Team deadlines' });
     await team.getByRole('row', { name: new RegExp(STEP) }).waitFor();
     expect(
@@ -192,7 +180,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
   it('lists the profiles, and an invalid profile file shows the path of each fault and imports nothing', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Profiles', exact: true }).click();
-    await heading(page, 'Protocol profiles').waitFor();
+    await e2e.heading(page, 'Protocol profiles').waitFor();
     const table = page.getByRole('table', { name: 'Protocol profiles' });
     expect(await table.getByRole('row').count()).toBe(6);
     expect(
@@ -232,7 +220,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
   it('shows a profile readably, and lets the administrator export and clone it', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Islington', exact: true }).click();
-    await heading(page, 'Islington').waitFor();
+    await e2e.heading(page, 'Islington').waitFor();
     const timescales = page.getByRole('table', { name: 'Timescales of Islington' });
     // Islington §5.3: the clock starts when the concern or screening believes abusive or violent HSB.
     const meeting = timescales.getByRole('row', { name: new RegExp(`^${STEP} Concern or screening`) });
@@ -254,14 +242,14 @@ describe('deadlines on the working-day clock, through the UI', () => {
     // No source file name anywhere on any built-in profile's screen (issue 12).
     for (const name of ['Islington', 'Hounslow', 'Lancashire', 'Blackpool', 'England (generic)']) {
       await page.getByRole('link', { name: 'Profiles', exact: true }).click();
-      await heading(page, 'Protocol profiles').waitFor();
+      await e2e.heading(page, 'Protocol profiles').waitFor();
       await page.getByRole('link', { name, exact: true }).click();
-      await heading(page, name).waitFor();
+      await e2e.heading(page, name).waitFor();
       expect(await page.getByRole('main').textContent(), name).not.toMatch(/\d{3}_[^ ]*\.txt/);
     }
     await page.getByRole('link', { name: 'Profiles', exact: true }).click();
     await page.getByRole('link', { name: 'Lancashire', exact: true }).click();
-    await heading(page, 'Lancashire').waitFor();
+    await e2e.heading(page, 'Lancashire').waitFor();
     expect(
       await page
         .getByText(/^Lancashire Joint Working Protocol, step 8: AIM assessment within 45 working days/)
@@ -269,7 +257,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     ).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Profiles', exact: true }).click();
     await page.getByRole('link', { name: 'Islington', exact: true }).click();
-    await heading(page, 'Islington').waitFor();
+    await e2e.heading(page, 'Islington').waitFor();
     await closeUp(page.getByRole('region', { name: 'Timescales' }), 'profile timescales');
     await closeUp(page.getByRole('region', { name: 'Risk matrix' }), 'profile risk matrix');
 
@@ -282,7 +270,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await page.getByLabel('New id').fill('islington-2027');
     await page.getByLabel('New name').fill('Islington 2027 draft');
     await page.getByRole('button', { name: 'Clone profile' }).click();
-    await heading(page, 'Islington 2027 draft').waitFor();
+    await e2e.heading(page, 'Islington 2027 draft').waitFor();
     expect(await page.getByText('has been cloned as “Islington 2027 draft”').isVisible()).toBe(true);
     expect(await rowValueIn(page.getByRole('main'), 'Source')).toBe('Cloned');
   });
@@ -290,7 +278,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
   it('adds and removes closure days under Administration', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Administration', exact: true }).click();
-    await heading(page, 'Administration').waitFor();
+    await e2e.heading(page, 'Administration').waitFor();
     const section = page.getByRole('region', { name: 'Closure days' });
     expect(await section.getByText('running deadlines keep the calendar they started with').isVisible()).toBe(
       true,
@@ -322,7 +310,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
       .getByRole('region', { name: 'Team deadlines' })
       .getByRole('link', { name: /Casey Clock-Example/ })
       .click();
-    await heading(page, 'Casey Clock-Example').waitFor();
+    await e2e.heading(page, 'Casey Clock-Example').waitFor();
     const card = deadlineCard(page, STEP);
 
     // Someone else pauses it while this form is open: nothing is saved, the message shows, the card reloads.
@@ -398,7 +386,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     });
     const importFile = async (v: number, days: number) => {
       await page.getByRole('link', { name: 'Profiles', exact: true }).click();
-      await heading(page, 'Protocol profiles').waitFor();
+      await e2e.heading(page, 'Protocol profiles').waitFor();
       await page.getByLabel('Profile file', { exact: true }).setInputFiles({
         name: `lancashire-local-v${v}.json`,
         mimeType: 'application/json',
@@ -430,10 +418,10 @@ describe('deadlines on the working-day clock, through the UI', () => {
     });
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('link', { name: 'Robin Version-Example' }).click();
-    await heading(page, 'Robin Version-Example').waitFor();
+    await e2e.heading(page, 'Robin Version-Example').waitFor();
 
     await page.getByRole('link', { name: 'Record a step' }).click();
-    await heading(page, 'Steps on the pathway').waitFor();
+    await e2e.heading(page, 'Steps on the pathway').waitFor();
     const stepForm = page.getByRole('form', { name: 'Record a step' });
     await stepForm
       .getByLabel('Step')
@@ -453,7 +441,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await importFile(2, 40);
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('link', { name: 'Robin Version-Example' }).click();
-    await heading(page, 'Robin Version-Example').waitFor();
+    await e2e.heading(page, 'Robin Version-Example').waitFor();
     await page.getByText('Profile: Lancashire (local), version 1').waitFor();
     const move = page.getByRole('form', { name: 'Version 2 of the Lancashire (local) profile is available' });
     await move.getByRole('button', { name: 'Move this case to version 2' }).click();

@@ -3,22 +3,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillDate, type WorkbenchPage } from './harness.ts';
-import {
-  allocatedTo,
-  browserFile,
-  fillAttendee,
-  heading,
-  minutesLater,
-  openAllocatedCase,
-  openCasePage,
-  SW,
-  screens,
-  setUpTeam,
-  signInByRouter,
-  signInThroughUi,
-  signOutThroughUi,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { SW, YOS } from './setup.ts';
 
 // The HSB pathway on a case, through the UI in Chromium against the real router (issue 7):
 // (1) Blackpool: an amber concern on an open case → the strategy meeting/discussion is due within 24 hours
@@ -34,10 +20,10 @@ const NOW = new Date('2026-11-05T09:00:00Z');
 const SHOTS = '/tmp/hsb-pathway-screens';
 const BLACKPOOL_STEP = 'Sexually harmful behaviour strategy meeting/discussion held (where appropriate)';
 
-const suite = browserFile('hsb-pathway-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-pathway-e2e-', { now: NOW });
 let app: WorkbenchPage;
-let allocation: ReturnType<typeof allocatedTo>;
-const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS);
+let allocation: ReturnType<typeof e2e.allocatedTo>;
+const { checked: screensChecked, expectAccessible, closeUp } = e2e.screens(SHOTS);
 
 /** Set-up the other browser tests already drive through the UI, done through the router to save time. */
 const { call } = suite;
@@ -48,7 +34,7 @@ async function openCase(profileId: string, name: string, dateOfBirth: string) {
   app.clock.now = new Date('2026-11-03T09:00:00Z');
   try {
     const child = { name, dateOfBirth, gender: 'female' } as const;
-    return (await openAllocatedCase(call, { child: child as never, profileId, ...allocation })).hsbCase;
+    return (await e2e.openAllocatedCase(call, { child: child as never, profileId, ...allocation })).hsbCase;
   } finally {
     app.clock.now = now;
     app.workbench.touch();
@@ -57,7 +43,7 @@ async function openCase(profileId: string, name: string, dateOfBirth: string) {
 
 /** Go to the case page the way a person would: from the case list. */
 async function openCaseStatus(page: Page, childName: string) {
-  await openCasePage(page, childName);
+  await e2e.openCasePage(page, childName);
   await status(page).getByText('Where the child is now:').waitFor();
 }
 
@@ -80,9 +66,9 @@ async function columnTexts(table: Locator, column: number): Promise<string[]> {
 
 beforeAll(async () => {
   app = suite.app;
-  const { ids } = await setUpTeam(call);
-  allocation = allocatedTo(ids);
-  await signInByRouter(app, SW);
+  const { ids } = await e2e.setUpTeam(call);
+  allocation = e2e.allocatedTo(ids);
+  await e2e.signInByRouter(app, SW);
 });
 
 describe('Blackpool: amber concern → strategy meeting within 24 hours → section 47 joint + AIM alongside', () => {
@@ -100,7 +86,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await expectAccessible(page, 'case page before the pathway');
 
     await status(page).getByRole('link', { name: 'Record a concern' }).click();
-    await heading(page, 'Record a concern').waitFor();
+    await e2e.heading(page, 'Record a concern').waitFor();
     const form = page.getByRole('form', { name: 'Record a concern' });
     // An empty submit lists what is missing, linked to the fields.
     await form.getByRole('button', { name: 'Record concern' }).click();
@@ -144,7 +130,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     expect(await concerns.getByRole('cell', { name: 'Child A (harmed child)' }).count()).toBe(1);
 
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Bailey Blackpool').waitFor();
+    await e2e.heading(page, 'Bailey Blackpool').waitFor();
     await status(page).getByText('Next deadline:').waitFor();
     expect(await lineText(page, 'Next deadline:')).toMatch(
       new RegExp(
@@ -160,7 +146,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
   it('refuses a meeting held before the concern, and a section 47 enquiry without single or joint; nothing is saved', async () => {
     const { page } = app;
     await status(page).getByRole('link', { name: 'Record a strategy discussion or meeting' }).click();
-    await heading(page, 'Record a strategy discussion or meeting').waitFor();
+    await e2e.heading(page, 'Record a strategy discussion or meeting').waitFor();
     const form = page.getByRole('form', { name: 'Record a strategy discussion or meeting' });
     expect(await form.getByLabel('Chair', { exact: true }).inputValue()).toBe(
       'Current team manager (review and end meetings: the SQR service)',
@@ -169,15 +155,15 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await form.getByLabel('What triggered it').fill('Amber concern screened with the Brook tool');
     await fillDate(form, 'Date held', '03/11/2026');
     await form.getByLabel('Time held').fill('08:30');
-    await fillAttendee(form, 1, {
+    await e2e.fillAttendee(form, 1, {
       name: 'Sam Social Worker',
       role: 'Social worker',
       agency: "Children's Services",
     });
     await form.getByRole('button', { name: 'Add an attendee' }).click();
-    await fillAttendee(form, 2, { name: 'DC Example', role: 'Police officer', agency: 'Police' });
+    await e2e.fillAttendee(form, 2, { name: 'DC Example', role: 'Police officer', agency: 'Police' });
     await form.getByRole('button', { name: 'Add an attendee' }).click();
-    const third = await fillAttendee(form, 3, { name: 'School DSL', agency: 'Education' });
+    const third = await e2e.fillAttendee(form, 3, { name: 'School DSL', agency: 'Education' });
     await third.getByLabel('Attendance').selectOption({ label: 'Sent apologies' });
     const agenda = form.getByRole('group', { name: 'Agenda point 1' });
     expect(await agenda.getByLabel('Point').inputValue()).toBe('Share information');
@@ -220,7 +206,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     const form = page.getByRole('form', { name: 'Record a strategy discussion or meeting' });
     await form.getByLabel('Joint with police').check();
     await form.getByRole('button', { name: 'Save the record' }).click();
-    await heading(page, 'Strategy discussions and meetings').waitFor();
+    await e2e.heading(page, 'Strategy discussions and meetings').waitFor();
     await page
       .getByText('Strategy meeting recorded: Section 47 enquiry; AIM assessment alongside (after screening).')
       .waitFor();
@@ -238,7 +224,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     await expectAccessible(page, 'strategy meetings');
 
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Bailey Blackpool').waitFor();
+    await e2e.heading(page, 'Bailey Blackpool').waitFor();
     await status(page).getByText('Where the child is now:').waitFor();
     expect(await lineText(page, 'Where the child is now:')).toMatch(
       /^Where the child is now: Strategy meeting held: Section 47 enquiry; AIM assessment alongside/,
@@ -269,7 +255,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
   it('suggests a category from the descriptors; departing needs a rationale; the history keeps it', async () => {
     const { page } = app;
     await status(page).getByRole('link', { name: 'Risk category and descriptors' }).click();
-    await heading(page, 'Risk category').waitFor();
+    await e2e.heading(page, 'Risk category').waitFor();
     const form = page.getByRole('form', { name: 'Record the risk category' });
     const abusive = form.getByRole('group', { name: 'Abusive' });
     await abusive.getByLabel('Coercion and force to ensure victim compliance').check();
@@ -303,11 +289,11 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
   it('records a plan (Islington §8 list of records) and lists it', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Bailey Blackpool').waitFor();
+    await e2e.heading(page, 'Bailey Blackpool').waitFor();
     await status(page)
       .getByRole('link', { name: /^Plans and records/ })
       .click();
-    await heading(page, 'Plans and records').waitFor();
+    await e2e.heading(page, 'Plans and records').waitFor();
     const form = page.getByRole('form', { name: 'Add a plan or record' });
     await form.getByLabel('Kind of record').selectOption({ label: 'Safety plan' });
     await fillDate(form, 'Date', '05/11/2026');
@@ -330,7 +316,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     caseId = (await openCase('lancashire', 'Lee Lancashire', '2017-06-01')).id;
     await openCaseStatus(page, 'Lee Lancashire');
     await status(page).getByRole('link', { name: 'Record a concern' }).click();
-    await heading(page, 'Record a concern').waitFor();
+    await e2e.heading(page, 'Record a concern').waitFor();
     const form = page.getByRole('form', { name: 'Record a concern' });
     await fillDate(form, 'Date received', '05/11/2026');
     await form.getByLabel('Time received').fill('08:00');
@@ -380,9 +366,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
   it('records consent (offering only people on the case), then the social worker’s request', async () => {
     const { page } = app;
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Lee Lancashire').waitFor();
+    await e2e.heading(page, 'Lee Lancashire').waitFor();
     await status(page).getByRole('link', { name: 'Consultation with the CYJS HSB Hub' }).click();
-    await heading(page, 'Consultation with the CYJS HSB Hub').waitFor();
+    await e2e.heading(page, 'Consultation with the CYJS HSB Hub').waitFor();
 
     // Without consent the request is refused, with each missing consent named; nothing is saved.
     const request = page.getByRole('form', { name: 'Request a consultation' });
@@ -438,11 +424,11 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
 
   it('is screened by the hub (the CYJS practitioner), held, problematic: pattern mapping is next', async () => {
     const { page } = app;
-    await signOutThroughUi(page);
-    await signInThroughUi(page, YOS);
+    await e2e.signOutThroughUi(page);
+    await e2e.signInThroughUi(page, YOS);
     await openCaseStatus(page, 'Lee Lancashire');
     await status(page).getByRole('link', { name: 'Consultation with the CYJS HSB Hub' }).click();
-    await heading(page, 'Consultation with the CYJS HSB Hub').waitFor();
+    await e2e.heading(page, 'Consultation with the CYJS HSB Hub').waitFor();
     expect(
       await page
         .getByText('Only the allocated social worker, Sam Social Worker, can request a consultation.')
@@ -458,15 +444,15 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await screen.getByLabel('Accept the request').check();
     await screen.getByRole('button', { name: 'Record the screening decision' }).click();
 
-    minutesLater(app, 60);
+    e2e.minutesLater(app, 60);
     const held = page.getByRole('form', { name: 'Record the consultation meeting' });
     await held.waitFor();
     await fillDate(held, 'Date held', '05/11/2026');
     await held.getByLabel('Time held').fill('09:30');
     await held.getByLabel('Chair').fill('Yas Youth Justice');
-    await fillAttendee(held, 1, { name: 'Sam Social Worker', role: 'Allocated social worker' });
+    await e2e.fillAttendee(held, 1, { name: 'Sam Social Worker', role: 'Allocated social worker' });
     await held.getByRole('button', { name: 'Add an attendee' }).click();
-    await fillAttendee(held, 2, { name: 'Yas Youth Justice', agency: 'CYJS HSB Hub' });
+    await e2e.fillAttendee(held, 2, { name: 'Yas Youth Justice', agency: 'CYJS HSB Hub' });
     await held.getByLabel('Problematic').check();
     await held.getByLabel('Resources shared').fill('Brook guidance for parents');
     await held.getByLabel('Pattern mapping').check();
@@ -479,7 +465,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     await expectAccessible(page, 'consultation held');
 
     await page.getByRole('link', { name: 'Back to the case' }).click();
-    await heading(page, 'Lee Lancashire').waitFor();
+    await e2e.heading(page, 'Lee Lancashire').waitFor();
     await status(page).getByText('Where the child is now:').waitFor();
     expect(await lineText(page, 'Where the child is now:')).toBe(
       'Where the child is now: Consultation held (problematic): next, pattern mapping',
@@ -525,7 +511,7 @@ describe('Islington: a no-further-action decision reaches the coordinator’s li
     await form.getByLabel('What triggered it').fill('Concern from school');
     await fillDate(form, 'Date held', '05/11/2026');
     await form.getByLabel('Time held').fill('09:45');
-    await fillAttendee(form, 1, { name: 'Yas Youth Justice', agency: 'Youth Justice' });
+    await e2e.fillAttendee(form, 1, { name: 'Yas Youth Justice', agency: 'Youth Justice' });
     await form.getByLabel('Not at risk of significant harm: no further action').check();
     await form.getByLabel('Lead agency agreed').fill('Education');
     await form
@@ -533,13 +519,13 @@ describe('Islington: a no-further-action decision reaches the coordinator’s li
       .fill('Age-appropriate exploration; no harm');
     await expectAccessible(page, 'strategy discussion no further action');
     await form.getByRole('button', { name: 'Save the record' }).click();
-    await heading(page, 'Strategy discussions and meetings').waitFor();
+    await e2e.heading(page, 'Strategy discussions and meetings').waitFor();
 
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'No further action decisions' })
       .click();
-    await heading(page, 'No further action decisions').waitFor();
+    await e2e.heading(page, 'No further action decisions').waitFor();
     const table = page.getByRole('table', { name: 'No further action decisions, oldest first' });
     const row = table.getByRole('row', { name: new RegExp(hsbCase.reference) });
     expect(await row.textContent()).toMatch(/Indy Islington/);

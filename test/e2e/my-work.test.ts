@@ -1,18 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  browserFile,
-  credentials,
-  heading,
-  type Person,
-  SW,
-  screens,
-  setUpTeamAndCase,
-  signInByRouter,
-  startAimAssessment,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, type Person, SW, YOS } from './setup.ts';
 
 // My work as an inbox, through the UI: the social worker asks the hub for a consultation, and the hub
 // practitioner's My work shows "Screen the consultation request" under "Waiting for you", linking to the
@@ -38,14 +27,14 @@ const PAT: Person = {
   aimTrained: false,
 };
 
-const suite = browserFile('hsb-my-work-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-my-work-e2e-', { now: NOW });
 let app: WorkbenchPage;
-const { expectAccessible } = screens('/tmp/hsb-my-work-screens', { fresh: true });
+const { expectAccessible } = e2e.screens('/tmp/hsb-my-work-screens', { fresh: true });
 const { call } = suite;
 
 beforeAll(async () => {
   app = suite.app;
-  const { ids, hsbCase } = await setUpTeamAndCase(call, {
+  const { ids, hsbCase } = await e2e.setUpTeamAndCase(call, {
     team: { members: [SW, YOS, HANA, PAT] },
     child: { name: 'Riley Inbox', dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
@@ -54,7 +43,7 @@ beforeAll(async () => {
   // An AIM assessment signed off on time, for the manager's chart.
   const as = async (person: Person) => {
     await call('session.signOut', {});
-    await call('session.signIn', credentials(person));
+    await call('session.signIn', e2e.credentials(person));
   };
   await call('pathway.recordEvent', {
     caseId: hsbCase.id,
@@ -62,7 +51,7 @@ beforeAll(async () => {
     occurredAt: '2026-11-02T00:00:00Z', // recorded by its day alone
     note: '',
   });
-  const a = await startAimAssessment(call, {
+  const a = await e2e.startAimAssessment(call, {
     caseId: hsbCase.id,
     leadAssessorId: ids[YOS.username] ?? '',
     coAssessorId: ids[SW.username] ?? '',
@@ -108,8 +97,8 @@ beforeAll(async () => {
 describe('My work, as each person’s inbox', () => {
   it('shows the hub practitioner the consultation request to screen, and takes them to it', async () => {
     const { page } = app;
-    await signInByRouter(app, HANA);
-    await heading(page, 'My work').waitFor();
+    await e2e.signInByRouter(app, HANA);
+    await e2e.heading(page, 'My work').waitFor();
     const waiting = page.getByRole('region', { name: /Waiting for you/ });
     await expect(waiting.getByRole('heading', { name: 'Waiting for you (1)' }).isVisible()).resolves.toBe(
       true,
@@ -135,8 +124,8 @@ describe('My work, as each person’s inbox', () => {
 
   it('shows a manager their team’s cases and the timeliness chart, with the figures in a table', async () => {
     const { page } = app;
-    await signInByRouter(app, ADMIN);
-    await heading(page, 'My work').waitFor();
+    await e2e.signInByRouter(app, ADMIN);
+    await e2e.heading(page, 'My work').waitFor();
     const team = page.getByRole('region', { name: 'Your team’s cases' });
     const cases = team.getByRole('table', { name: 'The open cases you manage' });
     expect(await cases.getByRole('row').count()).toBe(2);
@@ -159,7 +148,7 @@ describe('My work, as each person’s inbox', () => {
   it('shows a deadline started by a day-only step with its date and no time', async () => {
     // Caught before: "Started by …, 02/11/2026 00:00".
     const { page } = app;
-    await signInByRouter(app, ADMIN);
+    await e2e.signInByRouter(app, ADMIN);
     await page
       .getByRole('region', { name: 'Your team’s cases' })
       .getByRole('link', { name: /Riley Inbox/ })
@@ -174,8 +163,8 @@ describe('My work, as each person’s inbox', () => {
 
   it('does not show the request to the social worker who made it', async () => {
     const { page } = app;
-    await signInByRouter(app, SW);
-    await heading(page, 'My work').waitFor();
+    await e2e.signInByRouter(app, SW);
+    await e2e.heading(page, 'My work').waitFor();
     const waiting = page.getByRole('region', { name: /Waiting for you/ });
     await waiting.getByRole('heading', { name: 'Waiting for you (0)' }).waitFor();
     expect(await waiting.getByRole('link').count()).toBe(0);

@@ -2,15 +2,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import type { WorkbenchPage } from './harness.ts';
-import {
-  browserFile,
-  openAssessment,
-  SW,
-  setUpTeamAndCase,
-  signOutAndReload,
-  startAimAssessment,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { SW, YOS } from './setup.ts';
 
 // Pasting into a narrative section of an AIM assessment, in Chromium against the real router. Text copied
 // from a web page or a Word document arrives as HTML: the editor keeps what rich text can hold (bold, a
@@ -32,7 +25,7 @@ const PASTED_HTML = [
 const PASTED_PLAIN =
   'Riley said he knew it was wrong when asked.\nSchool report\nPolice account\nEnd of notes';
 
-const suite = browserFile('hsb-paste-e2e-', { now: NOW });
+const suite = e2e.browserFile('hsb-paste-e2e-', { now: NOW });
 let app: WorkbenchPage;
 let assessmentId = '';
 const cspMessages: string[] = [];
@@ -65,24 +58,24 @@ beforeAll(async () => {
   app.page.on('console', (message) => {
     if (/^Refused to /.test(message.text())) cspMessages.push(message.text());
   });
-  const { ids, hsbCase } = await setUpTeamAndCase(call, {
+  const { ids, hsbCase } = await e2e.setUpTeamAndCase(call, {
     child: { name: CHILD, dateOfBirth: '2013-03-14' },
     profileId: 'lancashire',
   });
-  const started = await startAimAssessment(call, {
+  const started = await e2e.startAimAssessment(call, {
     caseId: hsbCase.id,
     decisionAt: '2026-05-05T10:00:00+01:00',
     leadAssessorId: ids[SW.username] ?? '',
     coAssessorId: ids[YOS.username] ?? '',
   });
   assessmentId = started.id;
-  await signOutAndReload(app, SW);
+  await e2e.signOutAndReload(app, SW);
 });
 
 describe('pasting into a narrative section', () => {
   it('keeps bold, the list and the words of pasted HTML, and drops the script and the image', async () => {
     const { page } = app;
-    await openAssessment(page, CHILD);
+    await e2e.openAssessment(page, CHILD);
 
     const section = page.getByRole('region', { name: 'Formulation', exact: true });
     await section.getByRole('button', { name: 'Edit Formulation' }).click();

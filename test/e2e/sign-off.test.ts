@@ -4,24 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxToPdf, pdfPageCount, pdfText, pdfToPngs } from '../support/libreoffice.ts';
 import type { WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  browserFile,
-  credentials,
-  goTo,
-  heading,
-  minutesLater,
-  notice,
-  type Person,
-  SW,
-  screens,
-  setUpTeamAndCase,
-  signInThroughUi,
-  signOutAndReload,
-  signOutThroughUi,
-  startAimAssessment,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, type Person, SW, YOS } from './setup.ts';
 
 // Quality assurance and sign-off through the UI in Chromium, against the real router, on a Lancashire
 // case whose AIM assessment is led by the YOS practitioner with the social worker as co-assessor. The
@@ -48,9 +32,9 @@ const PAT: Person = {
 const CHILD = 'Riley Signed';
 const TITLE = `Quality assurance and sign-off: ${CHILD}`;
 
-const suite = browserFile('hsb-sign-off-e2e-', { now: START });
+const suite = e2e.browserFile('hsb-sign-off-e2e-', { now: START });
 let app: WorkbenchPage;
-const { checked: screensChecked, expectAccessible, closeUp } = screens(SHOTS, { fresh: true });
+const { checked: screensChecked, expectAccessible, closeUp } = e2e.screens(SHOTS, { fresh: true });
 let assessmentId = '';
 let caseReference = '';
 let reportPath = '';
@@ -60,7 +44,7 @@ const { call } = suite;
 
 /** Signs in as someone and opens the sign-off page (the assessment page will link to it). */
 async function openSignOffAs(page: Page, who: { username: string; password: string }) {
-  await signInThroughUi(page, who);
+  await e2e.signInThroughUi(page, who);
   await openSignOff(page);
 }
 
@@ -68,7 +52,7 @@ async function openSignOff(page: Page) {
   await page.evaluate((hash) => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
   }, `#/assessments/${assessmentId}/sign-off`);
-  await heading(page, TITLE).waitFor();
+  await e2e.heading(page, TITLE).waitFor();
 }
 
 /** The five steps, Draft to Final, as listed under "Progress of version N". */
@@ -103,14 +87,14 @@ const cellTexts = async (row: Locator) =>
 
 beforeAll(async () => {
   app = suite.app;
-  const { ids, hsbCase } = await setUpTeamAndCase(call, {
+  const { ids, hsbCase } = await e2e.setUpTeamAndCase(call, {
     team: { members: [SW, YOS, PAT] },
     child: { name: CHILD, dateOfBirth: '2012-02-02', socialCareNumber: 'SC-1' },
     profileId: 'lancashire',
     // Pat quality-assures, so is one of the case's managers (only allocated people reach a case).
     managers: [ADMIN, PAT],
   });
-  const assessment = await startAimAssessment(call, {
+  const assessment = await e2e.startAimAssessment(call, {
     caseId: hsbCase.id,
     decisionAt: '2026-05-20T10:00:00+01:00',
     leadAssessorId: ids[YOS.username] ?? '',
@@ -119,7 +103,7 @@ beforeAll(async () => {
   assessmentId = assessment.id;
   caseReference = assessment.caseReference;
   await call('session.signOut', {});
-  await call('session.signIn', credentials(SW));
+  await call('session.signIn', e2e.credentials(SW));
   await call('assessments.addSource', {
     assessmentId,
     source: 'School safeguarding file',
@@ -157,7 +141,7 @@ beforeAll(async () => {
       ],
     },
   });
-  await signOutAndReload(app);
+  await e2e.signOutAndReload(app);
 });
 
 describe('quality assurance and sign-off, through the UI', () => {
@@ -184,7 +168,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     ).toBe(true);
     app.host.saveFile = join(suite.folder, 'draft.docx');
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = notice(exportPart, 'Report exported');
+    const exported = e2e.notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: DRAFT — NOT SIGNED OFF').isVisible()).toBe(true);
@@ -194,9 +178,9 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     const form = page.getByRole('form', { name: 'Submit for quality assurance' });
     await form.getByLabel('Comments for the manager (optional)').fill('Ready for QA');
-    minutesLater(app, 5);
+    e2e.minutesLater(app, 5);
     await form.getByRole('button', { name: 'Submit for quality assurance' }).click();
-    const done = notice(page, 'Submitted for quality assurance. A manager');
+    const done = e2e.notice(page, 'Submitted for quality assurance. A manager');
     await done.waitFor();
     // Focus moves to what happened, since the form that was used has gone.
     await expect.poll(() => done.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -245,9 +229,9 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'return without comments');
 
     await form.getByLabel('Comments').fill('Add the school’s view of Riley’s friendships.');
-    minutesLater(app, 30);
+    e2e.minutesLater(app, 30);
     await form.getByRole('button', { name: 'Return with comments' }).click();
-    await notice(page, 'Returned to the co-assessors with your comments.').waitFor();
+    await e2e.notice(page, 'Returned to the co-assessors with your comments.').waitFor();
     expect(await stepText(page)).toBe('Draft | Current step');
     const record = page.getByRole('table', { name: 'Quality-assurance record, oldest first' });
     expect(await cellTexts(record.getByRole('row').nth(2))).toEqual([
@@ -265,21 +249,21 @@ describe('quality assurance and sign-off, through the UI', () => {
   it('is resubmitted by the social worker and approved by Pat, fixing the content hash', async () => {
     const { page } = app;
     await openSignOffAs(page, SW);
-    minutesLater(app, 60);
+    e2e.minutesLater(app, 60);
     await page
       .getByRole('form', { name: 'Submit for quality assurance' })
       .getByRole('button', { name: 'Submit for quality assurance' })
       .click();
-    await notice(page, 'Submitted for quality assurance.').waitFor();
+    await e2e.notice(page, 'Submitted for quality assurance.').waitFor();
 
     await openSignOffAs(page, PAT);
     const form = page.getByRole('form', { name: 'Quality-assure this version' });
     // Lancashire step 9: reviewed jointly with the CSC Team Manager, who is recorded with the approval.
     await form.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await form.getByLabel('Comments').fill('Clear analysis.');
-    minutesLater(app, 20);
+    e2e.minutesLater(app, 20);
     await form.getByRole('button', { name: 'Approve' }).click();
-    await notice(page, 'Approved. The approved content is now fixed').waitFor();
+    await e2e.notice(page, 'Approved. The approved content is now fixed').waitFor();
     expect(await stepText(page)).toBe('Approved | Current step');
     const signatures = page.getByRole('region', { name: 'Signatures' });
     expect(await signatures.getByRole('code').textContent()).toMatch(/^[0-9a-f]{64}$/);
@@ -317,9 +301,9 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'sign wrong password');
 
     await form.getByLabel('Your password').fill(YOS.password);
-    minutesLater(app, 10);
+    e2e.minutesLater(app, 10);
     await form.getByRole('button', { name: 'Sign this version' }).click();
-    await notice(page, 'You have signed. The other co-assessor still needs to sign.').waitFor();
+    await e2e.notice(page, 'You have signed. The other co-assessor still needs to sign.').waitFor();
     expect(await stepText(page)).toBe('Signed | Current step: 1 of 2 signed');
     const partly = page.getByRole('region', { name: 'Partly signed' });
     expect(await partly.textContent()).toMatch(
@@ -329,10 +313,12 @@ describe('quality assurance and sign-off, through the UI', () => {
     await expectAccessible(page, 'partly signed');
 
     await openSignOffAs(page, SW);
-    minutesLater(app, 10);
+    e2e.minutesLater(app, 10);
     await page.getByLabel('Your password').fill(SW.password);
     await page.getByRole('button', { name: 'Sign this version' }).click();
-    await notice(page, 'You have signed. Both co-assessors have now signed: version 1 is final.').waitFor();
+    await e2e
+      .notice(page, 'You have signed. Both co-assessors have now signed: version 1 is final.')
+      .waitFor();
   });
 
   it('shows "Signed by … unchanged since" and Final, and exports the signed Word report', async () => {
@@ -382,7 +368,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     reportPath = join(suite.folder, 'aim-report-signed.docx');
     app.host.saveFile = reportPath;
     await exportPart.getByRole('button', { name: 'Export the report (Word)' }).click();
-    const exported = notice(exportPart, 'Report exported');
+    const exported = e2e.notice(exportPart, 'Report exported');
     await exported.waitFor();
     expect(await exported.getByText(`Saved to ${reportPath}`).isVisible()).toBe(true);
     expect(await exported.getByText('Marked: OFFICIAL-SENSITIVE, final and verified').isVisible()).toBe(true);
@@ -391,7 +377,7 @@ describe('quality assurance and sign-off, through the UI', () => {
 
     app.host.saveFile = join(suite.folder, 'chronology.docx');
     await exportPart.getByRole('button', { name: 'Export the case chronology (Word)' }).click();
-    await notice(exportPart, 'Case chronology exported').waitFor();
+    await e2e.notice(exportPart, 'Case chronology exported').waitFor();
     expect(await exportPart.getByText(`Saved to ${app.host.saveFile}`).isVisible()).toBe(true);
     expect(existsSync(app.host.saveFile)).toBe(true);
     copyFileSync(app.host.saveFile, join(SHOTS, 'chronology.docx'));
@@ -456,10 +442,10 @@ describe('quality assurance and sign-off, through the UI', () => {
 
   it('lets an administrator reorder, rename, remove and restore parts of the report format', async () => {
     const { page } = app;
-    await signOutThroughUi(page);
-    await signInThroughUi(page, ADMIN);
-    await goTo(page, 'Report format');
-    await heading(page, 'Report format').waitFor();
+    await e2e.signOutThroughUi(page);
+    await e2e.signInThroughUi(page, ADMIN);
+    await e2e.goTo(page, 'Report format');
+    await e2e.heading(page, 'Report format').waitFor();
     const form = page.getByRole('form', { name: 'Parts of the AIM report' });
     const headingFields = form.getByRole('textbox', { name: /^Heading for / });
     const headings = () =>
@@ -485,7 +471,7 @@ describe('quality assurance and sign-off, through the UI', () => {
         .getByRole('button', { name: 'Move up Sources of information' })
         .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
-    expect(await notice(page, 'Sources of information moved up: now part 8 of 18.').count()).toBe(1);
+    expect(await e2e.notice(page, 'Sources of information moved up: now part 8 of 18.').count()).toBe(1);
 
     // The first part has no Move up.
     expect(await form.getByRole('button', { name: 'Move up Referral', exact: true }).count()).toBe(0);
@@ -515,7 +501,7 @@ describe('quality assurance and sign-off, through the UI', () => {
     ]);
     await form.getByRole('button', { name: 'Remove End meeting' }).click();
     await form.getByRole('button', { name: 'Save the report format' }).click();
-    await notice(page, 'The report format has been saved.').waitFor();
+    await e2e.notice(page, 'The report format has been saved.').waitFor();
     const saved = await call('reports.template', {});
     expect(saved.parts.map((p) => p.part)).toEqual([
       'referral',

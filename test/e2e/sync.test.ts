@@ -3,24 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lifeEvent } from '../support/sync-team.ts';
 import type { WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  allocatedTo,
-  browserFile,
-  goTo,
-  heading,
-  minutesLater,
-  notice,
-  openAllocatedCase,
-  routerCall,
-  SW,
-  screens,
-  setUpTeam,
-  signInThroughUi,
-  signOutAndReload,
-  startAimAssessment,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, SW, YOS } from './setup.ts';
 import {
   BELLA,
   changeWhatHappened,
@@ -52,13 +36,13 @@ const NOW = new Date('2026-11-26T10:00:00Z');
 const SHOTS = '/tmp/hsb-sync-screens';
 const CHILD = 'Jordan Example';
 
-const suite = browserFile('hsb-sync-e2e-', { now: NOW, open: false });
+const suite = e2e.browserFile('hsb-sync-e2e-', { now: NOW, open: false });
 let a: WorkbenchPage;
 let b: WorkbenchPage;
 let c: WorkbenchPage;
-const callA = routerCall(() => a);
-const callB = routerCall(() => b);
-const { checked: screensChecked, expectAccessible } = screens(SHOTS);
+const callA = e2e.routerCall(() => a);
+const callB = e2e.routerCall(() => b);
+const { checked: screensChecked, expectAccessible } = e2e.screens(SHOTS);
 let caseId = '';
 let reference = '';
 const ids: Record<string, string> = {};
@@ -66,20 +50,20 @@ const ids: Record<string, string> = {};
 const file = (name: string) => join(suite.folder, 'files', name);
 
 const whatOnMap = async (app: WorkbenchPage) =>
-  (await routerCall(() => app)('map.get', { caseId })).items.map((i) => i.what);
+  (await e2e.routerCall(() => app)('map.get', { caseId })).items.map((i) => i.what);
 
 beforeAll(async () => {
   mkdirSync(join(suite.folder, 'files'));
   a = await suite.open(join(suite.folder, 'a'));
   b = await suite.open(join(suite.folder, 'b'));
   c = await suite.open(join(suite.folder, 'c'));
-  Object.assign(ids, (await setUpTeam(callA, { members: [SW] })).ids);
-  Object.assign(ids, (await setUpTeam(callB, { administrator: BELLA, members: [YOS] })).ids);
+  Object.assign(ids, (await e2e.setUpTeam(callA, { members: [SW] })).ids);
+  Object.assign(ids, (await e2e.setUpTeam(callB, { administrator: BELLA, members: [YOS] })).ids);
   Object.assign(
     ids,
     (
-      await setUpTeam(
-        routerCall(() => c),
+      await e2e.setUpTeam(
+        e2e.routerCall(() => c),
         { administrator: PAT, members: [] },
       )
     ).ids,
@@ -89,7 +73,7 @@ beforeAll(async () => {
     [b, BELLA],
     [c, PAT],
   ] as const) {
-    await signOutAndReload(app, person);
+    await e2e.signOutAndReload(app, person);
   }
 });
 
@@ -157,7 +141,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await expectAccessible(b.page, 'team on B');
 
     // On A, the people from B and C are listed under Users as working on another computer, not editable here.
-    await goTo(a.page, 'Users');
+    await e2e.goTo(a.page, 'Users');
     const yas = a.page.getByRole('row').filter({ hasText: 'Yas Youth Justice' });
     await yas.getByText('On another computer').waitFor();
     expect(await yas.getByRole('link').count()).toBe(0);
@@ -169,15 +153,15 @@ describe('two co-assessors on two computers and a manager on a third, through th
   });
 
   it('sends a case from A to the co-assessor on B, who opens it from the cases list', async () => {
-    const { hsbCase } = await openAllocatedCase(callA, {
+    const { hsbCase } = await e2e.openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' } as never,
       profileId: 'lancashire',
-      ...allocatedTo(ids, [ADMIN, PAT]),
+      ...e2e.allocatedTo(ids, [ADMIN, PAT]),
     });
     caseId = hsbCase.id;
     reference = hsbCase.reference;
     await callA('map.addItem', { caseId, item: lifeEvent('Moved house') });
-    await signInThroughUi(a.page, SW);
+    await e2e.signInThroughUi(a.page, SW);
     await openSyncPanel(a.page, CHILD);
     const state = region(a.page, 'Where this case stands');
     await state.getByText('Not sent from this computer yet').waitFor();
@@ -206,13 +190,13 @@ describe('two co-assessors on two computers and a manager on a third, through th
     );
     await region(a.page, 'Where this case stands').getByText('26/11/2026 10:00').waitFor();
 
-    await signInThroughUi(b.page, YOS);
+    await e2e.signInThroughUi(b.page, YOS);
     const opened = await openBundle(b, file('to-b.hsbcase'), reference);
     expect(await opened.textContent()).toMatch(
       new RegExp(`^Brought case ${reference} up to date with \\d+ change sets? from Sam Social Worker\\.`),
     );
     await opened.getByRole('link', { name: 'Go to the case' }).click();
-    await heading(b.page, CHILD).waitFor();
+    await e2e.heading(b.page, CHILD).waitFor();
     expect(await whatOnMap(b)).toEqual(['Moved house']);
 
     // The same bundle again changes nothing, and says so.
@@ -221,9 +205,9 @@ describe('two co-assessors on two computers and a manager on a third, through th
   });
 
   it('shows the same item changed on both computers side by side on both, until one version is kept', async () => {
-    minutesLater(a, 2);
+    e2e.minutesLater(a, 2);
     await changeWhatHappened(a.page, CHILD, 'Moved to Preston');
-    minutesLater(b, 3);
+    e2e.minutesLater(b, 3);
     await changeWhatHappened(b.page, CHILD, 'Moved to Blackpool');
 
     await sendCase(a, CHILD, ['Yas Youth Justice'], file('a-edit.hsbcase'));
@@ -277,7 +261,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
 
   it('lets the manager on the third computer open the case, see the agreed version and approve the assessment', async () => {
     // The co-assessors' AIM assessment, submitted for quality assurance on A (seeded through A's router).
-    const assessment = await startAimAssessment(callA, {
+    const assessment = await e2e.startAimAssessment(callA, {
       caseId,
       decisionAt: '2026-11-20T10:00:00Z',
       facts: { referralDate: '2026-11-02', lastBehaviourDate: '2026-10-20' },
@@ -286,7 +270,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     });
     await callA('signOff.submit', { assessmentId: assessment.id, comments: '' });
     // A bundle meant for someone else is refused, saying why, and opens nothing.
-    await goTo(c.page, 'Cases');
+    await e2e.goTo(c.page, 'Cases');
     c.host.openFile = file('to-b.hsbcase');
     await c.page.getByRole('button', { name: 'Open a case bundle' }).click();
     const refused = c.page.getByRole('alert').filter({ hasText: 'The case bundle was not used' });
@@ -298,7 +282,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     const opened = await openBundle(c, file('to-c.hsbcase'), reference);
     expect(await opened.textContent()).toMatch(new RegExp(`^Brought case ${reference} up to date`));
     await opened.getByRole('link', { name: 'Go to the case' }).click();
-    await heading(c.page, CHILD).waitFor();
+    await e2e.heading(c.page, CHILD).waitFor();
     expect(await whatOnMap(c)).toEqual(['Moved to Blackpool']);
     await c.page.getByRole('link', { name: 'Working with other computers' }).click();
     await region(c.page, 'Conflicts needing a decision')
@@ -307,7 +291,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await expectAccessible(c.page, 'sync panel on C');
 
     // Pat quality-assures on C, through the sign-off screen, and sends the approval back to Sam.
-    minutesLater(c, 5);
+    e2e.minutesLater(c, 5);
     await c.page.evaluate((hash) => {
       (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
     }, `#/assessments/${assessment.id}/sign-off`);
@@ -315,7 +299,7 @@ describe('two co-assessors on two computers and a manager on a third, through th
     await qa.getByLabel('CSC Team Manager who reviewed it with you').fill('Chris Team Manager');
     await qa.getByLabel('Comments').fill('Clear analysis.');
     await qa.getByRole('button', { name: 'Approve' }).click();
-    await notice(c.page, 'Approved. The approved content is now fixed').waitFor();
+    await e2e.notice(c.page, 'Approved. The approved content is now fixed').waitFor();
     await sendCase(c, CHILD, ['Sam Social Worker'], file('approved.hsbcase'));
     await openBundle(a, file('approved.hsbcase'), reference);
     const onA = await callA('signOff.status', { assessmentId: assessment.id });

@@ -6,20 +6,8 @@ import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
 import type { Harness } from '../support/workbench.ts';
 import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
-import {
-  ADMIN,
-  allocatedTo,
-  browserFile,
-  goTo,
-  heading,
-  openAllocatedCase,
-  type Person,
-  routerCall,
-  SW,
-  setUpTeam,
-  signOutAndReload,
-  YOS,
-} from './setup.ts';
+import * as e2e from './setup.ts';
+import { ADMIN, type Person, SW, YOS } from './setup.ts';
 import { BELLA, region } from './sync-steps.ts';
 
 // The team server, live: two computers in one team, each connected to a team server on this machine
@@ -31,16 +19,16 @@ import { BELLA, region } from './sync-steps.ts';
 const NOW = new Date('2026-11-26T10:00:00Z');
 const CHILD = 'Robin Example';
 
-const suite = browserFile('hsb-team-server-e2e-', { now: NOW, open: false });
+const suite = e2e.browserFile('hsb-team-server-e2e-', { now: NOW, open: false });
 let teamServer: RunningServer;
 let closeServerDb: () => Promise<void>;
 let a: WorkbenchPage;
 let b: WorkbenchPage;
-const callA = routerCall(() => a);
-const callB = routerCall(() => b);
+const callA = e2e.routerCall(() => a);
+const callB = e2e.routerCall(() => b);
 /** What `joinTeamByFiles` uses of a workbench: its host's file dialogs and its router. */
 const asHarness = (app: WorkbenchPage) =>
-  ({ host: app.host, call: routerCall(() => app) }) as unknown as Harness;
+  ({ host: app.host, call: e2e.routerCall(() => app) }) as unknown as Harness;
 
 beforeAll(async () => {
   mkdirSync(join(suite.folder, 'files'));
@@ -53,15 +41,15 @@ beforeAll(async () => {
     log: () => undefined,
     now: () => a.clock.now ?? new Date(),
   });
-  await setUpTeam(callA, { members: [SW] });
-  await setUpTeam(callB, { administrator: BELLA, members: [YOS] });
+  await e2e.setUpTeam(callA, { members: [SW] });
+  await e2e.setUpTeam(callB, { administrator: BELLA, members: [YOS] });
   // B joins A's team by the files its administrator swaps with A's (as in the sync browser test).
   await callB('session.signIn', { username: BELLA.username, password: BELLA.password }).catch(
     () => undefined,
   );
   await joinTeamByFiles(asHarness(a), asHarness(b), join(suite.folder, 'files'));
   await callB('sync.setServer', { address: teamServer.url });
-  await signOutAndReload(a, ADMIN);
+  await e2e.signOutAndReload(a, ADMIN);
 });
 
 afterAll(async () => {
@@ -73,7 +61,7 @@ afterAll(async () => {
 
 describe('the team server, live, through the UI', () => {
   it('is set up under Administration → Team server, and a change on A appears on B’s open pattern map', async () => {
-    await goTo(a.page, 'Administration');
+    await e2e.goTo(a.page, 'Administration');
     const section = region(a.page, 'Team server');
     await section.getByText('No team server: cases travel in case bundles only.').waitFor();
     await section.getByLabel('Team server address').fill(teamServer.url);
@@ -86,19 +74,19 @@ describe('the team server, live, through the UI', () => {
     // Yas is a member of B, so A knows her by name (under a team username).
     const idOf = (person: Person) => users.find((u) => u.name === person.name)?.id ?? '';
     const ids = Object.fromEntries([ADMIN, SW, YOS].map((person) => [person.username, idOf(person)]));
-    const { hsbCase } = await openAllocatedCase(callA, {
+    const { hsbCase } = await e2e.openAllocatedCase(callA, {
       child: { name: CHILD, dateOfBirth: '2013-03-14', gender: 'male' },
       profileId: 'lancashire',
-      ...allocatedTo(ids),
+      ...e2e.allocatedTo(ids),
     } as never);
     await callA('map.addItem', { caseId: hsbCase.id, item: lifeEvent('Moved house') });
     await callA('sync.syncNow', {});
 
     // Yas signs in on B: the live link opens, and the case is there without opening any file.
-    await signOutAndReload(b, YOS);
-    await goTo(b.page, 'Cases');
+    await e2e.signOutAndReload(b, YOS);
+    await e2e.goTo(b.page, 'Cases');
     await b.page.getByRole('link', { name: CHILD }).click({ timeout: 10_000 });
-    await heading(b.page, CHILD).waitFor();
+    await e2e.heading(b.page, CHILD).waitFor();
     await b.page.getByRole('link', { name: 'Pattern map' }).click();
     const chronology = b.page.getByRole('table', { name: /^Chronology of / });
     await chronology.getByText('Moved house', { exact: true }).first().waitFor();

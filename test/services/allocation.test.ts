@@ -57,14 +57,15 @@ seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) =
   await as('admin');
 });
 
+const allocation = (socialWorkerId: string, expectedVersion: number, managerIds = [team.admin.id]) => ({
+  id: caseId,
+  expectedVersion,
+  socialWorkerId,
+  yosPractitionerId: team.yos.id,
+  managerIds,
+});
 const reallocate = (socialWorkerId: string, expectedVersion: number, managerIds = [team.admin.id]) =>
-  h.call('cases.allocate', {
-    id: caseId,
-    expectedVersion,
-    socialWorkerId,
-    yosPractitionerId: team.yos.id,
-    managerIds,
-  });
+  h.call('cases.allocate', allocation(socialWorkerId, expectedVersion, managerIds));
 
 describe('reallocating a case', () => {
   it('a manager gives the case to another social worker: saved, audited, and the new version returned', async () => {
@@ -125,25 +126,13 @@ describe('reallocating a case', () => {
   it('refuses a stale allocation, a social worker from another agency, and a practitioner reallocating — saving nothing', async () => {
     await reallocate(solId, 1);
     const before = storeFingerprint();
-    const stale = await h.refuse('cases.allocate', {
-      id: caseId,
-      expectedVersion: 1,
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const stale = await h.refuse('cases.allocate', allocation(team.socialWorker.id, 1));
     expect(stale).toEqual({
       code: 'conflict',
       message:
         'Someone else changed this case’s allocation after you opened it. Your change was not saved: reload and try again.',
     });
-    const wrongAgency = await h.refuse('cases.allocate', {
-      id: caseId,
-      expectedVersion: 2,
-      socialWorkerId: team.yos.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const wrongAgency = await h.refuse('cases.allocate', allocation(team.yos.id, 2));
     expect(wrongAgency).toMatchObject({
       code: 'rule-broken',
       message: "The allocated social worker must be an active practitioner from Children's Social Care.",
@@ -154,13 +143,7 @@ describe('reallocating a case', () => {
     expect(storeFingerprint()).toBe(before);
     await as('sol.sw');
     const signedInAsSol = storeFingerprint();
-    const practitioner = await h.refuse('cases.allocate', {
-      id: caseId,
-      expectedVersion: 2,
-      socialWorkerId: solId,
-      yosPractitionerId: team.yos.id,
-      managerIds: [],
-    });
+    const practitioner = await h.refuse('cases.allocate', allocation(solId, 2, []));
     expect(practitioner).toEqual({
       code: 'forbidden',
       message: 'Only a manager can do this. Ask someone with that role.',

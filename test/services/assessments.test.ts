@@ -1,34 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
-import { CASE_FACTS } from '../support/case-steps.ts';
+import { aimAssessment, LICENSED_AIM3_ITEMS } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
 
-const facts = { referralDate: '2026-05-01', lastBehaviourDate: '2026-04-20', ...CASE_FACTS };
-
 const as = (username: 'sam.sw' | 'yas.yos' | 'admin') => signInAs(h, username);
 
 const caseUnder = (profileId: string, dateOfBirth = '2013-03-14') =>
   openCaseFor(h, team, { name: 'Riley Assessed', dateOfBirth }, { profileId });
 
-const start = (caseId: string, extra: Record<string, unknown> = {}) =>
-  h.call('assessments.start', {
-    caseId,
-    frameworkId: 'aim3',
-    route: 'welfare',
+/** The decision of 5 May 2026 to start an AIM3 welfare assessment; `extra` changes any of it. */
+const decision = (caseId: string, extra: Parameters<typeof aimAssessment>[2] = {}) =>
+  aimAssessment(caseId, team, {
     reasons:
       'Concerning sexual behaviour towards a younger child at school; category 2 agreed at the strategy meeting.',
-    qualityReviewNotified: '',
     decisionAt: '2026-05-05T10:00:00+01:00',
-    facts,
-    proceedReason: '',
-    leadAssessorId: team.yos.id,
-    coAssessorId: team.socialWorker.id,
+    referralDate: '2026-05-01',
+    lastBehaviourDate: '2026-04-20',
     ...extra,
-  } as never);
+  });
+
+const start = (caseId: string, extra: Parameters<typeof aimAssessment>[2] = {}) =>
+  h.call('assessments.start', decision(caseId, extra));
+
+/** A session with Riley on Wed 06/05/2026. */
+const sessionWithRiley = (assessmentId: string, assessorIds: string[], place: string, notes = '') =>
+  h.call('assessments.addSession', {
+    assessmentId,
+    heldOn: '2026-05-06',
+    participants: [{ kind: 'child', label: 'Riley' }],
+    assessorIds,
+    place,
+    notes: richTextFromPlain(notes),
+  });
+
+/** A developmental strength labelled "x", to add. */
+const strengthX = (assessmentId: string) =>
+  ({ assessmentId, domainId: 'developmental', kind: 'strength', label: 'x' }) as const;
 
 seededWorkbenchEachTest({ start: new Date('2026-05-06T09:00:00+01:00') }, (w) => ({ h, team } = w));
 
@@ -50,18 +61,7 @@ describe('starting an assessment', () => {
 
   it('refuses a child the profile sends to consultation only, unless a reason to proceed is recorded', async () => {
     const hsbCase = await caseUnder('lancashire', '2017-01-10');
-    const error = await h.refuse('assessments.start', {
-      caseId: hsbCase.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'x',
-      qualityReviewNotified: '',
-      decisionAt: '2026-05-05T10:00:00+01:00',
-      facts,
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    });
+    const error = await h.refuse('assessments.start', decision(hsbCase.id, { reasons: 'x' }));
     expect(error.code).toBe('rule-broken');
     expect(error.message).toMatch(/consultation/i);
     expect(error.problems).toEqual([
@@ -81,18 +81,7 @@ describe('starting an assessment', () => {
       active: true,
     });
     const hounslow = await caseUnder('hounslow');
-    const refused = await h.refuse('assessments.start', {
-      caseId: hounslow.id,
-      frameworkId: 'aim3',
-      route: 'welfare',
-      reasons: 'x',
-      qualityReviewNotified: '',
-      decisionAt: '2026-05-05T10:00:00+01:00',
-      facts: {},
-      proceedReason: '',
-      leadAssessorId: team.yos.id,
-      coAssessorId: team.socialWorker.id,
-    });
+    const refused = await h.refuse('assessments.start', decision(hounslow.id, { reasons: 'x', facts: {} }));
     expect(refused.message).toBe('Under the Hounslow profile both co-assessors must be AIM-trained.');
     // Lancashire: one trained lead is enough.
     const lancashire = await caseUnder('lancashire');
@@ -105,26 +94,17 @@ describe('doing the work', () => {
     const hsbCase = await caseUnder('lancashire');
     const a = await start(hsbCase.id);
     await as('sam.sw');
-    const withChild = await h.call('assessments.addSession', {
-      assessmentId: a.id,
-      heldOn: '2026-05-06',
-      participants: [{ kind: 'child', label: 'Riley' }],
-      assessorIds: [team.socialWorker.id, team.yos.id],
-      place: 'School',
-      notes: richTextFromPlain('First meeting.'),
-    });
+    const withChild = await sessionWithRiley(
+      a.id,
+      [team.socialWorker.id, team.yos.id],
+      'School',
+      'First meeting.',
+    );
     // Wed 06/05/2026 is day 0. May after the 6th: Thu 7, Fri 8, 11–15, 18–22, 26–29 (Mon 25 is the spring bank
     // holiday) = 16 working days; June: 22 → 38; July 1, 2, 3, 6, 7, 8, 9 → 45: Thu 09/07/2026.
     expect(withChild.window?.originalDue.dueDay).toBe('2026-07-09');
     expect(withChild.windowRule).toMatch(/within 45 working days/);
-    const again = await h.call('assessments.addSession', {
-      assessmentId: a.id,
-      heldOn: '2026-05-06',
-      participants: [{ kind: 'child', label: 'Riley' }],
-      assessorIds: [team.yos.id],
-      place: 'Home',
-      notes: richTextFromPlain(''),
-    });
+    const again = await sessionWithRiley(a.id, [team.yos.id], 'Home');
     expect(again.window?.originalDue.dueDay).toBe('2026-07-09');
   });
 
@@ -223,12 +203,7 @@ describe('doing the work', () => {
   it('only the co-assessors change the assessment', async () => {
     const hsbCase = await caseUnder('lancashire');
     const a = await start(hsbCase.id);
-    const error = await h.refuse('assessments.addItem', {
-      assessmentId: a.id,
-      domainId: 'developmental',
-      kind: 'strength',
-      label: 'x',
-    });
+    const error = await h.refuse('assessments.addItem', strengthX(a.id));
     expect(error).toMatchObject({
       code: 'forbidden',
       message: 'Only the two co-assessors can change this assessment.',
@@ -296,19 +271,7 @@ describe('two assessors editing the narrative', () => {
 
 describe('frameworks and reviews', () => {
   it('loads a valid licensed item set and refuses an invalid one with the path of each fault', async () => {
-    const good = {
-      frameworkId: 'aim3',
-      name: 'Our AIM3 items',
-      licence: 'Example Council AIM licence 2026',
-      items: [
-        {
-          id: 'S1',
-          domainId: 'sexual-behaviours',
-          kind: 'concern',
-          text: 'Licensed wording held by the council',
-        },
-      ],
-    };
+    const good = LICENSED_AIM3_ITEMS;
     const bad = {
       ...good,
       items: [
@@ -359,14 +322,7 @@ describe('frameworks and reviews', () => {
       expectedVersion: 0,
       content: richTextFromPlain('Weekly direct work'),
     });
-    const v1 = await h.call('assessments.addSession', {
-      assessmentId: a.id,
-      heldOn: '2026-05-06',
-      participants: [{ kind: 'child', label: 'Riley' }],
-      assessorIds: [team.socialWorker.id],
-      place: 'School',
-      notes: richTextFromPlain(''),
-    });
+    const v1 = await sessionWithRiley(a.id, [team.socialWorker.id], 'School');
     const v2 = await h.call('assessments.startReview', {
       assessmentId: a.id,
       reason: 'Moved to a new placement',
@@ -392,15 +348,6 @@ describe('frameworks and reviews', () => {
       after: 'Fortnightly direct work',
     });
     expect((await h.call('assessments.get', { id: a.id })).readOnly).toBe(true);
-    expect(
-      (
-        await h.refuse('assessments.addItem', {
-          assessmentId: a.id,
-          domainId: 'developmental',
-          kind: 'strength',
-          label: 'x',
-        })
-      ).code,
-    ).toBe('rule-broken');
+    expect((await h.refuse('assessments.addItem', strengthX(a.id))).code).toBe('rule-broken');
   });
 });

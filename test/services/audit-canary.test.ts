@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aimAssessment, schoolConcern } from '../support/case-steps.ts';
+import {
+  acceptedConsultationRequest,
+  aimAssessment,
+  amberScreening,
+  safetyPlan,
+  schoolConcern,
+} from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import type { Harness, Team } from '../support/workbench.ts';
 import { openCaseFor, SW_PASSWORD, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
@@ -54,6 +60,17 @@ const lifeEvent = (what: string) => ({
 });
 
 /** Every free-text field the script can reach, through the router, with the people who may write it. */
+/** The signed-in assessor (Sam or Yas) rates the item and finishes the developmental domain. */
+async function rateAndFinish(assessmentId: string, itemId: string, rating: 'clear' | 'some', who: string) {
+  await h.call('assessments.rate', {
+    itemId,
+    rating,
+    evidence: c(`Evidence${who}`),
+    source: c(`RatingSource${who}`),
+  });
+  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+}
+
 async function scriptedCase() {
   // Administration: a user's name (their username identifies the account and may be audited), a closure day.
   const casey = await h.call('users.create', {
@@ -84,13 +101,7 @@ async function scriptedCase() {
   });
   expect(child).toBeDefined();
   await h.call('pathway.recordConcern', concern(a.id, 'A'));
-  await h.call('pathway.recordEvent', {
-    caseId: a.id,
-    event: 'concern-screened',
-    occurredAt: '2026-11-04T11:00:00Z',
-    note: c('EventNote'),
-    brookColour: 'amber',
-  });
+  await h.call('pathway.recordEvent', amberScreening(a.id, c('EventNote')));
   const open = (await h.call('pathway.timeline', { caseId: a.id })).deadlines.find((d) => d.state === 'open');
   if (!open)
     throw new Error(
@@ -281,21 +292,9 @@ async function scriptedCase() {
     label: c('ItemLabel'),
   });
   const itemId = view.domains.find((d) => d.id === 'developmental')?.items.at(-1)?.id ?? '';
-  await h.call('assessments.rate', {
-    itemId,
-    rating: 'clear',
-    evidence: c('EvidenceSam'),
-    source: c('RatingSourceSam'),
-  });
-  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+  await rateAndFinish(assessmentId, itemId, 'clear', 'Sam');
   await as('yas.yos');
-  await h.call('assessments.rate', {
-    itemId,
-    rating: 'some',
-    evidence: c('EvidenceYas'),
-    source: c('RatingSourceYas'),
-  });
-  await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
+  await rateAndFinish(assessmentId, itemId, 'some', 'Yas');
   await h.call('assessments.proposeAgreement', {
     itemId,
     rating: 'clear',
@@ -344,19 +343,11 @@ async function scriptedCase() {
       reason: c('HubConsentReason'),
     });
   }
-  const requested = await h.call('consultations.request', {
-    caseId: b.id,
-    managerId: team.admin.id,
-    request: c('ConsultationRequest'),
-  });
-  const consultationId = requested.consultations[0]?.id ?? '';
-  await as('yas.yos');
-  await h.call('consultations.screen', {
-    consultationId,
-    expectedVersion: 1,
-    decision: 'accept',
-    rationale: c('ScreenRationale'),
-  });
+  const consultationId = await acceptedConsultationRequest(
+    h,
+    { caseId: b.id, managerId: team.admin.id, request: c('ConsultationRequest') },
+    c('ScreenRationale'),
+  );
   await h.call('consultations.recordMeeting', {
     consultationId,
     expectedVersion: 2,
@@ -375,14 +366,14 @@ async function scriptedCase() {
   await as('admin');
   const islington = await openCase('islington', 'C');
   await h.call('pathway.recordConcern', concern(islington.id, 'C'));
-  await h.call('plans.record', {
-    caseId: islington.id,
-    kind: 'safety-plan',
-    dated: '2026-11-06',
-    title: c('PlanTitle'),
-    details: c('PlanDetails'),
-    withWhom: c('PlanWithWhom'),
-  });
+  await h.call(
+    'plans.record',
+    safetyPlan(islington.id, '2026-11-06', {
+      title: c('PlanTitle'),
+      details: c('PlanDetails'),
+      withWhom: c('PlanWithWhom'),
+    }),
+  );
 }
 
 describe('audit summaries', () => {

@@ -10,6 +10,7 @@ import { schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
+  addOtherManager,
   addTeamMember,
   type Harness,
   harness,
@@ -125,17 +126,7 @@ async function buildFixture(): Promise<Fixture> {
     },
     PASSWORDS['hana.hub'] ?? '',
   );
-  const manager = await addTeamMember(
-    h,
-    {
-      username: 'max.manager',
-      name: 'Max Manager',
-      agency: 'childrens-social-care',
-      roles: ['manager'],
-      aimTrained: false,
-    },
-    PASSWORDS['max.manager'] ?? '',
-  );
+  const manager = await addOtherManager(h, PASSWORDS['max.manager'] ?? '');
   const hsbCase = await openCaseFor(h, team, child, { profileId: 'blackpool' });
   await as('sam.sw');
   const caseId = hsbCase.id;

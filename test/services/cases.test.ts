@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { childDetails } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import type { Harness, Team } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
 
-const child = (name: string, extra: Partial<Record<string, string>> = {}) => ({
-  name,
-  preferredName: '',
-  dateOfBirth: '2012-05-01',
-  gender: 'male' as const,
-  socialCareNumber: '',
-  youthJusticeNumber: '',
-  areaOfResidence: '',
-  school: '',
-  ...extra,
-});
+const child = childDetails;
 
 seededWorkbenchEachTest({}, (w) => ({ h, team } = w));
 
-async function openCaseFor(name: string, extra: Partial<Record<string, string>> = {}) {
+async function openCaseFor(name: string, extra: Parameters<typeof childDetails>[1] = {}) {
   const created = await h.call('children.create', child(name, extra));
   const hsbCase = await h.call('cases.open', {
     childId: created.id,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CallRequest } from '#contract/calls.ts';
 import { hounslowProfile, lancashireProfile as LANCASHIRE } from '#domain/profiles/index.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { type Harness, openCaseFor, SW_PASSWORD, type Team } from '../support/workbench.ts';
@@ -23,6 +24,16 @@ const category = (caseId: string, agreedAt: string, value: '0' | '1' | '2' | '3'
     rationale: 'Coercion and a significant age gap reported by school.',
     complex,
   });
+
+const recordEvent = (
+  caseId: string,
+  event: CallRequest<'pathway.recordEvent'>['event'],
+  occurredAt: string,
+  more: Partial<CallRequest<'pathway.recordEvent'>> = {},
+) => h.call('pathway.recordEvent', { caseId, event, occurredAt, note: '', ...more });
+
+const markMet = (d: { id: string; version: number } | undefined, metAt: string, note: string) =>
+  h.call('deadlines.markMet', { deadlineId: d?.id ?? '', expectedVersion: d?.version ?? 1, metAt, note });
 
 describe('deadlines on a case', () => {
   it('Islington: category 2 agreed on the Thursday before the August bank holiday → strategy meeting due Wed 02/09/2026', async () => {
@@ -132,10 +143,7 @@ describe('deadlines on a case', () => {
   it('Blackpool: an amber concern starts a 24-hour clock, exactly 24 real hours across the October clock change', async () => {
     h.travelTo(new Date('2026-10-25T12:00:00Z'));
     const hsbCase = await openCase('blackpool');
-    const timeline = await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'concern-screened',
-      occurredAt: '2026-10-24T10:30:00+01:00',
+    const timeline = await recordEvent(hsbCase.id, 'concern-screened', '2026-10-24T10:30:00+01:00', {
       note: 'Screened with the Brook tool',
       brookColour: 'amber',
     });
@@ -149,11 +157,7 @@ describe('deadlines on a case', () => {
 
   it('Blackpool: a green concern starts no strategy-meeting clock', async () => {
     const hsbCase = await openCase('blackpool');
-    const timeline = await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'concern-screened',
-      occurredAt: '2026-08-27T10:00:00+01:00',
-      note: '',
+    const timeline = await recordEvent(hsbCase.id, 'concern-screened', '2026-08-27T10:00:00+01:00', {
       brookColour: 'green',
     });
     expect(timeline.deadlines).toEqual([]);
@@ -162,20 +166,10 @@ describe('deadlines on a case', () => {
 
   it('a closure day added later does not move a running deadline, but counts for new ones', async () => {
     const hsbCase = await openCase('lancashire');
-    await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'first-meeting-with-child',
-      occurredAt: '2026-08-27T10:00:00+01:00',
-      note: '',
-    });
+    await recordEvent(hsbCase.id, 'first-meeting-with-child', '2026-08-27T10:00:00+01:00');
     await h.call('calendar.addClosure', { day: '2026-09-01', label: 'Staff training day' });
     const second = await openCase('lancashire');
-    const t2 = await h.call('pathway.recordEvent', {
-      caseId: second.id,
-      event: 'first-meeting-with-child',
-      occurredAt: '2026-08-27T10:00:00+01:00',
-      note: '',
-    });
+    const t2 = await recordEvent(second.id, 'first-meeting-with-child', '2026-08-27T10:00:00+01:00');
     const t1 = await h.call('pathway.timeline', { caseId: hsbCase.id });
     // Lancashire step 8: 45 working days from the first meeting with the child.
     expect(t1.deadlines[0]?.originalDue.dueDay).toBe('2026-10-30');
@@ -187,20 +181,10 @@ describe('deadlines on a case', () => {
 
   it('Islington: emergency action met starts the strategy meeting within 5 working days of it', async () => {
     const hsbCase = await openCase('islington');
-    const t = await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'immediate-protection-needed',
-      occurredAt: '2026-08-27T09:00:00+01:00',
-      note: '',
-    });
+    const t = await recordEvent(hsbCase.id, 'immediate-protection-needed', '2026-08-27T09:00:00+01:00');
     const emergency = t.deadlines.find((d) => d.ruleId === 'emergency-action');
     expect(emergency?.ruleText).toBe('immediately');
-    await h.call('deadlines.markMet', {
-      deadlineId: emergency?.id ?? '',
-      expectedVersion: emergency?.version ?? 1,
-      metAt: '2026-08-27T11:00:00+01:00',
-      note: 'Police protection',
-    });
+    await markMet(emergency, '2026-08-27T11:00:00+01:00', 'Police protection');
     const after = await h.call('pathway.timeline', { caseId: hsbCase.id });
     const followUp = after.deadlines.find((d) => d.ruleId === 'strategy-meeting-after-emergency-action');
     expect(followUp?.originalDue.dueDay).toBe('2026-09-04');
@@ -211,12 +195,7 @@ describe('deadlines on a case', () => {
     const hsbCase = await openCase('islington');
     const t = await category(hsbCase.id, '2026-08-27T14:00:00+01:00');
     const d = t.deadlines[0];
-    await h.call('deadlines.markMet', {
-      deadlineId: d?.id ?? '',
-      expectedVersion: d?.version ?? 1,
-      metAt: '2026-08-27T15:00:00+01:00',
-      note: 'Held',
-    });
+    await markMet(d, '2026-08-27T15:00:00+01:00', 'Held');
     const team = await h.call('deadlines.team', {});
     expect(team.summary).toEqual({ met: 1, metOnTime: 1, metLate: 0, open: 0, overdue: 0 });
     expect(team.deadlines[0]?.statusLabel).toMatch(/on time/i);
@@ -320,12 +299,7 @@ describe('protocol profiles', () => {
   it('a new profile version never changes an open case’s deadlines until the case is moved, audited', async () => {
     await h.call('profiles.import', { text: lancashireCopy(1, 45) });
     const hsbCase = await openCase('lancashire-local');
-    await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'first-meeting-with-child',
-      occurredAt: '2026-08-27T10:00:00+01:00',
-      note: '',
-    });
+    await recordEvent(hsbCase.id, 'first-meeting-with-child', '2026-08-27T10:00:00+01:00');
     await h.call('profiles.import', { text: lancashireCopy(2, 40) });
     const before = await h.call('pathway.timeline', { caseId: hsbCase.id });
     expect(before.profile).toMatchObject({ version: 1, latestVersion: 2 });
@@ -359,19 +333,9 @@ describe('protocol profiles', () => {
       });
     await h.call('profiles.import', { text: hounslowCopy(1, 15) });
     const hsbCase = await openCase('hounslow-local');
-    const t = await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 's47-initiated',
-      occurredAt: '2026-08-27T10:00:00+01:00',
-      note: '',
-    });
+    const t = await recordEvent(hsbCase.id, 's47-initiated', '2026-08-27T10:00:00+01:00');
     const s47 = t.deadlines.find((x) => x.ruleId === 's47-completed');
-    await h.call('deadlines.markMet', {
-      deadlineId: s47?.id ?? '',
-      expectedVersion: s47?.version ?? 1,
-      metAt: '2026-08-27T12:00:00+01:00',
-      note: 'done',
-    });
+    await markMet(s47, '2026-08-27T12:00:00+01:00', 'done');
     await h.call('profiles.import', { text: hounslowCopy(2, 10) });
     const moved = await h.call('pathway.moveProfileVersion', {
       caseId: hsbCase.id,

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { schemaVersion } from '#store/migrations/index.ts';
-import { aimAssessment, consentToHubReferral, schoolConcern } from '../support/case-steps.ts';
+import {
+  acceptedConsultationRequest,
+  aimAssessment,
+  consentToHubReferral,
+  schoolConcern,
+} from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { meetingsAsSchema12 } from '../support/legacy-store.ts';
 import { tempFolder } from '../support/temp.ts';
@@ -53,20 +58,11 @@ async function acceptedConsultation(caseId: string) {
   await h.call('pathway.recordConcern', schoolConcern(caseId));
   await as('sam.sw');
   await consentToHubReferral(h, caseId, 'Mo Meeting');
-  const requested = await h.call('consultations.request', {
+  return acceptedConsultationRequest(h, {
     caseId,
     managerId: team.admin.id,
     request: 'Advice on the behaviour and next steps',
   });
-  const consultationId = requested.consultations[0]?.id ?? '';
-  await as('yas.yos');
-  await h.call('consultations.screen', {
-    consultationId,
-    expectedVersion: 1,
-    decision: 'accept',
-    rationale: '',
-  });
-  return consultationId;
 }
 
 async function startAssessment(caseId: string) {

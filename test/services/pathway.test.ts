@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { schoolConcern } from '../support/case-steps.ts';
+import { describe, expect, it } from 'vitest';
+import { amberScreening, safetyPlan, schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
-import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
+import { type Harness, openCaseFor, signInAs, type Team } from '../support/workbench.ts';
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const as = (username: 'sam.sw' | 'yas.yos') => signInAs(h, username);
 
@@ -56,27 +56,13 @@ const meeting = (
   actions: [{ text: 'Police to interview the child', owner: 'DC Example', due: '2026-11-10', done: false }],
 });
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-05T09:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-05T09:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 describe('Blackpool: amber concern → strategy meeting within 24 hours → section 47 joint + AIM alongside', () => {
   it('walks the pathway, with deadlines and a dated history', async () => {
     const hsbCase = await openCase('blackpool', '2012-04-04');
     await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
-    await h.call('pathway.recordEvent', {
-      caseId: hsbCase.id,
-      event: 'concern-screened',
-      occurredAt: '2026-11-04T11:00:00Z',
-      note: 'Brook tool screening',
-      brookColour: 'amber',
-    });
+    await h.call('pathway.recordEvent', amberScreening(hsbCase.id, 'Brook tool screening'));
     let summary = await h.call('pathway.summary', { caseId: hsbCase.id });
     expect(summary.nextDeadline).toMatchObject({
       step: expect.stringMatching(/strategy/i),
@@ -363,14 +349,14 @@ describe('risk category, plans and the coordinator’s list', () => {
   it('records plans (Islington §8) and puts every no-further-action decision on the coordinator’s list', async () => {
     const hsbCase = await openCase('islington', '2012-04-04');
     await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
-    await h.call('plans.record', {
-      caseId: hsbCase.id,
-      kind: 'safety-plan',
-      dated: '2026-11-04',
-      title: 'Safety plan at school',
-      details: 'Supervised break times',
-      withWhom: 'Child and mother',
-    });
+    await h.call(
+      'plans.record',
+      safetyPlan(hsbCase.id, '2026-11-04', {
+        title: 'Safety plan at school',
+        details: 'Supervised break times',
+        withWhom: 'Child and mother',
+      }),
+    );
     const noRationale = await h.refuse(
       'pathway.recordStrategyMeeting',
       meeting(hsbCase.id, '2026-11-05T08:00:00Z', ['no-further-action']),

@@ -25,7 +25,7 @@ import {
   type TeamTemplate,
 } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, SW_PASSWORD } from '../support/workbench.ts';
+import { ADMIN_PASSWORD, type Harness, SW_PASSWORD, signInAs } from '../support/workbench.ts';
 
 // Three to five machines, each a real encrypted store in its own data folder, make random edits
 // through the router (map items added, changed and removed, the child's details changed, the case
@@ -48,11 +48,6 @@ const SECTION_TEXT = [
   'School saw no concerns.',
 ];
 
-async function signInAs(h: Harness, username: string, password: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password });
-}
-
 type Step =
   | { kind: 'add'; r: number; what: number }
   | { kind: 'update'; r: number; item: number; what: number; place: number }
@@ -65,65 +60,24 @@ type Step =
   | { kind: 'wait'; ms: number };
 
 const replica = fc.nat({ max: 4 });
+/** One kind of step, drawn `weight` times in every so many, with an arbitrary for each of its fields. */
+type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
+const stepOf = <K extends Step['kind']>(
+  weight: number,
+  kind: K,
+  fields: { [P in Exclude<keyof StepOf<K>, 'kind'>]: fc.Arbitrary<StepOf<K>[P]> },
+) => ({ weight, arbitrary: fc.record({ kind: fc.constant(kind), ...fields }) as fc.Arbitrary<StepOf<K>> });
+const nat = (max: number) => fc.nat({ max });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  {
-    weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('add' as const), r: replica, what: fc.nat({ max: 4 }) }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('update' as const),
-      r: replica,
-      item: fc.nat({ max: 3 }),
-      what: fc.nat({ max: 4 }),
-      place: fc.nat({ max: 2 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('remove' as const), r: replica, item: fc.nat({ max: 3 }) }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('child' as const),
-      r: replica,
-      school: fc.nat({ max: 2 }),
-      preferred: fc.nat({ max: 2 }),
-    }),
-  },
+  stepOf(2, 'add', { r: replica, what: nat(4) }),
+  stepOf(4, 'update', { r: replica, item: nat(3), what: nat(4), place: nat(2) }),
+  stepOf(1, 'remove', { r: replica, item: nat(3) }),
+  stepOf(2, 'child', { r: replica, school: nat(2), preferred: nat(2) }),
   { weight: 1, arbitrary: fc.constant({ kind: 'reallocate' as const }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('rate' as const),
-      r: replica,
-      item: fc.nat({ max: 1 }),
-      rating: fc.nat({ max: 1 }),
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('section' as const),
-      r: replica,
-      section: fc.nat({ max: 1 }),
-      text: fc.nat({ max: 3 }),
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('deliver' as const),
-      r: replica,
-      picks: fc.array(fc.nat({ max: 1000 }), { maxLength: 12 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.nat({ max: 5 * 60_000 }) }),
-  },
+  stepOf(2, 'rate', { r: replica, item: nat(1), rating: nat(1) }),
+  stepOf(3, 'section', { r: replica, section: nat(1), text: nat(3) }),
+  stepOf(3, 'deliver', { r: replica, picks: fc.array(nat(1000), { maxLength: 12 }) }),
+  stepOf(2, 'wait', { ms: nat(5 * 60_000) }),
 );
 
 let folder: ReturnType<typeof tempFolder>;

@@ -3,7 +3,13 @@ import { recentAudit } from '#store/audit-trail.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import type { Harness, Team } from '../support/workbench.ts';
-import { addTeamMember, openCaseFor, signInAs, TEAM_PASSWORDS } from '../support/workbench.ts';
+import {
+  addOtherManager,
+  addTeamMember,
+  openCaseFor,
+  signInAs,
+  TEAM_PASSWORDS,
+} from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
 // reads a case but can never be turned into a lasting place on it or on the child.
@@ -26,19 +32,7 @@ const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
   ({ h, team } = w);
-  managerId = (
-    await addTeamMember(
-      h,
-      {
-        username: 'max.manager',
-        name: 'Max Manager',
-        agency: 'childrens-social-care',
-        roles: ['manager'],
-        aimTrained: false,
-      },
-      PASSWORDS['max.manager'] ?? '',
-    )
-  ).id;
+  managerId = (await addOtherManager(h, PASSWORDS['max.manager'] ?? '')).id;
   hubManagerId = (
     await addTeamMember(
       h,

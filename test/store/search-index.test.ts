@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#store/database.ts';
+import { childDetails } from '../support/case-steps.ts';
 import { type FreshWorkbench, workbenchEachTest } from '../support/each-test.ts';
 import { type Harness, seededTeam, teamAllocation } from '../support/workbench.ts';
 
@@ -40,30 +41,17 @@ function decryptedPages(databasePath: string, key: Buffer): Buffer {
 async function renamedChild(beforeRename: () => void = () => {}) {
   const team = await seededTeam(h);
   beforeRename();
-  const child = await h.call('children.create', {
-    name: `${OLD.first} ${OLD.last}`,
-    preferredName: OLD.first,
-    dateOfBirth: '2012-05-01',
-    gender: 'male',
-    socialCareNumber: '',
-    youthJusticeNumber: '',
-    areaOfResidence: '',
-    school: '',
-  });
+  const child = await h.call(
+    'children.create',
+    childDetails(`${OLD.first} ${OLD.last}`, { preferredName: OLD.first }),
+  );
   // The administrator (also a manager) manages the case, so may rename the child (need to know).
   await h.call('cases.open', { childId: child.id, ...teamAllocation(team) });
   expect(await h.call('cases.search', { query: OLD.last })).toHaveLength(1);
   await h.call('children.update', {
     id: child.id,
     expectedVersion: child.version,
-    name: NEW_NAME,
-    preferredName: 'Robin',
-    dateOfBirth: '2012-05-01',
-    gender: 'male',
-    socialCareNumber: '',
-    youthJusticeNumber: '',
-    areaOfResidence: '',
-    school: '',
+    ...childDetails(NEW_NAME, { preferredName: 'Robin' }),
   });
   expect(await h.call('cases.search', { query: OLD.last })).toHaveLength(0);
   expect(await h.call('cases.search', { query: 'Renamed' })).toHaveLength(1);

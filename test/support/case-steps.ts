@@ -1,5 +1,5 @@
 import type { CallRequest } from '#contract/calls.ts';
-import type { Harness } from './workbench.ts';
+import { type Harness, signInAs } from './workbench.ts';
 
 // The steps a case goes through, as the tests take it there: a concern from school, consent to a hub
 // referral, and the decision to start an AIM3 assessment. Each has the usual answers; a test names only
@@ -12,6 +12,19 @@ export const CASE_FACTS = {
   openToChildrensSocialCare: true,
   openToYouthJusticeService: false,
 };
+
+/** A child's details as the form sends them: born 01/05/2012, a boy, nothing else known; `extra` changes any of it. */
+export const childDetails = (name: string, extra: Partial<CallRequest<'children.create'>> = {}) => ({
+  name,
+  preferredName: '',
+  dateOfBirth: '2012-05-01',
+  gender: 'male' as const,
+  socialCareNumber: '',
+  youthJusticeNumber: '',
+  areaOfResidence: '',
+  school: '',
+  ...extra,
+});
 
 /** A concern reported by a school's designated safeguarding lead on 4 November 2026. */
 export function schoolConcern(
@@ -114,3 +127,50 @@ export async function consentToHubReferral(h: Harness, caseId: string, motherNam
     });
   return mother;
 }
+
+/** A council's licensed AIM3 item set of one concern in "Sexual behaviours", as a file to import holds it. */
+export const LICENSED_AIM3_ITEMS = {
+  frameworkId: 'aim3',
+  name: 'Our AIM3 items',
+  licence: 'Example Council AIM licence 2026',
+  items: [
+    {
+      id: 'S1',
+      domainId: 'sexual-behaviours',
+      kind: 'concern',
+      text: 'Licensed wording held by the council',
+    },
+  ],
+};
+
+/**
+ * The practitioner signed in asks the hub for a consultation with the case's manager; the hub's Yas signs
+ * in, screens the request and accepts it (with `rationale`). Returns the consultation's id.
+ */
+export async function acceptedConsultationRequest(
+  h: Harness,
+  request: { caseId: string; managerId: string; request: string },
+  rationale = '',
+) {
+  const requested = await h.call('consultations.request', request);
+  const consultationId = requested.consultations[0]?.id ?? '';
+  await signInAs(h, 'yas.yos');
+  await h.call('consultations.screen', { consultationId, expectedVersion: 1, decision: 'accept', rationale });
+  return consultationId;
+}
+
+/** The school's concern screened amber with the Brook traffic-light tool at 11:00 on 4 November 2026. */
+export const amberScreening = (caseId: string, note: string): CallRequest<'pathway.recordEvent'> => ({
+  caseId,
+  event: 'concern-screened',
+  occurredAt: '2026-11-04T11:00:00Z',
+  note,
+  brookColour: 'amber',
+});
+
+/** A safety plan (Islington §8), dated and described. */
+export const safetyPlan = (
+  caseId: string,
+  dated: string,
+  plan: { title: string; details: string; withWhom: string },
+): CallRequest<'plans.record'> => ({ caseId, kind: 'safety-plan', dated, ...plan });

@@ -223,6 +223,21 @@ export async function openTeamCase(h: Harness, team: Team, child: { name: string
   return (await openCaseFor(h, team, child)).id;
 }
 
+/** Adds Max Manager, a second children's social care manager (manager of no case until allocated). */
+export function addOtherManager(h: Harness, password: string) {
+  return addTeamMember(
+    h,
+    {
+      username: 'max.manager',
+      name: 'Max Manager',
+      agency: 'childrens-social-care',
+      roles: ['manager'],
+      aimTrained: false,
+    },
+    password,
+  );
+}
+
 /** The seeded team's passwords by username. */
 export const TEAM_PASSWORDS: Readonly<Record<string, string>> = {
   admin: ADMIN_PASSWORD,

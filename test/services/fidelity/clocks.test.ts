@@ -30,6 +30,16 @@ const category = (caseId: string, value: string, agreedAt: string) =>
     complex: false,
   });
 
+/** A strategy meeting on Monday 30/11/2026 that agrees category 2. */
+const meetingAgreesCategory2 = (caseId: string) =>
+  h.call(
+    'pathway.recordStrategyMeeting',
+    strategyMeeting(caseId, '2026-11-30T10:00:00Z', ['mase-referral'], {
+      category: '2',
+      categoryRationale: 'Agreed by the meeting',
+    }),
+  );
+
 describe('Islington §5.3: the 3-working-day strategy meeting clock starts at the concern or screening', () => {
   it('starts when the screening believes abusive HSB (category 2), and the meeting that agrees category 2 starts no new clock after itself', async () => {
     await setUp('2026-12-02T12:00:00Z');
@@ -43,13 +53,7 @@ describe('Islington §5.3: the 3-working-day strategy meeting clock starts at th
     ]);
     // The meeting is held on Monday 30/11 and agrees category 2 again. Caught before: the category agreed
     // at the meeting started a new "HSB strategy meeting held" clock, due Thursday 03/12, after itself.
-    await h.call(
-      'pathway.recordStrategyMeeting',
-      strategyMeeting(caseId, '2026-11-30T10:00:00Z', ['mase-referral'], {
-        category: '2',
-        categoryRationale: 'Agreed by the meeting',
-      }),
-    );
+    await meetingAgreesCategory2(caseId);
     const after = await h.call('pathway.timeline', { caseId });
     expect(after.deadlines.map((d) => [d.ruleId, d.state, d.originalDue.dueDay])).toEqual([
       ['strategy-meeting', 'met', '2026-12-01'],
@@ -61,13 +65,7 @@ describe('Islington §5.3: the 3-working-day strategy meeting clock starts at th
     // due Thursday 03/12/2026, three working days after the meeting itself.
     await setUp('2026-12-02T12:00:00Z');
     const caseId = await openCase(h, team, 'islington');
-    await h.call(
-      'pathway.recordStrategyMeeting',
-      strategyMeeting(caseId, '2026-11-30T10:00:00Z', ['mase-referral'], {
-        category: '2',
-        categoryRationale: 'Agreed by the meeting',
-      }),
-    );
+    await meetingAgreesCategory2(caseId);
     const t = await h.call('pathway.timeline', { caseId });
     expect(t.categoryHistory.map((c) => c.category)).toEqual(['2']);
     expect(t.deadlines).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concernOf23November } from '../../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../../support/each-test.ts';
-import { type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
-import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
+import { type Harness, SW_PASSWORD } from '../../support/workbench.ts';
+import { addYouthJusticeManager, approveAndSign, as, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, "The AIM outcome is whole": an intervention plan follows the assessment. Once an AIM
 // assessment is signed (final), the case asks for the intervention plan and My work shows it as due
@@ -36,14 +36,7 @@ describe('the intervention plan after the assessment', () => {
     // A direct-work plan recorded before the assessment is signed does not count as the plan that follows it.
     await h.call('plans.record', plan(caseId, 'direct-work-plan'));
     expect(await ids()).toEqual([]);
-    await as(h, 'pat.manager');
-    await h.call('signOff.approve', {
-      assessmentId: a.id,
-      comments: '',
-      jointReviewer: 'Chris Team Manager',
-    });
-    await as(h, 'yas.yos');
-    await h.call('signOff.sign', { assessmentId: a.id, password: YOS_PASSWORD });
+    await approveAndSign(h, a.id, '');
     // Signed by one co-assessor only: not final yet, nothing asked.
     expect(await ids()).toEqual([]);
     h.travelTo(new Date('2026-11-26T11:00:00Z'));

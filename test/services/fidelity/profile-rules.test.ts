@@ -1,8 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { consentToHubReferral } from '../../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
 import type { Harness } from '../../support/workbench.ts';
-import { addYouthJusticeManager, as, openCase, setTrained, startRequest, type Team } from './support.ts';
+import {
+  addYouthJusticeManager,
+  as,
+  jointApproval,
+  openCase,
+  setTrained,
+  startRequest,
+  type Team,
+} from './support.ts';
 
 // Issue 12, "Profile data, not code": who screens hub referrals, who quality-assures, whose consent a
 // pattern-map share needs and whether the lead assessor must be trained are read from the case's profile.
@@ -26,55 +35,27 @@ async function requestConsultation(caseId: string) {
   return c;
 }
 
+/** The screening decision that accepts the consultation request. */
+const acceptance = (c: { id: string; version: number }) =>
+  ({ consultationId: c.id, expectedVersion: c.version, decision: 'accept', rationale: '' }) as const;
+
 describe('who screens a consultation request is the profile’s', () => {
   it('Hounslow does not say who screens (E&V Coordinator, agency not stated): a CSC manager on the case may screen', async () => {
     // Caught before: screening was hard-coded to the youth justice service for every profile.
     const caseId = await openCase(h, team, 'hounslow');
     const c = await requestConsultation(caseId);
     await as(h, 'admin');
-    const screened = await h.call('consultations.screen', {
-      consultationId: c.id,
-      expectedVersion: c.version,
-      decision: 'accept',
-      rationale: '',
-    });
+    const screened = await h.call('consultations.screen', acceptance(c));
     expect(screened.consultations[0]?.state).toBe('accepted');
   });
 
   it('Lancashire step 2: only the CYJS HSB Hub screens, and the refusal names it', async () => {
     const caseId = await openCase(h, team, 'lancashire');
     // Lancashire step 1 needs the child's and a parent's consent to the referral.
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject: 'child',
-      personId: null,
-      status: 'given',
-      reason: '',
-    });
-    const carer = await h.call('people.add', {
-      caseId,
-      kind: 'parent-carer',
-      name: 'Parent One',
-      anonymisedLabel: 'Mother',
-      relationship: 'Mother',
-    });
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject: 'parent-carer',
-      personId: carer.id,
-      status: 'given',
-      reason: '',
-    });
+    await consentToHubReferral(h, caseId, 'Parent One');
     const c = await requestConsultation(caseId);
     await as(h, 'admin');
-    const refused = await h.refuse('consultations.screen', {
-      consultationId: c.id,
-      expectedVersion: c.version,
-      decision: 'accept',
-      rationale: '',
-    });
+    const refused = await h.refuse('consultations.screen', acceptance(c));
     expect(refused).toMatchObject({
       code: 'forbidden',
       message:
@@ -168,14 +149,6 @@ describe('who quality-assures is the profile’s', () => {
       message: 'Under this profile, managers from your agency do not quality-assure AIM assessments.',
     });
     await as(h, 'pat.manager');
-    expect(
-      (
-        await h.call('signOff.approve', {
-          assessmentId: a.id,
-          comments: '',
-          jointReviewer: 'Chris Team Manager',
-        })
-      ).state,
-    ).toBe('approved');
+    expect((await h.call('signOff.approve', jointApproval(a.id, ''))).state).toBe('approved');
   });
 });

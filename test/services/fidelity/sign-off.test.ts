@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { docxParts } from '../../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
 import { addTeamMember, type Harness, SW_PASSWORD, YOS_PASSWORD } from '../../support/workbench.ts';
-import { addYouthJusticeManager, as, openCase, startRequest, type Team } from './support.ts';
+import { addYouthJusticeManager, as, jointApproval, openCase, startRequest, type Team } from './support.ts';
 
 // Issue 12, Lancashire step 9: "Quality assurance by the CYJS Team Manager or Consultant Social Worker,
 // reviewed jointly with the CSC Team Manager (recorded); sign off by the assessing CYJS worker and the
@@ -106,11 +106,7 @@ describe('Lancashire sign-off by the allocated social worker', () => {
   });
 });
 
-const approval = (assessmentId: string) => ({
-  assessmentId,
-  comments: 'Clear analysis',
-  jointReviewer: 'Chris Team Manager',
-});
+const approval = (assessmentId: string) => jointApproval(assessmentId);
 
 describe('Lancashire quality assurance reviewed jointly with the CSC Team Manager', () => {
   it('approval needs the joint reviewer, records it with the approval, and the Word report shows it', async () => {

@@ -5,6 +5,7 @@ import {
   PAT_PASSWORD,
   signInAs,
   TEAM_PASSWORDS,
+  YOS_PASSWORD,
 } from '../../support/workbench.ts';
 
 // Shared set-up for the practice-fidelity tests (issue 12): cases under any profile, signing in as the
@@ -97,3 +98,18 @@ export const strategyMeeting = (
   categoryRationale: extra.categoryRationale ?? '',
   actions: [],
 });
+
+/** Pat's approval, reviewed jointly with Chris, the CSC team manager (Lancashire). */
+export const jointApproval = (assessmentId: string, comments = 'Clear analysis') => ({
+  assessmentId,
+  comments,
+  jointReviewer: 'Chris Team Manager',
+});
+
+/** Pat approves the submitted assessment jointly with Chris; then Yas signs it, one co-assessor of two. */
+export async function approveAndSign(h: Harness, assessmentId: string, comments: string) {
+  await as(h, 'pat.manager');
+  await h.call('signOff.approve', jointApproval(assessmentId, comments));
+  await as(h, 'yas.yos');
+  await h.call('signOff.sign', { assessmentId, password: YOS_PASSWORD });
+}

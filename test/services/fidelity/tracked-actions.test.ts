@@ -20,6 +20,17 @@ const concern = (caseId: string, cse: boolean) => ({
 const actions = async (caseId: string) =>
   (await h.call('pathway.summary', { caseId })).trackedActions.map((a) => [a.id, a.doneAt]);
 
+/** The category agreed on Tuesday 24/11/2026, by whom and why. */
+const agreeCategory = (caseId: string, category: '0' | '1' | '2', agreedBy: string, rationale: string) =>
+  h.call('pathway.recordCategory', {
+    caseId,
+    category,
+    agreedAt: '2026-11-24T10:00:00Z',
+    agreedBy,
+    rationale,
+    complex: false,
+  });
+
 describe('tracked actions', () => {
   it('Islington §7: a concern linked to CSE is taken to the MASE, and its feedback recorded', async () => {
     // Caught before: nothing on the case asked for the MASE, and neither step could be recorded.
@@ -49,14 +60,7 @@ describe('tracked actions', () => {
 
   it('Hounslow: a step-down meeting for category 0, and the 87a referral to CAIT for categories 2 and 3', async () => {
     const zero = await openCase(h, team, 'hounslow');
-    await h.call('pathway.recordCategory', {
-      caseId: zero,
-      category: '0',
-      agreedAt: '2026-11-24T10:00:00Z',
-      agreedBy: 'Review meeting',
-      rationale: 'Reviewed as inappropriate',
-      complex: false,
-    });
+    await agreeCategory(zero, '0', 'Review meeting', 'Reviewed as inappropriate');
     expect(await actions(zero)).toEqual([['step-down-meeting', null]]);
     await h.call('pathway.recordEvent', {
       caseId: zero,
@@ -67,26 +71,12 @@ describe('tracked actions', () => {
     expect(await actions(zero)).toEqual([['step-down-meeting', '2026-11-25T10:00:00.000Z']]);
 
     const two = await openCase(h, team, 'hounslow');
-    await h.call('pathway.recordCategory', {
-      caseId: two,
-      category: '2',
-      agreedAt: '2026-11-24T10:00:00Z',
-      agreedBy: 'MASH screening',
-      rationale: 'Coercion of a younger child',
-      complex: false,
-    });
+    await agreeCategory(two, '2', 'MASH screening', 'Coercion of a younger child');
     expect(await actions(two)).toEqual([['referral-87a-cait', null]]);
 
     // Category 1 (flow chart): a section 17 assessment, then a Child in Need plan or a step-down.
     const one = await openCase(h, team, 'hounslow');
-    await h.call('pathway.recordCategory', {
-      caseId: one,
-      category: '1',
-      agreedAt: '2026-11-24T10:00:00Z',
-      agreedBy: 'MASH screening',
-      rationale: 'Problematic, no overt victimisation',
-      complex: false,
-    });
+    await agreeCategory(one, '1', 'MASH screening', 'Problematic, no overt victimisation');
     expect(await actions(one)).toEqual([
       ['s17-assessment', null],
       ['child-in-need-plan', null],
