@@ -13,8 +13,8 @@ import {
 import type { MapItem, PatternMap } from '../contract/pattern-map-schemas.ts';
 import { AGENCY_LABELS } from '../contract/vocabulary.ts';
 import { formatDay } from '../domain/dates.ts';
+import { chronologicalOrder } from '../domain/event-order.ts';
 import { anonymiseText, initialsOf, type PersonOnMap } from '../domain/pattern-map/anonymise.ts';
-import { chronologicalOrder } from '../domain/pattern-map/uncertain-date.ts';
 import { literal, markedFooter, markedHeader } from './marking.ts';
 
 export interface ChronologyOptions {

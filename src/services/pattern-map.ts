@@ -4,8 +4,9 @@ import { WorkbenchError } from '../contract/errors.ts';
 import type { ItemFields, MapItem, MapMeeting, PatternMap } from '../contract/pattern-map-schemas.ts';
 import type { Agency } from '../contract/vocabulary.ts';
 import { ageOn } from '../domain/dates.ts';
+import { chronologicalOrder, ORDER_EXPLANATION } from '../domain/event-order.ts';
 import { commonPart } from '../domain/meeting.ts';
-import { ORDER_EXPLANATION, placeDate } from '../domain/pattern-map/uncertain-date.ts';
+import { placeDate } from '../domain/pattern-map/uncertain-date.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
@@ -97,7 +98,7 @@ export function readMap(db: Db, caseId: string): PatternMap {
     categories: profile.riskMatrix.rows.map((r) => ({ id: r.category, label: r.label })),
     brookColours: profile.brook.colours.map((c) => ({ id: c.id, label: c.label })),
     people: casePeople(db, caseId),
-    items: itemsOfCase(db, caseId).map((row) => toMapItem(row, child.dateOfBirth, names)),
+    items: chronologicalOrder(itemsOfCase(db, caseId).map((row) => toMapItem(row, child.dateOfBirth, names))),
     links: linksOfCase(db, caseId).map((l) => ({
       id: l.id,
       fromId: l.fromId,

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '#store/audit-trail.ts';
+import { docxParts } from '../support/docx-xml.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, openTeamCase, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
@@ -122,6 +123,28 @@ describe('the pattern map', () => {
     expect(byWhat('Excluded')?.span).toMatchObject({ approximate: true, label: 'November 2021' });
     expect(byWhat('Moved')?.span.approximate).toBe(false);
     expect(map.orderExplanation).toMatch(/middle of its period/);
+  });
+
+  it('puts uncertain dates in the same order in the map and in the case chronology', async () => {
+    // Born 14/03/2013: "about age 6" runs 14/03/2019 to 13/03/2020 (middle September 2019), so it comes
+    // after Summer 2019 (middle July), although it starts before it.
+    await h.call('map.addItem', {
+      caseId,
+      item: lifeEvent('Aged six event', { precision: 'age', age: 6 }, 'health'),
+    });
+    await h.call('map.addItem', {
+      caseId,
+      item: lifeEvent('Summer event', { precision: 'season', year: 2019, season: 'summer' }, 'education'),
+    });
+    const map = await h.call('map.get', { caseId });
+    expect(map.items.map((i) => i.what)).toEqual(['Summer event', 'Aged six event']);
+    h.host.saveFile = join(folder.path, 'chronology.docx');
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    expect(await h.call('reports.exportChronology', { caseId })).toEqual({ savedTo: h.host.saveFile });
+    const xml = docxParts(h.host.saveFile)['word/document.xml'] ?? '';
+    expect(xml.indexOf('Summer event')).toBeGreaterThan(0);
+    expect(xml.indexOf('Summer event')).toBeLessThan(xml.indexOf('Aged six event'));
   });
 
   it('links an event to an incident as a possible trigger, pins a theme, and records the meeting', async () => {

@@ -2,8 +2,8 @@ import { type Edge, MarkerType, type Node, type NodeHandle, Position } from '@xy
 import type { MapItem, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { dayNumber } from '#domain/dates.ts';
+import { chronologicalOrder } from '#domain/event-order.ts';
 import { DEFAULT_LAYOUT, layoutMap } from '#domain/pattern-map/layout.ts';
-import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
 import {
   brookSwatch,
   brookText,
