@@ -40,6 +40,7 @@ const ARIA_LABELS = {
 /** The fit never shrinks items past legibility: a long chronology opens at its start instead. */
 const MIN_FIT_ZOOM = 0.4;
 const NO_KEY = null;
+const PRO_OPTIONS = { hideAttribution: true };
 
 interface Props {
   /** The label of the region holding the map, for screen readers. */
@@ -138,6 +139,8 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
           edgesReconnectable={false}
           elevateEdgesOnSelect={false}
           ariaLabelConfig={ARIA_LABELS}
+          // An offline app links nowhere: no attribution link to React Flow's website.
+          proOptions={PRO_OPTIONS}
         >
           <ViewportPortal>
             <MapBackdrop />
