@@ -112,12 +112,90 @@ async function openMap(page: Page) {
 }
 
 /** Every link on the page whose address leads outside the app. */
-const outsideLinks = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('a[href], area[href]')]
-      .map((a) => (a as HTMLAnchorElement).href)
-      .filter((href) => new URL(href, location.href).origin !== location.origin),
+async function outsideLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval('a[href], area[href]', (links) =>
+    links.map((a) => (a as unknown as { href: string }).href),
   );
+  return hrefs.filter((href) => new URL(href).origin !== new URL(server.url).origin);
+}
+
+interface Measured {
+  id: string;
+  box: { left: number; top: number; right: number; bottom: number };
+  /** Size on screen of the date and of the first line of what happened, in CSS pixels. */
+  dateSize: number;
+  whatSize: number;
+  /** The first line of what happened is inside the card (not cut off). */
+  firstLineShown: boolean;
+  /** The element on top at the middle of the date is the item itself (nothing covers it). */
+  onTop: boolean;
+}
+
+/** Every item on the map, measured on screen. */
+function measureItems(page: Page): Promise<Measured[]> {
+  return page.$$eval('.pm-canvas .react-flow__node', (nodes) =>
+    nodes.map((node) => {
+      type El = {
+        getBoundingClientRect(): { left: number; top: number; right: number; bottom: number; height: number };
+        offsetHeight: number;
+        contains(other: unknown): boolean;
+        querySelector(s: string): El | null;
+        getAttribute(n: string): string | null;
+      };
+      const w = globalThis as unknown as {
+        getComputedStyle(e: unknown): { fontSize: string; lineHeight: string };
+        document: { elementFromPoint(x: number, y: number): unknown };
+      };
+      const n = node as unknown as El;
+      const card = n.querySelector('.pm-node') as El;
+      const date = n.querySelector('.pm-node__date') as El;
+      const what = n.querySelector('.pm-node__what') as El;
+      const scale = card.getBoundingClientRect().height / card.offsetHeight;
+      const size = (e: El) => Number.parseFloat(w.getComputedStyle(e).fontSize) * scale;
+      const whatBox = what.getBoundingClientRect();
+      const cardBox = card.getBoundingClientRect();
+      const dateBox = date.getBoundingClientRect();
+      const line = Number.parseFloat(w.getComputedStyle(what).lineHeight) * scale;
+      const onTop = n.contains(
+        w.document.elementFromPoint(dateBox.left + 10, (dateBox.top + dateBox.bottom) / 2),
+      );
+      return {
+        id: n.getAttribute('data-id') ?? '',
+        box: { left: cardBox.left, top: cardBox.top, right: cardBox.right, bottom: cardBox.bottom },
+        dateSize: size(date),
+        whatSize: size(what),
+        firstLineShown: whatBox.top + line <= cardBox.bottom + 0.5,
+        onTop,
+      };
+    }),
+  );
+}
+
+/** The id of the map item that has the focus. */
+const focusedItem = (page: Page) =>
+  page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        document: { activeElement: { getAttribute(n: string): string | null } | null };
+      }
+    ).document.activeElement?.getAttribute('data-id'),
+  );
+
+/** Every one of the map's items is drawn, on screen, readable, and not covered. */
+async function expectAllReadable(page: Page, within: { width: number; height: number }) {
+  const items = await measureItems(page);
+  expect(items).toHaveLength(60);
+  for (const item of items) {
+    expect(item.box.left, item.id).toBeGreaterThanOrEqual(0);
+    expect(item.box.top, item.id).toBeGreaterThanOrEqual(0);
+    expect(item.box.right, item.id).toBeLessThanOrEqual(within.width);
+    expect(item.box.bottom, item.id).toBeLessThanOrEqual(within.height);
+    expect(item.dateSize, item.id).toBeGreaterThanOrEqual(12);
+    expect(item.whatSize, item.id).toBeGreaterThanOrEqual(12);
+    expect(item.firstLineShown, item.id).toBe(true);
+    expect(item.onTop, item.id).toBe(true);
+  }
+}
 
 describe('the pattern map at 1280×800', () => {
   it('links to no outside address', async () => {
@@ -128,5 +206,66 @@ describe('the pattern map at 1280×800', () => {
     await page.goto(`${server.url}#/cases/${caseId}`);
     await heading(page, 'Robin Example').waitFor();
     expect(await outsideLinks(page)).toEqual([]);
+  });
+});
+
+describe('the whole life on one screen', () => {
+  it('fits every item of a 60-item, 14-year map at 1280×800, readable, with ages and years on the axis', async () => {
+    const { page } = app;
+    await openMap(page);
+    await page.getByRole('button', { name: 'Fit the whole map in view' }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, 'fit.png') });
+    await expectAllReadable(page, { width: 1280, height: 800 });
+    const axis = await page.locator('.pm-axis').innerText();
+    expect(axis).toContain('2012');
+    expect(axis).toContain('2025');
+    expect(axis).toContain('age 1');
+    expect(axis).toContain('age 15');
+    // Five empty years are cut short, and the break says so.
+    await expect
+      .poll(() => page.locator('.pm-break__text').allInnerTexts())
+      .toEqual(['2013–2018: nothing recorded']);
+  });
+
+  it('switches to a strictly proportional time scale, with no break', async () => {
+    const { page } = app;
+    await page.getByLabel('Strictly in proportion to time').check();
+    await page.getByRole('button', { name: 'Fit the whole map in view' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'proportional.png') });
+    expect(await page.locator('.pm-break').count()).toBe(0);
+    await page.getByLabel('Every item given room (long empty periods shortened)').check();
+  });
+
+  it('moves between items in date order from the keyboard, each showing its full text beside the map', async () => {
+    const { page } = app;
+    const map = await call('map.get', { caseId });
+    const first = map.items[0];
+    const second = map.items[1];
+    const third = map.items[2];
+    if (!first || !second || !third) throw new Error('no items');
+    await page.locator(`.react-flow__node[data-id="${first.id}"]`).focus();
+    await page.getByRole('complementary').getByText(first.what).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedItem(page)).toBe(second.id);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedItem(page)).toBe(third.id);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => focusedItem(page)).toBe(second.id);
+    await page.screenshot({ path: join(SHOTS, 'keyboard.png') });
+  });
+
+  it('opens meeting mode fitted, in large type, with the marking', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Start meeting mode' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Mapping meeting/ });
+    await dialog.waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, 'meeting.png') });
+    await expect(dialog.getByText('OFFICIAL-SENSITIVE', { exact: true }).isVisible()).resolves.toBe(true);
+    await expectAllReadable(page, { width: 1280, height: 800 });
+    await dialog.getByRole('button', { name: 'Leave meeting mode' }).click();
   });
 });
