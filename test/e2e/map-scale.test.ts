@@ -217,7 +217,7 @@ describe('the whole life on one screen', () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, 'fit.png') });
     await expectAllReadable(page, { width: 1280, height: 800 });
-    const axis = await page.locator('.pm-axis').innerText();
+    const axis = (await page.locator('.pm-axis').textContent()) ?? '';
     expect(axis).toContain('2012');
     expect(axis).toContain('2025');
     expect(axis).toContain('age 1');

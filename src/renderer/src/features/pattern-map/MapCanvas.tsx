@@ -84,14 +84,14 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
     ),
   );
   const section = useRef<HTMLElement>(null);
-  const fit = useFitMap(maxFitZoom);
+  const fitToScreen = useFitMap(maxFitZoom);
   // The fit button also brings the whole map onto the screen.
   const fitMap = useCallback(() => {
     section.current?.scrollIntoView?.({ block: 'nearest' });
-    fit();
-  }, [fit]);
+    fitToScreen();
+  }, [fitToScreen]);
   const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
-  useFollowSelection(fit);
+  useFollowSelection(fitToScreen);
   const onKeyDownCapture = useKeyboardSteps();
 
   const onNodeDragStop = useCallback<OnNodeDrag<ItemNode>>(

@@ -5,7 +5,7 @@ import type { ScaleMode } from '#domain/pattern-map/time-scale.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { CheckboxGroup, RadioGroup } from '../../ui/Field.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
-import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
+import { INCIDENT_LANE, INCIDENT_LANE_LABEL, VIEW_LABELS } from './labels.ts';
 import { NO_FILTERS } from './projection.ts';
 import { useMapStore } from './store.ts';
 
