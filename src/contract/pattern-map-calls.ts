@@ -153,6 +153,22 @@ export const patternMapCalls = {
     request: z.strictObject({ personId: recordId, expectedVersion: recordVersion, ...personFields }),
     response: casePerson,
   }),
+  'map.markIdentifying': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      word: requiredText.max(200),
+      shownAs: shortText,
+    }),
+    response: patternMap,
+  }),
+  'map.unmarkIdentifying': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, wordId: recordId }),
+    response: patternMap,
+  }),
   'consents.record': call({
     access: CASEWORK,
     writes: true,

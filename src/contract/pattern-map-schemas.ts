@@ -173,6 +173,20 @@ export const sharingStatus = z.strictObject({
   allocatedSocialWorkerName: z.string(),
 });
 
+export const knownName = z.strictObject({
+  name: z.string(),
+  anonymisedLabel: z.string(),
+  parts: z.enum(['none', 'all', 'last']),
+});
+
+export const identifyingWord = z.strictObject({
+  id: recordId,
+  word: z.string(),
+  shownAs: z.string(),
+  createdByName: z.string(),
+});
+export type IdentifyingWord = z.infer<typeof identifyingWord>;
+
 export const patternMap = z.strictObject({
   caseId: recordId,
   caseReference: z.string(),
@@ -190,5 +204,9 @@ export const patternMap = z.strictObject({
   consents: z.array(consentRecord),
   sharing: sharingStatus,
   orderExplanation: z.string(),
+  /** Every name the case knows and what the anonymised view shows instead (domain/pattern-map/anonymise.ts). */
+  knownNames: z.array(knownName),
+  /** Words a practitioner marked as identifying on this case. */
+  identifyingWords: z.array(identifyingWord),
 });
 export type PatternMap = z.infer<typeof patternMap>;

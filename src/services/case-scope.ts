@@ -33,6 +33,8 @@ export const caseScope: {
   'map.removeLink': (db, r) => [{ caseId: caseIdOf(db, 'map-link', r.linkId) }],
   'map.addTheme': (_db, r) => [{ caseId: r.caseId }],
   'map.removeTheme': (db, r) => [{ caseId: caseIdOf(db, 'map-theme', r.themeId) }],
+  'map.markIdentifying': (_db, r) => [{ caseId: r.caseId }],
+  'map.unmarkIdentifying': (_db, r) => [{ caseId: r.caseId }],
   'map.saveMeeting': (_db, r) => [{ caseId: r.caseId }],
   'map.addLifeEventType': 'not-case-scoped',
   'map.export': (_db, r) => [{ caseId: r.caseId }],

@@ -28,11 +28,13 @@ import {
   addTheme,
   editItem,
   getMap,
+  markIdentifying,
   moveItem,
   removeItem,
   removeLink,
   removeTheme,
   saveMeeting,
+  unmarkIdentifying,
 } from './pattern-map.ts';
 import { addPerson, editPerson, recordConsent } from './people.ts';
 import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
@@ -104,6 +106,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'map.removeLink': removeLink,
   'map.addTheme': addTheme,
   'map.removeTheme': removeTheme,
+  'map.markIdentifying': markIdentifying,
+  'map.unmarkIdentifying': unmarkIdentifying,
   'map.saveMeeting': saveMeeting,
   'map.addLifeEventType': addLifeEventType,
   'map.export': exportMap,

@@ -422,3 +422,35 @@ export function reportMapImageOf(
     .prepare('SELECT png, view, captured_at AS capturedAt FROM report_map_images WHERE case_id = ?')
     .get(caseId) as { png: Buffer; view: string; capturedAt: string } | undefined;
 }
+
+export interface IdentifyingWordRow {
+  id: string;
+  caseId: string;
+  word: string;
+  shownAs: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export function identifyingWordsOf(db: Db, caseId: string): IdentifyingWordRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, word, shown_as AS shownAs, created_at AS createdAt, created_by AS createdBy
+       FROM case_identifying_words WHERE case_id = ? ORDER BY created_at, rowid`,
+    )
+    .all(caseId) as IdentifyingWordRow[];
+}
+
+export function insertIdentifyingWord(db: Db, w: IdentifyingWordRow): void {
+  db.prepare(
+    `INSERT INTO case_identifying_words (id, case_id, word, shown_as, created_at, created_by)
+     VALUES (@id, @caseId, @word, @shownAs, @createdAt, @createdBy)`,
+  ).run(w);
+}
+
+export function deleteIdentifyingWord(db: Db, caseId: string, id: string): boolean {
+  return (
+    db.prepare('DELETE FROM case_identifying_words WHERE id = ? AND case_id = ?').run(id, caseId).changes ===
+    1
+  );
+}

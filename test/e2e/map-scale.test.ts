@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
 import { tempFolder } from '../support/temp.ts';
 import { TEST_KDF_COST } from '../support/workbench.ts';
 import { launchChromium, openWorkbench, serveRenderer, type WorkbenchPage } from './harness.ts';
@@ -21,6 +23,7 @@ let server: Awaited<ReturnType<typeof serveRenderer>>;
 let data: ReturnType<typeof tempFolder>;
 let app: WorkbenchPage;
 let caseId = '';
+let yosId = '';
 const call = routerCall(() => app);
 
 const LANES = ['family', 'care-placement', 'education', 'health', 'police-justice'];
@@ -68,6 +71,7 @@ beforeAll(async () => {
     managerIds: [],
   });
   caseId = hsbCase.id;
+  yosId = ids[YOS.username] ?? '';
   const all = dates();
   for (const [i, date] of all.entries()) {
     const common = {
@@ -268,4 +272,46 @@ describe('the whole life on one screen', () => {
     await expectAllReadable(page, { width: 1280, height: 800 });
     await dialog.getByRole('button', { name: 'Leave meeting mode' }).click();
   });
+});
+
+/** The words tesseract reads in a picture. */
+const ocr = (png: string) =>
+  execFileSync('tesseract', [png, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+
+describe('anonymised means anonymised', () => {
+  it('shows none of the names the case knows in the anonymised table or the exported picture', async () => {
+    const { page } = app;
+    const { hsbCase } = await openAllocatedCase(call, {
+      child: NAMED_CHILD,
+      profileId: 'lancashire',
+      socialWorkerId: (await call('session.status', {})).user?.id ?? '',
+      yosPractitionerId: yosId,
+      managerIds: [],
+    });
+    await fillCaseWithNames(call, hsbCase.id);
+    await page.goto(`${server.url}#/cases/${hsbCase.id}`);
+    await heading(page, 'Robin Ashworth').waitFor();
+    await page.getByRole('link', { name: 'Pattern map' }).click();
+    await page.getByRole('radio', { name: 'Anonymised view' }).first().check();
+    const table = page.getByRole('table', { name: /Chronology of R\.A\./ });
+    await table.waitFor();
+    const tableText = (await table.textContent()) ?? '';
+    for (const name of NAMES_TO_HIDE) expect(tableText.toLowerCase(), name).not.toContain(name.toLowerCase());
+    for (const word of ANONYMISED_WORDS) expect(tableText).toContain(word);
+
+    const form = page.getByRole('form', { name: 'Export', exact: true });
+    await form.getByLabel('Professionals involved (internal)').check();
+    await form.getByLabel('Recipient').fill('Professionals at the mapping meeting');
+    await form.getByLabel('Image (PNG)').check();
+    await form.getByLabel('Anonymised view').check();
+    const png = join(SHOTS, 'anonymised-export.png');
+    app.host.saveFile = png;
+    await form.getByRole('button', { name: 'Export the map' }).click();
+    await page.getByText(`Saved to ${png}`).waitFor({ timeout: 30_000 });
+    const read = ocr(png);
+    for (const name of NAMES_TO_HIDE) expect(read.toLowerCase(), name).not.toContain(name.toLowerCase());
+    // The picture is read at all: its marking and the anonymised words are there.
+    expect(read).toContain('OFFICIAL-SENSITIVE');
+    expect(read).toMatch(/R\.A\./);
+  }, 60_000);
 });

@@ -55,6 +55,7 @@ interface Fixture {
   otherMapItemId: string;
   linkId: string;
   themeId: string;
+  wordId: string;
   personId: string;
   strategyMeetingId: string;
   consultationId: string;
@@ -186,6 +187,7 @@ async function buildFixture(): Promise<Fixture> {
     label: '',
   });
   map = await h.call('map.addTheme', { caseId, fromDay: '2021-01-01', toDay: '2021-06-30', text: 'Moves' });
+  map = await h.call('map.markIdentifying', { caseId, word: 'Ribbleton', shownAs: '[street]' });
   const meetings = await h.call('pathway.recordStrategyMeeting', strategyMeeting(caseId));
   const consultations = await h.call('consultations.request', {
     caseId,
@@ -233,6 +235,7 @@ async function buildFixture(): Promise<Fixture> {
     otherMapItemId: other.id,
     linkId: ids('link', map.links[0]?.id),
     themeId: ids('theme', map.themes[0]?.id),
+    wordId: ids('identifying word', map.identifyingWords[0]?.id),
     personId: person.id,
     strategyMeetingId: ids('strategy meeting', meetings.meetings[0]?.id),
     consultationId: ids('consultation', consultations.consultations[0]?.id),
@@ -259,6 +262,8 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
   'map.removeLink': (x) => ({ linkId: x.linkId }),
   'map.addTheme': (x) => ({ caseId: x.caseId, fromDay: '2021-01-01', toDay: '2021-02-01', text: 'x' }),
   'map.removeTheme': (x) => ({ themeId: x.themeId }),
+  'map.markIdentifying': (x) => ({ caseId: x.caseId, word: 'Fulwood', shownAs: '' }),
+  'map.unmarkIdentifying': (x) => ({ caseId: x.caseId, wordId: x.wordId }),
   'map.saveMeeting': (x) => ({
     caseId: x.caseId,
     meetingId: null,

@@ -6,6 +6,7 @@ import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { recentAudit } from '#store/audit-trail.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
+import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness, openTeamCase, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
 
@@ -381,5 +382,40 @@ describe('sharing the map', () => {
       pngBase64: Buffer.from('<svg/>').toString('base64'),
     });
     expect(error.message).toMatch(/^The map image cannot be used: it is not a PNG file. Nothing was saved/);
+  });
+});
+
+describe('anonymised means anonymised', () => {
+  it('replaces every name the case knows in the anonymised Word export, and keeps the marked words out of the trail', async () => {
+    const child = await h.call('children.create', NAMED_CHILD);
+    const named = await h.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [team.admin.id],
+    });
+    await fillCaseWithNames(h.call, named.id);
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    h.host.saveFile = join(folder.path, 'anonymised.docx');
+    await h.call('map.export', {
+      caseId: named.id,
+      audience: 'internal',
+      recipient: 'Professionals at the mapping meeting',
+      view: 'anonymised',
+      format: 'docx',
+    });
+    const text = Object.values(docxParts(h.host.saveFile))
+      .join(' ')
+      .replace(/<[^>]+>/g, '');
+    for (const name of NAMES_TO_HIDE) expect(text.toLowerCase(), name).not.toContain(name.toLowerCase());
+    for (const word of ANONYMISED_WORDS) expect(text).toContain(word);
+    expect(text).toContain('Mother');
+    const trail = recentAudit(h.wb.db(), 40)
+      .map((e) => e.summary)
+      .join('\n');
+    expect(trail).toContain('marked a word as identifying');
+    expect(trail).not.toContain('Preston');
   });
 });

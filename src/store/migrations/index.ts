@@ -13,6 +13,7 @@ import { pendingExports } from './010-pending-exports.ts';
 import { mapItemRemovals } from './011-map-item-removals.ts';
 import { pendingExportDigests } from './012-pending-export-digests.ts';
 import { meetings } from './013-meetings.ts';
+import { anonymisingAndConsentExceptions } from './014-anonymising-and-consent-exceptions.ts';
 import { sync } from './020-sync.ts';
 import type { Migration } from './migration.ts';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   mapItemRemovals,
   pendingExportDigests,
   meetings,
+  anonymisingAndConsentExceptions,
   sync,
 ];
 

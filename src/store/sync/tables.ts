@@ -50,6 +50,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   table('plan_records', byCase),
   table('case_people', byCase),
   table('case_consents', byCase),
+  table('consent_exceptions', byCase),
+  table('case_identifying_words', byCase),
   table('map_items', byCase),
   table('map_links', byCase),
   table('map_themes', byCase),

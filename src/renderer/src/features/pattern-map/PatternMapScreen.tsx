@@ -9,6 +9,7 @@ import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ChronologyTable } from './ChronologyTable.tsx';
 import { useMapCommands } from './commands.ts';
+import { IdentifyingWords } from './IdentifyingWords.tsx';
 import { ItemDetails } from './ItemDetails.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { type LinkDraft, LinksSection, ThemesSection } from './LinksAndThemes.tsx';
@@ -265,6 +266,7 @@ function MapScreen() {
 
       <Section id="pm-people" title="People on the case" className="pm-offscreen section section--divided">
         {later ? <PeopleSection /> : null}
+        {later ? <IdentifyingWords /> : null}
       </Section>
 
       <section aria-labelledby="pm-meetings" className="pm-offscreen section section--divided">
