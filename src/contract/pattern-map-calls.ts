@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANNOT_BE_ASKED } from '../domain/profiles/schema-parts.ts';
 import { CASEWORK, call } from './call-spec.ts';
 import { meeting } from './meeting.ts';
 import {
@@ -167,6 +168,23 @@ export const patternMapCalls = {
     access: CASEWORK,
     writes: true,
     request: z.strictObject({ caseId: recordId, wordId: recordId }),
+    response: patternMap,
+  }),
+  'consents.recordCannotBeAsked': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      personId: recordId,
+      circumstance: z.enum(CANNOT_BE_ASKED, { message: 'is not a reason the workbench knows' }),
+      reason: requiredText.max(2000),
+    }),
+    response: patternMap,
+  }),
+  'consents.approveCannotBeAsked': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, exceptionId: recordId }),
     response: patternMap,
   }),
   'consents.record': call({

@@ -42,6 +42,8 @@ export const caseScope: {
   'people.add': (_db, r) => [{ caseId: r.caseId }],
   'people.update': (db, r) => [{ caseId: caseIdOf(db, 'person', r.personId) }],
   'consents.record': (_db, r) => [{ caseId: r.caseId }],
+  'consents.recordCannotBeAsked': (_db, r) => [{ caseId: r.caseId }],
+  'consents.approveCannotBeAsked': (_db, r) => [{ caseId: r.caseId }],
   'frameworks.list': 'not-case-scoped',
   'frameworks.importItemSet': 'not-case-scoped',
   'assessments.forCase': (_db, r) => [{ caseId: r.caseId }],

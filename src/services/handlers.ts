@@ -16,6 +16,7 @@ import { closeCase, reopenCase } from './case-closure.ts';
 import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
+import { approveCannotBeAsked, recordCannotBeAsked } from './consent-exceptions.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
 import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
@@ -115,6 +116,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'people.add': addPerson,
   'people.update': editPerson,
   'consents.record': recordConsent,
+  'consents.recordCannotBeAsked': recordCannotBeAsked,
+  'consents.approveCannotBeAsked': approveCannotBeAsked,
   'children.create': createChild,
   'children.update': editChild,
   'children.get': (wb, req) => getChild(wb, req.id),

@@ -36,11 +36,13 @@ import {
   lifeEventTypes,
   linksOfCase,
   type MeetingRow,
+  mapExportsOf,
   meetingsOfCase,
   themesOfCase,
   updateItem,
   updateMeeting,
 } from '../store/pattern-map.ts';
+import { cannotBeAskedRule, consentExceptionViews } from './consent-exceptions.ts';
 import { namesById } from './deadlines.ts';
 import { casePeople, consentRecords } from './people.ts';
 import { requireProfile } from './profiles.ts';
@@ -147,6 +149,17 @@ export function readMap(db: Db, caseId: string): PatternMap {
     sharing: sharingStatus(db, caseId, names),
     orderExplanation: ORDER_EXPLANATION,
     knownNames: knownNamesOf(db, caseId, child, names),
+    consentExceptions: consentExceptionViews(db, caseId, names),
+    cannotBeAskedRule: cannotBeAskedRule(db, caseId) ?? null,
+    shares: mapExportsOf(db, caseId).map((e) => ({
+      at: e.at,
+      byName: names.get(e.by) ?? e.by,
+      audience: e.audience as 'internal' | 'external',
+      recipient: e.recipient,
+      view: e.view as 'named' | 'anonymised',
+      format: e.format as 'png' | 'docx',
+      consentBasis: e.consentBasis,
+    })),
     identifyingWords: identifyingWordsOf(db, caseId).map((w) => ({
       id: w.id,
       word: w.word,

@@ -306,6 +306,14 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
     status: 'given',
     reason: '',
   }),
+  'consents.recordCannotBeAsked': (x) => ({
+    caseId: x.caseId,
+    personId: x.personId,
+    circumstance: 'whereabouts-unknown',
+    reason: 'No contact since 2022',
+  }),
+  // Any id: the guard refuses before the record is looked up.
+  'consents.approveCannotBeAsked': (x) => ({ caseId: x.caseId, exceptionId: x.personId }),
   'assessments.forCase': (x) => ({ caseId: x.caseId }),
   'assessments.start': (x) => ({
     caseId: x.caseId,

@@ -5,7 +5,7 @@ import type { Migration } from './migration.ts';
  *   view and every anonymised export replace them, as they do every name the case knows.
  * - A parent or carer who cannot be asked for consent (whereabouts unknown, deceased, no parental
  *   responsibility): the social worker records why, and where the profile's consent rule asks for it a
- *   manager approves; the share record and the trail show both.
+ *   manager approves; the share record (map_exports.consent_basis) and the trail show both.
  */
 export const anonymisingAndConsentExceptions: Migration = {
   version: 14,
@@ -37,6 +37,9 @@ export const anonymisingAndConsentExceptions: Migration = {
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
       CREATE INDEX consent_exceptions_by_case ON consent_exceptions(case_id, purpose);
+
+      -- The share record says on what footing it went where a parent or carer could not be asked.
+      ALTER TABLE map_exports ADD COLUMN consent_basis TEXT NOT NULL DEFAULT '';
     `);
   },
 };

@@ -8,6 +8,7 @@ import { Form, FormRadios, FormSelect, FormText, FormTextArea, SubmitButton } fr
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
+import { CannotBeAskedPanel } from './CannotBeAskedPanel.tsx';
 import { type MapView, viewWords } from './labels.ts';
 import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
 import { mapImage, settled } from './mapImage.ts';
@@ -46,6 +47,7 @@ export function SharingSection() {
         permission and the consent of the child and their parents or carers. Every export is recorded.
       </p>
       <ConsentsPanel />
+      <CannotBeAskedPanel />
       <ExportForm />
     </>
   );
