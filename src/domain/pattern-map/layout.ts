@@ -61,7 +61,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   pixelsPerDay: 0.5,
 };
 
-const GAP = 4;
+/** Room between two items side by side (also what lets a reader, or OCR, tell their text apart). */
+const GAP = 10;
 
 /** Rows of one lane: where each row's last item ends. */
 type Rows = number[];

@@ -134,3 +134,13 @@ export function axisTicks(scale: TimeScale, dateOfBirth: string): AxisTicks {
   });
   return { years, ages, breaks };
 }
+
+/** Ticks too close on screen (or paper) to the last labelled one keep their line but lose their label. */
+export function spacedTicks(ticks: readonly AxisTick[], zoom: number, room: number): AxisTick[] {
+  let last = Number.NEGATIVE_INFINITY;
+  return ticks.map((t) => {
+    if (t.x * zoom - last < room) return { ...t, label: '' };
+    last = t.x * zoom;
+    return t;
+  });
+}

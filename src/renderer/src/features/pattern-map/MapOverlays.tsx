@@ -1,7 +1,7 @@
 import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AxisTick } from '#domain/pattern-map/time-scale.ts';
+import { spacedTicks } from '#domain/pattern-map/time-scale.ts';
 import { useMapStore } from './store.ts';
 
 // What is drawn around the items: the time axis along the top and the lane names down the left, both
@@ -43,16 +43,6 @@ export function useTransform(
   }, [flow]);
 }
 
-/** Ticks too close to the last labelled one on screen keep their line but lose their label. */
-function spaced(ticks: readonly AxisTick[], zoom: number, room: number): AxisTick[] {
-  let last = Number.NEGATIVE_INFINITY;
-  return ticks.map((t) => {
-    if (t.x * zoom - last < room) return { ...t, label: '' };
-    last = t.x * zoom;
-    return t;
-  });
-}
-
 /**
  * Two rows: the calendar years, and the child's age at each birthday; a break in the scale is marked
  * with the years it leaves out.
@@ -67,8 +57,8 @@ export const TimeAxis = memo(function TimeAxis() {
     if (strip.current) strip.current.style.transform = `translateX(${tx}px)`;
   });
   if (!hasItems) return <div className="pm-axis" aria-hidden="true" />;
-  const years = spaced(ticks.years, zoom, 48);
-  const ages = spaced(ticks.ages, zoom, 60);
+  const years = spacedTicks(ticks.years, zoom, 48);
+  const ages = spacedTicks(ticks.ages, zoom, 60);
   return (
     <div className="pm-axis" aria-hidden="true">
       <div ref={strip} className="pm-axis__strip">

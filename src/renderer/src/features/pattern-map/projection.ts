@@ -131,12 +131,14 @@ export function project(
   view: MapView,
   filters: MapFilters,
   scaleMode: ScaleMode = 'compressed',
+  /** The room to lay the map out for (the screen's, or a printed page's). */
+  target = FIT_TARGET,
 ): Projection {
   const words = viewWords(map, view);
   const shown = filterItems(map, filters);
   const laneOrder = visibleLanes(map, filters, shown);
   const inLanes = shown.filter((item) => laneOrder.includes(item.lane));
-  const layout = fittedLayout(inLanes, laneOrder, scaleMode, FIT_TARGET, LAYOUT);
+  const layout = fittedLayout(inLanes, laneOrder, scaleMode, target, LAYOUT);
   const lanes = layout.lanes.map((band) => ({ ...band, label: laneLabel(map, band.id) }));
   const home = new Map<string, { x: number; y: number }>();
 
