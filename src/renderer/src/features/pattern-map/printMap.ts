@@ -1,4 +1,5 @@
 import {
+  MIN_TEXT_PT,
   PAGE,
   PAGE_PIXELS,
   PRINT_TEXT_PT,
@@ -245,6 +246,8 @@ function drawPage(
   }
   const font = NODE_FONT * zoom;
   const line = font * 1.15;
+  // What happened is set a little smaller than the date (never under 8 pt), so more of it fits a line.
+  const body = Math.max(font * 0.86, pointsToPixels(MIN_TEXT_PT));
   for (const node of p.nodes) {
     const { position, data } = node;
     // Each item on the one page its left edge falls in, whole.
@@ -272,7 +275,7 @@ function drawPage(
     ctx.fillStyle = COLOURS.text;
     ctx.font = `bold ${font}px ${FONT}`;
     ctx.fillText(wrap(ctx, data.dateLabel, inner, 1)[0] ?? '', nx + 11, ny + 3);
-    ctx.font = `${font}px ${FONT}`;
+    ctx.font = `${body}px ${FONT}`;
     const lines = wrap(ctx, data.what, inner, data.kind === 'incident' ? 1 : 2);
     lines.forEach((text, n) => {
       ctx.fillText(text, nx + 11, ny + 3 + line * (n + 1));
@@ -283,7 +286,7 @@ function drawPage(
       ctx.fillStyle = COLOURS.swatch[data.swatch];
       ctx.fillRect(nx + 9, ny + 3 + line * 2 + font * 0.2, font * 0.7, font * 0.7);
       ctx.fillStyle = COLOURS.text;
-      ctx.font = `bold ${font}px ${FONT}`;
+      ctx.font = `bold ${body}px ${FONT}`;
       ctx.fillText(wrap(ctx, facts, inner - font, 1)[0] ?? '', nx + 9 + font, ny + 3 + line * 2);
     }
   }
