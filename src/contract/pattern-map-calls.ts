@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANNOT_BE_ASKED } from '../domain/profiles/schema-parts.ts';
 import { CASEWORK, call } from './call-spec.ts';
 import { meeting } from './meeting.ts';
 import {
@@ -152,6 +153,39 @@ export const patternMapCalls = {
     writes: true,
     request: z.strictObject({ personId: recordId, expectedVersion: recordVersion, ...personFields }),
     response: casePerson,
+  }),
+  'map.markIdentifying': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      word: requiredText.max(200),
+      shownAs: shortText,
+    }),
+    response: patternMap,
+  }),
+  'map.unmarkIdentifying': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, wordId: recordId }),
+    response: patternMap,
+  }),
+  'consents.recordCannotBeAsked': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      personId: recordId,
+      circumstance: z.enum(CANNOT_BE_ASKED, { message: 'is not a reason the workbench knows' }),
+      reason: requiredText.max(2000),
+    }),
+    response: patternMap,
+  }),
+  'consents.approveCannotBeAsked': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({ caseId: recordId, exceptionId: recordId }),
+    response: patternMap,
   }),
   'consents.record': call({
     access: CASEWORK,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UncertainDateSchema } from '../domain/pattern-map/uncertain-date.ts';
+import { CANNOT_BE_ASKED } from '../domain/profiles/schema-parts.ts';
 import { meetingView } from './meeting.ts';
 import {
   agency,
@@ -173,6 +174,44 @@ export const sharingStatus = z.strictObject({
   allocatedSocialWorkerName: z.string(),
 });
 
+export const knownName = z.strictObject({
+  name: z.string(),
+  anonymisedLabel: z.string(),
+  parts: z.enum(['none', 'all', 'last']),
+});
+
+export const identifyingWord = z.strictObject({
+  id: recordId,
+  word: z.string(),
+  shownAs: z.string(),
+  createdByName: z.string(),
+});
+export type IdentifyingWord = z.infer<typeof identifyingWord>;
+
+export const consentException = z.strictObject({
+  id: recordId,
+  personId: recordId,
+  personLabel: z.string(),
+  circumstance: z.enum(CANNOT_BE_ASKED),
+  reason: z.string(),
+  recordedAt: isoInstant,
+  recordedByName: z.string(),
+  approvedAt: isoInstant.nullable(),
+  approvedByName: z.string().nullable(),
+});
+export type ConsentException = z.infer<typeof consentException>;
+
+/** A record of the map being shared (exported), and on what footing its consents rested. */
+export const mapShare = z.strictObject({
+  at: isoInstant,
+  byName: z.string(),
+  audience: z.enum(['internal', 'external']),
+  recipient: z.string(),
+  view: z.enum(['named', 'anonymised']),
+  format: z.enum(['png', 'docx']),
+  consentBasis: z.string(),
+});
+
 export const patternMap = z.strictObject({
   caseId: recordId,
   caseReference: z.string(),
@@ -190,5 +229,20 @@ export const patternMap = z.strictObject({
   consents: z.array(consentRecord),
   sharing: sharingStatus,
   orderExplanation: z.string(),
+  /** Every name the case knows and what the anonymised view shows instead (domain/pattern-map/anonymise.ts). */
+  knownNames: z.array(knownName),
+  /** Words a practitioner marked as identifying on this case. */
+  identifyingWords: z.array(identifyingWord),
+  /** Parents or carers recorded as not able to be asked for consent to share the map externally. */
+  consentExceptions: z.array(consentException),
+  /** What the profile's consent entry allows when a parent or carer cannot be asked; null: nothing. */
+  cannotBeAskedRule: z
+    .strictObject({
+      circumstances: z.array(z.enum(CANNOT_BE_ASKED)),
+      approval: z.enum(['case-manager', 'none']),
+      basis: z.string(),
+    })
+    .nullable(),
+  shares: z.array(mapShare),
 });
 export type PatternMap = z.infer<typeof patternMap>;

@@ -13,8 +13,8 @@ import {
 import type { MapItem, PatternMap } from '../contract/pattern-map-schemas.ts';
 import { AGENCY_LABELS } from '../contract/vocabulary.ts';
 import { formatDay } from '../domain/dates.ts';
-import { anonymiseText, initialsOf, type PersonOnMap } from '../domain/pattern-map/anonymise.ts';
-import { chronologicalOrder } from '../domain/pattern-map/uncertain-date.ts';
+import { chronologicalOrder } from '../domain/event-order.ts';
+import { anonymiseText, initialsOf } from '../domain/pattern-map/anonymise.ts';
 import { literal, markedFooter, markedHeader } from './marking.ts';
 
 export interface ChronologyOptions {
@@ -32,14 +32,7 @@ const cell = (text: string, bold = false) =>
 
 /** What a person on the map is called in the chosen view. */
 export function viewOfMap(map: PatternMap, view: 'named' | 'anonymised') {
-  const people: PersonOnMap[] = [
-    { id: 'child', name: map.childName, anonymisedLabel: initialsOf(map.childName) },
-    ...(map.childPreferredName
-      ? [{ id: 'child-preferred', name: map.childPreferredName, anonymisedLabel: initialsOf(map.childName) }]
-      : []),
-    ...map.people.map((p) => ({ id: p.id, name: p.name, anonymisedLabel: p.anonymisedLabel })),
-  ];
-  const text = (s: string) => (view === 'anonymised' ? anonymiseText(s, people) : s);
+  const text = (s: string) => (view === 'anonymised' ? anonymiseText(s, map.knownNames) : s);
   const person = (id: string) => {
     const p = map.people.find((x) => x.id === id);
     if (!p) return '';
@@ -76,7 +69,7 @@ function itemRow(map: PatternMap, item: MapItem, v: ReturnType<typeof viewOfMap>
       cell(v.text(item.what)),
       cell(v.text(who)),
       cell(v.text(item.place)),
-      cell([AGENCY_LABELS[item.sourceAgency], item.sourceDetail].filter(Boolean).join(' — ')),
+      cell([AGENCY_LABELS[item.sourceAgency], v.text(item.sourceDetail)].filter(Boolean).join(' — ')),
       cell(details),
     ],
   });
@@ -85,6 +78,8 @@ function itemRow(map: PatternMap, item: MapItem, v: ReturnType<typeof viewOfMap>
 /** The map's chronology as a Word document, marked OFFICIAL-SENSITIVE, in the chosen view. */
 export async function chronologyDocx(map: PatternMap, options: ChronologyOptions): Promise<Buffer> {
   const v = viewOfMap(map, options.view);
+  // The anonymised view names no professional either, the one exporting included (the trail records who).
+  const by = v.text(options.exportedBy);
   const items = chronologicalOrder(map.items);
   const byId = new Map(map.items.map((i) => [i.id, i]));
   const header = new TableRow({
@@ -102,7 +97,7 @@ export async function chronologyDocx(map: PatternMap, options: ChronologyOptions
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
         headers: { default: markedHeader(subtitle) },
         footers: {
-          default: markedFooter(`Exported ${formatDay(options.exportedOn)} by ${options.exportedBy}`),
+          default: markedFooter(`Exported ${formatDay(options.exportedOn)} by ${by}`),
         },
         children: [
           new Paragraph({
@@ -112,7 +107,7 @@ export async function chronologyDocx(map: PatternMap, options: ChronologyOptions
           new Paragraph({
             children: [
               literal(
-                `Case ${map.caseReference}. ${options.view === 'anonymised' ? 'Anonymised view: people are shown by role or initials.' : 'Named view.'} Exported on ${formatDay(options.exportedOn)} by ${options.exportedBy} for ${options.audience}.`,
+                `Case ${map.caseReference}. ${options.view === 'anonymised' ? 'Anonymised view: people, professionals, schools and places are shown by role, initials or kind.' : 'Named view.'} Exported on ${formatDay(options.exportedOn)} by ${by} for ${v.text(options.audience)}.`,
               ),
             ],
           }),

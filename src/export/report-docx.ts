@@ -8,6 +8,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -20,12 +21,14 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import { TextWatermark } from 'docx/watermarks';
 import { ageOn, formatDay, londonDay, londonTime } from '../domain/dates.ts';
 import { inOneModel, type Meeting } from '../domain/meeting.ts';
+import { PAGE_PIXELS, RENDER_DPI } from '../domain/pattern-map/print-page.ts';
 import type { ReportPart, ReportTemplate } from '../domain/sign-off/report-template.ts';
 import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { A4_TEXT_WIDTH, fitColumns } from './column-widths.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
 import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
+import { splitPngPages } from './png-pages.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
 export interface ReportExportOptions {
@@ -433,24 +436,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     'pattern-map': (h) =>
       context.chronology.length || o.mapPng
         ? [
-            heading(h),
-            ...(o.mapPng
-              ? (() => {
-                  const size = pngSize(o.mapPng);
-                  const width = Math.min(600, size.width);
-                  return [
-                    new Paragraph({
-                      children: [
-                        new ImageRun({
-                          type: 'png',
-                          data: o.mapPng,
-                          transformation: { width, height: Math.round((size.height * width) / size.width) },
-                        }),
-                      ],
-                    }),
-                  ];
-                })()
-              : []),
+            // The picture itself is on landscape pages of its own, just before (mapSection below).
+            ...(o.mapPng ? [] : [heading(h)]),
             heading('Chronology', H2),
             table(
               ['Date', 'Lane', 'What happened', 'Where', 'Source', 'Harmed', 'Category'],
@@ -575,7 +562,45 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
-  const body = o.template.parts.flatMap(({ part, heading: h }) => parts[part](h));
+  // The map picture goes on landscape pages of its own, at its true size (print-page.ts): text 8 pt or more.
+  const mapAt = o.mapPng ? o.template.parts.findIndex((p) => p.part === 'pattern-map') : -1;
+  const bodyOf = (list: typeof o.template.parts) => list.flatMap(({ part, heading: h }) => parts[part](h));
+  const before = bodyOf(mapAt >= 0 ? o.template.parts.slice(0, mapAt) : o.template.parts);
+  const after = mapAt >= 0 ? bodyOf(o.template.parts.slice(mapAt)) : [];
+  const mapPages = o.mapPng && mapAt >= 0 ? splitPngPages(o.mapPng, PAGE_PIXELS.height) : [];
+  const mapSection = mapPages.length
+    ? [
+        {
+          properties: {
+            page: {
+              size: { orientation: PageOrientation.LANDSCAPE },
+              margin: { top: 864, bottom: 720, left: 720, right: 720, header: 288, footer: 288 },
+            },
+          },
+          headers: { default: headerFor(title, o) },
+          footers: { default: footerFor(a.versionNo, o) },
+          children: [
+            heading(o.template.parts[mapAt]?.heading ?? 'Pattern map'),
+            ...mapPages.map(
+              (page, i) =>
+                new Paragraph({
+                  children: [
+                    ...(i > 0 ? [new PageBreak()] : []),
+                    new ImageRun({
+                      type: 'png',
+                      data: page,
+                      transformation: {
+                        width: Math.round((pngSize(page).width / RENDER_DPI) * 96),
+                        height: Math.round((pngSize(page).height / RENDER_DPI) * 96),
+                      },
+                    }),
+                  ],
+                }),
+            ),
+          ],
+        },
+      ]
+    : [];
   const doc = new Document({
     creator: 'HSB Workbench',
     title,
@@ -664,8 +689,18 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       {
         headers: { default: headerFor(title, o) },
         footers: { default: footerFor(a.versionNo, o) },
-        children: [...cover, ...body],
+        children: [...cover, ...before],
       },
+      ...mapSection,
+      ...(after.length
+        ? [
+            {
+              headers: { default: headerFor(title, o) },
+              footers: { default: footerFor(a.versionNo, o) },
+              children: after,
+            },
+          ]
+        : []),
     ],
   });
   return Packer.toBuffer(doc);

@@ -16,6 +16,7 @@ import { closeCase, reopenCase } from './case-closure.ts';
 import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
+import { approveCannotBeAsked, recordCannotBeAsked } from './consent-exceptions.ts';
 import { adjustDeadline, markMet, myDeadlines, teamDeadlines } from './deadlines.ts';
 import { issueRecoveryKey, rotateKeys } from './keys.ts';
 import { exportMap, useMapInReport } from './map-sharing.ts';
@@ -29,11 +30,13 @@ import {
   addTheme,
   editItem,
   getMap,
+  markIdentifying,
   moveItem,
   removeItem,
   removeLink,
   removeTheme,
   saveMeeting,
+  unmarkIdentifying,
 } from './pattern-map.ts';
 import { addPerson, editPerson, recordConsent } from './people.ts';
 import { cloneProfile, exportProfile, getProfile, importProfile, listProfiles } from './profiles.ts';
@@ -109,6 +112,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'map.removeLink': removeLink,
   'map.addTheme': addTheme,
   'map.removeTheme': removeTheme,
+  'map.markIdentifying': markIdentifying,
+  'map.unmarkIdentifying': unmarkIdentifying,
   'map.saveMeeting': saveMeeting,
   'map.addLifeEventType': addLifeEventType,
   'map.export': exportMap,
@@ -116,6 +121,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'people.add': addPerson,
   'people.update': editPerson,
   'consents.record': recordConsent,
+  'consents.recordCannotBeAsked': recordCannotBeAsked,
+  'consents.approveCannotBeAsked': approveCannotBeAsked,
   'children.create': createChild,
   'children.update': editChild,
   'children.get': (wb, req) => getChild(wb, req.id),

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../contract/errors.ts';
 import { londonDay } from '../domain/dates.ts';
 import { chronologyDocx } from '../export/chronology-docx.ts';
 import { insertMapExport, saveReportMapImage } from '../store/pattern-map.ts';
+import { consentBasis } from './consent-exceptions.ts';
 import { saveExportFile } from './export-file.ts';
 import { readMap } from './pattern-map.ts';
 import { requirePng } from './png.ts';
@@ -49,6 +50,9 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
   const path = await wb.host.chooseSaveFile(suggested);
   if (!path) return null;
   const id = randomUUID();
+  // An external share rests on the consents; where a parent or carer could not be asked, the record and
+  // the trail say so, with who recorded why and who approved.
+  const basis = req.audience === 'external' ? consentBasis(map) : '';
   saveExportFile(wb, {
     startedIn,
     caseId: req.caseId,
@@ -59,7 +63,9 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       action: 'map.export',
       recordType: 'case',
       recordId: req.caseId,
-      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}`,
+      summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}${
+        basis ? `. ${basis}` : ''
+      }`,
     },
     record: {
       table: 'map_exports',
@@ -75,6 +81,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
           view: req.view,
           format: req.format,
           savedTo: path,
+          consentBasis: basis,
         }),
     },
   });

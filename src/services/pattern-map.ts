@@ -4,13 +4,17 @@ import { WorkbenchError } from '../contract/errors.ts';
 import type { ItemFields, MapItem, MapMeeting, PatternMap } from '../contract/pattern-map-schemas.ts';
 import type { Agency } from '../contract/vocabulary.ts';
 import { ageOn } from '../domain/dates.ts';
+import { chronologicalOrder, ORDER_EXPLANATION } from '../domain/event-order.ts';
 import { commonPart } from '../domain/meeting.ts';
-import { ORDER_EXPLANATION, placeDate } from '../domain/pattern-map/uncertain-date.ts';
+import { namesTheCaseKnows } from '../domain/pattern-map/anonymise.ts';
+import { placeDate } from '../domain/pattern-map/uncertain-date.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
+import { strategyMeetingsOf } from '../store/pathway.ts';
 import {
   countLinksOfItem,
+  deleteIdentifyingWord,
   deleteItem,
   deleteLink,
   deleteTheme,
@@ -20,6 +24,8 @@ import {
   findPerson,
   findTheme,
   type ItemRow,
+  identifyingWordsOf,
+  insertIdentifyingWord,
   insertItem,
   insertItemRemoval,
   insertLifeEventType,
@@ -30,11 +36,13 @@ import {
   lifeEventTypes,
   linksOfCase,
   type MeetingRow,
+  mapExportsOf,
   meetingsOfCase,
   themesOfCase,
   updateItem,
   updateMeeting,
 } from '../store/pattern-map.ts';
+import { cannotBeAskedRule, consentExceptionViews } from './consent-exceptions.ts';
 import { namesById } from './deadlines.ts';
 import { casePeople, consentRecords } from './people.ts';
 import { requireProfile } from './profiles.ts';
@@ -84,6 +92,29 @@ const toMeeting = (m: MeetingRow, names: Map<string, string>): MapMeeting => ({
   updatedAt: m.updatedAt,
 });
 
+/** Every name the case knows (anonymise.ts): its people, professionals, school, area, places and words. */
+function knownNamesOf(
+  db: Db,
+  caseId: string,
+  child: NonNullable<ReturnType<typeof findChild>>,
+  names: Map<string, string>,
+) {
+  const attendees = [
+    ...meetingsOfCase(db, caseId).flatMap((m) => m.attendees),
+    ...strategyMeetingsOf(db, caseId).flatMap((m) => m.attendees),
+  ];
+  return namesTheCaseKnows({
+    child,
+    people: casePeople(db, caseId),
+    professionals: [
+      ...attendees.map((a) => ({ name: a.name, role: a.role })),
+      ...[...names.values()].map((name) => ({ name, role: '' })),
+    ],
+    places: itemsOfCase(db, caseId).map((i) => i.place),
+    marked: identifyingWordsOf(db, caseId),
+  });
+}
+
 export function readMap(db: Db, caseId: string): PatternMap {
   const { hsbCase, child, profile } = caseParts(db, caseId);
   const names = namesById(db);
@@ -97,7 +128,7 @@ export function readMap(db: Db, caseId: string): PatternMap {
     categories: profile.riskMatrix.rows.map((r) => ({ id: r.category, label: r.label })),
     brookColours: profile.brook.colours.map((c) => ({ id: c.id, label: c.label })),
     people: casePeople(db, caseId),
-    items: itemsOfCase(db, caseId).map((row) => toMapItem(row, child.dateOfBirth, names)),
+    items: chronologicalOrder(itemsOfCase(db, caseId).map((row) => toMapItem(row, child.dateOfBirth, names))),
     links: linksOfCase(db, caseId).map((l) => ({
       id: l.id,
       fromId: l.fromId,
@@ -117,7 +148,65 @@ export function readMap(db: Db, caseId: string): PatternMap {
     consents: consentRecords(db, caseId, names),
     sharing: sharingStatus(db, caseId, names),
     orderExplanation: ORDER_EXPLANATION,
+    knownNames: knownNamesOf(db, caseId, child, names),
+    consentExceptions: consentExceptionViews(db, caseId, names),
+    cannotBeAskedRule: cannotBeAskedRule(db, caseId) ?? null,
+    shares: mapExportsOf(db, caseId).map((e) => ({
+      at: e.at,
+      byName: names.get(e.by) ?? e.by,
+      audience: e.audience as 'internal' | 'external',
+      recipient: e.recipient,
+      view: e.view as 'named' | 'anonymised',
+      format: e.format as 'png' | 'docx',
+      consentBasis: e.consentBasis,
+    })),
+    identifyingWords: identifyingWordsOf(db, caseId).map((w) => ({
+      id: w.id,
+      word: w.word,
+      shownAs: w.shownAs,
+      createdByName: names.get(w.createdBy) ?? w.createdBy,
+    })),
   };
+}
+
+/** A word a practitioner marks as identifying: the anonymised view and exports replace it. */
+export function markIdentifying(wb: Workbench, req: ParsedRequest<'map.markIdentifying'>): PatternMap {
+  const userId = wb.signedIn().user.id;
+  return wb.write((db, audit) => {
+    caseParts(db, req.caseId);
+    const id = randomUUID();
+    insertIdentifyingWord(db, {
+      id,
+      caseId: req.caseId,
+      word: req.word.trim(),
+      shownAs: req.shownAs.trim(),
+      createdAt: wb.now().toISOString(),
+      createdBy: userId,
+    });
+    // The word itself is not written in the trail: it identifies someone.
+    audit({
+      action: 'map.mark-identifying',
+      recordType: 'case',
+      recordId: req.caseId,
+      summary: 'marked a word as identifying, to be hidden in the anonymised view',
+    });
+    return readMap(db, req.caseId);
+  });
+}
+
+export function unmarkIdentifying(wb: Workbench, req: ParsedRequest<'map.unmarkIdentifying'>): PatternMap {
+  return wb.write((db, audit) => {
+    caseParts(db, req.caseId);
+    if (!deleteIdentifyingWord(db, req.caseId, req.wordId))
+      throw new WorkbenchError('not-found', 'That word is not marked on this case. Nothing was changed.');
+    audit({
+      action: 'map.unmark-identifying',
+      recordType: 'case',
+      recordId: req.caseId,
+      summary: 'stopped hiding a word in the anonymised view',
+    });
+    return readMap(db, req.caseId);
+  });
 }
 
 const refuse = (path: string, message: string, summary: string): never => {

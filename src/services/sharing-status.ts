@@ -1,8 +1,10 @@
 import { WorkbenchError } from '../contract/errors.ts';
+import { parentConsentProblem } from '../domain/pattern-map/consent-rule.ts';
 import { consentFor } from '../domain/profiles/index.ts';
+import type { CannotBeAsked } from '../domain/profiles/schema-parts.ts';
 import { findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
-import { consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
+import { consentExceptionsOf, consentsOfCase, peopleOfCase } from '../store/pattern-map.ts';
 import { namesById } from './deadlines.ts';
 import { requireProfile } from './profiles.ts';
 
@@ -48,11 +50,20 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
     : [];
   if (carers.length === 0 && from.includes('parent-carer'))
     missing.push('No parent or carer is recorded on the case: add them and record their consent.');
+  // A parent or carer who cannot be asked: what may happen is the profile consent entry's rule.
+  const rule = consentFor(profile, 'pattern-map-sharing')?.whenParentCannotBeAsked;
+  const exceptions = consentExceptionsOf(db, caseId).filter((e) => e.purpose === PURPOSE);
   for (const carer of carers) {
-    const line = describe(
-      `The consent of ${carer.anonymisedLabel} (parent/carer)`,
-      latest('parent-carer', carer.id),
-    );
+    const record = latest('parent-carer', carer.id);
+    const exception = exceptions.filter((e) => e.personId === carer.id).at(-1);
+    const line = parentConsentProblem({
+      who: `${carer.anonymisedLabel} (parent/carer)`,
+      consent: record,
+      cannotBeAsked: exception
+        ? { circumstance: exception.circumstance as CannotBeAsked, approved: exception.approvedAt !== null }
+        : undefined,
+      rule,
+    });
     if (line) missing.push(line);
   }
   return {

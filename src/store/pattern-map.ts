@@ -380,23 +380,37 @@ export function updateMeeting(db: Db, m: MeetingRow, expectedVersion: number): b
   );
 }
 
+export interface MapExportRow {
+  id: string;
+  caseId: string;
+  at: string;
+  by: string;
+  audience: string;
+  recipient: string;
+  view: string;
+  format: string;
+  savedTo: string;
+  /** On what footing each consent rests, where a parent or carer could not be asked. */
+  consentBasis: string;
+}
+
 export function insertMapExport(
   db: Db,
-  e: {
-    id: string;
-    caseId: string;
-    at: string;
-    by: string;
-    audience: string;
-    recipient: string;
-    view: string;
-    format: string;
-    savedTo: string;
-  },
+  e: Omit<MapExportRow, 'consentBasis'> & { consentBasis?: string },
 ): void {
   db.prepare(
-    'INSERT INTO map_exports (id, case_id, at, by, audience, recipient, view, format, saved_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.id, e.caseId, e.at, e.by, e.audience, e.recipient, e.view, e.format, e.savedTo);
+    `INSERT INTO map_exports (id, case_id, at, by, audience, recipient, view, format, saved_to, consent_basis)
+     VALUES (@id, @caseId, @at, @by, @audience, @recipient, @view, @format, @savedTo, @consentBasis)`,
+  ).run({ ...e, consentBasis: e.consentBasis ?? '' });
+}
+
+export function mapExportsOf(db: Db, caseId: string): MapExportRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, at, by, audience, recipient, view, format, saved_to AS savedTo, consent_basis AS consentBasis
+       FROM map_exports WHERE case_id = ? ORDER BY at, rowid`,
+    )
+    .all(caseId) as MapExportRow[];
 }
 
 export function saveReportMapImage(
@@ -421,4 +435,82 @@ export function reportMapImageOf(
   return db
     .prepare('SELECT png, view, captured_at AS capturedAt FROM report_map_images WHERE case_id = ?')
     .get(caseId) as { png: Buffer; view: string; capturedAt: string } | undefined;
+}
+
+export interface IdentifyingWordRow {
+  id: string;
+  caseId: string;
+  word: string;
+  shownAs: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export function identifyingWordsOf(db: Db, caseId: string): IdentifyingWordRow[] {
+  return db
+    .prepare(
+      `SELECT id, case_id AS caseId, word, shown_as AS shownAs, created_at AS createdAt, created_by AS createdBy
+       FROM case_identifying_words WHERE case_id = ? ORDER BY created_at, rowid`,
+    )
+    .all(caseId) as IdentifyingWordRow[];
+}
+
+export function insertIdentifyingWord(db: Db, w: IdentifyingWordRow): void {
+  db.prepare(
+    `INSERT INTO case_identifying_words (id, case_id, word, shown_as, created_at, created_by)
+     VALUES (@id, @caseId, @word, @shownAs, @createdAt, @createdBy)`,
+  ).run(w);
+}
+
+export function deleteIdentifyingWord(db: Db, caseId: string, id: string): boolean {
+  return (
+    db.prepare('DELETE FROM case_identifying_words WHERE id = ? AND case_id = ?').run(id, caseId).changes ===
+    1
+  );
+}
+
+export interface ConsentExceptionRow {
+  id: string;
+  caseId: string;
+  purpose: string;
+  personId: string;
+  circumstance: string;
+  reason: string;
+  recordedAt: string;
+  recordedBy: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  version: number;
+}
+
+const EXCEPTION_SELECT = `SELECT id, case_id AS caseId, purpose, person_id AS personId, circumstance, reason,
+  recorded_at AS recordedAt, recorded_by AS recordedBy, approved_at AS approvedAt, approved_by AS approvedBy, version
+  FROM consent_exceptions`;
+
+export function consentExceptionsOf(db: Db, caseId: string): ConsentExceptionRow[] {
+  return db
+    .prepare(`${EXCEPTION_SELECT} WHERE case_id = ? ORDER BY recorded_at, rowid`)
+    .all(caseId) as ConsentExceptionRow[];
+}
+
+export function findConsentException(db: Db, id: string): ConsentExceptionRow | undefined {
+  return db.prepare(`${EXCEPTION_SELECT} WHERE id = ?`).get(id) as ConsentExceptionRow | undefined;
+}
+
+export function insertConsentException(db: Db, e: Omit<ConsentExceptionRow, 'version'>): void {
+  db.prepare(
+    `INSERT INTO consent_exceptions (id, case_id, purpose, person_id, circumstance, reason, recorded_at, recorded_by,
+       approved_at, approved_by)
+     VALUES (@id, @caseId, @purpose, @personId, @circumstance, @reason, @recordedAt, @recordedBy, @approvedAt, @approvedBy)`,
+  ).run(e);
+}
+
+export function approveConsentException(db: Db, id: string, by: string, at: string): boolean {
+  return (
+    db
+      .prepare(
+        'UPDATE consent_exceptions SET approved_at = ?, approved_by = ?, version = version + 1 WHERE id = ? AND approved_at IS NULL',
+      )
+      .run(at, by, id).changes === 1
+  );
 }

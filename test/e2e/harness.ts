@@ -134,8 +134,16 @@ export async function openWorkbench(
   await context.addInitScript(() => {
     const page = globalThis as unknown as { __workbenchCall: (n: unknown, r: unknown) => Promise<unknown> };
     const bridge = page.__workbenchCall;
+    // The benchmark (bench/map-browser.ts) may answer map.get across a structured-clone boundary, as
+    // Electron's IPC does, instead of this bridge's JSON path.
+    const cloned = page as unknown as { __structuredCloneMap?: (request: unknown) => Promise<unknown> };
     Object.defineProperty(page, 'workbench', {
-      value: Object.freeze({ call: (name: unknown, request: unknown) => bridge(name, request) }),
+      value: Object.freeze({
+        call: (name: unknown, request: unknown) =>
+          name === 'map.get' && cloned.__structuredCloneMap
+            ? cloned.__structuredCloneMap(request)
+            : bridge(name, request),
+      }),
       writable: false,
     });
   });

@@ -52,6 +52,7 @@ interface Fixture {
   otherMapItemId: string;
   linkId: string;
   themeId: string;
+  wordId: string;
   personId: string;
   strategyMeetingId: string;
   consultationId: string;
@@ -160,6 +161,7 @@ async function buildFixture(): Promise<Fixture> {
     label: '',
   });
   map = await h.call('map.addTheme', { caseId, fromDay: '2021-01-01', toDay: '2021-06-30', text: 'Moves' });
+  map = await h.call('map.markIdentifying', { caseId, word: 'Ribbleton', shownAs: '[street]' });
   const meetings = await h.call('pathway.recordStrategyMeeting', strategyMeeting(caseId));
   const consultations = await h.call('consultations.request', {
     caseId,
@@ -207,6 +209,7 @@ async function buildFixture(): Promise<Fixture> {
     otherMapItemId: other.id,
     linkId: ids('link', map.links[0]?.id),
     themeId: ids('theme', map.themes[0]?.id),
+    wordId: ids('identifying word', map.identifyingWords[0]?.id),
     personId: person.id,
     strategyMeetingId: ids('strategy meeting', meetings.meetings[0]?.id),
     consultationId: ids('consultation', consultations.consultations[0]?.id),
@@ -233,6 +236,8 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
   'map.removeLink': (x) => ({ linkId: x.linkId }),
   'map.addTheme': (x) => ({ caseId: x.caseId, fromDay: '2021-01-01', toDay: '2021-02-01', text: 'x' }),
   'map.removeTheme': (x) => ({ themeId: x.themeId }),
+  'map.markIdentifying': (x) => ({ caseId: x.caseId, word: 'Fulwood', shownAs: '' }),
+  'map.unmarkIdentifying': (x) => ({ caseId: x.caseId, wordId: x.wordId }),
   'map.saveMeeting': (x) => ({
     caseId: x.caseId,
     meetingId: null,
@@ -275,6 +280,14 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
     status: 'given',
     reason: '',
   }),
+  'consents.recordCannotBeAsked': (x) => ({
+    caseId: x.caseId,
+    personId: x.personId,
+    circumstance: 'whereabouts-unknown',
+    reason: 'No contact since 2022',
+  }),
+  // Any id: the guard refuses before the record is looked up.
+  'consents.approveCannotBeAsked': (x) => ({ caseId: x.caseId, exceptionId: x.personId }),
   'assessments.forCase': (x) => ({ caseId: x.caseId }),
   'assessments.start': (x) => ({
     caseId: x.caseId,

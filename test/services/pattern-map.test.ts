@@ -3,11 +3,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
+import { lancashireProfile } from '#domain/profiles/built-in/lancashire.ts';
 import { recentAudit } from '#store/audit-trail.ts';
 import { addMother } from '../support/case-steps.ts';
+import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
-import { type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
+import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
+import { tempFolder } from '../support/temp.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  harness,
+  openTeamCase,
+  SW_PASSWORD,
+  seededTeam,
+  type Team,
+} from '../support/workbench.ts';
 
 let folder: SeededWorkbench['folder'];
 let h: Harness;
@@ -111,6 +123,28 @@ describe('the pattern map', () => {
     expect(byWhat('Excluded')?.span).toMatchObject({ approximate: true, label: 'November 2021' });
     expect(byWhat('Moved')?.span.approximate).toBe(false);
     expect(map.orderExplanation).toMatch(/middle of its period/);
+  });
+
+  it('puts uncertain dates in the same order in the map and in the case chronology', async () => {
+    // Born 14/03/2013: "about age 6" runs 14/03/2019 to 13/03/2020 (middle September 2019), so it comes
+    // after Summer 2019 (middle July), although it starts before it.
+    await h.call('map.addItem', {
+      caseId,
+      item: lifeEvent('Aged six event', { precision: 'age', age: 6 }, 'health'),
+    });
+    await h.call('map.addItem', {
+      caseId,
+      item: lifeEvent('Summer event', { precision: 'season', year: 2019, season: 'summer' }, 'education'),
+    });
+    const map = await h.call('map.get', { caseId });
+    expect(map.items.map((i) => i.what)).toEqual(['Summer event', 'Aged six event']);
+    h.host.saveFile = join(folder.path, 'chronology.docx');
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    expect(await h.call('reports.exportChronology', { caseId })).toEqual({ savedTo: h.host.saveFile });
+    const xml = docxParts(h.host.saveFile)['word/document.xml'] ?? '';
+    expect(xml.indexOf('Summer event')).toBeGreaterThan(0);
+    expect(xml.indexOf('Summer event')).toBeLessThan(xml.indexOf('Aged six event'));
   });
 
   it('links an event to an incident as a possible trigger, pins a theme, and records the meeting', async () => {
@@ -348,4 +382,169 @@ describe('sharing the map', () => {
     });
     expect(error.message).toMatch(/^The map image cannot be used: it is not a PNG file. Nothing was saved/);
   });
+});
+
+describe('anonymised means anonymised', () => {
+  it('replaces every name the case knows in the anonymised Word export, and keeps the marked words out of the trail', async () => {
+    const child = await h.call('children.create', NAMED_CHILD);
+    const named = await h.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [team.admin.id],
+    });
+    await fillCaseWithNames(h.call, named.id);
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    h.host.saveFile = join(folder.path, 'anonymised.docx');
+    await h.call('map.export', {
+      caseId: named.id,
+      audience: 'internal',
+      recipient: 'Professionals at the mapping meeting',
+      view: 'anonymised',
+      format: 'docx',
+    });
+    const text = Object.values(docxParts(h.host.saveFile))
+      .join(' ')
+      .replace(/<[^>]+>/g, '');
+    for (const name of NAMES_TO_HIDE) expect(text.toLowerCase(), name).not.toContain(name.toLowerCase());
+    for (const word of ANONYMISED_WORDS) expect(text).toContain(word);
+    expect(text).toContain('Mother');
+    const trail = recentAudit(h.wb.db(), 40)
+      .map((e) => e.summary)
+      .join('\n');
+    expect(trail).toContain('marked a word as identifying');
+    expect(trail).not.toContain('Preston');
+  });
+});
+
+describe('consent that fits real families', () => {
+  const external = {
+    audience: 'external' as const,
+    recipient: 'CAMHS',
+    view: 'anonymised' as const,
+    format: 'docx' as const,
+  };
+  async function father(onCase: string) {
+    const person = await h.call('people.add', {
+      caseId: onCase,
+      kind: 'parent-carer',
+      name: 'Dan Example',
+      anonymisedLabel: 'Father',
+      relationship: 'father',
+    });
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    for (const subject of ['child', 'social-worker-permission'] as const)
+      await h.call('consents.record', {
+        caseId: onCase,
+        purpose: 'map-sharing-external',
+        subject,
+        personId: null,
+        status: 'given',
+        reason: '',
+      });
+    await h.call('consents.record', {
+      caseId: onCase,
+      purpose: 'map-sharing-external',
+      subject: 'parent-carer',
+      personId: person.id,
+      status: 'not-sought',
+      reason: 'No contact since 2022; whereabouts unknown',
+    });
+    return person;
+  }
+
+  it('lets the social worker record why a father cannot be asked and a manager approve, as the profile’s consent entry says; the share record and the trail show both', async () => {
+    const dad = await father(caseId);
+    h.host.saveFile = join(folder.path, 'shared.docx');
+    const refused = await h.refuse('map.export', { caseId, ...external });
+    expect(refused.message).toContain(
+      'The consent of Father (parent/carer) was not sought. If they cannot be asked, the allocated social worker can record why, for a manager to approve.',
+    );
+    const map = await h.call('consents.recordCannotBeAsked', {
+      caseId,
+      personId: dad.id,
+      circumstance: 'whereabouts-unknown',
+      reason: 'No contact since 2022; the last address is out of date and the police hold no other.',
+    });
+    expect(map.sharing.missingForExternal).toEqual([
+      'Sharing without the consent of Father (parent/carer) (whereabouts unknown) needs the approval of a manager on the case.',
+    ]);
+    expect(existsSync(h.host.saveFile)).toBe(false);
+    // The social worker cannot approve their own record; a manager on the case can.
+    const own = await h.refuse('consents.approveCannotBeAsked', {
+      caseId,
+      exceptionId: map.consentExceptions[0]?.id ?? '',
+    });
+    expect(own.message).toBe(
+      'Only a manager on the case can approve sharing the map without a parent’s or carer’s consent. Nothing was saved.',
+    );
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    const approved = await h.call('consents.approveCannotBeAsked', {
+      caseId,
+      exceptionId: map.consentExceptions[0]?.id ?? '',
+    });
+    expect(approved.sharing.missingForExternal).toEqual([]);
+    expect(approved.consentExceptions[0]).toMatchObject({
+      recordedByName: 'Sam Social Worker',
+      approvedByName: 'Alex Administrator',
+    });
+
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    expect(await h.call('map.export', { caseId, ...external })).toEqual({ savedTo: h.host.saveFile });
+    const [share] = (await h.call('map.get', { caseId })).shares;
+    expect(share?.consentBasis).toContain('Father (parent/carer) was not asked: whereabouts unknown.');
+    expect(share?.consentBasis).toContain('Reason recorded by Sam Social Worker');
+    expect(share?.consentBasis).toContain('No contact since 2022');
+    expect(share?.consentBasis).toContain('Approved by Alex Administrator');
+    const trail = recentAudit(h.wb.db(), 20).map((e) => e.summary);
+    expect(trail.some((s) => /recorded that Father \(parent\/carer\) cannot be asked/.test(s))).toBe(true);
+    expect(trail.some((s) => /approved sharing the map without the consent of Father/.test(s))).toBe(true);
+    expect(trail.find((s) => s.startsWith('exported'))).toContain('Approved by Alex Administrator');
+  }, 60_000);
+
+  it('reads the rule from the profile: a profile that allows it only for a parent who has died refuses “whereabouts unknown”, saving nothing', async () => {
+    const local = structuredClone(lancashireProfile);
+    Object.assign(local, { id: 'lancashire-strict', name: 'Lancashire (strict)', version: 1 });
+    const sharing = local.consent.find((c) => c.purpose === 'pattern-map-sharing');
+    if (!sharing?.whenParentCannotBeAsked) throw new Error('the Lancashire profile has no rule');
+    sharing.whenParentCannotBeAsked = { ...sharing.whenParentCannotBeAsked, circumstances: ['deceased'] };
+    await h.call('profiles.import', { text: JSON.stringify(local) });
+    const child = await h.call('children.create', {
+      name: 'Kit Strict',
+      dateOfBirth: '2014-02-02',
+      gender: 'male',
+    });
+    const strict = await h.call('cases.open', {
+      childId: child.id,
+      profileId: 'lancashire-strict',
+      socialWorkerId: team.socialWorker.id,
+      yosPractitionerId: team.yos.id,
+      managerIds: [team.admin.id],
+    });
+    const dad = await father(strict.id);
+    const before = (await h.call('map.get', { caseId: strict.id })).consentExceptions;
+    const refused = await h.refuse('consents.recordCannotBeAsked', {
+      caseId: strict.id,
+      personId: dad.id,
+      circumstance: 'whereabouts-unknown',
+      reason: 'No contact since 2022',
+    });
+    expect(refused.code).toBe('rule-broken');
+    expect(refused.message).toContain(
+      'does not allow sharing the map without a parent’s or carer’s consent for this reason (whereabouts unknown)',
+    );
+    expect((await h.call('map.get', { caseId: strict.id })).consentExceptions).toEqual(before);
+    const allowed = await h.call('consents.recordCannotBeAsked', {
+      caseId: strict.id,
+      personId: dad.id,
+      circumstance: 'deceased',
+      reason: 'Died in 2023',
+    });
+    expect(allowed.consentExceptions).toHaveLength(1);
+  }, 60_000);
 });

@@ -93,5 +93,9 @@ export function meetingsAsSchema12(db: Db): void {
   db.exec(
     'ALTER TABLE strategy_meetings DROP COLUMN decisions; ALTER TABLE map_meetings DROP COLUMN agenda;',
   );
+  // Nor what migration 021 added.
+  db.exec(
+    'DROP TABLE case_identifying_words; DROP TABLE consent_exceptions; ALTER TABLE map_exports DROP COLUMN consent_basis;',
+  );
   db.pragma('user_version = 12');
 }

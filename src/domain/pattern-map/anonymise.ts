@@ -1,15 +1,23 @@
 /**
- * The anonymised view of a map: each person on the case is shown by their role or initials instead of
- * their name, in every text on the map's face. Harmed people are always shown by their reference.
+ * The anonymised view of a map: every name the case knows is replaced, in every text on the map's face
+ * and in every anonymised export — the people on the case (by their role or initials), the
+ * professionals (workbench users, meeting chairs and attendees, officers), the child's school and area,
+ * the places items happened, and any word a practitioner has marked as identifying. Harmed people are
+ * always shown by their reference. Pure.
  */
 
-export interface PersonOnMap {
-  id: string;
-  /** Full name as recorded (may be empty for a harmed person known only by reference). */
+export interface KnownName {
+  /** As recorded (may be empty for a harmed person known only by reference). */
   name: string;
-  /** What the anonymised view shows, e.g. "Mother", "Child B (peer, 9)", "J.S.". */
+  /** What the anonymised view shows, e.g. "Mother", "Child B (peer, 9)", "J.S.", "[school]". */
   anonymisedLabel: string;
+  /** Which parts of the name are replaced on their own too: none, every part of three letters or
+   * more (a person's first name, surname), or only the last (a professional's surname). */
+  parts: 'none' | 'all' | 'last';
 }
+
+/** A name to replace; without `parts`, every part of three letters or more is replaced too. */
+export type PersonOnMap = Omit<KnownName, 'parts'> & { id?: string; parts?: KnownName['parts'] };
 
 export function initialsOf(name: string): string {
   const parts = name
@@ -21,18 +29,27 @@ export function initialsOf(name: string): string {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Words too common to be replaced on their own when they are part of a name. */
+const COMMON = new Set(
+  'the and of for at on in to with from by mr mrs ms miss dr dc ds pc sgt insp high school primary academy college road street lane house park centre center'.split(
+    ' ',
+  ),
+);
+
 /**
- * Replaces each person's full name, and then each name part of three letters or more, with their
- * anonymised label. Longer names are replaced first so "Jamie Smith" wins over "Jamie".
+ * Replaces each full name, and then each name part the name allows, with its anonymised label. Longer
+ * names are replaced first so "Jamie Smith" wins over "Jamie".
  */
-export function anonymiseText(text: string, people: readonly PersonOnMap[]): string {
+export function anonymiseText(text: string, names: readonly PersonOnMap[]): string {
   const replacements: [string, string][] = [];
-  for (const person of people) {
-    const name = person.name.trim();
+  for (const known of names) {
+    const name = known.name.trim();
     if (!name) continue;
-    replacements.push([name, person.anonymisedLabel]);
-    for (const part of name.split(/\s+/))
-      if (part.length >= 3) replacements.push([part, person.anonymisedLabel]);
+    replacements.push([name, known.anonymisedLabel]);
+    const parts = name.split(/\s+/).filter((p) => p.length >= 3 && !COMMON.has(p.toLowerCase()));
+    const which = known.parts ?? 'all';
+    const chosen = which === 'all' ? parts : which === 'last' ? parts.slice(-1) : [];
+    for (const part of chosen) if (part !== name) replacements.push([part, known.anonymisedLabel]);
   }
   replacements.sort((a, b) => b[0].length - a[0].length);
   let out = text;
@@ -40,4 +57,45 @@ export function anonymiseText(text: string, people: readonly PersonOnMap[]): str
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(from)}(?![\\p{L}\\p{N}])`, 'giu'), to);
   }
   return out;
+}
+
+export interface CaseNames {
+  child: { name: string; preferredName: string; school: string; areaOfResidence: string };
+  people: readonly { name: string; anonymisedLabel: string }[];
+  /** Workbench users, meeting chairs and attendees, officers: by their role where it is known. */
+  professionals: readonly { name: string; role: string }[];
+  /** Where items happened, as recorded. */
+  places: readonly string[];
+  /** Words a practitioner marked as identifying, and what to show instead. */
+  marked: readonly { word: string; shownAs: string }[];
+}
+
+/** Every name the case knows, with what the anonymised view shows instead. */
+export function namesTheCaseKnows(c: CaseNames): KnownName[] {
+  const initials = initialsOf(c.child.name);
+  const out: KnownName[] = [
+    { name: c.child.name, anonymisedLabel: initials, parts: 'all' },
+    { name: c.child.preferredName, anonymisedLabel: initials, parts: 'all' },
+    ...c.people.map((p) => ({ name: p.name, anonymisedLabel: p.anonymisedLabel, parts: 'all' as const })),
+    ...c.professionals.map((p) => ({
+      name: p.name,
+      anonymisedLabel: p.role ? `[${p.role.toLowerCase()}]` : '[professional]',
+      parts: 'last' as const,
+    })),
+    { name: c.child.school, anonymisedLabel: '[school]', parts: 'none' },
+    { name: c.child.areaOfResidence, anonymisedLabel: '[area]', parts: 'none' },
+    ...c.places.map((place) => ({ name: place, anonymisedLabel: '[place]', parts: 'none' as const })),
+    ...c.marked.map((m) => ({
+      name: m.word,
+      anonymisedLabel: m.shownAs || '[withheld]',
+      parts: 'none' as const,
+    })),
+  ];
+  const seen = new Set<string>();
+  return out.filter((n) => {
+    const key = n.name.trim().toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -123,29 +123,3 @@ function birthdayIn(dateOfBirth: string, year: number): string {
   const day = `${year}${dateOfBirth.slice(4)}`;
   return isIsoDay(day) ? day : `${year}-03-01`;
 }
-
-export interface Placed {
-  id: string;
-  span: AxisSpan;
-  createdAt: string;
-}
-
-/**
- * The chronological order: by where the item is drawn (the middle of its span); on the same day an exact
- * date comes before an approximate one; then the narrower span; then the order items were added. The
- * same items always sort the same way.
- */
-export function chronologicalOrder<T extends Placed>(items: readonly T[]): T[] {
-  const width = (s: AxisSpan) => dayNumber(s.to) - dayNumber(s.from);
-  return [...items].sort(
-    (a, b) =>
-      a.span.midpoint - b.span.midpoint ||
-      Number(a.span.approximate) - Number(b.span.approximate) ||
-      width(a.span) - width(b.span) ||
-      a.createdAt.localeCompare(b.createdAt) ||
-      a.id.localeCompare(b.id),
-  );
-}
-
-export const ORDER_EXPLANATION =
-  'Items are in date order. An approximate date (a month, season, year, range or age) is placed at the middle of its period and marked “approx.”; on the same day, exact dates come first, then narrower periods, then the order the items were added.';

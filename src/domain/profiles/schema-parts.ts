@@ -208,6 +208,28 @@ export const CONSENT_PURPOSES = ['hub-referral', 'pattern-map-sharing'] as const
 export const NOT_STATED = 'not-stated';
 export const NOT_STATED_TEXT = 'Not stated in the procedure';
 
+/** Why a parent or carer cannot be asked for their consent. */
+export const CANNOT_BE_ASKED = ['whereabouts-unknown', 'deceased', 'no-parental-responsibility'] as const;
+export type CannotBeAsked = (typeof CANNOT_BE_ASKED)[number];
+export const CANNOT_BE_ASKED_LABELS: Record<CannotBeAsked, string> = {
+  'whereabouts-unknown': 'whereabouts unknown',
+  deceased: 'deceased',
+  'no-parental-responsibility': 'no parental responsibility',
+};
+
+/**
+ * What may happen when a parent or carer cannot be asked: in which circumstances the allocated social
+ * worker may record why instead of their consent, and whether a manager on the case must approve.
+ * Absent: their consent is needed whatever the circumstances.
+ */
+export const CannotBeAskedRuleSchema = z.strictObject({
+  circumstances: z.array(z.enum(CANNOT_BE_ASKED)).min(1, 'must name at least one circumstance'),
+  approval: z.enum(['case-manager', 'none']),
+  /** Where the rule comes from (the procedure, or the authority's local practice). */
+  basis: text,
+});
+export type CannotBeAskedRule = z.infer<typeof CannotBeAskedRuleSchema>;
+
 export const ConsentRequirementSchema = z.strictObject({
   id: slug,
   /** What the consent is for; the workbench asks for exactly these people's consent before it. */
@@ -217,6 +239,7 @@ export const ConsentRequirementSchema = z.strictObject({
   from: z
     .array(z.enum(['child', 'parent-carer', 'allocated-social-worker']))
     .min(1, 'must say whose consent'),
+  whenParentCannotBeAsked: CannotBeAskedRuleSchema.optional(),
   citation: CitationSchema,
 });
 

@@ -3,6 +3,7 @@ import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { chronologicalOrder, exactDaySpan } from '#domain/event-order.ts';
 import { placeDate } from '#domain/pattern-map/uncertain-date.ts';
 import {
   currentTemplate,
@@ -200,7 +201,9 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   const at = (iso: string) => {
     const time = londonTime(iso);
     return {
-      sort: iso,
+      id: iso,
+      createdAt: iso,
+      span: exactDaySpan(londonDay(iso)),
       when: time === '00:00' ? formatDay(londonDay(iso)) : `${formatDay(londonDay(iso))} ${time}`,
       approximate: false,
     };
@@ -208,8 +211,7 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
   const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
   const eventLabel = (id: string) =>
     profile.triggerEvents.find((e) => e.id === id)?.label ?? id.replace(/-/g, ' ');
-  type Row = { sort: string; when: string; approximate: boolean; kind: string; what: string; source: string };
-  const rows: Row[] = [
+  const rows = chronologicalOrder([
     {
       ...at(hsbCase.openedAt),
       kind: 'Case opened',
@@ -242,7 +244,15 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
     // The concern, the consultation, strategy and mapping meetings and the plans, as the report tells them.
     ...pathwayChronology(buildReportPathway(db, hsbCase.id, profile, (id) => names.get(id) ?? id)).map(
       (r) => ({
-        ...(r.at.length > 10 ? at(r.at) : { sort: r.at, when: formatDay(r.at), approximate: false }),
+        ...(r.at.length > 10
+          ? at(r.at)
+          : {
+              id: r.at,
+              createdAt: r.at,
+              span: exactDaySpan(r.at),
+              when: formatDay(r.at),
+              approximate: false,
+            }),
         kind: r.kind,
         what: r.what,
         source: r.source,
@@ -251,7 +261,9 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
     ...itemsOfCase(db, hsbCase.id).map((i) => {
       const span = placeDate(i.date, child.dateOfBirth);
       return {
-        sort: span.from,
+        id: i.id,
+        createdAt: i.createdAt,
+        span,
         when: span.label,
         approximate: span.approximate,
         kind: i.kind === 'incident' ? 'Incident' : 'Life event',
@@ -259,7 +271,7 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
         source: AGENCY_LABELS[i.sourceAgency as Agency] ?? i.sourceAgency,
       };
     }),
-  ].sort((x, y) => x.sort.localeCompare(y.sort));
+  ]);
   const now = wb.now();
   const buffer = await caseChronologyDocx({ childName: child.name, caseReference: hsbCase.reference }, rows, {
     on: londonDay(now.toISOString()),

@@ -3,7 +3,8 @@ import { AGENCY_LABELS, type Agency, GENDER_LABELS } from '#contract/vocabulary.
 import { outcomeLabelOf } from '#domain/assessment/frameworks.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { describeRule, effectiveDeadline } from '#domain/clock/index.ts';
-import { chronologicalOrder, placeDate } from '#domain/pattern-map/uncertain-date.ts';
+import { chronologicalOrder } from '#domain/event-order.ts';
+import { placeDate } from '#domain/pattern-map/uncertain-date.ts';
 import {
   type AssessmentRow,
   agreedOfAssessment,

@@ -14,6 +14,7 @@ import { mapItemRemovals } from './011-map-item-removals.ts';
 import { pendingExportDigests } from './012-pending-export-digests.ts';
 import { meetings } from './013-meetings.ts';
 import { sync } from './020-sync.ts';
+import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-exceptions.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -31,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
   pendingExportDigests,
   meetings,
   sync,
+  // After 020: stores already at 20 must still get it.
+  anonymisingAndConsentExceptions,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

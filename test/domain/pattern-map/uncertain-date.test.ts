@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '#domain/dates.ts';
+import { chronologicalOrder } from '#domain/event-order.ts';
 import { anonymiseText, initialsOf } from '#domain/pattern-map/anonymise.ts';
 import { layoutMap } from '#domain/pattern-map/layout.ts';
-import { chronologicalOrder, placeDate, UncertainDateSchema } from '#domain/pattern-map/uncertain-date.ts';
+import { placeDate, UncertainDateSchema } from '#domain/pattern-map/uncertain-date.ts';
 
 const DOB = '2013-03-14';
 

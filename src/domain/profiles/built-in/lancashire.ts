@@ -209,6 +209,12 @@ export const lancashireProfile: Profile = {
       purpose: 'pattern-map-sharing',
       label: 'Sharing the pattern map with external agencies',
       from: ['allocated-social-worker', 'child', 'parent-carer'],
+      whenParentCannotBeAsked: {
+        circumstances: ['whereabouts-unknown', 'deceased', 'no-parental-responsibility'],
+        approval: 'case-manager',
+        basis:
+          'Local practice: where a parent or carer cannot be asked, the allocated social worker records why and a team manager on the case approves sharing without their consent.',
+      },
       citation: step(5, 'pattern mapping'),
     },
   ],

@@ -4,7 +4,7 @@ import type { ItemNode } from './projection.ts';
 import { useMapStore } from './store.ts';
 
 /** The zoom below which items show only their date. */
-export const DETAIL_ZOOM = 0.45;
+export const DETAIL_ZOOM = 0.5;
 
 /**
  * Semantic zoom: below DETAIL_ZOOM the words are too small to read, so an item shows its date alone, in
@@ -31,23 +31,23 @@ const ItemNodeView = memo(function ItemNodeView({ id, data }: NodeProps<ItemNode
       </div>
     );
   }
+  // Three lines: the date (a dashed edge when approximate), then what happened, wrapping to the
+  // card; an incident gives its last line to its category and Brook colour (a life event's lane is the
+  // band it sits in). The agency and the full text are in the details, one click or focus away.
+  const facts = [data.category, data.brook.replace(/^Brook /, '')].filter(Boolean).join(' · ') || data.agency;
   return (
     <div
       className={`pm-node pm-node--${data.kind}${selected ? ' pm-node--selected' : ''}${
         data.kind === 'incident' ? ` pm-node--${data.swatch}` : ''
-      }`}
+      }${data.approximate ? ' pm-node--approximate' : ''}`}
     >
       <Handle type="target" position={Position.Left} className="pm-handle" />
-      <p className="pm-node__date">
-        {data.dateLabel}
-        {data.approximate ? <span className="pm-node__approx">approx.</span> : null}
-      </p>
+      <p className="pm-node__date">{data.dateLabel}</p>
       <p className="pm-node__what">{data.what}</p>
-      <p className="pm-node__source">{data.agency}</p>
-      {data.kind === 'incident' && (data.category || data.brook) ? (
+      {data.kind === 'incident' ? (
         <p className="pm-node__category">
           {data.swatch !== 'none' ? <span className={`pm-swatch pm-swatch--${data.swatch}`} /> : null}
-          {[data.category, data.brook].filter(Boolean).join(' · ')}
+          {facts}
         </p>
       ) : null}
       <Handle type="source" position={Position.Right} className="pm-handle" />

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import { LINK_KIND_LABELS, LINK_KINDS, type MapItem, type MapLink } from '#contract/pattern-map-schemas.ts';
 import { isIsoDay } from '#domain/dates.ts';
-import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
+import { chronologicalOrder } from '#domain/event-order.ts';
 import { call } from '../../app/api.ts';
 import { DayText } from '../../ui/DateText.tsx';
 import {

@@ -11,14 +11,14 @@ import {
   useStoreApi,
   ViewportPortal,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DETAIL_ZOOM, DetailContext, nodeTypes } from './ItemNode.tsx';
 import { edgeTypes } from './LinkEdge.tsx';
 import { INCIDENT_LANE } from './labels.ts';
 import { AXIS_HEIGHT, LANE_LABEL_WIDTH, LaneLabels, MapBackdrop, TimeAxis } from './MapOverlays.tsx';
 import { Overview } from './Overview.tsx';
-import { type ItemNode, laneAt, NODE_HEIGHT, NODE_WIDTH } from './projection.ts';
+import { type ItemNode, laneAt, NODE_HEIGHT, NODE_WIDTH, READABLE_ZOOM } from './projection.ts';
 import { useMapStore, useMapStoreApi } from './store.ts';
 
 // React Flow's own words, in ours (British English, what each control does for this map).
@@ -37,9 +37,10 @@ const ARIA_LABELS = {
   'handle.ariaLabel': 'Drag to another item to link them',
 };
 
-/** The fit never shrinks items past legibility: a long chronology opens at its start instead. */
-const MIN_FIT_ZOOM = 0.4;
+/** The fit never shrinks items past legibility (12 px text): a map too big opens at its start instead. */
+const MIN_FIT_ZOOM = READABLE_ZOOM;
 const NO_KEY = null;
+const PRO_OPTIONS = { hideAttribution: true };
 
 interface Props {
   /** The label of the region holding the map, for screen readers. */
@@ -75,11 +76,23 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
 
   // A first guess at the fit from the window's size, so the first frame is already (nearly) right.
   const [defaultViewport] = useState(() =>
-    fitViewport(store.getState().projection, Math.min(window.innerWidth - 60, 1800), 560, maxFitZoom),
+    fitViewport(
+      store.getState().projection,
+      Math.min(window.innerWidth - 60, 1800),
+      window.innerHeight - 20,
+      maxFitZoom,
+    ),
   );
-  const fitMap = useFitMap(maxFitZoom);
+  const section = useRef<HTMLElement>(null);
+  const fitToScreen = useFitMap(maxFitZoom);
+  // The fit button also brings the whole map onto the screen.
+  const fitMap = useCallback(() => {
+    section.current?.scrollIntoView?.({ block: 'nearest' });
+    fitToScreen();
+  }, [fitToScreen]);
   const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
-  useFollowSelection(fitMap);
+  useFollowSelection(fitToScreen);
+  const onKeyDownCapture = useKeyboardSteps();
 
   const onNodeDragStop = useCallback<OnNodeDrag<ItemNode>>(
     (_event, node) => {
@@ -100,6 +113,15 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
     [store, onMove],
   );
 
+  // An item that has the focus is selected, so its full text is in the details beside the map.
+  const onFocus = useCallback(
+    (event: { target: EventTarget }) => {
+      const id = nodeIdOf(event.target);
+      if (id && store.getState().selectedId !== id) store.getState().select(id);
+    },
+    [store],
+  );
+
   const onNodeClick = useCallback(
     (_event: unknown, node: ItemNode) => store.getState().select(node.id),
     [store],
@@ -114,6 +136,9 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
 
   return (
     <section
+      ref={section}
+      onKeyDownCapture={onKeyDownCapture}
+      onFocus={onFocus}
       className={`pm-canvas${className ? ` ${className}` : ''}${exporting ? ' pm-canvas--exporting' : ''}`}
       aria-label={label}
     >
@@ -138,6 +163,8 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
           edgesReconnectable={false}
           elevateEdgesOnSelect={false}
           ariaLabelConfig={ARIA_LABELS}
+          // An offline app links nowhere: no attribution link to React Flow's website.
+          proOptions={PRO_OPTIONS}
         >
           <ViewportPortal>
             <MapBackdrop />
@@ -159,6 +186,55 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
         </ReactFlow>
       </DetailContext.Provider>
     </section>
+  );
+}
+
+const nodeIdOf = (target: EventTarget | null): string | undefined =>
+  target instanceof HTMLElement && target.classList.contains('react-flow__node')
+    ? target.dataset.id
+    : undefined;
+
+const STEPS: Record<string, number> = {
+  ArrowRight: 1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowUp: -1,
+  Home: -Infinity,
+  End: Infinity,
+};
+
+/**
+ * The arrow keys move the focus from item to item in date order (Home and End to the first and last),
+ * in place of React Flow's moving the item itself: an item's place on the map is its date and lane.
+ */
+function useKeyboardSteps() {
+  const store = useMapStoreApi();
+  return useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const id = nodeIdOf(event.target);
+      const step = STEPS[event.key];
+      const section = event.currentTarget;
+      if (!id || step === undefined) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const { items } = store.getState().projection;
+      const here = items.findIndex((i) => i.id === id);
+      const index = Math.max(0, Math.min(items.length - 1, Number.isFinite(step) ? here + step : step));
+      const next = items[index];
+      if (!next || next.id === id) return;
+      store.getState().select(next.id);
+      // The item is drawn once it is in view (the selection brings it there): then it takes the focus.
+      let tries = 0;
+      const focusWhenDrawn = () => {
+        const element = section.querySelector<HTMLElement>(
+          `.react-flow__node[data-id="${CSS.escape(next.id)}"]`,
+        );
+        if (element) element.focus();
+        else if (tries++ < 20) requestAnimationFrame(focusWhenDrawn);
+      };
+      requestAnimationFrame(focusWhenDrawn);
+    },
+    [store],
   );
 }
 

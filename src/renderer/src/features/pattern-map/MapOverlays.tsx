@@ -1,20 +1,15 @@
 import { useStore as useFlowStore, useStoreApi } from '@xyflow/react';
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { LAYOUT } from './projection.ts';
+import { spacedTicks } from '#domain/pattern-map/time-scale.ts';
 import { useMapStore } from './store.ts';
 
 // What is drawn around the items: the time axis along the top and the lane names down the left, both
 // following the viewport, and (in flow coordinates, inside the viewport) the lane bands, year lines
 // and themes, which pan and zoom with the items and go into the exported image.
 
-const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const dayOfDate = (y: number, m: number) => Math.round(Date.UTC(y, m, 1) / DAY_MS);
-const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
-
-export const AXIS_HEIGHT = 30;
-export const LANE_LABEL_WIDTH = 150;
+export const AXIS_HEIGHT = 46;
+export const LANE_LABEL_WIDTH = 120;
 
 /**
  * Follows the viewport without re-rendering: the flow's transform changes on every frame of a pan, so
@@ -48,54 +43,43 @@ export function useTransform(
   }, [flow]);
 }
 
-/** Year ticks always; month ticks once a month is wide enough on screen to carry a name. */
+/**
+ * Two rows: the calendar years, and the child's age at each birthday; a break in the scale is marked
+ * with the years it leaves out.
+ */
 export const TimeAxis = memo(function TimeAxis() {
   // Re-rendered only when the zoom changes: panning just slides the strip of ticks.
   const zoom = useFlowStore((s) => s.transform[2]);
-  const { originDay, width } = useMapStore(
-    useShallow((s) => ({ originDay: s.projection.originDay, width: s.projection.width })),
-  );
+  const ticks = useMapStore((s) => s.projection.ticks);
   const hasItems = useMapStore((s) => s.projection.nodes.length > 0);
   const strip = useRef<HTMLDivElement>(null);
   useTransform(([tx]) => {
     if (strip.current) strip.current.style.transform = `translateX(${tx}px)`;
   });
-  const ticks = useMemo(() => {
-    if (!hasItems) return [];
-    const scale = LAYOUT.pixelsPerDay * zoom;
-    const monthWidth = 30 * scale;
-    const list: { key: string; x: number; label: string; major: boolean }[] = [];
-    const lastYear = yearOfDay(originDay + width / LAYOUT.pixelsPerDay) + 1;
-    for (let year = yearOfDay(originDay) - 1; year <= lastYear; year++) {
-      list.push({
-        key: String(year),
-        x: (dayOfDate(year, 0) - originDay) * scale,
-        label: String(year),
-        major: true,
-      });
-      if (monthWidth < 12) continue;
-      for (let month = 1; month < 12; month++) {
-        list.push({
-          key: `${year}-${month}`,
-          x: (dayOfDate(year, month) - originDay) * scale,
-          label: monthWidth >= 34 ? (MONTHS[month] ?? '') : '',
-          major: false,
-        });
-      }
-    }
-    return list;
-  }, [hasItems, zoom, originDay, width]);
+  if (!hasItems) return <div className="pm-axis" aria-hidden="true" />;
+  const years = spacedTicks(ticks.years, zoom, 48);
+  const ages = spacedTicks(ticks.ages, zoom, 60);
   return (
     <div className="pm-axis" aria-hidden="true">
       <div ref={strip} className="pm-axis__strip">
-        {ticks.map((t) => (
+        {[...years.map((t) => ({ ...t, kind: 'year' })), ...ages.map((t) => ({ ...t, kind: 'age' }))].map(
+          (t) => (
+            <span
+              key={`${t.kind}-${t.x}`}
+              className={`pm-axis__tick pm-axis__tick--${t.kind}`}
+              style={{ transform: `translateX(${t.x * zoom}px)` }}
+            >
+              {t.label}
+            </span>
+          ),
+        )}
+        {ticks.breaks.map((b) => (
           <span
-            key={t.key}
-            className={t.major ? 'pm-axis__tick pm-axis__tick--year' : 'pm-axis__tick'}
-            style={{ transform: `translateX(${t.x}px)` }}
-          >
-            {t.label}
-          </span>
+            key={b.fromDay}
+            className="pm-axis__break"
+            style={{ transform: `translateX(${b.x * zoom}px)`, width: b.width * zoom }}
+            title={b.label}
+          />
         ))}
       </div>
     </div>
@@ -134,13 +118,13 @@ export const LaneLabels = memo(function LaneLabels() {
   );
 });
 
-/** Lane bands, year lines and themes, in flow coordinates (rendered through a ViewportPortal). */
+/** Lane bands, year lines, breaks and themes, in flow coordinates (rendered through a ViewportPortal). */
 export const MapBackdrop = memo(function MapBackdrop() {
-  const { lanes, themes, originDay, width, height, exporting } = useMapStore(
+  const { lanes, themes, ticks, width, height, exporting } = useMapStore(
     useShallow((s) => ({
       lanes: s.projection.lanes,
       themes: s.projection.themes,
-      originDay: s.projection.originDay,
+      ticks: s.projection.ticks,
       width: s.projection.width,
       height: s.projection.height,
       exporting: s.exporting,
@@ -148,13 +132,6 @@ export const MapBackdrop = memo(function MapBackdrop() {
   );
   const hasItems = useMapStore((s) => s.projection.nodes.length > 0);
   const left = -LANE_LABEL_WIDTH;
-  const years: { year: number; x: number }[] = [];
-  if (hasItems) {
-    const last = yearOfDay(originDay + width / LAYOUT.pixelsPerDay);
-    for (let year = yearOfDay(originDay) + 1; year <= last; year++) {
-      years.push({ year, x: (dayOfDate(year, 0) - originDay) * LAYOUT.pixelsPerDay });
-    }
-  }
   return (
     <div className="pm-backdrop">
       {lanes.map((lane, i) => (
@@ -167,15 +144,28 @@ export const MapBackdrop = memo(function MapBackdrop() {
           {exporting ? <span className="pm-band__label">{lane.label}</span> : null}
         </div>
       ))}
-      {years.map((y) => (
-        <div
-          key={y.year}
-          className="pm-year-line"
-          style={{ transform: `translate(${y.x}px, -24px)`, height: height + 24 }}
-        >
-          {exporting ? <span className="pm-year-line__label">{y.year}</span> : null}
-        </div>
-      ))}
+      {hasItems
+        ? ticks.years.map((y) => (
+            <div
+              key={y.label}
+              className="pm-year-line"
+              style={{ transform: `translate(${y.x}px, -24px)`, height: height + 24 }}
+            >
+              {exporting ? <span className="pm-year-line__label">{y.label}</span> : null}
+            </div>
+          ))
+        : null}
+      {hasItems
+        ? ticks.breaks.map((b) => (
+            <div
+              key={b.fromDay}
+              className="pm-break"
+              style={{ transform: `translate(${b.x}px, 0px)`, width: b.width, height }}
+            >
+              <span className="pm-break__text">{b.label}</span>
+            </div>
+          ))
+        : null}
       {themes.map((theme) => (
         <div
           key={theme.id}

@@ -34,6 +34,8 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
   const [removing, setRemoving] = useState(false);
   const selectedId = useMapStore((s) => s.selectedId);
   const say = useMapStore((s) => s.say);
+  // The map has the whole screen until the record or an item's details are wanted.
+  const [sideOpen, setSideOpen] = useState(false);
 
   useEffect(() => {
     const element = dialog.current;
@@ -51,8 +53,12 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
     };
   }, []);
 
+  // Choosing an item during the meeting opens its details (one chosen before the meeting does not).
+  const chosenBefore = useRef(selectedId);
   useEffect(() => {
     if (selectedId) setRemoving(false);
+    if (selectedId && selectedId !== chosenBefore.current) setSideOpen(true);
+    chosenBefore.current = selectedId;
   }, [selectedId]);
 
   return (
@@ -65,16 +71,26 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
         onLeave();
       }}
     >
+      <p className="pm-meeting__marking">OFFICIAL-SENSITIVE</p>
       <header className="pm-meeting__bar">
         <h1 id="pm-meeting-title" ref={heading} tabIndex={-1} className="pm-meeting__title">
           Mapping meeting: {child}
         </h1>
         <ViewSwitch form="pm-meeting-view" />
+        <button
+          type="button"
+          className="button button--secondary pm-meeting__toggle"
+          aria-expanded={sideOpen}
+          aria-controls="pm-meeting-side"
+          onClick={() => setSideOpen((open) => !open)}
+        >
+          {sideOpen ? 'Hide the record' : 'Record and details'}
+        </button>
         <button type="button" className="button button--secondary pm-meeting__leave" onClick={onLeave}>
           Leave meeting mode
         </button>
       </header>
-      <div className="pm-meeting__body">
+      <div className={sideOpen ? 'pm-meeting__body pm-meeting__body--side' : 'pm-meeting__body'}>
         <MapCanvas
           label="Pattern map"
           className="pm-canvas--meeting"
@@ -82,7 +98,7 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
           onMove={(id, lane) => void moveItem(id, lane)}
           onConnectItems={onConnectItems}
         />
-        <div className="pm-meeting__side">
+        <div id="pm-meeting-side" className="pm-meeting__side" hidden={!sideOpen}>
           {notice}
           <ItemDetails
             removing={removing}

@@ -62,9 +62,17 @@ export const Overview = memo(function Overview() {
   }, [projection, left, scale, toX, toY, contentWidth]);
 
   // The viewport frame follows every frame of a pan without re-rendering the overview.
+  // When the whole map is in view the overview has nothing to add, and would only cover items: hidden.
   useTransform(([tx, ty, zoom], size) => {
     const element = frame.current;
     if (!element) return;
+    const whole =
+      tx + left * zoom >= -1 &&
+      ty >= -1 &&
+      tx + projection.width * zoom <= size.width + 1 &&
+      ty + projection.height * zoom <= size.height + 1;
+    const panel = element.closest<HTMLElement>('.pm-overview');
+    if (panel) panel.style.visibility = whole ? 'hidden' : 'visible';
     element.style.transform = `translate(${toX(-tx / zoom)}px, ${toY(-ty / zoom)}px)`;
     element.style.width = `${(size.width / zoom) * scale}px`;
     element.style.height = `${(size.height / zoom) * scale}px`;

@@ -9,6 +9,7 @@ import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { ChronologyTable } from './ChronologyTable.tsx';
 import { useMapCommands } from './commands.ts';
+import { IdentifyingWords } from './IdentifyingWords.tsx';
 import { ItemDetails } from './ItemDetails.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { type LinkDraft, LinksSection, ThemesSection } from './LinksAndThemes.tsx';
@@ -19,7 +20,7 @@ import { MeetingsList } from './MeetingsList.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import { SharingSection } from './SharingSection.tsx';
 import { createMapStore, MapStoreContext, useMapStore, useMapStoreApi } from './store.ts';
-import { Filters, ViewSwitch } from './ViewAndFilters.tsx';
+import { Filters, ScaleSwitch, ViewSwitch } from './ViewAndFilters.tsx';
 
 /** `#/cases/<id>/map`: the pattern map of one child's case. */
 export function PatternMapScreen({ caseId }: { caseId: string }) {
@@ -184,6 +185,7 @@ function MapScreen() {
         </h2>
         <div className="pm-view__top">
           <ViewSwitch />
+          <ScaleSwitch />
           <button type="button" className="button" onClick={() => setMeeting({ record: null })}>
             Start meeting mode
           </button>
@@ -197,8 +199,11 @@ function MapScreen() {
       <Section id="pm-map" title="Map">
         <p className="body hint">
           Drag the map to move along the time axis; zoom with the controls or the mouse wheel. Tab to an item
-          and press Enter to see its details. Drag a life event up or down to move it to another lane.
-          Everything on the map is also in the chronology table below.
+          (or click it) to see its full text and details; the arrow keys move from item to item in date order.
+          Drag a life event up or down to move it to another lane. A dashed box marks an approximate date.
+          Long periods with nothing recorded are shortened and marked as a break; choose “Strictly in
+          proportion to time” to see them at full length. Everything on the map is also in the chronology
+          table below.
         </p>
         <NoticeLine />
         <div className={selectedId ? 'pm-map-layout pm-map-layout--details' : 'pm-map-layout'}>
@@ -261,6 +266,7 @@ function MapScreen() {
 
       <Section id="pm-people" title="People on the case" className="pm-offscreen section section--divided">
         {later ? <PeopleSection /> : null}
+        {later ? <IdentifyingWords /> : null}
       </Section>
 
       <section aria-labelledby="pm-meetings" className="pm-offscreen section section--divided">

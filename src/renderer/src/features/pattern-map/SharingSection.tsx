@@ -8,9 +8,10 @@ import { Form, FormRadios, FormSelect, FormText, FormTextArea, SubmitButton } fr
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
-import { type MapView, viewWords } from './labels.ts';
-import { LANE_LABEL_WIDTH } from './MapOverlays.tsx';
-import { mapImage, settled } from './mapImage.ts';
+import { CannotBeAskedPanel } from './CannotBeAskedPanel.tsx';
+import { laneLabel, type MapView, viewWords } from './labels.ts';
+import { printMap, printProjection } from './printMap.ts';
+import { project } from './projection.ts';
 import { useMapStore, useMapStoreApi } from './store.ts';
 
 const PURPOSE = 'map-sharing-external' as const;
@@ -46,6 +47,7 @@ export function SharingSection() {
         permission and the consent of the child and their parents or carers. Every export is recorded.
       </p>
       <ConsentsPanel />
+      <CannotBeAskedPanel />
       <ExportForm />
     </>
   );
@@ -218,33 +220,15 @@ function ExportForm() {
   const [stage, setStage] = useState<string | null>(null);
   const missing = map.sharing.missingForExternal;
 
+  /** The map drawn for paper (printMap.ts), in the view chosen for the export. */
   async function picture(view: MapView): Promise<string> {
-    const state = store.getState();
-    const viewport = document.querySelector<HTMLElement>('.pm-canvas .react-flow__viewport');
-    if (!viewport) throw new Error('The map is not on the screen, so no image can be made.');
-    const shownView = state.view;
-    if (view !== shownView) state.setView(view);
-    state.setExporting(true);
-    try {
-      await settled();
-      const { projection, nodes } = store.getState();
-      const childLabel = viewWords(map, view).child;
-      const marking = `OFFICIAL-SENSITIVE — Pattern map — ${childLabel} — ${view} view — exported ${formatDay(todayInLondon())}`;
-      return await mapImage(
-        viewport,
-        nodes,
-        {
-          x: -LANE_LABEL_WIDTH,
-          y: -30,
-          width: projection.width + LANE_LABEL_WIDTH,
-          height: projection.height + 30,
-        },
-        marking,
-      );
-    } finally {
-      store.getState().setExporting(false);
-      if (view !== shownView) store.getState().setView(shownView);
-    }
+    const { filters, scaleMode } = store.getState();
+    const projection = printProjection((target) => project(map, view, filters, scaleMode, target));
+    const childLabel = viewWords(map, view).child;
+    const marking = `OFFICIAL-SENSITIVE — Pattern map — ${childLabel} — ${view} view — exported ${formatDay(todayInLondon())}`;
+    // Let the screen say what is happening before the (synchronous) drawing starts.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return printMap(projection, { marking, laneLabel: (id) => laneLabel(map, id) });
   }
 
   /** Draw the picture when one is needed, then make the call: one busy spell, one error summary. */

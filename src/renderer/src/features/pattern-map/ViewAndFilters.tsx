@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { AGENCIES, AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { dateBoxesOf, dateValueProblem, isIsoDay } from '#domain/dates.ts';
+import type { ScaleMode } from '#domain/pattern-map/time-scale.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { CheckboxGroup, RadioGroup } from '../../ui/Field.tsx';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
-import { INCIDENT_LANE, INCIDENT_LANE_LABEL, type MapView, VIEW_LABELS } from './labels.ts';
+import { INCIDENT_LANE, INCIDENT_LANE_LABEL, VIEW_LABELS } from './labels.ts';
 import { NO_FILTERS } from './projection.ts';
 import { useMapStore } from './store.ts';
 
@@ -13,20 +14,51 @@ const VIEW_OPTIONS = (['named', 'anonymised'] as const).map((value) => ({
   label: VIEW_LABELS[value],
 }));
 
+/** A choice of how the map is shown, as one row of radios. */
+function InlineChoice<T extends string>(props: {
+  form: string;
+  path: string;
+  label: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return <RadioGroup<T> {...props} errors={NO_ERRORS} inline />;
+}
+
 /** Named or anonymised: switchable at any time, for the map, the table and everything on them. */
 export function ViewSwitch({ form = 'pm-view' }: { form?: string }) {
   const view = useMapStore((s) => s.view);
   const setView = useMapStore((s) => s.setView);
   return (
-    <RadioGroup<MapView>
+    <InlineChoice
       form={form}
       path="view"
       label="View"
       options={VIEW_OPTIONS}
       value={view}
       onChange={setView}
-      errors={NO_ERRORS}
-      inline
+    />
+  );
+}
+
+const SCALE_OPTIONS: { value: ScaleMode; label: string }[] = [
+  { value: 'compressed', label: 'Every item given room (long empty periods shortened)' },
+  { value: 'proportional', label: 'Strictly in proportion to time' },
+];
+
+/** The time scale: compressed, so a whole life fits, or strictly proportional. */
+export function ScaleSwitch() {
+  const scaleMode = useMapStore((s) => s.scaleMode);
+  const setScaleMode = useMapStore((s) => s.setScaleMode);
+  return (
+    <InlineChoice
+      form="pm-scale"
+      path="scale"
+      label="Time scale"
+      options={SCALE_OPTIONS}
+      value={scaleMode}
+      onChange={setScaleMode}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { LINK_KIND_LABELS, type MapLink, type PatternMap } from '#contract/pattern-map-schemas.ts';
-import { anonymiseText, initialsOf, type PersonOnMap } from '#domain/pattern-map/anonymise.ts';
+import { anonymiseText, initialsOf } from '#domain/pattern-map/anonymise.ts';
 
 // How the map's words read in the chosen view. The Word export does the same on the Node side
 // (src/export/chronology-docx.ts); the renderer cannot import it, so the few rules are repeated here.
@@ -24,22 +24,13 @@ export interface ViewWords {
   person: (id: string) => string;
 }
 
-export function viewWords(
-  map: Pick<PatternMap, 'childName' | 'childPreferredName' | 'people'>,
-  view: MapView,
-) {
+export function viewWords(map: Pick<PatternMap, 'childName' | 'people' | 'knownNames'>, view: MapView) {
   const initials = initialsOf(map.childName);
-  const people: PersonOnMap[] = [
-    { id: 'child', name: map.childName, anonymisedLabel: initials },
-    ...(map.childPreferredName
-      ? [{ id: 'child-preferred', name: map.childPreferredName, anonymisedLabel: initials }]
-      : []),
-    ...map.people.map((p) => ({ id: p.id, name: p.name, anonymisedLabel: p.anonymisedLabel })),
-  ];
   const byId = new Map(map.people.map((p) => [p.id, p]));
   const words: ViewWords = {
     child: view === 'anonymised' ? initials : map.childName,
-    text: (s) => (view === 'anonymised' ? anonymiseText(s, people) : s),
+    // Every name the case knows, not only its people's (the service lists them: anonymise.ts).
+    text: (s) => (view === 'anonymised' ? anonymiseText(s, map.knownNames) : s),
     person: (id) => {
       const p = byId.get(id);
       if (!p) return 'Unknown person';

@@ -2,8 +2,15 @@ import { type Edge, MarkerType, type Node, type NodeHandle, Position } from '@xy
 import type { MapItem, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { dayNumber } from '#domain/dates.ts';
-import { DEFAULT_LAYOUT, layoutMap } from '#domain/pattern-map/layout.ts';
-import { chronologicalOrder } from '#domain/pattern-map/uncertain-date.ts';
+import { chronologicalOrder } from '#domain/event-order.ts';
+import { DEFAULT_LAYOUT, fittedLayout } from '#domain/pattern-map/layout.ts';
+import {
+  type AxisTicks,
+  axisTicks,
+  type ScaleMode,
+  type TimeScale,
+  xOfDay,
+} from '#domain/pattern-map/time-scale.ts';
 import {
   brookSwatch,
   brookText,
@@ -22,7 +29,17 @@ import {
 
 export const LAYOUT = DEFAULT_LAYOUT;
 export const NODE_WIDTH = LAYOUT.nodeWidth;
-export const NODE_HEIGHT = 64;
+export const NODE_HEIGHT = 60;
+/** The item text's size in flow pixels (pattern-map.css): at "fit" it must show at 12 px or more. */
+export const NODE_FONT = 16;
+/** The smallest zoom at which the items' date and words are 12 px or more on screen. */
+export const READABLE_ZOOM = 12 / NODE_FONT;
+/**
+ * The room the map is laid out for, in flow pixels at zoom 1: the map's part of a 1280×800 window
+ * (about 1070 × 710 screen pixels) at the readable zoom. A4 and A3 landscape pages have nearly the
+ * same proportions.
+ */
+export const FIT_TARGET = { width: 1070 / READABLE_ZOOM, height: 710 / READABLE_ZOOM };
 
 export interface MapFilters {
   /** Lanes to show; empty shows the incidents and every type of life event that has items. */
@@ -72,7 +89,8 @@ export interface Projection {
   home: Map<string, { x: number; y: number }>;
   edges: LinkEdge[];
   themes: ThemeBand[];
-  originDay: number;
+  scale: TimeScale;
+  ticks: AxisTicks;
   width: number;
   height: number;
 }
@@ -108,12 +126,19 @@ export function filterItems(map: PatternMap, filters: MapFilters): MapItem[] {
   );
 }
 
-export function project(map: PatternMap, view: MapView, filters: MapFilters): Projection {
+export function project(
+  map: PatternMap,
+  view: MapView,
+  filters: MapFilters,
+  scaleMode: ScaleMode = 'compressed',
+  /** The room to lay the map out for (the screen's, or a printed page's). */
+  target = FIT_TARGET,
+): Projection {
   const words = viewWords(map, view);
   const shown = filterItems(map, filters);
   const laneOrder = visibleLanes(map, filters, shown);
   const inLanes = shown.filter((item) => laneOrder.includes(item.lane));
-  const layout = layoutMap(inLanes, laneOrder, LAYOUT);
+  const layout = fittedLayout(inLanes, laneOrder, scaleMode, target, LAYOUT);
   const lanes = layout.lanes.map((band) => ({ ...band, label: laneLabel(map, band.id) }));
   const home = new Map<string, { x: number; y: number }>();
 
@@ -177,13 +202,13 @@ export function project(map: PatternMap, view: MapView, filters: MapFilters): Pr
       };
     });
 
-  const xOfDay = (day: string) => (dayNumber(day) - layout.originDay) * LAYOUT.pixelsPerDay;
+  const xOf = (day: string) => xOfDay(layout.scale, dayNumber(day));
   const themes: ThemeBand[] = map.themes
     .filter((t) => (!filters.from || t.toDay >= filters.from) && (!filters.to || t.fromDay <= filters.to))
     .map((t) => ({
       id: t.id,
-      x: xOfDay(t.fromDay),
-      width: Math.max(xOfDay(t.toDay) - xOfDay(t.fromDay) + LAYOUT.pixelsPerDay, 24),
+      x: xOf(t.fromDay),
+      width: Math.max(xOf(t.toDay) - xOf(t.fromDay), 24),
       text: words.text(t.text),
     }));
 
@@ -195,7 +220,8 @@ export function project(map: PatternMap, view: MapView, filters: MapFilters): Pr
     home,
     edges,
     themes,
-    originDay: layout.originDay,
+    scale: layout.scale,
+    ticks: axisTicks(layout.scale, map.dateOfBirth),
     width: Math.max(layout.width, ...themes.map((t) => t.x + t.width)),
     height: last ? last.y + last.height : 0,
   };

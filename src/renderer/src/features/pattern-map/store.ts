@@ -2,6 +2,7 @@ import { applyNodeChanges, type NodeChange, type NodePositionChange } from '@xyf
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { PatternMap } from '#contract/pattern-map-schemas.ts';
+import type { ScaleMode } from '#domain/pattern-map/time-scale.ts';
 import type { MapView } from './labels.ts';
 import { type ItemNode, type MapFilters, NO_FILTERS, type Projection, project } from './projection.ts';
 
@@ -18,6 +19,8 @@ export interface MapState {
   map: PatternMap;
   view: MapView;
   filters: MapFilters;
+  /** Compressed (each item gets room, long empty periods cut short) or strictly proportional. */
+  scaleMode: ScaleMode;
   projection: Projection;
   /** The nodes as drawn: the projection's, except while one is being dragged. */
   nodes: ItemNode[];
@@ -29,6 +32,7 @@ export interface MapState {
   setMap: (map: PatternMap) => void;
   setView: (view: MapView) => void;
   setFilters: (filters: MapFilters) => void;
+  setScaleMode: (mode: ScaleMode) => void;
   select: (id: string | null) => void;
   onNodesChange: (changes: NodeChange<ItemNode>[]) => void;
   /** Puts dragged nodes back where the chronology places them. */
@@ -42,15 +46,16 @@ export type MapStore = StoreApi<MapState>;
 export function createMapStore(map: PatternMap, view: MapView = 'named'): MapStore {
   const projection = project(map, view, NO_FILTERS);
   return createStore<MapState>()((set, get) => {
-    const reproject = (next: Partial<Pick<MapState, 'map' | 'view' | 'filters'>>) => {
-      const { map: m, view: v, filters: f } = { ...get(), ...next };
-      const projection = project(m, v, f);
+    const reproject = (next: Partial<Pick<MapState, 'map' | 'view' | 'filters' | 'scaleMode'>>) => {
+      const { map: m, view: v, filters: f, scaleMode } = { ...get(), ...next };
+      const projection = project(m, v, f, scaleMode);
       set({ ...next, projection, nodes: projection.nodes });
     };
     return {
       map,
       view,
       filters: NO_FILTERS,
+      scaleMode: 'compressed',
       projection,
       nodes: projection.nodes,
       selectedId: null,
@@ -63,6 +68,7 @@ export function createMapStore(map: PatternMap, view: MapView = 'named'): MapSto
       },
       setView: (next) => reproject({ view: next }),
       setFilters: (next) => reproject({ filters: next }),
+      setScaleMode: (next) => reproject({ scaleMode: next }),
       select: (id) => set({ selectedId: id }),
       onNodesChange: (changes) => {
         const { projection, selectedId } = get();
