@@ -50,6 +50,19 @@ const newUser = z.strictObject({
 });
 
 /** Every call the renderer may make, each with its request and response schema. */
+/** Closing a case and reopening it ask the same: a manager of the case, and a reason. */
+const closeOrReopen = () =>
+  call({
+    access: ['manager'],
+    writes: true,
+    request: z.strictObject({
+      id: recordId,
+      expectedVersion: recordVersion,
+      reason: longText.min(1, 'is required'),
+    }),
+    response: hsbCase,
+  });
+
 export const calls = {
   ...patternMapCalls,
   ...assessmentCalls,
@@ -365,26 +378,8 @@ export const calls = {
     response: hsbCase,
   }),
   // Issue 12: a manager of the case closes it with a reason, or reopens it; a closed case is read-only.
-  'cases.close': call({
-    access: ['manager'],
-    writes: true,
-    request: z.strictObject({
-      id: recordId,
-      expectedVersion: recordVersion,
-      reason: longText.min(1, 'is required'),
-    }),
-    response: hsbCase,
-  }),
-  'cases.reopen': call({
-    access: ['manager'],
-    writes: true,
-    request: z.strictObject({
-      id: recordId,
-      expectedVersion: recordVersion,
-      reason: longText.min(1, 'is required'),
-    }),
-    response: hsbCase,
-  }),
+  'cases.close': closeOrReopen(),
+  'cases.reopen': closeOrReopen(),
   'cases.get': call({
     access: CASEWORK,
     writes: false,

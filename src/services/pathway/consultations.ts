@@ -10,7 +10,7 @@ import { consentsOfCase, peopleOfCase } from '#store/pattern-map.ts';
 import { findUser } from '#store/users.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { requireProfile } from '../profiles.ts';
-import type { Workbench } from '../workbench.ts';
+import type { AuditNote, Workbench } from '../workbench.ts';
 import { pathwaySummary } from './summary.ts';
 
 // Consultation with the HSB hub (Lancashire protocol): request by the allocated social worker with their
@@ -107,14 +107,38 @@ function forChange(db: Db, id: string, expectedVersion: number) {
   return c;
 }
 
-/** The hub screens the request: accepted, or declined with a rationale shown to the referrer. */
-export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultations.screen'>) {
+type Consultation = ReturnType<typeof forChange>;
+type SignedInUser = ReturnType<Workbench['signedIn']>['user'];
+
+/**
+ * Changes one consultation (checked to exist at the version the caller saw) in one transaction with its
+ * audit entry, and returns the case's pathway as it now stands.
+ */
+function changeConsultation(
+  wb: Workbench,
+  ref: { consultationId: string; expectedVersion: number },
+  change: (
+    db: Db,
+    audit: (note: AuditNote) => void,
+    c: Consultation,
+    user: SignedInUser,
+    now: string,
+  ) => void,
+) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
   let caseId = '';
   wb.write((db, audit) => {
-    const c = forChange(db, req.consultationId, req.expectedVersion);
+    const c = forChange(db, ref.consultationId, ref.expectedVersion);
     caseId = c.caseId;
+    change(db, audit, c, user, now);
+  });
+  return pathwaySummary(wb, caseId);
+}
+
+/** The hub screens the request: accepted, or declined with a rationale shown to the referrer. */
+export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultations.screen'>) {
+  return changeConsultation(wb, req, (db, audit, c, user, now) => {
     if (c.state !== 'requested')
       throw new WorkbenchError('rule-broken', 'This request has already been screened.');
     if (user.id === c.requestedBy)
@@ -155,16 +179,10 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
       summary: `${req.decision === 'accept' ? 'accepted' : 'declined'} the consultation request${req.rationale ? '; rationale recorded' : ''}`,
     });
   });
-  return pathwaySummary(wb, caseId);
 }
 
 export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'consultations.recordMeeting'>) {
-  const { user } = wb.signedIn();
-  const now = wb.now().toISOString();
-  let caseId = '';
-  wb.write((db, audit) => {
-    const c = forChange(db, req.consultationId, req.expectedVersion);
-    caseId = c.caseId;
+  return changeConsultation(wb, req, (db, audit, c, user, now) => {
     if (c.state !== 'accepted')
       throw new WorkbenchError(
         'rule-broken',
@@ -206,5 +224,4 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
       summary: `recorded the consultation: behaviour ${req.outcome}; next steps ${req.nextSteps.join(', ')}`,
     });
   });
-  return pathwaySummary(wb, caseId);
 }
