@@ -10,7 +10,7 @@ import { consentsOfCase, peopleOfCase } from '#store/pattern-map.ts';
 import { findUser } from '#store/users.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { requireProfile } from '../profiles.ts';
-import type { AuditNote, Workbench } from '../workbench.ts';
+import type { Workbench } from '../workbench.ts';
 import { pathwaySummary } from './summary.ts';
 
 // Consultation with the HSB hub (Lancashire protocol): request by the allocated social worker with their
@@ -111,19 +111,18 @@ type Consultation = ReturnType<typeof forChange>;
 type SignedInUser = ReturnType<Workbench['signedIn']>['user'];
 
 /**
- * Changes one consultation (checked to exist at the version the caller saw) in one transaction with its
- * audit entry, and returns the case's pathway as it now stands.
+ * Changes one consultation (checked to exist at the version the caller saw) as `change` says, in one
+ * transaction with its audit entry, and returns the case's pathway as it now stands.
  */
 function changeConsultation(
   wb: Workbench,
   ref: { consultationId: string; expectedVersion: number },
   change: (
     db: Db,
-    audit: (note: AuditNote) => void,
     c: Consultation,
     user: SignedInUser,
     now: string,
-  ) => void,
+  ) => { changed: Partial<Consultation>; action: string; summary: string },
 ) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
@@ -131,14 +130,16 @@ function changeConsultation(
   wb.write((db, audit) => {
     const c = forChange(db, ref.consultationId, ref.expectedVersion);
     caseId = c.caseId;
-    change(db, audit, c, user, now);
+    const { changed, action, summary } = change(db, c, user, now);
+    updateConsultation(db, { ...c, ...changed }, ref.expectedVersion);
+    audit({ action, recordType: 'case', recordId: c.caseId, summary });
   });
   return pathwaySummary(wb, caseId);
 }
 
 /** The hub screens the request: accepted, or declined with a rationale shown to the referrer. */
 export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultations.screen'>) {
-  return changeConsultation(wb, req, (db, audit, c, user, now) => {
+  return changeConsultation(wb, req, (db, c, user, now) => {
     if (c.state !== 'requested')
       throw new WorkbenchError('rule-broken', 'This request has already been screened.');
     if (user.id === c.requestedBy)
@@ -163,26 +164,19 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
         { problems: [{ path: 'rationale', message: 'is required to decline' }] },
       );
     }
-    updateConsultation(
-      db,
-      {
-        ...c,
+    return {
+      changed: {
         state: req.decision === 'accept' ? 'accepted' : 'declined',
         screening: { decision: req.decision, rationale: req.rationale, by: user.id, at: now },
       },
-      req.expectedVersion,
-    );
-    audit({
       action: `consultation.${req.decision}`,
-      recordType: 'case',
-      recordId: c.caseId,
       summary: `${req.decision === 'accept' ? 'accepted' : 'declined'} the consultation request${req.rationale ? '; rationale recorded' : ''}`,
-    });
+    };
   });
 }
 
 export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'consultations.recordMeeting'>) {
-  return changeConsultation(wb, req, (db, audit, c, user, now) => {
+  return changeConsultation(wb, req, (_db, c, user, now) => {
     if (c.state !== 'accepted')
       throw new WorkbenchError(
         'rule-broken',
@@ -196,10 +190,8 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
         'The consultation cannot have been held before it was requested.',
         { problems: [{ path: 'heldAt', message: 'is before the request' }] },
       );
-    updateConsultation(
-      db,
-      {
-        ...c,
+    return {
+      changed: {
         state: 'held',
         meeting: {
           heldAt,
@@ -215,13 +207,8 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
           recordedBy: user.id,
         },
       },
-      req.expectedVersion,
-    );
-    audit({
       action: 'consultation.held',
-      recordType: 'case',
-      recordId: c.caseId,
       summary: `recorded the consultation: behaviour ${req.outcome}; next steps ${req.nextSteps.join(', ')}`,
-    });
+    };
   });
 }

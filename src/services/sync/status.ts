@@ -252,13 +252,12 @@ export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveC
       value: chosen.value,
       by: device.memberId,
     };
+    const kept = { field: req.field, state, edit, now, chosenBy: chosen.by };
+    const what = req.field.replaceAll('_', ' ');
     return keepResolution(
-      db,
-      audit,
-      device,
-      req,
-      { field: req.field, state, edit, now, chosenBy: chosen.by },
-      (author) => `kept ${author}’s version of the ${req.field.replaceAll('_', ' ')} after a conflict`,
+      { db, audit, device, req },
+      kept,
+      (author) => `kept ${author}’s version of the ${what} after a conflict`,
     );
   });
 }
@@ -270,10 +269,12 @@ type Device = NonNullable<ReturnType<Workbench['signedIn']>['device']>;
  * names whose version was kept, never what was typed.
  */
 function keepResolution(
-  db: Db,
-  audit: (note: AuditNote) => void,
-  device: Device,
-  req: ParsedRequest<'sync.resolveConflict'>,
+  {
+    db,
+    audit,
+    device,
+    req,
+  }: { db: Db; audit: (note: AuditNote) => void; device: Device; req: ParsedRequest<'sync.resolveConflict'> },
   change: { field: string; state: FieldState; edit: FieldEdit; now: Date; chosenBy: string },
   summaryFor: (author: string) => string,
 ): null {
@@ -324,16 +325,11 @@ function resolveRemoval(wb: Workbench, device: Device, req: ParsedRequest<'sync.
       value: keepRemoval,
       by: device.memberId,
     };
-    return keepResolution(
-      db,
-      audit,
-      device,
-      req,
-      { field: DELETED_FIELD, state, edit, now, chosenBy: chosen.by },
-      (author) =>
-        keepRemoval
-          ? `kept the removal by ${author} after a change made elsewhere`
-          : `brought back what was removed, keeping ${author}’s change`,
+    const kept = { field: DELETED_FIELD, state, edit, now, chosenBy: chosen.by };
+    return keepResolution({ db, audit, device, req }, kept, (author) =>
+      keepRemoval
+        ? `kept the removal by ${author} after a change made elsewhere`
+        : `brought back what was removed, keeping ${author}’s change`,
     );
   });
 }
