@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '#contract/errors.ts';
+import { FieldHint } from '../field-parts.tsx';
 import { withFileText } from './fileText.ts';
 import { useSubmission } from './useSubmission.ts';
 
@@ -71,11 +72,7 @@ export function JsonFileField({
       <label htmlFor={id} className="label">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <input
         ref={input}
         id={id}
