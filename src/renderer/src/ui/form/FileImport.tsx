@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '#contract/errors.ts';
-import { FieldHint } from '../field-parts.tsx';
+import { LabelledField } from '../field-parts.tsx';
 import { withFileText } from './fileText.ts';
 import { useSubmission } from './useSubmission.ts';
 
@@ -68,11 +68,7 @@ export function JsonFileField({
   onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 }) {
   return (
-    <div className={`field${invalid ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <FieldHint id={id} hint={hint} />
+    <LabelledField id={id} label={label} hint={hint} message={undefined} invalid={invalid}>
       <input
         ref={input}
         id={id}
@@ -83,7 +79,7 @@ export function JsonFileField({
         aria-describedby={hint ? `${id}-hint` : undefined}
         aria-invalid={invalid ? true : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }
 
