@@ -11,6 +11,7 @@ import { findUser } from '#store/users.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
+import { refuse } from './case.ts';
 import { pathwaySummary } from './summary.ts';
 
 // Consultation with the HSB hub (Lancashire protocol): request by the allocated social worker with their
@@ -157,13 +158,12 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
         `Under the ${profile.name} profile the request is screened by the ${screener}: ask them to screen it.`,
       );
     }
-    if (req.decision === 'decline' && !req.rationale) {
-      throw new WorkbenchError(
-        'invalid-request',
+    if (req.decision === 'decline' && !req.rationale)
+      refuse(
+        'rationale',
+        'is required to decline',
         'Give the rationale for declining: it is shown to the referrer.',
-        { problems: [{ path: 'rationale', message: 'is required to decline' }] },
       );
-    }
     return {
       changed: {
         state: req.decision === 'accept' ? 'accepted' : 'declined',
@@ -185,10 +185,10 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
     const heldAt = new Date(req.heldAt).toISOString();
     refuseFuture(heldAt, now, 'heldAt', 'The consultation cannot be recorded before it has happened.');
     if (millisecondsBetween(c.requestedAt, heldAt) < 0)
-      throw new WorkbenchError(
-        'invalid-request',
+      refuse(
+        'heldAt',
+        'is before the request',
         'The consultation cannot have been held before it was requested.',
-        { problems: [{ path: 'heldAt', message: 'is before the request' }] },
       );
     return {
       changed: {
