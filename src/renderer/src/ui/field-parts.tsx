@@ -127,3 +127,30 @@ export function FieldsetField({
     </div>
   );
 }
+
+/** One radio button of a group: its name is the group's id, its own id the group's id and its value. */
+export function RadioInput({
+  groupId,
+  value,
+  checked,
+  onChange,
+  describedBy,
+}: {
+  groupId: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  describedBy?: string;
+}) {
+  return (
+    <input
+      id={`${groupId}-${value}`}
+      type="radio"
+      name={groupId}
+      className="radio__input"
+      checked={checked}
+      onChange={onChange}
+      aria-describedby={describedBy}
+    />
+  );
+}
