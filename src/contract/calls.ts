@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assessmentCalls } from './assessment-calls.ts';
-import { ADMIN, CASEWORK, call, empty, nothing } from './call-spec.ts';
+import { ADMIN, CASEWORK, call, caseworkRead, empty, nothing } from './call-spec.ts';
 import { pathwayCalls } from './pathway-calls.ts';
 import { patternMapCalls } from './pattern-map-calls.ts';
 import {
@@ -260,19 +260,11 @@ export const calls = {
     }),
     response: deadlineView,
   }),
-  'deadlines.mine': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(deadlineView),
-  }),
+  'deadlines.mine': caseworkRead(z.array(deadlineView)),
   'deadlines.team': call({ access: ['manager'], writes: false, request: empty, response: teamDeadlines }),
   // Issue 12: the actions the procedures ask for on the person's open cases and not yet recorded.
-  'deadlines.myActions': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(
+  'deadlines.myActions': caseworkRead(
+    z.array(
       z.strictObject({
         caseId: recordId,
         caseReference: z.string(),
@@ -282,13 +274,10 @@ export const calls = {
         citation: z.string(),
       }),
     ),
-  }),
+  ),
   // Issue 14: My work as an inbox — what is waiting for this person, each item with where it is done.
-  'work.inbox': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(
+  'work.inbox': caseworkRead(
+    z.array(
       z.strictObject({
         kind: z.enum([
           'screen-consultation',
@@ -313,7 +302,7 @@ export const calls = {
         }),
       }),
     ),
-  }),
+  ),
   'work.team': call({
     access: ['manager'],
     writes: false,
