@@ -23,3 +23,7 @@ export const empty = z.strictObject({});
 export const nothing = z.null();
 export const CASEWORK: readonly Role[] = ['practitioner', 'manager'];
 export const ADMIN: readonly Role[] = ['administrator'];
+
+/** A read-only call for practitioners and managers that asks for nothing: the person's own lists. */
+export const caseworkRead = <Res extends z.ZodType>(response: Res) =>
+  call({ access: CASEWORK, writes: false, request: empty, response });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assessmentCalls } from './assessment-calls.ts';
-import { ADMIN, CASEWORK, call, empty, nothing } from './call-spec.ts';
+import { ADMIN, CASEWORK, call, caseworkRead, empty, nothing } from './call-spec.ts';
 import { pathwayCalls } from './pathway-calls.ts';
 import { patternMapCalls } from './pattern-map-calls.ts';
 import {
@@ -50,6 +50,19 @@ const newUser = z.strictObject({
 });
 
 /** Every call the renderer may make, each with its request and response schema. */
+/** Closing a case and reopening it ask the same: a manager of the case, and a reason. */
+const closeOrReopen = () =>
+  call({
+    access: ['manager'],
+    writes: true,
+    request: z.strictObject({
+      id: recordId,
+      expectedVersion: recordVersion,
+      reason: longText.min(1, 'is required'),
+    }),
+    response: hsbCase,
+  });
+
 export const calls = {
   ...patternMapCalls,
   ...assessmentCalls,
@@ -247,19 +260,11 @@ export const calls = {
     }),
     response: deadlineView,
   }),
-  'deadlines.mine': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(deadlineView),
-  }),
+  'deadlines.mine': caseworkRead(z.array(deadlineView)),
   'deadlines.team': call({ access: ['manager'], writes: false, request: empty, response: teamDeadlines }),
   // Issue 12: the actions the procedures ask for on the person's open cases and not yet recorded.
-  'deadlines.myActions': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(
+  'deadlines.myActions': caseworkRead(
+    z.array(
       z.strictObject({
         caseId: recordId,
         caseReference: z.string(),
@@ -269,13 +274,10 @@ export const calls = {
         citation: z.string(),
       }),
     ),
-  }),
+  ),
   // Issue 14: My work as an inbox — what is waiting for this person, each item with where it is done.
-  'work.inbox': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(
+  'work.inbox': caseworkRead(
+    z.array(
       z.strictObject({
         kind: z.enum([
           'screen-consultation',
@@ -300,7 +302,7 @@ export const calls = {
         }),
       }),
     ),
-  }),
+  ),
   'work.team': call({
     access: ['manager'],
     writes: false,
@@ -365,26 +367,8 @@ export const calls = {
     response: hsbCase,
   }),
   // Issue 12: a manager of the case closes it with a reason, or reopens it; a closed case is read-only.
-  'cases.close': call({
-    access: ['manager'],
-    writes: true,
-    request: z.strictObject({
-      id: recordId,
-      expectedVersion: recordVersion,
-      reason: longText.min(1, 'is required'),
-    }),
-    response: hsbCase,
-  }),
-  'cases.reopen': call({
-    access: ['manager'],
-    writes: true,
-    request: z.strictObject({
-      id: recordId,
-      expectedVersion: recordVersion,
-      reason: longText.min(1, 'is required'),
-    }),
-    response: hsbCase,
-  }),
+  'cases.close': closeOrReopen(),
+  'cases.reopen': closeOrReopen(),
   'cases.get': call({
     access: CASEWORK,
     writes: false,

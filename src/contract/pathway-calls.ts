@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASEWORK, call, empty } from './call-spec.ts';
+import { CASEWORK, call, caseworkRead } from './call-spec.ts';
 import { meeting, meetingAction, meetingView } from './meeting.ts';
 import {
   agency,
@@ -257,11 +257,8 @@ export const pathwayCalls = {
     }),
     response: pathwaySummary,
   }),
-  'pathway.nfaList': call({
-    access: CASEWORK,
-    writes: false,
-    request: empty,
-    response: z.array(
+  'pathway.nfaList': caseworkRead(
+    z.array(
       z.strictObject({
         caseId: recordId,
         caseReference: z.string(),
@@ -273,7 +270,7 @@ export const pathwayCalls = {
         recordedByName: z.string(),
       }),
     ),
-  }),
+  ),
   'consultations.request': call({
     access: CASEWORK,
     writes: true,

@@ -77,22 +77,21 @@ const bundleOutcome = z.strictObject({
   caseId: z.string().nullable(),
 });
 
+/** An administrator saves a file for another machine: where it was saved, or null if they cancelled. */
+const saveToFile = () =>
+  call({
+    access: ADMIN,
+    writes: false,
+    request: empty,
+    response: z.strictObject({ savedTo: z.string().nullable() }),
+  });
+
 export const syncCalls = {
   'sync.team': call({ access: 'signed-in', writes: false, request: empty, response: teamView }),
   'sync.createTeam': call({ access: ADMIN, writes: true, request: empty, response: teamView }),
-  'sync.exportJoinRequest': call({
-    access: ADMIN,
-    writes: false,
-    request: empty,
-    response: z.strictObject({ savedTo: z.string().nullable() }),
-  }),
+  'sync.exportJoinRequest': saveToFile(),
   'sync.importJoinRequest': call({ access: ADMIN, writes: true, request: empty, response: teamView }),
-  'sync.exportRoster': call({
-    access: ADMIN,
-    writes: false,
-    request: empty,
-    response: z.strictObject({ savedTo: z.string().nullable() }),
-  }),
+  'sync.exportRoster': saveToFile(),
   'sync.importRoster': call({ access: ADMIN, writes: true, request: empty, response: teamView }),
   'sync.caseStatus': call({
     access: 'signed-in',

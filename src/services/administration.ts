@@ -12,6 +12,7 @@ import {
   undoInstall,
   writeBackupFiles,
 } from '../store/backup.ts';
+import type { Db } from '../store/database.ts';
 import { markHeadFileKept } from '../store/head-file.ts';
 import { wipeKeys } from '../store/keyring.ts';
 import { addClosureDay, closureDays, removeClosureDay } from '../store/profiles.ts';
@@ -26,7 +27,7 @@ import { readSettings, writeSettings } from '../store/settings.ts';
 import { reached } from '../store/steps.ts';
 import { findUser } from '../store/users.ts';
 import { sameSessionAfterDialog } from './after-dialog.ts';
-import type { Workbench } from './workbench.ts';
+import type { AuditNote, Workbench } from './workbench.ts';
 
 export const getSettings = (wb: Workbench): Settings => readSettings(wb.db());
 
@@ -225,6 +226,17 @@ export async function restoreBackup(wb: Workbench) {
 
 export const listClosures = (wb: Workbench) => closureDays(wb.db());
 
+/** Audits adding or removing a closure day and returns the closure days as they now stand. */
+function closureAudited(db: Db, audit: (note: AuditNote) => void, change: 'add' | 'remove', day: string) {
+  audit({
+    action: `calendar.${change}-closure`,
+    recordType: 'closure-day',
+    recordId: day,
+    summary: `${change === 'add' ? 'added' : 'removed'} closure day ${day}`,
+  });
+  return closureDays(db);
+}
+
 /** Closure days (e.g. a Christmas shutdown) are skipped by the working-day clock for deadlines computed afterwards. */
 export function addClosure(wb: Workbench, req: ParsedRequest<'calendar.addClosure'>) {
   const userId = wb.signedIn().user.id;
@@ -234,13 +246,7 @@ export function addClosure(wb: Workbench, req: ParsedRequest<'calendar.addClosur
         problems: [{ path: 'day', message: 'is already listed' }],
       });
     }
-    audit({
-      action: 'calendar.add-closure',
-      recordType: 'closure-day',
-      recordId: req.day,
-      summary: `added closure day ${req.day}`,
-    });
-    return closureDays(db);
+    return closureAudited(db, audit, 'add', req.day);
   });
 }
 
@@ -248,12 +254,6 @@ export function removeClosure(wb: Workbench, req: ParsedRequest<'calendar.remove
   return wb.write((db, audit) => {
     if (!removeClosureDay(db, req.day))
       throw new WorkbenchError('not-found', 'That day is not a closure day.');
-    audit({
-      action: 'calendar.remove-closure',
-      recordType: 'closure-day',
-      recordId: req.day,
-      summary: `removed closure day ${req.day}`,
-    });
-    return closureDays(db);
+    return closureAudited(db, audit, 'remove', req.day);
   });
 }

@@ -143,36 +143,64 @@ export function startDeadlines(
   );
   for (const timescale of rulesStartedBy(args.profile, args.start, args.context)) {
     if (running.has(timescale.id) || (args.onlyRuleIds && !args.onlyRuleIds.includes(timescale.id))) continue;
-    const due = computeDue(timescale.rule, args.triggerAt, calendar);
-    const id = randomUUID();
-    insertDeadline(db, {
-      id,
-      caseId: args.caseId,
-      profileId: args.profile.id,
-      profileVersion: args.profile.version,
-      ruleId: timescale.id,
-      label: timescale.label,
-      rule: timescale.rule,
-      citation: timescale.citation,
-      startedByEvent: args.startedBy.event,
-      startedByLabel: args.startedBy.label,
-      triggerAt: args.triggerAt,
-      calendar,
-      originalDueDay: due.dueDay,
-      originalDueInstant: due.dueInstant,
-      state: 'open',
-      metAt: null,
-      metNote: '',
-      createdAt: args.now,
-      createdBy: args.userId,
-    });
-    audit({
-      action: 'deadline.start',
-      recordType: 'deadline',
-      recordId: id,
-      summary: `${timescale.label}: ${describeRule(timescale.rule)} of ${args.startedBy.label.toLowerCase()}, due ${due.dueDay}`,
-    });
+    startDeadline(
+      db,
+      audit,
+      {
+        caseId: args.caseId,
+        profile: args.profile,
+        ruleId: timescale.id,
+        label: timescale.label,
+        rule: timescale.rule,
+        citation: timescale.citation,
+        startedByEvent: args.startedBy.event,
+        startedByLabel: args.startedBy.label,
+        triggerAt: args.triggerAt,
+        calendar,
+        createdAt: args.now,
+        createdBy: args.userId,
+      },
+      (dueDay) =>
+        `${timescale.label}: ${describeRule(timescale.rule)} of ${args.startedBy.label.toLowerCase()}, due ${dueDay}`,
+    );
   }
+}
+
+/** Starts one deadline: when it is due on the profile's calendar, stored open, with its audit entry. */
+export function startDeadline(
+  db: Db,
+  audit: (note: AuditNote) => void,
+  d: Pick<
+    DeadlineRecord,
+    | 'caseId'
+    | 'ruleId'
+    | 'label'
+    | 'rule'
+    | 'citation'
+    | 'startedByEvent'
+    | 'startedByLabel'
+    | 'triggerAt'
+    | 'calendar'
+    | 'createdAt'
+    | 'createdBy'
+  > & { profile: Profile },
+  summary: (dueDay: string) => string,
+): void {
+  const { profile, ...rest } = d;
+  const due = computeDue(d.rule, d.triggerAt, d.calendar);
+  const id = randomUUID();
+  insertDeadline(db, {
+    ...rest,
+    id,
+    profileId: profile.id,
+    profileVersion: profile.version,
+    originalDueDay: due.dueDay,
+    originalDueInstant: due.dueInstant,
+    state: 'open',
+    metAt: null,
+    metNote: '',
+  });
+  audit({ action: 'deadline.start', recordType: 'deadline', recordId: id, summary: summary(due.dueDay) });
 }
 
 function openDeadlineForChange(db: Db, id: string, expectedVersion: number): DeadlineRecord {

@@ -70,66 +70,61 @@ export function inbox(wb: Workbench): InboxItem[] {
     const coAssessor = a.lead === user.id || a.co === user.id;
     if (!coAssessor && !managing.has(a.caseId)) continue;
     const last = lastTransition(db, a.id);
+    // An item on this assessment, since its last step unless said otherwise.
+    const forAssessment = (
+      kind: InboxItem['kind'],
+      screen: 'assessment' | 'sign-off',
+      title: string,
+      detail: string,
+      since = last?.at ?? '',
+    ) => items.push({ kind, caseId: a.caseId, title, detail, since, due: null, place: { screen, id: a.id } });
     // Who may approve or sign is the sign-off's own decision (the profile's rules included), not guessed here.
     const allowed = a.state === 'in-progress' ? null : signOffStatus(wb, a.id).allowed;
     if (a.state === 'submitted' && allowed?.approve) {
-      items.push({
-        kind: 'quality-assure',
-        caseId: a.caseId,
-        title: 'Quality-assure the assessment',
-        detail: `Version ${a.versionNo}, submitted by ${last?.byName ?? 'a co-assessor'}.`,
-        since: last?.at ?? '',
-        due: null,
-        place: { screen: 'sign-off', id: a.id },
-      });
+      forAssessment(
+        'quality-assure',
+        'sign-off',
+        'Quality-assure the assessment',
+        `Version ${a.versionNo}, submitted by ${last?.byName ?? 'a co-assessor'}.`,
+      );
     }
     if (!coAssessor) continue;
     if (a.state === 'in-progress' && last?.action === 'return') {
-      items.push({
-        kind: 'returned',
-        caseId: a.caseId,
-        title: 'Returned with comments',
-        detail: last.comments ? `${last.byName}: “${last.comments}”` : `Returned by ${last.byName}.`,
-        since: last.at,
-        due: null,
-        place: { screen: 'assessment', id: a.id },
-      });
+      forAssessment(
+        'returned',
+        'assessment',
+        'Returned with comments',
+        last.comments ? `${last.byName}: “${last.comments}”` : `Returned by ${last.byName}.`,
+      );
     }
     if (a.state === 'approved' && allowed?.sign) {
-      items.push({
-        kind: 'sign',
-        caseId: a.caseId,
-        title: 'Sign the approved assessment',
-        detail: `Version ${a.versionNo}, approved by ${last?.byName ?? 'a manager'}.`,
-        since: last?.at ?? '',
-        due: null,
-        place: { screen: 'sign-off', id: a.id },
-      });
+      forAssessment(
+        'sign',
+        'sign-off',
+        'Sign the approved assessment',
+        `Version ${a.versionNo}, approved by ${last?.byName ?? 'a manager'}.`,
+      );
     }
     if (a.state !== 'in-progress') continue;
     const open = domainsToFinish(db, a.id, user.id);
     if (open > 0) {
-      items.push({
-        kind: 'finish-ratings',
-        caseId: a.caseId,
-        title: 'Finish your independent ratings',
-        detail: `${open} ${open === 1 ? 'domain' : 'domains'} with items you have not finished rating.`,
-        since: '',
-        due: null,
-        place: { screen: 'assessment', id: a.id },
-      });
+      forAssessment(
+        'finish-ratings',
+        'assessment',
+        'Finish your independent ratings',
+        `${open} ${open === 1 ? 'domain' : 'domains'} with items you have not finished rating.`,
+        '',
+      );
     }
     const toConfirm = proposalsToConfirm(db, a.id, user.id);
     if (toConfirm.length > 0) {
-      items.push({
-        kind: 'confirm-agreement',
-        caseId: a.caseId,
-        title: 'Confirm the agreed positions proposed to you',
-        detail: `${toConfirm.length} proposed by your co-assessor: ${toConfirm.slice(0, 3).join('; ')}${toConfirm.length > 3 ? '; …' : ''}.`,
-        since: '',
-        due: null,
-        place: { screen: 'assessment', id: a.id },
-      });
+      forAssessment(
+        'confirm-agreement',
+        'assessment',
+        'Confirm the agreed positions proposed to you',
+        `${toConfirm.length} proposed by your co-assessor: ${toConfirm.slice(0, 3).join('; ')}${toConfirm.length > 3 ? '; …' : ''}.`,
+        '',
+      );
     }
   }
 

@@ -104,31 +104,25 @@ export function walkRequest(request: unknown, maxBytes = MAX_REQUEST_BYTES): Wal
 
 /** The plain message and field problems for a refusal. */
 export function describeRefusal(refusal: WalkRefusal): { message: string; problems?: FieldProblem[] } {
-  switch (refusal.kind) {
-    case 'too-large':
-      return { message: 'The request is too large. Shorten the text and try again.' };
-    case 'too-complex':
-      return {
-        message:
-          'The request has too many items or is nested too deeply to be read. Nothing was saved: reload the workbench and try again.',
-        problems: [{ path: refusal.path, message: 'has too many items or is nested too deeply' }],
-      };
-    case 'not-plain':
-      return {
-        message:
-          'The request contains a value of a kind the workbench does not accept. Nothing was saved: reload the workbench and try again.',
-        problems: [{ path: refusal.path, message: 'is not plain text, a number, a list or a set of fields' }],
-      };
-    case 'forbidden-key':
-      return {
-        message: 'The request contains a field name that is not allowed.',
-        problems: [{ path: refusal.path, message: 'is not an allowed field name' }],
-      };
-    case 'broken-text':
-      return {
-        message:
-          'Some text contains a broken character (half of a character pair), so nothing was saved. Retype the text in the field named and try again.',
-        problems: [{ path: refusal.path, message: 'contains a broken character' }],
-      };
-  }
+  if (refusal.kind === 'too-large')
+    return { message: 'The request is too large. Shorten the text and try again.' };
+  const [message, problem] = REFUSALS[refusal.kind];
+  return { message, problems: [{ path: refusal.path, message: problem }] };
 }
+
+/** For each refusal at a path: the message, and the problem at that path. */
+const REFUSALS: Record<Exclude<WalkRefusal['kind'], 'too-large'>, [string, string]> = {
+  'too-complex': [
+    'The request has too many items or is nested too deeply to be read. Nothing was saved: reload the workbench and try again.',
+    'has too many items or is nested too deeply',
+  ],
+  'not-plain': [
+    'The request contains a value of a kind the workbench does not accept. Nothing was saved: reload the workbench and try again.',
+    'is not plain text, a number, a list or a set of fields',
+  ],
+  'forbidden-key': ['The request contains a field name that is not allowed.', 'is not an allowed field name'],
+  'broken-text': [
+    'Some text contains a broken character (half of a character pair), so nothing was saved. Retype the text in the field named and try again.',
+    'contains a broken character',
+  ],
+};

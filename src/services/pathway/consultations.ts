@@ -11,6 +11,7 @@ import { findUser } from '#store/users.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { requireProfile } from '../profiles.ts';
 import type { Workbench } from '../workbench.ts';
+import { refuse } from './case.ts';
 import { pathwaySummary } from './summary.ts';
 
 // Consultation with the HSB hub (Lancashire protocol): request by the allocated social worker with their
@@ -107,14 +108,39 @@ function forChange(db: Db, id: string, expectedVersion: number) {
   return c;
 }
 
-/** The hub screens the request: accepted, or declined with a rationale shown to the referrer. */
-export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultations.screen'>) {
+type Consultation = ReturnType<typeof forChange>;
+type SignedInUser = ReturnType<Workbench['signedIn']>['user'];
+
+/**
+ * Changes one consultation (checked to exist at the version the caller saw) as `change` says, in one
+ * transaction with its audit entry, and returns the case's pathway as it now stands.
+ */
+function changeConsultation(
+  wb: Workbench,
+  ref: { consultationId: string; expectedVersion: number },
+  change: (
+    db: Db,
+    c: Consultation,
+    user: SignedInUser,
+    now: string,
+  ) => { changed: Partial<Consultation>; action: string; summary: string },
+) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
   let caseId = '';
   wb.write((db, audit) => {
-    const c = forChange(db, req.consultationId, req.expectedVersion);
+    const c = forChange(db, ref.consultationId, ref.expectedVersion);
     caseId = c.caseId;
+    const { changed, action, summary } = change(db, c, user, now);
+    updateConsultation(db, { ...c, ...changed }, ref.expectedVersion);
+    audit({ action, recordType: 'case', recordId: c.caseId, summary });
+  });
+  return pathwaySummary(wb, caseId);
+}
+
+/** The hub screens the request: accepted, or declined with a rationale shown to the referrer. */
+export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultations.screen'>) {
+  return changeConsultation(wb, req, (db, c, user, now) => {
     if (c.state !== 'requested')
       throw new WorkbenchError('rule-broken', 'This request has already been screened.');
     if (user.id === c.requestedBy)
@@ -132,39 +158,25 @@ export function screenConsultation(wb: Workbench, req: ParsedRequest<'consultati
         `Under the ${profile.name} profile the request is screened by the ${screener}: ask them to screen it.`,
       );
     }
-    if (req.decision === 'decline' && !req.rationale) {
-      throw new WorkbenchError(
-        'invalid-request',
+    if (req.decision === 'decline' && !req.rationale)
+      refuse(
+        'rationale',
+        'is required to decline',
         'Give the rationale for declining: it is shown to the referrer.',
-        { problems: [{ path: 'rationale', message: 'is required to decline' }] },
       );
-    }
-    updateConsultation(
-      db,
-      {
-        ...c,
+    return {
+      changed: {
         state: req.decision === 'accept' ? 'accepted' : 'declined',
         screening: { decision: req.decision, rationale: req.rationale, by: user.id, at: now },
       },
-      req.expectedVersion,
-    );
-    audit({
       action: `consultation.${req.decision}`,
-      recordType: 'case',
-      recordId: c.caseId,
       summary: `${req.decision === 'accept' ? 'accepted' : 'declined'} the consultation request${req.rationale ? '; rationale recorded' : ''}`,
-    });
+    };
   });
-  return pathwaySummary(wb, caseId);
 }
 
 export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'consultations.recordMeeting'>) {
-  const { user } = wb.signedIn();
-  const now = wb.now().toISOString();
-  let caseId = '';
-  wb.write((db, audit) => {
-    const c = forChange(db, req.consultationId, req.expectedVersion);
-    caseId = c.caseId;
+  return changeConsultation(wb, req, (_db, c, user, now) => {
     if (c.state !== 'accepted')
       throw new WorkbenchError(
         'rule-broken',
@@ -173,15 +185,13 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
     const heldAt = new Date(req.heldAt).toISOString();
     refuseFuture(heldAt, now, 'heldAt', 'The consultation cannot be recorded before it has happened.');
     if (millisecondsBetween(c.requestedAt, heldAt) < 0)
-      throw new WorkbenchError(
-        'invalid-request',
+      refuse(
+        'heldAt',
+        'is before the request',
         'The consultation cannot have been held before it was requested.',
-        { problems: [{ path: 'heldAt', message: 'is before the request' }] },
       );
-    updateConsultation(
-      db,
-      {
-        ...c,
+    return {
+      changed: {
         state: 'held',
         meeting: {
           heldAt,
@@ -197,14 +207,8 @@ export function recordConsultationMeeting(wb: Workbench, req: ParsedRequest<'con
           recordedBy: user.id,
         },
       },
-      req.expectedVersion,
-    );
-    audit({
       action: 'consultation.held',
-      recordType: 'case',
-      recordId: c.caseId,
       summary: `recorded the consultation: behaviour ${req.outcome}; next steps ${req.nextSteps.join(', ')}`,
-    });
+    };
   });
-  return pathwaySummary(wb, caseId);
 }

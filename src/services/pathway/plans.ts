@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
-import { londonDay } from '#domain/dates.ts';
 import { findCase } from '#store/cases.ts';
 import { insertPlanRecord } from '#store/pathway.ts';
+import { refuseFutureDay } from '../not-in-future.ts';
 import type { Workbench } from '../workbench.ts';
 import { pathwaySummary } from './summary.ts';
 
@@ -13,10 +13,7 @@ export function recordPlan(wb: Workbench, req: ParsedRequest<'plans.record'>) {
   const now = wb.now().toISOString();
   wb.write((db, audit) => {
     if (!findCase(db, req.caseId)) throw new WorkbenchError('not-found', 'That case was not found.');
-    if (req.dated > londonDay(now))
-      throw new WorkbenchError('invalid-request', 'The date cannot be in the future.', {
-        problems: [{ path: 'dated', message: 'is in the future' }],
-      });
+    refuseFutureDay(req.dated, now, 'dated', 'The date cannot be in the future.');
     insertPlanRecord(db, {
       id: randomUUID(),
       caseId: req.caseId,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
-import { computeDue } from '#domain/clock/index.ts';
 import { londonDay, millisecondsBetween } from '#domain/dates.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import type { Db } from '#store/database.ts';
-import { deadlinesOfCase, insertDeadline, markDeadlineMet } from '#store/deadlines.ts';
+import { deadlinesOfCase, markDeadlineMet } from '#store/deadlines.ts';
 import {
   findStrategyMeeting,
   insertStrategyMeeting,
@@ -14,6 +13,7 @@ import {
 } from '#store/pathway.ts';
 import { findUser } from '#store/users.ts';
 import { startAssessment } from '../assessments/start.ts';
+import { startDeadline } from '../deadlines.ts';
 import { refuseFuture } from '../not-in-future.ts';
 import { calendarFor } from '../profiles.ts';
 import type { AuditNote, Workbench } from '../workbench.ts';
@@ -155,36 +155,25 @@ export function recordStrategyMeeting(wb: Workbench, req: ParsedRequest<'pathway
     }
     if (d.followUpWorkingDays) {
       const rule = { kind: 'working-days' as const, days: d.followUpWorkingDays };
-      const calendar = calendarFor(db, profile);
-      const due = computeDue(rule, heldAt, calendar);
-      const deadlineId = randomUUID();
-      insertDeadline(db, {
-        id: deadlineId,
-        caseId: hsbCase.id,
-        profileId: profile.id,
-        profileVersion: profile.version,
-        ruleId: 'strategy-meeting-follow-up',
-        label: 'Follow-up strategy meeting held',
-        rule,
-        citation: { source: 'Set at the strategy meeting', section: `held ${londonDay(heldAt)}` },
-        startedByEvent: 'strategy-meeting-held',
-        startedByLabel: `Strategy ${req.type} held`,
-        triggerAt: heldAt,
-        calendar,
-        originalDueDay: due.dueDay,
-        originalDueInstant: due.dueInstant,
-        state: 'open',
-        metAt: null,
-        metNote: '',
-        createdAt: now,
-        createdBy: user.id,
-      });
-      audit({
-        action: 'deadline.start',
-        recordType: 'deadline',
-        recordId: deadlineId,
-        summary: `Follow-up strategy meeting within ${d.followUpWorkingDays} working days, due ${due.dueDay}`,
-      });
+      startDeadline(
+        db,
+        audit,
+        {
+          caseId: hsbCase.id,
+          profile,
+          ruleId: 'strategy-meeting-follow-up',
+          label: 'Follow-up strategy meeting held',
+          rule,
+          citation: { source: 'Set at the strategy meeting', section: `held ${londonDay(heldAt)}` },
+          startedByEvent: 'strategy-meeting-held',
+          startedByLabel: `Strategy ${req.type} held`,
+          triggerAt: heldAt,
+          calendar: calendarFor(db, profile),
+          createdAt: now,
+          createdBy: user.id,
+        },
+        (dueDay) => `Follow-up strategy meeting within ${d.followUpWorkingDays} working days, due ${dueDay}`,
+      );
     }
     if (
       chosen.some((o) => o.startsAssessment) &&

@@ -27,7 +27,7 @@ import { prepared } from '#store/sync/statements.ts';
 import { syncedTable, withoutCapture } from '#store/sync/tables.ts';
 import { openChangeSet, signatureVerifies } from '#sync/envelope.ts';
 import { deviceKeyOf } from '#sync/roster.ts';
-import type { Workbench } from '../workbench.ts';
+import type { AuditNote, Workbench } from '../workbench.ts';
 import { lackedBy } from './bundles.ts';
 import { sealAndKeep, seenVersions } from './capture.ts';
 import { deviceOf } from './team.ts';
@@ -252,43 +252,57 @@ export function resolveConflict(wb: Workbench, req: ParsedRequest<'sync.resolveC
       value: chosen.value,
       by: device.memberId,
     };
-    writeField(db, req.table, req.rowId, req.field, applyEdit(state, edit));
-    withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
-    // The trail names whose version was kept, never what was typed.
-    const author = (
-      prepared(db, 'SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
-    )?.name;
-    const summary = `kept ${author ?? 'one person'}’s version of the ${req.field.replaceAll('_', ' ')} after a conflict`;
-    audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });
-    sealAndKeep(
-      db,
-      device,
-      req.caseId,
-      [{ table: req.table, id: req.rowId, field: req.field, edit }],
-      [
-        {
-          at: now.toISOString(),
-          action: 'sync.resolve-conflict',
-          recordType: req.table,
-          recordId: req.rowId,
-          summary,
-        },
-      ],
-      now,
+    const kept = { field: req.field, state, edit, now, chosenBy: chosen.by };
+    const what = req.field.replaceAll('_', ' ');
+    return keepResolution(
+      { db, audit, device, req },
+      kept,
+      (author) => `kept ${author}’s version of the ${what} after a conflict`,
     );
-    return null;
   });
+}
+
+type Device = NonNullable<ReturnType<Workbench['signedIn']>['device']>;
+
+/**
+ * Writes the edit that resolves a conflict and seals it for the team with its audit entry. The trail
+ * names whose version was kept, never what was typed.
+ */
+function keepResolution(
+  {
+    db,
+    audit,
+    device,
+    req,
+  }: { db: Db; audit: (note: AuditNote) => void; device: Device; req: ParsedRequest<'sync.resolveConflict'> },
+  change: { field: string; state: FieldState; edit: FieldEdit; now: Date; chosenBy: string },
+  summaryFor: (author: string) => string,
+): null {
+  const { field, state, edit, now } = change;
+  writeField(db, req.table, req.rowId, field, applyEdit(state, edit));
+  withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
+  const author = (
+    prepared(db, 'SELECT name FROM users WHERE id = ?').get(change.chosenBy) as { name: string } | undefined
+  )?.name;
+  const summary = summaryFor(author ?? 'one person');
+  const note = { action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary };
+  audit(note);
+  sealAndKeep(
+    db,
+    device,
+    req.caseId,
+    [{ table: req.table, id: req.rowId, field, edit }],
+    [{ at: now.toISOString(), ...note }],
+    now,
+  );
+  return null;
 }
 
 /**
  * Keeps the removal (a new removal that has seen every change) or the change (the record comes back,
  * with every field as merged): either way a new edit of the tombstone, which travels like any other.
  */
-function resolveRemoval(
-  wb: Workbench,
-  device: NonNullable<ReturnType<Workbench['signedIn']>['device']>,
-  req: ParsedRequest<'sync.resolveConflict'>,
-): null {
+function resolveRemoval(wb: Workbench, device: Device, req: ParsedRequest<'sync.resolveConflict'>): null {
   return wb.write((db, audit) => {
     const conflict = removalConflicts(db, req.caseId, new Map()).find(
       (c) => c.table === req.table && c.rowId === req.rowId,
@@ -311,31 +325,11 @@ function resolveRemoval(
       value: keepRemoval,
       by: device.memberId,
     };
-    writeField(db, req.table, req.rowId, DELETED_FIELD, applyEdit(state, edit));
-    withoutCapture(db, () => materialise(db, [{ tbl: req.table, rowId: req.rowId }]));
-    const author = (
-      prepared(db, 'SELECT name FROM users WHERE id = ?').get(chosen.by) as { name: string } | undefined
-    )?.name;
-    const summary = keepRemoval
-      ? `kept the removal by ${author ?? 'one person'} after a change made elsewhere`
-      : `brought back what was removed, keeping ${author ?? 'one person'}’s change`;
-    audit({ action: 'sync.resolve-conflict', recordType: req.table, recordId: req.rowId, summary });
-    sealAndKeep(
-      db,
-      device,
-      req.caseId,
-      [{ table: req.table, id: req.rowId, field: DELETED_FIELD, edit }],
-      [
-        {
-          at: now.toISOString(),
-          action: 'sync.resolve-conflict',
-          recordType: req.table,
-          recordId: req.rowId,
-          summary,
-        },
-      ],
-      now,
+    const kept = { field: DELETED_FIELD, state, edit, now, chosenBy: chosen.by };
+    return keepResolution({ db, audit, device, req }, kept, (author) =>
+      keepRemoval
+        ? `kept the removal by ${author} after a change made elsewhere`
+        : `brought back what was removed, keeping ${author}’s change`,
     );
-    return null;
   });
 }

@@ -33,109 +33,67 @@ export type Route =
 
 export const DEFAULT_ROUTE: Route = { name: 'cases' };
 
+/**
+ * Each screen's address after '#/': fixed parts, and `:field` for a part that carries the route's field
+ * of that name (`:version`, a whole number from 1).
+ */
+const PATHS: Record<Route['name'], string> = {
+  'my-work': 'my-work',
+  cases: 'cases',
+  case: 'cases/:caseId',
+  'pattern-map': 'cases/:caseId/map',
+  'case-sync': 'cases/:caseId/sync',
+  'new-child': 'children/new',
+  'open-case': 'children/:childId/open-case',
+  users: 'users',
+  user: 'users/:userId',
+  administration: 'administration',
+  profiles: 'profiles',
+  profile: 'profiles/:profileId/:version',
+  'change-password': 'account/password',
+  'new-assessment': 'cases/:caseId/assessments/new',
+  assessment: 'assessments/:assessmentId',
+  frameworks: 'frameworks',
+  'sign-off': 'assessments/:assessmentId/sign-off',
+  'report-format': 'report-format',
+  'hsb-concern': 'cases/:caseId/concern/new',
+  'hsb-category': 'cases/:caseId/risk-category',
+  'hsb-meetings': 'cases/:caseId/strategy-meetings',
+  'hsb-meeting-new': 'cases/:caseId/strategy-meeting/new',
+  'hsb-consultation': 'cases/:caseId/consultation',
+  'hsb-plans': 'cases/:caseId/plans',
+  'hsb-steps': 'cases/:caseId/steps',
+  'nfa-decisions': 'nfa-decisions',
+};
+
 export function hrefFor(route: Route): string {
-  const id = (value: string) => encodeURIComponent(value);
-  switch (route.name) {
-    case 'my-work':
-      return '#/my-work';
-    case 'cases':
-      return '#/cases';
-    case 'case':
-      return `#/cases/${id(route.caseId)}`;
-    case 'pattern-map':
-      return `#/cases/${id(route.caseId)}/map`;
-    case 'case-sync':
-      return `#/cases/${id(route.caseId)}/sync`;
-    case 'new-child':
-      return '#/children/new';
-    case 'open-case':
-      return `#/children/${id(route.childId)}/open-case`;
-    case 'users':
-      return '#/users';
-    case 'user':
-      return `#/users/${id(route.userId)}`;
-    case 'administration':
-      return '#/administration';
-    case 'profiles':
-      return '#/profiles';
-    case 'profile':
-      return `#/profiles/${id(route.profileId)}/${route.version}`;
-    case 'change-password':
-      return '#/account/password';
-    case 'new-assessment':
-      return `#/cases/${id(route.caseId)}/assessments/new`;
-    case 'assessment':
-      return `#/assessments/${id(route.assessmentId)}`;
-    case 'frameworks':
-      return '#/frameworks';
-    case 'sign-off':
-      return `#/assessments/${id(route.assessmentId)}/sign-off`;
-    case 'report-format':
-      return '#/report-format';
-    case 'hsb-concern':
-      return `#/cases/${id(route.caseId)}/concern/new`;
-    case 'hsb-category':
-      return `#/cases/${id(route.caseId)}/risk-category`;
-    case 'hsb-meetings':
-      return `#/cases/${id(route.caseId)}/strategy-meetings`;
-    case 'hsb-meeting-new':
-      return `#/cases/${id(route.caseId)}/strategy-meeting/new`;
-    case 'hsb-consultation':
-      return `#/cases/${id(route.caseId)}/consultation`;
-    case 'hsb-plans':
-      return `#/cases/${id(route.caseId)}/plans`;
-    case 'hsb-steps':
-      return `#/cases/${id(route.caseId)}/steps`;
-    case 'nfa-decisions':
-      return '#/nfa-decisions';
-  }
+  const fields = route as unknown as Record<string, string | number>;
+  const parts = PATHS[route.name]
+    .split('/')
+    .map((part) => (part.startsWith(':') ? encodeURIComponent(String(fields[part.slice(1)])) : part));
+  return `#/${parts.join('/')}`;
 }
 
 /** The route for a hash, or null when the hash is not a screen address. */
 export function parseRoute(hash: string): Route | null {
   if (!hash.startsWith('#/')) return null;
   const parts = hash.slice(2).split('/').map(decodeURIComponent);
-  const [first, second, third] = parts;
-  if (first === 'my-work' && parts.length === 1) return { name: 'my-work' };
-  if (first === 'cases' && parts.length === 1) return { name: 'cases' };
-  if (first === 'cases' && second && parts.length === 2) return { name: 'case', caseId: second };
-  if (first === 'cases' && second && third === 'map' && parts.length === 3)
-    return { name: 'pattern-map', caseId: second };
-  if (first === 'cases' && second && third === 'sync' && parts.length === 3)
-    return { name: 'case-sync', caseId: second };
-  if (first === 'children' && second === 'new' && parts.length === 2) return { name: 'new-child' };
-  if (first === 'children' && second && third === 'open-case') return { name: 'open-case', childId: second };
-  if (first === 'users' && parts.length === 1) return { name: 'users' };
-  if (first === 'users' && second && parts.length === 2) return { name: 'user', userId: second };
-  if (first === 'administration') return { name: 'administration' };
-  if (first === 'profiles' && parts.length === 1) return { name: 'profiles' };
-  if (first === 'profiles' && second && third && /^[1-9]\d{0,5}$/.test(third) && parts.length === 3) {
-    return { name: 'profile', profileId: second, version: Number(third) };
+  for (const [name, path] of Object.entries(PATHS)) {
+    const pattern = path.split('/');
+    if (pattern.length !== parts.length) continue;
+    const route: Record<string, string | number> = { name };
+    const matches = pattern.every((expected, i) => {
+      const part = parts[i] ?? '';
+      if (!expected.startsWith(':')) return part === expected;
+      if (expected === ':version') {
+        route.version = Number(part);
+        return /^[1-9]\d{0,5}$/.test(part);
+      }
+      route[expected.slice(1)] = part;
+      return part !== '';
+    });
+    if (matches) return route as unknown as Route;
   }
-  if (first === 'account' && second === 'password') return { name: 'change-password' };
-  if (first === 'cases' && second && third === 'assessments' && parts[3] === 'new' && parts.length === 4)
-    return { name: 'new-assessment', caseId: second };
-  if (first === 'assessments' && second && parts.length === 2)
-    return { name: 'assessment', assessmentId: second };
-  if (first === 'frameworks' && parts.length === 1) return { name: 'frameworks' };
-  if (first === 'assessments' && second && third === 'sign-off' && parts.length === 3)
-    return { name: 'sign-off', assessmentId: second };
-  if (first === 'report-format' && parts.length === 1) return { name: 'report-format' };
-  if (first === 'cases' && second && third === 'concern' && parts[3] === 'new' && parts.length === 4)
-    return { name: 'hsb-concern', caseId: second };
-  if (first === 'cases' && second && third === 'risk-category' && parts.length === 3)
-    return { name: 'hsb-category', caseId: second };
-  if (first === 'cases' && second && third === 'strategy-meetings' && parts.length === 3)
-    return { name: 'hsb-meetings', caseId: second };
-  if (first === 'cases' && second && third === 'strategy-meeting' && parts[3] === 'new' && parts.length === 4)
-    return { name: 'hsb-meeting-new', caseId: second };
-  if (first === 'cases' && second && third === 'consultation' && parts.length === 3)
-    return { name: 'hsb-consultation', caseId: second };
-  if (first === 'cases' && second && third === 'plans' && parts.length === 3)
-    return { name: 'hsb-plans', caseId: second };
-  if (first === 'cases' && second && third === 'steps' && parts.length === 3)
-    return { name: 'hsb-steps', caseId: second };
-  if (first === 'nfa-decisions' && parts.length === 1) return { name: 'nfa-decisions' };
   return DEFAULT_ROUTE;
 }
 

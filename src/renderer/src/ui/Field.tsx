@@ -9,6 +9,7 @@ import {
   FieldsetField,
   fieldState,
   LabelledField,
+  RadioInput,
 } from './field-parts.tsx';
 import type { FormErrors } from './problems.ts';
 import { TimeField } from './TimeField.tsx';
@@ -194,11 +195,9 @@ export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
         {options.map((o) => (
           <div key={o.value}>
             <div className="radio">
-              <input
-                id={`${id}-${o.value}`}
-                type="radio"
-                name={id}
-                className="radio__input"
+              <RadioInput
+                groupId={id}
+                value={o.value}
                 checked={value === o.value}
                 onChange={() => onChange(o.value)}
               />

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import type { Result } from '#contract/errors.ts';
+import { Pending } from './LoadFailed.tsx';
+import { useLoad } from './useLoad.ts';
 
 /** A titled part of a screen: a section named by its medium (h2) heading, whose id is `id`. */
 export function Section({
@@ -19,5 +22,39 @@ export function Section({
       </h2>
       {children}
     </section>
+  );
+}
+
+/**
+ * A section of a list loaded by one call: "Loading …" or the refusal with Try again until it is ready,
+ * then its title with how many there are, and `none` when there are none.
+ */
+export function LoadedListSection<T>({
+  id,
+  title,
+  what,
+  load,
+  none,
+  children,
+}: {
+  id: string;
+  title: string;
+  what: string;
+  load: () => Promise<Result<T[]>>;
+  none: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  const [loaded, reload] = useLoad(load);
+  if (loaded.state !== 'ready') return <Pending loaded={loaded} what={what} onRetry={reload} />;
+  const items = loaded.data;
+  const count = (
+    <span key="count" className="heading-count">
+      {` (${items.length})`}
+    </span>
+  );
+  return (
+    <Section id={id} title={[title, count]}>
+      {items.length === 0 ? <p className="body hint">{none}</p> : children(items)}
+    </Section>
   );
 }

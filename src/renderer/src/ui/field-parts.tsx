@@ -83,13 +83,15 @@ interface FrameProps {
   label: string;
   hint?: ReactNode;
   message: string | undefined;
+  /** Marked in error though no message is shown here (the refusal is said elsewhere). */
+  invalid?: boolean;
   children: ReactNode;
 }
 
 /** One control with its label, hint and error above it, marked in error as a whole. */
-export function LabelledField({ id, label, hint, message, children }: FrameProps) {
+export function LabelledField({ id, label, hint, message, invalid, children }: FrameProps) {
   return (
-    <div className={`field${message ? ' field--error' : ''}`}>
+    <div className={`field${message || invalid ? ' field--error' : ''}`}>
       <label htmlFor={id} className="label">
         {label}
       </label>
@@ -123,5 +125,32 @@ export function FieldsetField({
         {children}
       </fieldset>
     </div>
+  );
+}
+
+/** One radio button of a group: its name is the group's id, its own id the group's id and its value. */
+export function RadioInput({
+  groupId,
+  value,
+  checked,
+  onChange,
+  describedBy,
+}: {
+  groupId: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  describedBy?: string;
+}) {
+  return (
+    <input
+      id={`${groupId}-${value}`}
+      type="radio"
+      name={groupId}
+      className="radio__input"
+      checked={checked}
+      onChange={onChange}
+      aria-describedby={describedBy}
+    />
   );
 }

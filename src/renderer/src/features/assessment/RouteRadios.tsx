@@ -1,4 +1,4 @@
-import { FieldsetField, fieldState } from '../../ui/field-parts.tsx';
+import { FieldsetField, fieldState, RadioInput } from '../../ui/field-parts.tsx';
 import type { FormErrors } from '../../ui/problems.ts';
 import { ROUTE_OPTIONS } from './shared.tsx';
 
@@ -21,14 +21,12 @@ export function RouteRadios({
     <FieldsetField id={id} label={label} message={message} legendClass="legend legend--s">
       {ROUTE_OPTIONS.map((o) => (
         <div className="radio" key={o.value}>
-          <input
-            id={`${id}-${o.value}`}
-            type="radio"
-            name={id}
-            className="radio__input"
+          <RadioInput
+            groupId={id}
+            value={o.value}
             checked={value === o.value}
             onChange={() => onChange(o.value)}
-            aria-describedby={`${id}-${o.value}-hint`}
+            describedBy={`${id}-${o.value}-hint`}
           />
           <div>
             <label htmlFor={`${id}-${o.value}`} className="radio__label">

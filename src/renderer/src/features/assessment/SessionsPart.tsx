@@ -6,7 +6,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldsetField } from '../../ui/field-parts.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
@@ -147,8 +147,6 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
 
   const participantsId = fieldId(FORM, 'participants');
   const participantsError = problemFor(errors, 'participants');
-  const assessorsId = fieldId(FORM, 'assessorIds');
-  const assessorsError = problemFor(errors, 'assessorIds');
 
   return (
     <form
@@ -226,28 +224,15 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
           Add a parent or carer, significant other or professional
         </button>
       </FieldsetField>
-      <FieldsetField id={assessorsId} label="Assessors at the session" message={assessorsError}>
-        {assessors.map((a) => (
-          <div className="checkbox" key={a.id}>
-            <input
-              id={`${assessorsId}-${a.id}`}
-              type="checkbox"
-              className="checkbox__input"
-              checked={assessorIds.includes(a.id)}
-              onChange={(e) =>
-                setAssessorIds((ids) =>
-                  assessors
-                    .map((x) => x.id)
-                    .filter((id) => (id === a.id ? e.target.checked : ids.includes(id))),
-                )
-              }
-            />
-            <label htmlFor={`${assessorsId}-${a.id}`} className="checkbox__label">
-              {a.name}
-            </label>
-          </div>
-        ))}
-      </FieldsetField>
+      <CheckboxGroup
+        form={FORM}
+        path="assessorIds"
+        label="Assessors at the session"
+        errors={errors}
+        options={assessors.map((a) => ({ value: a.id, label: a.name }))}
+        values={assessorIds}
+        onChange={setAssessorIds}
+      />
       <TextField
         form={FORM}
         path="place"

@@ -82,45 +82,25 @@ interface Props {
 /** The child's identifying details, shared by "New child" and "Edit child details". */
 export function ChildFields({ form, value, onChange, errors }: Props) {
   const set = (key: keyof ChildDraft) => (next: string) => onChange({ ...value, [key]: next });
+  // What every field of the child's details is given: its form, path, label and errors.
+  const at = (key: keyof ChildDraft) => ({ form, path: key, label: CHILD_LABELS[key], errors });
   const text = (
     key: Exclude<keyof ChildDraft, 'gender'>,
     hint?: string,
     width?: 'short' | 'medium' | 'long',
-  ) => (
-    <TextField
-      form={form}
-      path={key}
-      label={CHILD_LABELS[key]}
-      hint={hint}
-      value={value[key]}
-      onChange={set(key)}
-      width={width}
-      errors={errors}
-    />
-  );
+  ) => <TextField {...at(key)} hint={hint} value={value[key]} onChange={set(key)} width={width} />;
   const dob = isIsoDay(value.dateOfBirth) ? formatBirthDate(value.dateOfBirth, todayInLondon()) : '';
   return (
     <>
       {text('name')}
       {text('preferredName', 'What the child likes to be called, if different from their name.')}
-      <DateField
-        form={form}
-        path="dateOfBirth"
-        label={CHILD_LABELS.dateOfBirth}
-        value={value.dateOfBirth}
-        onChange={set('dateOfBirth')}
-        after={dob}
-        errors={errors}
-      />
+      <DateField {...at('dateOfBirth')} value={value.dateOfBirth} onChange={set('dateOfBirth')} after={dob} />
       <SelectField
-        form={form}
-        path="gender"
-        label={CHILD_LABELS.gender}
+        {...at('gender')}
         value={value.gender}
         onChange={set('gender')}
         options={GENDER_OPTIONS}
         placeholder={value.gender === '' ? 'Choose an option' : undefined}
-        errors={errors}
       />
       {text('socialCareNumber', "The child's number in the social care case recording system.", 'medium')}
       {text('youthJusticeNumber', "The child's number in the youth justice case recording system.", 'medium')}

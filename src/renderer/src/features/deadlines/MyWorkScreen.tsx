@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../../app/session.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { LoadedListSection } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { CaseLink, DeadlineTable } from './DeadlineTable.tsx';
 import { GROUPS, groupOf } from './due.ts';
@@ -93,22 +94,15 @@ function MyDeadlines() {
 
 /** The actions the procedures ask for on the person's cases, due until their step is recorded (issue 12). */
 function MyActions() {
-  const [loaded, reload] = useLoad(() => call('deadlines.myActions', {}));
-  if (loaded.state === 'loading') return <Loading what="the actions to record" />;
-  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} onRetry={() => void reload()} />;
-  const actions = loaded.data;
   return (
-    <section aria-labelledby="my-actions-title" className="section">
-      <h2 id="my-actions-title" className="heading-m">
-        Actions to record
-        <span className="heading-count"> ({actions.length})</span>
-      </h2>
-      {actions.length === 0 ? (
-        <p className="body hint">
-          No action the procedures ask for is waiting on your cases. An action, such as recording the
-          intervention plan once an assessment is signed, stays here until it is recorded on the case.
-        </p>
-      ) : (
+    <LoadedListSection
+      id="my-actions-title"
+      title="Actions to record"
+      what="the actions to record"
+      load={() => call('deadlines.myActions', {})}
+      none="No action the procedures ask for is waiting on your cases. An action, such as recording the intervention plan once an assessment is signed, stays here until it is recorded on the case."
+    >
+      {(actions) => (
         <DataTable
           caption="Actions to record on your cases"
           columns={['Case', 'Action', 'Where the procedure says so']}
@@ -124,7 +118,7 @@ function MyActions() {
           ))}
         </DataTable>
       )}
-    </section>
+    </LoadedListSection>
   );
 }
 

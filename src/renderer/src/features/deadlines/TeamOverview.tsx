@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { CallResponse } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ExportButton } from '../../ui/ExportButton.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -30,37 +31,24 @@ export function TeamOverview() {
 function Overview({ overview }: { overview: Overview }) {
   return (
     <>
-      {overview.cases.length === 0 ? (
-        <p className="body">You manage no open cases.</p>
-      ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption className="visually-hidden">The open cases you manage</caption>
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Held by</th>
-                <th scope="col">Overdue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.cases.map((c) => (
-                <tr key={c.caseId}>
-                  <td>
-                    <RouteLink to={{ name: 'case', caseId: c.caseId }}>
-                      <span className="nowrap">{c.caseReference}</span> {c.childName}
-                    </RouteLink>
-                  </td>
-                  <td>{c.stage}</td>
-                  <td>{c.heldBy}</td>
-                  <td>{c.overdue.length === 0 ? 'Nothing' : c.overdue.join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="The open cases you manage"
+        columns={['Case', 'Stage', 'Held by', 'Overdue']}
+        empty={<p className="body">You manage no open cases.</p>}
+      >
+        {overview.cases.map((c) => (
+          <tr key={c.caseId}>
+            <td>
+              <RouteLink to={{ name: 'case', caseId: c.caseId }}>
+                <span className="nowrap">{c.caseReference}</span> {c.childName}
+              </RouteLink>
+            </td>
+            <td>{c.stage}</td>
+            <td>{c.heldBy}</td>
+            <td>{c.overdue.length === 0 ? 'Nothing' : c.overdue.join('; ')}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Timeliness months={overview.timeliness} />
       <ExportButton name="work.exportTeamCsv" request={{}} label="Save these figures as CSV" />
     </>

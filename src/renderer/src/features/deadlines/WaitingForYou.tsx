@@ -2,8 +2,7 @@ import type { CallResponse } from '#contract/calls.ts';
 import { call } from '../../app/api.ts';
 import { hrefFor, type Route, RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
-import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
-import { useLoad } from '../../ui/useLoad.ts';
+import { LoadedListSection } from '../../ui/Section.tsx';
 
 type Item = CallResponse<'work.inbox'>[number];
 
@@ -23,22 +22,15 @@ function placeOf(place: Item['place']): Route {
 
 /** My work's inbox: what other people have handed to this person, each linking to where it is done. */
 export function WaitingForYou() {
-  const [loaded, reload] = useLoad(() => call('work.inbox', {}));
-  if (loaded.state === 'loading') return <Loading what="what is waiting for you" />;
-  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} onRetry={() => void reload()} />;
-  const items = loaded.data;
   return (
-    <section aria-labelledby="waiting-title" className="section">
-      <h2 id="waiting-title" className="heading-m">
-        Waiting for you
-        <span className="heading-count"> ({items.length})</span>
-      </h2>
-      {items.length === 0 ? (
-        <p className="body hint">
-          Nothing is waiting for you. Consultation requests to screen, assessments to quality-assure or sign,
-          work returned to you and meeting actions you own appear here.
-        </p>
-      ) : (
+    <LoadedListSection
+      id="waiting-title"
+      title="Waiting for you"
+      what="what is waiting for you"
+      load={() => call('work.inbox', {})}
+      none="Nothing is waiting for you. Consultation requests to screen, assessments to quality-assure or sign, work returned to you and meeting actions you own appear here."
+    >
+      {(items) => (
         <ul className="inbox">
           {items.map((i) => (
             <li key={`${i.kind}-${i.place.id}-${i.title}`} className="inbox__item">
@@ -58,7 +50,7 @@ export function WaitingForYou() {
           ))}
         </ul>
       )}
-    </section>
+    </LoadedListSection>
   );
 }
 

@@ -8,6 +8,28 @@ import { type HeadingLevel, PartHeading } from './Heading.tsx';
 
 const notRecorded = <span className="hint">Not recorded</span>;
 
+/** A small table of a meeting's list (attendees, actions): one row an entry, in the order recorded. */
+function ListTable<T>({
+  caption,
+  columns,
+  rows,
+  children,
+}: {
+  caption: ReactNode;
+  columns: string[];
+  rows: readonly T[];
+  children: (row: T) => ReactNode;
+}) {
+  return (
+    <DataTable caption={caption} className="table table--small" columns={columns}>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a meeting's lists have no ids and never reorder
+        <tr key={i}>{children(row)}</tr>
+      ))}
+    </DataTable>
+  );
+}
+
 interface Props {
   meeting: MeetingView;
   /** Names the meeting in the tables' captions, e.g. 'the strategy meeting'. */
@@ -33,21 +55,20 @@ export function MeetingSummary({ meeting: m, what, level = 3, facts, children, a
         {facts}
       </dl>
       <PartHeading level={level}>Attendees</PartHeading>
-      <DataTable
+      <ListTable
         caption={<>Attendees of {what}</>}
-        className="table table--small"
         columns={['Name', 'Role', 'Agency', 'Attendance']}
+        rows={m.attendees}
       >
-        {m.attendees.map((a, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: attendees have no id and never reorder
-          <tr key={i}>
+        {(a) => (
+          <>
             <td>{a.name}</td>
             <td>{a.role || notRecorded}</td>
             <td>{a.agency || notRecorded}</td>
             <td>{ATTENDANCE_LABELS[a.attendance]}</td>
-          </tr>
-        ))}
-      </DataTable>
+          </>
+        )}
+      </ListTable>
       {m.agenda.length > 0 ? (
         <>
           <PartHeading level={level}>Agenda</PartHeading>
@@ -85,21 +106,20 @@ function ActionsTable({
       {m.actions.length === 0 ? (
         <p className="body hint">No actions recorded.</p>
       ) : (
-        <DataTable
+        <ListTable
           caption={<>Actions agreed at {what}</>}
-          className="table table--small"
           columns={['Action', 'Owner', 'Due', 'Done']}
+          rows={m.actions}
         >
-          {m.actions.map((a, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: actions are stored as a list
-            <tr key={i}>
+          {(a) => (
+            <>
               <td>{a.text}</td>
               <td>{a.owner || notRecorded}</td>
               <td>{a.due ? <DayText value={a.due} /> : ''}</td>
               <td>{a.done ? 'Yes' : 'Not yet'}</td>
-            </tr>
-          ))}
-        </DataTable>
+            </>
+          )}
+        </ListTable>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { PathwaySummary } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
 import { Form, FormCheckboxes, FormRadios, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { optionsOf } from '../../ui/options.ts';
 import { MeetingEditor } from '../meetings/MeetingEditor.tsx';
 import {
   type MeetingValues,
@@ -14,19 +15,19 @@ import {
 } from '../meetings/meeting-values.ts';
 import type { Consultation } from './consultation-words.ts';
 
-const OUTCOMES = [
-  { value: 'normal', label: 'Normal' },
-  { value: 'inappropriate', label: 'Inappropriate' },
-  { value: 'problematic', label: 'Problematic' },
-  { value: 'harmful', label: 'Harmful' },
-] as const;
+const OUTCOMES = optionsOf({
+  normal: 'Normal',
+  inappropriate: 'Inappropriate',
+  problematic: 'Problematic',
+  harmful: 'Harmful',
+});
 type ConsultationOutcome = (typeof OUTCOMES)[number]['value'];
-const NEXT_STEPS = [
-  { value: 'pattern-mapping', label: 'Pattern mapping' },
-  { value: 'aim-assessment', label: 'AIM assessment' },
-  { value: 'signposting', label: 'Signposting' },
-  { value: 'no-further-involvement', label: 'No further hub involvement' },
-] as const;
+const NEXT_STEPS = optionsOf({
+  'pattern-mapping': 'Pattern mapping',
+  'aim-assessment': 'AIM assessment',
+  signposting: 'Signposting',
+  'no-further-involvement': 'No further hub involvement',
+});
 type NextStep = (typeof NEXT_STEPS)[number]['value'];
 
 const { actions: _actions, ...COMMON } = meetingLabels();

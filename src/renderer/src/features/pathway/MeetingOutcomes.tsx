@@ -136,21 +136,17 @@ function OutcomeList({ summary, chosen }: { summary: PathwaySummary; chosen: Out
 
 /** One detail an outcome needs: the lead agency, the kind of section 47 enquiry, or the follow-up timescale. */
 function OutcomeDetail({ need }: { need: string }) {
+  const detail = (name: string, path: keyof typeof REQUIREMENT_LABELS) => ({
+    name,
+    path,
+    label: REQUIREMENT_LABELS[path],
+  });
   if (need === 'lead-agency')
-    return (
-      <FormText
-        name="leadAgency"
-        path="details.leadAgency"
-        label={REQUIREMENT_LABELS['details.leadAgency']}
-        width="medium"
-      />
-    );
+    return <FormText {...detail('leadAgency', 'details.leadAgency')} width="medium" />;
   if (need === 's47-type')
     return (
       <FormRadios
-        name="s47Type"
-        path="details.s47Type"
-        label={REQUIREMENT_LABELS['details.s47Type']}
+        {...detail('s47Type', 'details.s47Type')}
         options={[
           { value: 'single', label: 'Single (social care only)' },
           { value: 'joint', label: 'Joint with police' },
@@ -160,9 +156,7 @@ function OutcomeDetail({ need }: { need: string }) {
   if (need === 'follow-up-timescale')
     return (
       <FormText
-        name="followUp"
-        path="details.followUpWorkingDays"
-        label={REQUIREMENT_LABELS['details.followUpWorkingDays']}
+        {...detail('followUp', 'details.followUpWorkingDays')}
         hint="The follow-up meeting becomes a deadline on the case."
         inputMode="numeric"
         width="time"

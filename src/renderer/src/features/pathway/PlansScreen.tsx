@@ -2,14 +2,19 @@ import { useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import { type PathwaySummary, PLAN_KINDS } from '#contract/pathway-calls.ts';
 import { call } from '../../app/api.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { Form, FormDate, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { entryProblems } from '../../ui/problems.ts';
-import { Section } from '../../ui/Section.tsx';
-import { type CaseBasics, caseScreen, loadBasics, PLAN_KIND_LABELS, type PlanKind } from './shared.tsx';
+import {
+  type CaseBasics,
+  caseScreen,
+  loadBasics,
+  PLAN_KIND_LABELS,
+  type PlanKind,
+  RecordedTable,
+} from './shared.tsx';
 
 const FORM = 'plan';
 const LABELS = {
@@ -27,27 +32,26 @@ function PlansWork({ data }: { data: CaseBasics }) {
   return (
     <>
       {open ? <PlanForm caseId={caseId} onSaved={setSummary} /> : null}
-      <Section id="plans-title" title="Recorded on this case" className="section section--divided">
-        <DataTable
-          empty={<p className="body hint">No plan or record has been added yet.</p>}
-          caption="Plans and records on this case, oldest first"
-          className="table table--small"
-          columns={['Date', 'Kind', 'Title', 'Details', 'With whom', 'Recorded by']}
-        >
-          {summary.plans.map((p) => (
-            <tr key={p.id}>
-              <td className="nowrap">
-                <DayText value={p.dated} />
-              </td>
-              <td>{p.kindLabel}</td>
-              <td>{p.title}</td>
-              <td className="prewrap">{p.details}</td>
-              <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
-              <td>{p.recordedByName}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </Section>
+      <RecordedTable
+        id="plans-title"
+        title="Recorded on this case"
+        none="No plan or record has been added yet."
+        caption="Plans and records on this case, oldest first"
+        columns={['Date', 'Kind', 'Title', 'Details', 'With whom', 'Recorded by']}
+      >
+        {summary.plans.map((p) => (
+          <tr key={p.id}>
+            <td className="nowrap">
+              <DayText value={p.dated} />
+            </td>
+            <td>{p.kindLabel}</td>
+            <td>{p.title}</td>
+            <td className="prewrap">{p.details}</td>
+            <td>{p.withWhom || <span className="hint">Not recorded</span>}</td>
+            <td>{p.recordedByName}</td>
+          </tr>
+        ))}
+      </RecordedTable>
     </>
   );
 }

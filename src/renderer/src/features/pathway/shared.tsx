@@ -6,8 +6,10 @@ import type { Child, HsbCase } from '#contract/schemas.ts';
 import { formatDayText, formatInstant } from '#domain/dates.ts';
 import { call } from '../../app/api.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 
 // Shared by the HSB pathway screens: the case they belong to, dates, and the profile's own words.
@@ -105,4 +107,35 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** A small text tag that says what a colour would (never colour alone). */
 export function StateTag({ tone, children }: { tone: 'done' | 'todo' | 'info'; children: ReactNode }) {
   return <strong className={`hsb-tag hsb-tag--${tone}`}>{children}</strong>;
+}
+
+/** A divided section of the case's pathway holding one small table of what has been recorded. */
+export function RecordedTable({
+  id,
+  title,
+  caption,
+  none,
+  columns,
+  children,
+}: {
+  id: string;
+  title: string;
+  caption: string;
+  /** What is said when nothing has been recorded yet. */
+  none: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  return (
+    <Section id={id} title={title} className="section section--divided">
+      <DataTable
+        empty={<p className="body hint">{none}</p>}
+        caption={caption}
+        className="table table--small"
+        columns={columns}
+      >
+        {children}
+      </DataTable>
+    </Section>
+  );
 }

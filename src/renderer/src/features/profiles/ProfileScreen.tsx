@@ -13,7 +13,7 @@ import { all, useLoad } from '../../ui/useLoad.ts';
 import { CONSENT_FROM, describeCriterion, NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
 import { ProfileActions } from './ProfileActions.tsx';
 import { BrookPart, RiskMatrixPart, TimescalesPart } from './ProfileTables.tsx';
-import { CitationText, Part, Row } from './parts.tsx';
+import { Bullets, CitationText, Part, Row } from './parts.tsx';
 
 interface Loaded {
   source: ProfileListItem['source'];
@@ -128,28 +128,20 @@ function ProfileView({ data }: { data: Loaded }) {
       <BrookPart profile={profile} />
 
       <Part id="steps" title="Steps that can start a clock">
-        <ul className="bullets">
-          {profile.triggerEvents.map((e) => (
-            <li key={e.id}>{e.label}</li>
-          ))}
-        </ul>
+        <Bullets items={profile.triggerEvents}>{(e) => <li key={e.id}>{e.label}</li>}</Bullets>
       </Part>
 
       <Part id="eligibility" title="Eligibility">
         <p className="body">{profile.eligibility.purpose}</p>
-        {profile.eligibility.criteria.length === 0 ? (
-          <p className="body hint">No referral criteria are set.</p>
-        ) : (
-          <ul className="bullets">
-            {profile.eligibility.criteria.map((c) => (
-              <li key={c.id}>
-                <strong>{c.label}.</strong> {describeCriterion(c)}{' '}
-                {c.kind === 'yes-no' && c.blocksAim ? `Stops an AIM assessment: ${c.blocksAim} ` : ''}
-                <CitationText citation={c.citation} small />
-              </li>
-            ))}
-          </ul>
-        )}
+        <Bullets items={profile.eligibility.criteria} none="No referral criteria are set.">
+          {(c) => (
+            <li key={c.id}>
+              <strong>{c.label}.</strong> {describeCriterion(c)}{' '}
+              {c.kind === 'yes-no' && c.blocksAim ? `Stops an AIM assessment: ${c.blocksAim} ` : ''}
+              <CitationText citation={c.citation} small />
+            </li>
+          )}
+        </Bullets>
       </Part>
 
       {profile.strategyMeeting ? (
@@ -157,25 +149,19 @@ function ProfileView({ data }: { data: Loaded }) {
           <dl className="summary-list summary-list--compact">
             {profile.strategyMeeting.chair ? <Row label="Chair">{profile.strategyMeeting.chair}</Row> : null}
             <Row label="Attendees">
-              <ul className="bullets bullets--flush">
-                {profile.strategyMeeting.attendees.map((a) => (
-                  <li key={a}>{a}</li>
-                ))}
-              </ul>
+              <Bullets items={profile.strategyMeeting.attendees} flush>
+                {(a) => <li key={a}>{a}</li>}
+              </Bullets>
             </Row>
             <Row label="Agenda">
-              <ul className="bullets bullets--flush">
-                {profile.strategyMeeting.agenda.map((a) => (
-                  <li key={a}>{a}</li>
-                ))}
-              </ul>
+              <Bullets items={profile.strategyMeeting.agenda} flush>
+                {(a) => <li key={a}>{a}</li>}
+              </Bullets>
             </Row>
             <Row label="Outcomes">
-              <ul className="bullets bullets--flush">
-                {profile.strategyMeeting.outcomes.map((o) => (
-                  <li key={o.id}>{o.label}</li>
-                ))}
-              </ul>
+              <Bullets items={profile.strategyMeeting.outcomes} flush>
+                {(o) => <li key={o.id}>{o.label}</li>}
+              </Bullets>
             </Row>
           </dl>
           <p className="body hint">
@@ -185,19 +171,15 @@ function ProfileView({ data }: { data: Loaded }) {
       ) : null}
 
       <Part id="recording" title="Recording requirements">
-        {profile.recordingRequirements.length === 0 ? (
-          <p className="body hint">None stated.</p>
-        ) : (
-          <ul className="bullets">
-            {profile.recordingRequirements.map((r) => (
-              <li key={r.id}>
-                {r.label}
-                {r.appliesTo ? ` (category ${r.appliesTo.categories.join(', ')})` : ''}.{' '}
-                <CitationText citation={r.citation} small />
-              </li>
-            ))}
-          </ul>
-        )}
+        <Bullets items={profile.recordingRequirements} none="None stated.">
+          {(r) => (
+            <li key={r.id}>
+              {r.label}
+              {r.appliesTo ? ` (category ${r.appliesTo.categories.join(', ')})` : ''}.{' '}
+              <CitationText citation={r.citation} small />
+            </li>
+          )}
+        </Bullets>
       </Part>
 
       {profile.consultation ? (

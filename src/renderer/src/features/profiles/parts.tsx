@@ -21,3 +21,22 @@ export { SummaryRow as Row } from '../../ui/Fact.tsx';
 export function CitationText({ citation, small = false }: { citation: Citation; small?: boolean }) {
   return <span className={small ? 'citation citation--inline' : undefined}>{citationText(citation)}</span>;
 }
+
+/** A bulleted list, flush inside a summary row; or what `none` says when there is nothing in it. */
+export function Bullets<T>({
+  items,
+  flush = false,
+  none,
+  children,
+}: {
+  items: readonly T[];
+  flush?: boolean;
+  none?: string;
+  /** Each item's list entry, with its key. */
+  children: (item: T) => ReactNode;
+}) {
+  if (none !== undefined && items.length === 0) return <p className="body hint">{none}</p>;
+  return (
+    <ul className={flush ? 'bullets bullets--flush' : 'bullets'}>{items.map((item) => children(item))}</ul>
+  );
+}

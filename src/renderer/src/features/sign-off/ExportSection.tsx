@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Result } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
 import { ActionButton } from '../../ui/ActionButton.tsx';
@@ -25,29 +26,33 @@ export function ExportSection({
   const { busy, running, refusal, act } = useAction<'report' | 'chronology'>();
   const [result, setResult] = useState<Exported | null>(null);
 
+  // Saves one file: what was saved, or that it was not when the person cancelled the save dialogue.
+  const exportFile = <T,>(
+    key: 'report' | 'chronology',
+    request: () => Promise<Result<T | null>>,
+    done: (data: T) => Exported,
+    notSaved: string,
+  ) =>
+    act({
+      key,
+      onStart: () => setResult(null),
+      request,
+      onDone: (data) => setResult(data ? done(data) : { kind: 'cancelled', what: notSaved }),
+    });
   const exportReport = () =>
-    act({
-      key: 'report',
-      onStart: () => setResult(null),
-      request: () => call('reports.export', { assessmentId }),
-      onDone: (data) =>
-        setResult(
-          data ? { kind: 'report', ...data } : { kind: 'cancelled', what: 'The report was not exported' },
-        ),
-    });
-
+    exportFile(
+      'report',
+      () => call('reports.export', { assessmentId }),
+      (data) => ({ kind: 'report', ...data }),
+      'The report was not exported',
+    );
   const exportChronology = () =>
-    act({
-      key: 'chronology',
-      onStart: () => setResult(null),
-      request: () => call('reports.exportChronology', { caseId }),
-      onDone: (data) =>
-        setResult(
-          data
-            ? { kind: 'chronology', savedTo: data.savedTo }
-            : { kind: 'cancelled', what: 'The case chronology was not exported' },
-        ),
-    });
+    exportFile(
+      'chronology',
+      () => call('reports.exportChronology', { caseId }),
+      (data) => ({ kind: 'chronology', savedTo: data.savedTo }),
+      'The case chronology was not exported',
+    );
 
   const changed = status.verification.status === 'changed';
   return (

@@ -33,50 +33,43 @@ export function TransitionsTable({ status }: { status: SignOffStatus }) {
 export function SignaturesTable({ status }: { status: SignOffStatus }) {
   if (status.signatures.length === 0) return <p className="body hint">No one has signed this version yet.</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table table--small">
-        <caption className="visually-hidden">Signatures on this version</caption>
-        <thead>
-          <tr>
-            <th scope="col">Signer</th>
-            <th scope="col">Role</th>
-            <th scope="col">Signed at</th>
-            <th scope="col">Verified</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.signatures.map((s) => (
-            <tr key={`${s.signerName}-${s.signedAt}`}>
-              <td>{s.signerName}</td>
-              <td>{s.role}</td>
-              <td className="nowrap">
-                <InstantText value={s.signedAt} withTime />
-              </td>
-              <td>
-                {s.verified ? (
-                  <span className="signature-check signature-check--yes">
-                    <span aria-hidden="true">✓ </span>Yes
+    <>
+      <DataTable
+        caption="Signatures on this version"
+        columns={['Signer', 'Role', 'Signed at', 'Verified']}
+        className="table table--small"
+      >
+        {status.signatures.map((s) => (
+          <tr key={`${s.signerName}-${s.signedAt}`}>
+            <td>{s.signerName}</td>
+            <td>{s.role}</td>
+            <td className="nowrap">
+              <InstantText value={s.signedAt} withTime />
+            </td>
+            <td>
+              {s.verified ? (
+                <span className="signature-check signature-check--yes">
+                  <span aria-hidden="true">✓ </span>Yes
+                </span>
+              ) : (
+                <>
+                  <span className="signature-check signature-check--no">
+                    <span aria-hidden="true">✗ </span>No
                   </span>
-                ) : (
-                  <>
-                    <span className="signature-check signature-check--no">
-                      <span aria-hidden="true">✗ </span>No
-                    </span>
-                    {s.problem ? <span className="cell-note">{capitalise(s.problem)}.</span> : null}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  {s.problem ? <span className="cell-note">{capitalise(s.problem)}.</span> : null}
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {status.verification.status === 'changed' && status.signatures.some((s) => s.verified) ? (
         <p className="body measure">
           “Yes” means the signature matches the content that was approved. That content no longer matches the
           assessment as it is now: see the warning at the top of this page.
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -63,60 +63,42 @@ export function UserFields({
     <K extends keyof UserDraft>(key: K) =>
     (next: UserDraft[K]) =>
       onChange({ ...value, [key]: next });
+  // What every field of the person's details is given: its form, path, label and errors.
+  const at = (key: keyof UserDraft) => ({ form, path: `${prefix}${key}`, label: USER_LABELS[key], errors });
   return (
     <>
-      <TextField
-        form={form}
-        path={`${prefix}name`}
-        label={USER_LABELS.name}
-        value={value.name}
-        onChange={set('name')}
-        autoComplete="off"
-        errors={errors}
-      />
+      <TextField {...at('name')} value={value.name} onChange={set('name')} autoComplete="off" />
       {withUsername ? (
         <TextField
-          form={form}
-          path={`${prefix}username`}
-          label={USER_LABELS.username}
+          {...at('username')}
           hint="3 to 40 lower-case letters, digits, dots, dashes or underscores, for example j.smith"
           value={value.username}
           onChange={set('username')}
           autoComplete="off"
           width="medium"
-          errors={errors}
         />
       ) : null}
       <SelectField
-        form={form}
-        path={`${prefix}agency`}
-        label={USER_LABELS.agency}
+        {...at('agency')}
         value={value.agency}
         onChange={(v) => set('agency')(v as Agency | '')}
         options={AGENCY_OPTIONS}
         placeholder={value.agency === '' ? 'Choose an agency' : undefined}
-        errors={errors}
       />
       <CheckboxGroup
-        form={form}
-        path={`${prefix}roles`}
-        label={USER_LABELS.roles}
+        {...at('roles')}
         hint={
           rolesHint ?? 'Practitioners and managers work on cases. Administrators manage users and settings.'
         }
         options={ROLE_OPTIONS}
         values={value.roles}
         onChange={set('roles')}
-        errors={errors}
       />
       <CheckboxField
-        form={form}
-        path={`${prefix}aimTrained`}
-        label={USER_LABELS.aimTrained}
+        {...at('aimTrained')}
         hint="Trained to complete AIM assessments. Only AIM-trained practitioners can be AIM co-assessors."
         checked={value.aimTrained}
         onChange={set('aimTrained')}
-        errors={errors}
       />
     </>
   );

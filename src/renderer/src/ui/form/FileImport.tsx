@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '#contract/errors.ts';
+import { LabelledField } from '../field-parts.tsx';
 import { withFileText } from './fileText.ts';
 import { useSubmission } from './useSubmission.ts';
 
@@ -67,15 +68,7 @@ export function JsonFileField({
   onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 }) {
   return (
-    <div className={`field${invalid ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+    <LabelledField id={id} label={label} hint={hint} message={undefined} invalid={invalid}>
       <input
         ref={input}
         id={id}
@@ -86,7 +79,7 @@ export function JsonFileField({
         aria-describedby={hint ? `${id}-hint` : undefined}
         aria-invalid={invalid ? true : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }
 

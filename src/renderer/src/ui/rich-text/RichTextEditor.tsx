@@ -12,6 +12,7 @@ import {
   useState,
 } from 'react';
 import type { RichText } from '#domain/assessment/rich-text.ts';
+import { FieldHint } from '../field-parts.tsx';
 import { markupOf, readEditor, renderInto, richTextFromHtml } from './convert.ts';
 
 /** What a form can do with an open editor besides typing: read it, replace its text, focus it. */
@@ -261,11 +262,7 @@ export function RichTextEditor({ id, label, hint, error, initial, onChange, ref,
       <label id={`${id}-label`} className="label" onClick={() => editor.current?.focus()}>
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       {error ? (
         <p id={`${id}-error`} className="field-error">
           <span className="visually-hidden">Error: </span>
