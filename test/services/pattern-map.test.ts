@@ -10,16 +10,7 @@ import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
-import { tempFolder } from '../support/temp.ts';
-import {
-  ADMIN_PASSWORD,
-  type Harness,
-  harness,
-  openTeamCase,
-  SW_PASSWORD,
-  seededTeam,
-  type Team,
-} from '../support/workbench.ts';
+import { ADMIN_PASSWORD, type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
 let folder: SeededWorkbench['folder'];
 let h: Harness;

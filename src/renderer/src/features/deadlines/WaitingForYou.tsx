@@ -3,6 +3,7 @@ import { call } from '../../app/api.ts';
 import { hrefFor, type Route, RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { LoadedListSection } from '../../ui/Section.tsx';
+import { useLoad } from '../../ui/useLoad.ts';
 
 type Item = CallResponse<'work.inbox'>[number];
 
