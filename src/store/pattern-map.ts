@@ -247,17 +247,22 @@ export function insertLink(db: Db, l: LinkRow, now: string): void {
   ).run(l.id, l.caseId, l.fromId, l.toId, l.kind, l.label, now, l.createdBy);
 }
 
-export function findLink(db: Db, id: string): LinkRow | undefined {
-  return db
-    .prepare(
-      'SELECT id, case_id AS caseId, from_item AS fromId, to_item AS toId, kind, label, created_by AS createdBy FROM map_links WHERE id = ?',
-    )
-    .get(id) as LinkRow | undefined;
-}
+/** Links and themes are read and removed one by one the same way. */
+const byId = <T>(db: Db, table: 'map_links' | 'map_themes', columns: string, id: string) =>
+  db.prepare(`SELECT ${columns} FROM ${table} WHERE id = ?`).get(id) as T | undefined;
+const removeById = (db: Db, table: 'map_links' | 'map_themes', id: string) => {
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+};
 
-export function deleteLink(db: Db, id: string): void {
-  db.prepare('DELETE FROM map_links WHERE id = ?').run(id);
-}
+export const findLink = (db: Db, id: string) =>
+  byId<LinkRow>(
+    db,
+    'map_links',
+    'id, case_id AS caseId, from_item AS fromId, to_item AS toId, kind, label, created_by AS createdBy',
+    id,
+  );
+
+export const deleteLink = (db: Db, id: string): void => removeById(db, 'map_links', id);
 
 export interface ThemeRow {
   id: string;
@@ -283,17 +288,15 @@ export function insertTheme(db: Db, t: ThemeRow, now: string): void {
   ).run(t.id, t.caseId, t.fromDay, t.toDay, t.text, now, t.createdBy);
 }
 
-export function findTheme(db: Db, id: string): ThemeRow | undefined {
-  return db
-    .prepare(
-      'SELECT id, case_id AS caseId, from_day AS fromDay, to_day AS toDay, text, created_by AS createdBy FROM map_themes WHERE id = ?',
-    )
-    .get(id) as ThemeRow | undefined;
-}
+export const findTheme = (db: Db, id: string) =>
+  byId<ThemeRow>(
+    db,
+    'map_themes',
+    'id, case_id AS caseId, from_day AS fromDay, to_day AS toDay, text, created_by AS createdBy',
+    id,
+  );
 
-export function deleteTheme(db: Db, id: string): void {
-  db.prepare('DELETE FROM map_themes WHERE id = ?').run(id);
-}
+export const deleteTheme = (db: Db, id: string): void => removeById(db, 'map_themes', id);
 
 export interface MeetingRow {
   id: string;
@@ -342,21 +345,19 @@ export function insertMeeting(db: Db, m: MeetingRow): void {
     `INSERT INTO map_meetings (id, case_id, held_at, chair, attendees, agenda, decisions, actions, notes, created_at, created_by,
        updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    m.id,
-    m.caseId,
-    m.heldAt,
-    m.chair,
-    JSON.stringify(m.attendees),
-    JSON.stringify(m.agenda),
-    m.decisions,
-    JSON.stringify(m.actions),
-    m.notes,
-    m.updatedAt,
-    m.createdBy,
-    m.updatedAt,
-  );
+  ).run(m.id, m.caseId, ...meetingFields(m), m.updatedAt, m.createdBy, m.updatedAt);
 }
+
+/** A mapping meeting's own fields, in the column order both statements use (held_at … notes). */
+const meetingFields = (m: MeetingRow) => [
+  m.heldAt,
+  m.chair,
+  JSON.stringify(m.attendees),
+  JSON.stringify(m.agenda),
+  m.decisions,
+  JSON.stringify(m.actions),
+  m.notes,
+];
 
 export function updateMeeting(db: Db, m: MeetingRow, expectedVersion: number): boolean {
   return (
@@ -365,18 +366,7 @@ export function updateMeeting(db: Db, m: MeetingRow, expectedVersion: number): b
         `UPDATE map_meetings SET held_at = ?, chair = ?, attendees = ?, agenda = ?, decisions = ?, actions = ?, notes = ?,
            updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
       )
-      .run(
-        m.heldAt,
-        m.chair,
-        JSON.stringify(m.attendees),
-        JSON.stringify(m.agenda),
-        m.decisions,
-        JSON.stringify(m.actions),
-        m.notes,
-        m.updatedAt,
-        m.id,
-        expectedVersion,
-      ).changes === 1
+      .run(...meetingFields(m), m.updatedAt, m.id, expectedVersion).changes === 1
   );
 }
 

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_PARTS } from '#domain/sign-off/report-template.ts';
 import { docxToPdf, pdfPageCount, pdfText, pdfToPngs } from '../support/libreoffice.ts';
 import type { WorkbenchPage } from './harness.ts';
 import * as e2e from './setup.ts';
@@ -503,25 +504,8 @@ describe('quality assurance and sign-off, through the UI', () => {
     await form.getByRole('button', { name: 'Save the report format' }).click();
     await e2e.notice(page, 'The report format has been saved.').waitFor();
     const saved = await call('reports.template', {});
-    expect(saved.parts.map((p) => p.part)).toEqual([
-      'referral',
-      'eligibility',
-      'category',
-      'consultation',
-      'strategy-meetings',
-      'mapping-meeting',
-      'reason-and-route',
-      'planning',
-      'sources',
-      'sessions',
-      'domains',
-      'analysis',
-      'pattern-map',
-      'outcome',
-      'intervention-plan',
-      'quality-assurance',
-      'signatures',
-    ]);
+    // Every part in the default order, less the end meeting just removed.
+    expect(saved.parts.map((p) => p.part)).toEqual(REPORT_PARTS.filter((p) => p !== 'end-meeting'));
     expect(saved.parts[9]?.heading).toBe('Sessions with Riley and the family');
     await expectAccessible(page, 'report format saved');
     expect(app.outsideRequests).toEqual([]);

@@ -88,7 +88,10 @@ for (const variant of VARIANTS) {
       const subs = [await ready(heard), await ready(outsiderHeard)];
       const started = performance.now();
       const [ack] = await sw.upload([change(t.sw, 'case-1', 1, c1.key)]);
-      while (!heard.some((m) => m.type === 'case') && performance.now() - started < 2000) {
+      // Wait for this upload's notice: an earlier one (the allocation's, which PostgreSQL may deliver late
+      // under load) is not the answer.
+      const told = () => heard.some((m) => m.type === 'case' && m.cursor === ack?.cursor);
+      while (!told() && performance.now() - started < 2000) {
         await new Promise((r) => setTimeout(r, 10));
       }
       const elapsed = performance.now() - started;

@@ -31,6 +31,27 @@ function allocatedCase(db: Db, caseId: string, userId: string) {
   return { hsbCase, child };
 }
 
+/** A record exported to Word: drawn, then saved through the save dialog and audited. */
+async function saveRecord(
+  wb: Workbench,
+  startedIn: Extract<Session, { state: 'signed-in' }>,
+  r: {
+    caseId: string;
+    kind: string;
+    title: string;
+    subtitle: string;
+    sections: Parameters<typeof recordDocx>[2];
+    fileName: string;
+    what: string;
+  },
+) {
+  const buffer = await recordDocx(r.title, r.subtitle, r.sections, {
+    on: londonDay(wb.now().toISOString()),
+    by: startedIn.user.name,
+  });
+  return save(wb, startedIn, r.caseId, r.kind, r.fileName, buffer, r.what);
+}
+
 async function save(
   wb: Workbench,
   startedIn: Extract<Session, { state: 'signed-in' }>,
@@ -116,21 +137,15 @@ export async function exportStrategyMeeting(
       }),
     },
   ];
-  const buffer = await recordDocx(
-    `${m.typeLabel} record`,
-    `${child.name}, case ${hsbCase.reference}`,
+  return saveRecord(wb, startedIn, {
+    caseId: hsbCase.id,
+    kind: 'strategy-meeting',
+    title: `${m.typeLabel} record`,
+    subtitle: `${child.name}, case ${hsbCase.reference}`,
     sections,
-    { on: londonDay(wb.now().toISOString()), by: user.name },
-  );
-  return save(
-    wb,
-    startedIn,
-    hsbCase.id,
-    'strategy-meeting',
-    `strategy-meeting-${hsbCase.reference}-${londonDay(m.heldAt)}.docx`,
-    buffer,
-    `the ${m.typeLabel.toLowerCase()} record of ${formatDay(londonDay(m.heldAt))}`,
-  );
+    fileName: `strategy-meeting-${hsbCase.reference}-${londonDay(m.heldAt)}.docx`,
+    what: `the ${m.typeLabel.toLowerCase()} record of ${formatDay(londonDay(m.heldAt))}`,
+  });
 }
 
 export async function exportConsultation(wb: Workbench, req: ParsedRequest<'reports.exportConsultation'>) {
@@ -179,19 +194,13 @@ export async function exportConsultation(wb: Workbench, req: ParsedRequest<'repo
         }
       : { heading: 'Consultation', lines: [['Held', 'Not held yet']] },
   ];
-  const buffer = await recordDocx(
-    `Consultation record (${summary.terms.hub})`,
-    `${child.name}, case ${hsbCase.reference}`,
+  return saveRecord(wb, startedIn, {
+    caseId: hsbCase.id,
+    kind: 'consultation',
+    title: `Consultation record (${summary.terms.hub})`,
+    subtitle: `${child.name}, case ${hsbCase.reference}`,
     sections,
-    { on: londonDay(wb.now().toISOString()), by: user.name },
-  );
-  return save(
-    wb,
-    startedIn,
-    hsbCase.id,
-    'consultation',
-    `consultation-${hsbCase.reference}-${londonDay(c.requestedAt)}.docx`,
-    buffer,
-    'the consultation record',
-  );
+    fileName: `consultation-${hsbCase.reference}-${londonDay(c.requestedAt)}.docx`,
+    what: 'the consultation record',
+  });
 }

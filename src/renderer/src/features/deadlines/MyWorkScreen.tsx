@@ -4,6 +4,7 @@ import { call } from '../../app/api.ts';
 import { hasRole, useSession } from '../../app/session.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { LoadFailed, Loading, Pending } from '../../ui/LoadFailed.tsx';
+import { OnThisPage } from '../../ui/OnThisPage.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { LoadedListSection } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
@@ -20,25 +21,15 @@ export function MyWorkScreen() {
     <>
       <PageHeading>My work</PageHeading>
       {manager ? (
-        <nav aria-label="On this page" className="contents">
-          <ul className="contents__list">
-            <li>
-              <a href="#waiting-title">Waiting for you</a>
-            </li>
-            <li>
-              <a href="#my-deadlines">Your deadlines</a>
-            </li>
-            <li>
-              <a href="#my-actions-title">Actions to record</a>
-            </li>
-            <li>
-              <a href="#team-overview-title">Your team’s cases</a>
-            </li>
-            <li>
-              <a href="#team-deadlines-title">Team deadlines</a>
-            </li>
-          </ul>
-        </nav>
+        <OnThisPage
+          links={[
+            ['waiting-title', 'Waiting for you'],
+            ['my-deadlines', 'Your deadlines'],
+            ['my-actions-title', 'Actions to record'],
+            ['team-overview-title', 'Your team’s cases'],
+            ['team-deadlines-title', 'Team deadlines'],
+          ]}
+        />
       ) : null}
       <WaitingForYou />
       <MyDeadlines />

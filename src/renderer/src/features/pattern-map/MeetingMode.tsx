@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type { MapItem, MapMeeting } from '#contract/pattern-map-schemas.ts';
+import type { MapMeeting } from '#contract/pattern-map-schemas.ts';
+import { AddItemButtons, type Editing } from './AddItemButtons.tsx';
 import { useMapCommands } from './commands.ts';
 import { ItemDetails } from './ItemDetails.tsx';
 import { ItemForm } from './ItemForm.tsx';
@@ -18,8 +19,6 @@ interface Props {
   /** More for the side panel (the link form, after two items are joined on the map). */
   children?: ReactNode;
 }
-
-type Editing = { kind: MapItem['kind']; item: MapItem | null } | null;
 
 /**
  * The map on a shared screen during the mapping meeting: full screen where the Fullscreen API allows,
@@ -117,22 +116,7 @@ export function MeetingMode({ meeting, onLeave, notice, onConnectItems, children
               }}
             />
           ) : (
-            <div className="button-group">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setEditing({ kind: 'life-event', item: null })}
-              >
-                Add a life event
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setEditing({ kind: 'incident', item: null })}
-              >
-                Add an incident
-              </button>
-            </div>
+            <AddItemButtons onAdd={(kind) => setEditing({ kind, item: null })} />
           )}
           {children}
           <MeetingRecord meeting={meeting} />

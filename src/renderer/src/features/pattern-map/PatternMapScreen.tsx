@@ -4,9 +4,11 @@ import type { MapItem, MapMeeting, PatternMap } from '#contract/pattern-map-sche
 import { call } from '../../app/api.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
+import { OnThisPage } from '../../ui/OnThisPage.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
+import { AddItemButtons, type Editing } from './AddItemButtons.tsx';
 import { ChronologyTable } from './ChronologyTable.tsx';
 import { useMapCommands } from './commands.ts';
 import { IdentifyingWords } from './IdentifyingWords.tsx';
@@ -64,8 +66,6 @@ function Workspace({ map }: { map: PatternMap }) {
     </MapStoreContext.Provider>
   );
 }
-
-type Editing = { kind: MapItem['kind']; item: MapItem | null } | null;
 
 function NoticeLine() {
   const notice = useMapStore((s) => s.notice);
@@ -153,31 +153,18 @@ function MapScreen() {
       <BackToCase caseId={map.caseId} />
       <PageHeading caption={`Case ${map.caseReference}`}>Pattern map: {words.child}</PageHeading>
 
-      <nav aria-label="On this page" className="pm-contents">
-        <ul className="pm-contents__list">
-          <li>
-            <a href="#pm-map">Map</a>
-          </li>
-          <li>
-            <a href="#pm-chronology">Chronology table</a>
-          </li>
-          <li>
-            <a href="#pm-add">Add to the map</a>
-          </li>
-          <li>
-            <a href="#pm-links">Links and themes</a>
-          </li>
-          <li>
-            <a href="#pm-people">People on the case</a>
-          </li>
-          <li>
-            <a href="#pm-meetings">Mapping meetings</a>
-          </li>
-          <li>
-            <a href="#pm-share">Share the map</a>
-          </li>
-        </ul>
-      </nav>
+      <OnThisPage
+        className="pm-contents"
+        links={[
+          ['pm-map', 'Map'],
+          ['pm-chronology', 'Chronology table'],
+          ['pm-add', 'Add to the map'],
+          ['pm-links', 'Links and themes'],
+          ['pm-people', 'People on the case'],
+          ['pm-meetings', 'Mapping meetings'],
+          ['pm-share', 'Share the map'],
+        ]}
+      />
 
       <section aria-labelledby="pm-view-title" className="section pm-view">
         <h2 id="pm-view-title" className="visually-hidden">
@@ -235,22 +222,7 @@ function MapScreen() {
             }}
           />
         ) : (
-          <div className="button-group">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setEditing({ kind: 'life-event', item: null })}
-            >
-              Add a life event
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setEditing({ kind: 'incident', item: null })}
-            >
-              Add an incident
-            </button>
-          </div>
+          <AddItemButtons onAdd={(kind) => setEditing({ kind, item: null })} />
         )}
       </section>
 
