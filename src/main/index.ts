@@ -105,11 +105,15 @@ if (!app.requestSingleInstanceLock()) {
     const arrivals = new ArrivalWatch(workbench);
     const noticeArrivals = setInterval(() => {
       if (!window || !Notification.isSupported()) return;
-      lookForArrivals(arrivals, window, (notice, onClick) => {
-        const shown = new Notification(notice);
-        shown.on('click', onClick);
-        shown.show();
-      });
+      try {
+        lookForArrivals(arrivals, window, (notice, onClick) => {
+          const shown = new Notification(notice);
+          shown.on('click', onClick);
+          shown.show();
+        });
+      } catch {
+        // A notice is a courtesy: a look that fails (a store being restored, say) must not stop the app.
+      }
     }, 15_000);
 
     window = new BrowserWindow({
