@@ -5,6 +5,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -614,7 +615,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
       default: {
         document: {
           run: { font: 'Calibri', size: 22 },
-          paragraph: { spacing: { before: 100, after: 100, line: 276 } },
+          // lineRule "auto" written out: LibreOffice takes a bare w:line as exact and clips the map's pictures.
+          paragraph: { spacing: { before: 100, after: 100, line: 276, lineRule: LineRuleType.AUTO } },
         },
       },
       paragraphStyles: [
@@ -623,7 +625,7 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
           name: 'Table text',
           basedOn: 'Normal',
           quickFormat: true,
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
         },
         {
           id: COVER_MARKING,
