@@ -289,7 +289,7 @@ describe('the whole life on one screen', () => {
     await page.getByRole('button', { name: 'Start meeting mode' }).click();
     const dialog = page.getByRole('dialog', { name: /^Mapping meeting/ });
     await dialog.waitFor();
-    await page.waitForTimeout(400);
+    await settled(page);
     await page.screenshot({ path: join(SHOTS, 'meeting.png') });
     await expect(dialog.getByText('OFFICIAL-SENSITIVE', { exact: true }).isVisible()).resolves.toBe(true);
     await expectAllReadable(page, { width: 1280, height: 800 });
