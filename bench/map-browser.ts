@@ -211,6 +211,45 @@ function panFrames(page: Page, frames: number): Promise<number[]> {
   );
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/** Thread names in Chromium's trace, the words the bench prints for them, and their top-level task. */
+const THREADS: Record<string, { label: string; task: string }> = {
+  CrRendererMain: { label: 'page', task: 'RunTask' },
+  ThreadPoolForegroundWorker: { label: 'drawing', task: 'RasterTask' },
+  VizCompositorThread: { label: 'compositing', task: 'RunTask' },
+};
+
+/**
+ * Processor time a frame on the page's main thread, the drawing (raster) workers and the compositor,
+ * from a trace: each thread's top-level tasks' thread time, so it does not count time spent waiting for
+ * a processor on a busy machine.
+ */
+function cpuPerFrame(trace: Buffer, frames: number): string {
+  type Event = {
+    ph: string;
+    name: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] }).traceEvents;
+  const threadOf = new Map<string, string>();
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name) threadOf.set(`${e.pid}:${e.tid}`, e.args.name);
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    const thread = THREADS[threadOf.get(`${e.pid}:${e.tid}`) ?? ''];
+    if (!thread || e.ph !== 'X' || e.name !== thread.task) continue;
+    totals.set(thread.label, (totals.get(thread.label) ?? 0) + (e.tdur ?? e.dur ?? 0));
+  }
+  return Object.values(THREADS)
+    .map(({ label }) => `${label} ${((totals.get(label) ?? 0) / 1000 / frames).toFixed(1)} ms`)
+    .join(', ');
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
@@ -281,9 +320,13 @@ export async function benchMapBrowser(): Promise<string[]> {
           const drawn = await app.page.locator('.pm-canvas .react-flow__node').count();
           await app.page.locator('.pm-canvas').scrollIntoViewIfNeeded();
           await panFrames(app.page, 30); // warm-up: first raster of the tiles, JIT
+          // Chromium's own trace of the measured pan: where each frame's processor time went.
+          await browser.startTracing(app.page, { categories: TRACE_CATEGORIES });
           const frames = (await panFrames(app.page, FRAMES)).sort((a, b) => a - b);
+          const split = cpuPerFrame(await browser.stopTracing(), FRAMES);
           lines.push(
             `map N=${n}: first render ${Math.round(first)} ms with map.get structured-cloned (${Math.round(overJson)} ms over the test bridge's JSON); panning median ${quantile(frames, 0.5).toFixed(1)} ms, p95 ${quantile(frames, 0.95).toFixed(1)} ms (${frames.length} frames)` +
+              ` (processor time a frame: ${split});` +
               ` [${Math.round(waited)} ms of the first render waiting for map.get; ${drawn} items drawn; ${n / 4} links; seeded in ${(seeded / 1000).toFixed(1)} s]`,
           );
         } finally {

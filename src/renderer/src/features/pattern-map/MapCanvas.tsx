@@ -14,7 +14,7 @@ import {
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DETAIL_ZOOM, DetailContext, nodeTypes } from './ItemNode.tsx';
-import { edgeTypes } from './LinkEdge.tsx';
+import { LinkLayer } from './LinkLayer.tsx';
 import { INCIDENT_LANE } from './labels.ts';
 import { AXIS_HEIGHT, LANE_LABEL_WIDTH, LaneLabels, MapBackdrop, TimeAxis } from './MapOverlays.tsx';
 import { Overview } from './Overview.tsx';
@@ -41,6 +41,7 @@ const ARIA_LABELS = {
 const MIN_FIT_ZOOM = READABLE_ZOOM;
 const NO_KEY = null;
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_LINKS: never[] = [];
 
 interface Props {
   /** The label of the region holding the map, for screen readers. */
@@ -65,10 +66,9 @@ export function MapCanvas(props: Props) {
 
 function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Props) {
   const store = useMapStoreApi();
-  const { nodes, edges, exporting, onNodesChange } = useMapStore(
+  const { nodes, exporting, onNodesChange } = useMapStore(
     useShallow((s) => ({
       nodes: s.nodes,
-      edges: s.projection.edges,
       exporting: s.exporting,
       onNodesChange: s.onNodesChange,
     })),
@@ -145,9 +145,9 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
       <DetailContext.Provider value={detailed}>
         <ReactFlow<ItemNode>
           nodes={nodes}
-          edges={edges}
+          // The links are drawn by LinkLayer, in one SVG, not as React Flow edges.
+          edges={NO_LINKS}
           nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
@@ -168,6 +168,7 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
         >
           <ViewportPortal>
             <MapBackdrop />
+            <LinkLayer />
           </ViewportPortal>
           <TimeAxis />
           <LaneLabels />
