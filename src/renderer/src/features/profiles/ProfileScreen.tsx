@@ -7,21 +7,11 @@ import { BackLink } from '../../ui/BackLink.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
-import { NATION_LABELS, SOURCE_LABELS } from './describe.ts';
+import { NATION_LABELS, SOURCE_LABELS, termsOf } from './describe.ts';
 import { ProfileActions } from './ProfileActions.tsx';
-import {
-  AimPart,
-  ConsentPart,
-  ConsultationPart,
-  EligibilityPart,
-  NfaPart,
-  RecordingPart,
-  StepsPart,
-  StrategyMeetingPart,
-  TerminologyPart,
-} from './ProfileParts.tsx';
+import { PathwayParts, PracticeParts } from './ProfileParts.tsx';
 import { BrookPart, RiskMatrixPart, TimescalesPart } from './ProfileTables.tsx';
-import { Row } from './parts.tsx';
+import { Part, Row } from './parts.tsx';
 
 interface Loaded {
   source: ProfileListItem['source'];
@@ -90,18 +80,21 @@ function ProfileView({ data }: { data: Loaded }) {
 
       {isAdministrator(user) ? <ProfileActions profile={profile} /> : null}
 
-      <TerminologyPart profile={profile} />
+      <Part id="terminology" title="Terminology">
+        <dl className="summary-list summary-list--compact">
+          {termsOf(profile).map(({ key, label, term }) => (
+            <Row key={key} label={label}>
+              {term}
+            </Row>
+          ))}
+        </dl>
+      </Part>
+
       <TimescalesPart profile={profile} />
       <RiskMatrixPart profile={profile} />
       <BrookPart profile={profile} />
-      <StepsPart profile={profile} />
-      <EligibilityPart profile={profile} />
-      <StrategyMeetingPart profile={profile} />
-      <RecordingPart profile={profile} />
-      <ConsultationPart profile={profile} />
-      <ConsentPart profile={profile} />
-      <AimPart profile={profile} />
-      <NfaPart profile={profile} />
+      <PathwayParts profile={profile} />
+      <PracticeParts profile={profile} />
     </>
   );
 }
