@@ -6,6 +6,7 @@ import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
 import { Section } from '../../ui/Section.tsx';
+import { RecoveryKeySheet } from '../setup/RecoveryKeySheet.tsx';
 
 const FORM = 'rotate-key';
 const LABELS = { password: 'Your password' };
@@ -50,11 +51,13 @@ export function KeyRotationSection() {
           ) : null}
           {done.recoveryKey ? (
             <p className="body">
-              A new recovery key replaces the old one. Write it down now; it is not shown again:{' '}
-              <strong className="recovery-key">{done.recoveryKey}</strong>
+              A new recovery key replaces the old one. Write it down now; it is not shown again.
             </p>
           ) : null}
         </SuccessNotice>
+      ) : null}
+      {done?.recoveryKey ? (
+        <RecoveryKeySheet recoveryKey={done.recoveryKey} id="rotated-recovery-key" />
       ) : null}
       <Form form={form} className="">
         <CurrentPasswordField name="password" label={LABELS.password} hint="To confirm it is you." />

@@ -101,31 +101,14 @@ function MapScreen() {
   const store = useMapStoreApi();
   const map = useMapStore((s) => s.map);
   const view = useMapStore((s) => s.view);
-  const selectedId = useMapStore((s) => s.selectedId);
-  const { moveItem } = useMapCommands();
   const [editing, setEditing] = useState<Editing>(null);
   const [removingId, setRemovingId] = useState<string | null>(null);
   const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
   const [meeting, setMeeting] = useState<{ record: MapMeeting | null } | null>(null);
   const words = viewWords(map, view);
+  // Started with the screen, not with the sections below, so leaving meeting mode redraws them at once.
   const later = useAfterFirstPaint();
-  // When the item form closes, put focus back where it was opened from: the top of its section.
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (wasEditing.current && !editing) document.getElementById('pm-add')?.focus();
-    wasEditing.current = editing !== null;
-  }, [editing]);
 
-  const onMove = useCallback((id: string, lane: string) => void moveItem(id, lane), [moveItem]);
-  const onConnectItems = useCallback((fromId: string, toId: string) => {
-    setLinkDraft({ fromId, toId });
-    // Let the form appear, then take the person to it to choose the kind of link.
-    requestAnimationFrame(() => {
-      const section = document.getElementById('pm-links');
-      section?.scrollIntoView({ block: 'start' });
-      document.getElementById('pm-link-kind')?.focus();
-    });
-  }, []);
   const edit = useCallback((item: MapItem) => setEditing({ kind: item.kind, item }), []);
   const startRemoving = useCallback(
     (item: MapItem) => {
@@ -152,20 +135,7 @@ function MapScreen() {
     <>
       <BackToCase caseId={map.caseId} />
       <PageHeading caption={`Case ${map.caseReference}`}>Pattern map: {words.child}</PageHeading>
-
-      <OnThisPage
-        className="pm-contents"
-        links={[
-          ['pm-map', 'Map'],
-          ['pm-chronology', 'Chronology table'],
-          ['pm-add', 'Add to the map'],
-          ['pm-links', 'Links and themes'],
-          ['pm-people', 'People on the case'],
-          ['pm-meetings', 'Mapping meetings'],
-          ['pm-share', 'Share the map'],
-        ]}
-      />
-
+      <OnThisPage className="pm-contents" links={CONTENTS} />
       <section aria-labelledby="pm-view-title" className="section pm-view">
         <h2 id="pm-view-title" className="visually-hidden">
           View and filters
@@ -183,49 +153,132 @@ function MapScreen() {
         </details>
       </section>
 
-      <Section id="pm-map" title="Map">
-        <p className="body hint">
-          Drag the map to move along the time axis; zoom with the controls or the mouse wheel. Tab to an item
-          (or click it) to see its full text and details; the arrow keys move from item to item in date order.
-          Drag a life event up or down to move it to another lane. A dashed box marks an approximate date.
-          Long periods with nothing recorded are shortened and marked as a break; choose “Strictly in
-          proportion to time” to see them at full length. Everything on the map is also in the chronology
-          table below.
-        </p>
-        <NoticeLine />
-        <div className={selectedId ? 'pm-map-layout pm-map-layout--details' : 'pm-map-layout'}>
-          <MapCanvas label="Pattern map" onMove={onMove} onConnectItems={onConnectItems} />
-          <ItemDetails
-            removing={removingId !== null && removingId === selectedId}
-            onRemoving={(on) => setRemovingId(on ? selectedId : null)}
-            onEdit={edit}
-          />
-        </div>
-      </Section>
+      <MapSection
+        removingId={removingId}
+        onRemoving={setRemovingId}
+        onEdit={edit}
+        onConnectItems={setLinkDraft}
+      />
 
       <Section id="pm-chronology" title="Chronology table" className="pm-offscreen section">
         <ChronologyTable onEdit={edit} onRemove={startRemoving} />
       </Section>
 
-      <section aria-labelledby="pm-add" className="pm-offscreen section section--divided">
-        <h2 id="pm-add" className="heading-m" tabIndex={-1}>
-          Add to the map
-        </h2>
-        {editing ? (
-          <ItemForm
-            key={editing.item ? `${editing.item.id}-${editing.item.version}` : editing.kind}
-            kind={editing.kind}
-            editing={editing.item}
-            onDone={(message) => {
-              setEditing(null);
-              if (message) store.getState().say({ kind: 'success', text: message });
-            }}
-          />
-        ) : (
-          <AddItemButtons onAdd={(kind) => setEditing({ kind, item: null })} />
-        )}
-      </section>
+      <AddToMapSection editing={editing} onEditing={setEditing} />
+      <SectionsBelow
+        later={later}
+        linkDraft={linkDraft}
+        onContinueMeeting={(record) => setMeeting({ record })}
+      />
+    </>
+  );
+}
 
+const CONTENTS: [string, string][] = [
+  ['pm-map', 'Map'],
+  ['pm-chronology', 'Chronology table'],
+  ['pm-add', 'Add to the map'],
+  ['pm-links', 'Links and themes'],
+  ['pm-people', 'People on the case'],
+  ['pm-meetings', 'Mapping meetings'],
+  ['pm-share', 'Share the map'],
+];
+
+/** The map itself, with the chosen item's details beside it. */
+function MapSection({
+  removingId,
+  onRemoving,
+  onEdit,
+  onConnectItems,
+}: {
+  /** The item whose removal is being confirmed, if any. */
+  removingId: string | null;
+  onRemoving: (id: string | null) => void;
+  onEdit: (item: MapItem) => void;
+  /** Two items joined on the map: the link form opens with them. */
+  onConnectItems: (draft: LinkDraft) => void;
+}) {
+  const selectedId = useMapStore((s) => s.selectedId);
+  const { moveItem } = useMapCommands();
+  const onMove = useCallback((id: string, lane: string) => void moveItem(id, lane), [moveItem]);
+  const connect = useCallback(
+    (fromId: string, toId: string) => {
+      onConnectItems({ fromId, toId });
+      // Let the form appear, then take the person to it to choose the kind of link.
+      requestAnimationFrame(() => {
+        const section = document.getElementById('pm-links');
+        section?.scrollIntoView({ block: 'start' });
+        document.getElementById('pm-link-kind')?.focus();
+      });
+    },
+    [onConnectItems],
+  );
+  return (
+    <Section id="pm-map" title="Map">
+      <p className="body hint">
+        Drag the map to move along the time axis; zoom with the controls or the mouse wheel. Tab to an item
+        (or click it) to see its full text and details; the arrow keys move from item to item in date order.
+        Drag a life event up or down to move it to another lane. A dashed box marks an approximate date. Long
+        periods with nothing recorded are shortened and marked as a break; choose “Strictly in proportion to
+        time” to see them at full length. Everything on the map is also in the chronology table below.
+      </p>
+      <NoticeLine />
+      <div className={selectedId ? 'pm-map-layout pm-map-layout--details' : 'pm-map-layout'}>
+        <MapCanvas label="Pattern map" onMove={onMove} onConnectItems={connect} />
+        <ItemDetails
+          removing={removingId !== null && removingId === selectedId}
+          onRemoving={(on) => onRemoving(on ? selectedId : null)}
+          onEdit={onEdit}
+        />
+      </div>
+    </Section>
+  );
+}
+
+/** The buttons that add an item, or the form adding or changing one. */
+function AddToMapSection({ editing, onEditing }: { editing: Editing; onEditing: (next: Editing) => void }) {
+  const store = useMapStoreApi();
+  // When the item form closes, put focus back where it was opened from: the top of its section.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) document.getElementById('pm-add')?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
+  return (
+    <section aria-labelledby="pm-add" className="pm-offscreen section section--divided">
+      <h2 id="pm-add" className="heading-m" tabIndex={-1}>
+        Add to the map
+      </h2>
+      {editing ? (
+        <ItemForm
+          key={editing.item ? `${editing.item.id}-${editing.item.version}` : editing.kind}
+          kind={editing.kind}
+          editing={editing.item}
+          onDone={(message) => {
+            onEditing(null);
+            if (message) store.getState().say({ kind: 'success', text: message });
+          }}
+        />
+      ) : (
+        <AddItemButtons onAdd={(kind) => onEditing({ kind, item: null })} />
+      )}
+    </section>
+  );
+}
+
+/** Links and themes, people, meetings and sharing: drawn just after the map (see `useAfterFirstPaint`). */
+function SectionsBelow({
+  later,
+  linkDraft,
+  onContinueMeeting,
+}: {
+  /** False until the map has been drawn. */
+  later: boolean;
+  linkDraft: LinkDraft | null;
+  onContinueMeeting: (record: MapMeeting) => void;
+}) {
+  return (
+    <>
       <Section id="pm-links" title="Links and themes" className="pm-offscreen section section--divided">
         {later ? (
           <>
@@ -246,7 +299,7 @@ function MapScreen() {
           Mapping meetings
         </h2>
         <p className="body hint">“Start meeting mode”, above the map, opens a new meeting record.</p>
-        {later ? <MeetingsList onContinue={(record) => setMeeting({ record })} /> : null}
+        {later ? <MeetingsList onContinue={onContinueMeeting} /> : null}
       </section>
 
       <Section id="pm-share" title="Share the map" className="pm-offscreen section section--divided">

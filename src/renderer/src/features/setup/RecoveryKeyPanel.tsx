@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { WarningText } from '../../ui/Notice.tsx';
 import { FocusedSubheading } from '../../ui/PageHeading.tsx';
+import { RecoveryKeySheet } from './RecoveryKeySheet.tsx';
 
 /** The one-time recovery key, which the administrator must store before going on. */
 export function RecoveryKeyPanel({
   recoveryKey,
+  username,
   onContinue,
 }: {
   recoveryKey: string;
+  /** The administrator's username as stored (in lower case). */
+  username: string | undefined;
   onContinue: () => void;
 }) {
   const [stored, setStored] = useState(false);
@@ -15,15 +19,10 @@ export function RecoveryKeyPanel({
     <section aria-labelledby="recovery-key-title">
       <FocusedSubheading id="recovery-key-title">Your recovery key</FocusedSubheading>
       <p className="body">
-        The administrator account has been created. If anyone forgets their password, this key lets them set a
-        new one.
+        The administrator account has been created{username ? ` with the username ${username}` : ''}. If
+        anyone forgets their password, this key lets them set a new one.
       </p>
-      <p className="recovery-key__label" id="recovery-key-label">
-        Recovery key
-      </p>
-      <p className="recovery-key" id="recovery-key" aria-describedby="recovery-key-label">
-        {recoveryKey}
-      </p>
+      <RecoveryKeySheet recoveryKey={recoveryKey} />
       <WarningText>
         Write this down and keep it somewhere safe, away from this computer, such as a locked cabinet. It is
         shown only once: the workbench cannot show it again.

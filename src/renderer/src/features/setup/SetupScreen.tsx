@@ -58,7 +58,11 @@ export function SetupScreen({ onComplete }: { onComplete: (status: SessionStatus
     <PublicLayout>
       <PageHeading>Set up the workbench</PageHeading>
       {created ? (
-        <RecoveryKeyPanel recoveryKey={created.recoveryKey} onContinue={() => onComplete(created.status)} />
+        <RecoveryKeyPanel
+          recoveryKey={created.recoveryKey}
+          username={created.status.user?.username}
+          onContinue={() => onComplete(created.status)}
+        />
       ) : (
         <Form form={form} className="">
           <p className="body">
@@ -71,6 +75,7 @@ export function SetupScreen({ onComplete }: { onComplete: (status: SessionStatus
               <UserFields
                 {...bound}
                 prefix="administrator."
+                ownAccount
                 rolesHint="The first user must be an administrator. Add other roles if they will also work on cases."
               />
             )}

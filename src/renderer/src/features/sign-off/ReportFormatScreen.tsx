@@ -40,14 +40,15 @@ export function ReportFormatScreen() {
 }
 
 type Focus = { part: ReportPart; control: 'up' | 'down' | 'remove' | 'heading' } | null;
+type Register = (part: ReportPart, control: string) => (el: HTMLElement | null) => void;
 
-function FormatForm({ initial }: { initial: ReportTemplate }) {
-  const [parts, setParts] = useState<Part[]>(initial.parts);
-  const [saved, setSaved] = useState<Part[]>(initial.parts);
+/**
+ * Moving, removing and adding back parts: each says what happened in a live region and keeps focus on
+ * the part concerned. `rearrange` receives the new order.
+ */
+function usePartOrder(parts: Part[], rearrange: (next: Part[]) => void) {
   // Headings of removed parts, so adding one back restores what it was called.
   const [removedHeadings, setRemovedHeadings] = useState<Partial<Record<ReportPart, string>>>({});
-  const { errors, setErrors, busy, send, submitting } = useSubmission();
-  const [result, setResult] = useState<{ id: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focus, setFocus] = useState<Focus>(null);
   const controls = useRef(new Map<string, HTMLElement>());
@@ -67,21 +68,10 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
     setFocus(null);
   }, [focus]);
 
-  const register = (part: ReportPart, control: string) => (el: HTMLElement | null) => {
+  const register: Register = (part, control) => (el) => {
     if (el) controls.current.set(`${part}:${control}`, el);
     else controls.current.delete(`${part}:${control}`);
   };
-
-  const labels = Object.fromEntries(
-    parts.map((p, i) => [`parts.${i}.heading`, `Heading for ${nameOf(p.part)}`]),
-  );
-  const removed = REPORT_PARTS.filter((part) => !parts.some((p) => p.part === part));
-  const dirty = JSON.stringify(parts) !== JSON.stringify(saved);
-
-  function change(next: Part[]) {
-    setParts(next);
-    setResult(null);
-  }
 
   function move(index: number, by: -1 | 1) {
     const target = index + by;
@@ -90,8 +80,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
     const next = [...parts];
     next.splice(index, 1);
     next.splice(target, 0, part);
-    change(next);
-    setErrors(NO_ERRORS);
+    rearrange(next);
     setAnnouncement(
       `${nameOf(part.part)} moved ${by < 0 ? 'up' : 'down'}: now part ${target + 1} of ${next.length}.`,
     );
@@ -103,8 +92,7 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
     if (!part) return;
     setRemovedHeadings((h) => ({ ...h, [part.part]: part.heading }));
     const next = parts.filter((_, i) => i !== index);
-    change(next);
-    setErrors(NO_ERRORS);
+    rearrange(next);
     setAnnouncement(`${nameOf(part.part)} removed from the report. You can add it back below.`);
     // Focus the next part's heading field, or the previous one's if this was the last.
     const neighbour = next[index] ?? next[index - 1];
@@ -118,20 +106,47 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
     const index = at === -1 ? parts.length : at;
     const next = [...parts];
     next.splice(index, 0, { part, heading: removedHeadings[part] ?? nameOf(part) });
-    change(next);
-    setErrors(NO_ERRORS);
+    rearrange(next);
     setAnnouncement(`${nameOf(part)} added back as part ${index + 1} of ${next.length}.`);
     setFocus({ part, control: 'heading' });
   }
 
+  return { announcement, register, move, remove, addBack };
+}
+
+/** A heading left empty or longer than the report allows, for each part. */
+function headingProblems(parts: Part[]) {
+  return parts.flatMap((p, i) =>
+    p.heading.trim() === ''
+      ? [{ path: `parts.${i}.heading`, message: `Enter a heading for ${nameOf(p.part)}` }]
+      : p.heading.trim().length > 120
+        ? [{ path: `parts.${i}.heading`, message: 'must be 120 characters or fewer' }]
+        : [],
+  );
+}
+
+function FormatForm({ initial }: { initial: ReportTemplate }) {
+  const [parts, setParts] = useState<Part[]>(initial.parts);
+  const [saved, setSaved] = useState<Part[]>(initial.parts);
+  const { errors, setErrors, busy, send, submitting } = useSubmission();
+  const [result, setResult] = useState<{ id: number } | null>(null);
+
+  const labels = Object.fromEntries(
+    parts.map((p, i) => [`parts.${i}.heading`, `Heading for ${nameOf(p.part)}`]),
+  );
+  const dirty = JSON.stringify(parts) !== JSON.stringify(saved);
+
+  function change(next: Part[]) {
+    setParts(next);
+    setResult(null);
+  }
+  const order = usePartOrder(parts, (next) => {
+    change(next);
+    setErrors(NO_ERRORS);
+  });
+
   const save = submitting(async (_event: FormEvent) => {
-    const problems = parts.flatMap((p, i) =>
-      p.heading.trim() === ''
-        ? [{ path: `parts.${i}.heading`, message: `Enter a heading for ${nameOf(p.part)}` }]
-        : p.heading.trim().length > 120
-          ? [{ path: `parts.${i}.heading`, message: 'must be 120 characters or fewer' }]
-          : [],
-    );
+    const problems = headingProblems(parts);
     if (problems.length > 0) {
       setErrors({ problems });
       setResult(null);
@@ -173,86 +188,27 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
       ) : null}
       <ErrorSummary form={FORM} errors={errors} labels={labels} />
       <p className="visually-hidden" role="status">
-        {announcement}
+        {order.announcement}
       </p>
 
       <ol className="format-parts">
-        {parts.map((p, i) => {
-          const name = nameOf(p.part);
-          const required = REQUIRED.includes(p.part);
-          return (
-            <li key={p.part} className="format-part">
-              <div className="format-part__number" aria-hidden="true">
-                {i + 1}
-              </div>
-              <div className="format-part__body">
-                <HeadingField
-                  index={i}
-                  part={p}
-                  label={labels[`parts.${i}.heading`] ?? ''}
-                  hint={required ? 'Required: this part cannot be left out.' : undefined}
-                  errors={errors}
-                  inputRef={register(p.part, 'heading')}
-                  onChange={(heading) => change(parts.map((x, j) => (j === i ? { ...x, heading } : x)))}
-                />
-                <div className="format-part__actions">
-                  {i > 0 ? (
-                    <button
-                      ref={register(p.part, 'up')}
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => move(i, -1)}
-                    >
-                      Move up<span className="visually-hidden"> {name}</span>
-                    </button>
-                  ) : null}
-                  {i < parts.length - 1 ? (
-                    <button
-                      ref={register(p.part, 'down')}
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => move(i, 1)}
-                    >
-                      Move down<span className="visually-hidden"> {name}</span>
-                    </button>
-                  ) : null}
-                  {required ? null : (
-                    <button
-                      ref={register(p.part, 'remove')}
-                      type="button"
-                      className="link-button format-part__remove"
-                      onClick={() => remove(i)}
-                    >
-                      Remove<span className="visually-hidden"> {name}</span>
-                    </button>
-                  )}
-                </div>
-              </div>
-            </li>
-          );
-        })}
+        {parts.map((p, i) => (
+          <PartInReport
+            key={p.part}
+            index={i}
+            count={parts.length}
+            part={p}
+            label={labels[`parts.${i}.heading`] ?? ''}
+            errors={errors}
+            register={order.register}
+            onHeading={(heading) => change(parts.map((x, j) => (j === i ? { ...x, heading } : x)))}
+            onMove={(by) => order.move(i, by)}
+            onRemove={() => order.remove(i)}
+          />
+        ))}
       </ol>
 
-      <Section id="removed-title" title="Parts left out of the report">
-        {removed.length === 0 ? (
-          <p className="body hint">None: every part is in the report.</p>
-        ) : (
-          <ul className="removed-parts">
-            {removed.map((part) => (
-              <li key={part} className="removed-parts__item">
-                <span>{nameOf(part)}</span>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => addBack(part)}
-                >
-                  Add back<span className="visually-hidden"> {nameOf(part)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+      <PartsLeftOut parts={parts} onAddBack={order.addBack} />
 
       <div className="button-group">
         <button type="submit" className="button" aria-disabled={busy || undefined}>
@@ -261,6 +217,109 @@ function FormatForm({ initial }: { initial: ReportTemplate }) {
         {dirty ? <p className="hint">You have changes that are not saved yet.</p> : null}
       </div>
     </form>
+  );
+}
+
+/** One part of the report, numbered: its heading, and buttons to move it up or down or remove it. */
+function PartInReport({
+  index,
+  count,
+  part,
+  label,
+  errors,
+  register,
+  onHeading,
+  onMove,
+  onRemove,
+}: {
+  index: number;
+  count: number;
+  part: Part;
+  label: string;
+  errors: FormErrors;
+  register: Register;
+  onHeading: (heading: string) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const name = nameOf(part.part);
+  const required = REQUIRED.includes(part.part);
+  return (
+    <li className="format-part">
+      <div className="format-part__number" aria-hidden="true">
+        {index + 1}
+      </div>
+      <div className="format-part__body">
+        <HeadingField
+          index={index}
+          part={part}
+          label={label}
+          hint={required ? 'Required: this part cannot be left out.' : undefined}
+          errors={errors}
+          inputRef={register(part.part, 'heading')}
+          onChange={onHeading}
+        />
+        <div className="format-part__actions">
+          {index > 0 ? (
+            <button
+              ref={register(part.part, 'up')}
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onMove(-1)}
+            >
+              Move up<span className="visually-hidden"> {name}</span>
+            </button>
+          ) : null}
+          {index < count - 1 ? (
+            <button
+              ref={register(part.part, 'down')}
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onMove(1)}
+            >
+              Move down<span className="visually-hidden"> {name}</span>
+            </button>
+          ) : null}
+          {required ? null : (
+            <button
+              ref={register(part.part, 'remove')}
+              type="button"
+              className="link-button format-part__remove"
+              onClick={onRemove}
+            >
+              Remove<span className="visually-hidden"> {name}</span>
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** The parts taken out of the report, each with a button to add it back. */
+function PartsLeftOut({ parts, onAddBack }: { parts: Part[]; onAddBack: (part: ReportPart) => void }) {
+  const removed = REPORT_PARTS.filter((part) => !parts.some((p) => p.part === part));
+  return (
+    <Section id="removed-title" title="Parts left out of the report">
+      {removed.length === 0 ? (
+        <p className="body hint">None: every part is in the report.</p>
+      ) : (
+        <ul className="removed-parts">
+          {removed.map((part) => (
+            <li key={part} className="removed-parts__item">
+              <span>{nameOf(part)}</span>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onAddBack(part)}
+              >
+                Add back<span className="visually-hidden"> {nameOf(part)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '#contract/errors.ts';
+import { username as usernameRule } from '#contract/primitives.ts';
 import type { Agency, Role } from '#contract/vocabulary.ts';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { AGENCY_OPTIONS, ROLE_OPTIONS } from '../../ui/options.ts';
@@ -37,6 +38,16 @@ export function userDraftProblems(draft: UserDraft, prefix: string): FieldProble
   return problems;
 }
 
+/**
+ * What the service will store for a typed username with capitals (it keeps usernames in lower case), said
+ * as the person types; '' when the username is stored as typed or is not valid yet.
+ */
+export function lowerCaseNote(typed: string, ownAccount: boolean): string {
+  const stored = usernameRule.safeParse(typed);
+  if (!stored.success || stored.data === typed.trim()) return '';
+  return `Usernames are kept in lower case: ${ownAccount ? 'you' : 'they'} will sign in as ${stored.data}`;
+}
+
 interface Props {
   form: string;
   /** Request path prefix of these fields, e.g. 'administrator.' in setup. */
@@ -47,6 +58,8 @@ interface Props {
   /** Usernames cannot change once a user exists. */
   withUsername?: boolean;
   rolesHint?: string;
+  /** The person is creating their own account (first-run setup): "you will sign in as …". */
+  ownAccount?: boolean;
 }
 
 /** Name, username, agency, roles and AIM training: the fields shared by setup, add user and edit user. */
@@ -58,6 +71,7 @@ export function UserFields({
   errors,
   withUsername = true,
   rolesHint,
+  ownAccount = false,
 }: Props) {
   const set =
     <K extends keyof UserDraft>(key: K) =>
@@ -76,6 +90,7 @@ export function UserFields({
           onChange={set('username')}
           autoComplete="off"
           width="medium"
+          after={<span className="field__note">{lowerCaseNote(value.username, ownAccount)}</span>}
         />
       ) : null}
       <SelectField
