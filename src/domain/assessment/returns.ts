@@ -23,7 +23,10 @@ export function returnParts(framework: {
 }
 
 /** The comments as one plain text, each under the part it is about (the QA history and the report show it). */
-export function returnCommentsText(comments: ReturnComment[], labelOf: (about: ReturnAbout) => string): string {
+export function returnCommentsText(
+  comments: ReturnComment[],
+  labelOf: (about: ReturnAbout) => string,
+): string {
   return comments.map((c) => `${labelOf(c.about)}: ${c.comment.trim()}`).join('\n');
 }
 
@@ -34,7 +37,10 @@ export function parseReturnComments(json: string): ReturnComment[] {
     return Array.isArray(value)
       ? value.filter(
           (c): c is ReturnComment =>
-            typeof c === 'object' && c !== null && typeof c.about === 'string' && typeof c.comment === 'string',
+            typeof c === 'object' &&
+            c !== null &&
+            typeof c.about === 'string' &&
+            typeof c.comment === 'string',
         )
       : [];
   } catch {

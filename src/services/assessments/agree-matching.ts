@@ -1,7 +1,12 @@
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import { compareItem, type MatchingRefusal, matchingRefusal } from '#domain/assessment/comparison.ts';
-import { agreedOfAssessment, itemsOfAssessment, ratingsOfAssessment, upsertAgreed } from '#store/assessments.ts';
+import {
+  agreedOfAssessment,
+  itemsOfAssessment,
+  ratingsOfAssessment,
+  upsertAgreed,
+} from '#store/assessments.ts';
 import { namesById } from '../deadlines.ts';
 import type { Workbench } from '../workbench.ts';
 import { changeAssessment, note, requireBothFinished, requireDomain } from './work.ts';
@@ -28,9 +33,13 @@ export function agreeMatchingRatings(wb: Workbench, req: ParsedRequest<'assessme
     const chosen = [...new Set(req.itemIds)].map((id, index) => {
       const item = items.find((i) => i.id === id);
       if (!item)
-        throw new WorkbenchError('invalid-request', `That item is not in ${domain.name}. Nothing was saved.`, {
-          problems: [{ path: `itemIds[${index}]`, message: `is not an item of ${domain.name}` }],
-        });
+        throw new WorkbenchError(
+          'invalid-request',
+          `That item is not in ${domain.name}. Nothing was saved.`,
+          {
+            problems: [{ path: `itemIds[${index}]`, message: `is not an item of ${domain.name}` }],
+          },
+        );
       const position = agreed.find((g) => g.itemId === id);
       const pair = compareItem(
         { itemId: id, ratings: ratings.filter((r) => r.itemId === id), agreed: null },

@@ -3,11 +3,11 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
 import { levelsOf } from '#domain/assessment/frameworks.ts';
+import { returnParts, returnsOf } from '#domain/assessment/returns.ts';
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
 import { inOneModel } from '#domain/meeting.ts';
-import { returnParts, returnsOf } from '#domain/assessment/returns.ts';
 import { citationText } from '#domain/profiles/citations.ts';
 import {
   type AssessmentRow,

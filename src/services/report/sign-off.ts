@@ -3,15 +3,15 @@ import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
-import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
-import { approvalComments, jointReviewRole, signerRefusal } from '#domain/profiles/practice.ts';
-import type { Profile } from '#domain/profiles/schema.ts';
 import {
   type ReturnComment,
   returnCommentsText,
   returnParts,
   WHOLE_ASSESSMENT,
 } from '#domain/assessment/returns.ts';
+import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
+import { approvalComments, jointReviewRole, signerRefusal } from '#domain/profiles/practice.ts';
+import type { Profile } from '#domain/profiles/schema.ts';
 import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
 import { decide, type ReportAction, type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { type AssessmentRow, setAssessmentField } from '#store/assessments.ts';
@@ -296,7 +296,11 @@ export function returnToDraft(wb: Workbench, req: ParsedRequest<'signOff.return'
         throw new WorkbenchError(
           'invalid-request',
           'A comment is about a part that is not in this assessment. Choose the section or domain again. Nothing was saved.',
-          { problems: [{ path: `sectionComments[${unknown}].about`, message: 'is not a part of this assessment' }] },
+          {
+            problems: [
+              { path: `sectionComments[${unknown}].about`, message: 'is not a part of this assessment' },
+            ],
+          },
         );
     },
     `; ${comments.length} ${comments.length === 1 ? 'comment' : 'comments'} on ${partCount} ${partCount === 1 ? 'part' : 'parts'} recorded`,
