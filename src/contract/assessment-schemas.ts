@@ -203,7 +203,7 @@ export const assessmentView = z.strictObject({
       id: recordId,
       name: z.string(),
       relationship: z.string(),
-      kind: participant.shape.kind,
+      kind: z.enum(['parent-carer', 'significant-other']),
     }),
   ),
 });
