@@ -10,6 +10,7 @@ import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice, WarningText } from '../../ui/Notice.tsx';
 import { Refusal } from '../../ui/Refusal.tsx';
 import { ItemCard } from './ItemCard.tsx';
+import { PartComments } from './ReturnedNotes.tsx';
 import { assessorsFor, type Domain, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
 
 /** Each domain's concerns and strengths, rated independently by each assessor, then compared and agreed. */
@@ -55,6 +56,7 @@ function DomainSection({ domain, view, canWrite, onView }: PartProps & { domain:
       <h3 id={titleId} className="domain__title">
         {domain.name}
       </h3>
+      <PartComments view={view} about={`domain:${domain.id}`} />
       <DomainProgress domain={domain} assessors={assessors} />
       {notice ? <SuccessNotice title={notice} /> : null}
       {error ? <Refusal title="There is a problem" message={error.message} /> : null}
