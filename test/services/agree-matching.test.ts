@@ -116,12 +116,8 @@ describe('agreeing identical ratings in one step', () => {
 
     // A second domain Sam has finished and Yas has not.
     await signInAs(h, 'sam.sw');
-    let view = await h.call('assessments.addItem', {
-      assessmentId: a.id,
-      domainId: 'developmental',
-      kind: 'strength',
-      label: 'Good at football',
-    });
+    const football = { domainId: 'developmental', kind: 'strength', label: 'Football' } as const;
+    let view = await h.call('assessments.addItem', { assessmentId: a.id, ...football });
     const itemId = view.domains.find((d) => d.id === 'developmental')?.items[0]?.id as string;
     await h.call('assessments.rate', { itemId, rating: 'clear', evidence: 'x', source: 'x' });
     view = await h.call('assessments.finishDomain', { assessmentId: a.id, domainId: 'developmental' });

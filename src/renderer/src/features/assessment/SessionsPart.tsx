@@ -163,9 +163,6 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
     onView(result.data);
   });
 
-  const participantsId = fieldId(FORM, 'participants');
-  const participantsError = problemFor(errors, 'participants');
-
   return (
     <form
       onSubmit={(e) => void submit(e)}
@@ -186,27 +183,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
         onChange={setHeldOn}
         errors={errors}
       />
-      <FieldsetField id={participantsId} label="With whom" message={participantsError}>
-        <div className="checkbox">
-          <input
-            id={`${participantsId}-child`}
-            type="checkbox"
-            className="checkbox__input"
-            checked={withChild}
-            onChange={(e) => setWithChild(e.target.checked)}
-          />
-          <label htmlFor={`${participantsId}-child`} className="checkbox__label">
-            The child ({view.childName})
-          </label>
-        </div>
-        <OtherPeople
-          view={view}
-          others={others}
-          setOthers={setOthers}
-          offset={withChild ? 1 : 0}
-          errors={errors}
-        />
-      </FieldsetField>
+      <WithWhom view={view} errors={errors} child={[withChild, setWithChild]} rows={[others, setOthers]} />
       <CheckboxGroup
         form={FORM}
         path="assessorIds"
@@ -246,28 +223,39 @@ const personLabel = (p: View['casePeople'][number]) =>
   p.relationship ? `${p.name} (${p.relationship})` : p.name;
 
 /**
- * The other people at a session, one row each; the people already recorded on the case are offered, so
+ * Who the session was with: the child, and other people one row each; the people already on the case are offered, so
  * their name and relationship are not typed again (issue 14, "say it once").
  */
-function OtherPeople({
+function WithWhom({
   view,
-  others,
-  setOthers,
-  offset,
   errors,
+  child: [withChild, setWithChild],
+  rows: [others, setOthers],
 }: {
   view: View;
-  others: Other[];
-  setOthers: Dispatch<SetStateAction<Other[]>>;
-  /** Participants listed before these (the child). */
-  offset: number;
   errors: FormErrors;
+  child: [boolean, (on: boolean) => void];
+  rows: [Other[], Dispatch<SetStateAction<Other[]>>];
 }) {
+  const participantsId = fieldId(FORM, 'participants');
+  const offset = withChild ? 1 : 0;
   const setOther = (i: number, change: Partial<Other>) =>
     setOthers((list) => list.map((o, j) => (j === i ? { ...o, ...change } : o)));
   const offered = view.casePeople.filter((p) => !others.some((o) => o.label === personLabel(p)));
   return (
-    <>
+    <FieldsetField id={participantsId} label="With whom" message={problemFor(errors, 'participants')}>
+      <div className="checkbox">
+        <input
+          id={`${participantsId}-child`}
+          type="checkbox"
+          className="checkbox__input"
+          checked={withChild}
+          onChange={(e) => setWithChild(e.target.checked)}
+        />
+        <label htmlFor={`${participantsId}-child`} className="checkbox__label">
+          The child ({view.childName})
+        </label>
+      </div>
       {others.map((o, i) => {
         const at = i + offset;
         return (
@@ -325,6 +313,6 @@ function OtherPeople({
           ))}
         </div>
       ) : null}
-    </>
+    </FieldsetField>
   );
 }
