@@ -303,7 +303,9 @@ export function returnToDraft(wb: Workbench, req: ParsedRequest<'signOff.return'
           },
         );
     },
-    `; ${comments.length} ${comments.length === 1 ? 'comment' : 'comments'} on ${partCount} ${partCount === 1 ? 'part' : 'parts'} recorded`,
+    req.sectionComments?.length
+      ? `; ${comments.length} ${comments.length === 1 ? 'comment' : 'comments'} on ${partCount} ${partCount === 1 ? 'part' : 'parts'} recorded`
+      : undefined,
     JSON.stringify(comments),
   );
 }
