@@ -12,11 +12,11 @@ import { ADMIN, type Person, SW, YOS } from './setup.ts';
 /** Monday 01/06/2026 09:00 in London (BST). */
 const START = new Date('2026-06-01T08:00:00Z');
 const SHOTS = '/tmp/hsb-assessment-together-screens';
+/** A youth-justice manager who did not co-assess: she quality-assures (Lancashire step 9). */
 const PAT: Person = {
+  ...YOS,
   username: 'pat.manager',
-  password: 'pat manager password 1',
   name: 'Pat Manager',
-  agency: 'youth-justice',
   roles: ['manager'],
   aimTrained: false,
 };
@@ -63,16 +63,15 @@ beforeAll(async () => {
     anonymisedLabel: 'Mother',
     relationship: 'mother',
   });
-  await e2e.signOutAndReload(app);
+  // Sam, the co-assessor, opens the assessment on the sign-in screen.
+  await e2e.signOutAndReload(app, SW);
 });
 
 describe('the assessment page, with less typed twice and fewer steps', () => {
   it('offers the mother recorded on the case as a session participant, and a new participant can still be typed', async () => {
     // Fails before the change: the session form offered no one already on the case.
-    const { page } = app;
-    await e2e.signInThroughUi(page, SW);
-    await openAssessment(page);
-    const form = page.getByRole('form', { name: 'Record a session' });
+    await openAssessment(app.page);
+    const form = app.page.getByRole('form', { name: 'Record a session' });
     await form.getByRole('button', { name: 'Add Sarah Together (mother)' }).click();
     expect(await form.getByLabel('Who person 1 is').inputValue()).toBe('parent-carer');
     expect(await form.getByLabel('Name of person 1').inputValue()).toBe('Sarah Together (mother)');
@@ -88,7 +87,7 @@ describe('the assessment page, with less typed twice and fewer steps', () => {
     await closeUp(form, 'session with the mother');
     await form.getByRole('button', { name: 'Record session' }).click();
     await e2e.notice(form, 'Session recorded.').waitFor();
-    const sessions = page.getByRole('table', { name: 'Sessions, in the order recorded' });
+    const sessions = app.page.getByRole('table', { name: 'Sessions, in the order recorded' });
     const row = sessions.getByRole('row').nth(1);
     expect(await row.getByRole('listitem').allTextContents()).toEqual([
       'Sarah Together (mother) (parent or carer)',
