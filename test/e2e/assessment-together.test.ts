@@ -181,7 +181,7 @@ describe('the assessment page, with less typed twice and fewer steps', () => {
     ).toBe(true);
     const comments = formulation.getByRole('list', { name: 'Comments from quality assurance' });
     expect((await comments.textContent())?.replace(/\s+/g, ' ')).toBe(
-      'To answer: Pat Manager, 01/06/2026 09:30Say what Riley was frightened of.',
+      'To answer — comment from Pat Manager, 01/06/2026 09:30Say what Riley was frightened of.',
     );
     await expectAccessible(page, 'returned assessment');
     await closeUp(formulation, 'comment beside formulation');
@@ -191,6 +191,6 @@ describe('the assessment page, with less typed twice and fewer steps', () => {
     await page.getByText('Signed in as').waitFor();
     await openAssessment(page);
     expect(await page.getByRole('region', { name: 'Returned for changes' }).count()).toBe(0);
-    expect(await comments.getByText(/^Answered: Pat Manager/).count()).toBe(1);
+    expect(await comments.getByText(/^Answered — comment from Pat Manager/).count()).toBe(1);
   });
 });

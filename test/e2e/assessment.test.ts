@@ -262,6 +262,8 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       'You will not be able to change your independent ratings of Sexual behaviours after this. Your co-assessor will then see them.',
     );
     await warning.waitFor();
+    const yes = sexual.getByRole('button', { name: 'Yes, finish my ratings of Sexual behaviours' });
+    expect(await yes.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
     await closeUp(sexual, 'finish warning');
     expect(await rating.getByRole('button', { name: `Update my rating of ${ITEM}` }).isVisible()).toBe(true);
     const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
@@ -270,7 +272,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await sexual.getByRole('button', { name: 'Cancel finishing my ratings of Sexual behaviours' }).click();
     expect(await warning.count()).toBe(0);
     await finish.click();
-    await sexual.getByRole('button', { name: 'Yes, finish my ratings of Sexual behaviours' }).click();
+    await yes.click();
     await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
     expect(await item(page).getByRole('form').count()).toBe(0);
     const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { calls } from '#contract/calls.ts';
 import type { Result } from '#contract/errors.ts';
 import { call } from '../../app/api.ts';
@@ -184,6 +184,14 @@ function FinishRatings({
   onFinish: () => Promise<unknown>;
 }) {
   const [asking, setAsking] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const finishButton = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  // Focus follows the step: to "Yes, finish" when asked, back to "Finish" when cancelled.
+  useEffect(() => {
+    if (moved.current) (asking ? confirmButton : finishButton).current?.focus();
+    moved.current = true;
+  }, [asking]);
   return (
     <div className="finish">
       <p className="body hint">
@@ -199,16 +207,22 @@ function FinishRatings({
             </WarningText>
           </div>
           <div className="button-group">
-            <ActionButton busy={busy} onClick={() => void onFinish().finally(() => setAsking(false))}>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button"
+              aria-disabled={busy || undefined}
+              onClick={() => void onFinish()}
+            >
               Yes, finish my ratings<span className="visually-hidden"> of {domain.name}</span>
-            </ActionButton>
+            </button>
             <button type="button" className="link-button" onClick={() => setAsking(false)}>
               Cancel<span className="visually-hidden"> finishing my ratings of {domain.name}</span>
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" className="button" onClick={() => setAsking(true)}>
+        <button ref={finishButton} type="button" className="button" onClick={() => setAsking(true)}>
           Finish my independent ratings of {domain.name}
         </button>
       )}

@@ -69,8 +69,8 @@ export function PartComments({ view, about }: { view: View; about: string }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: comments are positional
         <li key={i} className={`return-comment${c.answered ? ' return-comment--answered' : ''}`}>
           <p className="return-comment__by">
-            {c.answered ? 'Answered: ' : 'To answer: '}
-            {c.byName}, <InstantText value={c.at} withTime />
+            {c.answered ? 'Answered' : 'To answer'} — comment from {c.byName},{' '}
+            <InstantText value={c.at} withTime />
           </p>
           <p className="prewrap">{c.comment}</p>
         </li>
