@@ -75,7 +75,9 @@ describe('agreeing identical ratings in one step', () => {
     const added = auditRows(db()).rows.slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]?.action).toBe('assessment.agree-matching');
-    expect(added[0]?.summary).toMatch(/agreed 2 items in Sexual behaviours .*Use of coercion .*Secrecy/);
+    expect(added[0]?.summary).toBe(
+      `agreed 2 items in Sexual behaviours as both assessors rated them: item ${ids['Use of coercion']} (Some evidence); item ${ids.Secrecy} (Clear evidence)`,
+    );
   });
 
   it('refuses plainly and saves nothing if any named item’s ratings differ or it is already agreed', async () => {

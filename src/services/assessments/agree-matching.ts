@@ -70,7 +70,8 @@ export function agreeMatchingRatings(wb: Workbench, req: ParsedRequest<'assessme
       note(
         a,
         'agree-matching',
-        `agreed ${chosen.length} ${chosen.length === 1 ? 'item' : 'items'} in ${domain.name} as both assessors rated them: ${chosen.map((c) => `${c.item.label} (${scale(c.rating)})`).join('; ')}`,
+        // Named by record id and rating: the audit trail never copies what a person typed (the item's words).
+        `agreed ${chosen.length} ${chosen.length === 1 ? 'item' : 'items'} in ${domain.name} as both assessors rated ${chosen.length === 1 ? 'it' : 'them'}: ${chosen.map((c) => `item ${c.item.id} (${scale(c.rating)})`).join('; ')}`,
       ),
     );
   });
