@@ -293,20 +293,12 @@ async function scriptedCase() {
     expectedVersion: 0,
     content: { blocks: [{ type: 'paragraph', runs: [{ text: c('SectionText') }] }] },
   });
-  const view = await h.call('assessments.addItem', {
-    assessmentId,
-    domainId: 'developmental',
-    kind: 'concern',
-    label: c('ItemLabel'),
-  });
-  const itemId = view.domains.find((d) => d.id === 'developmental')?.items.at(-1)?.id ?? '';
-  const matching = await h.call('assessments.addItem', {
-    assessmentId,
-    domainId: 'developmental',
-    kind: 'strength',
-    label: c('MatchingItemLabel'),
-  });
-  const sameId = matching.domains.find((d) => d.id === 'developmental')?.items.at(-1)?.id ?? '';
+  const addItem = async (kind: 'concern' | 'strength', label: string) =>
+    (await h.call('assessments.addItem', { assessmentId, domainId: 'developmental', kind, label })).domains
+      .find((d) => d.id === 'developmental')
+      ?.items.at(-1)?.id ?? '';
+  const itemId = await addItem('concern', c('ItemLabel'));
+  const sameId = await addItem('strength', c('MatchingItemLabel'));
   await rateAndFinish(assessmentId, itemId, 'clear', 'Sam', [sameId]);
   await as('yas.yos');
   await rateAndFinish(assessmentId, itemId, 'some', 'Yas', [sameId]);
