@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { requireAssessment } from '#services/assessments/view.ts';
+import { buildReportContent } from '#services/report/report-content.ts';
 import { aimAssessment } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { auditRows, tableFingerprint } from '../support/store-dump.ts';
@@ -72,6 +74,12 @@ describe('agreeing identical ratings in one step', () => {
     expect(byLabel.get('Secrecy')?.agreed?.rationale).toContain('each rated this');
     // The differing item still waits for a proposal and a confirmation.
     expect(byLabel.get('Age gap')).toMatchObject({ state: 'differ', agreed: null });
+    // The Word report names the one person who recorded it once, not "agreed by X and X".
+    const report = buildReportContent(db(), requireAssessment(db(), a.id));
+    const inReport = report.owned.domains
+      .find((d) => d.name === 'Sexual behaviours')
+      ?.items.find((i) => i.label === 'Secrecy')?.agreed;
+    expect(inReport?.agreedByIds).toEqual([team.yos.id]);
     const added = auditRows(db()).rows.slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]?.action).toBe('assessment.agree-matching');
