@@ -192,5 +192,8 @@ describe('the assessment page, with less typed twice and fewer steps', () => {
     await openAssessment(page);
     expect(await page.getByRole('region', { name: 'Returned for changes' }).count()).toBe(0);
     expect(await comments.getByText(/^Answered — comment from Pat Manager/).count()).toBe(1);
+    const earlier = page.getByText('Earlier comments from quality assurance, answered by resubmitting (1)');
+    await earlier.click();
+    expect(await page.getByText('Formulation: Say what Riley was frightened of.').isVisible()).toBe(true);
   });
 });

@@ -16,7 +16,8 @@ export function partAnchor(about: string): string {
 /** The banner at the top of the page while the latest return has not been answered by resubmitting. */
 export function ReturnedBanner({ view }: { view: View }) {
   const last = view.returns.at(-1);
-  if (!last || last.answered) return null;
+  if (!last) return null;
+  if (last.answered) return <AnsweredReturns returns={view.returns} />;
   return (
     <section className="notification-banner" aria-labelledby="assessment-returned-title">
       <h2 id="assessment-returned-title" tabIndex={-1} className="notification-banner__title">
@@ -76,5 +77,29 @@ export function PartComments({ view, about }: { view: View; about: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Once answered, every earlier return's comments stay readable here, folded away. */
+function AnsweredReturns({ returns }: { returns: Return[] }) {
+  return (
+    <details className="answered-returns">
+      <summary>Earlier comments from quality assurance, answered by resubmitting ({returns.length})</summary>
+      {returns.map((r) => (
+        <div key={r.at}>
+          <p className="body">
+            {r.byName}, <InstantText value={r.at} withTime />:
+          </p>
+          <ul className="list list--bullet">
+            {r.comments.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a return's comments are positional
+              <li key={i}>
+                {c.aboutLabel}: {c.comment}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </details>
   );
 }
