@@ -159,6 +159,17 @@ export const assessmentCalls = {
     request: z.strictObject({ itemId: recordId, rating: shortText.min(1), proposedAt: isoInstant }),
     response: assessmentView,
   }),
+  /** Agrees, in one step, the named items both co-assessors rated the same independently (issue 14). */
+  'assessments.agreeMatchingRatings': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      ...ofAssessment,
+      domainId: shortText.min(1),
+      itemIds: z.array(recordId).min(1, 'choose the items to agree').max(500),
+    }),
+    response: assessmentView,
+  }),
   'assessments.holdSection': call({
     access: CASEWORK,
     writes: true,

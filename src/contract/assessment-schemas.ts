@@ -188,6 +188,24 @@ export const assessmentView = z.strictObject({
   versions: z.array(
     z.strictObject({ id: recordId, versionNo: z.number().int(), startedAt: isoInstant, state: z.string() }),
   ),
+  /** Each time quality assurance returned this version, latest last; answered once resubmitted. */
+  returns: z.array(
+    z.strictObject({
+      at: isoInstant,
+      byName: z.string(),
+      answered: z.boolean(),
+      comments: z.array(z.strictObject({ about: z.string(), aboutLabel: z.string(), comment: z.string() })),
+    }),
+  ),
+  /** People recorded on the case who can take part in a session (a harmed person is not offered). */
+  casePeople: z.array(
+    z.strictObject({
+      id: recordId,
+      name: z.string(),
+      relationship: z.string(),
+      kind: z.enum(['parent-carer', 'significant-other']),
+    }),
+  ),
 });
 export type AssessmentView = z.infer<typeof assessmentView>;
 

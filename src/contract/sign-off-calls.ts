@@ -47,6 +47,14 @@ export type SignOffStatus = z.infer<typeof signOffStatus>;
 
 const ofAssessment = { assessmentId: recordId };
 
+/** A comment on returned work and the part it is about: 'whole', 'section:<key>' or 'domain:<id>'. */
+export const returnComment = z.strictObject({
+  about: z
+    .string()
+    .regex(/^(whole|(section|domain):[A-Za-z0-9_-]{1,80})$/, 'is not a part of this assessment'),
+  comment: longText.min(1, 'write the comment'),
+});
+
 /** Quality assurance, signatures and Word exports; joined into the one list of calls in calls.ts. */
 export const signOffCalls = {
   'signOff.status': call({
@@ -64,7 +72,12 @@ export const signOffCalls = {
   'signOff.return': call({
     access: CASEWORK,
     writes: true,
-    request: z.strictObject({ ...ofAssessment, comments: longText.min(1, 'say what needs to change') }),
+    /** `comments` is about the whole assessment; `sectionComments` each about one part. At least one is needed. */
+    request: z.strictObject({
+      ...ofAssessment,
+      comments: longText,
+      sectionComments: z.array(returnComment).max(40).optional(),
+    }),
     response: signOffStatus,
   }),
   'signOff.approve': call({

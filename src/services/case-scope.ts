@@ -58,6 +58,7 @@ export const caseScope: {
   'assessments.finishDomain': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
   'assessments.proposeAgreement': (db, r) => [{ caseId: caseIdOfAssessmentItem(db, r.itemId) }],
   'assessments.confirmAgreement': (db, r) => [{ caseId: caseIdOfAssessmentItem(db, r.itemId) }],
+  'assessments.agreeMatchingRatings': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
   'assessments.holdSection': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
   'assessments.releaseSection': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],
   'assessments.autosave': (db, r) => [{ caseId: caseIdOf(db, 'assessment', r.assessmentId) }],

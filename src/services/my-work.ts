@@ -1,9 +1,11 @@
 import type { CallResponse } from '#contract/calls.ts';
+import { parseReturnComments, returnParts, WHOLE_ASSESSMENT } from '#domain/assessment/returns.ts';
 import { isHubStaff } from '#domain/case-access.ts';
 import { formatDay, londonDay } from '#domain/dates.ts';
 import { findCase } from '#store/cases.ts';
 import { findChild } from '#store/children.ts';
 import type { Db } from '#store/database.ts';
+import { requireAssessment } from './assessments/view.ts';
 import { mayAccessCase } from './case-access.ts';
 import { signOffStatus } from './report/sign-off.ts';
 import type { Workbench } from './workbench.ts';
@@ -90,12 +92,7 @@ export function inbox(wb: Workbench): InboxItem[] {
     }
     if (!coAssessor) continue;
     if (a.state === 'in-progress' && last?.action === 'return') {
-      forAssessment(
-        'returned',
-        'assessment',
-        'Returned with comments',
-        last.comments ? `${last.byName}: “${last.comments}”` : `Returned by ${last.byName}.`,
-      );
+      forAssessment('returned', 'assessment', 'Returned with comments', returnedDetail(db, a.id, last));
     }
     if (a.state === 'approved' && allowed?.sign) {
       forAssessment(
@@ -168,10 +165,22 @@ export function inbox(wb: Workbench): InboxItem[] {
 function lastTransition(db: Db, assessmentId: string) {
   return db
     .prepare(
-      `SELECT t.action, t.comments, t.at, u.name AS byName FROM report_transitions t JOIN users u ON u.id = t.by
+      `SELECT t.action, t.comments, t.section_comments AS sectionComments, t.at, u.name AS byName FROM report_transitions t JOIN users u ON u.id = t.by
        WHERE t.assessment_id = ? ORDER BY t.at DESC, t.rowid DESC LIMIT 1`,
     )
-    .get(assessmentId) as { action: string; comments: string; at: string; byName: string } | undefined;
+    .get(assessmentId) as
+    | { action: string; comments: string; sectionComments: string; at: string; byName: string }
+    | undefined;
+}
+
+/** The manager's comments on returned work, each with the part of the assessment it is about. */
+function returnedDetail(db: Db, assessmentId: string, last: NonNullable<ReturnType<typeof lastTransition>>) {
+  const onParts = parseReturnComments(last.sectionComments);
+  if (onParts.every((c) => c.about === WHOLE_ASSESSMENT))
+    return last.comments ? `${last.byName}: “${last.comments}”` : `Returned by ${last.byName}.`;
+  const parts = returnParts(requireAssessment(db, assessmentId).framework);
+  const label = (about: string) => parts.find((p) => p.about === about)?.label ?? about;
+  return `${last.byName}: ${onParts.map((c) => `${label(c.about)} — “${c.comment}”`).join('; ')}`;
 }
 
 /** Domains holding items that this assessor has not yet finished rating independently. */

@@ -7,6 +7,8 @@ export interface TransitionRow {
   fromState: string;
   toState: string;
   comments: string;
+  /** A return's comments, each on the part it is about (JSON: ReturnComment[]); '[]' otherwise. */
+  sectionComments: string;
   at: string;
   by: string;
 }
@@ -14,7 +16,7 @@ export interface TransitionRow {
 export function transitionsOf(db: Db, assessmentId: string): TransitionRow[] {
   return db
     .prepare(
-      `SELECT id, assessment_id AS assessmentId, action, from_state AS fromState, to_state AS toState, comments, at, by
+      `SELECT id, assessment_id AS assessmentId, action, from_state AS fromState, to_state AS toState, comments, section_comments AS sectionComments, at, by
        FROM report_transitions WHERE assessment_id = ? ORDER BY at, rowid`,
     )
     .all(assessmentId) as TransitionRow[];
@@ -22,7 +24,7 @@ export function transitionsOf(db: Db, assessmentId: string): TransitionRow[] {
 
 export function insertTransition(db: Db, t: TransitionRow): void {
   db.prepare(
-    'INSERT INTO report_transitions (id, assessment_id, action, from_state, to_state, comments, at, by) VALUES (@id, @assessmentId, @action, @fromState, @toState, @comments, @at, @by)',
+    'INSERT INTO report_transitions (id, assessment_id, action, from_state, to_state, comments, section_comments, at, by) VALUES (@id, @assessmentId, @action, @fromState, @toState, @comments, @sectionComments, @at, @by)',
   ).run(t);
 }
 

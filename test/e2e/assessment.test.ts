@@ -255,7 +255,24 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
     await rating.getByLabel('Source of the evidence').fill('School DSL');
     await rating.getByRole('button', { name: `Save my rating of ${ITEM}` }).click();
     await rating.getByText('Your rating has been saved.', { exact: false }).waitFor();
-    await sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' }).click();
+    // Issue 17: finishing cannot be undone, so it asks first, on the page; nothing changes until confirmed.
+    const finish = sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' });
+    await finish.click();
+    const warning = sexual.getByText(
+      'You will not be able to change your independent ratings of Sexual behaviours after this. Your co-assessor will then see them.',
+    );
+    await warning.waitFor();
+    const yes = sexual.getByRole('button', { name: 'Yes, finish my ratings of Sexual behaviours' });
+    expect(await yes.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+    await closeUp(sexual, 'finish warning');
+    expect(await rating.getByRole('button', { name: `Update my rating of ${ITEM}` }).isVisible()).toBe(true);
+    const assessmentId = assessmentUrl.split('/').at(-1) ?? '';
+    const unchanged = await call('assessments.get', { id: assessmentId });
+    expect(unchanged.domains.find((d) => d.name === 'Sexual behaviours')?.finishedBy).toEqual([]);
+    await sexual.getByRole('button', { name: 'Cancel finishing my ratings of Sexual behaviours' }).click();
+    expect(await warning.count()).toBe(0);
+    await finish.click();
+    await yes.click();
     await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
     expect(await item(page).getByRole('form').count()).toBe(0);
     const ratings = item(page).getByRole('table', { name: `Ratings of ${ITEM}` });
@@ -378,6 +395,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
 
     const sexual = domain(page, 'Sexual behaviours');
     await sexual.getByRole('button', { name: 'Finish my independent ratings of Sexual behaviours' }).click();
+    await sexual.getByRole('button', { name: 'Yes, finish my ratings of Sexual behaviours' }).click();
     await sexual.getByText('You have finished your independent ratings of Sexual behaviours.').waitFor();
     expect(await item(page).getByText('≠ The assessors differ', { exact: true }).isVisible()).toBe(true);
     expect(await cellText(ratings.getByRole('row', { name: /Yas Youth Justice/ }))).toEqual([

@@ -61,13 +61,21 @@ const lifeEvent = (what: string) => ({
 
 /** Every free-text field the script can reach, through the router, with the people who may write it. */
 /** The signed-in assessor (Sam or Yas) rates the item and finishes the developmental domain. */
-async function rateAndFinish(assessmentId: string, itemId: string, rating: 'clear' | 'some', who: string) {
-  await h.call('assessments.rate', {
-    itemId,
-    rating,
-    evidence: c(`Evidence${who}`),
-    source: c(`RatingSource${who}`),
-  });
+/** Rates `itemId` as `rating` and each of `same` 'clear' (both assessors agree on those), then finishes. */
+async function rateAndFinish(
+  assessmentId: string,
+  itemId: string,
+  rating: 'clear' | 'some',
+  who: string,
+  same: string[] = [],
+) {
+  for (const [id, r] of [[itemId, rating], ...same.map((x) => [x, 'clear'])] as const)
+    await h.call('assessments.rate', {
+      itemId: id,
+      rating: r,
+      evidence: c(`Evidence${who}`),
+      source: c(`RatingSource${who}`),
+    });
   await h.call('assessments.finishDomain', { assessmentId, domainId: 'developmental' });
 }
 
@@ -285,16 +293,21 @@ async function scriptedCase() {
     expectedVersion: 0,
     content: { blocks: [{ type: 'paragraph', runs: [{ text: c('SectionText') }] }] },
   });
-  const view = await h.call('assessments.addItem', {
+  const addItem = async (kind: 'concern' | 'strength', label: string) =>
+    (await h.call('assessments.addItem', { assessmentId, domainId: 'developmental', kind, label })).domains
+      .find((d) => d.id === 'developmental')
+      ?.items.at(-1)?.id ?? '';
+  const itemId = await addItem('concern', c('ItemLabel'));
+  const sameId = await addItem('strength', c('MatchingItemLabel'));
+  await rateAndFinish(assessmentId, itemId, 'clear', 'Sam', [sameId]);
+  await as('yas.yos');
+  await rateAndFinish(assessmentId, itemId, 'some', 'Yas', [sameId]);
+  // Issue 14: the item both rated the same, agreed in one step; its audit entry names it, not its words.
+  await h.call('assessments.agreeMatchingRatings', {
     assessmentId,
     domainId: 'developmental',
-    kind: 'concern',
-    label: c('ItemLabel'),
+    itemIds: [sameId],
   });
-  const itemId = view.domains.find((d) => d.id === 'developmental')?.items.at(-1)?.id ?? '';
-  await rateAndFinish(assessmentId, itemId, 'clear', 'Sam');
-  await as('yas.yos');
-  await rateAndFinish(assessmentId, itemId, 'some', 'Yas');
   await h.call('assessments.proposeAgreement', {
     itemId,
     rating: 'clear',

@@ -348,6 +348,11 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
     rating: 'clear',
     proposedAt: '2026-11-05T08:50:00Z',
   }),
+  'assessments.agreeMatchingRatings': (x) => ({
+    assessmentId: x.assessmentId,
+    domainId: 'developmental',
+    itemIds: [x.assessmentItemId],
+  }),
   'assessments.holdSection': (x) => ({ assessmentId: x.assessmentId, sectionKey: 'formulation' }),
   'assessments.releaseSection': (x) => ({ assessmentId: x.assessmentId, sectionKey: 'formulation' }),
   'assessments.autosave': (x) => ({

@@ -62,6 +62,27 @@ describe('a signed report on another machine', () => {
     await as(b, PAT.username, PAT.password);
     b.host.openFile = join(folder.path, 'for-qa.hsbcase');
     await b.call('sync.openBundle', {});
+    // Pat returns it first with a comment on the formulation: it reaches A beside that section (migration 022).
+    await b.call('signOff.return', {
+      assessmentId,
+      comments: '',
+      sectionComments: [{ about: 'section:formulation', comment: 'Say what Riley was frightened of.' }],
+    });
+    b.host.saveFile = join(folder.path, 'returned.hsbcase');
+    await b.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [team.yos.id, team.socialWorker.id] });
+    a.host.openFile = join(folder.path, 'returned.hsbcase');
+    expect((await a.call('sync.openBundle', {})).refused).toEqual([]);
+    const returned = await a.call('assessments.get', { id: assessmentId });
+    expect(returned.returns.at(-1)).toMatchObject({
+      byName: 'Pat Manager',
+      answered: false,
+      comments: [{ about: 'section:formulation', comment: 'Say what Riley was frightened of.' }],
+    });
+    await a.call('signOff.submit', { assessmentId, comments: 'Added what frightened Riley' });
+    a.host.saveFile = join(folder.path, 'resubmitted.hsbcase');
+    await a.call('sync.sendCase', { caseId: hsbCase.id, recipientIds: [pat.id] });
+    b.host.openFile = join(folder.path, 'resubmitted.hsbcase');
+    await b.call('sync.openBundle', {});
     await b.call('signOff.approve', {
       assessmentId,
       comments: 'Clear analysis',

@@ -71,3 +71,20 @@ export function stateSeenBy(state: ItemState, mayShowOthers: boolean): { state: 
   }
   return { state, label: ITEM_STATE_LABELS[state] };
 }
+
+export type MatchingRefusal = 'differ' | 'not-rated' | 'agreed' | 'proposed';
+
+/**
+ * Whether an item can be agreed in one step because both assessors gave it the same rating
+ * independently (issue 14): null if it can, otherwise why not. An agreed or proposed position is
+ * never replaced this way.
+ */
+export function matchingRefusal(
+  ratings: readonly (AssessorRating | null)[],
+  position: { confirmed: boolean } | null,
+): MatchingRefusal | null {
+  if (position) return position.confirmed ? 'agreed' : 'proposed';
+  const [first, second] = ratings;
+  if (!first || !second) return 'not-rated';
+  return first.rating === second.rating ? null : 'differ';
+}

@@ -3,6 +3,7 @@ import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import { namesById } from '../deadlines.ts';
 import type { Workbench } from '../workbench.ts';
+import { agreeMatchingRatings } from './agree-matching.ts';
 import { compareVersions, startReview } from './review.ts';
 import { autosave, holdSection, releaseSection, saveSection } from './sections.ts';
 import { importItemSet, listFrameworks, startAssessment } from './start.ts';
@@ -52,6 +53,7 @@ export const assessmentHandlers: {
   'assessments.finishDomain': finishIndependentRatings,
   'assessments.proposeAgreement': proposeAgreement,
   'assessments.confirmAgreement': confirmAgreement,
+  'assessments.agreeMatchingRatings': agreeMatchingRatings,
   'assessments.holdSection': holdSection,
   'assessments.releaseSection': releaseSection,
   'assessments.autosave': autosave,

@@ -3,6 +3,7 @@ import { WorkbenchError } from '#contract/errors.ts';
 import type { Agency } from '#contract/vocabulary.ts';
 import { compareItem, mayShowOtherRatings, stateSeenBy } from '#domain/assessment/comparison.ts';
 import { levelsOf } from '#domain/assessment/frameworks.ts';
+import { returnParts, returnsOf } from '#domain/assessment/returns.ts';
 import { EMPTY_RICH_TEXT } from '#domain/assessment/rich-text.ts';
 import { describeRule } from '#domain/clock/index.ts';
 import { millisecondsBetween } from '#domain/dates.ts';
@@ -27,6 +28,8 @@ import { findCase } from '#store/cases.ts';
 import { findChild } from '#store/children.ts';
 import type { Db } from '#store/database.ts';
 import { deadlinesOfCase } from '#store/deadlines.ts';
+import { peopleOfCase } from '#store/pattern-map.ts';
+import { transitionsOf } from '#store/sign-off.ts';
 import { findUser } from '#store/users.ts';
 import { namesById, viewDeadline } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
@@ -270,6 +273,28 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
       startedAt: x.startedAt,
       state: x.state,
     })),
+    returns: returnsOf(transitionsOf(db, id)).map((r) => ({
+      at: r.transition.at,
+      byName: names.get(r.transition.by) ?? r.transition.by,
+      answered: r.answered,
+      comments: r.comments.map((c) => ({
+        about: c.about,
+        aboutLabel: returnParts(a.framework).find((p) => p.about === c.about)?.label ?? c.about,
+        comment: c.comment,
+      })),
+    })),
+    casePeople: peopleOfCase(db, a.caseId).flatMap((p) =>
+      p.kind.startsWith('harmed-') || !p.name
+        ? []
+        : [
+            {
+              id: p.id,
+              name: p.name,
+              relationship: p.relationship,
+              kind: p.kind === 'parent-carer' ? ('parent-carer' as const) : ('significant-other' as const),
+            },
+          ],
+    ),
   };
 }
 

@@ -60,7 +60,7 @@ export function changeAssessment(
   return readAssessment(wb.db(), assessmentId, userId, now);
 }
 
-const note = (a: AssessmentRow, action: string, summary: string): AuditNote => ({
+export const note = (a: AssessmentRow, action: string, summary: string): AuditNote => ({
   action: `assessment.${action}`,
   recordType: 'assessment',
   recordId: a.id,
@@ -168,7 +168,7 @@ export const saveMeeting = (wb: Workbench, req: ParsedRequest<'assessments.saveM
     );
   });
 
-function requireDomain(a: AssessmentRow, domainId: string) {
+export function requireDomain(a: AssessmentRow, domainId: string) {
   const domain = a.framework.domains.find((d) => d.id === domainId);
   if (!domain)
     throw new WorkbenchError('invalid-request', 'That domain is not part of this assessment.', {
@@ -279,20 +279,25 @@ export const finishIndependentRatings = (wb: Workbench, req: ParsedRequest<'asse
     audit(note(a, 'finish-domain', `finished their independent ratings of ${domain.name}`));
   });
 
+/** Agreeing a position waits until both assessors have finished their independent ratings of the domain. */
+export function requireBothFinished(db: Db, a: AssessmentRow, domainId: string): void {
+  const finished = domainProgress(db, a.id)
+    .filter((p) => p.domainId === domainId)
+    .map((p) => p.assessorId);
+  if (!finished.includes(a.leadAssessorId) || !finished.includes(a.coAssessorId)) {
+    throw new WorkbenchError(
+      'rule-broken',
+      'Both assessors must finish their independent ratings of this domain before agreeing a position.',
+    );
+  }
+}
+
 /** One assessor proposes the agreed position and why; the other confirms it, so both names stand behind it. */
 export function proposeAgreement(wb: Workbench, req: ParsedRequest<'assessments.proposeAgreement'>) {
   const item = itemOf(wb.db(), req.itemId);
   return changeAssessment(wb, item.assessmentId, (db, audit, a, userId, now) => {
     requireScale(a, req.rating);
-    const finished = domainProgress(db, a.id)
-      .filter((p) => p.domainId === item.domainId)
-      .map((p) => p.assessorId);
-    if (!finished.includes(a.leadAssessorId) || !finished.includes(a.coAssessorId)) {
-      throw new WorkbenchError(
-        'rule-broken',
-        'Both assessors must finish their independent ratings of this domain before agreeing a position.',
-      );
-    }
+    requireBothFinished(db, a, item.domainId);
     upsertAgreed(db, {
       itemId: item.id,
       rating: req.rating,

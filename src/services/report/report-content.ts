@@ -242,7 +242,8 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
                 ? {
                     rating: scale(g.rating),
                     rationale: g.rationale,
-                    agreedByIds: [see(g.proposedBy), see(g.confirmedBy ?? '')],
+                    // Agreed in one step as both rated it (issue 14): recorded by one person, named once.
+                    agreedByIds: [...new Set([see(g.proposedBy), see(g.confirmedBy ?? '')])],
                   }
                 : null,
             };

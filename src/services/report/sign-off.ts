@@ -3,6 +3,12 @@ import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
+import {
+  type ReturnComment,
+  returnCommentsText,
+  returnParts,
+  WHOLE_ASSESSMENT,
+} from '#domain/assessment/returns.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { approvalComments, jointReviewRole, signerRefusal } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
@@ -213,6 +219,7 @@ function transition(
   comments: string,
   extra?: (db: Db, a: AssessmentRow, next: ReportState, now: string) => void,
   summaryNote?: string,
+  sectionComments = '[]',
 ) {
   const { user } = wb.signedIn();
   const now = wb.now().toISOString();
@@ -241,6 +248,7 @@ function transition(
       fromState: a.state,
       toState: decision.next,
       comments,
+      sectionComments,
       at: now,
       by: user.id,
     });
@@ -256,8 +264,51 @@ function transition(
 
 export const submit = (wb: Workbench, req: ParsedRequest<'signOff.submit'>) =>
   transition(wb, req.assessmentId, 'submit', req.comments);
-export const returnToDraft = (wb: Workbench, req: ParsedRequest<'signOff.return'>) =>
-  transition(wb, req.assessmentId, 'return', req.comments);
+
+/**
+ * Returns the work with comments, each on the part of the assessment it is about (the general comments are
+ * about the whole assessment); the assessment page shows each beside its part until it is resubmitted.
+ */
+export function returnToDraft(wb: Workbench, req: ParsedRequest<'signOff.return'>) {
+  const a = requireAssessment(wb.db(), req.assessmentId);
+  const parts = returnParts(a.framework);
+  const labelOf = (about: string) => parts.find((p) => p.about === about)?.label ?? about;
+  const general = req.comments.trim() ? [{ about: WHOLE_ASSESSMENT, comment: req.comments.trim() }] : [];
+  const onParts = (req.sectionComments ?? []).map((c) => ({ about: c.about, comment: c.comment.trim() }));
+  const comments: ReturnComment[] = [...general, ...onParts.filter((c) => c.comment)];
+  const text = req.sectionComments?.length ? returnCommentsText(comments, labelOf) : req.comments;
+  const partCount = new Set(comments.map((c) => c.about)).size;
+  return transition(
+    wb,
+    req.assessmentId,
+    'return',
+    text,
+    () => {
+      // Checked once the person may return it, so someone who may not is told that first.
+      if (comments.length === 0)
+        throw new WorkbenchError(
+          'invalid-request',
+          'Say what needs to change before you return the assessment. Nothing was saved.',
+          { problems: [{ path: 'comments', message: 'say what needs to change' }] },
+        );
+      const unknown = onParts.findIndex((c) => !parts.some((p) => p.about === c.about));
+      if (unknown >= 0)
+        throw new WorkbenchError(
+          'invalid-request',
+          'A comment is about a part that is not in this assessment. Choose the section or domain again. Nothing was saved.',
+          {
+            problems: [
+              { path: `sectionComments[${unknown}].about`, message: 'is not a part of this assessment' },
+            ],
+          },
+        );
+    },
+    req.sectionComments?.length
+      ? `; ${comments.length} ${comments.length === 1 ? 'comment' : 'comments'} on ${partCount} ${partCount === 1 ? 'part' : 'parts'} recorded`
+      : undefined,
+    JSON.stringify(comments),
+  );
+}
 
 /**
  * Approval freezes the report: its content is kept as approved, and the signatures will cover exactly that.

@@ -11,6 +11,7 @@ import { DomainsPart } from './DomainsPart.tsx';
 import { MeetingPart } from './MeetingPart.tsx';
 import { NarrativePart } from './NarrativePart.tsx';
 import { OutcomePart } from './OutcomePart.tsx';
+import { ReturnedBanner } from './ReturnedNotes.tsx';
 import { SessionsPart } from './SessionsPart.tsx';
 import { SourcesPart } from './SourcesPart.tsx';
 import { partTitleId, type View } from './shared.tsx';
@@ -91,6 +92,7 @@ function Workspace({ initial }: { initial: View }) {
         </div>
       ) : null}
 
+      <ReturnedBanner view={view} />
       <WindowPanel view={view} />
 
       <p className="sign-off-link">

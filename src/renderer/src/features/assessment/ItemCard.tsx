@@ -104,71 +104,12 @@ export function ItemCard({ item, view, canWrite, finishedByMe, bothFinished, onV
 
         {canWrite && me && !finishedByMe ? <RatingForm item={item} view={view} onView={onView} /> : null}
 
-        <DataTable
-          caption={<>Ratings of {item.label}</>}
-          className="table table--small comparison"
-          columns={['Assessor', 'Rating', 'Evidence', 'Source']}
-        >
-          {assessors.map((a) => {
-            const r = item.ratings.find((x) => x.assessorId === a.id);
-            return (
-              <tr key={a.id}>
-                <th scope="row" className="table__row-header">
-                  {a.name}
-                  {me?.id === a.id ? ' (you)' : ''}
-                </th>
-                {!r ? (
-                  <td colSpan={3} className="hint">
-                    Not rated yet
-                  </td>
-                ) : r.hidden ? (
-                  <td colSpan={3} className="comparison__hidden">
-                    Hidden until you finish your own ratings
-                  </td>
-                ) : (
-                  <>
-                    <td className="comparison__rating">{r.ratingLabel}</td>
-                    <td className="prewrap">{r.evidence}</td>
-                    <td>{r.source}</td>
-                  </>
-                )}
-              </tr>
-            );
-          })}
-        </DataTable>
+        <ComparisonTable item={item} view={view} />
 
         {notice ? <SuccessNotice title={notice} /> : null}
         {error ? <Refusal title="There is a problem" message={error.message} /> : null}
 
-        {agreed ? (
-          <div className={`agreed${confirmed ? ' agreed--confirmed' : ''}`}>
-            <p className="agreed__title">
-              {confirmed ? 'Agreed position' : 'Proposed agreed position'}:{' '}
-              <strong>{agreed.ratingLabel}</strong>
-            </p>
-            <p className="agreed__rationale">
-              <span className="agreed__key">Rationale:</span>{' '}
-              <span className="prewrap">{agreed.rationale}</span>
-            </p>
-            <p className="agreed__by">
-              {confirmed ? (
-                <>
-                  Agreed by {agreed.proposedByName} and {agreed.confirmedByName}
-                  {agreed.confirmedAt ? (
-                    <>
-                      {' '}
-                      on <InstantText value={agreed.confirmedAt} />
-                    </>
-                  ) : null}
-                </>
-              ) : (
-                `Proposed by ${agreed.proposedByName}; waiting for ${
-                  confirmer && confirmer.id === me?.id ? 'you' : (confirmer?.name ?? 'the other assessor')
-                } to confirm.`
-              )}
-            </p>
-          </div>
-        ) : null}
+        {agreed ? <AgreedPosition agreed={agreed} meId={me?.id} confirmer={confirmer} /> : null}
 
         {canAgree && agreed && !confirmed && !proposedByMe ? (
           <ActionButton onClick={() => void confirm(agreed)} busy={busy}>
@@ -325,5 +266,87 @@ function ProposeForm({
         ) : null}
       </div>
     </Form>
+  );
+}
+
+/** The two assessors' ratings of an item side by side (the other's hidden until the viewer has finished). */
+function ComparisonTable({ item, view }: { item: Item; view: View }) {
+  const { me } = assessorsFor(view);
+  const assessors = [view.leadAssessor, view.coAssessor];
+  return (
+    <DataTable
+      caption={<>Ratings of {item.label}</>}
+      className="table table--small comparison"
+      columns={['Assessor', 'Rating', 'Evidence', 'Source']}
+    >
+      {assessors.map((a) => {
+        const r = item.ratings.find((x) => x.assessorId === a.id);
+        return (
+          <tr key={a.id}>
+            <th scope="row" className="table__row-header">
+              {a.name}
+              {me?.id === a.id ? ' (you)' : ''}
+            </th>
+            {!r ? (
+              <td colSpan={3} className="hint">
+                Not rated yet
+              </td>
+            ) : r.hidden ? (
+              <td colSpan={3} className="comparison__hidden">
+                Hidden until you finish your own ratings
+              </td>
+            ) : (
+              <>
+                <td className="comparison__rating">{r.ratingLabel}</td>
+                <td className="prewrap">{r.evidence}</td>
+                <td>{r.source}</td>
+              </>
+            )}
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}
+
+/** The agreed (or proposed) position on an item, with who stands behind it. */
+function AgreedPosition({
+  agreed,
+  meId,
+  confirmer,
+}: {
+  agreed: NonNullable<Item['agreed']>;
+  meId: string | undefined;
+  confirmer: { id: string; name: string } | undefined;
+}) {
+  const confirmed = Boolean(agreed.confirmedByName);
+  return (
+    <div className={`agreed${confirmed ? ' agreed--confirmed' : ''}`}>
+      <p className="agreed__title">
+        {confirmed ? 'Agreed position' : 'Proposed agreed position'}: <strong>{agreed.ratingLabel}</strong>
+      </p>
+      <p className="agreed__rationale">
+        <span className="agreed__key">Rationale:</span> <span className="prewrap">{agreed.rationale}</span>
+      </p>
+      <p className="agreed__by">
+        {confirmed ? (
+          <>
+            {agreed.proposedByName === agreed.confirmedByName
+              ? `Agreed as both assessors rated it; recorded by ${agreed.proposedByName}`
+              : `Agreed by ${agreed.proposedByName} and ${agreed.confirmedByName}`}
+            {agreed.confirmedAt ? (
+              <>
+                {' '}
+                on <InstantText value={agreed.confirmedAt} />
+              </>
+            ) : null}
+          </>
+        ) : (
+          `Proposed by ${agreed.proposedByName}; waiting for ${
+            confirmer && confirmer.id === meId ? 'you' : (confirmer?.name ?? 'the other assessor')
+          } to confirm.`
+        )}
+      </p>
+    </div>
   );
 }

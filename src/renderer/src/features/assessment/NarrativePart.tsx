@@ -7,6 +7,7 @@ import { useAction } from '../../ui/form/useAction.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { Refusal } from '../../ui/Refusal.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
+import { PartComments } from './ReturnedNotes.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { clockTime, PartHeading, type PartProps, partTitleId, type Section } from './shared.tsx';
 
@@ -70,6 +71,7 @@ function NarrativeSection({ section, view, canWrite, onView }: PartProps & { sec
       <h3 id={titleId} tabIndex={-1} className="narrative__title">
         {section.heading}
       </h3>
+      <PartComments view={view} about={`section:${section.key}`} />
       {notice ? <SuccessNotice title={notice} /> : null}
       {editing ? (
         <SectionEditor

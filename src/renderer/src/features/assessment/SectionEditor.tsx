@@ -40,52 +40,12 @@ interface Props {
 export function SectionEditor({ view, section, baseVersion, saved, draft, onView, onClose }: Props) {
   const editorId = `narrative-${section.key}`;
   const editor = useRef<RichTextEditorHandle>(null);
-  const content = useRef<RichText>(saved);
-  const dirty = useRef(false);
-  const saving = useRef(false);
+  const { content, dirty, autosave, status, setStatus } = useDraftAutosave(view.id, section.key, saved);
   const [expectedVersion, setExpectedVersion] = useState(baseVersion);
-  const [status, setStatus] = useState('');
   const [offer, setOffer] = useState(draft && !sameRichText(draft.content, saved) ? draft : null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const { busy, send, submitting } = useSubmission();
-  const conflictRef = useRef<HTMLHeadingElement>(null);
-
-  const autosave = useRef(async () => {
-    if (!dirty.current || saving.current) return;
-    saving.current = true;
-    dirty.current = false;
-    const result = await call('assessments.autosave', {
-      assessmentId: view.id,
-      sectionKey: section.key,
-      content: content.current,
-    });
-    saving.current = false;
-    if (result.ok) {
-      setStatus(`Draft saved at ${clockTime(result.data.savedAt)}`);
-    } else {
-      dirty.current = true;
-      setStatus(`Draft not saved: ${result.error.message}`);
-    }
-  });
-
-  useEffect(() => {
-    const timer = window.setInterval(() => void autosave.current(), AUTOSAVE_EVERY_MS);
-    return () => {
-      window.clearInterval(timer);
-      // Leaving the screen with unsaved typing: keep it as the draft.
-      if (dirty.current) void autosave.current();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
-
-  function changed(doc: RichText) {
-    content.current = doc;
-    dirty.current = true;
-  }
 
   function restoreDraft() {
     if (!offer) return;
@@ -102,17 +62,10 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
     // On a clash the section as it now is, read while the form is still busy.
     const after: { latest?: Result<View> } = {};
     const result = await send(
-      (async () => {
-        const saved = await call('assessments.saveSection', {
-          assessmentId: view.id,
-          sectionKey: section.key,
-          expectedVersion,
-          content: content.current,
-        });
-        if (!saved.ok && saved.error.code === 'conflict')
-          after.latest = await call('assessments.get', { id: view.id });
-        return saved;
-      })(),
+      saveReadingClash(
+        { assessmentId: view.id, sectionKey: section.key, expectedVersion, content: content.current },
+        after,
+      ),
     );
     if (result.ok) {
       dirty.current = false;
@@ -165,57 +118,11 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
     >
       {problem ? <Refusal title={`${section.heading} was not saved`} message={problem} focus /> : null}
       {offer ? (
-        <div className="draft-offer">
-          <p className="body">
-            You have an unsaved draft of {section.heading} from <InstantText value={offer.savedAt} withTime />
-            .
-          </p>
-          <button type="button" className="button button--secondary" onClick={restoreDraft}>
-            Restore your unsaved draft from {clockTime(offer.savedAt, false)}
-          </button>
-        </div>
+        <DraftOffer heading={section.heading} savedAt={offer.savedAt} onRestore={restoreDraft} />
       ) : null}
-      {conflict ? (
-        <div className="conflict__intro" role="alert">
-          <h4 ref={conflictRef} tabIndex={-1} className="heading-xs heading--flush">
-            Compare the two texts before saving
-          </h4>
-          <p className="body">{conflict.message}</p>
-        </div>
-      ) : null}
+      {conflict ? <ClashIntro key={`${conflict.at}-${conflict.byName}`} message={conflict.message} /> : null}
       <div className={conflict ? 'conflict' : undefined}>
-        {conflict ? (
-          <section className="conflict__theirs" aria-labelledby={`${editorId}-theirs-title`}>
-            <h5 id={`${editorId}-theirs-title`} className="conflict__title">
-              Saved by the other assessor
-            </h5>
-            <p className="hint">
-              {conflict.byName}
-              {conflict.at ? (
-                <>
-                  , <InstantText value={conflict.at} withTime />
-                </>
-              ) : null}
-            </p>
-            <RichTextView doc={conflict.theirs} headingLevel={6} className="conflict__text" />
-            <div className="button-group button-group--small">
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => copyTheirs('append')}
-              >
-                Copy their text to the end of yours
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => copyTheirs('replace')}
-              >
-                Replace your text with theirs
-              </button>
-            </div>
-          </section>
-        ) : null}
+        {conflict ? <TheirText conflict={conflict} editorId={editorId} onCopy={copyTheirs} /> : null}
         <div className="conflict__yours">
           {conflict ? <h5 className="conflict__title">Your text</h5> : null}
           <RichTextEditor
@@ -228,7 +135,10 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
                 : undefined
             }
             initial={saved}
-            onChange={changed}
+            onChange={(doc) => {
+              content.current = doc;
+              dirty.current = true;
+            }}
             rows={8}
           />
         </div>
@@ -245,5 +155,134 @@ export function SectionEditor({ view, section, baseVersion, saved, draft, onView
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Keeps the typing as a draft every few seconds while it changes, and once more on leaving with unsaved
+ * typing (`assessments.autosave`); says when it last did.
+ */
+function useDraftAutosave(assessmentId: string, sectionKey: string, saved: RichText) {
+  const content = useRef<RichText>(saved);
+  const dirty = useRef(false);
+  const saving = useRef(false);
+  const [status, setStatus] = useState('');
+  const autosave = useRef(async () => {
+    if (!dirty.current || saving.current) return;
+    saving.current = true;
+    dirty.current = false;
+    const result = await call('assessments.autosave', {
+      assessmentId,
+      sectionKey,
+      content: content.current,
+    });
+    saving.current = false;
+    if (result.ok) {
+      setStatus(`Draft saved at ${clockTime(result.data.savedAt)}`);
+    } else {
+      dirty.current = true;
+      setStatus(`Draft not saved: ${result.error.message}`);
+    }
+  });
+
+  useEffect(() => {
+    const timer = window.setInterval(() => void autosave.current(), AUTOSAVE_EVERY_MS);
+    return () => {
+      window.clearInterval(timer);
+      // Leaving the screen with unsaved typing: keep it as the draft.
+      if (dirty.current) void autosave.current();
+    };
+  }, []);
+  return { content, dirty, autosave, status, setStatus };
+}
+
+/** The offer to restore an unsaved draft kept from an earlier edit. */
+function DraftOffer({
+  heading,
+  savedAt,
+  onRestore,
+}: {
+  heading: string;
+  savedAt: string;
+  onRestore: () => void;
+}) {
+  return (
+    <div className="draft-offer">
+      <p className="body">
+        You have an unsaved draft of {heading} from <InstantText value={savedAt} withTime />.
+      </p>
+      <button type="button" className="button button--secondary" onClick={onRestore}>
+        Restore your unsaved draft from {clockTime(savedAt, false)}
+      </button>
+    </div>
+  );
+}
+
+/** On a clash: the other assessor's saved text, with ways to copy it into this person's. */
+function TheirText({
+  conflict,
+  editorId,
+  onCopy,
+}: {
+  conflict: Conflict;
+  editorId: string;
+  onCopy: (how: 'append' | 'replace') => void;
+}) {
+  return (
+    <section className="conflict__theirs" aria-labelledby={`${editorId}-theirs-title`}>
+      <h5 id={`${editorId}-theirs-title`} className="conflict__title">
+        Saved by the other assessor
+      </h5>
+      <p className="hint">
+        {conflict.byName}
+        {conflict.at ? (
+          <>
+            , <InstantText value={conflict.at} withTime />
+          </>
+        ) : null}
+      </p>
+      <RichTextView doc={conflict.theirs} headingLevel={6} className="conflict__text" />
+      <div className="button-group button-group--small">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onCopy('append')}
+        >
+          Copy their text to the end of yours
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onCopy('replace')}
+        >
+          Replace your text with theirs
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Saves the section; on a clash also reads the section as it now is (while the form is still busy). */
+async function saveReadingClash(
+  request: { assessmentId: string; sectionKey: string; expectedVersion: number; content: RichText },
+  after: { latest?: Result<View> },
+): Promise<Result<View>> {
+  const saved = await call('assessments.saveSection', request);
+  if (!saved.ok && saved.error.code === 'conflict')
+    after.latest = await call('assessments.get', { id: request.assessmentId });
+  return saved;
+}
+
+/** Says the save clashed, and takes the focus so the person hears it. */
+function ClashIntro({ message }: { message: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="conflict__intro" role="alert">
+      <h4 ref={heading} tabIndex={-1} className="heading-xs heading--flush">
+        Compare the two texts before saving
+      </h4>
+      <p className="body">{message}</p>
+    </div>
   );
 }

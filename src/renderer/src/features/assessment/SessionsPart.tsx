@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type Dispatch, type FormEvent, type SetStateAction, useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { RichText } from '#domain/assessment/rich-text.ts';
 import { call } from '../../app/api.ts';
@@ -10,7 +10,7 @@ import { CheckboxGroup, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldsetField } from '../../ui/field-parts.tsx';
 import { useSubmission } from '../../ui/form/useSubmission.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { entryProblems, fieldId, problemFor } from '../../ui/problems.ts';
+import { entryProblems, type FormErrors, fieldId, problemFor } from '../../ui/problems.ts';
 import { RichTextEditor } from '../../ui/rich-text/RichTextEditor.tsx';
 import { RichTextView } from '../../ui/rich-text/RichTextView.tsx';
 import { PARTICIPANT_LABELS, PartHeading, type PartProps, partTitleId, type View } from './shared.tsx';
@@ -65,6 +65,52 @@ export function SessionsPart({ view, canWrite, onView }: PartProps) {
   );
 }
 
+/** The names of the form's fields, for the error summary (each other person's two fields numbered). */
+function sessionLabels(otherCount: number, withChild: boolean): Record<string, string> {
+  const labels: Record<string, string> = {
+    heldOn: 'Date of the session',
+    participants: 'With whom',
+    assessorIds: 'Assessors at the session',
+    place: 'Place',
+    notes: 'Session notes',
+  };
+  for (let i = 0; i < otherCount; i++) {
+    labels[`participants.${i + (withChild ? 1 : 0)}.kind`] = `Who person ${i + 1} is`;
+    labels[`participants.${i + (withChild ? 1 : 0)}.label`] = `Name of person ${i + 1}`;
+  }
+  return labels;
+}
+
+/** What is missing from a session before it is sent, and the other people's rows that were filled in. */
+function sessionProblems({
+  heldOn,
+  withChild,
+  others,
+  assessorIds,
+}: {
+  heldOn: string;
+  withChild: boolean;
+  others: Other[];
+  assessorIds: string[];
+}) {
+  const kept = others.filter((o) => o.kind || o.label.trim());
+  const problems: FieldProblem[] = [];
+  if (!heldOn) problems.push({ path: 'heldOn', message: 'Enter the date of the session' });
+  problems.push(...entryProblems([['heldOn', heldOn, 'Date of the session', 'date']]));
+  if (!withChild && kept.length === 0)
+    problems.push({ path: 'participants', message: 'Say who the session was with' });
+  others.forEach((o, i) => {
+    if (!kept.includes(o)) return;
+    const at = i + (withChild ? 1 : 0);
+    if (!o.kind) problems.push({ path: `participants.${at}.kind`, message: `Choose who person ${i + 1} is` });
+    if (!o.label.trim())
+      problems.push({ path: `participants.${at}.label`, message: `Enter the name of person ${i + 1}` });
+  });
+  if (assessorIds.length === 0)
+    problems.push({ path: 'assessorIds', message: 'Choose the assessors at the session' });
+  return { kept, problems };
+}
+
 function SessionForm({ view, onView }: { view: View; onView: PartProps['onView'] }) {
   const assessors = [view.leadAssessor, view.coAssessor];
   const [heldOn, setHeldOn] = useState('');
@@ -77,39 +123,11 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
   const { errors, setErrors, busy, send, submitting } = useSubmission();
   const [added, setAdded] = useState<string | null>(null);
 
-  const labels: Record<string, string> = {
-    heldOn: 'Date of the session',
-    participants: 'With whom',
-    assessorIds: 'Assessors at the session',
-    place: 'Place',
-    notes: 'Session notes',
-  };
-  others.forEach((_, i) => {
-    labels[`participants.${i + (withChild ? 1 : 0)}.kind`] = `Who person ${i + 1} is`;
-    labels[`participants.${i + (withChild ? 1 : 0)}.label`] = `Name of person ${i + 1}`;
-  });
-
-  const setOther = (i: number, change: Partial<Other>) =>
-    setOthers((list) => list.map((o, j) => (j === i ? { ...o, ...change } : o)));
+  const labels = sessionLabels(others.length, withChild);
 
   const submit = submitting(async (_event: FormEvent) => {
     setAdded(null);
-    const kept = others.filter((o) => o.kind || o.label.trim());
-    const problems: FieldProblem[] = [];
-    if (!heldOn) problems.push({ path: 'heldOn', message: 'Enter the date of the session' });
-    problems.push(...entryProblems([['heldOn', heldOn, 'Date of the session', 'date']]));
-    if (!withChild && kept.length === 0)
-      problems.push({ path: 'participants', message: 'Say who the session was with' });
-    others.forEach((o, i) => {
-      if (!kept.includes(o)) return;
-      const at = i + (withChild ? 1 : 0);
-      if (!o.kind)
-        problems.push({ path: `participants.${at}.kind`, message: `Choose who person ${i + 1} is` });
-      if (!o.label.trim())
-        problems.push({ path: `participants.${at}.label`, message: `Enter the name of person ${i + 1}` });
-    });
-    if (assessorIds.length === 0)
-      problems.push({ path: 'assessorIds', message: 'Choose the assessors at the session' });
+    const { kept, problems } = sessionProblems({ heldOn, withChild, others, assessorIds });
     if (problems.length > 0) {
       setErrors({ problems });
       return;
@@ -145,9 +163,6 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
     onView(result.data);
   });
 
-  const participantsId = fieldId(FORM, 'participants');
-  const participantsError = problemFor(errors, 'participants');
-
   return (
     <form
       onSubmit={(e) => void submit(e)}
@@ -168,62 +183,7 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
         onChange={setHeldOn}
         errors={errors}
       />
-      <FieldsetField id={participantsId} label="With whom" message={participantsError}>
-        <div className="checkbox">
-          <input
-            id={`${participantsId}-child`}
-            type="checkbox"
-            className="checkbox__input"
-            checked={withChild}
-            onChange={(e) => setWithChild(e.target.checked)}
-          />
-          <label htmlFor={`${participantsId}-child`} className="checkbox__label">
-            The child ({view.childName})
-          </label>
-        </div>
-        {others.map((o, i) => {
-          const at = i + (withChild ? 1 : 0);
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-            <div className="rows__row" key={i}>
-              <SelectField
-                form={FORM}
-                path={`participants.${at}.kind`}
-                label={`Who person ${i + 1} is`}
-                value={o.kind}
-                onChange={(v) => setOther(i, { kind: v as OtherKind | '' })}
-                options={OTHER_OPTIONS}
-                placeholder="Choose"
-                errors={errors}
-              />
-              <TextField
-                form={FORM}
-                path={`participants.${at}.label`}
-                label={`Name of person ${i + 1}`}
-                hint="A name or a description, for example “Mother” or “School DSL”."
-                width="medium"
-                value={o.label}
-                onChange={(v) => setOther(i, { label: v })}
-                errors={errors}
-              />
-              <button
-                type="button"
-                className="link-button rows__remove"
-                onClick={() => setOthers((list) => list.filter((_, j) => j !== i))}
-              >
-                Remove person {i + 1}
-              </button>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => setOthers((list) => [...list, { kind: '', label: '' }])}
-        >
-          Add a parent or carer, significant other or professional
-        </button>
-      </FieldsetField>
+      <WithWhom view={view} errors={errors} child={[withChild, setWithChild]} rows={[others, setOthers]} />
       <CheckboxGroup
         form={FORM}
         path="assessorIds"
@@ -255,5 +215,104 @@ function SessionForm({ view, onView }: { view: View; onView: PartProps['onView']
         Record session
       </button>
     </form>
+  );
+}
+
+/** The label a person already on the case gets as a participant: their name and relationship. */
+const personLabel = (p: View['casePeople'][number]) =>
+  p.relationship ? `${p.name} (${p.relationship})` : p.name;
+
+/**
+ * Who the session was with: the child, and other people one row each; the people already on the case are offered, so
+ * their name and relationship are not typed again (issue 14, "say it once").
+ */
+function WithWhom({
+  view,
+  errors,
+  child: [withChild, setWithChild],
+  rows: [others, setOthers],
+}: {
+  view: View;
+  errors: FormErrors;
+  child: [boolean, (on: boolean) => void];
+  rows: [Other[], Dispatch<SetStateAction<Other[]>>];
+}) {
+  const participantsId = fieldId(FORM, 'participants');
+  const offset = withChild ? 1 : 0;
+  const setOther = (i: number, change: Partial<Other>) =>
+    setOthers((list) => list.map((o, j) => (j === i ? { ...o, ...change } : o)));
+  const offered = view.casePeople.filter((p) => !others.some((o) => o.label === personLabel(p)));
+  return (
+    <FieldsetField id={participantsId} label="With whom" message={problemFor(errors, 'participants')}>
+      <div className="checkbox">
+        <input
+          id={`${participantsId}-child`}
+          type="checkbox"
+          className="checkbox__input"
+          checked={withChild}
+          onChange={(e) => setWithChild(e.target.checked)}
+        />
+        <label htmlFor={`${participantsId}-child`} className="checkbox__label">
+          The child ({view.childName})
+        </label>
+      </div>
+      {others.map((o, i) => {
+        const at = i + offset;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+          <div className="rows__row" key={i}>
+            <SelectField
+              form={FORM}
+              path={`participants.${at}.kind`}
+              label={`Who person ${i + 1} is`}
+              value={o.kind}
+              onChange={(v) => setOther(i, { kind: v as OtherKind | '' })}
+              options={OTHER_OPTIONS}
+              placeholder="Choose"
+              errors={errors}
+            />
+            <TextField
+              form={FORM}
+              path={`participants.${at}.label`}
+              label={`Name of person ${i + 1}`}
+              hint="A name or a description, for example “Mother” or “School DSL”."
+              width="medium"
+              value={o.label}
+              onChange={(v) => setOther(i, { label: v })}
+              errors={errors}
+            />
+            <button
+              type="button"
+              className="link-button rows__remove"
+              onClick={() => setOthers((list) => list.filter((_, j) => j !== i))}
+            >
+              Remove person {i + 1}
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => setOthers((list) => [...list, { kind: '', label: '' }])}
+      >
+        Add a parent or carer, significant other or professional
+      </button>
+      {offered.length > 0 ? (
+        <div className="button-group case-people">
+          <p className="body hint">Already on the case:</p>
+          {offered.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setOthers((list) => [...list, { kind: p.kind, label: personLabel(p) }])}
+            >
+              Add {personLabel(p)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </FieldsetField>
   );
 }

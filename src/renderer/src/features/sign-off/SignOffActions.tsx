@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { AppError } from '#contract/errors.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { call } from '../../app/api.ts';
@@ -7,11 +7,21 @@ import { ActionButton } from '../../ui/ActionButton.tsx';
 import { Form, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { type FormSpec, useWorkbenchForm, type WorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { type FormErrors, NO_ERRORS } from '../../ui/problems.ts';
+import {
+  type Part,
+  PartCommentFields,
+  partComments,
+  partLabels,
+  partProblems,
+  partSlots,
+} from './PartCommentFields.tsx';
 import { refusals } from './progress.ts';
 
 interface Props {
   status: SignOffStatus;
   assessmentId: string;
+  /** The parts of the assessment a returned comment can be about (sections, domains, the whole). */
+  parts: readonly Part[];
   /** An action succeeded: say what happened and show the new status. */
   onDone: (message: string, status: SignOffStatus) => void;
   /** Refused because the version moved on or the person may not act: say why, and load it again. */
@@ -136,30 +146,38 @@ function SubmitForm(props: Props) {
 function QualityAssuranceForm(props: Props) {
   const { status, assessmentId } = props;
   const role = status.jointReviewRole;
-  const labels = { comments: 'Comments', jointReviewer: `${role} who reviewed it with you` };
+  const [partCount, setPartCount] = useState(0);
+  const labels = {
+    jointReviewer: `${role} who reviewed it with you`,
+    comments: 'Comments on the whole assessment',
+    ...partLabels(partCount),
+  };
   // Enter in the form approves only if approving is allowed; otherwise it returns.
   const decision = useRef<'approve' | 'return' | null>(null);
   const action = () => decision.current ?? (status.allowed.approve ? 'approve' : 'return');
   const form = useSignOffForm(props, {
     id: 'quality-assurance',
     labels,
-    defaultValues: { comments: '', jointReviewer: '' },
-    check: ({ comments, jointReviewer }) =>
-      action() === 'return' && !comments.trim()
-        ? [{ path: 'comments', message: 'Enter what needs to change before you return the assessment' }]
+    defaultValues: { comments: '', jointReviewer: '', ...partSlots() },
+    check: ({ comments, jointReviewer, ...values }) =>
+      action() === 'return'
+        ? !comments.trim() && partComments(values, partCount).length === 0
+          ? [{ path: 'comments', message: 'Enter what needs to change before you return the assessment' }]
+          : partProblems(values, partCount)
         : action() === 'approve' && role && !jointReviewer.trim()
           ? [{ path: 'jointReviewer', message: `Enter the ${role} who reviewed it with you` }]
           : [],
-    toRequest: ({ comments, jointReviewer }) => ({
+    toRequest: ({ comments, jointReviewer, ...values }) => ({
       action: action(),
       assessmentId,
       comments,
+      sectionComments: partComments(values, partCount),
       ...(role ? { jointReviewer: jointReviewer.trim() } : {}),
     }),
-    send: ({ action, jointReviewer, ...request }) =>
+    send: ({ action, jointReviewer, sectionComments, ...request }) =>
       action === 'approve'
         ? call('signOff.approve', { ...request, ...(role ? { jointReviewer } : {}) })
-        : call('signOff.return', request),
+        : call('signOff.return', { ...request, sectionComments }),
     message: () =>
       action() === 'approve'
         ? 'Approved. The approved content is now fixed, and the two co-assessors can sign it.'
@@ -194,9 +212,16 @@ function QualityAssuranceForm(props: Props) {
       ) : null}
       <FormTextArea
         name="comments"
-        hint="Required if you return it: say what needs to change. Optional if you approve it."
+        hint="If you return it, say what needs to change here or against a section or domain below. Optional if you approve it."
         rows={4}
       />
+      {status.allowed.return ? (
+        <PartCommentFields
+          parts={props.parts.filter((p) => p.about !== 'whole')}
+          count={partCount}
+          onAdd={() => setPartCount((n) => n + 1)}
+        />
+      ) : null}
       <div className="button-group">
         {status.allowed.approve ? (
           <ActionButton busy={form.busy} onClick={() => void decide('approve')}>

@@ -2,6 +2,7 @@ import '../../styles/sign-off.css';
 import { useEffect, useRef, useState } from 'react';
 import type { AssessmentView } from '#contract/assessment-schemas.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
+import { returnParts } from '#domain/assessment/returns.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
@@ -98,6 +99,7 @@ function SignOff({
           key={`${status.state}-${status.transitions.length}`}
           status={status}
           assessmentId={view.id}
+          parts={returnParts(view.framework)}
           onDone={(message, next) => {
             setLatest(next);
             setRefusal(null);
