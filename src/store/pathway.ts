@@ -22,6 +22,10 @@ export interface ReferralRow {
     criteria: { label: string; result: string; explanation: string }[];
   };
   proceedReason: string;
+  /** Issue 14: who made the referral and how to reach them ('' when not recorded). */
+  referrerName: string;
+  referrerPhone: string;
+  referrerEmail: string;
   recordedAt: string;
   recordedBy: string;
 }
@@ -32,6 +36,7 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
       .prepare(
         `SELECT id, case_id AS caseId, received_at AS receivedAt, new_referral AS newReferral, source_agency AS sourceAgency,
                 source_role AS sourceRole, reported, children, exploitation, eligibility, proceed_reason AS proceedReason,
+                referrer_name AS referrerName, referrer_phone AS referrerPhone, referrer_email AS referrerEmail,
                 recorded_at AS recordedAt, recorded_by AS recordedBy
          FROM referrals WHERE case_id = ? ORDER BY received_at, rowid`,
       )
@@ -53,9 +58,9 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
 export function insertReferral(db: Db, r: ReferralRow): void {
   db.prepare(
     `INSERT INTO referrals (id, case_id, received_at, new_referral, source_agency, source_role, reported, children, exploitation,
-       eligibility, proceed_reason, recorded_at, recorded_by)
+       eligibility, proceed_reason, referrer_name, referrer_phone, referrer_email, recorded_at, recorded_by)
      VALUES (@id, @caseId, @receivedAt, @newReferral, @sourceAgency, @sourceRole, @reported, @children, @exploitation, @eligibility,
-       @proceedReason, @recordedAt, @recordedBy)`,
+       @proceedReason, @referrerName, @referrerPhone, @referrerEmail, @recordedAt, @recordedBy)`,
   ).run({
     ...r,
     newReferral: r.newReferral ? 1 : 0,

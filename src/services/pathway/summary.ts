@@ -6,6 +6,7 @@ import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/path
 import { citationText } from '#domain/profiles/citations.ts';
 import { interventionPlanAction, trackedActionsFor } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
+import { referrerLine } from '#domain/referrer.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import type { Db } from '#store/database.ts';
@@ -294,6 +295,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       exploitationAdvice: exploitationAdvice(r.exploitation),
       eligibility: r.eligibility,
       proceedReason: r.proceedReason,
+      referrer: referrerLine(r),
       recordedByName: name(r.recordedBy),
     })),
     meetings: meetings.map((m) => ({
