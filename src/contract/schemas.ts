@@ -109,6 +109,16 @@ export const child = z.strictObject({
 });
 export type Child = z.infer<typeof child>;
 
+/** A case note (issue 14): dated by the event, attributed, add-only. */
+export const caseNote = z.strictObject({
+  id: recordId,
+  eventDay: isoDay,
+  text: z.string(),
+  recordedAt: isoInstant,
+  recordedByName: z.string(),
+});
+export type CaseNote = z.infer<typeof caseNote>;
+
 export const caseAllocation = {
   socialWorkerId: recordId,
   yosPractitionerId: recordId,
