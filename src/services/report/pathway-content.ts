@@ -193,7 +193,7 @@ export function pathwayChronology(
     ...p.referrals.map((r) => ({
       at: r.receivedAt,
       kind: 'Concern',
-      what: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${r.source}: ${r.reported} (${r.eligibility.outcomeLabel})`,
+      what: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${r.source}${r.referrer ? ` (referrer: ${r.referrer})` : ''}: ${r.reported} (${r.eligibility.outcomeLabel})`,
       source: r.recordedBy,
     })),
     ...p.consultations.flatMap((c) => [
