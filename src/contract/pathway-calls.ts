@@ -79,6 +79,9 @@ export const pathwaySummary = z.strictObject({
       proceedReason: z.string(),
       /** The referrer's name and contact details in one line ('' when none were recorded). */
       referrer: z.string(),
+      /** The eligibility facts the concern gave, carried to the AIM start form (issue 14). */
+      facts,
+      recordedAt: isoInstant,
       recordedByName: z.string(),
     }),
   ),

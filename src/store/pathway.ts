@@ -26,6 +26,8 @@ export interface ReferralRow {
   referrerName: string;
   referrerPhone: string;
   referrerEmail: string;
+  /** The eligibility facts the concern gave ({} for concerns recorded before they were kept). */
+  facts: Record<string, string | boolean>;
   recordedAt: string;
   recordedBy: string;
 }
@@ -37,11 +39,15 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
         `SELECT id, case_id AS caseId, received_at AS receivedAt, new_referral AS newReferral, source_agency AS sourceAgency,
                 source_role AS sourceRole, reported, children, exploitation, eligibility, proceed_reason AS proceedReason,
                 referrer_name AS referrerName, referrer_phone AS referrerPhone, referrer_email AS referrerEmail,
-                recorded_at AS recordedAt, recorded_by AS recordedBy
+                facts, recorded_at AS recordedAt, recorded_by AS recordedBy
          FROM referrals WHERE case_id = ? ORDER BY received_at, rowid`,
       )
-      .all(caseId) as (Omit<ReferralRow, 'children' | 'exploitation' | 'eligibility' | 'newReferral'> & {
+      .all(caseId) as (Omit<
+      ReferralRow,
+      'children' | 'exploitation' | 'eligibility' | 'newReferral' | 'facts'
+    > & {
       children: string;
+      facts: string;
       exploitation: string;
       eligibility: string;
       newReferral: number;
@@ -52,21 +58,23 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
     children: parse(r.children),
     exploitation: parse(r.exploitation),
     eligibility: parse(r.eligibility),
+    facts: parse(r.facts),
   }));
 }
 
 export function insertReferral(db: Db, r: ReferralRow): void {
   db.prepare(
     `INSERT INTO referrals (id, case_id, received_at, new_referral, source_agency, source_role, reported, children, exploitation,
-       eligibility, proceed_reason, referrer_name, referrer_phone, referrer_email, recorded_at, recorded_by)
+       eligibility, proceed_reason, referrer_name, referrer_phone, referrer_email, facts, recorded_at, recorded_by)
      VALUES (@id, @caseId, @receivedAt, @newReferral, @sourceAgency, @sourceRole, @reported, @children, @exploitation, @eligibility,
-       @proceedReason, @referrerName, @referrerPhone, @referrerEmail, @recordedAt, @recordedBy)`,
+       @proceedReason, @referrerName, @referrerPhone, @referrerEmail, @facts, @recordedAt, @recordedBy)`,
   ).run({
     ...r,
     newReferral: r.newReferral ? 1 : 0,
     children: JSON.stringify(r.children),
     exploitation: JSON.stringify(r.exploitation),
     eligibility: JSON.stringify(r.eligibility),
+    facts: JSON.stringify(r.facts),
   });
 }
 

@@ -84,6 +84,7 @@ export function recordConcern(wb: Workbench, req: ParsedRequest<'pathway.recordC
       referrerName: req.referrerName,
       referrerPhone: req.referrerPhone,
       referrerEmail: req.referrerEmail,
+      facts: req.facts,
       recordedAt: now,
       recordedBy: userId,
     });

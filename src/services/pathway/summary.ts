@@ -296,6 +296,8 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       eligibility: r.eligibility,
       proceedReason: r.proceedReason,
       referrer: referrerLine(r),
+      facts: r.facts,
+      recordedAt: r.recordedAt,
       recordedByName: name(r.recordedBy),
     })),
     meetings: meetings.map((m) => ({

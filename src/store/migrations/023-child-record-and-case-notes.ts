@@ -2,7 +2,8 @@ import type { Migration } from './migration.ts';
 
 /**
  * Issue 14: the child's record complete enough to use (ethnicity, first language, interpreter, SEND,
- * home address, GP), the referrer's name and contact details on a concern, and case notes: dated,
+ * home address, GP), the referrer's name and contact details on a concern with the eligibility facts it
+ * gave (so the AIM start form says them once), and case notes: dated,
  * attributed and add-only (a correction is a new note). Every new column and table travels with the
  * case (src/store/sync/tables.ts); names, addresses and the GP are hidden in the anonymised view.
  */
@@ -23,6 +24,8 @@ export const childRecordAndCaseNotes: Migration = {
       ALTER TABLE referrals ADD COLUMN referrer_name TEXT NOT NULL DEFAULT '';
       ALTER TABLE referrals ADD COLUMN referrer_phone TEXT NOT NULL DEFAULT '';
       ALTER TABLE referrals ADD COLUMN referrer_email TEXT NOT NULL DEFAULT '';
+      -- The eligibility facts as the concern gave them, so the AIM start form can carry them over.
+      ALTER TABLE referrals ADD COLUMN facts TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(facts));
 
       CREATE TABLE case_notes (
         id TEXT PRIMARY KEY,
