@@ -112,7 +112,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       kind: 'Concern',
       title: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${AGENCY_LABELS[r.sourceAgency as Agency] ?? r.sourceAgency}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
       // The summary opens with the outcome itself ("Eligible for AIM: all 5 …"): said once.
-      detail: `${r.reported} — ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}`,
+      detail: `${r.reported} — ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}${referrerLine(r) ? ` Referrer: ${referrerLine(r)}.` : ''}`,
       byName: name(r.recordedBy),
     });
     // Only the first letter goes to lower case: "eligible for AIM", never "eligible for aim".
