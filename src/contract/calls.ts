@@ -23,6 +23,7 @@ import {
   backupResult,
   caseAccessRecords,
   caseAllocation,
+  caseNote,
   caseSearchResult,
   child,
   childFields,
@@ -399,6 +400,23 @@ export const calls = {
     writes: false,
     request: z.strictObject({ caseId: recordId }),
     response: caseAccessRecords,
+  }),
+  // Issue 14: case notes, add-only (a correction is a new note); only people with access to the case.
+  'caseNotes.add': call({
+    access: CASEWORK,
+    writes: true,
+    request: z.strictObject({
+      caseId: recordId,
+      eventDay: isoDay,
+      text: longText.min(1, 'is required'),
+    }),
+    response: caseNote,
+  }),
+  'caseNotes.list': call({
+    access: CASEWORK,
+    writes: false,
+    request: z.strictObject({ caseId: recordId }),
+    response: z.array(caseNote),
   }),
 } as const;
 

@@ -77,6 +77,11 @@ export const pathwaySummary = z.strictObject({
       exploitationAdvice: z.string().nullable(),
       eligibility: eligibilityView,
       proceedReason: z.string(),
+      /** The referrer's name and contact details in one line ('' when none were recorded). */
+      referrer: z.string(),
+      /** The eligibility facts the concern gave, carried to the AIM start form (issue 14). */
+      facts,
+      recordedAt: isoInstant,
       recordedByName: z.string(),
     }),
   ),
@@ -206,6 +211,13 @@ export const pathwayCalls = {
       }),
       facts,
       proceedReason: longText,
+      // Issue 14: the referrer by name, with how to reach them (their role and agency are above).
+      referrerName: shortText.optional().default(''),
+      referrerPhone: shortText.optional().default(''),
+      referrerEmail: z
+        .union([z.literal(''), z.email({ message: 'must be an e-mail address, like name@example.org' })])
+        .optional()
+        .default(''),
     }),
     response: pathwaySummary,
   }),

@@ -4,6 +4,7 @@ import {
   gender,
   isoDay,
   isoInstant,
+  longText,
   optionalText,
   recordId,
   recordVersion,
@@ -12,6 +13,16 @@ import {
   shortText,
   username,
 } from './primitives.ts';
+import { INTERPRETER_LABELS, type InterpreterNeeded, SEND_LABELS, type SendStatus } from './vocabulary.ts';
+
+const interpreterNeeded = z.enum(['', ...(Object.keys(INTERPRETER_LABELS) as InterpreterNeeded[])], {
+  message: 'is not a known option',
+});
+const sendStatus = z.enum(['', ...(Object.keys(SEND_LABELS) as SendStatus[])], {
+  message: 'is not a known option',
+});
+/** An address, a GP's address and phone, a note. */
+const optionalLongText = longText.optional().default('');
 
 // Shapes returned by the workbench. Requests are defined beside each call in calls.ts.
 
@@ -62,6 +73,15 @@ export const childFields = {
   youthJusticeNumber: optionalText,
   areaOfResidence: optionalText,
   school: optionalText,
+  // Issue 14: optional, so children recorded before keep working ('' is "Not recorded").
+  ethnicity: optionalText,
+  firstLanguage: optionalText,
+  interpreterNeeded: interpreterNeeded.optional().default(''),
+  send: sendStatus.optional().default(''),
+  sendNote: optionalLongText,
+  homeAddress: optionalLongText,
+  gpPractice: optionalText,
+  gpContact: optionalLongText,
 };
 
 export const child = z.strictObject({
@@ -75,11 +95,29 @@ export const child = z.strictObject({
   youthJusticeNumber: z.string(),
   areaOfResidence: z.string(),
   school: z.string(),
+  ethnicity: z.string(),
+  firstLanguage: z.string(),
+  interpreterNeeded,
+  send: sendStatus,
+  sendNote: z.string(),
+  homeAddress: z.string(),
+  gpPractice: z.string(),
+  gpContact: z.string(),
   createdAt: isoInstant,
   createdBy: recordId,
   updatedAt: isoInstant,
 });
 export type Child = z.infer<typeof child>;
+
+/** A case note (issue 14): dated by the event, attributed, add-only. */
+export const caseNote = z.strictObject({
+  id: recordId,
+  eventDay: isoDay,
+  text: z.string(),
+  recordedAt: isoInstant,
+  recordedByName: z.string(),
+});
+export type CaseNote = z.infer<typeof caseNote>;
 
 export const caseAllocation = {
   socialWorkerId: recordId,

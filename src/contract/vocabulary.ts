@@ -38,3 +38,16 @@ export const GENDER_LABELS: Record<Gender, string> = {
   'not-known': 'Not known',
   'prefer-not-to-say': 'Prefers not to say',
 };
+
+/** Whether the child needs an interpreter (issue 14); '' is not recorded. */
+export const INTERPRETER_LABELS = { yes: 'Yes', no: 'No', 'not-known': 'Not known' } as const;
+export type InterpreterNeeded = keyof typeof INTERPRETER_LABELS;
+
+/** Special educational needs and disabilities (issue 14); '' is not recorded. */
+export const SEND_LABELS = {
+  none: 'None',
+  'sen-support': 'SEN support',
+  'ehc-plan': 'Education, health and care (EHC) plan',
+  'not-known': 'Not known',
+} as const;
+export type SendStatus = keyof typeof SEND_LABELS;

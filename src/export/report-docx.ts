@@ -244,6 +244,7 @@ function pathwayParts(
         keyValues('The referral', [
           ['Received', dayTime(r.receivedAt)],
           ['Referred by', r.source],
+          ...(r.referrer ? [['Referrer and contact details', r.referrer] as [string, string]] : []),
           ['What was reported', r.reported],
           // The summary names the outcome itself; each criterion is under the referral criteria.
           ['Eligibility at referral', r.eligibility.summary],

@@ -167,6 +167,8 @@ export const caseScope: {
   'cases.requestAccess': 'asks-for-access',
   'cases.breakGlass': 'asks-for-access',
   'cases.accessRecords': (_db, r) => [{ caseId: r.caseId }],
+  'caseNotes.add': (_db, r) => [{ caseId: r.caseId }],
+  'caseNotes.list': (_db, r) => [{ caseId: r.caseId }],
 };
 
 /**

@@ -13,6 +13,7 @@ import {
 import { assessmentHandlers } from './assessments/handlers.ts';
 import { accessRecords, breakGlass, requestAccess } from './case-access.ts';
 import { closeCase, reopenCase } from './case-closure.ts';
+import { addCaseNote, listCaseNotes } from './case-notes.ts';
 import { checkCaseScope } from './case-scope.ts';
 import { allocateCase, findCases, getCase, openCase } from './cases.ts';
 import { createChild, editChild, getChild } from './children.ts';
@@ -135,6 +136,8 @@ const unguarded: { [K in CallName]: Handler<K> } = {
   'cases.requestAccess': requestAccess,
   'cases.breakGlass': breakGlass,
   'cases.accessRecords': accessRecords,
+  'caseNotes.add': addCaseNote,
+  'caseNotes.list': listCaseNotes,
 };
 
 /**

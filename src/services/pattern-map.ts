@@ -11,7 +11,7 @@ import { placeDate } from '../domain/pattern-map/uncertain-date.ts';
 import { findCase } from '../store/cases.ts';
 import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
-import { strategyMeetingsOf } from '../store/pathway.ts';
+import { referralsOf, strategyMeetingsOf } from '../store/pathway.ts';
 import {
   countLinksOfItem,
   deleteIdentifyingWord,
@@ -108,6 +108,7 @@ function knownNamesOf(
     people: casePeople(db, caseId),
     professionals: [
       ...attendees.map((a) => ({ name: a.name, role: a.role })),
+      ...referralsOf(db, caseId).map((r) => ({ name: r.referrerName, role: 'referrer' })),
       ...[...names.values()].map((name) => ({ name, role: '' })),
     ],
     places: itemsOfCase(db, caseId).map((i) => i.place),

@@ -22,6 +22,12 @@ export interface ReferralRow {
     criteria: { label: string; result: string; explanation: string }[];
   };
   proceedReason: string;
+  /** Issue 14: who made the referral and how to reach them ('' when not recorded). */
+  referrerName: string;
+  referrerPhone: string;
+  referrerEmail: string;
+  /** The eligibility facts the concern gave ({} for concerns recorded before they were kept). */
+  facts: Record<string, string | boolean>;
   recordedAt: string;
   recordedBy: string;
 }
@@ -32,11 +38,16 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
       .prepare(
         `SELECT id, case_id AS caseId, received_at AS receivedAt, new_referral AS newReferral, source_agency AS sourceAgency,
                 source_role AS sourceRole, reported, children, exploitation, eligibility, proceed_reason AS proceedReason,
-                recorded_at AS recordedAt, recorded_by AS recordedBy
+                referrer_name AS referrerName, referrer_phone AS referrerPhone, referrer_email AS referrerEmail,
+                facts, recorded_at AS recordedAt, recorded_by AS recordedBy
          FROM referrals WHERE case_id = ? ORDER BY received_at, rowid`,
       )
-      .all(caseId) as (Omit<ReferralRow, 'children' | 'exploitation' | 'eligibility' | 'newReferral'> & {
+      .all(caseId) as (Omit<
+      ReferralRow,
+      'children' | 'exploitation' | 'eligibility' | 'newReferral' | 'facts'
+    > & {
       children: string;
+      facts: string;
       exploitation: string;
       eligibility: string;
       newReferral: number;
@@ -47,21 +58,23 @@ export function referralsOf(db: Db, caseId: string): ReferralRow[] {
     children: parse(r.children),
     exploitation: parse(r.exploitation),
     eligibility: parse(r.eligibility),
+    facts: parse(r.facts),
   }));
 }
 
 export function insertReferral(db: Db, r: ReferralRow): void {
   db.prepare(
     `INSERT INTO referrals (id, case_id, received_at, new_referral, source_agency, source_role, reported, children, exploitation,
-       eligibility, proceed_reason, recorded_at, recorded_by)
+       eligibility, proceed_reason, referrer_name, referrer_phone, referrer_email, facts, recorded_at, recorded_by)
      VALUES (@id, @caseId, @receivedAt, @newReferral, @sourceAgency, @sourceRole, @reported, @children, @exploitation, @eligibility,
-       @proceedReason, @recordedAt, @recordedBy)`,
+       @proceedReason, @referrerName, @referrerPhone, @referrerEmail, @facts, @recordedAt, @recordedBy)`,
   ).run({
     ...r,
     newReferral: r.newReferral ? 1 : 0,
     children: JSON.stringify(r.children),
     exploitation: JSON.stringify(r.exploitation),
     eligibility: JSON.stringify(r.eligibility),
+    facts: JSON.stringify(r.facts),
   });
 }
 

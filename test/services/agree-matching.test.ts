@@ -123,6 +123,7 @@ describe('agreeing identical ratings in one step', () => {
     await signInAs(h, 'admin');
     const fingerprint = tableFingerprint(db());
     expect((await h.refuse('assessments.agreeMatchingRatings', request)).code).toBe('forbidden');
+    expect(tableFingerprint(db())).toBe(fingerprint);
 
     // A second domain Sam has finished and Yas has not.
     await signInAs(h, 'sam.sw');

@@ -482,6 +482,8 @@ const CASE_SCOPED: Record<string, (x: Fixture) => unknown> = {
   'cases.close': (x) => ({ id: x.caseId, expectedVersion: 1, reason: 'x' }),
   'cases.reopen': (x) => ({ id: x.caseId, expectedVersion: 1, reason: 'x' }),
   'cases.accessRecords': (x) => ({ caseId: x.caseId }),
+  'caseNotes.add': (x) => ({ caseId: x.caseId, eventDay: '2026-11-04', text: 'Written by an outsider' }),
+  'caseNotes.list': (x) => ({ caseId: x.caseId }),
 };
 
 /** Lists across cases: they answer, but show only the cases the person may access. */

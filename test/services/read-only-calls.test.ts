@@ -80,6 +80,7 @@ function requestFor(name: CallName): unknown {
     'cases.accessRecords': { caseId },
     'cases.get': { id: caseId },
     'cases.search': { query: 'Riley' },
+    'caseNotes.list': { caseId },
     'children.get': { id: childId },
     'map.get': { caseId },
     'pathway.checkEligibility': {

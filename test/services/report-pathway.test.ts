@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentTemplate, DEFAULT_REPORT_TEMPLATE } from '#domain/sign-off/report-template.ts';
+import { schoolConcern } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { exportFixture, type Fixture, signedOff } from '../support/export-fixture.ts';
 import { docxToPdf, pdfLines, pdfText, pdfToPngs } from '../support/libreoffice.ts';
@@ -235,6 +236,40 @@ describe('the whole pathway in the AIM report', () => {
     expect([concern, discussion, mapping, consultation]).toEqual(
       [concern, discussion, mapping, consultation].sort((x, y) => x - y),
     );
+  });
+});
+
+describe('the referrer and case notes (issue 14)', () => {
+  it('the report gives the referrer’s contact details beside them, and the chronology has the case notes in date order', async () => {
+    // Bug caught: the report named only the referring agency and role, and case notes were in no export.
+    await h.call(
+      'pathway.recordConcern',
+      schoolConcern(f.caseId, {
+        receivedAt: '2026-11-10T09:00:00Z',
+        referrerName: 'Priya Okafor',
+        referrerPhone: '01772 555 123',
+        referrerEmail: 'p.okafor@fulwood.sch.uk',
+        proceedReason: 'A further account from the school.',
+      }),
+    );
+    await h.call('caseNotes.add', {
+      caseId: f.caseId,
+      eventDay: '2026-11-05',
+      text: 'Phoned mother about the plan.',
+    });
+    const all = (await reportBody()).map((p) => p.text).join('\n');
+    expect(all).toContain('Referrer and contact details');
+    expect(all).toContain('Priya Okafor, phone 01772 555 123, e-mail p.okafor@fulwood.sch.uk');
+
+    h.host.saveFile = join(folder.path, 'chronology.docx');
+    await h.call('reports.exportChronology', { caseId: f.caseId });
+    const rows = texts(docxParts(h.host.saveFile)['word/document.xml'] ?? '').map((p) => p.text);
+    const note = rows.indexOf('Phoned mother about the plan.');
+    expect(note).toBeGreaterThan(0);
+    expect(rows[note - 1]).toBe('Case note');
+    // After the concern of 04/11/2026 and before the one of 10/11/2026.
+    expect(rows.findIndex((t) => t.startsWith('Concern on the open case from Education'))).toBeLessThan(note);
+    expect(rows.findIndex((t) => t.includes('Priya Okafor'))).toBeGreaterThan(note);
   });
 });
 

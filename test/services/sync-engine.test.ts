@@ -135,6 +135,42 @@ describe('deletions between machines', () => {
   });
 });
 
+describe('the child’s record, the referrer and case notes travel with the case (issue 14)', () => {
+  it('a case note and the child’s GP added on one machine are read on the other', async () => {
+    // Bug caught: case_notes was not among the synced tables, so a note never left the machine it was
+    // written on; the child's new columns travel because the children table's triggers are rebuilt.
+    const { a, b } = await machines();
+    const {
+      version,
+      createdAt: _c,
+      createdBy: _b,
+      updatedAt: _u,
+      ...child
+    } = await a.call('children.get', {
+      id: team.childId,
+    });
+    await a.call('children.update', {
+      ...child,
+      expectedVersion: version,
+      gpPractice: 'Ribbleton Medical Centre',
+      send: 'ehc-plan',
+    });
+    await a.call('caseNotes.add', {
+      caseId: team.caseId,
+      eventDay: '2026-11-20',
+      text: 'Spoke to the school.',
+    });
+    await carry(a, b, [team.ids.yas]);
+    expect((await b.call('caseNotes.list', { caseId: team.caseId })).map((x) => x.text)).toEqual([
+      'Spoke to the school.',
+    ]);
+    expect(await b.call('children.get', { id: team.childId })).toMatchObject({
+      gpPractice: 'Ribbleton Medical Centre',
+      send: 'ehc-plan',
+    });
+  });
+});
+
 const stateOf = (h: Harness, id: string) =>
   (
     h.wb.db().prepare('SELECT state FROM sync_change_sets WHERE id = ?').get(id) as

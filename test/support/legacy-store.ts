@@ -97,5 +97,20 @@ export function meetingsAsSchema12(db: Db): void {
   db.exec(
     'DROP TABLE case_identifying_words; DROP TABLE consent_exceptions; ALTER TABLE map_exports DROP COLUMN consent_basis;',
   );
+  // Nor what migrations 022 and 023 added (issue 14).
+  db.exec('ALTER TABLE report_transitions DROP COLUMN section_comments; DROP TABLE case_notes;');
+  for (const column of [
+    'ethnicity',
+    'first_language',
+    'interpreter_needed',
+    'send_status',
+    'send_note',
+    'home_address',
+    'gp_practice',
+    'gp_contact',
+  ])
+    db.exec(`ALTER TABLE children DROP COLUMN ${column}`);
+  for (const column of ['referrer_name', 'referrer_phone', 'referrer_email', 'facts'])
+    db.exec(`ALTER TABLE referrals DROP COLUMN ${column}`);
   db.pragma('user_version = 12');
 }

@@ -60,7 +60,16 @@ export function anonymiseText(text: string, names: readonly PersonOnMap[]): stri
 }
 
 export interface CaseNames {
-  child: { name: string; preferredName: string; school: string; areaOfResidence: string };
+  child: {
+    name: string;
+    preferredName: string;
+    school: string;
+    areaOfResidence: string;
+    /** Issue 14: identifying too, so hidden like the school and area. */
+    homeAddress: string;
+    gpPractice: string;
+    gpContact: string;
+  };
   people: readonly { name: string; anonymisedLabel: string }[];
   /** Workbench users, meeting chairs and attendees, officers: by their role where it is known. */
   professionals: readonly { name: string; role: string }[];
@@ -68,6 +77,12 @@ export interface CaseNames {
   places: readonly string[];
   /** Words a practitioner marked as identifying, and what to show instead. */
   marked: readonly { word: string; shownAs: string }[];
+}
+
+/** The whole text, then each line and each comma-separated part of it, longest first. */
+function linesOf(text: string): string[] {
+  const parts = text.split(/[\n,]/).map((p) => p.trim());
+  return [text.trim(), ...parts].filter((p) => p.length > 2);
 }
 
 /** Every name the case knows, with what the anonymised view shows instead. */
@@ -84,6 +99,18 @@ export function namesTheCaseKnows(c: CaseNames): KnownName[] {
     })),
     { name: c.child.school, anonymisedLabel: '[school]', parts: 'none' },
     { name: c.child.areaOfResidence, anonymisedLabel: '[area]', parts: 'none' },
+    // An address or GP's details may run over lines: each line is hidden on its own too.
+    ...linesOf(c.child.homeAddress).map((line) => ({
+      name: line,
+      anonymisedLabel: '[address]',
+      parts: 'none' as const,
+    })),
+    { name: c.child.gpPractice, anonymisedLabel: '[GP practice]', parts: 'none' },
+    ...linesOf(c.child.gpContact).map((line) => ({
+      name: line,
+      anonymisedLabel: '[GP]',
+      parts: 'none' as const,
+    })),
     ...c.places.map((place) => ({ name: place, anonymisedLabel: '[place]', parts: 'none' as const })),
     ...c.marked.map((m) => ({
       name: m.word,

@@ -81,6 +81,10 @@ export function recordConcern(wb: Workbench, req: ParsedRequest<'pathway.recordC
       exploitation: req.exploitation,
       eligibility,
       proceedReason: req.proceedReason,
+      referrerName: req.referrerName,
+      referrerPhone: req.referrerPhone,
+      referrerEmail: req.referrerEmail,
+      facts: req.facts,
       recordedAt: now,
       recordedBy: userId,
     });

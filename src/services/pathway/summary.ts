@@ -6,6 +6,7 @@ import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/path
 import { citationText } from '#domain/profiles/citations.ts';
 import { interventionPlanAction, trackedActionsFor } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
+import { referrerLine } from '#domain/referrer.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
 import type { Db } from '#store/database.ts';
@@ -111,7 +112,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       kind: 'Concern',
       title: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${AGENCY_LABELS[r.sourceAgency as Agency] ?? r.sourceAgency}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
       // The summary opens with the outcome itself ("Eligible for AIM: all 5 …"): said once.
-      detail: `${r.reported} — ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}`,
+      detail: `${r.reported} — ${r.eligibility.summary}${r.proceedReason ? ` Proceeding because: ${r.proceedReason}` : ''}${referrerLine(r) ? ` Referrer: ${referrerLine(r)}.` : ''}`,
       byName: name(r.recordedBy),
     });
     // Only the first letter goes to lower case: "eligible for AIM", never "eligible for aim".
@@ -294,6 +295,9 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       exploitationAdvice: exploitationAdvice(r.exploitation),
       eligibility: r.eligibility,
       proceedReason: r.proceedReason,
+      referrer: referrerLine(r),
+      facts: r.facts,
+      recordedAt: r.recordedAt,
       recordedByName: name(r.recordedBy),
     })),
     meetings: meetings.map((m) => ({

@@ -15,6 +15,7 @@ import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
 import { caseChronologyDocx } from '#export/case-chronology-docx.ts';
 import { reportDocx } from '#export/report-docx.ts';
 import { assessmentsOfCase } from '#store/assessments.ts';
+import { caseNotesOf } from '#store/case-notes.ts';
 import { findCase } from '#store/cases.ts';
 import { findChild } from '#store/children.ts';
 import type { Db } from '#store/database.ts';
@@ -208,6 +209,13 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
       approximate: false,
     };
   };
+  const onDay = (day: string) => ({
+    id: day,
+    createdAt: day,
+    span: exactDaySpan(day),
+    when: formatDay(day),
+    approximate: false,
+  });
   const profile = requireProfile(db, hsbCase.profileId, hsbCase.profileVersion);
   const eventLabel = (id: string) =>
     profile.triggerEvents.find((e) => e.id === id)?.label ?? id.replace(/-/g, ' ');
@@ -244,20 +252,21 @@ export async function exportCaseChronology(wb: Workbench, req: ParsedRequest<'re
     // The concern, the consultation, strategy and mapping meetings and the plans, as the report tells them.
     ...pathwayChronology(buildReportPathway(db, hsbCase.id, profile, (id) => names.get(id) ?? id)).map(
       (r) => ({
-        ...(r.at.length > 10
-          ? at(r.at)
-          : {
-              id: r.at,
-              createdAt: r.at,
-              span: exactDaySpan(r.at),
-              when: formatDay(r.at),
-              approximate: false,
-            }),
+        ...(r.at.length > 10 ? at(r.at) : onDay(r.at)),
         kind: r.kind,
         what: r.what,
         source: r.source,
       }),
     ),
+    // Case notes (issue 14) on the day of the event, in the same order as everything else.
+    ...caseNotesOf(db, hsbCase.id).map((n) => ({
+      ...onDay(n.eventDay),
+      id: n.id,
+      createdAt: n.recordedAt,
+      kind: 'Case note',
+      what: n.text,
+      source: names.get(n.recordedBy) ?? '',
+    })),
     ...itemsOfCase(db, hsbCase.id).map((i) => {
       const span = placeDate(i.date, child.dateOfBirth);
       return {

@@ -3,6 +3,7 @@ import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay } from '#domain/dates.ts';
 import { commonPart, type Meeting } from '#domain/meeting.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
+import { referrerLine } from '#domain/referrer.ts';
 import type { Db } from '#store/database.ts';
 import { caseEvents } from '#store/deadlines.ts';
 import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '#store/pathway.ts';
@@ -22,6 +23,8 @@ export interface ReportPathway {
     receivedAt: string;
     newReferral: boolean;
     source: string;
+    /** The referrer's name and contact details ('' when none were recorded). */
+    referrer: string;
     reported: string;
     eligibility: {
       outcomeLabel: string;
@@ -107,6 +110,7 @@ export function buildReportPathway(
       receivedAt: r.receivedAt,
       newReferral: r.newReferral,
       source: `${agency(r.sourceAgency)}${r.sourceRole ? ` (${r.sourceRole})` : ''}`,
+      referrer: referrerLine(r),
       reported: r.reported,
       eligibility: {
         outcomeLabel: r.eligibility.outcomeLabel,
@@ -189,7 +193,7 @@ export function pathwayChronology(
     ...p.referrals.map((r) => ({
       at: r.receivedAt,
       kind: 'Concern',
-      what: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${r.source}: ${r.reported} (${r.eligibility.outcomeLabel})`,
+      what: `${r.newReferral ? 'New referral' : 'Concern on the open case'} from ${r.source}${r.referrer ? ` (referrer: ${r.referrer})` : ''}: ${r.reported} (${r.eligibility.outcomeLabel})`,
       source: r.recordedBy,
     })),
     ...p.consultations.flatMap((c) => [

@@ -16,6 +16,7 @@ import { meetings } from './013-meetings.ts';
 import { sync } from './020-sync.ts';
 import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-exceptions.ts';
 import { returnComments } from './022-return-comments.ts';
+import { childRecordAndCaseNotes } from './023-child-record-and-case-notes.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // After 020: stores already at 20 must still get it.
   anonymisingAndConsentExceptions,
   returnComments,
+  childRecordAndCaseNotes,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

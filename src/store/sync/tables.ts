@@ -52,6 +52,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   table('case_consents', byCase),
   table('consent_exceptions', byCase),
   table('case_identifying_words', byCase),
+  table('case_notes', byCase),
   table('map_items', byCase),
   table('map_links', byCase),
   table('map_themes', byCase),

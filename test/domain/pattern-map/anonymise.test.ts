@@ -7,11 +7,15 @@ const names = namesTheCaseKnows({
     preferredName: 'Robbie',
     school: 'Fulwood High School',
     areaOfResidence: 'Ribbleton',
+    homeAddress: '14 Larkhill Crescent\nPreston PR1 4XY',
+    gpPractice: 'Ribbleton Medical Centre',
+    gpContact: 'Tower Road, PR2 6XX, 01772 555 010',
   },
   people: [{ name: 'Sarah Thwaite', anonymisedLabel: 'Mother' }],
   professionals: [
     { name: 'DC Hughes', role: 'Police officer' },
     { name: 'Sam Social Worker', role: '' },
+    { name: 'Priya Okafor', role: 'referrer' },
   ],
   places: ['Moor Park', ''],
   marked: [{ word: 'Preston', shownAs: '[town]' }],
@@ -33,6 +37,17 @@ describe('every name the case knows', () => {
     // "High", "School" and "Park" are parts of names, but not names.
     expect(anonymiseText('A high fence by the school car park', names)).toBe(
       'A high fence by the school car park',
+    );
+  });
+
+  it('hides the home address, the GP and the referrer (issue 14)', () => {
+    expect(
+      anonymiseText(
+        'Priya Okafor referred him; he lives at 14 Larkhill Crescent, Preston PR1 4XY and is registered at Ribbleton Medical Centre (Tower Road, PR2 6XX, 01772 555 010). Okafor called back.',
+        names,
+      ),
+    ).toBe(
+      '[referrer] referred him; he lives at [address], [address] and is registered at [GP practice] ([GP]). [referrer] called back.',
     );
   });
 });

@@ -28,6 +28,7 @@ import { RouteRadios } from './RouteRadios.tsx';
 import { agencyLabel } from './shared.tsx';
 import {
   FORM,
+  fromConcern,
   LABELS,
   type RouteName,
   type StartValues,
@@ -52,6 +53,8 @@ interface Loaded {
   frameworks: FrameworkListItem[];
   users: UserSummary[];
   profile: Profile | null;
+  /** The concern's facts, carried over (issue 14). */
+  concern: ReturnType<typeof fromConcern>;
 }
 
 /** The decision to assess: framework, route, reasons, eligibility facts and the two co-assessors (`assessments.start`). */
@@ -68,6 +71,8 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
     const [got, frameworks, users] = results.data;
     // The profile only adds guidance (its quality-review service, training rule and criteria).
     const profile = await call('profiles.get', { id: got.case.profileId, version: got.case.profileVersion });
+    // The concern already recorded gives the referral date and the eligibility facts (said once).
+    const summary = await call('pathway.summary', { caseId });
     return {
       ok: true,
       data: {
@@ -76,6 +81,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
         frameworks,
         users,
         profile: profile.ok ? profile.data.document : null,
+        concern: summary.ok ? fromConcern(summary.data.referrals) : null,
       },
     };
   });
@@ -104,7 +110,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
 }
 
 function StartForm({ data }: { data: Loaded }) {
-  const { hsbCase, child, frameworks, users, profile } = data;
+  const { hsbCase, child, frameworks, users, profile, concern } = data;
   const { navigate } = useRouter();
   const form = useWorkbenchForm({
     id: FORM,
@@ -124,6 +130,7 @@ function StartForm({ data }: { data: Loaded }) {
       leadAssessorId: '',
       coAssessorId: '',
       proceedReason: '',
+      ...concern?.values,
     } as StartValues,
     request: calls['assessments.start'].request,
     toRequest: (values) => startRequest(hsbCase.id, values),
@@ -170,7 +177,7 @@ function StartForm({ data }: { data: Loaded }) {
         criteria, the training the co-assessors need and the assessment window.
       </p>
       <DecisionFields frameworks={frameworks} profile={profile} onRoute={chooseRoute} />
-      <EligibilityFields child={child} profile={profile} />
+      <EligibilityFields child={child} profile={profile} concern={concern} />
       <h2 className="heading-m">The co-assessors</h2>
       <p className="body hint">
         The case’s allocated social worker and YOS practitioner.{' '}
@@ -246,7 +253,21 @@ function DecisionFields({
   );
 }
 
-function EligibilityFields({ child, profile }: { child: Child; profile: Profile | null }) {
+function EligibilityFields({
+  child,
+  profile,
+  concern,
+}: {
+  child: Child;
+  profile: Profile | null;
+  concern: Loaded['concern'];
+}) {
+  // A date says where it came from while it is still the concern's.
+  const [referralDate, lastBehaviourDate] = useWatch<StartValues, ['referralDate', 'lastBehaviourDate']>({
+    name: ['referralDate', 'lastBehaviourDate'],
+  });
+  const carried = (value: string, from: string | undefined) =>
+    concern && value && value === from ? concern.note : undefined;
   return (
     <>
       <h2 className="heading-m">Eligibility</h2>
@@ -264,9 +285,23 @@ function EligibilityFields({ child, profile }: { child: Child; profile: Profile 
           </p>
         </div>
       ) : null}
+      {concern ? (
+        <p className="body hint">
+          The referral date and the facts below are filled in {concern.note}. Change any that have moved on
+          since.
+        </p>
+      ) : null}
       <div className="field-row">
-        <FormDate name="referralDate" path="facts.referralDate" />
-        <FormDate name="lastBehaviourDate" path="facts.lastBehaviourDate" />
+        <FormDate
+          name="referralDate"
+          path="facts.referralDate"
+          after={carried(referralDate, concern?.values.referralDate)}
+        />
+        <FormDate
+          name="lastBehaviourDate"
+          path="facts.lastBehaviourDate"
+          after={carried(lastBehaviourDate, concern?.values.lastBehaviourDate)}
+        />
       </div>
       <FormRadios<YesNo>
         name="residesInArea"

@@ -1,6 +1,8 @@
 import type { CallRequest } from '#contract/calls.ts';
 import type { FieldProblem } from '#contract/errors.ts';
-import type { ProfileAskedFact } from '#domain/profiles/practice.ts';
+import type { PathwaySummary } from '#contract/pathway-calls.ts';
+import { formatDay, londonDay } from '#domain/dates.ts';
+import { PROFILE_ASKED_FACTS, type ProfileAskedFact } from '#domain/profiles/practice.ts';
 import { entryProblems, missingProblems } from '../../ui/problems.ts';
 import { instantOf } from './shared.tsx';
 
@@ -48,6 +50,31 @@ export interface StartValues {
   leadAssessorId: string;
   coAssessorId: string;
   proceedReason: string;
+}
+
+const yesNo = (v: boolean | undefined): YesNo | '' => (v === true ? 'yes' : v === false ? 'no' : '');
+
+/**
+ * Say it once (issue 14): the latest concern's referral date and eligibility facts, to start the form
+ * with (still editable), and the words that say where they came from. Null when no concern is recorded.
+ */
+export function fromConcern(referrals: PathwaySummary['referrals']): {
+  values: Pick<StartValues, 'referralDate' | 'lastBehaviourDate' | 'residesInArea' | 'police' | 'asked'>;
+  note: string;
+} | null {
+  const latest = referrals.at(-1);
+  if (!latest) return null;
+  const f = latest.facts;
+  return {
+    values: {
+      referralDate: londonDay(latest.receivedAt),
+      lastBehaviourDate: f.lastBehaviourDate ?? '',
+      residesInArea: yesNo(f.residesInArea),
+      police: yesNo(f.ongoingPoliceInvestigation),
+      asked: Object.fromEntries(PROFILE_ASKED_FACTS.map((fact) => [fact, yesNo(f[fact])])),
+    },
+    note: `from the concern recorded on ${formatDay(londonDay(latest.recordedAt))}`,
+  };
 }
 
 /** The request the form's values make: unknown facts are left out. */

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Child, HsbCase, ProfileSummary, UserSummary } from '#contract/schemas.ts';
-import { GENDER_LABELS } from '#contract/vocabulary.ts';
+import { GENDER_LABELS, INTERPRETER_LABELS, SEND_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
 import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -18,6 +18,7 @@ import { PathwaySection } from '../pathway/PathwaySection.tsx';
 import { PathwayStatus } from '../pathway/PathwayStatus.tsx';
 import { CaseAccessSection } from './CaseAccessSection.tsx';
 import { CaseClosureSection } from './CaseClosureSection.tsx';
+import { CaseNotesSection } from './CaseNotesSection.tsx';
 
 interface CaseData {
   hsbCase: HsbCase;
@@ -135,6 +136,25 @@ function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }
               ['Youth justice system number', child.youthJusticeNumber],
               ['Area of residence', child.areaOfResidence],
               ['School', child.school],
+              ['Ethnicity', child.ethnicity],
+              ['First language', child.firstLanguage],
+              [
+                'Interpreter needed',
+                child.interpreterNeeded ? INTERPRETER_LABELS[child.interpreterNeeded] : '',
+              ],
+              [
+                'Special educational needs and disabilities (SEND)',
+                child.send ? (
+                  <span key="send" className="prewrap">
+                    {SEND_LABELS[child.send]}
+                    {child.sendNote ? `\n${child.sendNote}` : ''}
+                  </span>
+                ) : (
+                  child.sendNote
+                ),
+              ],
+              ['Home address', lines(child.homeAddress)],
+              ['GP', lines([child.gpPractice, child.gpContact].filter(Boolean).join('\n'))],
             ]}
           />
           <button
@@ -203,6 +223,8 @@ function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }
 
       <CaseAssessments caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
 
+      <CaseNotesSection caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
+
       <PathwayHistory caseId={hsbCase.id} />
 
       {seesAccess ? <CaseAccessSection caseId={hsbCase.id} /> : null}
@@ -213,6 +235,16 @@ function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }
     </>
   );
 }
+
+/** Text over several lines (an address), kept as written; '' stays '' ("Not recorded"). */
+const lines = (text: string): ReactNode =>
+  text ? (
+    <span key="lines" className="prewrap">
+      {text}
+    </span>
+  ) : (
+    ''
+  );
 
 function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
   return (

@@ -104,6 +104,11 @@ function ConcernSourceFields() {
         <FormSelect name="sourceAgency" options={AGENCY_OPTIONS} placeholder="Choose an agency" />
         <FormText name="sourceRole" hint="For example, designated safeguarding lead." width="medium" />
       </div>
+      <FormText name="referrerName" hint="So that they can be contacted again." width="medium" />
+      <div className="field-row">
+        <FormText name="referrerPhone" width="medium" />
+        <FormText name="referrerEmail" width="medium" />
+      </div>
       <FormTextArea
         name="reported"
         hint="What the person reporting said happened, in their words where possible."

@@ -19,7 +19,10 @@ export function ConcernList({ summary }: { summary: PathwaySummary }) {
             <When at={r.receivedAt} />
             <span className="cell-note">{r.newReferral ? 'New referral' : 'On the open case'}</span>
           </td>
-          <td>{r.source}</td>
+          <td>
+            {r.source}
+            {r.referrer ? <span className="cell-note">Referrer: {r.referrer}</span> : null}
+          </td>
           <td className="prewrap">
             {r.reported}
             {r.exploitationAdvice ? <span className="cell-note">{r.exploitationAdvice}</span> : null}

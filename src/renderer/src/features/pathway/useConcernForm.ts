@@ -20,6 +20,9 @@ export interface ConcernFields {
   newReferral: 'yes' | 'no' | '';
   sourceAgency: string;
   sourceRole: string;
+  referrerName: string;
+  referrerPhone: string;
+  referrerEmail: string;
   reported: string;
   childIds: string[];
   flags: Exploitation[];
@@ -37,6 +40,9 @@ const EMPTY: ConcernFields = {
   newReferral: '',
   sourceAgency: '',
   sourceRole: '',
+  referrerName: '',
+  referrerPhone: '',
+  referrerEmail: '',
   reported: '',
   childIds: [],
   flags: [],
@@ -145,6 +151,9 @@ export function useConcernForm(
       newReferral: f.newReferral === 'yes',
       sourceAgency: f.sourceAgency as Agency,
       sourceRole: f.sourceRole,
+      referrerName: f.referrerName,
+      referrerPhone: f.referrerPhone,
+      referrerEmail: f.referrerEmail,
       reported: f.reported,
       children: candidates
         .filter((p) => f.childIds.includes(p.id))
