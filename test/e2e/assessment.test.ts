@@ -56,7 +56,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('starts an AIM assessment from the case page, showing the profile’s refusal when the criteria are not met', async () => {
     const { page } = app;
     await e2e.signInThroughUi(page, SW);
-    await e2e.openCasePage(page, CHILD);
+    await e2e.openCasePage(page, CHILD, 'AIM assessments');
     const list = page.getByRole('region', { name: 'AIM assessments' });
     await list.getByText('No AIM assessment has been started for this case.').waitFor();
     await list.getByRole('link', { name: 'Start an AIM assessment' }).click();

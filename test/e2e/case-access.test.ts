@@ -97,6 +97,7 @@ describe('need-to-know access, through the UI', () => {
     await searchCases(page, '');
     await page.getByRole('link', { name: 'Riley Example' }).click();
     await e2e.heading(page, 'Riley Example').waitFor();
+    await e2e.casePart(page, 'Access by others');
     const section = page.getByRole('region', { name: 'Access by people not allocated' });
     await section.getByText('Max Manager').waitFor();
     expect(await section.getByText(/Police at the door out of hours/).isVisible()).toBe(true);

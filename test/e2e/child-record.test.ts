@@ -79,6 +79,7 @@ describe('the child’s record and case notes on the case page', () => {
 
   it('adds a dated case note, refuses one dated tomorrow, and lists them newest first with who added them', async () => {
     const { page } = app;
+    await e2e.casePart(page, 'Case notes');
     const notes = region(page, 'Case notes');
     await notes.getByText('A note cannot be changed or removed once it is added.').waitFor();
     await notes.getByText('No case notes have been added yet.').waitFor();
@@ -101,6 +102,41 @@ describe('the child’s record and case notes on the case page', () => {
       '20/11/2026 Home visit: mother present. Added by Sam Social Worker on 26/11/2026 10:00',
     ]);
     await expectAccessible(page, 'case page with case notes');
+  });
+
+  it('gives each part of the case page its own address: a reload comes back to it, a new sign-in starts at home', async () => {
+    // Bugs caught: the whole case on one 4,500-pixel page, and a reload that returned to My work.
+    const { page } = app;
+    const parts = page.getByRole('navigation', { name: 'Parts of this case' });
+    expect(await parts.getByRole('link').allTextContents()).toEqual([
+      'Summary',
+      'AIM assessments',
+      'Case notes',
+      'History',
+      'Access by others',
+      'Pattern map',
+      'Working with other computers',
+    ]);
+    // Only the part asked for is on the page.
+    expect(await region(page, 'Child').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe(`#/cases/${caseId}/notes`);
+
+    await page.reload();
+    await e2e.heading(page, CHILD).waitFor();
+    await region(page, 'Case notes').getByText('Home visit: mother present.').waitFor();
+    expect(await parts.getByRole('link', { name: 'Case notes' }).getAttribute('aria-current')).toBe('page');
+
+    // Another part by its link; its heading takes the focus.
+    await e2e.casePart(page, 'Summary');
+    await region(page, 'Child').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/cases/${caseId}`);
+    await e2e.casePart(page, 'History');
+    const historyHeading = page.getByRole('heading', { name: 'History of steps and decisions' });
+    await expect.poll(() => historyHeading.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+
+    // Signing out and in again starts at home, not where the last session was.
+    await e2e.signOutAndReload(app, e2e.SW);
+    await e2e.heading(page, 'My work').waitFor();
   });
 });
 
@@ -129,11 +165,12 @@ describe('say it once: the AIM start form', () => {
       },
       proceedReason: '',
     });
-    await e2e.openCasePage(page, CHILD);
+    await e2e.openCasePage(page, CHILD, 'History');
     await page
       .getByText('Referrer: Priya Okafor, phone 01772 555 123, e-mail p.okafor@fulwood.sch.uk')
       .waitFor();
 
+    await e2e.casePart(page, 'AIM assessments');
     await region(page, 'AIM assessments').getByRole('link', { name: 'Start an AIM assessment' }).click();
     await e2e.heading(page, 'Start an AIM assessment').waitFor();
     const form = page.getByRole('form', { name: 'Start an AIM assessment' });

@@ -231,6 +231,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     );
     // The case asks for the AIM decision (AIM or AIM2, the route, the SQR notification).
     await page.getByText(/^Screen whether an AIM assessment is appropriate/).waitFor();
+    await e2e.casePart(page, 'History');
     const history = historyTable(page);
     await history.waitFor();
     const kinds = await columnTexts(history, 1);
@@ -250,6 +251,7 @@ describe('Blackpool: amber concern → strategy meeting within 24 hours → sect
     expect(await call('assessments.forCase', { caseId })).toEqual([]);
     await expectAccessible(page, 'case page after the strategy meeting');
     await closeUp(history, 'history blackpool');
+    await e2e.casePart(page, 'Summary');
   });
 
   it('suggests a category from the descriptors; departing needs a rationale; the history keeps it', async () => {
@@ -470,6 +472,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(await lineText(page, 'Where the child is now:')).toBe(
       'Where the child is now: Consultation held (problematic): next, pattern mapping',
     );
+    await e2e.casePart(page, 'History');
     const titles = await columnTexts(historyTable(page), 2);
     expect(titles).toEqual(
       expect.arrayContaining([
@@ -478,6 +481,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
         'Consultation held: the behaviour is problematic',
       ]),
     );
+    await e2e.casePart(page, 'Summary');
     const checklist = status(page).getByRole('list', { name: 'What the profile asks to be recorded' });
     const outcome = checklist.getByRole('listitem').filter({ hasText: 'Outcome of the HSB consultation' });
     expect(await outcome.textContent()).toMatch(/^Recorded/);

@@ -353,11 +353,21 @@ export const goTo = (page: Page, link: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
 
 /** From the cases list to the child's case page. */
-export async function openCasePage(page: Page, child: string) {
+export async function openCasePage(page: Page, child: string, part?: string) {
   await goTo(page, 'Cases');
   await heading(page, 'Cases').waitFor();
   await page.getByRole('link', { name: child }).click();
   await heading(page, child).waitFor();
+  if (part) await casePart(page, part);
+}
+
+/** Moves to a part of the case page ("AIM assessments", "Case notes", …) by its link, as a person does. */
+export async function casePart(page: Page, part: string) {
+  const link = page
+    .getByRole('navigation', { name: 'Parts of this case' })
+    .getByRole('link', { name: part, exact: true });
+  await link.click();
+  await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
 }
 
 /**
@@ -415,7 +425,7 @@ export async function fillAttendee(
 
 /** From the cases list to version `version` of the child's AIM assessment, through the case page. */
 export async function openAssessment(page: Page, child: string, version = 1) {
-  await openCasePage(page, child);
+  await openCasePage(page, child, 'AIM assessments');
   await page
     .getByRole('region', { name: 'AIM assessments' })
     .getByRole('link', { name: `AIM3, version ${version}` })

@@ -21,9 +21,19 @@ export function App() {
       ? { ...lastSignedIn.current, state: 'locked' as const }
       : status;
 
+  // A reload finds the session still open in the main process: the workbench comes back at the address
+  // it was showing. Only for that person, and only until they sign out; a sign-in starts at home.
+  const resume = useRef<{ userId: string; address: string } | null | undefined>(undefined);
+  if (status?.state === 'signed-out') resume.current = null;
+
   const refresh = useCallback(async () => {
     const result = await call('session.status', {});
     if (result.ok) {
+      if (resume.current === undefined) {
+        const { user, state } = result.data;
+        resume.current =
+          user && state !== 'signed-out' ? { userId: user.id, address: window.location.hash } : null;
+      }
       setUnreachable(null);
       // Polling returns equal statuses most of the time: keep the old object so nothing re-renders.
       setStatus((current) =>
@@ -80,6 +90,7 @@ export function App() {
           user={shown?.user ?? status.user}
           setStatus={setStatus}
           refresh={refresh}
+          resumeAt={resume.current?.userId === status.user.id ? resume.current.address : undefined}
         />
       )}
     </>

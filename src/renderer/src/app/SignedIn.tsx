@@ -16,13 +16,15 @@ interface Props {
   user: UserSummary;
   setStatus: (status: SessionStatus) => void;
   refresh: () => Promise<void>;
+  /** After a reload of the window: the address it was showing, to come back to. */
+  resumeAt?: string;
 }
 
 /**
  * A signed-in (or locked) session. Locking never unmounts the workbench: it is made inert and hidden
  * under the lock screen, so whatever the person was typing is still there after they unlock.
  */
-export function SignedIn({ status, user, setStatus, refresh }: Props) {
+export function SignedIn({ status, user, setStatus, refresh, resumeAt }: Props) {
   const locked = status.state === 'locked';
   const lastFocused = useRef<HTMLElement | null>(null);
 
@@ -79,7 +81,11 @@ export function SignedIn({ status, user, setStatus, refresh }: Props) {
           inert={locked}
         >
           {/* A different person signing in at the lock screen starts afresh. */}
-          <RouterProvider key={user.id} home={canDoCasework(user) ? { name: 'my-work' } : DEFAULT_ROUTE}>
+          <RouterProvider
+            key={user.id}
+            home={canDoCasework(user) ? { name: 'my-work' } : DEFAULT_ROUTE}
+            resumeAt={resumeAt}
+          >
             <Workbench />
           </RouterProvider>
         </div>

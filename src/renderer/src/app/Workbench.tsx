@@ -24,7 +24,7 @@ import { SuccessNotice } from '../ui/Notice.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { LostChangesBanner } from './LostChangesBanner.tsx';
 import { AppName } from './PublicLayout.tsx';
-import { hrefFor, type Route, useRouter } from './router.tsx';
+import { hrefFor, type Route, screenOf, useRouter } from './router.tsx';
 import { canDoCasework, isAdministrator, useSession } from './session.tsx';
 
 /** The signed-in frame: header with the person and Lock / Sign out, the navigation, and the current screen. */
@@ -58,7 +58,7 @@ export function Workbench() {
       <main className="width-container main" id="main">
         {status.lostChanges ? <LostChangesBanner lost={status.lostChanges} /> : null}
         {flash && !forced ? <SuccessNotice title={flash} /> : null}
-        {forced ? <ChangePasswordScreen forced /> : <Screen key={hrefFor(route)} route={route} />}
+        {forced ? <ChangePasswordScreen forced /> : <Screen key={hrefFor(screenOf(route))} route={route} />}
       </main>
     </>
   );
@@ -148,7 +148,11 @@ const HSB_SCREENS = Object.fromEntries(
 const SCREENS: { [N in Route['name']]: ScreenOf<N> } = {
   'my-work': { who: 'casework', section: 'my-work', show: () => <MyWorkScreen /> },
   cases: { who: 'anyone', section: 'cases', show: () => <CasesScreen /> },
-  case: { who: 'casework', section: 'cases', show: (r) => <CasePage caseId={r.caseId} /> },
+  case: {
+    who: 'casework',
+    section: 'cases',
+    show: (r) => <CasePage caseId={r.caseId} section={r.section} />,
+  },
   'pattern-map': { who: 'casework', section: 'cases', show: (r) => <PatternMapScreen caseId={r.caseId} /> },
   'case-sync': { who: 'casework', section: 'cases', show: (r) => <SyncScreen caseId={r.caseId} /> },
   'new-child': { who: 'casework', section: 'cases', show: () => <NewChildScreen /> },

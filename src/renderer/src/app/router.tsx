@@ -1,101 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
-// Screens are addressed by the URL hash (#/cases/…), so links are real links and the
-// window's back and forward work. Hashes not starting with '#/' (in-page links) are ignored.
+import { DEFAULT_ROUTE, hrefFor, parseRoute, type Route } from './addresses.ts';
 
-export type Route =
-  | { name: 'my-work' }
-  | { name: 'cases' }
-  | { name: 'case'; caseId: string }
-  | { name: 'pattern-map'; caseId: string }
-  | { name: 'case-sync'; caseId: string }
-  | { name: 'new-child' }
-  | { name: 'open-case'; childId: string }
-  | { name: 'users' }
-  | { name: 'user'; userId: string }
-  | { name: 'administration' }
-  | { name: 'profiles' }
-  | { name: 'profile'; profileId: string; version: number }
-  | { name: 'change-password' }
-  | { name: 'new-assessment'; caseId: string }
-  | { name: 'assessment'; assessmentId: string }
-  | { name: 'frameworks' }
-  | { name: 'sign-off'; assessmentId: string }
-  | { name: 'report-format' }
-  | { name: 'hsb-concern'; caseId: string }
-  | { name: 'hsb-category'; caseId: string }
-  | { name: 'hsb-meetings'; caseId: string }
-  | { name: 'hsb-meeting-new'; caseId: string }
-  | { name: 'hsb-consultation'; caseId: string }
-  | { name: 'hsb-plans'; caseId: string }
-  | { name: 'hsb-steps'; caseId: string }
-  | { name: 'nfa-decisions' };
+// The current screen's address (addresses.ts), kept in step with the window's hash.
 
-export const DEFAULT_ROUTE: Route = { name: 'cases' };
-
-/**
- * Each screen's address after '#/': fixed parts, and `:field` for a part that carries the route's field
- * of that name (`:version`, a whole number from 1).
- */
-const PATHS: Record<Route['name'], string> = {
-  'my-work': 'my-work',
-  cases: 'cases',
-  case: 'cases/:caseId',
-  'pattern-map': 'cases/:caseId/map',
-  'case-sync': 'cases/:caseId/sync',
-  'new-child': 'children/new',
-  'open-case': 'children/:childId/open-case',
-  users: 'users',
-  user: 'users/:userId',
-  administration: 'administration',
-  profiles: 'profiles',
-  profile: 'profiles/:profileId/:version',
-  'change-password': 'account/password',
-  'new-assessment': 'cases/:caseId/assessments/new',
-  assessment: 'assessments/:assessmentId',
-  frameworks: 'frameworks',
-  'sign-off': 'assessments/:assessmentId/sign-off',
-  'report-format': 'report-format',
-  'hsb-concern': 'cases/:caseId/concern/new',
-  'hsb-category': 'cases/:caseId/risk-category',
-  'hsb-meetings': 'cases/:caseId/strategy-meetings',
-  'hsb-meeting-new': 'cases/:caseId/strategy-meeting/new',
-  'hsb-consultation': 'cases/:caseId/consultation',
-  'hsb-plans': 'cases/:caseId/plans',
-  'hsb-steps': 'cases/:caseId/steps',
-  'nfa-decisions': 'nfa-decisions',
-};
-
-export function hrefFor(route: Route): string {
-  const fields = route as unknown as Record<string, string | number>;
-  const parts = PATHS[route.name]
-    .split('/')
-    .map((part) => (part.startsWith(':') ? encodeURIComponent(String(fields[part.slice(1)])) : part));
-  return `#/${parts.join('/')}`;
-}
-
-/** The route for a hash, or null when the hash is not a screen address. */
-export function parseRoute(hash: string): Route | null {
-  if (!hash.startsWith('#/')) return null;
-  const parts = hash.slice(2).split('/').map(decodeURIComponent);
-  for (const [name, path] of Object.entries(PATHS)) {
-    const pattern = path.split('/');
-    if (pattern.length !== parts.length) continue;
-    const route: Record<string, string | number> = { name };
-    const matches = pattern.every((expected, i) => {
-      const part = parts[i] ?? '';
-      if (!expected.startsWith(':')) return part === expected;
-      if (expected === ':version') {
-        route.version = Number(part);
-        return /^[1-9]\d{0,5}$/.test(part);
-      }
-      route[expected.slice(1)] = part;
-      return part !== '';
-    });
-    if (matches) return route as unknown as Route;
-  }
-  return DEFAULT_ROUTE;
-}
+export { DEFAULT_ROUTE, hrefFor, parseRoute, type Route, screenOf } from './addresses.ts';
 
 interface RouterValue {
   route: Route;
@@ -107,12 +16,22 @@ interface RouterValue {
 
 const RouterContext = createContext<RouterValue | null>(null);
 
-export function RouterProvider({ children, home = DEFAULT_ROUTE }: { children: ReactNode; home?: Route }) {
+export function RouterProvider({
+  children,
+  home = DEFAULT_ROUTE,
+  resumeAt,
+}: {
+  children: ReactNode;
+  home?: Route;
+  /** The address to come back to after a reload of the window, if any. */
+  resumeAt?: string;
+}) {
   // Each person's session starts on their home screen (My work for casework, otherwise the cases
-  // screen), whatever the previous person was looking at.
+  // screen), whatever the previous person was looking at; a reload comes back where it was.
   const [route, setRoute] = useState<Route>(() => {
-    history.replaceState(null, '', hrefFor(home));
-    return home;
+    const start = (resumeAt && parseRoute(resumeAt)) || home;
+    history.replaceState(null, '', hrefFor(start));
+    return start;
   });
   const [flash, setFlash] = useState<{ href: string; message: string } | null>(null);
 

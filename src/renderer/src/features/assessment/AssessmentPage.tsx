@@ -64,7 +64,7 @@ function Workspace({ initial }: { initial: View }) {
 
   return (
     <>
-      <BackLink to={{ name: 'case', caseId: view.caseId }}>Back to the case</BackLink>
+      <BackLink to={{ name: 'case', caseId: view.caseId, section: 'assessments' }}>Back to the case</BackLink>
       <PageHeading
         caption={`Case ${view.caseReference} · ${view.framework.name} · Version ${view.versionNo}`}
       >

@@ -88,7 +88,7 @@ export function StartAssessmentScreen({ caseId }: { caseId: string }) {
 
   return (
     <>
-      <BackLink to={{ name: 'case', caseId }}>Back to the case</BackLink>
+      <BackLink to={{ name: 'case', caseId, section: 'assessments' }}>Back to the case</BackLink>
       {loaded.state === 'ready' ? (
         <>
           <PageHeading caption={`Case ${loaded.data.hsbCase.reference}: ${loaded.data.child.name}`}>

@@ -2,7 +2,6 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { Child, HsbCase, ProfileSummary, UserSummary } from '#contract/schemas.ts';
 import { GENDER_LABELS, INTERPRETER_LABELS, SEND_LABELS } from '#contract/vocabulary.ts';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { BirthDateText, InstantText } from '../../ui/DateText.tsx';
@@ -10,6 +9,7 @@ import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { SuccessNotice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Section } from '../../ui/Section.tsx';
+import { SectionNav, ShownSection } from '../../ui/SectionNav.tsx';
 import { all, useLoad } from '../../ui/useLoad.ts';
 import { CaseAssessments } from '../assessment/CaseAssessments.tsx';
 import { EditChildForm } from '../children/EditChildForm.tsx';
@@ -28,7 +28,7 @@ interface CaseData {
 }
 
 /** One child's HSB case: who the child is, the profile, who is allocated, and the pathway with its deadlines. */
-export function CasePage({ caseId }: { caseId: string }) {
+export function CasePage({ caseId, section }: { caseId: string; section?: string }) {
   const [loaded, reload] = useLoad(async () => {
     const results = all<[{ case: HsbCase; child: Child }, ProfileSummary[], UserSummary[]]>(
       await Promise.all([
@@ -65,6 +65,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     <CaseView
       key={`${hsbCase.version}-${child.version}`}
       data={loaded.data}
+      section={section}
       onChanged={() => void reload()}
     />
   );
@@ -74,15 +75,79 @@ function BackToCases() {
   return <BackLink to={{ name: 'cases' }}>Back to case list</BackLink>;
 }
 
-function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }) {
-  const { hsbCase, profiles, users } = data;
+/** The parts of the case page, each at its own address (`#/cases/<id>/<part>`); the summary has none. */
+const PARTS = [
+  ['summary', 'Summary'],
+  ['assessments', 'AIM assessments'],
+  ['notes', 'Case notes'],
+  ['history', 'History'],
+  ['access', 'Access by others'],
+  ['closure', 'Closing the case'],
+] as const;
+type Part = (typeof PARTS)[number][0];
+
+function CaseView({
+  data,
+  section,
+  onChanged,
+}: {
+  data: CaseData;
+  section: string | undefined;
+  onChanged: () => void;
+}) {
+  const { hsbCase } = data;
   const { user } = useSession();
   const seesAccess = user.id === hsbCase.socialWorkerId || hsbCase.managerIds.includes(user.id);
+  const closes = hsbCase.managerIds.includes(user.id) && user.roles.includes('manager');
+  const parts = PARTS.filter(([part]) => (part !== 'access' || seesAccess) && (part !== 'closure' || closes));
+  const shown: Part = parts.find(([part]) => part === section)?.[0] ?? 'summary';
   const [child, setChild] = useState(data.child);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const caseOpen = hsbCase.status === 'open';
+  const caseId = hsbCase.id;
+
+  return (
+    <>
+      <BackToCases />
+      <PageHeading caption={`Case ${hsbCase.reference}`}>{child.name}</PageHeading>
+      <SectionNav
+        label="Parts of this case"
+        links={[
+          ...parts.map(([part, label]) => ({
+            to: { name: 'case' as const, caseId, ...(part === 'summary' ? {} : { section: part }) },
+            label,
+            current: part === shown,
+          })),
+          { to: { name: 'pattern-map', caseId }, label: 'Pattern map', current: false },
+          { to: { name: 'case-sync', caseId }, label: 'Working with other computers', current: false },
+        ]}
+      />
+      <ShownSection section={shown}>
+        {shown === 'summary' ? <CaseSummary data={data} child={child} setChild={setChild} /> : null}
+        {shown === 'assessments' ? <CaseAssessments caseId={caseId} caseOpen={caseOpen} /> : null}
+        {shown === 'notes' ? <CaseNotesSection caseId={caseId} caseOpen={caseOpen} /> : null}
+        {shown === 'history' ? <PathwayHistory caseId={caseId} /> : null}
+        {shown === 'access' ? <CaseAccessSection caseId={caseId} /> : null}
+        {shown === 'closure' ? <CaseClosureSection hsbCase={hsbCase} onChanged={onChanged} /> : null}
+      </ShownSection>
+    </>
+  );
+}
+
+/** The case at a glance: where things stand, its deadlines, the child, the case and who is allocated. */
+function CaseSummary({
+  data,
+  child,
+  setChild,
+}: {
+  data: CaseData;
+  child: Child;
+  setChild: (child: Child) => void;
+}) {
+  const { hsbCase, profiles, users } = data;
   // The pathway can move the case to a newer profile version; show the version it now runs under.
   const [profileVersion, setProfileVersion] = useState(hsbCase.profileVersion);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   // When the edit form closes, put focus back on the button that opened it.
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -102,17 +167,13 @@ function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }
 
   return (
     <>
-      <BackToCases />
-      <PageHeading caption={`Case ${hsbCase.reference}`}>{child.name}</PageHeading>
-      <p className="body">
-        <RouteLink to={{ name: 'pattern-map', caseId: hsbCase.id }}>Pattern map</RouteLink>
-      </p>
-      <p className="body">
-        <RouteLink to={{ name: 'case-sync', caseId: hsbCase.id }}>Working with other computers</RouteLink>
-      </p>
       {saved && !editing ? <SuccessNotice title="The child’s details have been saved." /> : null}
       <PathwayStatus caseId={hsbCase.id} />
-
+      <PathwaySection
+        caseId={hsbCase.id}
+        caseOpen={hsbCase.status === 'open'}
+        onProfileVersion={setProfileVersion}
+      />
       {editing ? (
         <EditChildForm
           child={child}
@@ -214,24 +275,6 @@ function CaseView({ data, onChanged }: { data: CaseData; onChanged: () => void }
           ]}
         />
       </Section>
-
-      <PathwaySection
-        caseId={hsbCase.id}
-        caseOpen={hsbCase.status === 'open'}
-        onProfileVersion={setProfileVersion}
-      />
-
-      <CaseAssessments caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
-
-      <CaseNotesSection caseId={hsbCase.id} caseOpen={hsbCase.status === 'open'} />
-
-      <PathwayHistory caseId={hsbCase.id} />
-
-      {seesAccess ? <CaseAccessSection caseId={hsbCase.id} /> : null}
-
-      {hsbCase.managerIds.includes(user.id) && user.roles.includes('manager') ? (
-        <CaseClosureSection hsbCase={hsbCase} onChanged={onChanged} />
-      ) : null}
     </>
   );
 }
