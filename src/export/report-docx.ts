@@ -117,6 +117,15 @@ function keyValues(title: string, rows: [string, string][]): Table {
   });
 }
 
+/**
+ * Room for a map page under the part's heading on a landscape page, in points: LibreOffice lays a draft's
+ * body (three header and two footer lines) from 83 pt to 545 pt, the heading takes 45 pt, and 10 pt is
+ * left for Word's own line heights. A page of the map (6 inches, 432 pt) is scaled to it, every page alike,
+ * so the heading never sits alone on a page; the map's 10 pt text stays above 9 pt.
+ */
+const MAP_ROOM_PT = 545 - 83 - 45 - 10;
+const MAP_SCALE = Math.min(1, MAP_ROOM_PT / ((PAGE_PIXELS.height / RENDER_DPI) * 72));
+
 function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
@@ -563,7 +572,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
-  // The map picture goes on landscape pages of its own, at its true size (print-page.ts): text 8 pt or more.
+  // The map picture goes on landscape pages of its own, at (nearly) its true size (print-page.ts), the
+  // part's heading on the first of them with the first page of the map (issue 13).
   const mapAt = o.mapPng ? o.template.parts.findIndex((p) => p.part === 'pattern-map') : -1;
   const bodyOf = (list: typeof o.template.parts) => list.flatMap(({ part, heading: h }) => parts[part](h));
   const before = bodyOf(mapAt >= 0 ? o.template.parts.slice(0, mapAt) : o.template.parts);
@@ -585,14 +595,17 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ...mapPages.map(
               (page, i) =>
                 new Paragraph({
+                  // No space around the picture and single line spacing: the body's 1.15 lines would make
+                  // the picture's line 15% taller than the picture, pushing it off the heading's page.
+                  style: TABLE_TEXT,
                   children: [
                     ...(i > 0 ? [new PageBreak()] : []),
                     new ImageRun({
                       type: 'png',
                       data: page,
                       transformation: {
-                        width: Math.round((pngSize(page).width / RENDER_DPI) * 96),
-                        height: Math.round((pngSize(page).height / RENDER_DPI) * 96),
+                        width: Math.round((pngSize(page).width / RENDER_DPI) * 96 * MAP_SCALE),
+                        height: Math.round((pngSize(page).height / RENDER_DPI) * 96 * MAP_SCALE),
                       },
                     }),
                   ],
