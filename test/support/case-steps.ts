@@ -111,7 +111,12 @@ export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
 }
 
 /** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
-export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {
+export async function consentToHubReferral(
+  h: Harness,
+  caseId: string,
+  motherName: string,
+  how: { method?: 'phone' | 'in-person'; givenOn?: string } = {},
+) {
   const mother = await addMother(h, caseId, motherName);
   for (const [subject, personId] of [
     ['child', null],
@@ -124,6 +129,7 @@ export async function consentToHubReferral(h: Harness, caseId: string, motherNam
       personId,
       status: 'given',
       reason: '',
+      ...how,
     });
   return mother;
 }

@@ -15,6 +15,7 @@ import { pendingExportDigests } from './012-pending-export-digests.ts';
 import { meetings } from './013-meetings.ts';
 import { sync } from './020-sync.ts';
 import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-exceptions.ts';
+import { consentMethodAndBasis } from './022-consent-method-and-basis.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   // After 020: stores already at 20 must still get it.
   anonymisingAndConsentExceptions,
+  consentMethodAndBasis,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.
