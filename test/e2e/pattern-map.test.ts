@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { referralConsents } from '../support/case-steps.ts';
 import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
   allocatedTo,
@@ -541,20 +542,7 @@ describe('the pattern map, built through the UI', () => {
     const { page } = app;
     const { people } = await call('map.get', { caseId });
     const mother = people.find((p) => p.anonymisedLabel === 'Mother');
-    for (const [subject, personId] of [
-      ['child', null],
-      ['parent-carer', mother?.id ?? null],
-    ] as const)
-      await call('consents.record', {
-        caseId,
-        purpose: 'hub-referral',
-        subject,
-        personId,
-        status: 'given',
-        reason: '',
-        method: 'phone',
-        givenOn: '2026-11-12',
-      });
+    await referralConsents(call, caseId, mother?.id ?? '', { method: 'phone', givenOn: '2026-11-12' });
     // Back to the case and into the map again, as a person would, so the map is read afresh.
     const reopen = async () => {
       await page.goto(`${suite.url}#/cases/${caseId}`);

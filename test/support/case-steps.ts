@@ -110,19 +110,18 @@ export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
   });
 }
 
-/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
-export async function consentToHubReferral(
-  h: Harness,
+/** Records that the child and their mother consent to a hub referral, said how and when where given. */
+export async function referralConsents(
+  call: Pick<Harness, 'call'>['call'],
   caseId: string,
-  motherName: string,
+  motherId: string,
   how: { method?: 'phone' | 'in-person'; givenOn?: string } = {},
 ) {
-  const mother = await addMother(h, caseId, motherName);
   for (const [subject, personId] of [
     ['child', null],
-    ['parent-carer', mother.id],
+    ['parent-carer', motherId],
   ] as const)
-    await h.call('consents.record', {
+    await call('consents.record', {
       caseId,
       purpose: 'hub-referral',
       subject,
@@ -131,6 +130,17 @@ export async function consentToHubReferral(
       reason: '',
       ...how,
     });
+}
+
+/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
+export async function consentToHubReferral(
+  h: Harness,
+  caseId: string,
+  motherName: string,
+  how: { method?: 'phone' | 'in-person'; givenOn?: string } = {},
+) {
+  const mother = await addMother(h, caseId, motherName);
+  await referralConsents(h.call.bind(h), caseId, mother.id, how);
   return mother;
 }
 
