@@ -405,6 +405,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(await options()).toEqual(['Choose a person', 'The child', 'Mother']);
     await consent.getByLabel('Whose consent').selectOption({ label: 'Mother' });
     await consent.getByLabel('Given').check();
+    // How and when, so the map's sharing can offer it again (issue 14).
+    await consent.getByLabel('How it was given (optional)').selectOption({ label: 'By phone' });
+    await fillDate(consent, 'Date given (optional)', '04/11/2026');
     await consent.getByRole('button', { name: 'Record consent' }).click();
     await consent.getByText('Consent recorded for Mother: given.').waitFor();
     const table = page.getByRole('table', { name: 'Consent to the referral, by person' });
@@ -412,7 +415,8 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       'The child',
       'MotherParent or carer: Mo Lancashire, mother',
     ]);
-    expect(await table.getByText('Given').count()).toBe(2);
+    expect(await table.getByText('Given', { exact: true }).count()).toBe(2);
+    expect(await table.getByText('Given on 04/11/2026 by phone').count()).toBe(1);
     await expectAccessible(page, 'consultation consent');
 
     expect(await request.getByLabel('Manager who agreed the request').inputValue()).toBe(
