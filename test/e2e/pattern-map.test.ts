@@ -605,6 +605,7 @@ describe('the pattern map, built through the UI', () => {
         `The consent of Mother (parent/carer) rested on the consent they gave earlier, which was withdrawn on ${day}: ask them again and record their answer.`,
       )
       .waitFor();
+    await rows.locator('dl').screenshot({ path: join(SHOTS, 'consent-withdrawn.png') });
     await expectAccessible(page, 'withdrawn referral consent');
     await form.getByLabel('Professionals involved (internal)').check();
   });
