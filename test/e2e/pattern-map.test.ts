@@ -554,7 +554,7 @@ describe('the pattern map, built through the UI', () => {
         .waitFor();
     };
     await reopen();
-    const offered = page.getByRole('group', { name: 'Consent already given at referral' });
+    const offered = page.getByRole('region', { name: 'Consent already given at referral' });
     const useMother = offered.getByRole('button', {
       name: /^Use the consent .*Mother.* gave on 12\/11\/2026 by phone$/,
     });

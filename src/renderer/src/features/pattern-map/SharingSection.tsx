@@ -238,7 +238,7 @@ function EarlierConsents({
     const earlier = map.consents
       .filter((c) => c.purpose !== PURPOSE && c.subject === s.subject && c.personId === s.personId)
       .at(-1);
-    if (!earlier || earlier.status !== 'given' || earlier.withdrawnAt) return [];
+    if (earlier?.status !== 'given' || earlier.withdrawnAt) return [];
     const who = s.personId ? words.person(s.personId) : `${words.child} (the child)`;
     return [{ subject: s, earlier, label: `Use the consent ${who} gave ${givenWords(earlier)}` }];
   });
@@ -269,7 +269,7 @@ function EarlierConsents({
     }
   }
   return (
-    <div className="pm-form" role="group" aria-labelledby="pm-earlier-title">
+    <section className="pm-form" aria-labelledby="pm-earlier-title">
       <h4 id="pm-earlier-title" className="pm-heading-xs">
         Consent already given at referral
       </h4>
@@ -293,7 +293,7 @@ function EarlierConsents({
           </button>
         </p>
       ))}
-    </div>
+    </section>
   );
 }
 
