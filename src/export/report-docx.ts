@@ -13,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -28,7 +29,7 @@ import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { A4_TEXT_WIDTH, fitColumns } from './column-widths.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
-import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
+import { columnTwips, meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
 import { splitPngPages } from './png-pages.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
@@ -82,7 +83,8 @@ const cellPara = (t: string, bold: boolean, size: number) =>
 
 function table(header: string[], rows: string[][], widths?: number[]): Table {
   // Every column at least as wide as its longest word, so no word breaks between its letters.
-  const fitted = fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 });
+  // The grid fills the text width exactly (the last column takes what the rounding left).
+  const fitted = columnTwips(fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 }));
   const cell = (t: string, i: number, bold = false) =>
     new TableCell({
       width: { size: fitted[i] ?? 0, type: WidthType.DXA },
@@ -90,6 +92,8 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
     });
   return new Table({
     width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+    // Fixed: Word and LibreOffice both draw the fitted widths instead of fitting the columns their own way.
+    layout: TableLayoutType.FIXED,
     margins: CELL_MARGINS,
     columnWidths: fitted,
     rows: [
@@ -102,15 +106,27 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
 
 /** Label and value rows under a title row that spans both columns (and repeats on each page). */
 function keyValues(title: string, rows: [string, string][]): Table {
-  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 20)] });
+  const widths = columnTwips([1, 2]);
+  const cell = (t: string, bold = false) =>
+    new TableCell({
+      width: { size: (bold ? widths[0] : widths[1]) ?? 0, type: WidthType.DXA },
+      children: [cellPara(t, bold, 20)],
+    });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     margins: CELL_MARGINS,
-    columnWidths: [3000, 6000],
+    columnWidths: widths,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [new TableCell({ columnSpan: 2, children: [cellPara(title, true, 20)] })],
+        children: [
+          new TableCell({
+            columnSpan: 2,
+            width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+            children: [cellPara(title, true, 20)],
+          }),
+        ],
       }),
       ...rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
     ],

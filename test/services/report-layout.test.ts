@@ -122,6 +122,17 @@ describe('meeting tables in the Word report (issue 17)', () => {
     }
   });
 
+  it('every table of the report says its widths: fixed layout, a grid filling the text width, every cell its width', async () => {
+    const document = docxParts(await exportReport('all.docx'))['word/document.xml'] ?? '';
+    const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t);
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) {
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      expect(gridOf(table).reduce((a, b) => a + b, 0)).toBe(9026);
+      expect(cellWidths(table).length).toBe((table.match(/<w:tc>/g) ?? []).length);
+    }
+  });
+
   it('LibreOffice draws the attendees’ columns equally wide and the actions’ at 2:2:2:1 (pictures of the pages are kept to look at)', async () => {
     const pdf = docxToPdf(await exportReport('meetings.docx'));
     /** The gaps between the left edges of a header row's words, on the first page that has them all on one line. */

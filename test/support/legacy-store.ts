@@ -97,5 +97,9 @@ export function meetingsAsSchema12(db: Db): void {
   db.exec(
     'DROP TABLE case_identifying_words; DROP TABLE consent_exceptions; ALTER TABLE map_exports DROP COLUMN consent_basis;',
   );
+  // Nor what migration 022 added.
+  db.exec(
+    'ALTER TABLE case_consents DROP COLUMN method; ALTER TABLE case_consents DROP COLUMN given_on; ALTER TABLE case_consents DROP COLUMN rests_on;',
+  );
   db.pragma('user_version = 12');
 }

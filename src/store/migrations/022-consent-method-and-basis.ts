@@ -12,7 +12,9 @@ export const consentMethodAndBasis: Migration = {
     db.exec(`
       ALTER TABLE case_consents ADD COLUMN method TEXT NOT NULL DEFAULT '';
       ALTER TABLE case_consents ADD COLUMN given_on TEXT;
-      ALTER TABLE case_consents ADD COLUMN rests_on TEXT REFERENCES case_consents(id);
+      -- No REFERENCES: the service checks the consent named is on the same case and person, and a synced
+      -- record may arrive before the one it names.
+      ALTER TABLE case_consents ADD COLUMN rests_on TEXT;
     `);
   },
 };
