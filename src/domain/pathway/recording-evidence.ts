@@ -28,7 +28,8 @@ export interface RecordedFacts {
   hub: string;
   plans: { kind: string; dated: IsoDay }[];
   consultations: { requestedAt: IsoInstant; declined: boolean; heldAt: IsoInstant | null }[];
-  assessments: { startedAt: IsoInstant; reasons: string; sessionDays: IsoDay[] }[];
+  /** `notified`: how and when the quality-review service was told (Blackpool's SQR service), or ''. */
+  assessments: { decidedAt: IsoInstant; reasons: string; notified: string; sessionDays: IsoDay[] }[];
   /** The risk category last agreed, if any. */
   category: { label: string; agreedAt: IsoInstant } | null;
 }
@@ -137,14 +138,20 @@ const RULES: Rule[] = [
     verdict: (f, label) => {
       if (f.assessments.length === 0)
         return { state: 'missing', detail: 'No AIM assessment has been started yet.' };
-      // Blackpool: "with notification to the SQR service": a notification the workbench does not send.
-      const notice = /notif/i.test(label)
-        ? ' The notification itself is sent outside the workbench: check it was sent.'
-        : '';
-      return {
-        state: 'recorded',
-        detail: `The reasons are recorded with the AIM assessment decided on ${instantDays(f.assessments.map((a) => a.startedAt))}.${notice}`,
-      };
+      const decided = `the AIM assessment decided on ${instantDays(f.assessments.map((a) => a.decidedAt))}`;
+      // Blackpool: "with notification to the SQR service", recorded when the assessment is decided.
+      if (!/notif/i.test(label))
+        return { state: 'recorded', detail: `The reasons are recorded with ${decided}.` };
+      const notified = f.assessments.map((a) => a.notified.trim()).filter(Boolean);
+      return notified.length > 0
+        ? {
+            state: 'recorded',
+            detail: `The reasons and the notification (${notified.join('; ')}) are recorded with ${decided}.`,
+          }
+        : {
+            state: 'missing',
+            detail: `The reasons are recorded with ${decided}, but not the notification: record how and when it was sent.`,
+          };
     },
   },
   {

@@ -290,8 +290,9 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
             heldAt: c.meeting?.heldAt ?? null,
           })),
           assessments: assessments.map((a) => ({
-            startedAt: a.startedAt,
+            decidedAt: a.decisionAt,
             reasons: a.reasons,
+            notified: a.qualityReviewNotified,
             sessionDays: sessionsOf(db, a.id).map((s) => s.heldOn),
           })),
           category: latestCategory?.label

@@ -33,8 +33,9 @@ const EVERYTHING: RecordedFacts = {
   ],
   assessments: [
     {
-      startedAt: '2026-11-10T10:00:00.000Z',
+      decidedAt: '2026-11-10T10:00:00.000Z',
       reasons: 'Problematic behaviour',
+      notified: 'SQR service e-mailed on 10/11/2026',
       sessionDays: ['2026-11-24', '2026-11-17'],
     },
   ],
@@ -134,6 +135,27 @@ describe('the two lines issue 17 found wrong (Lancashire)', () => {
     expect(recordingEvidence(requirement('decline-rationale'), EVERYTHING).detail).toBe(
       'Record this on the case management system (case note): the workbench cannot see it. The decline rationale for 1 request is on the consultation record here.',
     );
+  });
+});
+
+describe('Blackpool: the reasons with the notification to the SQR service', () => {
+  const requirement = BUILT_IN_PROFILES.find((p) => p.id === 'blackpool')?.recordingRequirements[0] ?? {
+    id: '',
+    label: '',
+  };
+  it('is recorded when the assessment holds both, and says which is missing otherwise', () => {
+    expect(recordingEvidence(requirement, EVERYTHING).detail).toBe(
+      'The reasons and the notification (SQR service e-mailed on 10/11/2026) are recorded with the AIM assessment decided on 10/11/2026.',
+    );
+    const unnotified = {
+      ...EVERYTHING,
+      assessments: EVERYTHING.assessments.map((a) => ({ ...a, notified: '' })),
+    };
+    expect(recordingEvidence(requirement, unnotified)).toMatchObject({
+      state: 'missing',
+      detail:
+        'The reasons are recorded with the AIM assessment decided on 10/11/2026, but not the notification: record how and when it was sent.',
+    });
   });
 });
 
