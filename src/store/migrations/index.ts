@@ -15,7 +15,7 @@ import { pendingExportDigests } from './012-pending-export-digests.ts';
 import { meetings } from './013-meetings.ts';
 import { sync } from './020-sync.ts';
 import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-exceptions.ts';
-import { consentMethodAndBasis } from './022-consent-method-and-basis.ts';
+import { consentMethodAndBasis } from './024-consent-method-and-basis.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */

@@ -6,7 +6,7 @@ import type { Migration } from './migration.ts';
  * it, so a withdrawal of that consent shows on the map sharing. Older records have no method or day.
  */
 export const consentMethodAndBasis: Migration = {
-  version: 22,
+  version: 24,
   name: 'consent-method-and-basis',
   up(db) {
     db.exec(`
