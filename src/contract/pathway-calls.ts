@@ -55,7 +55,17 @@ export const pathwaySummary = z.strictObject({
     ),
   }),
   consentRequired: z.array(z.strictObject({ id: z.string(), label: z.string(), from: z.array(z.string()) })),
-  recordingRequirements: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+  /** Each requirement with what the workbench holds for it (issue 17: src/domain/pathway/recording-evidence.ts). */
+  recordingRequirements: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      evidence: z.strictObject({
+        state: z.enum(['recorded', 'missing', 'not-needed', 'not-tracked']),
+        detail: z.string(),
+      }),
+    }),
+  ),
   /** Actions the profile asks for on this case, done once their step is recorded (issue 12). */
   trackedActions: z.array(
     z.strictObject({

@@ -5,6 +5,7 @@ import { meeting } from './meeting.ts';
 import {
   CONSENT_SUBJECTS,
   casePerson,
+  consentMethod,
   consentStatus,
   itemFields,
   LINK_KINDS,
@@ -197,6 +198,10 @@ export const patternMapCalls = {
       personId: recordId.nullable(),
       status: consentStatus,
       reason: longText,
+      method: consentMethod.optional(),
+      givenOn: isoDay.nullable().optional(),
+      /** A consent already recorded on the case (at referral) that this one rests on (issue 14). */
+      restsOn: recordId.nullable().optional(),
     }),
     response: patternMap.shape.consents,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSENT_METHOD_WORDS, CONSENT_METHODS } from '../domain/pattern-map/consent-rule.ts';
 import { UncertainDateSchema } from '../domain/pattern-map/uncertain-date.ts';
 import { CANNOT_BE_ASKED } from '../domain/profiles/schema-parts.ts';
 import { meetingView } from './meeting.ts';
@@ -48,6 +49,12 @@ export type CasePerson = z.infer<typeof casePerson>;
 export const CONSENT_SUBJECTS = ['child', 'parent-carer', 'social-worker-permission'] as const;
 export const consentStatus = z.enum(['given', 'refused', 'not-sought']);
 
+/** How a consent was given (issue 14); '' where it was not recorded. */
+export { CONSENT_METHOD_WORDS, CONSENT_METHODS };
+export const consentMethod = z.enum(CONSENT_METHODS, {
+  message: 'is not a way of giving consent the workbench knows',
+});
+
 export const consentRecord = z.strictObject({
   id: recordId,
   purpose: z.string(),
@@ -58,6 +65,12 @@ export const consentRecord = z.strictObject({
   reason: z.string(),
   recordedAt: isoInstant,
   recordedByName: z.string(),
+  method: consentMethod.or(z.literal('')),
+  givenOn: isoDay.nullable(),
+  /** The consent already recorded (at referral) this one rests on: said once (issue 14). */
+  restsOn: recordId.nullable(),
+  /** When a later record for the same purpose and person no longer gave it: a withdrawal. */
+  withdrawnAt: isoInstant.nullable(),
 });
 export type ConsentRecord = z.infer<typeof consentRecord>;
 

@@ -13,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
@@ -28,7 +29,7 @@ import type { ReportPathway } from '../services/report/pathway-content.ts';
 import type { ReportContent } from '../services/report/report-content.ts';
 import { A4_TEXT_WIDTH, fitColumns } from './column-widths.ts';
 import { PROTECTIVE_MARKING } from './marking.ts';
-import { meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
+import { columnTwips, meetingBlocks, TABLE_TEXT } from './meeting-docx.ts';
 import { splitPngPages } from './png-pages.ts';
 import { NUMBERING_CONFIG, RichTextWriter } from './rich-text-docx.ts';
 
@@ -82,7 +83,8 @@ const cellPara = (t: string, bold: boolean, size: number) =>
 
 function table(header: string[], rows: string[][], widths?: number[]): Table {
   // Every column at least as wide as its longest word, so no word breaks between its letters.
-  const fitted = fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 });
+  // The grid fills the text width exactly (the last column takes what the rounding left).
+  const fitted = columnTwips(fitColumns(header, rows, { ...(widths ? { widths } : {}), halfPoints: 18 }));
   const cell = (t: string, i: number, bold = false) =>
     new TableCell({
       width: { size: fitted[i] ?? 0, type: WidthType.DXA },
@@ -90,6 +92,8 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
     });
   return new Table({
     width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+    // Fixed: Word and LibreOffice both draw the fitted widths instead of fitting the columns their own way.
+    layout: TableLayoutType.FIXED,
     margins: CELL_MARGINS,
     columnWidths: fitted,
     rows: [
@@ -102,20 +106,41 @@ function table(header: string[], rows: string[][], widths?: number[]): Table {
 
 /** Label and value rows under a title row that spans both columns (and repeats on each page). */
 function keyValues(title: string, rows: [string, string][]): Table {
-  const cell = (t: string, bold = false) => new TableCell({ children: [cellPara(t, bold, 20)] });
+  const widths = columnTwips([1, 2]);
+  const cell = (t: string, bold = false) =>
+    new TableCell({
+      width: { size: (bold ? widths[0] : widths[1]) ?? 0, type: WidthType.DXA },
+      children: [cellPara(t, bold, 20)],
+    });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     margins: CELL_MARGINS,
-    columnWidths: [3000, 6000],
+    columnWidths: widths,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [new TableCell({ columnSpan: 2, children: [cellPara(title, true, 20)] })],
+        children: [
+          new TableCell({
+            columnSpan: 2,
+            width: { size: A4_TEXT_WIDTH, type: WidthType.DXA },
+            children: [cellPara(title, true, 20)],
+          }),
+        ],
       }),
       ...rows.map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })),
     ],
   });
 }
+
+/**
+ * Room for a map page under the part's heading on a landscape page, in points: LibreOffice lays a draft's
+ * body (three header and two footer lines) from 83 pt to 545 pt, the heading takes 45 pt, and 10 pt is
+ * left for Word's own line heights. A page of the map (6 inches, 432 pt) is scaled to it, every page alike,
+ * so the heading never sits alone on a page; the map's 10 pt text stays above 9 pt.
+ */
+const MAP_ROOM_PT = 545 - 83 - 45 - 10;
+const MAP_SCALE = Math.min(1, MAP_ROOM_PT / ((PAGE_PIXELS.height / RENDER_DPI) * 72));
 
 function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
@@ -564,7 +589,8 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
-  // The map picture goes on landscape pages of its own, at its true size (print-page.ts): text 8 pt or more.
+  // The map picture goes on landscape pages of its own, at (nearly) its true size (print-page.ts), the
+  // part's heading on the first of them with the first page of the map (issue 13).
   const mapAt = o.mapPng ? o.template.parts.findIndex((p) => p.part === 'pattern-map') : -1;
   const bodyOf = (list: typeof o.template.parts) => list.flatMap(({ part, heading: h }) => parts[part](h));
   const before = bodyOf(mapAt >= 0 ? o.template.parts.slice(0, mapAt) : o.template.parts);
@@ -586,14 +612,17 @@ export async function reportDocx(content: ReportContent, o: ReportExportOptions)
             ...mapPages.map(
               (page, i) =>
                 new Paragraph({
+                  // No space around the picture and single line spacing: the body's 1.15 lines would make
+                  // the picture's line 15% taller than the picture, pushing it off the heading's page.
+                  style: TABLE_TEXT,
                   children: [
                     ...(i > 0 ? [new PageBreak()] : []),
                     new ImageRun({
                       type: 'png',
                       data: page,
                       transformation: {
-                        width: Math.round((pngSize(page).width / RENDER_DPI) * 96),
-                        height: Math.round((pngSize(page).height / RENDER_DPI) * 96),
+                        width: Math.round((pngSize(page).width / RENDER_DPI) * 96 * MAP_SCALE),
+                        height: Math.round((pngSize(page).height / RENDER_DPI) * 96 * MAP_SCALE),
                       },
                     }),
                   ],

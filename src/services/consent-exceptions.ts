@@ -3,7 +3,7 @@ import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { ConsentException, PatternMap } from '../contract/pattern-map-schemas.ts';
 import { formatInstant } from '../domain/dates.ts';
-import { mayRecordCannotBeAsked } from '../domain/pattern-map/consent-rule.ts';
+import { givenWords, mayRecordCannotBeAsked } from '../domain/pattern-map/consent-rule.ts';
 import { consentFor } from '../domain/profiles/index.ts';
 import {
   CANNOT_BE_ASKED_LABELS,
@@ -63,15 +63,36 @@ export function consentExceptionViews(db: Db, caseId: string, names = namesById(
 }
 
 /** What the share record says about each parent or carer who could not be asked. */
-export function consentBasis(map: Pick<PatternMap, 'consentExceptions'>): string {
-  return map.consentExceptions
-    .map(
-      (e) =>
-        `${e.personLabel} (parent/carer) was not asked: ${CANNOT_BE_ASKED_LABELS[e.circumstance]}. Reason recorded by ${e.recordedByName} on ${formatInstant(e.recordedAt)}: ${e.reason}${
-          e.approvedAt ? ` Approved by ${e.approvedByName ?? ''} on ${formatInstant(e.approvedAt)}.` : ''
-        }`,
-    )
-    .join(' ');
+export function consentBasis(map: Pick<PatternMap, 'consentExceptions' | 'consents'>): string {
+  // Consents to share said once (issue 14): each one resting on a consent recorded earlier names it.
+  const latest = new Map(
+    map.consents
+      .filter((c) => c.purpose === 'map-sharing-external')
+      .map((c) => [`${c.subject}:${c.personId ?? ''}`, c] as const),
+  );
+  const resting = [...latest.values()].flatMap((c) => {
+    const basis = c.restsOn ? map.consents.find((b) => b.id === c.restsOn) : undefined;
+    return c.status === 'given' && basis
+      ? [
+          `${c.subject === 'child' ? 'The child' : c.personLabel}: consent rests on the consent given ${givenWords(basis)} for the ${PURPOSE_WORDS[basis.purpose] ?? basis.purpose} (recorded by ${basis.recordedByName} on ${formatInstant(basis.recordedAt)}).`,
+        ]
+      : [];
+  });
+  return [...resting, ...exceptionLines(map)].join(' ');
+}
+
+const PURPOSE_WORDS: Record<string, string> = {
+  'hub-referral': 'referral to the hub',
+  'information-sharing': 'sharing of information',
+};
+
+function exceptionLines(map: Pick<PatternMap, 'consentExceptions'>): string[] {
+  return map.consentExceptions.map(
+    (e) =>
+      `${e.personLabel} (parent/carer) was not asked: ${CANNOT_BE_ASKED_LABELS[e.circumstance]}. Reason recorded by ${e.recordedByName} on ${formatInstant(e.recordedAt)}: ${e.reason}${
+        e.approvedAt ? ` Approved by ${e.approvedByName ?? ''} on ${formatInstant(e.approvedAt)}.` : ''
+      }`,
+  );
 }
 
 export function recordCannotBeAsked(

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { CasePerson, ConsentRecord } from '../contract/pattern-map-schemas.ts';
+import { londonDay } from '../domain/dates.ts';
+import { consentWithdrawnAt } from '../domain/pattern-map/consent-rule.ts';
 import { findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import {
+  type ConsentRow,
   consentsOfCase,
   findPerson,
   insertConsent,
@@ -116,7 +119,8 @@ export function editPerson(wb: Workbench, req: ParsedRequest<'people.update'>): 
 
 export function consentRecords(db: Db, caseId: string, names = namesById(db)): ConsentRecord[] {
   const people = new Map(peopleOfCase(db, caseId).map((p) => [p.id, p]));
-  return consentsOfCase(db, caseId).map((c) => ({
+  const consents = consentsOfCase(db, caseId);
+  return consents.map((c) => ({
     id: c.id,
     purpose: c.purpose,
     subject: c.subject,
@@ -131,6 +135,10 @@ export function consentRecords(db: Db, caseId: string, names = namesById(db)): C
     reason: c.reason,
     recordedAt: c.recordedAt,
     recordedByName: names.get(c.recordedBy) ?? c.recordedBy,
+    method: c.method as ConsentRecord['method'],
+    givenOn: c.givenOn,
+    restsOn: c.restsOn,
+    withdrawnAt: consentWithdrawnAt(consents, c),
   }));
 }
 
@@ -170,7 +178,17 @@ export function recordConsent(wb: Workbench, req: ParsedRequest<'consents.record
         problems: [{ path: 'reason', message: 'is required when consent is not given' }],
       });
     }
+    if (req.givenOn && req.givenOn > londonDay(wb.now().toISOString()))
+      throw new WorkbenchError(
+        'invalid-request',
+        'Consent cannot have been given on a day still to come: check the date. Nothing was saved.',
+        { problems: [{ path: 'givenOn', message: 'is after today' }] },
+      );
+    const basis = req.restsOn ? restingConsent(db, req) : null;
     insertConsent(db, {
+      method: req.method ?? basis?.method ?? '',
+      givenOn: req.givenOn ?? basis?.givenOn ?? null,
+      restsOn: basis?.id ?? null,
       id: randomUUID(),
       caseId: req.caseId,
       purpose: req.purpose,
@@ -185,8 +203,29 @@ export function recordConsent(wb: Workbench, req: ParsedRequest<'consents.record
       action: 'consent.record',
       recordType: 'case',
       recordId: req.caseId,
-      summary: `recorded ${req.subject} consent for ${req.purpose}: ${req.status}`,
+      summary: `recorded ${req.subject} consent for ${req.purpose}: ${req.status}${basis ? ` (resting on the consent recorded for ${basis.purpose} on ${basis.recordedAt})` : ''}`,
     });
     return consentRecords(db, req.caseId);
   });
+}
+
+/**
+ * The consent already on the case that a new one rests on (issue 14): the same person's, given, still
+ * standing, for another purpose; the new one is a consent given to share the map.
+ */
+function restingConsent(db: Db, req: ParsedRequest<'consents.record'>): ConsentRow {
+  const consents = consentsOfCase(db, req.caseId);
+  const basis = consents.find((c) => c.id === req.restsOn);
+  const refuse = (message: string) =>
+    new WorkbenchError('invalid-request', `${message} Nothing was saved.`, {
+      problems: [{ path: 'restsOn', message }],
+    });
+  if (!basis) throw refuse('That consent is not recorded on this case. Choose one recorded on this case.');
+  if (req.purpose !== 'map-sharing-external' || req.status !== 'given' || basis.purpose === req.purpose)
+    throw refuse('Only a consent to share the map can rest on a consent recorded earlier.');
+  if (basis.subject !== req.subject || basis.personId !== req.personId)
+    throw refuse('That consent was given by someone else. Choose the consent this person gave.');
+  if (basis.status !== 'given' || consentWithdrawnAt(consents, basis) !== null)
+    throw refuse('That consent is no longer given: ask them again and record their answer.');
+  return basis;
 }

@@ -1,5 +1,10 @@
 import { WorkbenchError } from '../contract/errors.ts';
-import { parentConsentProblem } from '../domain/pattern-map/consent-rule.ts';
+import { formatDay, londonDay } from '../domain/dates.ts';
+import {
+  consentWithdrawnAt,
+  parentConsentProblem,
+  withdrawnLine,
+} from '../domain/pattern-map/consent-rule.ts';
 import { consentFor } from '../domain/profiles/index.ts';
 import type { CannotBeAsked } from '../domain/profiles/schema-parts.ts';
 import { findCase } from '../store/cases.ts';
@@ -23,7 +28,14 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
   const from: readonly string[] = consentFor(profile, 'pattern-map-sharing')?.from ?? [
     'allocated-social-worker',
   ];
-  const consents = consentsOfCase(db, caseId).filter((c) => c.purpose === PURPOSE);
+  const all = consentsOfCase(db, caseId);
+  const consents = all.filter((c) => c.purpose === PURPOSE);
+  /** The day (dd/mm/yyyy) the consent a record rests on was withdrawn, if it was (issue 14). */
+  const withdrawnOn = (record: { restsOn: string | null } | undefined) => {
+    const basis = record?.restsOn ? all.find((c) => c.id === record.restsOn) : undefined;
+    const at = basis ? consentWithdrawnAt(all, basis) : null;
+    return at ? formatDay(londonDay(at)) : null;
+  };
   // The allocated social worker's permission counts only while they are the allocated social worker.
   const latest = (subject: string, personId: string | null) =>
     consents
@@ -31,8 +43,11 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
       .filter((c) => subject !== 'social-worker-permission' || c.recordedBy === hsbCase.socialWorkerId)
       .at(-1);
   const missing: string[] = [];
-  const describe = (who: string, record: { status: string } | undefined) => {
+  const describe = (who: string, record: { status: string; restsOn: string | null } | undefined) => {
     if (!record) return `${who} is not recorded.`;
+    const withdrawn = withdrawnOn(record);
+    if (record.status === 'given' && withdrawn)
+      return withdrawnLine(who.replace(/^The consent of /, ''), withdrawn);
     if (record.status === 'refused') return `${who} was refused.`;
     if (record.status === 'not-sought') return `${who} was not sought.`;
     return null;
@@ -58,7 +73,7 @@ export function sharingStatus(db: Db, caseId: string, names = namesById(db)) {
     const exception = exceptions.filter((e) => e.personId === carer.id).at(-1);
     const line = parentConsentProblem({
       who: `${carer.anonymisedLabel} (parent/carer)`,
-      consent: record,
+      consent: record ? { status: record.status, withdrawnOn: withdrawnOn(record) } : undefined,
       cannotBeAsked: exception
         ? { circumstance: exception.circumstance as CannotBeAsked, approved: exception.approvedAt !== null }
         : undefined,

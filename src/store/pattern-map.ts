@@ -64,13 +64,19 @@ export interface ConsentRow {
   reason: string;
   recordedAt: string;
   recordedBy: string;
+  /** How it was given ('phone', 'in person' …); '' where not recorded. */
+  method: string;
+  /** The day it was given, where recorded. */
+  givenOn: string | null;
+  /** The consent already recorded (at referral) that this one rests on (issue 14). */
+  restsOn: string | null;
 }
 
 export function consentsOfCase(db: Db, caseId: string): ConsentRow[] {
   return db
     .prepare(
       `SELECT id, case_id AS caseId, purpose, subject, person_id AS personId, status, reason,
-              recorded_at AS recordedAt, recorded_by AS recordedBy
+              recorded_at AS recordedAt, recorded_by AS recordedBy, method, given_on AS givenOn, rests_on AS restsOn
        FROM case_consents WHERE case_id = ? ORDER BY recorded_at, rowid`,
     )
     .all(caseId) as ConsentRow[];
@@ -78,9 +84,23 @@ export function consentsOfCase(db: Db, caseId: string): ConsentRow[] {
 
 export function insertConsent(db: Db, c: ConsentRow): void {
   db.prepare(
-    `INSERT INTO case_consents (id, case_id, purpose, subject, person_id, status, reason, recorded_at, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.id, c.caseId, c.purpose, c.subject, c.personId, c.status, c.reason, c.recordedAt, c.recordedBy);
+    `INSERT INTO case_consents (id, case_id, purpose, subject, person_id, status, reason, recorded_at, recorded_by,
+       method, given_on, rests_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.id,
+    c.caseId,
+    c.purpose,
+    c.subject,
+    c.personId,
+    c.status,
+    c.reason,
+    c.recordedAt,
+    c.recordedBy,
+    c.method,
+    c.givenOn,
+    c.restsOn,
+  );
 }
 
 export interface LifeEventTypeRow {

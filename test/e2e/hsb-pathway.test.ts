@@ -23,6 +23,7 @@ const BLACKPOOL_STEP = 'Sexually harmful behaviour strategy meeting/discussion h
 const suite = e2e.browserFile('hsb-pathway-e2e-', { now: NOW });
 let app: WorkbenchPage;
 let allocation: ReturnType<typeof e2e.allocatedTo>;
+let teamIds: Record<string, string> = {};
 const { checked: screensChecked, expectAccessible, closeUp } = e2e.screens(SHOTS);
 
 /** Set-up the other browser tests already drive through the UI, done through the router to save time. */
@@ -67,6 +68,7 @@ async function columnTexts(table: Locator, column: number): Promise<string[]> {
 beforeAll(async () => {
   app = suite.app;
   const { ids } = await e2e.setUpTeam(call);
+  teamIds = ids;
   allocation = e2e.allocatedTo(ids);
   await e2e.signInByRouter(app, SW);
 });
@@ -405,6 +407,9 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(await options()).toEqual(['Choose a person', 'The child', 'Mother']);
     await consent.getByLabel('Whose consent').selectOption({ label: 'Mother' });
     await consent.getByLabel('Given').check();
+    // How and when, so the map's sharing can offer it again (issue 14).
+    await consent.getByLabel('How it was given (optional)').selectOption({ label: 'By phone' });
+    await fillDate(consent, 'Date given (optional)', '04/11/2026');
     await consent.getByRole('button', { name: 'Record consent' }).click();
     await consent.getByText('Consent recorded for Mother: given.').waitFor();
     const table = page.getByRole('table', { name: 'Consent to the referral, by person' });
@@ -412,7 +417,8 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       'The child',
       'MotherParent or carer: Mo Lancashire, mother',
     ]);
-    expect(await table.getByText('Given').count()).toBe(2);
+    expect(await table.getByText('Given', { exact: true }).count()).toBe(2);
+    expect(await table.getByText('Given on 04/11/2026 by phone').count()).toBe(1);
     await expectAccessible(page, 'consultation consent');
 
     expect(await request.getByLabel('Manager who agreed the request').inputValue()).toBe(
@@ -485,10 +491,49 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     const checklist = status(page).getByRole('list', { name: 'What the profile asks to be recorded' });
     const outcome = checklist.getByRole('listitem').filter({ hasText: 'Outcome of the HSB consultation' });
     expect(await outcome.textContent()).toMatch(/^Recorded/);
+    // Issue 17: the request is to be recorded on LCS, which the workbench cannot see, even with a
+    // request on the case; the AIM appointments are the assessment's sessions.
+    const lcs = checklist.getByRole('listitem').filter({ hasText: 'consultation request recorded on LCS' });
+    expect(await lcs.textContent()).toMatch(
+      /^Check by hand.*Record this on LCS: the workbench cannot see it\.$/,
+    );
     const appointments = checklist.getByRole('listitem').filter({ hasText: 'AIM appointments' });
-    expect(await appointments.textContent()).toMatch(/^Check by hand/);
+    expect(await appointments.textContent()).toMatch(
+      /^Not recorded yet.*No AIM assessment has been started yet, so no session is recorded\.$/,
+    );
     await expectAccessible(page, 'case page after the consultation');
     await closeUp(status(page), 'status lancashire');
+  });
+
+  it('counts the AIM assessment’s sessions, with their dates, as the AIM appointments (issue 17)', async () => {
+    const { page } = app;
+    app.clock.now = new Date('2026-11-13T09:00:00Z');
+    app.workbench.touch();
+    const assessment = await e2e.startAimAssessment(call, {
+      caseId,
+      proceedReason: 'The consultation advised an assessment despite his age',
+      decisionAt: '2026-11-05T10:00:00Z',
+      leadAssessorId: teamIds[YOS.username] ?? '',
+      coAssessorId: teamIds[SW.username] ?? '',
+    });
+    for (const heldOn of ['2026-11-12', '2026-11-05'])
+      await call('assessments.addSession', {
+        assessmentId: assessment.id,
+        heldOn,
+        participants: [{ kind: 'child', label: 'Lee' }],
+        assessorIds: [teamIds[SW.username] ?? ''],
+        place: 'School',
+        notes: { blocks: [] },
+      });
+    await openCaseStatus(page, 'Lee Lancashire');
+    const checklist = status(page).getByRole('list', { name: 'What the profile asks to be recorded' });
+    const appointments = checklist.getByRole('listitem').filter({ hasText: 'AIM appointments' });
+    await appointments
+      .getByText('2 sessions recorded with the AIM assessment: 05/11/2026, 12/11/2026.')
+      .waitFor();
+    expect(await appointments.textContent()).toMatch(/^Recorded here/);
+    const lcs = checklist.getByRole('listitem').filter({ hasText: 'consultation request recorded on LCS' });
+    expect(await lcs.textContent()).toMatch(/^Check by hand/);
   });
 });
 

@@ -410,7 +410,15 @@ describe('pictures people can read', () => {
       .map((f) => join(SHOTS, f))
       .filter((f) => pngSize(f).width > pngSize(f).height);
     expect(landscape.length).toBeGreaterThanOrEqual(1);
-    const read = landscape.map(ocr).join('\n');
+    const readEach = landscape.map(ocr);
+    const read = readEach.join('\n');
     expect(titlesRead(read)).toBeGreaterThanOrEqual(54);
+    // Issue 13: the part's heading is on the first landscape page, with the map (its titles), never alone.
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    const pageOf = (file: string) => Number(/-(\d+)\.png$/.exec(file)?.[1] ?? 0);
+    const headed = landscape.filter((f) => pageText(pageOf(f)).includes('Pattern map and chronology'));
+    expect(headed).toEqual([landscape[0]]);
+    expect(titlesRead(readEach[0] ?? '')).toBeGreaterThan(0);
   }, 180_000);
 });

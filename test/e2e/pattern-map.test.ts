@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { referralConsents } from '../support/case-steps.ts';
 import { fillDate, type WorkbenchPage } from './harness.ts';
 import {
   allocatedTo,
@@ -535,6 +536,78 @@ describe('the pattern map, built through the UI', () => {
         .getByRole('region', { name, exact: true })
         .screenshot({ path: join(SHOTS, `section-${name.replaceAll(' ', '-')}.png`) });
     }
+  });
+
+  it('offers the consents given at referral for sharing the map; the share rests on them; a withdrawal shows and blocks (issue 14)', async () => {
+    const { page } = app;
+    const { people } = await call('map.get', { caseId });
+    const mother = people.find((p) => p.anonymisedLabel === 'Mother');
+    await referralConsents(call, caseId, mother?.id ?? '', { method: 'phone', givenOn: '2026-11-12' });
+    // Back to the case and into the map again, as a person would, so the map is read afresh.
+    const reopen = async () => {
+      await page.goto(`${suite.url}#/cases/${caseId}`);
+      await heading(page, 'Jamie Example').waitFor();
+      await page.getByRole('link', { name: 'Pattern map' }).click();
+      await page
+        .getByRole('heading', { name: /^Pattern map: / })
+        .first()
+        .waitFor();
+    };
+    await reopen();
+    const offered = page.getByRole('region', { name: 'Consent already given at referral' });
+    const useMother = offered.getByRole('button', {
+      name: /^Use the consent .*Mother.* gave on 12\/11\/2026 by phone$/,
+    });
+    const useChild = offered.getByRole('button', {
+      name: /^Use the consent .* \(the child\) gave on 12\/11\/2026 by phone$/,
+    });
+    await useMother.waitFor();
+    await expectAccessible(page, 'consents offered from the referral');
+    await useMother.click();
+    await page
+      .getByText(
+        /^Recorded: .*Mother.*, parent or carer — given, resting on the consent given at referral\.$/,
+      )
+      .waitFor();
+    await useChild.click();
+    await page
+      .getByText(/^Recorded: The child .* — given, resting on the consent given at referral\.$/)
+      .waitFor();
+    expect(await offered.count()).toBe(0);
+    const rows = page.getByRole('region', { name: 'Consent to share with an external agency' });
+    expect(
+      await rows.getByText('Rests on the consent given on 12/11/2026 by phone at referral.').count(),
+    ).toBe(2);
+    const shared = (await call('map.get', { caseId })).consents.filter(
+      (c) => c.purpose === 'map-sharing-external',
+    );
+    expect(shared.map((c) => c.restsOn !== null)).toEqual([true, true]);
+
+    // The mother withdraws the consent she gave at referral: the map sharing shows it and will not go.
+    await call('consents.record', {
+      caseId,
+      purpose: 'hub-referral',
+      subject: 'parent-carer',
+      personId: mother?.id ?? null,
+      status: 'refused',
+      reason: 'She rang to withdraw her consent.',
+    });
+    const withdrawnAt = (await call('map.get', { caseId })).consents.find(
+      (c) => c.purpose === 'hub-referral' && c.personId === mother?.id && c.status === 'given',
+    )?.withdrawnAt;
+    const day = british(withdrawnAt?.slice(0, 10) ?? '');
+    await reopen();
+    await rows.getByText(`, withdrawn on ${day}: the map cannot be shared on it`).waitFor();
+    const form = page.getByRole('form', { name: 'Export', exact: true });
+    await form.getByLabel('External agency').check();
+    await form
+      .getByText(
+        `The consent of Mother (parent/carer) rested on the consent they gave earlier, which was withdrawn on ${day}: ask them again and record their answer.`,
+      )
+      .waitFor();
+    await rows.locator('dl').screenshot({ path: join(SHOTS, 'consent-withdrawn.png') });
+    await expectAccessible(page, 'withdrawn referral consent');
+    await form.getByLabel('Professionals involved (internal)').check();
   });
 
   it('sent nothing anywhere and broke no content security rule', async () => {

@@ -334,6 +334,8 @@ export function startAimAssessment(
     coAssessorId: string;
     /** Facts that differ from `AIM_FACTS`. */
     facts?: Partial<typeof AIM_FACTS>;
+    /** Why the assessment goes ahead against the profile's criteria. */
+    proceedReason?: string;
   },
 ) {
   const { facts, ...rest } = request;

@@ -110,21 +110,37 @@ export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
   });
 }
 
-/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
-export async function consentToHubReferral(h: Harness, caseId: string, motherName: string) {
-  const mother = await addMother(h, caseId, motherName);
+/** Records that the child and their mother consent to a hub referral, said how and when where given. */
+export async function referralConsents(
+  call: Pick<Harness, 'call'>['call'],
+  caseId: string,
+  motherId: string,
+  how: { method?: 'phone' | 'in-person'; givenOn?: string } = {},
+) {
   for (const [subject, personId] of [
     ['child', null],
-    ['parent-carer', mother.id],
+    ['parent-carer', motherId],
   ] as const)
-    await h.call('consents.record', {
+    await call('consents.record', {
       caseId,
       purpose: 'hub-referral',
       subject,
       personId,
       status: 'given',
       reason: '',
+      ...how,
     });
+}
+
+/** Adds the child's mother to the case and records that she and the child consent to a hub referral. */
+export async function consentToHubReferral(
+  h: Harness,
+  caseId: string,
+  motherName: string,
+  how: { method?: 'phone' | 'in-person'; givenOn?: string } = {},
+) {
+  const mother = await addMother(h, caseId, motherName);
+  await referralConsents(h.call.bind(h), caseId, mother.id, how);
   return mother;
 }
 

@@ -112,5 +112,9 @@ export function meetingsAsSchema12(db: Db): void {
     db.exec(`ALTER TABLE children DROP COLUMN ${column}`);
   for (const column of ['referrer_name', 'referrer_phone', 'referrer_email', 'facts'])
     db.exec(`ALTER TABLE referrals DROP COLUMN ${column}`);
+  // Nor what migration 024 added.
+  db.exec(
+    'ALTER TABLE case_consents DROP COLUMN method; ALTER TABLE case_consents DROP COLUMN given_on; ALTER TABLE case_consents DROP COLUMN rests_on;',
+  );
   db.pragma('user_version = 12');
 }

@@ -2,13 +2,14 @@ import { type PathwaySummary, PLAN_KIND_LABELS, type PlanKind } from '#contract/
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { commonPart } from '#domain/meeting.ts';
+import { recordingEvidence } from '#domain/pathway/recording-evidence.ts';
 import { currentStage, exploitationAdvice, type PathwayStep } from '#domain/pathway/stage.ts';
 import { citationText } from '#domain/profiles/citations.ts';
 import { interventionPlanAction, trackedActionsFor } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { referrerLine } from '#domain/referrer.ts';
 import { type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
-import { assessmentsOfCase } from '#store/assessments.ts';
+import { assessmentsOfCase, sessionsOf } from '#store/assessments.ts';
 import type { Db } from '#store/database.ts';
 import { caseEvents, deadlinesOfCase } from '#store/deadlines.ts';
 import { consultationsOf, planRecordsOf, referralsOf, strategyMeetingsOf } from '#store/pathway.ts';
@@ -88,7 +89,7 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
   const outcomeLabel = (id: string) => outcomes.find((o) => o.id === id)?.label ?? id;
   const hub = profile.terminology.hub ?? 'HSB hub';
   const categoryEvents = caseEvents(db, caseId).filter((e) => e.event === CATEGORY_EVENT);
-  const latestCategory = categoryEvents.at(-1)?.details as { category?: string } | undefined;
+  const latestCategory = categoryEvents.at(-1)?.details as { category?: string; label?: string } | undefined;
 
   const referrals = referralsOf(db, caseId);
   const meetings = strategyMeetingsOf(db, caseId);
@@ -280,7 +281,27 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
           (latestCategory?.category !== undefined &&
             r.appliesTo.categories.includes(latestCategory.category as never)),
       )
-      .map((r) => ({ id: r.id, label: r.label })),
+      .map((r) => {
+        const { state, detail } = recordingEvidence(r, {
+          hub,
+          plans,
+          consultations: consultations.map((c) => ({
+            requestedAt: c.requestedAt,
+            declined: c.screening?.decision === 'decline',
+            heldAt: c.meeting?.heldAt ?? null,
+          })),
+          assessments: assessments.map((a) => ({
+            decidedAt: a.decisionAt,
+            reasons: a.reasons,
+            notified: a.qualityReviewNotified,
+            sessionDays: sessionsOf(db, a.id).map((s) => s.heldOn),
+          })),
+          category: latestCategory?.label
+            ? { label: latestCategory.label, agreedAt: categoryEvents.at(-1)?.occurredAt ?? '' }
+            : null,
+        });
+        return { id: r.id, label: r.label, evidence: { state, detail } };
+      }),
     trackedActions: trackedActionsOfCase(db, caseId, profile),
     referrals: referrals.map((r) => ({
       id: r.id,

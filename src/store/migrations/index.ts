@@ -17,6 +17,7 @@ import { sync } from './020-sync.ts';
 import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-exceptions.ts';
 import { returnComments } from './022-return-comments.ts';
 import { childRecordAndCaseNotes } from './023-child-record-and-case-notes.ts';
+import { consentMethodAndBasis } from './024-consent-method-and-basis.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   anonymisingAndConsentExceptions,
   returnComments,
   childRecordAndCaseNotes,
+  consentMethodAndBasis,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

@@ -1,13 +1,19 @@
 import { useState } from 'react';
 import type { FieldProblem } from '#contract/errors.ts';
 import type { PathwaySummary } from '#contract/pathway-calls.ts';
-import type { CasePerson, ConsentRecord } from '#contract/pattern-map-schemas.ts';
+import {
+  type CasePerson,
+  CONSENT_METHOD_WORDS,
+  CONSENT_METHODS,
+  type ConsentRecord,
+} from '#contract/pattern-map-schemas.ts';
+import { givenWords } from '#domain/pattern-map/consent-rule.ts';
 import { call } from '../../app/api.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { FormRadios, FormSelect, FormText, FormTextArea } from '../../ui/form/Form.tsx';
+import { FormDate, FormRadios, FormSelect, FormText, FormTextArea } from '../../ui/form/Form.tsx';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
 import { SuccessNotice } from '../../ui/Notice.tsx';
-import { missingProblems } from '../../ui/problems.ts';
+import { entryProblems, missingProblems } from '../../ui/problems.ts';
 import { type ConsentStatus, PURPOSE, STATUS_WORDS } from './consultation-words.ts';
 import { SubForm } from './SubForm.tsx';
 import { StateTag, When } from './shared.tsx';
@@ -99,6 +105,9 @@ export function ConsentSection({
                       {STATUS_WORDS[c.status]}
                     </StateTag>
                     {c.reason ? <span className="cell-note">{c.reason}</span> : null}
+                    {c.status === 'given' && (c.method || c.givenOn) ? (
+                      <span className="cell-note">Given {givenWords(c)}</span>
+                    ) : null}
                   </>
                 ) : (
                   <StateTag tone="todo">Not recorded</StateTag>
@@ -132,7 +141,15 @@ const CONSENT_LABELS = {
   who: 'Whose consent',
   status: 'Consent',
   reason: 'Why (required if refused or not sought)',
+  method: 'How it was given (optional)',
+  givenOn: 'Date given (optional)',
 };
+
+/** How consent was given, as the options say it ("By phone"). */
+const METHOD_OPTIONS = CONSENT_METHODS.map((value) => ({
+  value,
+  label: CONSENT_METHOD_WORDS[value].charAt(0).toUpperCase() + CONSENT_METHOD_WORDS[value].slice(1),
+}));
 
 const CONSENT_OPTIONS = (['given', 'refused', 'not-sought'] as const).map((value) => ({
   value,
@@ -155,22 +172,33 @@ function ConsentForm({
   const form = useWorkbenchForm({
     id: 'consent',
     labels: { ...CONSENT_LABELS, personId: CONSENT_LABELS.who },
-    defaultValues: { who: '', status: '' as ConsentStatus | '', reason: '' },
-    check: ({ who, status, reason }) => {
+    defaultValues: {
+      who: '',
+      status: '' as ConsentStatus | '',
+      reason: '',
+      method: '' as (typeof CONSENT_METHODS)[number] | '',
+      givenOn: '',
+    },
+    check: ({ who, status, reason, givenOn }) => {
       const problems: FieldProblem[] = [];
       if (!rowOf(who)) problems.push({ path: 'who', message: 'Choose whose consent this is' });
       if (!status) problems.push({ path: 'status', message: 'Choose given, refused or not sought' });
       if (status && status !== 'given' && !reason.trim())
         problems.push({ path: 'reason', message: 'Enter why consent was refused or not sought' });
+      if (status === 'given' && givenOn)
+        problems.push(...entryProblems([['givenOn', givenOn, CONSENT_LABELS.givenOn, 'date']]));
       return problems;
     },
-    toRequest: ({ who, status, reason }) => ({
+    toRequest: ({ who, status, reason, method, givenOn }) => ({
       caseId,
       purpose: PURPOSE as 'hub-referral',
       subject: rowOf(who)?.subject ?? 'child',
       personId: rowOf(who)?.personId ?? null,
       status: status || 'given',
       reason: status === 'given' ? '' : reason,
+      // How and when it was given, so it can be offered again for sharing the map (issue 14).
+      ...(status === 'given' && method ? { method } : {}),
+      ...(status === 'given' && givenOn ? { givenOn } : {}),
     }),
     send: (request) => call('consents.record', request),
     onSubmitStart: () => setSaved(null),
@@ -201,6 +229,12 @@ function ConsentForm({
       />
       <FormRadios name="status" options={CONSENT_OPTIONS} />
       {status && status !== 'given' ? <FormTextArea name="reason" rows={2} /> : null}
+      {status === 'given' ? (
+        <div className="field-row">
+          <FormSelect name="method" options={METHOD_OPTIONS} placeholder="Not recorded" />
+          <FormDate name="givenOn" hint="Leave blank if it was given today." />
+        </div>
+      ) : null}
     </SubForm>
   );
 }

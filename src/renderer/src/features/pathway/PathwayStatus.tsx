@@ -8,7 +8,7 @@ import { WarningText } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { useLoad } from '../../ui/useLoad.ts';
 import { StatusBadge } from '../deadlines/StatusBadge.tsx';
-import { EVIDENCE_WORDS, evidenceFor } from './requirements.ts';
+import { EVIDENCE_WORDS } from './requirements.ts';
 import { hasHub, StateTag } from './shared.tsx';
 
 const RAGS = ['red', 'amber', 'green', 'grey'] as const;
@@ -129,12 +129,12 @@ function Requirements({ summary }: { summary: PathwaySummary }) {
       </h3>
       <p className="body hint">
         The records this case’s profile asks for (those tied to a risk category appear once one is agreed).
-        Matched by their wording against what the workbench holds; anything it does not hold says “Check by
-        hand”.
+        Matched by their wording against what the workbench holds; anything it cannot see, or that is recorded
+        in another system, says “Check by hand”.
       </p>
       <ul className="hsb-checklist" aria-labelledby="hsb-requirements-title">
         {summary.recordingRequirements.map((r) => {
-          const e = evidenceFor(r, summary);
+          const e = r.evidence;
           const tone =
             e.state === 'recorded' || e.state === 'not-needed'
               ? 'done'

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Result } from '#contract/errors.ts';
 import type { ConsentRecord } from '#contract/pattern-map-schemas.ts';
-import { formatDay } from '#domain/dates.ts';
+import { formatDay, londonDay } from '#domain/dates.ts';
+import { givenWords } from '#domain/pattern-map/consent-rule.ts';
 import { call } from '../../app/api.ts';
 import { InstantText, todayInLondon } from '../../ui/DateText.tsx';
 import { Form, FormRadios, FormSelect, FormText, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
@@ -149,6 +150,7 @@ function ConsentsPanel() {
                     <strong>{STATUS_LABELS[record.status]}</strong>
                     {record.reason ? `: ${record.reason}` : ''} (recorded by {record.recordedByName},{' '}
                     <InstantText value={record.recordedAt} />)
+                    <RestsOn record={record} />
                   </>
                 ) : (
                   <span className="hint">Not recorded</span>
@@ -159,6 +161,7 @@ function ConsentsPanel() {
         })}
       </dl>
       {done ? <SuccessNotice title={done} /> : null}
+      <EarlierConsents subjects={subjects} latest={latest} onDone={setDone} />
       <Form form={form} className="pm-form" labelledBy="pm-consent-form-title">
         <h4 id="pm-consent-form-title" className="pm-heading-xs">
           Record consent or permission
@@ -188,6 +191,108 @@ function ConsentsPanel() {
         />
         <SubmitButton className="button button--secondary">Record consent</SubmitButton>
       </Form>
+    </section>
+  );
+}
+
+/** Under a consent to share that rests on one recorded earlier: which, and whether it was withdrawn. */
+function RestsOn({ record }: { record: ConsentRecord }) {
+  const consents = useMapStore((s) => s.map.consents);
+  const basis = record.restsOn ? consents.find((c) => c.id === record.restsOn) : undefined;
+  if (!basis) return null;
+  return (
+    <span className="pm-rests-on">
+      {' '}
+      Rests on the consent given {givenWords(basis)} at referral
+      {basis.withdrawnAt ? (
+        <strong>
+          , withdrawn on {formatDay(londonDay(basis.withdrawnAt))}: the map cannot be shared on it
+        </strong>
+      ) : null}
+      .
+    </span>
+  );
+}
+
+/**
+ * Consent said once (issue 14): where someone already gave consent at referral and it still stands, the
+ * practitioner uses it for sharing the map instead of typing it again; the record names the one it rests on.
+ */
+function EarlierConsents({
+  subjects,
+  latest,
+  onDone,
+}: {
+  subjects: Subject[];
+  latest: (s: Subject) => ConsentRecord | undefined;
+  onDone: (done: string | null) => void;
+}) {
+  const map = useMapStore((s) => s.map);
+  const view = useMapStore((s) => s.view);
+  const setMap = useMapStore((s) => s.setMap);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  const words = viewWords(map, view);
+  const offers = subjects.flatMap((s) => {
+    if (s.subject === 'social-worker-permission' || latest(s)?.status === 'given') return [];
+    const earlier = map.consents
+      .filter((c) => c.purpose !== PURPOSE && c.subject === s.subject && c.personId === s.personId)
+      .at(-1);
+    if (earlier?.status !== 'given' || earlier.withdrawnAt) return [];
+    const who = s.personId ? words.person(s.personId) : `${words.child} (the child)`;
+    return [{ subject: s, earlier, label: `Use the consent ${who} gave ${givenWords(earlier)}` }];
+  });
+  if (offers.length === 0) return null;
+  async function use(offer: (typeof offers)[number]) {
+    setBusy(true);
+    setRefused(null);
+    onDone(null);
+    try {
+      const result = await call('consents.record', {
+        caseId: map.caseId,
+        purpose: PURPOSE,
+        subject: offer.subject.subject,
+        personId: offer.subject.personId,
+        status: 'given',
+        reason: '',
+        restsOn: offer.earlier.id,
+      });
+      if (!result.ok) {
+        setRefused(result.error.message);
+        return;
+      }
+      const refreshed = await call('map.get', { caseId: map.caseId });
+      setMap(refreshed.ok ? refreshed.data : { ...map, consents: result.data });
+      onDone(`Recorded: ${offer.subject.label} — given, resting on the consent given at referral.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="pm-form" aria-labelledby="pm-earlier-title">
+      <h4 id="pm-earlier-title" className="pm-heading-xs">
+        Consent already given at referral
+      </h4>
+      <p className="body hint">
+        Use a consent recorded at referral instead of recording it again, if it covers sharing the map.
+      </p>
+      {refused ? (
+        <p className="body" role="alert">
+          {refused}
+        </p>
+      ) : null}
+      {offers.map((offer) => (
+        <p key={offer.earlier.id}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void use(offer)}
+          >
+            {offer.label}
+          </button>
+        </p>
+      ))}
     </section>
   );
 }
