@@ -610,6 +610,24 @@ describe('the pattern map, built through the UI', () => {
     await form.getByLabel('Professionals involved (internal)').check();
   });
 
+  it('gives each part of the map page its own address, which a reload comes back to (issue 14)', async () => {
+    // Bug caught: the contents linked to in-page anchors, so the address lost the screen and a reload
+    // went back to My work.
+    const { page } = app;
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await contents.getByRole('link', { name: 'People on the case' }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/cases/${caseId}/map/people`);
+    const people = page.getByRole('heading', { name: 'People on the case', level: 2 });
+    await expect.poll(() => people.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+
+    await page.reload();
+    await page.getByRole('heading', { name: /^Pattern map: / }).waitFor();
+    await expect.poll(() => people.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+    const top = await people.evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+  });
+
   it('sent nothing anywhere and broke no content security rule', async () => {
     expect(app.outsideRequests).toEqual([]);
     // React Flow's styles come from its stylesheet file: nothing injects a <style> element.

@@ -1,7 +1,8 @@
 import '../../styles/assessment.css';
-import { type MouseEvent, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../app/api.ts';
-import { RouteLink } from '../../app/router.tsx';
+import { hrefFor, RouteLink } from '../../app/router.tsx';
+import { againToPart, useAddressedPart, useShowAddressedPart } from '../../ui/addressed-part.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Pending } from '../../ui/LoadFailed.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -45,13 +46,10 @@ const PARTS = [
 ] as const;
 type PartId = (typeof PARTS)[number]['id'];
 
-/** Moves to a part of the page without changing the address (the hash names the screen). */
-function goToPart(event: MouseEvent<HTMLAnchorElement>, id: PartId) {
-  const heading = document.getElementById(partTitleId(id));
-  if (!heading) return;
-  event.preventDefault();
-  heading.scrollIntoView({ block: 'start' });
-  heading.focus({ preventScroll: true });
+/** The part the address points at (`#/assessments/<id>/<part>`), if it is one of this page's. */
+function useAddressedPartId(parts: readonly { id: PartId }[]): string | null {
+  const part = useAddressedPart();
+  return parts.find((p) => p.id === part) ? partTitleId(part as PartId) : null;
 }
 
 function Workspace({ initial }: { initial: View }) {
@@ -61,6 +59,7 @@ function Workspace({ initial }: { initial: View }) {
   const props = { view, canWrite, onView: setView };
   const hasOutcome = Boolean(view.framework.outcome || view.framework.levels?.length);
   const parts = PARTS.filter((p) => p.id !== 'outcome' || hasOutcome);
+  useShowAddressedPart(useAddressedPartId(parts));
 
   return (
     <>
@@ -108,7 +107,10 @@ function Workspace({ initial }: { initial: View }) {
             <ol className="assessment-contents__list">
               {parts.map((p) => (
                 <li key={p.id}>
-                  <a href={`#${partTitleId(p.id)}`} onClick={(e) => goToPart(e, p.id)}>
+                  <a
+                    href={hrefFor({ name: 'assessment', assessmentId: view.id, section: p.id })}
+                    onClick={(event) => againToPart(event, partTitleId(p.id))}
+                  >
                     {p.label}
                   </a>
                 </li>

@@ -1,3 +1,4 @@
+import { showPart } from '../../ui/addressed-part.ts';
 import { InstantText } from '../../ui/DateText.tsx';
 import type { View } from './shared.tsx';
 
@@ -37,11 +38,7 @@ export function ReturnedBanner({ view }: { view: View }) {
               <a
                 href={`#${partAnchor(c.about)}`}
                 onClick={(e) => {
-                  const heading = document.getElementById(partAnchor(c.about));
-                  if (!heading) return;
-                  e.preventDefault();
-                  heading.scrollIntoView({ block: 'start' });
-                  heading.focus({ preventScroll: true });
+                  if (showPart(partAnchor(c.about))) e.preventDefault();
                 }}
               >
                 {c.aboutLabel}

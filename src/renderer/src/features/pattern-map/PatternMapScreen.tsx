@@ -2,6 +2,7 @@ import './pattern-map.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapItem, MapMeeting, PatternMap } from '#contract/pattern-map-schemas.ts';
 import { call } from '../../app/api.ts';
+import { useAddressedPart, useShowAddressedPart } from '../../ui/addressed-part.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { LoadFailed, Loading } from '../../ui/LoadFailed.tsx';
 import { OnThisPage } from '../../ui/OnThisPage.tsx';
@@ -108,6 +109,8 @@ function MapScreen() {
   const words = viewWords(map, view);
   // Started with the screen, not with the sections below, so leaving meeting mode redraws them at once.
   const later = useAfterFirstPaint();
+  const part = useAddressedPart();
+  useShowAddressedPart(part && CONTENTS.some(([p]) => p === part) && !meeting ? mapPartId(part) : null);
 
   const edit = useCallback((item: MapItem) => setEditing({ kind: item.kind, item }), []);
   const startRemoving = useCallback(
@@ -135,7 +138,12 @@ function MapScreen() {
     <>
       <BackToCase caseId={map.caseId} />
       <PageHeading caption={`Case ${map.caseReference}`}>Pattern map: {words.child}</PageHeading>
-      <OnThisPage className="pm-contents" links={CONTENTS} />
+      <OnThisPage
+        className="pm-contents"
+        links={CONTENTS}
+        at={(section) => ({ name: 'pattern-map', caseId: map.caseId, section })}
+        idOf={mapPartId}
+      />
       <section aria-labelledby="pm-view-title" className="section pm-view">
         <h2 id="pm-view-title" className="visually-hidden">
           View and filters
@@ -174,15 +182,17 @@ function MapScreen() {
   );
 }
 
+/** The map page's parts, each at `#/cases/<id>/map/<part>`, its heading's id `pm-<part>`. */
 const CONTENTS: [string, string][] = [
-  ['pm-map', 'Map'],
-  ['pm-chronology', 'Chronology table'],
-  ['pm-add', 'Add to the map'],
-  ['pm-links', 'Links and themes'],
-  ['pm-people', 'People on the case'],
-  ['pm-meetings', 'Mapping meetings'],
-  ['pm-share', 'Share the map'],
+  ['map', 'Map'],
+  ['chronology', 'Chronology table'],
+  ['add', 'Add to the map'],
+  ['links', 'Links and themes'],
+  ['people', 'People on the case'],
+  ['meetings', 'Mapping meetings'],
+  ['share', 'Share the map'],
 ];
+const mapPartId = (part: string) => `pm-${part}`;
 
 /** The map itself, with the chosen item's details beside it. */
 function MapSection({
