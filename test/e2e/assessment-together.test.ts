@@ -196,4 +196,19 @@ describe('the assessment page, with less typed twice and fewer steps', () => {
     await earlier.click();
     expect(await page.getByText('Formulation: Say what Riley was frightened of.').isVisible()).toBe(true);
   });
+
+  it('gives each part of the assessment its own address, which a reload comes back to (issue 14)', async () => {
+    // Bug caught: the contents moved within the page without an address, so a reload lost the place.
+    const { page } = app;
+    await page
+      .getByRole('navigation', { name: 'Parts of this assessment' })
+      .getByRole('link', { name: 'Sessions' })
+      .click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/assessments/${assessmentId}/sessions`);
+    const sessions = page.getByRole('heading', { name: 'Sessions', level: 2 });
+    await expect.poll(() => sessions.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: `AIM assessment: ${CHILD}` }).waitFor();
+    await expect.poll(() => sessions.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+  });
 });
