@@ -66,10 +66,9 @@ export function MapCanvas(props: Props) {
 
 function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Props) {
   const store = useMapStoreApi();
-  const { nodes, exporting, onNodesChange } = useMapStore(
+  const { nodes, onNodesChange } = useMapStore(
     useShallow((s) => ({
       nodes: s.nodes,
-      exporting: s.exporting,
       onNodesChange: s.onNodesChange,
     })),
   );
@@ -90,7 +89,7 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
     section.current?.scrollIntoView?.({ block: 'nearest' });
     fitToScreen();
   }, [fitToScreen]);
-  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM) || exporting;
+  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
   useFollowSelection(fitToScreen);
   const onKeyDownCapture = useKeyboardSteps();
 
@@ -139,7 +138,7 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
       ref={section}
       onKeyDownCapture={onKeyDownCapture}
       onFocus={onFocus}
-      className={`pm-canvas${className ? ` ${className}` : ''}${exporting ? ' pm-canvas--exporting' : ''}`}
+      className={`pm-canvas${className ? ` ${className}` : ''}`}
       aria-label={label}
     >
       <DetailContext.Provider value={detailed}>
@@ -152,7 +151,7 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
           onConnect={onConnect}
-          onlyRenderVisibleElements={!exporting}
+          onlyRenderVisibleElements
           defaultViewport={defaultViewport}
           minZoom={0.05}
           maxZoom={2.5}

@@ -6,7 +6,8 @@ import { useMapStore } from './store.ts';
 
 // What is drawn around the items: the time axis along the top and the lane names down the left, both
 // following the viewport, and (in flow coordinates, inside the viewport) the lane bands, year lines
-// and themes, which pan and zoom with the items and go into the exported image.
+// and themes, which pan and zoom with the items. (The exported picture is drawn by the main process:
+// src/services/png.ts.)
 
 export const AXIS_HEIGHT = 46;
 export const LANE_LABEL_WIDTH = 120;
@@ -120,14 +121,13 @@ export const LaneLabels = memo(function LaneLabels() {
 
 /** Lane bands, year lines, breaks and themes, in flow coordinates (rendered through a ViewportPortal). */
 export const MapBackdrop = memo(function MapBackdrop() {
-  const { lanes, themes, ticks, width, height, exporting } = useMapStore(
+  const { lanes, themes, ticks, width, height } = useMapStore(
     useShallow((s) => ({
       lanes: s.projection.lanes,
       themes: s.projection.themes,
       ticks: s.projection.ticks,
       width: s.projection.width,
       height: s.projection.height,
-      exporting: s.exporting,
     })),
   );
   const hasItems = useMapStore((s) => s.projection.nodes.length > 0);
@@ -139,10 +139,7 @@ export const MapBackdrop = memo(function MapBackdrop() {
           key={lane.id}
           className={`pm-band${i % 2 ? ' pm-band--odd' : ''}${lane.id === 'incidents' ? ' pm-band--incidents' : ''}`}
           style={{ transform: `translate(${left}px, ${lane.y}px)`, width: width - left, height: lane.height }}
-        >
-          {/* Shown only in the exported image; on screen the lane names follow the viewport. */}
-          {exporting ? <span className="pm-band__label">{lane.label}</span> : null}
-        </div>
+        />
       ))}
       {hasItems
         ? ticks.years.map((y) => (
@@ -150,9 +147,7 @@ export const MapBackdrop = memo(function MapBackdrop() {
               key={y.label}
               className="pm-year-line"
               style={{ transform: `translate(${y.x}px, -24px)`, height: height + 24 }}
-            >
-              {exporting ? <span className="pm-year-line__label">{y.label}</span> : null}
-            </div>
+            />
           ))
         : null}
       {hasItems

@@ -25,8 +25,6 @@ export interface MapState {
   /** The nodes as drawn: the projection's, except while one is being dragged. */
   nodes: ItemNode[];
   selectedId: string | null;
-  /** While an image is being made, every node is rendered, not just the visible ones. */
-  exporting: boolean;
   notice: Notice | null;
 
   setMap: (map: PatternMap) => void;
@@ -37,7 +35,6 @@ export interface MapState {
   onNodesChange: (changes: NodeChange<ItemNode>[]) => void;
   /** Puts dragged nodes back where the chronology places them. */
   settle: () => void;
-  setExporting: (exporting: boolean) => void;
   say: (notice: Notice | null) => void;
 }
 
@@ -59,7 +56,6 @@ export function createMapStore(map: PatternMap, view: MapView = 'named'): MapSto
       projection,
       nodes: projection.nodes,
       selectedId: null,
-      exporting: false,
       notice: null,
       setMap: (next) => {
         const { selectedId } = get();
@@ -86,7 +82,6 @@ export function createMapStore(map: PatternMap, view: MapView = 'named'): MapSto
         if (selected !== selectedId) set({ selectedId: selected });
       },
       settle: () => set({ nodes: get().projection.nodes }),
-      setExporting: (exporting) => set({ exporting }),
       say: (notice) => set({ notice }),
     };
   });
