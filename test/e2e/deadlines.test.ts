@@ -347,7 +347,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await metForm.getByLabel('Note (optional)').fill('Strategy meeting held at the police station');
     await metForm.getByRole('button', { name: `Save as done for ${STEP}` }).click();
     await card.getByText('Marked as done: Met on time (Thu 27/08/2026).').waitFor();
-    expect(await rowValue(card, 'State')).toBe('Done on 27/08/2026 14:30');
+    expect(await rowValue(card, 'State')).toBe('Met on 27/08/2026 14:30');
     expect(await card.getByRole('button').count()).toBe(0);
     const history = await card.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
     const heads = [
