@@ -354,7 +354,7 @@ describe('deadlines on the working-day clock, through the UI', () => {
       '27/08/2026 Extended by Sam Social Worker',
       '27/08/2026 Paused by Alex Administrator',
       '27/08/2026 Resumed by Alex Administrator',
-      '27/08/2026 Done',
+      '27/08/2026 Met',
     ];
     expect(history).toHaveLength(heads.length);
     heads.forEach((head, i) => {

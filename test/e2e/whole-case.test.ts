@@ -388,7 +388,7 @@ describe('a Lancashire case from the concern to the final sign-off, handed from 
     // Closed by the final signature itself: no one marked it done (the note is the workbench's own).
     expect(text).toContain('Met on time (Fri 13/11/2026)');
     expect(text).toContain('StateMet on 13/11/2026 09:00');
-    expect(text).toContain('Note: final sign-off of the assessment.');
+    expect(text).toContain('13/11/2026 MetNote: final sign-off of the assessment.');
     expect(await card.getByRole('button', { name: /^Mark as done/ }).count()).toBe(0);
     await expectAccessible(page, 'case page after the final sign-off');
 
