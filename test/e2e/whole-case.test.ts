@@ -274,7 +274,7 @@ describe('a Lancashire case from the concern to the final sign-off, handed from 
   it('Yas finds the ratings to finish, rates, and proposes the agreed position: Sam has it to confirm', async () => {
     const waiting = await myWorkOf(YOS, 1, 'my work youth justice ratings to finish', '2026-11-05T09:00:00Z');
     const { text, link } = await itemFor(waiting, 'Finish your independent ratings');
-    expect(text).toContain('1 domain with items you have not finished rating.');
+    expect(text).toContain('Items you have not finished rating in Sexual behaviours.');
     await link.click();
     const { page } = app;
     await expectArrivedAt(page, 'assessment');
