@@ -104,12 +104,12 @@ export function inbox(wb: Workbench): InboxItem[] {
     }
     if (a.state !== 'in-progress') continue;
     const open = domainsToFinish(db, a.id, user.id);
-    if (open > 0) {
+    if (open.length > 0) {
       forAssessment(
         'finish-ratings',
         'assessment',
         'Finish your independent ratings',
-        `${open} ${open === 1 ? 'domain' : 'domains'} with items you have not finished rating.`,
+        `Items you have not finished rating in ${listInWords(open)}.`,
         '',
       );
     }
@@ -183,17 +183,32 @@ function returnedDetail(db: Db, assessmentId: string, last: NonNullable<ReturnTy
   return `${last.byName}: ${onParts.map((c) => `${label(c.about)} — “${c.comment}”`).join('; ')}`;
 }
 
-/** Domains holding items that this assessor has not yet finished rating independently. */
-function domainsToFinish(db: Db, assessmentId: string, userId: string): number {
-  const row = db
-    .prepare(
-      `SELECT count(DISTINCT i.domain_id) AS n FROM assessment_items i
-       WHERE i.assessment_id = ? AND NOT EXISTS (
-         SELECT 1 FROM domain_progress p
-         WHERE p.assessment_id = i.assessment_id AND p.domain_id = i.domain_id AND p.assessor_id = ?)`,
-    )
-    .get(assessmentId, userId) as { n: number };
-  return row.n;
+/**
+ * The names of the domains holding items that this assessor has not yet finished rating independently,
+ * in the framework's order, so the person knows where on the assessment page to go.
+ */
+function domainsToFinish(db: Db, assessmentId: string, userId: string): string[] {
+  const open = new Set(
+    (
+      db
+        .prepare(
+          `SELECT DISTINCT i.domain_id AS id FROM assessment_items i
+           WHERE i.assessment_id = ? AND NOT EXISTS (
+             SELECT 1 FROM domain_progress p
+             WHERE p.assessment_id = i.assessment_id AND p.domain_id = i.domain_id AND p.assessor_id = ?)`,
+        )
+        .all(assessmentId, userId) as { id: string }[]
+    ).map((r) => r.id),
+  );
+  if (open.size === 0) return [];
+  const { domains } = requireAssessment(db, assessmentId).framework;
+  const place = (id: string) => domains.findIndex((d) => d.id === id) >>> 0;
+  return [...open].sort((a, b) => place(a) - place(b)).map((id) => domains[place(id)]?.name ?? id);
+}
+
+/** 'A', 'A and B', 'A, B and C'. */
+function listInWords(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function proposalsToConfirm(db: Db, assessmentId: string, userId: string): string[] {

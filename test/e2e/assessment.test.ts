@@ -93,12 +93,7 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
       .check();
     const police = form.getByRole('group', { name: 'Is there an ongoing police investigation?' });
     await police.getByLabel('Yes').check();
-    await form
-      .getByLabel('Lead assessor')
-      .selectOption({ label: 'Yas Youth Justice — Youth Justice / YOS, AIM-trained' });
-    await form
-      .getByLabel('Co-assessor')
-      .selectOption({ label: "Sam Social Worker — Children's Social Care, AIM-trained" });
+    await e2e.chooseAimAssessors(form);
 
     // Lancashire: an ongoing police investigation stops the AIM assessment; no reason can override it.
     await form.getByRole('button', { name: 'Start the assessment' }).click();

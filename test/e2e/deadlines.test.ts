@@ -347,14 +347,14 @@ describe('deadlines on the working-day clock, through the UI', () => {
     await metForm.getByLabel('Note (optional)').fill('Strategy meeting held at the police station');
     await metForm.getByRole('button', { name: `Save as done for ${STEP}` }).click();
     await card.getByText('Marked as done: Met on time (Thu 27/08/2026).').waitFor();
-    expect(await rowValue(card, 'State')).toBe('Done on 27/08/2026 14:30');
+    expect(await rowValue(card, 'State')).toBe('Met on 27/08/2026 14:30');
     expect(await card.getByRole('button').count()).toBe(0);
     const history = await card.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
     const heads = [
       '27/08/2026 Extended by Sam Social Worker',
       '27/08/2026 Paused by Alex Administrator',
       '27/08/2026 Resumed by Alex Administrator',
-      '27/08/2026 Done',
+      '27/08/2026 Met',
     ];
     expect(history).toHaveLength(heads.length);
     heads.forEach((head, i) => {

@@ -1,32 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './harness.ts';
 import * as e2e from './setup.ts';
-import { ADMIN, type Person, SW, YOS } from './setup.ts';
+import { ADMIN, HANA, PAT, type Person, SW, YOS } from './setup.ts';
 
 // My work as an inbox, through the UI: the social worker asks the hub for a consultation, and the hub
 // practitioner's My work shows "Screen the consultation request" under "Waiting for you", linking to the
 // case's consultation page; the social worker's own My work does not. Axe runs on each screen.
 
 const NOW = new Date('2026-11-26T10:00:00Z');
-const HANA: Person = {
-  username: 'hana.hub',
-  password: 'hub practitioner pass 1',
-  name: 'Hana Hub',
-  agency: 'youth-justice',
-  roles: ['practitioner'],
-  aimTrained: true,
-};
-
-/** A youth justice manager: under Lancashire, the one who quality-assures. */
-const PAT: Person = {
-  username: 'pat.manager',
-  password: 'youth justice manager pass 1',
-  name: 'Pat Manager',
-  agency: 'youth-justice',
-  roles: ['manager'],
-  aimTrained: false,
-};
-
 const suite = e2e.browserFile('hsb-my-work-e2e-', { now: NOW });
 let app: WorkbenchPage;
 const { expectAccessible } = e2e.screens('/tmp/hsb-my-work-screens', { fresh: true });

@@ -63,6 +63,25 @@ export const YOS: Person = {
   aimTrained: true,
 };
 
+/** A practitioner at the CYJS HSB Hub (hub staff: a youth-justice practitioner). */
+export const HANA: Person = {
+  username: 'hana.hub',
+  password: 'hub practitioner pass 1',
+  name: 'Hana Hub',
+  agency: 'youth-justice',
+  roles: ['practitioner'],
+  aimTrained: true,
+};
+/** A youth-justice manager who does not co-assess: under Lancashire, the one who quality-assures. */
+export const PAT: Person = {
+  username: 'pat.manager',
+  password: 'youth justice manager pass 1',
+  name: 'Pat Manager',
+  agency: 'youth-justice',
+  roles: ['manager'],
+  aimTrained: false,
+};
+
 /** What a person types at the sign-in screen (the call refuses any other keys). */
 export const credentials = (person: Person) => ({ username: person.username, password: person.password });
 
@@ -348,6 +367,16 @@ export function startAimAssessment(
     proceedReason: '',
     ...rest,
   });
+}
+
+/** On "Start an AIM assessment": Yas leads and Sam co-assesses. */
+export async function chooseAimAssessors(form: Locator) {
+  await form
+    .getByLabel('Lead assessor')
+    .selectOption({ label: 'Yas Youth Justice — Youth Justice / YOS, AIM-trained' });
+  await form
+    .getByLabel('Co-assessor')
+    .selectOption({ label: "Sam Social Worker — Children's Social Care, AIM-trained" });
 }
 
 /** Follows a link of the main navigation, as a person would. */

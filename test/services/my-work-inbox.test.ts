@@ -142,6 +142,30 @@ describe('My work as everyone’s inbox', () => {
     expect((await waiting('sam.sw')).filter((i) => i.startsWith('sign:'))).toEqual([]);
   });
 
+  it('names the domains where ratings are still to finish, in the framework’s order', async () => {
+    // Bug caught: the item said only "2 domains with items you have not finished rating", so the
+    // person had to search the assessment page for them.
+    const caseId = await openCase(h, team, 'lancashire');
+    await as(h, 'admin');
+    const a = await h.call('assessments.start', startRequest(caseId, team.yos.id, team.socialWorker.id));
+    await as(h, 'sam.sw');
+    for (const domainId of ['developmental', 'sexual-behaviours'])
+      await h.call('assessments.addItem', { assessmentId: a.id, domainId, kind: 'concern', label: 'Seen' });
+    const detail = async () =>
+      (await h.call('work.inbox', {})).find((i) => i.kind === 'finish-ratings')?.detail;
+    expect(await detail()).toBe('Items you have not finished rating in Sexual behaviours and Developmental.');
+    const item = (await h.call('assessments.get', { id: a.id })).domains.find((d) => d.id === 'developmental')
+      ?.items[0];
+    await h.call('assessments.rate', {
+      itemId: item?.id as string,
+      rating: 'some',
+      evidence: 'Seen',
+      source: 'School',
+    });
+    await h.call('assessments.finishDomain', { assessmentId: a.id, domainId: 'developmental' });
+    expect(await detail()).toBe('Items you have not finished rating in Sexual behaviours.');
+  });
+
   it('lists the strategy meeting actions a person owns, with their due dates, and no one else’s', async () => {
     const caseId = await openCase(h, team, 'lancashire');
     await h.call('pathway.recordStrategyMeeting', {

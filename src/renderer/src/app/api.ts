@@ -1,4 +1,4 @@
-import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import { type CallName, type CallRequest, type CallResponse, calls } from '#contract/calls.ts';
 import type { AppError, Result } from '#contract/errors.ts';
 
 /** Session problems any call can report; the shell reacts to them wherever they happen. */
@@ -12,6 +12,19 @@ export function onSessionInterrupted(listener: Listener): () => void {
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
+  };
+}
+
+const written = new Set<() => void>();
+
+/**
+ * Hear about every change this window saves (a call that writes, and succeeded): what is counted
+ * outside the screen that made the change, such as My work's count in the navigation, is read again.
+ */
+export function whenSomethingIsSaved(listener: () => void): () => void {
+  written.add(listener);
+  return () => {
+    written.delete(listener);
   };
 }
 
@@ -32,6 +45,9 @@ export async function call<K extends CallName>(
   } catch {
     result = { ok: false, error: unreachable };
   }
+  // Signing in or out, locking and unlocking change no one's work.
+  if (result.ok && calls[name]?.writes && !name.startsWith('session.'))
+    for (const listener of [...written]) listener();
   if (!result.ok && (result.error.code === 'locked' || result.error.code === 'not-signed-in')) {
     for (const listener of listeners) listener(result.error.code);
   }

@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import type { CallResponse } from '#contract/calls.ts';
-import { call } from '../../app/api.ts';
+import { call, whenSomethingIsSaved } from '../../app/api.ts';
 import { hrefFor, type Route, RouteLink } from '../../app/router.tsx';
 import { DayText } from '../../ui/DateText.tsx';
 import { LoadedListSection } from '../../ui/Section.tsx';
@@ -57,11 +58,13 @@ export function WaitingForYou() {
 
 /**
  * "My work" in the navigation, with how many things wait for the person (read again on each screen,
- * and when changes arrive). The number is for the eye; a screen reader hears it as the link's
+ * when changes arrive, and after each change saved on any screen, since saving often hands work on or
+ * takes it off the list). The number is for the eye; a screen reader hears it as the link's
  * description, so the link's name stays "My work".
  */
 export function MyWorkNavItem({ current }: { current: boolean }) {
-  const [loaded] = useLoad(() => call('work.inbox', {}));
+  const [loaded, reload] = useLoad(() => call('work.inbox', {}));
+  useEffect(() => whenSomethingIsSaved(() => void reload()), [reload]);
   const n = loaded.state === 'ready' ? loaded.data.length : 0;
   return (
     <li className="nav__item">

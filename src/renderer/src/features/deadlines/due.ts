@@ -49,7 +49,7 @@ export function groupOf(d: Pick<DeadlineView, 'status'>): Group | null {
 
 /** What the deadline is doing, in a word or two. */
 export function stateText(d: Pick<DeadlineView, 'state' | 'paused'>): string {
-  if (d.state === 'met') return 'Done';
+  if (d.state === 'met') return 'Met';
   if (d.state === 'superseded') return 'Replaced';
   return d.paused ? 'Paused' : 'Running';
 }

@@ -44,7 +44,7 @@ const HISTORY_KIND: Record<DeadlineView['history'][number]['kind'], string> = {
   pause: 'Paused',
   resume: 'Resumed',
   extend: 'Extended',
-  met: 'Done',
+  met: 'Met',
 };
 
 function DeadlineCard({
