@@ -118,11 +118,19 @@ async function submitForQualityAssurance(page: Page) {
   await e2e.notice(page, 'Submitted for quality assurance.').waitFor();
 }
 
-/** The link of a My work item took the person to the assessment page, or to its sign-off page. */
-async function expectArrivedAt(page: Page, place: 'assessment' | 'sign-off') {
-  await e2e.heading(page, place === 'assessment' ? `AIM assessment: ${CHILD}` : signOffTitle).waitFor();
+/**
+ * The link of a My work item took the person to the assessment page (at its domains, for ratings and
+ * agreements, with the Domains heading focused), or to its sign-off page.
+ */
+async function expectArrivedAt(page: Page, place: 'assessment' | 'domains' | 'sign-off') {
+  await e2e.heading(page, place === 'sign-off' ? signOffTitle : `AIM assessment: ${CHILD}`).waitFor();
   const address = new URL(page.url()).hash;
-  expect(address).toBe(`#/assessments/${assessmentId}${place === 'sign-off' ? '/sign-off' : ''}`);
+  const tail = { assessment: '', domains: '/domains', 'sign-off': '/sign-off' }[place];
+  expect(address).toBe(`#/assessments/${assessmentId}${tail}`);
+  if (place === 'domains') {
+    const domains = page.getByRole('heading', { name: 'Domains', level: 2 });
+    await expect.poll(() => domains.evaluate((h) => h === h.ownerDocument.activeElement)).toBe(true);
+  }
 }
 
 /** A co-assessor signs on the sign-off page with their password; `said` is the notice that follows. */
@@ -234,7 +242,7 @@ describe('a Lancashire case from the concern to the final sign-off, handed from 
   it('Sam starts the AIM assessment from the concern, records the first session and rates: Yas has ratings to finish', async () => {
     await signInAt(SW, '2026-11-04T09:00:00Z');
     const { page } = app;
-    await e2e.openCasePage(page, CHILD);
+    await e2e.openCasePage(page, CHILD, 'AIM assessments');
     await page
       .getByRole('region', { name: 'AIM assessments' })
       .getByRole('link', { name: 'Start an AIM assessment' })
@@ -277,7 +285,7 @@ describe('a Lancashire case from the concern to the final sign-off, handed from 
     expect(text).toContain('Items you have not finished rating in Sexual behaviours.');
     await link.click();
     const { page } = app;
-    await expectArrivedAt(page, 'assessment');
+    await expectArrivedAt(page, 'domains');
     await rateAndFinish(page, 'Clear evidence', 'The younger pupil’s account');
     await expectNavCount(page, 0);
     const propose = itemCard(page).getByRole('form', { name: `Propose the agreed position for ${ITEM}` });
@@ -298,7 +306,7 @@ describe('a Lancashire case from the concern to the final sign-off, handed from 
     expect(text).toContain(`1 proposed by your co-assessor: ${ITEM}.`);
     await link.click();
     const { page } = app;
-    await expectArrivedAt(page, 'assessment');
+    await expectArrivedAt(page, 'domains');
     await itemCard(page)
       .getByRole('button', { name: `Confirm the agreed position for ${ITEM}` })
       .click();

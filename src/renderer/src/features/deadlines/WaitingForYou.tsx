@@ -8,8 +8,8 @@ import { useLoad } from '../../ui/useLoad.ts';
 
 type Item = CallResponse<'work.inbox'>[number];
 
-/** Where an item is done, as an address in the workbench. */
-function placeOf(place: Item['place']): Route {
+/** Where an item is done, as an address in the workbench: ratings and agreements at the domains. */
+function placeOf({ place, kind }: Item): Route {
   switch (place.screen) {
     case 'hsb-consultation':
       return { name: 'hsb-consultation', caseId: place.id };
@@ -18,7 +18,9 @@ function placeOf(place: Item['place']): Route {
     case 'sign-off':
       return { name: 'sign-off', assessmentId: place.id };
     case 'assessment':
-      return { name: 'assessment', assessmentId: place.id };
+      return kind === 'finish-ratings' || kind === 'confirm-agreement'
+        ? { name: 'assessment', assessmentId: place.id, section: 'domains' }
+        : { name: 'assessment', assessmentId: place.id };
   }
 }
 
@@ -36,7 +38,7 @@ export function WaitingForYou() {
         <ul className="inbox">
           {items.map((i) => (
             <li key={`${i.kind}-${i.place.id}-${i.title}`} className="inbox__item">
-              <RouteLink to={placeOf(i.place)} className="inbox__title">
+              <RouteLink to={placeOf(i)} className="inbox__title">
                 {i.title}
               </RouteLink>
               <span className="inbox__case">
