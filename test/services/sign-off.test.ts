@@ -309,7 +309,7 @@ describe('the signed Word report', () => {
     expect(footers).toContain('OFFICIAL-SENSITIVE');
     expect(footers).toMatch(/PAGE/);
     expect(footers).toMatch(/NUMPAGES/);
-    expect(footers).toContain('version 1, Final: signed by both co-assessors');
+    expect(footers).toContain('version 1, Final, signed by both co-assessors');
     expect(headers).not.toContain('DRAFT');
     expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>/);
     expect(document).toContain('Signatures and how to verify them');

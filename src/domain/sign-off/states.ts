@@ -10,8 +10,8 @@ export type ReportAction = 'submit' | 'return' | 'approve' | 'sign';
 export const STATE_LABELS: Record<ReportState, string> = {
   'in-progress': 'Draft',
   submitted: 'Submitted for quality assurance',
-  approved: 'Approved: awaiting signatures',
-  final: 'Final: signed by both co-assessors',
+  approved: 'Approved, awaiting signatures',
+  final: 'Final, signed by both co-assessors',
   superseded: 'Replaced by a later version',
 };
 

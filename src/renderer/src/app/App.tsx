@@ -5,6 +5,7 @@ import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { call, onSessionInterrupted } from './api.ts';
 import { ClassificationBanner, PublicLayout } from './PublicLayout.tsx';
+import { lastAddress } from './router.tsx';
 import { SignedIn } from './SignedIn.tsx';
 
 /** Decides, from the session status, which of the four worlds to show: setup, sign-in, or the workbench. */
@@ -31,8 +32,8 @@ export function App() {
     if (result.ok) {
       if (resume.current === undefined) {
         const { user, state } = result.data;
-        resume.current =
-          user && state !== 'signed-out' ? { userId: user.id, address: window.location.hash } : null;
+        const shown = lastAddress();
+        resume.current = user && state !== 'signed-out' && shown?.userId === user.id ? shown : null;
       }
       setUnreachable(null);
       // Polling returns equal statuses most of the time: keep the old object so nothing re-renders.

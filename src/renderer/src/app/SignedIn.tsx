@@ -83,6 +83,7 @@ export function SignedIn({ status, user, setStatus, refresh, resumeAt }: Props) 
           {/* A different person signing in at the lock screen starts afresh. */}
           <RouterProvider
             key={user.id}
+            userId={user.id}
             home={canDoCasework(user) ? { name: 'my-work' } : DEFAULT_ROUTE}
             resumeAt={resumeAt}
           >

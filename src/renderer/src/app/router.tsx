@@ -16,12 +16,32 @@ interface RouterValue {
 
 const RouterContext = createContext<RouterValue | null>(null);
 
+/** Where the address each window showed is kept: this window's session storage, which a reload keeps. */
+const ADDRESS_KEY = 'hsb-workbench:address';
+
+/** The address this window last showed, and whose session it was. */
+export function lastAddress(): { userId: string; address: string } | null {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(ADDRESS_KEY) ?? 'null') as unknown;
+    if (kept && typeof kept === 'object' && 'userId' in kept && 'address' in kept) {
+      const { userId, address } = kept;
+      if (typeof userId === 'string' && typeof address === 'string') return { userId, address };
+    }
+  } catch {
+    // Nothing kept, or not readable: start at home.
+  }
+  return null;
+}
+
 export function RouterProvider({
   children,
+  userId,
   home = DEFAULT_ROUTE,
   resumeAt,
 }: {
   children: ReactNode;
+  /** Whose session this is: the address is kept for them alone. */
+  userId: string;
   home?: Route;
   /** The address to come back to after a reload of the window, if any. */
   resumeAt?: string;
@@ -34,6 +54,14 @@ export function RouterProvider({
     return start;
   });
   const [flash, setFlash] = useState<{ href: string; message: string } | null>(null);
+
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(ADDRESS_KEY, JSON.stringify({ userId, address: hrefFor(route) }));
+    } catch {
+      // A window that cannot keep it comes back at home after a reload.
+    }
+  }, [userId, route]);
 
   useEffect(() => {
     const onHashChange = () => {

@@ -47,7 +47,10 @@ function MyDeadlines() {
   const deadlines = loaded.data;
   if (deadlines.length === 0) {
     return (
-      <div id="my-deadlines" className="section">
+      <div className="section">
+        <h2 id="my-deadlines" className="heading-l">
+          Your deadlines
+        </h2>
         <p className="body">You have no running deadlines.</p>
         <p className="body hint">
           Deadlines appear here when a step that starts a clock, such as an agreed risk category, is recorded
@@ -57,7 +60,10 @@ function MyDeadlines() {
     );
   }
   return (
-    <div id="my-deadlines">
+    <div className="section">
+      <h2 id="my-deadlines" className="heading-l">
+        Your deadlines
+      </h2>
       <p className="body">
         Every running deadline on the cases you are allocated to, soonest first. Working days leave out
         weekends, bank holidays and the workbench’s closure days.
@@ -67,10 +73,10 @@ function MyDeadlines() {
         const titleId = `group-${group.id}-title`;
         return (
           <section key={group.id} aria-labelledby={titleId} className="section deadline-group">
-            <h2 id={titleId} className="heading-m">
+            <h3 id={titleId} className="heading-m">
               {group.title}
               <span className="heading-count"> ({inGroup.length})</span>
-            </h2>
+            </h3>
             {inGroup.length === 0 ? (
               <p className="body hint">{group.none}</p>
             ) : (
