@@ -6,7 +6,7 @@ import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
 import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
-import { schoolConcern } from '../support/case-steps.ts';
+import { consultationHeld, schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
@@ -834,20 +834,15 @@ describe('hub staff', () => {
       decision: 'accept',
       rationale: '',
     });
-    await h.call('consultations.recordMeeting', {
-      consultationId: f.consultationId,
-      expectedVersion: 2,
-      heldAt: '2026-11-05T09:00:00Z',
-      chair: 'Hana Hub',
-      attendees: [
-        { name: 'Sam Social Worker', role: '', agency: '', attendance: 'attended' },
-        { name: 'Hana Hub', role: '', agency: '', attendance: 'attended' },
-      ],
-      outcome: 'problematic',
-      resourcesShared: '',
-      nextSteps: ['pattern-mapping'],
-      notes: '',
-    });
+    await h.call(
+      'consultations.recordMeeting',
+      consultationHeld(f.consultationId, {
+        attendees: [
+          { name: 'Sam Social Worker', role: '', agency: '', attendance: 'attended' },
+          { name: 'Hana Hub', role: '', agency: '', attendance: 'attended' },
+        ],
+      }),
+    );
     expect((await h.refuse('pathway.summary', { caseId: f.caseId })).code).toBe('forbidden');
     expect((await h.refuse('cases.get', { id: f.caseId })).code).toBe('forbidden');
   });
