@@ -18,6 +18,7 @@ import {
   seededTeam,
   signInAs,
   TEAM_PASSWORDS,
+  teamAllocation,
 } from '../support/workbench.ts';
 
 // Need-to-know access, through the router: only the people allocated to a case (and anyone holding a
@@ -670,9 +671,8 @@ describe('search for a case you are not allocated to', () => {
     const other = await h.call('children.create', { ...child, name: 'Kim Other', socialCareNumber: '' });
     const otherCase = await h.call('cases.open', {
       childId: other.id,
+      ...teamAllocation(f.team),
       profileId: 'blackpool',
-      socialWorkerId: f.team.socialWorker.id,
-      yosPractitionerId: f.team.yos.id,
       managerIds: [],
     });
     await as('sam.sw');
@@ -714,10 +714,8 @@ describe('the coordinator’s no-further-action list', () => {
     });
     const islington = await h.call('cases.open', {
       childId: created.id,
+      ...teamAllocation(f.team),
       profileId: 'islington',
-      socialWorkerId: f.team.socialWorker.id,
-      yosPractitionerId: f.team.yos.id,
-      managerIds: [f.team.admin.id],
     });
     await as('sam.sw');
     await h.call('pathway.recordStrategyMeeting', {

@@ -10,7 +10,14 @@ import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
-import { ADMIN_PASSWORD, type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  openTeamCase,
+  SW_PASSWORD,
+  type Team,
+  teamAllocation,
+} from '../support/workbench.ts';
 
 let folder: SeededWorkbench['folder'];
 let h: Harness;
@@ -344,13 +351,7 @@ describe('sharing the map', () => {
 describe('anonymised means anonymised', () => {
   it('replaces every name the case knows in the anonymised Word export, and keeps the marked words out of the trail', async () => {
     const child = await h.call('children.create', NAMED_CHILD);
-    const named = await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const named = await h.call('cases.open', { childId: child.id, ...teamAllocation(team) });
     await fillCaseWithNames(h.call, named.id);
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
@@ -464,10 +465,8 @@ describe('consent that fits real families', () => {
     });
     const strict = await h.call('cases.open', {
       childId: child.id,
+      ...teamAllocation(team),
       profileId: 'lancashire-strict',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
     });
     const dad = await father(strict.id);
     const before = (await h.call('map.get', { caseId: strict.id })).consentExceptions;
