@@ -6,7 +6,7 @@ import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
 import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
-import { consultationHeld, schoolConcern } from '../support/case-steps.ts';
+import { addMother, consultationHeld, schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
@@ -145,13 +145,7 @@ async function buildFixture(): Promise<Fixture> {
     note: 'Brook tool screening',
     brookColour: 'amber',
   });
-  const person = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Mo Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const person = await addMother(h, caseId, 'Mo Example');
   const item = await h.call('map.addItem', { caseId, item: lifeEvent('Moved house') });
   const other = await h.call('map.addItem', { caseId, item: lifeEvent('Changed school') });
   let map = await h.call('map.addLink', {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  addMother,
+  addParentCarer,
   amberScreening,
   consentRecord,
   consultationHeld,
@@ -188,13 +190,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(refused.message).toMatch(
       /The consent of the child is not recorded\. No parent or carer is recorded on the case/,
     );
-    const mother = await h.call('people.add', {
-      caseId: hsbCase.id,
-      kind: 'parent-carer',
-      name: 'Mo Pathway',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
+    const mother = await addMother(h, hsbCase.id, 'Mo Pathway');
     await referralConsents(h.call.bind(h), hsbCase.id, mother.id);
     summary = await h.call('consultations.request', {
       caseId: hsbCase.id,
@@ -275,13 +271,7 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
   it('refuses a consent record for a person not on the case', async () => {
     const hsbCase = await openCase('lancashire', '2017-06-01');
     const other = await openCase('lancashire', '2016-06-01');
-    const stranger = await h.call('people.add', {
-      caseId: other.id,
-      kind: 'parent-carer',
-      name: 'Someone Else',
-      anonymisedLabel: 'Other parent',
-      relationship: 'parent',
-    });
+    const stranger = await addParentCarer(h, other.id, 'Someone Else', 'Other parent', 'parent');
     const error = await h.refuse(
       'consents.record',
       consentRecord(hsbCase.id, 'parent-carer', stranger.id, { purpose: 'hub-referral' }),

@@ -5,7 +5,7 @@ import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { lancashireProfile } from '#domain/profiles/built-in/lancashire.ts';
 import { recentAudit } from '#store/audit-trail.ts';
-import { addMother, consentRecord, externalMapShare } from '../support/case-steps.ts';
+import { addMother, addParentCarer, consentRecord, externalMapShare } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
@@ -379,13 +379,7 @@ describe('anonymised means anonymised', () => {
 
 describe('consent that fits real families', () => {
   async function father(onCase: string) {
-    const person = await h.call('people.add', {
-      caseId: onCase,
-      kind: 'parent-carer',
-      name: 'Dan Example',
-      anonymisedLabel: 'Father',
-      relationship: 'father',
-    });
+    const person = await addParentCarer(h, onCase, 'Dan Example', 'Father', 'father');
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
     for (const subject of ['child', 'social-worker-permission'] as const)

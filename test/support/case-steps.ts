@@ -127,16 +127,18 @@ export const externalMapShare = (caseId: string): CallRequest<'map.export'> => (
   format: 'docx',
 });
 
+/** Adds a parent or carer of the child to the case, shown as `anonymisedLabel` where the family is not named. */
+export const addParentCarer = (
+  h: Pick<Harness, 'call'>,
+  caseId: string,
+  name: string,
+  anonymisedLabel: string,
+  relationship: string,
+) => h.call('people.add', { caseId, kind: 'parent-carer', name, anonymisedLabel, relationship });
+
 /** Adds the child's mother to the case, shown as "Mother" where the child's family is not named. */
-export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
-  return h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name,
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-}
+export const addMother = (h: Pick<Harness, 'call'>, caseId: string, name = 'Sarah Example') =>
+  addParentCarer(h, caseId, name, 'Mother', 'mother');
 
 type ConsentRequest = CallRequest<'consents.record'>;
 
