@@ -1,4 +1,4 @@
-import type { AgendaItem, MeetingAction, MeetingAttendee } from '../domain/meeting.ts';
+import type { Meeting } from '../domain/meeting.ts';
 import type { UncertainDate } from '../domain/pattern-map/uncertain-date.ts';
 import type { Db } from './database.ts';
 
@@ -318,15 +318,10 @@ export const findTheme = (db: Db, id: string) =>
 
 export const deleteTheme = (db: Db, id: string): void => removeById(db, 'map_themes', id);
 
-export interface MeetingRow {
+/** A pattern-mapping meeting as stored: the meeting (domain/meeting.ts) with its case, notes and author. */
+export interface MeetingRow extends Meeting {
   id: string;
   caseId: string;
-  heldAt: string;
-  chair: string;
-  attendees: MeetingAttendee[];
-  agenda: AgendaItem[];
-  decisions: string;
-  actions: MeetingAction[];
   notes: string;
   createdBy: string;
   updatedAt: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_ALLOCATED } from '#services/case-access.ts';
-import { addMother } from '../support/case-steps.ts';
+import { addMother, consentRecord } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import type { Harness, Team } from '../support/workbench.ts';
@@ -21,14 +21,7 @@ const as = (username: string) => signInAs(h, username, PASSWORDS[username]);
 const storeFingerprint = () => tableFingerprint(h.wb.db());
 
 const consent = (subject: 'child' | 'parent-carer' | 'social-worker-permission', personId: string | null) =>
-  h.call('consents.record', {
-    caseId,
-    purpose: 'map-sharing-external',
-    subject,
-    personId,
-    status: 'given',
-    reason: '',
-  });
+  h.call('consents.record', consentRecord(caseId, subject, personId));
 
 seededWorkbenchEachTest({ start: new Date('2026-11-20T10:00:00Z') }, async (w) => {
   ({ h, team } = w);

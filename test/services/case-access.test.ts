@@ -6,7 +6,7 @@ import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { CLOSED_CASE_MESSAGE } from '#services/case-closure.ts';
 import { ALLOWED_ON_CLOSED_CASE } from '#services/case-scope.ts';
 import { recentAudit } from '#store/audit-trail.ts';
-import { schoolConcern } from '../support/case-steps.ts';
+import { addMother, consultationHeld, schoolConcern } from '../support/case-steps.ts';
 import { tableFingerprint } from '../support/store-dump.ts';
 import { tempFolder } from '../support/temp.ts';
 import {
@@ -18,6 +18,7 @@ import {
   seededTeam,
   signInAs,
   TEAM_PASSWORDS,
+  teamAllocation,
 } from '../support/workbench.ts';
 
 // Need-to-know access, through the router: only the people allocated to a case (and anyone holding a
@@ -144,13 +145,7 @@ async function buildFixture(): Promise<Fixture> {
     note: 'Brook tool screening',
     brookColour: 'amber',
   });
-  const person = await h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Mo Example',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
+  const person = await addMother(h, caseId, 'Mo Example');
   const item = await h.call('map.addItem', { caseId, item: lifeEvent('Moved house') });
   const other = await h.call('map.addItem', { caseId, item: lifeEvent('Changed school') });
   let map = await h.call('map.addLink', {
@@ -670,9 +665,8 @@ describe('search for a case you are not allocated to', () => {
     const other = await h.call('children.create', { ...child, name: 'Kim Other', socialCareNumber: '' });
     const otherCase = await h.call('cases.open', {
       childId: other.id,
+      ...teamAllocation(f.team),
       profileId: 'blackpool',
-      socialWorkerId: f.team.socialWorker.id,
-      yosPractitionerId: f.team.yos.id,
       managerIds: [],
     });
     await as('sam.sw');
@@ -714,10 +708,8 @@ describe('the coordinator’s no-further-action list', () => {
     });
     const islington = await h.call('cases.open', {
       childId: created.id,
+      ...teamAllocation(f.team),
       profileId: 'islington',
-      socialWorkerId: f.team.socialWorker.id,
-      yosPractitionerId: f.team.yos.id,
-      managerIds: [f.team.admin.id],
     });
     await as('sam.sw');
     await h.call('pathway.recordStrategyMeeting', {
@@ -834,20 +826,15 @@ describe('hub staff', () => {
       decision: 'accept',
       rationale: '',
     });
-    await h.call('consultations.recordMeeting', {
-      consultationId: f.consultationId,
-      expectedVersion: 2,
-      heldAt: '2026-11-05T09:00:00Z',
-      chair: 'Hana Hub',
-      attendees: [
-        { name: 'Sam Social Worker', role: '', agency: '', attendance: 'attended' },
-        { name: 'Hana Hub', role: '', agency: '', attendance: 'attended' },
-      ],
-      outcome: 'problematic',
-      resourcesShared: '',
-      nextSteps: ['pattern-mapping'],
-      notes: '',
-    });
+    await h.call(
+      'consultations.recordMeeting',
+      consultationHeld(f.consultationId, {
+        attendees: [
+          { name: 'Sam Social Worker', role: '', agency: '', attendance: 'attended' },
+          { name: 'Hana Hub', role: '', agency: '', attendance: 'attended' },
+        ],
+      }),
+    );
     expect((await h.refuse('pathway.summary', { caseId: f.caseId })).code).toBe('forbidden');
     expect((await h.refuse('cases.get', { id: f.caseId })).code).toBe('forbidden');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { childDetails } from '../support/case-steps.ts';
 import { seededWorkbenchEachTest } from '../support/each-test.ts';
-import type { Harness, Team } from '../support/workbench.ts';
+import { type Harness, type Team, teamAllocation } from '../support/workbench.ts';
 
 let h: Harness;
 let team: Team;
@@ -14,10 +14,8 @@ async function openCaseFor(name: string, extra: Parameters<typeof childDetails>[
   const created = await h.call('children.create', child(name, extra));
   const hsbCase = await h.call('cases.open', {
     childId: created.id,
+    ...teamAllocation(team),
     profileId: 'islington',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
   });
   return { child: created, hsbCase };
 }

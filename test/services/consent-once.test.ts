@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recentAudit } from '#store/audit-trail.ts';
-import { consentToHubReferral } from '../support/case-steps.ts';
+import { consentRecord, consentToHubReferral, externalMapShare } from '../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
 
@@ -31,25 +31,22 @@ const mapConsent = (
   subject: 'child' | 'parent-carer' | 'social-worker-permission',
   personId: string | null,
   restsOn?: string | null,
-) => ({
-  caseId,
-  purpose: 'map-sharing-external' as const,
-  subject,
-  personId,
-  status: 'given' as const,
-  reason: '',
-  ...(restsOn !== undefined ? { restsOn } : {}),
-});
+) => consentRecord(caseId, subject, personId, restsOn !== undefined ? { restsOn } : {});
 
-const external = {
-  audience: 'external' as const,
-  recipient: 'CAMHS',
-  view: 'anonymised' as const,
-  format: 'docx' as const,
-};
 const referral = async (subject: 'child' | 'parent-carer') =>
   (await h.call('map.get', { caseId })).consents.find(
     (c) => c.purpose === 'hub-referral' && c.subject === subject,
+  );
+
+/** Records that the consent to the hub referral is withdrawn: the person now refuses it, for `reason`. */
+const withdrawReferralConsent = (
+  subject: 'child' | 'parent-carer',
+  personId: string | null,
+  reason: string,
+) =>
+  h.call(
+    'consents.record',
+    consentRecord(caseId, subject, personId, { purpose: 'hub-referral', status: 'refused', reason }),
   );
 
 async function useReferralConsents() {
@@ -75,7 +72,7 @@ describe('consent to share the map, said once (issue 14)', () => {
     expect(map.sharing.missingForExternal).toEqual([]);
 
     h.host.saveFile = join(folder.path, 'shared.docx');
-    expect(await h.call('map.export', { caseId, ...external })).toEqual({ savedTo: h.host.saveFile });
+    expect(await h.call('map.export', externalMapShare(caseId))).toEqual({ savedTo: h.host.saveFile });
     const [share] = (await h.call('map.get', { caseId })).shares;
     expect(share?.consentBasis).toContain(
       'The child: consent rests on the consent given on 12/11/2026 by phone for the referral to the hub (recorded by Sam Social Worker on 20/11/2026',
@@ -91,21 +88,14 @@ describe('consent to share the map, said once (issue 14)', () => {
   it('a withdrawal of the referral consent shows on the map sharing and blocks an external share; nothing is saved', async () => {
     await useReferralConsents();
     h.travelTo(new Date('2026-11-23T11:00:00Z'));
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject: 'parent-carer',
-      personId: motherId,
-      status: 'refused',
-      reason: 'Mother rang to withdraw her consent.',
-    });
+    await withdrawReferralConsent('parent-carer', motherId, 'Mother rang to withdraw her consent.');
     const map = await h.call('map.get', { caseId });
     expect((await referral('parent-carer'))?.withdrawnAt).toBe('2026-11-23T11:00:00.000Z');
     expect(map.sharing.missingForExternal).toEqual([
       'The consent of Mother (parent/carer) rested on the consent they gave earlier, which was withdrawn on 23/11/2026: ask them again and record their answer.',
     ]);
     h.host.saveFile = join(folder.path, 'withdrawn.docx');
-    const refused = await h.refuse('map.export', { caseId, ...external });
+    const refused = await h.refuse('map.export', externalMapShare(caseId));
     expect(refused.message).toContain('which was withdrawn on 23/11/2026');
     expect(existsSync(h.host.saveFile)).toBe(false);
     expect((await h.call('map.get', { caseId })).shares).toEqual([]);
@@ -121,27 +111,15 @@ describe('consent to share the map, said once (issue 14)', () => {
     expect(wrongPerson.message).toBe(
       'That consent was given by someone else. Choose the consent this person gave. Nothing was saved.',
     );
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject: 'child',
-      personId: null,
-      status: 'refused',
-      reason: 'Withdrawn at the review.',
-    });
+    await withdrawReferralConsent('child', null, 'Withdrawn at the review.');
     const withdrawn = await h.refuse('consents.record', mapConsent('child', null, child?.id ?? null));
     expect(withdrawn.message).toBe(
       'That consent is no longer given: ask them again and record their answer. Nothing was saved.',
     );
-    const future = await h.refuse('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject: 'child',
-      personId: null,
-      status: 'given',
-      reason: '',
-      givenOn: '2026-11-21',
-    });
+    const future = await h.refuse(
+      'consents.record',
+      consentRecord(caseId, 'child', null, { purpose: 'hub-referral', givenOn: '2026-11-21' }),
+    );
     expect(future.problems?.[0]?.path).toBe('givenOn');
     expect((await h.call('map.get', { caseId })).consents.length).toBe(before + 1);
   });

@@ -13,41 +13,34 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LOCKED_DURING_DIALOG } from '#services/after-dialog.ts';
 import { recentAudit } from '#store/audit-trail.ts';
 import { openDatabase } from '#store/database.ts';
 import { JOURNAL_FILE } from '#store/restore-journal.ts';
 import { stepHooks } from '#store/steps.ts';
-import { aChild } from '../support/backups.ts';
-import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { aChild, type DataFolderWorkbench, dataFolderEachTest } from '../support/backups.ts';
+
+import { ADMIN_PASSWORD, type Harness, SW_PASSWORD } from '../support/workbench.ts';
 
 // Review findings 7, 8, 9, 11, 12, 13 and 14 (backup and restore): interrupted backups and restores,
 // the journal that finishes them, the checks at sign-in, and the session after a folder dialog.
 
-let root: ReturnType<typeof tempFolder>;
+let root: DataFolderWorkbench['root'];
 let h: Harness;
 let databaseKey: Buffer;
-const opened: Harness[] = [];
 
 const dataDir = () => join(root.path, 'data');
 const backupsDir = () => join(root.path, 'usb');
 const journalPath = () => join(dataDir(), JOURNAL_FILE);
 
-beforeEach(async () => {
-  root = tempFolder();
+const open = dataFolderEachTest((w) => {
+  ({ root, h, databaseKey } = w);
   mkdirSync(backupsDir());
-  h = harness(dataDir());
-  opened.push(h);
-  await seededTeam(h);
-  databaseKey = Buffer.from(h.wb.signedIn().keys.databaseKey);
   h.host.backupFolder = backupsDir();
 });
 afterEach(() => {
   stepHooks.onStep = () => {};
-  for (const each of opened.splice(0)) each.wb.close();
-  root.remove();
 });
 
 /** The next step named `name` throws (as a failing disk or a busy folder would at that point). */
@@ -63,8 +56,7 @@ function failAt(name: string, error: Error = new Error(`injected fault at ${name
 /** A fresh start of the workbench on the same data folder (as after a crash), signed in. */
 async function restart(as = { username: 'admin', password: ADMIN_PASSWORD }) {
   h.wb.close();
-  h = harness(dataDir(), { start: new Date('2026-11-26T12:00:00Z') });
-  opened.push(h);
+  h = open(dataDir());
   return h.call('session.signIn', as);
 }
 
@@ -194,8 +186,7 @@ describe('temporary files of atomic writes (finding 13)', () => {
     h.wb.close();
     const leftovers = [`.workbench.head.${randomUUID()}.tmp`, `.interrupted-step.json.${randomUUID()}.tmp`];
     for (const name of leftovers) writeFileSync(join(dataDir(), name), 'half written');
-    h = harness(dataDir());
-    opened.push(h);
+    h = open(dataDir(), new Date('2026-11-26T10:00:00Z'));
     for (const name of leftovers) expect(existsSync(join(dataDir(), name)), name).toBe(false);
   });
 });

@@ -1,30 +1,18 @@
 import { cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#store/database.ts';
-import { aChild } from '../support/backups.ts';
-import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, seededTeam } from '../support/workbench.ts';
+import { aChild, type DataFolderWorkbench, dataFolderEachTest } from '../support/backups.ts';
+import { ADMIN_PASSWORD, type Harness, SW_PASSWORD } from '../support/workbench.ts';
 
-let root: ReturnType<typeof tempFolder>;
+let root: DataFolderWorkbench['root'];
 let h: Harness;
 let databaseKey: Buffer;
-const opened: Harness[] = [];
 
 const dataDir = () => join(root.path, 'data');
 const copyDir = () => join(root.path, 'copy');
 
-beforeEach(async () => {
-  root = tempFolder();
-  h = harness(dataDir());
-  opened.push(h);
-  await seededTeam(h);
-  databaseKey = Buffer.from(h.wb.signedIn().keys.databaseKey);
-});
-afterEach(() => {
-  for (const each of opened.splice(0)) each.wb.close();
-  root.remove();
-});
+const open = dataFolderEachTest((w) => ({ root, h, databaseKey } = w));
 
 /** Thirty acknowledged writes, each a child and its audit entry; the database stays open (a live -wal). */
 async function thirtyWrites() {
@@ -39,8 +27,7 @@ function copyWhileOpen(): string {
 }
 
 async function signInAt(dir: string, as = { username: 'admin', password: ADMIN_PASSWORD }) {
-  const next = harness(dir, { start: new Date('2026-11-26T12:00:00Z') });
-  opened.push(next);
+  const next = open(dir);
   const status = await next.call('session.signIn', as);
   return { h: next, status };
 }

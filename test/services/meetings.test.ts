@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { richTextFromPlain } from '#domain/assessment/rich-text.ts';
 import { schemaVersion } from '#store/migrations/index.ts';
 import {
@@ -9,18 +9,17 @@ import {
   schoolConcern,
 } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
+import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { meetingsAsSchema12 } from '../support/legacy-store.ts';
-import { tempFolder } from '../support/temp.ts';
-import type { Harness } from '../support/workbench.ts';
-import { harness, openCaseFor, seededTeam, signInAs, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, openCaseFor, signInAs, type Team, YOS_PASSWORD } from '../support/workbench.ts';
 
 // One meeting model: each of the four kinds of meeting (strategy, hub consultation, AIM planning, mapping)
 // stores and reads back the same common part, refuses the same way, renders it the same way in Word, and
 // records made before the model (schema 12) still read after migration 013.
 
-let folder: ReturnType<typeof tempFolder>;
+let folder: SeededWorkbench['folder'];
 let h: Harness;
-let team: Awaited<ReturnType<typeof seededTeam>>;
+let team: Team;
 
 const HELD = '2026-11-06T10:00:00.000Z';
 const attendees = [
@@ -147,15 +146,7 @@ async function recordAll(meeting: ReturnType<typeof common>) {
 
 const KINDS = ['strategy', 'consultation', 'aim', 'mapping'] as const;
 
-beforeEach(async () => {
-  folder = tempFolder();
-  h = harness(folder.path, { start: new Date('2026-11-05T12:00:00Z') });
-  team = await seededTeam(h);
-});
-afterEach(() => {
-  h.wb.close();
-  folder.remove();
-});
+seededWorkbenchEachTest({ start: new Date('2026-11-05T12:00:00Z') }, (w) => ({ folder, h, team } = w));
 
 describe('one meeting model', () => {
   it('each kind of meeting stores and reads back the same common part: attendees with agency and attendance, actions with owner and due date', async () => {

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { amberScreening, safetyPlan, schoolConcern } from '../support/case-steps.ts';
+import {
+  addMother,
+  addParentCarer,
+  amberScreening,
+  consentRecord,
+  consultationHeld,
+  referralConsents,
+  safetyPlan,
+  schoolConcern,
+} from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
@@ -181,29 +190,8 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     expect(refused.message).toMatch(
       /The consent of the child is not recorded\. No parent or carer is recorded on the case/,
     );
-    const mother = await h.call('people.add', {
-      caseId: hsbCase.id,
-      kind: 'parent-carer',
-      name: 'Mo Pathway',
-      anonymisedLabel: 'Mother',
-      relationship: 'mother',
-    });
-    await h.call('consents.record', {
-      caseId: hsbCase.id,
-      purpose: 'hub-referral',
-      subject: 'child',
-      personId: null,
-      status: 'given',
-      reason: '',
-    });
-    await h.call('consents.record', {
-      caseId: hsbCase.id,
-      purpose: 'hub-referral',
-      subject: 'parent-carer',
-      personId: mother.id,
-      status: 'given',
-      reason: '',
-    });
+    const mother = await addMother(h, hsbCase.id, 'Mo Pathway');
+    await referralConsents(h.call.bind(h), hsbCase.id, mother.id);
     summary = await h.call('consultations.request', {
       caseId: hsbCase.id,
       managerId: team.admin.id,
@@ -243,20 +231,22 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
       decision: 'accept',
       rationale: '',
     });
-    summary = await h.call('consultations.recordMeeting', {
-      consultationId: consultation?.id ?? '',
-      expectedVersion: 2,
-      heldAt: '2026-11-05T09:00:00Z',
-      chair: 'Yas Youth Justice',
-      attendees: [
-        { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'attended' },
-        { name: 'Yas Youth Justice (hub)', role: 'Hub practitioner', agency: 'YJS', attendance: 'attended' },
-      ],
-      outcome: 'problematic',
-      resourcesShared: 'Brook guidance for parents',
-      nextSteps: ['pattern-mapping'],
-      notes: '',
-    });
+    summary = await h.call(
+      'consultations.recordMeeting',
+      consultationHeld(consultation?.id ?? '', {
+        chair: 'Yas Youth Justice',
+        attendees: [
+          { name: 'Sam Social Worker', role: 'Social worker', agency: 'CSC', attendance: 'attended' },
+          {
+            name: 'Yas Youth Justice (hub)',
+            role: 'Hub practitioner',
+            agency: 'YJS',
+            attendance: 'attended',
+          },
+        ],
+        resourcesShared: 'Brook guidance for parents',
+      }),
+    );
     expect(summary.stage).toBe('Consultation held (problematic): next, pattern mapping');
     await as('sam.sw');
     h.host.saveFile = join(folder.path, 'consultation.docx');
@@ -281,21 +271,11 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
   it('refuses a consent record for a person not on the case', async () => {
     const hsbCase = await openCase('lancashire', '2017-06-01');
     const other = await openCase('lancashire', '2016-06-01');
-    const stranger = await h.call('people.add', {
-      caseId: other.id,
-      kind: 'parent-carer',
-      name: 'Someone Else',
-      anonymisedLabel: 'Other parent',
-      relationship: 'parent',
-    });
-    const error = await h.refuse('consents.record', {
-      caseId: hsbCase.id,
-      purpose: 'hub-referral',
-      subject: 'parent-carer',
-      personId: stranger.id,
-      status: 'given',
-      reason: '',
-    });
+    const stranger = await addParentCarer(h, other.id, 'Someone Else', 'Other parent', 'parent');
+    const error = await h.refuse(
+      'consents.record',
+      consentRecord(hsbCase.id, 'parent-carer', stranger.id, { purpose: 'hub-referral' }),
+    );
     expect(error.problems).toEqual([{ path: 'personId', message: 'is not a parent or carer on this case' }]);
   });
 });

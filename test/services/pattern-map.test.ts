@@ -5,12 +5,19 @@ import type { Agency } from '#contract/vocabulary.ts';
 import type { UncertainDate } from '#domain/pattern-map/uncertain-date.ts';
 import { lancashireProfile } from '#domain/profiles/built-in/lancashire.ts';
 import { recentAudit } from '#store/audit-trail.ts';
-import { addMother } from '../support/case-steps.ts';
+import { addMother, addParentCarer, consentRecord, externalMapShare } from '../support/case-steps.ts';
 import { docxParts } from '../support/docx-xml.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../support/each-test.ts';
 import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
-import { ADMIN_PASSWORD, type Harness, openTeamCase, SW_PASSWORD, type Team } from '../support/workbench.ts';
+import {
+  ADMIN_PASSWORD,
+  type Harness,
+  openTeamCase,
+  SW_PASSWORD,
+  type Team,
+  teamAllocation,
+} from '../support/workbench.ts';
 
 let folder: SeededWorkbench['folder'];
 let h: Harness;
@@ -257,14 +264,7 @@ describe('the pattern map', () => {
 
   it('refuses a consent record for a person not on the case', async () => {
     const { harmed } = await buildMap();
-    const error = await h.refuse('consents.record', {
-      caseId,
-      purpose: 'map-sharing-external',
-      subject: 'parent-carer',
-      personId: harmed.id,
-      status: 'given',
-      reason: '',
-    });
+    const error = await h.refuse('consents.record', consentRecord(caseId, 'parent-carer', harmed.id));
     expect(error.problems).toEqual([{ path: 'personId', message: 'is not a parent or carer on this case' }]);
     expect((await h.call('map.get', { caseId })).consents).toEqual([]);
   });
@@ -276,13 +276,7 @@ describe('sharing the map', () => {
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
     h.host.saveFile = join(folder.path, 'map-external.docx');
-    const exportExternal = {
-      caseId,
-      audience: 'external' as const,
-      recipient: 'CAMHS',
-      view: 'anonymised' as const,
-      format: 'docx' as const,
-    };
+    const exportExternal = externalMapShare(caseId);
     const refused = await h.refuse('map.export', exportExternal);
     expect(refused.code).toBe('rule-broken');
     expect(refused.message).toContain(
@@ -292,34 +286,13 @@ describe('sharing the map', () => {
     expect(refused.message).toContain('The consent of Mother (parent/carer) is not recorded.');
     expect(existsSync(h.host.saveFile)).toBe(false);
 
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'map-sharing-external',
-      subject: 'child',
-      personId: null,
-      status: 'given',
-      reason: '',
-    });
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'map-sharing-external',
-      subject: 'social-worker-permission',
-      personId: null,
-      status: 'given',
-      reason: '',
-    });
+    await h.call('consents.record', consentRecord(caseId, 'child', null));
+    await h.call('consents.record', consentRecord(caseId, 'social-worker-permission', null));
     const stillRefused = await h.refuse('map.export', exportExternal);
     expect(stillRefused.message).toBe(
       'The map cannot be shared with an external agency yet. The consent of Mother (parent/carer) is not recorded.',
     );
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'map-sharing-external',
-      subject: 'parent-carer',
-      personId: mother.id,
-      status: 'given',
-      reason: '',
-    });
+    await h.call('consents.record', consentRecord(caseId, 'parent-carer', mother.id));
 
     expect(await h.call('map.export', exportExternal)).toEqual({ savedTo: h.host.saveFile });
     const [entry] = recentAudit(h.wb.db(), 1);
@@ -378,13 +351,7 @@ describe('sharing the map', () => {
 describe('anonymised means anonymised', () => {
   it('replaces every name the case knows in the anonymised Word export, and keeps the marked words out of the trail', async () => {
     const child = await h.call('children.create', NAMED_CHILD);
-    const named = await h.call('cases.open', {
-      childId: child.id,
-      profileId: 'lancashire',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const named = await h.call('cases.open', { childId: child.id, ...teamAllocation(team) });
     await fillCaseWithNames(h.call, named.id);
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
@@ -411,46 +378,26 @@ describe('anonymised means anonymised', () => {
 });
 
 describe('consent that fits real families', () => {
-  const external = {
-    audience: 'external' as const,
-    recipient: 'CAMHS',
-    view: 'anonymised' as const,
-    format: 'docx' as const,
-  };
   async function father(onCase: string) {
-    const person = await h.call('people.add', {
-      caseId: onCase,
-      kind: 'parent-carer',
-      name: 'Dan Example',
-      anonymisedLabel: 'Father',
-      relationship: 'father',
-    });
+    const person = await addParentCarer(h, onCase, 'Dan Example', 'Father', 'father');
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
     for (const subject of ['child', 'social-worker-permission'] as const)
-      await h.call('consents.record', {
-        caseId: onCase,
-        purpose: 'map-sharing-external',
-        subject,
-        personId: null,
-        status: 'given',
-        reason: '',
-      });
-    await h.call('consents.record', {
-      caseId: onCase,
-      purpose: 'map-sharing-external',
-      subject: 'parent-carer',
-      personId: person.id,
-      status: 'not-sought',
-      reason: 'No contact since 2022; whereabouts unknown',
-    });
+      await h.call('consents.record', consentRecord(onCase, subject, null));
+    await h.call(
+      'consents.record',
+      consentRecord(onCase, 'parent-carer', person.id, {
+        status: 'not-sought',
+        reason: 'No contact since 2022; whereabouts unknown',
+      }),
+    );
     return person;
   }
 
   it('lets the social worker record why a father cannot be asked and a manager approve, as the profile’s consent entry says; the share record and the trail show both', async () => {
     const dad = await father(caseId);
     h.host.saveFile = join(folder.path, 'shared.docx');
-    const refused = await h.refuse('map.export', { caseId, ...external });
+    const refused = await h.refuse('map.export', externalMapShare(caseId));
     expect(refused.message).toContain(
       'The consent of Father (parent/carer) was not sought. If they cannot be asked, the allocated social worker can record why, for a manager to approve.',
     );
@@ -486,7 +433,7 @@ describe('consent that fits real families', () => {
 
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
-    expect(await h.call('map.export', { caseId, ...external })).toEqual({ savedTo: h.host.saveFile });
+    expect(await h.call('map.export', externalMapShare(caseId))).toEqual({ savedTo: h.host.saveFile });
     const [share] = (await h.call('map.get', { caseId })).shares;
     expect(share?.consentBasis).toContain('Father (parent/carer) was not asked: whereabouts unknown.');
     expect(share?.consentBasis).toContain('Reason recorded by Sam Social Worker');
@@ -512,10 +459,8 @@ describe('consent that fits real families', () => {
     });
     const strict = await h.call('cases.open', {
       childId: child.id,
+      ...teamAllocation(team),
       profileId: 'lancashire-strict',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
     });
     const dad = await father(strict.id);
     const before = (await h.call('map.get', { caseId: strict.id })).consentExceptions;

@@ -7,7 +7,7 @@ import { docxParts } from '../support/docx-xml.ts';
 import { exportFixture, type Fixture, signedOff } from '../support/export-fixture.ts';
 import { docxToPdf, pdfLines, pdfText, pdfToPngs } from '../support/libreoffice.ts';
 import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, harness, signInAs } from '../support/workbench.ts';
 
 // The report tells the whole pathway in order, in the organisation's format; the chronology does too.
 
@@ -15,15 +15,7 @@ let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let f: Fixture;
 
-const LOGIN: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-};
-async function signInAs(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: LOGIN[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username);
 
 /** The pathway of the Lancashire case around its assessment, each step recorded through its own call. */
 async function wholePathway(harnessed: Harness, fixture: Fixture) {
@@ -87,7 +79,7 @@ async function wholePathway(harnessed: Harness, fixture: Fixture) {
   });
   // The consultation was requested when the fixture was made (20/11/2026 09:00); the hub met that morning.
   harnessed.travelTo(new Date('2026-11-20T12:00:00Z'));
-  await signInAs('yas.yos');
+  await as('yas.yos');
   await call('consultations.screen', {
     consultationId: fixture.consultationId,
     expectedVersion: 1,
@@ -105,7 +97,7 @@ async function wholePathway(harnessed: Harness, fixture: Fixture) {
     nextSteps: ['pattern-mapping', 'aim-assessment'],
     notes: '',
   });
-  await signInAs('admin');
+  await as('admin');
 }
 
 beforeEach(async () => {
@@ -275,7 +267,7 @@ describe('the referrer and case notes (issue 14)', () => {
 
 /** The assessment itself, written as practitioners write it: sources, a session, a rated domain, a formulation. */
 async function assessed() {
-  await signInAs('sam.sw');
+  await as('sam.sw');
   const assessmentId = f.assessmentId;
   await h.call('assessments.addSource', {
     assessmentId,
@@ -329,7 +321,7 @@ async function assessed() {
   });
   const itemId = view.domains.find((d) => d.id === 'developmental')?.items[0]?.id ?? '';
   for (const who of ['sam.sw', 'yas.yos']) {
-    await signInAs(who);
+    await as(who);
     await h.call('assessments.rate', {
       itemId,
       rating: 'clear',

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxParts } from '../support/docx-xml.ts';
 import { exportFixture, type Fixture, signedOff } from '../support/export-fixture.ts';
 import { tempFolder } from '../support/temp.ts';
-import { ADMIN_PASSWORD, type Harness, harness, SW_PASSWORD, YOS_PASSWORD } from '../support/workbench.ts';
+import { type Harness, harness, signInAs } from '../support/workbench.ts';
 
 // The AIM report at the level of Word itself: styles, headings, tables, the watermark, fields, signatures.
 
@@ -11,15 +11,7 @@ let folder: ReturnType<typeof tempFolder>;
 let h: Harness;
 let f: Fixture;
 
-const PASSWORDS: Record<string, string> = {
-  admin: ADMIN_PASSWORD,
-  'sam.sw': SW_PASSWORD,
-  'yas.yos': YOS_PASSWORD,
-};
-async function as(username: string) {
-  await h.call('session.signOut', {});
-  await h.call('session.signIn', { username, password: PASSWORDS[username] ?? '' });
-}
+const as = (username: string) => signInAs(h, username);
 
 beforeEach(async () => {
   folder = tempFolder();

@@ -9,6 +9,7 @@ import {
   openCaseFor,
   signInAs,
   TEAM_PASSWORDS,
+  teamAllocation,
 } from '../support/workbench.ts';
 
 // Review finding 5: temporary access (a break-glass grant, or hub access through an open consultation)
@@ -124,13 +125,7 @@ describe('temporary access cannot be made permanent', () => {
     expect(entry?.summary).toBe(`changed the allocation: managers [${team.admin.id}] → [${after}]`);
     expect(entry?.summary).not.toMatch(/Max|Alex/);
     // The case's own manager may open another case for the same child.
-    const another = await h.call('cases.open', {
-      childId,
-      profileId: 'blackpool',
-      socialWorkerId: team.socialWorker.id,
-      yosPractitionerId: team.yos.id,
-      managerIds: [team.admin.id],
-    });
+    const another = await h.call('cases.open', { childId, ...teamAllocation(team), profileId: 'blackpool' });
     expect(another.childId).toBe(childId);
   });
 });

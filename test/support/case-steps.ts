@@ -99,16 +99,65 @@ export const DECIDED_20_NOVEMBER = {
   lastBehaviourDate: '2026-10-20',
 };
 
+/** A hub consultation meeting held on 5 November 2026 that found the behaviour problematic and advised
+ * pattern mapping; `answers` changes any of it. */
+export const consultationHeld = (
+  consultationId: string,
+  answers: Partial<MeetingRecord> = {},
+): MeetingRecord => ({
+  consultationId,
+  expectedVersion: 2,
+  heldAt: '2026-11-05T09:00:00Z',
+  chair: 'Hana Hub',
+  attendees: [{ name: 'Hana Hub', role: '', agency: '', attendance: 'attended' }],
+  outcome: 'problematic',
+  resourcesShared: '',
+  nextSteps: ['pattern-mapping'],
+  notes: '',
+  ...answers,
+});
+type MeetingRecord = CallRequest<'consultations.recordMeeting'>;
+
+/** The map, anonymised, as a Word file for CAMHS: a share with an external agency, which needs consent. */
+export const externalMapShare = (caseId: string): CallRequest<'map.export'> => ({
+  caseId,
+  audience: 'external',
+  recipient: 'CAMHS',
+  view: 'anonymised',
+  format: 'docx',
+});
+
+/** Adds a parent or carer of the child to the case, shown as `anonymisedLabel` where the family is not named. */
+export const addParentCarer = (
+  h: Pick<Harness, 'call'>,
+  caseId: string,
+  name: string,
+  anonymisedLabel: string,
+  relationship: string,
+) => h.call('people.add', { caseId, kind: 'parent-carer', name, anonymisedLabel, relationship });
+
 /** Adds the child's mother to the case, shown as "Mother" where the child's family is not named. */
-export function addMother(h: Harness, caseId: string, name = 'Sarah Example') {
-  return h.call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name,
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-}
+export const addMother = (h: Pick<Harness, 'call'>, caseId: string, name = 'Sarah Example') =>
+  addParentCarer(h, caseId, name, 'Mother', 'mother');
+
+type ConsentRequest = CallRequest<'consents.record'>;
+
+/** A consent as the form records it: given, with no reason, to share the map with an external agency;
+ * `extra` changes any of it (the purpose, a refusal and its reason, how and when it was given …). */
+export const consentRecord = (
+  caseId: string,
+  subject: ConsentRequest['subject'],
+  personId: string | null,
+  extra: Partial<ConsentRequest> = {},
+): ConsentRequest => ({
+  caseId,
+  purpose: 'map-sharing-external',
+  subject,
+  personId,
+  status: 'given',
+  reason: '',
+  ...extra,
+});
 
 /** Records that the child and their mother consent to a hub referral, said how and when where given. */
 export async function referralConsents(
@@ -121,15 +170,10 @@ export async function referralConsents(
     ['child', null],
     ['parent-carer', motherId],
   ] as const)
-    await call('consents.record', {
-      caseId,
-      purpose: 'hub-referral',
-      subject,
-      personId,
-      status: 'given',
-      reason: '',
-      ...how,
-    });
+    await call(
+      'consents.record',
+      consentRecord(caseId, subject, personId, { purpose: 'hub-referral', ...how }),
+    );
 }
 
 /** Adds the child's mother to the case and records that she and the child consent to a hub referral. */

@@ -8,6 +8,7 @@ import {
   openCaseFor,
   SW_PASSWORD,
   seededTeam,
+  teamAllocation,
   YOS_PASSWORD,
 } from './workbench.ts';
 
@@ -22,10 +23,8 @@ export async function exportFixture(h: Harness) {
   // Lancashire records hub consultations; Blackpool's profile has the strategy-meeting outcomes.
   const meetingCase = await h.call('cases.open', {
     childId: hsbCase.childId,
+    ...teamAllocation(team),
     profileId: 'blackpool',
-    socialWorkerId: team.socialWorker.id,
-    yosPractitionerId: team.yos.id,
-    managerIds: [team.admin.id],
   });
   await h.call('pathway.recordConcern', schoolConcern(meetingCase.id));
   const withMeeting = await h.call('pathway.recordStrategyMeeting', {

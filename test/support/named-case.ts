@@ -1,4 +1,5 @@
 import type { CallName, CallRequest, CallResponse } from '#contract/calls.ts';
+import { addMother, addParentCarer } from './case-steps.ts';
 
 // A case full of names, for the anonymisation tests: the child's own names, school and area; the people
 // on the case; professionals (a workbench user, an officer and a teacher at the mapping meeting); the
@@ -39,20 +40,8 @@ export const ANONYMISED_WORDS = ['[school]', '[police officer]', '[town]'];
 
 /** Fills the case with people, items naming everyone, a mapping meeting and two marked words. */
 export async function fillCaseWithNames(call: Call, caseId: string): Promise<void> {
-  const mother = await call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Sarah Thwaite',
-    anonymisedLabel: 'Mother',
-    relationship: 'mother',
-  });
-  await call('people.add', {
-    caseId,
-    kind: 'parent-carer',
-    name: 'Darren Thwaite',
-    anonymisedLabel: 'Father',
-    relationship: 'father',
-  });
+  const mother = await addMother({ call }, caseId, 'Sarah Thwaite');
+  await addParentCarer({ call }, caseId, 'Darren Thwaite', 'Father', 'father');
   await call('map.saveMeeting', {
     caseId,
     meetingId: null,

@@ -39,6 +39,17 @@ export const ROUTE_LABELS = {
   criminal: 'Criminal: police instigate an AIM strategy meeting and the youth justice service leads',
 } as const;
 
+/** The decision to assess as the assessment view and the report both give it: the route and why. */
+export const decisionOf = (a: AssessmentRow) => ({
+  route: a.route,
+  routeLabel: ROUTE_LABELS[a.route],
+  reasons: a.reasons,
+  qualityReviewNotified: a.qualityReviewNotified,
+  decisionAt: a.decisionAt,
+  eligibility: a.eligibility,
+  proceedReason: a.proceedReason,
+});
+
 /** The window rule for the case's profile (e.g. Lancashire step 8: 45 working days from the first meeting with the child). */
 export function windowRule(db: Db, a: AssessmentRow) {
   const hsbCase = findCase(db, a.caseId);
@@ -139,13 +150,7 @@ export function readAssessment(db: Db, id: string, viewerId: string, now: string
       outcome: a.framework.outcome,
     },
     itemSetName: itemSet?.name ?? null,
-    route: a.route,
-    routeLabel: ROUTE_LABELS[a.route],
-    reasons: a.reasons,
-    qualityReviewNotified: a.qualityReviewNotified,
-    decisionAt: a.decisionAt,
-    eligibility: a.eligibility,
-    proceedReason: a.proceedReason,
+    ...decisionOf(a),
     leadAssessor: person(a.leadAssessorId),
     coAssessor: person(a.coAssessorId),
     viewerRole,

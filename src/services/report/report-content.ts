@@ -22,7 +22,7 @@ import type { Db } from '#store/database.ts';
 import { deadlinesOfCase } from '#store/deadlines.ts';
 import { itemsOfCase, lifeEventTypes, peopleOfCase } from '#store/pattern-map.ts';
 import { findUser } from '#store/users.ts';
-import { ROUTE_LABELS, windowRule } from '../assessments/view.ts';
+import { decisionOf, windowRule } from '../assessments/view.ts';
 import { namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 import { buildReportPathway, type ReportPathway } from './pathway-content.ts';
@@ -184,13 +184,7 @@ export function buildReportContent(db: Db, a: AssessmentRow): ReportContent {
           version: a.framework.version,
           itemSetName: itemSet?.name ?? null,
         },
-        route: a.route,
-        routeLabel: ROUTE_LABELS[a.route],
-        reasons: a.reasons,
-        qualityReviewNotified: a.qualityReviewNotified,
-        decisionAt: a.decisionAt,
-        eligibility: a.eligibility,
-        proceedReason: a.proceedReason,
+        ...decisionOf(a),
         outcome: a.outcome,
         outcomeLabel: outcomeLabelOf(a.framework, a.outcome),
         leadAssessorId: a.leadAssessorId,

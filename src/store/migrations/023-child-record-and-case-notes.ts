@@ -1,4 +1,4 @@
-import type { Migration } from './migration.ts';
+import { sqlMigration } from './migration.ts';
 
 /**
  * Issue 14: the child's record complete enough to use (ethnicity, first language, interpreter, SEND,
@@ -7,11 +7,11 @@ import type { Migration } from './migration.ts';
  * attributed and add-only (a correction is a new note). Every new column and table travels with the
  * case (src/store/sync/tables.ts); names, addresses and the GP are hidden in the anonymised view.
  */
-export const childRecordAndCaseNotes: Migration = {
-  version: 23,
-  name: 'child-record-and-case-notes',
-  up(db) {
-    db.exec(`
+// The SQL as it shipped, to the letter (SQLite keeps a table's CREATE text as written).
+export const childRecordAndCaseNotes = sqlMigration(
+  23,
+  'child-record-and-case-notes',
+  `
       ALTER TABLE children ADD COLUMN ethnicity TEXT NOT NULL DEFAULT '';
       ALTER TABLE children ADD COLUMN first_language TEXT NOT NULL DEFAULT '';
       ALTER TABLE children ADD COLUMN interpreter_needed TEXT NOT NULL DEFAULT '';
@@ -37,6 +37,5 @@ export const childRecordAndCaseNotes: Migration = {
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
       CREATE INDEX case_notes_by_case ON case_notes(case_id, event_day);
-    `);
-  },
-};
+    `,
+);

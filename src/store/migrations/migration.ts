@@ -5,3 +5,12 @@ export interface Migration {
   name: string;
   up(db: Db): void;
 }
+
+/** A migration that only runs SQL (new columns, tables and indexes). */
+export const sqlMigration = (version: number, name: string, sql: string): Migration => ({
+  version,
+  name,
+  up(db) {
+    db.exec(sql);
+  },
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consentToHubReferral } from '../../support/case-steps.ts';
+import { consentRecord, consentToHubReferral, externalMapShare } from '../../support/case-steps.ts';
 import { type SeededWorkbench, seededWorkbenchEachTest } from '../../support/each-test.ts';
 import type { Harness } from '../../support/workbench.ts';
 import {
@@ -71,26 +71,13 @@ describe('whose consent a pattern-map share needs is the profile’s', () => {
     // Caught before: the Lancashire rule (social worker, child and every parent/carer) applied to every profile.
     const caseId = await openCase(h, team, 'islington');
     await as(h, 'sam.sw');
-    const exportExternal = {
-      caseId,
-      audience: 'external' as const,
-      recipient: 'CAMHS',
-      view: 'anonymised' as const,
-      format: 'docx' as const,
-    };
+    const exportExternal = externalMapShare(caseId);
     h.host.saveFile = join(folder.path, 'map.docx');
     const refused = await h.refuse('map.export', exportExternal);
     expect(refused.message).toBe(
       'The map cannot be shared with an external agency yet. The permission of the allocated social worker (Sam Social Worker) is not recorded.',
     );
-    await h.call('consents.record', {
-      caseId,
-      purpose: 'map-sharing-external',
-      subject: 'social-worker-permission',
-      personId: null,
-      status: 'given',
-      reason: '',
-    });
+    await h.call('consents.record', consentRecord(caseId, 'social-worker-permission', null));
     expect(await h.call('map.export', exportExternal)).toEqual({ savedTo: h.host.saveFile });
   });
 });

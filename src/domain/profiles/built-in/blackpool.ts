@@ -1,12 +1,6 @@
 import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
-import {
-  ABUSIVE_DESCRIPTORS,
-  BROOK_AGE_BANDS,
-  INAPPROPRIATE_DESCRIPTORS,
-  PROBLEMATIC_DESCRIPTORS,
-  VIOLENT_DESCRIPTORS,
-} from './shared.ts';
+import { BROOK_AGE_BANDS, HACKETT_MATRIX } from './shared.ts';
 
 const SOURCE = SOURCE_TITLES.blackpool;
 const pathway = { source: SOURCE, section: 'Sexually Harmful Behaviour Pathway: Amber/Red Process/Outcome' };
@@ -52,24 +46,8 @@ export const blackpoolProfile: Profile = {
       section: 'Sexually Harmful Behaviour Pathway: screening with the Brook Traffic Light Tool',
     },
   },
-  riskMatrix: {
-    // Blackpool screens by Brook colour; the Hackett categories are kept for the strategy meeting.
-    citation: {
-      source: SOURCE_TITLES.islington,
-      section: '3. Identifying Risk Level (Hackett categories)',
-    },
-    rows: [
-      {
-        category: '0',
-        hackett: 'inappropriate',
-        label: 'Inappropriate',
-        descriptors: INAPPROPRIATE_DESCRIPTORS,
-      },
-      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
-      { category: '2', hackett: 'abusive', label: 'Abusive', descriptors: ABUSIVE_DESCRIPTORS },
-      { category: '3', hackett: 'violent', label: 'Violent', descriptors: VIOLENT_DESCRIPTORS },
-    ],
-  },
+  // Blackpool screens by Brook colour; the Hackett categories are kept for the strategy meeting.
+  riskMatrix: HACKETT_MATRIX,
   triggerEvents: [
     {
       id: 'concern-screened',

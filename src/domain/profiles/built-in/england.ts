@@ -1,12 +1,5 @@
-import { SOURCE_TITLES } from '../citations.ts';
 import type { Profile } from '../schema.ts';
-import {
-  ABUSIVE_DESCRIPTORS,
-  BROOK_AGE_BANDS,
-  INAPPROPRIATE_DESCRIPTORS,
-  PROBLEMATIC_DESCRIPTORS,
-  VIOLENT_DESCRIPTORS,
-} from './shared.ts';
+import { BROOK_AGE_BANDS, HACKETT_MATRIX } from './shared.ts';
 
 // National statutory guidance rather than a seed file. Sections are named by chapter and subject;
 // check the paragraph numbers against the published edition before relying on them in a report.
@@ -38,23 +31,7 @@ export const englandProfile: Profile = {
     ],
     ageBands: BROOK_AGE_BANDS,
   },
-  riskMatrix: {
-    citation: {
-      source: SOURCE_TITLES.islington,
-      section: '3. Identifying Risk Level (Hackett categories)',
-    },
-    rows: [
-      {
-        category: '0',
-        hackett: 'inappropriate',
-        label: 'Inappropriate',
-        descriptors: INAPPROPRIATE_DESCRIPTORS,
-      },
-      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
-      { category: '2', hackett: 'abusive', label: 'Abusive', descriptors: ABUSIVE_DESCRIPTORS },
-      { category: '3', hackett: 'violent', label: 'Violent', descriptors: VIOLENT_DESCRIPTORS },
-    ],
-  },
+  riskMatrix: HACKETT_MATRIX,
   triggerEvents: [
     { id: 'referral-received', label: "Referral received by children's social care" },
     { id: 'strategy-discussion-held', label: 'Strategy discussion held that started a section 47 enquiry' },

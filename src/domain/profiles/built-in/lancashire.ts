@@ -4,8 +4,7 @@ import {
   ABUSIVE_DESCRIPTORS,
   BROOK_AGE_BANDS,
   BROOK_COLOURS_AMBER,
-  INAPPROPRIATE_DESCRIPTORS,
-  PROBLEMATIC_DESCRIPTORS,
+  HACKETT_LOWER_ROWS,
   VIOLENT_DESCRIPTORS,
 } from './shared.ts';
 
@@ -42,13 +41,7 @@ export const lancashireProfile: Profile = {
     },
     rows: [
       { category: 'normal', hackett: 'normal', label: 'Normal', descriptors: [] },
-      {
-        category: '0',
-        hackett: 'inappropriate',
-        label: 'Inappropriate',
-        descriptors: INAPPROPRIATE_DESCRIPTORS,
-      },
-      { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
+      ...HACKETT_LOWER_ROWS,
       { category: '2', hackett: 'abusive', label: 'Harmful – abusive', descriptors: ABUSIVE_DESCRIPTORS },
       { category: '3', hackett: 'violent', label: 'Harmful – violent', descriptors: VIOLENT_DESCRIPTORS },
     ],

@@ -4,7 +4,8 @@
  * (seed 002, §3); they are public local-authority guidance, kept here in short paraphrase.
  * Brook's behaviour lists are Brook's content and are deliberately not included.
  */
-import type { ProfileInput } from '../schema.ts';
+import { SOURCE_TITLES } from '../citations.ts';
+import type { Profile, ProfileInput } from '../schema.ts';
 
 type Descriptor = { id: string; text: string };
 
@@ -42,6 +43,23 @@ export const VIOLENT_DESCRIPTORS: Descriptor[] = [
   },
   { id: 'sadism', text: 'Sadism' },
 ];
+
+/** Hackett's categories 0 (inappropriate) and 1 (problematic) under their own names, with their descriptors. */
+export const HACKETT_LOWER_ROWS: Profile['riskMatrix']['rows'] = [
+  { category: '0', hackett: 'inappropriate', label: 'Inappropriate', descriptors: INAPPROPRIATE_DESCRIPTORS },
+  { category: '1', hackett: 'problematic', label: 'Problematic', descriptors: PROBLEMATIC_DESCRIPTORS },
+];
+
+/** The risk matrix of a profile that keeps Hackett's four categories under their own names, as Islington's
+ * procedure (seed 002, §3) states them. */
+export const HACKETT_MATRIX: Profile['riskMatrix'] = {
+  citation: { source: SOURCE_TITLES.islington, section: '3. Identifying Risk Level (Hackett categories)' },
+  rows: [
+    ...HACKETT_LOWER_ROWS,
+    { category: '2', hackett: 'abusive', label: 'Abusive', descriptors: ABUSIVE_DESCRIPTORS },
+    { category: '3', hackett: 'violent', label: 'Violent', descriptors: VIOLENT_DESCRIPTORS },
+  ],
+};
 
 /** Brook Traffic Light Tool age bands (the tool judges behaviour against the child's band). */
 export const BROOK_AGE_BANDS: ProfileInput['brook']['ageBands'] = [

@@ -3,7 +3,7 @@ import { consentFor, type TrainedAssessors, trainedAssessors } from '#domain/pro
 import type { Profile } from '#domain/profiles/schema.ts';
 import { NOT_STATED, NOT_STATED_TEXT } from '#domain/profiles/schema-parts.ts';
 import { CONSENT_FROM, describeCriterion } from './describe.ts';
-import { Bullets, CitationText, Part, Row } from './parts.tsx';
+import { Bullets, CitationText, Part, Row, SourceNote } from './parts.tsx';
 
 // The profile's rules in words: each part of the profile screen after the tables.
 
@@ -61,9 +61,7 @@ export function PathwayParts({ profile }: { profile: Profile }) {
               </Bullets>
             </Row>
           </dl>
-          <p className="body hint">
-            Source: <CitationText citation={profile.strategyMeeting.citation} />
-          </p>
+          <SourceNote citation={profile.strategyMeeting.citation} />
         </Part>
       ) : null}
 
@@ -92,11 +90,7 @@ export function PracticeParts({ profile }: { profile: Profile }) {
             <Row label="Screened by">{profile.consultation.screenedBy}</Row>
             <Row label="Who may screen">{screeningAgencies(profile.consultation.screeningAgencies)}</Row>
           </dl>
-          {profile.consultation.citation ? (
-            <p className="body hint">
-              Source: <CitationText citation={profile.consultation.citation} />
-            </p>
-          ) : null}
+          <SourceNote citation={profile.consultation.citation} />
         </Part>
       ) : null}
 
@@ -148,9 +142,7 @@ export function PracticeParts({ profile }: { profile: Profile }) {
             </Row>
             <Row label="Sign-off">{profile.aim.signOffRoles.join('; ') || NOT_STATED_TEXT}</Row>
           </dl>
-          <p className="body hint">
-            Source: <CitationText citation={profile.aim.citation} />
-          </p>
+          <SourceNote citation={profile.aim.citation} />
         </Part>
       ) : null}
 

@@ -9,7 +9,7 @@ import {
   hackettTerm,
   NATION_LABELS,
 } from './describe.ts';
-import { CitationText, Part } from './parts.tsx';
+import { CitationText, Part, SourceNote } from './parts.tsx';
 
 // The profile's tables: timescales, the risk matrix and the Brook colours and age bands.
 
@@ -69,9 +69,7 @@ export function RiskMatrixPart({ profile }: { profile: Profile }) {
           </tr>
         ))}
       </DataTable>
-      <p className="body hint">
-        Source: <CitationText citation={profile.riskMatrix.citation} />
-      </p>
+      <SourceNote citation={profile.riskMatrix.citation} />
     </Part>
   );
 }
@@ -104,11 +102,7 @@ export function BrookPart({ profile }: { profile: Profile }) {
           ))}
         </BrookTable>
       </div>
-      {profile.brook.citation ? (
-        <p className="body hint">
-          Source: <CitationText citation={profile.brook.citation} />
-        </p>
-      ) : null}
+      <SourceNote citation={profile.brook.citation} />
     </Part>
   );
 }

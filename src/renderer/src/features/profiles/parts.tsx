@@ -22,6 +22,15 @@ export function CitationText({ citation, small = false }: { citation: Citation; 
   return <span className={small ? 'citation citation--inline' : undefined}>{citationText(citation)}</span>;
 }
 
+/** The hint under a part saying where its rules come from; nothing where no source is recorded. */
+export function SourceNote({ citation }: { citation: Citation | undefined }) {
+  return citation ? (
+    <p className="body hint">
+      Source: <CitationText citation={citation} />
+    </p>
+  ) : null;
+}
+
 /** A bulleted list, flush inside a summary row; or what `none` says when there is nothing in it. */
 export function Bullets<T>({
   items,
