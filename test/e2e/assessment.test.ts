@@ -514,6 +514,12 @@ describe('the AIM assessment workspace, two co-assessors in turn', () => {
   it('a review starts version 2 from version 1, shows what changed, and leaves version 1 read-only', async () => {
     const { page } = app;
     const versions = page.getByRole('region', { name: 'Versions' });
+    // Irreversible, so the form says what will happen before it is sent (issue 17).
+    await versions
+      .getByText(
+        'This cannot be undone: version 1 will be kept exactly as it is now and can no longer be changed.',
+      )
+      .waitFor();
     await versions.getByLabel('Reason for the review').fill('Riley moved to a new foster placement');
     await versions.getByRole('button', { name: 'Start a review' }).click();
     await page.getByText('Version 2 has started as a review.', { exact: false }).waitFor();

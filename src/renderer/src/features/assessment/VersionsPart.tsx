@@ -9,6 +9,7 @@ import { InstantText } from '../../ui/DateText.tsx';
 import { Form, FormTextArea, SubmitButton } from '../../ui/form/Form.tsx';
 import { useAction } from '../../ui/form/useAction.ts';
 import { useWorkbenchForm } from '../../ui/form/useWorkbenchForm.ts';
+import { WarningText } from '../../ui/Notice.tsx';
 import { missingProblems } from '../../ui/problems.ts';
 import { Refusal } from '../../ui/Refusal.tsx';
 import { PartHeading, type PartProps, partTitleId, STATE_WORDS } from './shared.tsx';
@@ -65,7 +66,9 @@ export function VersionsPart({ view }: PartProps) {
       </ol>
       {error ? <Refusal title="The versions could not be compared" message={error.message} /> : null}
       {comparison ? <ComparisonView comparison={comparison} /> : null}
-      {isLatest && isAssessor && !view.readOnly ? <ReviewForm assessmentId={view.id} /> : null}
+      {isLatest && isAssessor && !view.readOnly ? (
+        <ReviewForm assessmentId={view.id} versionNo={view.versionNo} />
+      ) : null}
     </section>
   );
 }
@@ -119,7 +122,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
   );
 }
 
-function ReviewForm({ assessmentId }: { assessmentId: string }) {
+function ReviewForm({ assessmentId, versionNo }: { assessmentId: string; versionNo: number }) {
   const { navigate } = useRouter();
   const form = useWorkbenchForm({
     id: FORM,
@@ -142,9 +145,15 @@ function ReviewForm({ assessmentId }: { assessmentId: string }) {
       labelledBy="review-title"
       title="Start a review"
       before={
-        <p className="body hint">
-          The new version starts with everything in this one. Independent ratings open again for changes.
-        </p>
+        <>
+          <p className="body hint">
+            The new version starts with everything in this one. Independent ratings open again for changes.
+          </p>
+          <WarningText>
+            This cannot be undone: version {versionNo} will be kept exactly as it is now and can no longer be
+            changed.
+          </WarningText>
+        </>
       }
     >
       <FormTextArea
