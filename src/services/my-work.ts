@@ -80,8 +80,11 @@ export function inbox(wb: Workbench): InboxItem[] {
       detail: string,
       since = last?.at ?? '',
     ) => items.push({ kind, caseId: a.caseId, title, detail, since, due: null, place: { screen, id: a.id } });
-    // Who may approve or sign is the sign-off's own decision (the profile's rules included), not guessed here.
-    const allowed = a.state === 'in-progress' ? null : signOffStatus(wb, a.id).allowed;
+    // Who may approve or sign is the sign-off's own decision (the profile's rules included), not guessed
+    // here; asked only where an approval or a signature is waiting (the status verifies signatures, and
+    // a final or replaced version waits for nothing).
+    const allowed =
+      a.state === 'submitted' || a.state === 'approved' ? signOffStatus(wb, a.id).allowed : null;
     if (a.state === 'submitted' && allowed?.approve) {
       forAssessment(
         'quality-assure',
