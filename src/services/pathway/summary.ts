@@ -42,6 +42,14 @@ export const NEXT_STEPS: Record<string, string> = {
  * The actions asked for on the case, each done once its step is recorded: the profile's own, then (once
  * an AIM assessment is final) the intervention plan that follows it.
  */
+/** A sign-off step in the case history, in practitioners' words. */
+const TRANSITION_WORDS: Record<string, string> = {
+  submit: 'submitted for quality assurance',
+  return: 'returned with comments',
+  approve: 'approved',
+  sign: 'signed by one co-assessor',
+};
+
 export function trackedActionsOfCase(db: Db, caseId: string, profile: Profile) {
   const events = caseEvents(db, caseId);
   const latestCategory = events.filter((e) => e.event === CATEGORY_EVENT).at(-1)?.details as
@@ -219,13 +227,24 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
     });
   }
   for (const a of assessments) {
+    // Started, then each sign-off step on its own day: the start row never carries a later state.
+    const version = `${a.framework.name} assessment, version ${a.versionNo}`;
     history.push({
       at: a.startedAt,
       kind: 'AIM assessment',
-      title: `${a.framework.name} assessment, version ${a.versionNo}: ${STATE_LABELS[a.state as ReportState] ?? a.state}`,
+      title: `${version} started`,
       detail: a.reasons,
       byName: name(a.startedBy),
     });
+    for (const t of transitionsOf(db, a.id)) {
+      history.push({
+        at: t.at,
+        kind: 'AIM assessment',
+        title: `${version} ${t.toState === 'final' ? 'signed by both co-assessors: final' : (TRANSITION_WORDS[t.action] ?? t.action)}`,
+        detail: t.comments,
+        byName: name(t.by),
+      });
+    }
     steps.push({
       at: a.startedAt,
       stage: `AIM assessment (version ${a.versionNo}): ${(STATE_LABELS[a.state as ReportState] ?? a.state).toLowerCase()}`,
