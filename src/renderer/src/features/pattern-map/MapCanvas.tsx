@@ -14,7 +14,7 @@ import {
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DETAIL_ZOOM, DetailContext, nodeTypes } from './ItemNode.tsx';
-import { LinkLayer } from './LinkLayer.tsx';
+import { edgeTypes } from './LinkEdge.tsx';
 import { INCIDENT_LANE } from './labels.ts';
 import { AXIS_HEIGHT, LANE_LABEL_WIDTH, LaneLabels, MapBackdrop, TimeAxis } from './MapOverlays.tsx';
 import { Overview } from './Overview.tsx';
@@ -41,7 +41,6 @@ const ARIA_LABELS = {
 const MIN_FIT_ZOOM = READABLE_ZOOM;
 const NO_KEY = null;
 const PRO_OPTIONS = { hideAttribution: true };
-const NO_LINKS: never[] = [];
 
 interface Props {
   /** The label of the region holding the map, for screen readers. */
@@ -66,9 +65,10 @@ export function MapCanvas(props: Props) {
 
 function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Props) {
   const store = useMapStoreApi();
-  const { nodes, onNodesChange } = useMapStore(
+  const { nodes, edges, onNodesChange } = useMapStore(
     useShallow((s) => ({
       nodes: s.nodes,
+      edges: s.projection.edges,
       onNodesChange: s.onNodesChange,
     })),
   );
@@ -144,9 +144,9 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
       <DetailContext.Provider value={detailed}>
         <ReactFlow<ItemNode>
           nodes={nodes}
-          // The links are drawn by LinkLayer, in one SVG, not as React Flow edges.
-          edges={NO_LINKS}
+          edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
@@ -167,7 +167,6 @@ function Canvas({ label, className, maxFitZoom = 1, onMove, onConnectItems }: Pr
         >
           <ViewportPortal>
             <MapBackdrop />
-            <LinkLayer />
           </ViewportPortal>
           <TimeAxis />
           <LaneLabels />
