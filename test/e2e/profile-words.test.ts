@@ -70,7 +70,8 @@ async function wordsAt(page: Page, address: string): Promise<string> {
   );
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await expect.poll(() => page.getByText(/^Loading .*…$/).count()).toBe(0);
-  return page.locator('main').innerText();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText: the words as shown.
+  return page.getByRole('main').innerText();
 }
 
 describe('each case shows only its own profile’s words', () => {
