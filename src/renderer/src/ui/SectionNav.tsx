@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { hrefFor, type Route } from '../app/router.tsx';
+import { showHeading } from './addressed-part.ts';
 
 /**
  * The parts of a long screen, each with its own address (so a link or a reload comes back to the same
@@ -45,13 +46,8 @@ export function ShownSection({ section, children }: { section: string; children:
       first.current = false;
       return;
     }
-    const heading = Array.from(container.current?.querySelectorAll<HTMLElement>('h2') ?? []).find(
-      (h) => !h.closest('[hidden]'),
-    );
-    if (!heading) return;
-    heading.tabIndex = -1;
-    heading.focus();
-    heading.scrollIntoView?.({ block: 'nearest' });
+    const heading = container.current?.querySelector<HTMLElement>('h2');
+    if (heading) showHeading(heading, 'nearest');
   }, [section]);
   return (
     <div ref={container} className="shown-section">

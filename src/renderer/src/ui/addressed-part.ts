@@ -10,14 +10,18 @@ export function useAddressedPart(): string | undefined {
   return 'section' in route ? route.section : undefined;
 }
 
-/** Scrolls the heading into view and gives it the focus; false if it is not on the page (yet). */
+/** Scrolls a part's heading into view (to the top of the window, or only as far as needed) and focuses it. */
+export function showHeading(heading: HTMLElement, block: 'start' | 'nearest' = 'start') {
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.scrollIntoView({ block });
+  heading.focus({ preventScroll: true });
+}
+
+/** Shows the part whose heading has this id; false if it is not on the page (yet). */
 export function showPart(headingId: string): boolean {
   const heading = document.getElementById(headingId);
-  if (!heading) return false;
-  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-  heading.scrollIntoView({ block: 'start' });
-  heading.focus({ preventScroll: true });
-  return true;
+  if (heading) showHeading(heading);
+  return heading !== null;
 }
 
 /**
