@@ -12,7 +12,7 @@ import { browserFile, heading, notice, screens } from './setup.ts';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const suite = browserFile('hsb-recovery-key-e2e-', { now: NOW });
-const { expectAccessible } = screens();
+const { expectAccessible } = screens(process.env.HSB_SHOTS);
 let app: WorkbenchPage;
 beforeAll(() => {
   app = suite.app;
