@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Agency } from '#contract/vocabulary.ts';
 import { CHROMIUM_ARGS, openWorkbench, serveRenderer } from '../test/e2e/harness.ts';
@@ -323,7 +325,11 @@ export async function benchMapBrowser(): Promise<string[]> {
           // Chromium's own trace of the measured pan: where each frame's processor time went.
           await browser.startTracing(app.page, { categories: TRACE_CATEGORIES });
           const frames = (await panFrames(app.page, FRAMES)).sort((a, b) => a - b);
-          const split = cpuPerFrame(await browser.stopTracing(), FRAMES);
+          const trace = await browser.stopTracing();
+          // BENCH_MAP_TRACE=folder keeps each size's trace, to open in Chromium's performance panel.
+          if (process.env.BENCH_MAP_TRACE)
+            writeFileSync(join(process.env.BENCH_MAP_TRACE, `map-pan-${n}.json`), trace);
+          const split = cpuPerFrame(trace, FRAMES);
           lines.push(
             `map N=${n}: first render ${Math.round(first)} ms with map.get structured-cloned (${Math.round(overJson)} ms over the test bridge's JSON); panning median ${quantile(frames, 0.5).toFixed(1)} ms, p95 ${quantile(frames, 0.95).toFixed(1)} ms (${frames.length} frames)` +
               ` (processor time a frame: ${split});` +
