@@ -2,7 +2,16 @@ import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#contract/errors.ts';
 import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
-import { ADMIN, browserFile, goTo, heading, setUpAlone, twiceInOneTick, watchCalls } from './setup.ts';
+import {
+  ADMIN,
+  behindQueuedWork,
+  browserFile,
+  goTo,
+  heading,
+  setUpAlone,
+  twiceInOneTick,
+  watchCalls,
+} from './setup.ts';
 
 // The one form foundation (src/renderer/src/ui/form/) through two converted forms, Add user and Change
 // password: two quick submits send one request, a problem found in the page shows the summary and moves focus
@@ -74,7 +83,7 @@ describe('Add user, on the form foundation', () => {
     const before = sent.filter((n) => n === 'users.create').length;
     await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Sam Social Worker has been added with the username sam.sw.').waitFor();
-    await page.waitForTimeout(500);
+    await behindQueuedWork(page);
     expect(sent.filter((n) => n === 'users.create').length - before).toBe(1);
     const users = await call('users.list', {});
     expect(users.filter((u) => u.username === 'sam.sw')).toHaveLength(1);
@@ -155,7 +164,7 @@ describe('Change password, on the form foundation', () => {
     const before = sent.filter((n) => n === 'account.changePassword').length;
     await twiceInOneTick(form(), 'requestSubmit');
     await page.getByText('Your password has been changed.').waitFor();
-    await page.waitForTimeout(500);
+    await behindQueuedWork(page);
     expect(sent.filter((n) => n === 'account.changePassword').length - before).toBe(1);
     expect(await form().getByLabel('Current password').inputValue()).toBe('');
     await call('session.signOut', {});

@@ -425,6 +425,14 @@ export function watchCalls(app: WorkbenchPage, slow: CallName[]) {
   return { sent, refuseNext };
 }
 
+/**
+ * Returns once the page has run everything it had queued (a second request sent when the first was
+ * answered, say): a task posted now runs after them, and the page's calls reach the router in order.
+ */
+export async function behindQueuedWork(page: Page) {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 /** On "Open an HSB case": the profile, and the case allocated to Sam and Yas with Alex as manager. */
 export async function allocateNewCase(page: Page, profile: string) {
   await page.getByLabel('Protocol profile').selectOption({ label: profile });
