@@ -47,7 +47,7 @@ describe('deadlines on a case', () => {
     expect(meeting).toMatchObject({ state: 'open', ruleText: 'within 3 working days', profileVersion: 2 });
     expect(meeting?.originalDue.dueDay).toBe('2026-09-02');
     expect(meeting?.citation.section).toMatch(/5/);
-    expect(meeting?.statusLabel).toBe('Due Wed 02/09/2026');
+    expect(meeting?.statusLabel).toBe('Due within 5 working days');
     expect(meeting?.rag).toBe('amber');
     expect(timeline.deadlines.some((d) => d.ruleId === 'strategy-meeting-complex')).toBe(false);
   });

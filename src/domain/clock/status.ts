@@ -31,7 +31,7 @@ export type Rag = 'red' | 'amber' | 'green';
 export interface DeadlineStatus {
   status: DeadlineStatusKind;
   rag: Rag;
-  /** Plain English, British dates: "Overdue by 2 working days", "Due today", "Due Tue 01/12/2026". */
+  /** Plain English, British dates: "Overdue by 2 working days", "Due today", "Due within 5 working days". */
   label: string;
   /** Only for 'met'. */
   onTime?: boolean;
@@ -48,11 +48,6 @@ export interface DeadlineStatusOptions {
 export const WORKING_WEEK = 5;
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
-function dueText(due: DueDate, day: IsoDay): string {
-  const text = formatDayWithWeekday(day);
-  return due.precision === 'instant' ? `${text} at ${londonTime(due.dueInstant)}` : text;
-}
 
 function lastDay(due: DueDate): IsoDay {
   return due.latestDay ?? due.dueDay;
@@ -110,9 +105,10 @@ export function deadlineStatus(
     const by = due.precision === 'instant' ? ` by ${londonTime(due.dueInstant)}` : '';
     return { status: 'due-today', rag: 'red', label: `Due today${by}${window}` };
   }
-  const label = `${due.latestDay !== undefined ? 'Target' : 'Due'} ${dueText(due, due.dueDay)}${window}`;
+  // The date itself is always shown beside the status (a Due column, a due date fact): not repeated here.
   if (workingDaysBetween(calendar, today, due.dueDay) <= WORKING_WEEK) {
-    return { status: 'due-this-week', rag: 'amber', label };
+    const what = due.latestDay !== undefined ? 'Target date' : 'Due';
+    return { status: 'due-this-week', rag: 'amber', label: `${what} within ${WORKING_WEEK} working days` };
   }
-  return { status: 'later', rag: 'green', label };
+  return { status: 'later', rag: 'green', label: 'On track' };
 }

@@ -9,8 +9,9 @@ const due = computeDue({ kind: 'working-days', days: 3 }, '2026-11-26', england)
 
 describe('deadlineStatus', () => {
   it.each([
-    ['2026-11-16T10:00:00Z', 'later', 'green', 'Due Tue 01/12/2026'],
-    ['2026-11-26T10:00:00Z', 'due-this-week', 'amber', 'Due Tue 01/12/2026'],
+    // The date is beside the status wherever it is shown, so the status does not repeat it.
+    ['2026-11-16T10:00:00Z', 'later', 'green', 'On track'],
+    ['2026-11-26T10:00:00Z', 'due-this-week', 'amber', 'Due within 5 working days'],
     ['2026-12-01T10:00:00Z', 'due-today', 'red', 'Due today'],
     ['2026-12-01T23:59:00Z', 'due-today', 'red', 'Due today'],
     ['2026-12-02T00:00:00Z', 'overdue', 'red', 'Overdue by 1 working day'],
@@ -29,7 +30,7 @@ describe('deadlineStatus', () => {
   it('shows times for hour rules', () => {
     const hours = computeDue({ kind: 'hours', hours: 24 }, '2026-12-01T14:30:00Z', england);
     expect(deadlineStatus(hours, '2026-12-02T09:00:00Z', england).label).toBe('Due today by 14:30');
-    expect(deadlineStatus(hours, '2026-12-01T15:00:00Z', england).label).toBe('Due Wed 02/12/2026 at 14:30');
+    expect(deadlineStatus(hours, '2026-12-01T15:00:00Z', england).label).toBe('Due within 5 working days');
     expect(deadlineStatus(hours, '2026-12-02T15:00:00Z', england).label).toBe('Overdue since 14:30 today');
   });
 
@@ -71,7 +72,11 @@ describe('deadlineStatus', () => {
     );
     expect(deadlineStatus(window, '2027-01-04T10:00:00Z', england)).toMatchObject({
       status: 'later',
-      label: 'Target Wed 03/02/2027 (latest 17/02/2027)',
+      label: 'On track',
+    });
+    expect(deadlineStatus(window, '2027-02-01T10:00:00Z', england)).toMatchObject({
+      status: 'due-this-week',
+      label: 'Target date within 5 working days',
     });
     expect(deadlineStatus(window, '2027-02-08T10:00:00Z', england)).toMatchObject({
       status: 'past-target',
