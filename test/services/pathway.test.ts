@@ -268,6 +268,44 @@ describe('Lancashire: hub referral for a 9-year-old → consultation only → co
     );
   });
 
+  it('keeps a consultation’s steps in order when the hub records its acceptance after holding it', async () => {
+    const hsbCase = await openCase('lancashire', '2017-06-01');
+    await h.call('pathway.recordConcern', concern(hsbCase.id, '2026-11-04T10:00:00Z'));
+    const mother = await addMother(h, hsbCase.id, 'Mo Order');
+    await referralConsents(h.call.bind(h), hsbCase.id, mother.id);
+    await as('sam.sw');
+    const requested = await h.call('consultations.request', {
+      caseId: hsbCase.id,
+      managerId: team.admin.id,
+      request: 'Advice on the behaviour',
+    });
+    const consultationId = requested.consultations[0]?.id ?? '';
+    // Held on the 6th; the hub clicked "accept" only on the 9th, when it came to record it.
+    h.travelTo(new Date('2026-11-09T15:00:00Z'));
+    await as('yas.yos');
+    await h.call('consultations.screen', {
+      consultationId,
+      expectedVersion: 1,
+      decision: 'accept',
+      rationale: '',
+    });
+    const summary = await h.call(
+      'consultations.recordMeeting',
+      consultationHeld(consultationId, { heldAt: '2026-11-06T10:00:00Z' }),
+    );
+    expect(summary.stage).toBe('Consultation held (problematic): next, pattern mapping');
+    const titles = summary.history.filter((e) => e.kind === 'Consultation').map((e) => e.title);
+    expect(titles).toEqual([
+      'Consultation with the CYJS HSB Hub requested',
+      'Accepted by the CYJS HSB Hub',
+      'Consultation held: the behaviour is problematic',
+    ]);
+    // Each row still shows the day it happened.
+    expect(summary.history.find((e) => e.title.startsWith('Consultation held'))?.at).toBe(
+      '2026-11-06T10:00:00.000Z',
+    );
+  });
+
   it('refuses a consent record for a person not on the case', async () => {
     const hsbCase = await openCase('lancashire', '2017-06-01');
     const other = await openCase('lancashire', '2016-06-01');

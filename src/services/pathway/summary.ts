@@ -111,6 +111,9 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
 
   type Entry = PathwaySummary['history'][number];
   const history: Entry[] = [];
+  // Where a row sorts when not by its own date: a consultation's steps keep their order (requested,
+  // screened, held) even when the hub recorded its acceptance after the consultation it then held.
+  const sortsAt = new Map<Entry, number>();
   // Opening the case is the fallback stage only: any recorded step, even one dated earlier, says more.
   const steps: PathwayStep[] = [
     { at: new Date(0).toISOString(), stage: 'Case opened: no concern recorded yet' },
@@ -204,15 +207,18 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
     }
     if (c.meeting) {
       const nextSteps = c.meeting.nextSteps.map((s) => NEXT_STEPS[s] ?? s).join(', ');
-      history.push({
+      const held: Entry = {
         at: c.meeting.heldAt,
         kind: 'Consultation',
         title: `Consultation held: the behaviour is ${c.meeting.outcome}`,
         detail: `Next: ${nextSteps}.${c.meeting.resourcesShared ? ` Resources shared: ${c.meeting.resourcesShared}` : ''}`,
         byName: name(c.meeting.recordedBy),
-      });
+      };
+      const after = Math.max(Date.parse(c.meeting.heldAt), Date.parse(c.screening?.at ?? c.requestedAt));
+      history.push(held);
+      sortsAt.set(held, after);
       steps.push({
-        at: c.meeting.heldAt,
+        at: new Date(after).toISOString(),
         stage: `Consultation held (${c.meeting.outcome}): next, ${nextSteps}`,
       });
     }
@@ -259,7 +265,8 @@ export function pathwaySummary(wb: Workbench, caseId: string): PathwaySummary {
       byName: '',
     });
   }
-  history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const sortKey = (e: Entry) => sortsAt.get(e) ?? Date.parse(e.at);
+  history.sort((a, b) => sortKey(a) - sortKey(b));
 
   return {
     caseId,
