@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import type { HsbCase } from '../contract/schemas.ts';
-import { isLastingAccess } from '../domain/case-access.ts';
 import { findCase, setCaseStatus } from '../store/cases.ts';
 import { insertCaseEvent } from '../store/deadlines.ts';
-import { caseAccessFor } from './case-access.ts';
 import type { Workbench } from './workbench.ts';
 
 // Closing a case with a reason, and reopening it (issue 12: "a case can be closed with a reason and
@@ -24,8 +22,9 @@ function change(wb: Workbench, req: ParsedRequest<'cases.close'>, to: HsbCase['s
   return wb.write((db, audit) => {
     const before = findCase(db, req.id);
     if (!before) throw new WorkbenchError('not-found', 'That case was not found.');
-    // A manager who holds a place on the case decides (not break-glass or hub access).
-    if (!user.roles.includes('manager') || !isLastingAccess(caseAccessFor(db, user, before.id, now)))
+    // A manager on the case decides: one of its managers, not any holder of the manager role who is
+    // also its social worker, a co-assessor, or in by break-glass or hub access.
+    if (!user.roles.includes('manager') || !before.managerIds.includes(user.id))
       throw new WorkbenchError(
         'forbidden',
         `Only a manager of the case can ${to === 'closed' ? 'close' : 'reopen'} it. Nothing has been saved.`,

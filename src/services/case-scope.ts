@@ -1,9 +1,9 @@
 import { type CallName, calls, type ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
-import { caseIdOf, caseIdOfAssessmentItem } from '../store/case-access.ts';
-import { allCasesOfChildClosed } from '../store/cases.ts';
+import { caseIdOf, caseIdOfAssessmentItem, childAccessFacts } from '../store/case-access.ts';
+import { allCasesOfChildClosed, findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
-import { requireCaseAccess, requireChildAccess } from './case-access.ts';
+import { mayAccessCase, requireCaseAccess, requireChildAccess } from './case-access.ts';
 import { CLOSED_CASE_MESSAGE } from './case-closure.ts';
 import type { Workbench } from './workbench.ts';
 
@@ -196,13 +196,26 @@ export function checkCaseScope<K extends CallName>(wb: Workbench, name: K, req: 
   for (const target of scope(db, req)) {
     if ('childId' in target) {
       requireChildAccess(wb, db, target.childId);
-      // A child whose every case is closed is read-only too; a new case may still be opened for them.
-      if (!readOnly && name !== 'cases.open' && allCasesOfChildClosed(db, target.childId))
-        throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
+      // A child's record is changed through an open case the person may access: a child whose every case
+      // is closed is read-only, and a closed case gives no way into another, open one (a new case may
+      // still be opened for the child).
+      if (!readOnly && name !== 'cases.open') requireOpenCaseOfChild(wb, db, target.childId);
     } else if (target.caseId !== undefined) {
       const hsbCase = requireCaseAccess(wb, db, target.caseId);
       if (!readOnly && hsbCase.status === 'closed')
         throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
     }
   }
+}
+
+function requireOpenCaseOfChild(wb: Workbench, db: Db, childId: string): void {
+  const caseIds = childAccessFacts(db, childId)?.caseIds ?? [];
+  if (caseIds.length === 0) return; // a child not yet on a case: only the person who added them reaches it
+  if (allCasesOfChildClosed(db, childId)) throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
+  const open = caseIds.filter((id) => findCase(db, id)?.status === 'open');
+  if (!open.some((id) => mayAccessCase(wb, db, id)))
+    throw new WorkbenchError(
+      'forbidden',
+      'Your case for this child is closed, so you cannot change their details. They are on another open case: ask its allocated social worker. Nothing was saved.',
+    );
 }

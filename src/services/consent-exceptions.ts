@@ -15,6 +15,7 @@ import type { Db } from '../store/database.ts';
 import {
   approveConsentException,
   consentExceptionsOf,
+  consentsOfCase,
   findConsentException,
   findPerson,
   insertConsentException,
@@ -62,8 +63,15 @@ export function consentExceptionViews(db: Db, caseId: string, names = namesById(
     }));
 }
 
-/** What the share record says about each parent or carer who could not be asked. */
-export function consentBasis(map: Pick<PatternMap, 'consentExceptions' | 'consents'>): string {
+/**
+ * What the share record says about each parent or carer who could not be asked. The trail's copy leaves
+ * out the reason the social worker typed (the audit trail never holds typed text): it says who recorded
+ * a reason and who approved, and the share record holds the reason itself.
+ */
+export function consentBasis(
+  map: Pick<PatternMap, 'consentExceptions' | 'consents'>,
+  { reasons }: { reasons: boolean } = { reasons: true },
+): string {
   // Consents to share said once (issue 14): each one resting on a consent recorded earlier names it.
   const latest = new Map(
     map.consents
@@ -78,7 +86,7 @@ export function consentBasis(map: Pick<PatternMap, 'consentExceptions' | 'consen
         ]
       : [];
   });
-  return [...resting, ...exceptionLines(map)].join(' ');
+  return [...resting, ...exceptionLines(map, reasons)].join(' ');
 }
 
 const PURPOSE_WORDS: Record<string, string> = {
@@ -86,10 +94,10 @@ const PURPOSE_WORDS: Record<string, string> = {
   'information-sharing': 'sharing of information',
 };
 
-function exceptionLines(map: Pick<PatternMap, 'consentExceptions'>): string[] {
+function exceptionLines(map: Pick<PatternMap, 'consentExceptions'>, reasons: boolean): string[] {
   return map.consentExceptions.map(
     (e) =>
-      `${e.personLabel} (parent/carer) was not asked: ${CANNOT_BE_ASKED_LABELS[e.circumstance]}. Reason recorded by ${e.recordedByName} on ${formatInstant(e.recordedAt)}: ${e.reason}${
+      `${e.personLabel} (parent/carer) was not asked: ${CANNOT_BE_ASKED_LABELS[e.circumstance]}. Reason recorded by ${e.recordedByName} on ${formatInstant(e.recordedAt)}${reasons ? `: ${e.reason}` : ' (kept with the share record).'}${
         e.approvedAt ? ` Approved by ${e.approvedByName ?? ''} on ${formatInstant(e.approvedAt)}.` : ''
       }`,
   );
@@ -113,6 +121,15 @@ export function recordCannotBeAsked(
         'invalid-request',
         'Choose a parent or carer who is recorded on this case. Nothing was saved.',
         { problems: [{ path: 'personId', message: 'is not a parent or carer on this case' }] },
+      );
+    const answer = consentsOfCase(db, req.caseId)
+      .filter((c) => c.purpose === MAP_SHARING && c.subject === 'parent-carer' && c.personId === person.id)
+      .at(-1);
+    if (answer?.status === 'refused')
+      throw new WorkbenchError(
+        'rule-broken',
+        `${person.anonymisedLabel} was asked and refused consent to share the map, so they cannot be recorded as someone who cannot be asked. If they have since agreed, record their consent. Nothing was saved.`,
+        { problems: [{ path: 'personId', message: 'refused consent to share the map' }] },
       );
     const rule = cannotBeAskedRule(db, req.caseId);
     if (!mayRecordCannotBeAsked(rule, req.circumstance))
@@ -150,10 +167,11 @@ export function approveCannotBeAsked(
   wb: Workbench,
   req: ParsedRequest<'consents.approveCannotBeAsked'>,
 ): PatternMap {
-  const userId = wb.signedIn().user.id;
+  const { user } = wb.signedIn();
+  const userId = user.id;
   return wb.write((db, audit) => {
     const hsbCase = requireCase(db, req.caseId);
-    if (!hsbCase.managerIds.includes(userId))
+    if (!hsbCase.managerIds.includes(userId) || !user.roles.includes('manager'))
       throw new WorkbenchError(
         'forbidden',
         'Only a manager on the case can approve sharing the map without a parent’s or carer’s consent. Nothing was saved.',
@@ -161,6 +179,12 @@ export function approveCannotBeAsked(
     const exception = findConsentException(db, req.exceptionId);
     if (!exception || exception.caseId !== req.caseId)
       throw new WorkbenchError('not-found', 'That record is not on this case. Nothing was saved.');
+    // Two people: the social worker who recorded why, and a manager who approves it.
+    if (exception.recordedBy === userId)
+      throw new WorkbenchError(
+        'forbidden',
+        'You recorded why they cannot be asked, so another manager on the case must approve it. Nothing was saved.',
+      );
     if (!approveConsentException(db, exception.id, userId, wb.now().toISOString()))
       throw new WorkbenchError('conflict', 'That record has already been approved. Nothing was changed.');
     const person = findPerson(db, exception.personId);

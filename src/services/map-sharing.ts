@@ -53,6 +53,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
   // An external share rests on the consents; where a parent or carer could not be asked, the record and
   // the trail say so, with who recorded why and who approved.
   const basis = req.audience === 'external' ? consentBasis(map) : '';
+  const basisInTrail = req.audience === 'external' ? consentBasis(map, { reasons: false }) : '';
   saveExportFile(wb, {
     startedIn,
     caseId: req.caseId,
@@ -64,7 +65,7 @@ export async function exportMap(wb: Workbench, req: ParsedRequest<'map.export'>)
       recordType: 'case',
       recordId: req.caseId,
       summary: `exported the ${req.view} pattern map as ${req.format.toUpperCase()} for ${req.audience === 'external' ? 'an external agency' : 'professionals involved'}; saved to ${path}${
-        basis ? `. ${basis}` : ''
+        basisInTrail ? `. ${basisInTrail}` : ''
       }`,
     },
     record: {

@@ -28,8 +28,17 @@ describe('separation of duties', () => {
     coAssessorId: 'co',
     qualityAssuranceAgencies: ['youth-justice'],
     signedBy: [],
+    actorHasLastingAccess: true,
   };
   const manager = { id: 'm', roles: ['manager'], agency: 'youth-justice' };
+  it('a manager whose access is only emergency or hub access cannot quality-assure', () => {
+    for (const action of ['approve', 'return'] as const)
+      expect(decide(action, manager, { ...parties, actorHasLastingAccess: false })).toMatchObject({
+        allowed: false,
+        reason: expect.stringMatching(/emergency or hub access/),
+      });
+    expect(decide('approve', manager, parties)).toEqual({ allowed: true, next: 'approved' });
+  });
   it('a manager who co-assessed cannot quality-assure', () => {
     expect(decide('approve', { ...manager, id: 'lead' }, parties)).toMatchObject({
       allowed: false,

@@ -12,9 +12,12 @@ import { docxToPdf, pdfText } from '../support/libreoffice.ts';
 import { ANONYMISED_WORDS, fillCaseWithNames, NAMED_CHILD, NAMES_TO_HIDE } from '../support/named-case.ts';
 import {
   ADMIN_PASSWORD,
+  addTeamMember,
   type Harness,
+  openCaseFor,
   openTeamCase,
   SW_PASSWORD,
+  signInAs,
   type Team,
   teamAllocation,
 } from '../support/workbench.ts';
@@ -442,7 +445,99 @@ describe('consent that fits real families', () => {
     const trail = recentAudit(h.wb.db(), 20).map((e) => e.summary);
     expect(trail.some((s) => /recorded that Father \(parent\/carer\) cannot be asked/.test(s))).toBe(true);
     expect(trail.some((s) => /approved sharing the map without the consent of Father/.test(s))).toBe(true);
-    expect(trail.find((s) => s.startsWith('exported'))).toContain('Approved by Alex Administrator');
+    // The trail says who recorded a reason and who approved; the reason itself stays on the share
+    // record (the audit trail never holds text a person typed).
+    const exported = trail.find((s) => s.startsWith('exported'));
+    expect(exported).toContain('Reason recorded by Sam Social Worker');
+    expect(exported).toContain('Approved by Alex Administrator');
+    expect(trail.join('\n')).not.toContain('the police hold no other');
+  }, 60_000);
+
+  it('never lets “cannot be asked” stand against a refusal, whichever was recorded first', async () => {
+    const dad = await father(caseId);
+    // Refused first: the social worker cannot then record that he cannot be asked.
+    await h.call(
+      'consents.record',
+      consentRecord(caseId, 'parent-carer', dad.id, { status: 'refused', reason: 'Said no on the phone' }),
+    );
+    const refused = await h.refuse('consents.recordCannotBeAsked', {
+      caseId,
+      personId: dad.id,
+      circumstance: 'whereabouts-unknown',
+      reason: 'No contact since',
+    });
+    expect(refused).toMatchObject({ code: 'rule-broken', problems: [{ path: 'personId' }] });
+    expect(refused.message).toContain('Father was asked and refused consent to share the map');
+    expect((await h.call('map.get', { caseId })).consentExceptions).toEqual([]);
+    // Recorded and approved while he could not be found; then he is found and refuses.
+    await h.call(
+      'consents.record',
+      consentRecord(caseId, 'parent-carer', dad.id, { status: 'not-sought', reason: 'Whereabouts unknown' }),
+    );
+    const map = await h.call('consents.recordCannotBeAsked', {
+      caseId,
+      personId: dad.id,
+      circumstance: 'whereabouts-unknown',
+      reason: 'No contact since 2022',
+    });
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    const approved = await h.call('consents.approveCannotBeAsked', {
+      caseId,
+      exceptionId: map.consentExceptions[0]?.id ?? '',
+    });
+    expect(approved.sharing.missingForExternal).toEqual([]);
+    await h.call('session.signOut', {});
+    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    await h.call(
+      'consents.record',
+      consentRecord(caseId, 'parent-carer', dad.id, { status: 'refused', reason: 'Found; says no' }),
+    );
+    const later = await h.call('map.get', { caseId });
+    expect(later.sharing.missingForExternal).toEqual([
+      'The consent of Father (parent/carer) was refused: the map cannot go to an external agency against it.',
+    ]);
+    h.host.saveFile = join(folder.path, 'against-refusal.docx');
+    expect((await h.refuse('map.export', externalMapShare(caseId))).code).toBe('rule-broken');
+    expect(existsSync(h.host.saveFile)).toBe(false);
+  }, 60_000);
+
+  it('needs a second person to approve: a social worker who is also a manager on the case cannot approve their own record', async () => {
+    const dee = await addTeamMember(
+      h,
+      {
+        username: 'dee.dual',
+        name: 'Dee Dual',
+        agency: 'childrens-social-care',
+        roles: ['practitioner', 'manager'],
+        aimTrained: true,
+      },
+      'dee dual pass 11',
+    );
+    const own = await openCaseFor(
+      h,
+      team,
+      { name: 'Kim One' },
+      { socialWorkerId: dee.id, managerIds: [dee.id] },
+    );
+    await signInAs(h, 'dee.dual', 'dee dual pass 11');
+    const dad = await addParentCarer(h, own.id, 'Dan One', 'Father', 'father');
+    const map = await h.call('consents.recordCannotBeAsked', {
+      caseId: own.id,
+      personId: dad.id,
+      circumstance: 'whereabouts-unknown',
+      reason: 'No contact',
+    });
+    const refused = await h.refuse('consents.approveCannotBeAsked', {
+      caseId: own.id,
+      exceptionId: map.consentExceptions[0]?.id ?? '',
+    });
+    expect(refused).toMatchObject({
+      code: 'forbidden',
+      message:
+        'You recorded why they cannot be asked, so another manager on the case must approve it. Nothing was saved.',
+    });
+    expect((await h.call('map.get', { caseId: own.id })).consentExceptions[0]?.approvedAt).toBeNull();
   }, 60_000);
 
   it('reads the rule from the profile: a profile that allows it only for a parent who has died refuses “whereabouts unknown”, saving nothing', async () => {

@@ -27,6 +27,9 @@ export function parentConsentProblem(input: ParentConsentInput): string | null {
   const { who, consent, cannotBeAsked, rule } = input;
   if (consent?.status === 'given' && consent.withdrawnOn) return withdrawnLine(who, consent.withdrawnOn);
   if (consent?.status === 'given') return null;
+  // They were asked and said no: a record that they cannot be asked never overrides that, whichever came
+  // first.
+  if (consent?.status === 'refused') return refusedLine(who);
   if (cannotBeAsked) {
     const why = CANNOT_BE_ASKED_LABELS[cannotBeAsked.circumstance];
     if (!rule?.circumstances.includes(cannotBeAsked.circumstance))
@@ -39,9 +42,12 @@ export function parentConsentProblem(input: ParentConsentInput): string | null {
     ? ' If they cannot be asked, the allocated social worker can record why, for a manager to approve.'
     : '';
   if (!consent) return `The consent of ${who} is not recorded.`;
-  if (consent.status === 'refused') return `The consent of ${who} was refused.`;
   return `The consent of ${who} was not sought.${then}`;
 }
+
+/** The sentence for a parent or carer who refused: they were asked, so "cannot be asked" does not apply. */
+export const refusedLine = (who: string) =>
+  `The consent of ${who} was refused: the map cannot go to an external agency against it.`;
 
 /** Whether the rule lets the allocated social worker record this circumstance at all. */
 export function mayRecordCannotBeAsked(

@@ -30,6 +30,11 @@ export interface ReportParties {
   signedBy: readonly string[];
   /** Why the profile refuses the person asking to sign (e.g. not the allocated social worker), if it does. */
   signerRefusal?: string | null;
+  /**
+   * Whether the person asking has a place on the case (allocated, a manager on it, a co-assessor) rather
+   * than only a break-glass grant or the hub's access during a consultation, which read and record.
+   */
+  actorHasLastingAccess: boolean;
 }
 
 export type Decision = { allowed: true; next: ReportState } | { allowed: false; reason: string };
@@ -52,6 +57,10 @@ export function decide(action: ReportAction, actor: Actor, p: ReportParties): De
         return no('Only a manager can quality-assure an assessment; a practitioner cannot approve it.');
       if (isAssessor)
         return no('You co-assessed this assessment, so you cannot quality-assure it. Ask another manager.');
+      if (!p.actorHasLastingAccess)
+        return no(
+          'Your access to this case is emergency or hub access, which lets you read and record but not quality-assure. A manager on the case must do it.',
+        );
       if (p.qualityAssuranceAgencies.length > 0 && !p.qualityAssuranceAgencies.includes(actor.agency)) {
         return no('Under this profile, managers from your agency do not quality-assure AIM assessments.');
       }

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
 import type { ParsedRequest } from '#contract/calls.ts';
 import { WorkbenchError } from '#contract/errors.ts';
+import type { UserSummary } from '#contract/schemas.ts';
 import type { SignOffStatus } from '#contract/sign-off-calls.ts';
 import { AGENCY_LABELS, type Agency } from '#contract/vocabulary.ts';
 import {
@@ -9,11 +10,18 @@ import {
   returnParts,
   WHOLE_ASSESSMENT,
 } from '#domain/assessment/returns.ts';
+import { isLastingAccess } from '#domain/case-access.ts';
 import { formatDay, londonDay, londonTime } from '#domain/dates.ts';
 import { approvalComments, jointReviewRole, signerRefusal } from '#domain/profiles/practice.ts';
 import type { Profile } from '#domain/profiles/schema.ts';
 import { canonicalJson } from '#domain/sign-off/canonical-json.ts';
-import { decide, type ReportAction, type ReportState, STATE_LABELS } from '#domain/sign-off/states.ts';
+import {
+  decide,
+  type ReportAction,
+  type ReportParties,
+  type ReportState,
+  STATE_LABELS,
+} from '#domain/sign-off/states.ts';
 import { type AssessmentRow, setAssessmentField } from '#store/assessments.ts';
 import { findCase } from '#store/cases.ts';
 import { hmac, sameHex } from '#store/crypto.ts';
@@ -30,6 +38,7 @@ import {
 } from '#store/sign-off.ts';
 import { findUser } from '#store/users.ts';
 import { requireAssessment } from '../assessments/view.ts';
+import { caseAccessFor } from '../case-access.ts';
 import { meetDeadlinesBy, namesById } from '../deadlines.ts';
 import { requireProfile } from '../profiles.ts';
 import { confirmPassword } from '../session.ts';
@@ -51,10 +60,16 @@ function profileOf(db: Db, a: AssessmentRow): Profile | undefined {
   return hsbCase ? requireProfile(db, hsbCase.profileId, hsbCase.profileVersion) : undefined;
 }
 
-function parties(db: Db, a: AssessmentRow, actor: { id: string; agency: string }) {
+function parties(
+  db: Db,
+  a: AssessmentRow,
+  actor: Pick<UserSummary, 'id' | 'roles' | 'agency'>,
+  now: string,
+): ReportParties {
   const hsbCase = findCase(db, a.caseId);
   const profile = profileOf(db, a);
   return {
+    actorHasLastingAccess: isLastingAccess(caseAccessFor(db, actor, a.caseId, now)),
     state: a.state as ReportState,
     leadAssessorId: a.leadAssessorId,
     coAssessorId: a.coAssessorId,
@@ -164,7 +179,7 @@ export function signOffStatus(wb: Workbench, assessmentId: string): SignOffStatu
   const a = requireAssessment(db, assessmentId);
   const names = namesById(db);
   const actor = { id: user.id, roles: user.roles, agency: user.agency };
-  const p = parties(db, a, actor);
+  const p = parties(db, a, actor, wb.now().toISOString());
   const profile = profileOf(db, a);
   const check = (action: ReportAction) => decide(action, actor, p);
   const verified = verifySignatures(db, a, keys.auditKey);
@@ -226,7 +241,7 @@ function transition(
   wb.write((db, audit) => {
     const a = requireAssessment(db, assessmentId);
     const actor = { id: user.id, roles: user.roles, agency: user.agency };
-    const decision = decide(action, actor, parties(db, a, actor));
+    const decision = decide(action, actor, parties(db, a, actor, now));
     if (!decision.allowed) throw new WorkbenchError('forbidden', decision.reason);
     extra?.(db, a, decision.next, now);
     if (decision.next !== a.state) setAssessmentField(db, a.id, 'state', decision.next);
