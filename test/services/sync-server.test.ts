@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { joinTeamByFiles, lifeEvent, twoAgencyMachines } from '../support/sync-team.ts';
+import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
 import { tempFolder } from '../support/temp.ts';
 import type { Harness } from '../support/workbench.ts';
 import { harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
@@ -23,7 +24,7 @@ beforeEach(async () => {
   folder = tempFolder();
   const db = await openPglite(join(folder.path, 'server-data'));
   closeDb = () => db.close();
-  server = await startServer({ db, log: () => undefined, now: () => clock.now });
+  server = await startServer({ db, log: () => undefined, now: () => clock.now, setupCode: TEAM_SETUP_CODE });
 });
 afterEach(async () => {
   for (const h of opened.splice(0)) h.wb.close();
@@ -53,7 +54,7 @@ async function teamOnServer() {
   opened.push(a, b);
   a.clock.now = clock.now;
   await joinTeamByFiles(a, b, folder.path);
-  await a.call('sync.setServer', { address: server.url });
+  await a.call('sync.setServer', { address: server.url, setupCode: TEAM_SETUP_CODE });
   await b.call('sync.setServer', { address: server.url });
   return { a, b, team, yosB };
 }
