@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signRoster } from '#sync/roster.ts';
 import type { RunningServer, ServerOptions } from '../../src/server/server.ts';
 import { rosterOf } from '../support/team-keys.ts';
 import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
+import { tempFolder } from '../support/temp.ts';
 import {
   NOW,
   openTestDatabase,
   quietServer,
+  serverProcess,
   type TestDatabase,
   team,
   testClock,
@@ -186,3 +189,26 @@ for (const variant of VARIANTS) {
     });
   });
 }
+
+describe('npm run server', () => {
+  it('prints the code it makes on its console at the first start only, and a new one with --new-setup-code', async () => {
+    const folder = tempFolder('hsb-setup-code-');
+    const env = { HSB_SERVER_DATA: join(folder.path, 'data'), HSB_SERVER_SETUP_CODE: '' };
+    const run = async (args: string[] = []) => {
+      const proc = await serverProcess(env, args);
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      return proc.printed.match(new RegExp(PRINTED, 'g')) ?? [];
+    };
+    try {
+      const first = await run();
+      expect(first).toHaveLength(1);
+      expect(await run()).toEqual([]);
+      const renewed = await run(['--new-setup-code']);
+      expect(renewed).toHaveLength(1);
+      expect(renewed[0]).not.toBe(first[0]);
+    } finally {
+      folder.remove();
+    }
+  });
+});

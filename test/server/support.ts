@@ -239,8 +239,9 @@ export async function teamWithCase(url: string, now: () => Date, t: Team = team(
 /** A server in a child process (`npm run server`'s entry point), for kill and scale-out tests. */
 export async function serverProcess(
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; exited: Promise<void>; printed: string }> {
+  const child = spawn(process.execPath, ['src/server/main.ts', ...args], {
     env: { ...process.env, HSB_SERVER_PORT: '0', HSB_SERVER_SETUP_CODE: TEAM_SETUP_CODE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -266,7 +267,7 @@ export async function serverProcess(
     });
   });
   child.stdout?.resume();
-  return { url, child, exited };
+  return { url, child, exited, printed: out };
 }
 
 export type { SignedRoster };
