@@ -124,7 +124,11 @@ export const serverCalls = {
   'sync.setServer': call({
     access: ADMIN,
     writes: true,
-    request: z.strictObject({ address: z.string().max(300).nullable() }),
+    request: z.strictObject({
+      address: z.string().max(300).nullable(),
+      /** The team server's set-up code: given when this computer's team is to be created there. */
+      setupCode: z.string().max(100).optional(),
+    }),
     response: nothing,
   }),
   'sync.serverStatus': call({

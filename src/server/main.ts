@@ -11,6 +11,9 @@ import { DEFAULT_RATE_LIMITS, startServer } from './server.ts';
  *   HSB_SERVER_HOST   address to listen on (default 127.0.0.1; put a TLS reverse proxy in front)
  *   DATABASE_URL      postgres://… to use PostgreSQL instead of PGlite
  *   HSB_SERVER_RATE_IP / HSB_SERVER_RATE_DEVICE   requests a second per address / per device
+ *   HSB_SERVER_SETUP_CODE   the team set-up code (otherwise the server makes one at first start and prints it)
+ *
+ *   --new-setup-code   make a new team set-up code, print it, then serve (codes not used yet stop working)
  */
 const env = process.env;
 const rate = (value: string | undefined, fallback: { perSecond: number; burst: number }) => {
@@ -30,6 +33,13 @@ const server = await startServer({
     perIp: rate(env.HSB_SERVER_RATE_IP, DEFAULT_RATE_LIMITS.perIp),
     perDevice: rate(env.HSB_SERVER_RATE_DEVICE, DEFAULT_RATE_LIMITS.perDevice),
   },
+  setupCode: env.HSB_SERVER_SETUP_CODE || undefined,
+  newSetupCode: process.argv.includes('--new-setup-code'),
+}).catch(async (e: Error) => {
+  // A set-up code the server cannot use (HSB_SERVER_SETUP_CODE too short, or with --new-setup-code).
+  console.error(e.message);
+  await db.close();
+  process.exit(1);
 });
 console.log(
   `HSB team server listening on ${server.url} (${db.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'})`,

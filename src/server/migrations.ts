@@ -77,6 +77,18 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX request_nonces_by_time ON request_nonces (seen_at);
     `,
   },
+  {
+    // Team set-up codes (src/server/setup-code.ts), as SHA-256 hashes only: each creates one team.
+    version: 2,
+    sql: `
+      CREATE TABLE setup_codes (
+        code_hash text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        used_at timestamptz,
+        team_id text
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number> {

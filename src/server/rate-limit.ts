@@ -33,6 +33,13 @@ export class RateLimiter {
     return true;
   }
 
+  /** True when `key` has no token left just now (nothing is taken). */
+  spent(key: string): boolean {
+    const b = this.buckets.get(key);
+    if (!b) return false;
+    return b.tokens + ((this.clock() - b.at) / 1000) * this.limit.perSecond < 1;
+  }
+
   prune(): void {
     const now = this.clock();
     for (const [key, b] of this.buckets) {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -26,6 +26,7 @@ import {
 import type { Db, Queryable } from './db.ts';
 import { migrate } from './migrations.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
+import { newTypableCode, prepareSetupCode, useSetupCode } from './setup-code.ts';
 
 /**
  * The team server: it keeps and relays envelopes (signed, encrypted change sets), signed rosters and
@@ -41,9 +42,14 @@ export interface ServerOptions {
   /** The server's clock (tests set their own). */
   now?: () => Date;
   maxBodyBytes?: number;
-  rateLimits?: { perIp?: RateLimit; perDevice?: RateLimit };
+  /** `setupFailures`: wrong or missing team set-up codes allowed per address (each one counts). */
+  rateLimits?: { perIp?: RateLimit; perDevice?: RateLimit; setupFailures?: RateLimit };
   /** One line per request: method, path, status and time; never a body. */
   log?: (line: string) => void;
+  /** The team set-up code the administrator set (`HSB_SERVER_SETUP_CODE`); otherwise the server makes one. */
+  setupCode?: string;
+  /** Make a new team set-up code at start and print it (`--new-setup-code`). */
+  newSetupCode?: boolean;
 }
 
 export interface RunningServer {
@@ -56,6 +62,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_RATE_LIMITS = {
   perIp: { perSecond: 200, burst: 400 },
   perDevice: { perSecond: 50, burst: 200 },
+  /** Ten wrong set-up codes at once from one address, then one a minute. */
+  setupFailures: { perSecond: 1 / 60, burst: 10 },
 };
 const LIVE_CHANNEL = 'hsb_live';
 
@@ -90,13 +98,6 @@ const hashCode = (code: string) =>
     .update(`hsb-invitation:${normaliseCode(code)}`)
     .digest('hex');
 
-function newInvitationCode(): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = randomBytes(20);
-  const chars = [...bytes].map((b) => alphabet[b % 32]).join('');
-  return chars.match(/.{5}/g)?.join('-') ?? chars;
-}
-
 function parse<T>(schema: z.ZodType<T>, body: Buffer): T {
   let json: unknown;
   try {
@@ -124,7 +125,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ipLimiter = new RateLimiter(options.rateLimits?.perIp ?? DEFAULT_RATE_LIMITS.perIp);
   const deviceLimiter = new RateLimiter(options.rateLimits?.perDevice ?? DEFAULT_RATE_LIMITS.perDevice);
 
+  const setupLimiter = new RateLimiter(
+    options.rateLimits?.setupFailures ?? DEFAULT_RATE_LIMITS.setupFailures,
+  );
+
   await migrate(db);
+  for (const line of await prepareSetupCode(db, {
+    configured: options.setupCode,
+    renew: options.newSetupCode,
+    now: now(),
+  })) {
+    log(line);
+  }
 
   // ---- rosters and memberships as held --------------------------------------------------------
   const rosterCache = new Map<string, { version: number; roster: Roster }>();
@@ -311,18 +323,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // ---- handlers -------------------------------------------------------------------------------
   const createTeam: Handler = async (req) => {
-    const { signedRoster } = parse(createTeamBody, req.body) as { signedRoster: SignedRoster };
-    const { roster, signer } = signedRoster;
-    const admin = roster.members.find((m) => m.id === signer.memberId && m.administrator);
-    const key = admin?.devices.find((d) => d.id === signer.deviceId)?.signingPublicKey;
-    if (!key)
-      throw new HttpError(400, 'The first roster must be signed by one of its administrators’ devices.');
-    try {
-      acceptRoster(signedRoster, { pinnedAdministratorKey: key, current: null });
-    } catch (e) {
-      throw new HttpError(400, (e as Error).message);
+    // Wrong set-up codes from this address have used up their allowance: nothing is even compared.
+    if (setupLimiter.spent(req.ip)) {
+      throw new HttpError(
+        429,
+        'Too many wrong team set-up codes came from this address. Wait a few minutes, then try again.',
+      );
     }
+    const { signedRoster, setupCode } = parse(createTeamBody, req.body) as {
+      signedRoster: SignedRoster;
+      setupCode?: string;
+    };
+    const refuseCode = (): never => {
+      setupLimiter.take(req.ip);
+      throw new HttpError(
+        403,
+        setupCode
+          ? 'That team set-up code is not valid: it may be mistyped or already used. Ask the server’s administrator for the team set-up code.'
+          : 'Creating a team on this server needs its team set-up code. Ask the server’s administrator for it.',
+      );
+    };
+    if (!setupCode) refuseCode();
+    const { roster, signer } = signedRoster;
     await db.transaction(async (tx) => {
+      // The code is used up with the team it creates: any refusal below rolls both back.
+      if (!(await useSetupCode(tx, setupCode as string, roster.teamId, now()))) refuseCode();
+      const admin = roster.members.find((m) => m.id === signer.memberId && m.administrator);
+      const key = admin?.devices.find((d) => d.id === signer.deviceId)?.signingPublicKey;
+      if (!key)
+        throw new HttpError(400, 'The first roster must be signed by one of its administrators’ devices.');
+      try {
+        acceptRoster(signedRoster, { pinnedAdministratorKey: key, current: null });
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
       const made = await tx.query(
         'INSERT INTO teams (team_id, pinned_key, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS made',
         [roster.teamId, key, now()],
@@ -397,7 +431,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new HttpError(403, 'Only a team administrator can invite a device. Ask your team administrator.');
     }
     const { expiresInMinutes = 24 * 60 } = parse(invitationBody, req.body);
-    const code = newInvitationCode();
+    const code = newTypableCode();
     const expiresAt = new Date(now().getTime() + expiresInMinutes * 60_000);
     await db.query(
       'INSERT INTO invitations (code_hash, team_id, created_by, expires_at) VALUES ($1, $2, $3, $4)',
@@ -925,6 +959,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sweep = setInterval(() => {
     ipLimiter.prune();
     deviceLimiter.prune();
+    setupLimiter.prune();
     const expired = now().getTime() - 2 * CLOCK_SKEW_MS;
     for (const [k, at] of recentNonces) if (at < expired) recentNonces.delete(k);
     if (deliveryMembers.size > 10_000) deliveryMembers.clear();

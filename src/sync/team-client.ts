@@ -171,9 +171,13 @@ export class TeamClient {
     for (const [k, v] of Object.entries(held.acknowledged ?? {})) this.acknowledged.set(k, [...v]);
   }
 
-  /** Creates a team on the server with its first roster, signed by an administrator of it (whose key clients pin). */
-  static async createTeam(serverUrl: string, signedRoster: SignedRoster): Promise<void> {
-    await rawJson(serverUrl, 'POST', '/v1/teams', { signedRoster });
+  /**
+   * Creates a team on the server with its first roster, signed by an administrator of it (whose key
+   * clients pin), and the server's team set-up code (which the server's administrator gives out;
+   * without it the server refuses with 403).
+   */
+  static async createTeam(serverUrl: string, signedRoster: SignedRoster, setupCode?: string): Promise<void> {
+    await rawJson(serverUrl, 'POST', '/v1/teams', { signedRoster, setupCode });
   }
 
   /** Enrols a new device with a one-time invitation code. The administrator then adds it to the roster. */

@@ -163,7 +163,11 @@ export const signedMembershipSchema = z.object({
   signature: base64.max(200),
 });
 
-export const createTeamBody = z.object({ signedRoster: signedRosterSchema });
+/** `setupCode`: the server's team set-up code (a missing one is refused with 403, not as a malformed body). */
+export const createTeamBody = z.object({
+  signedRoster: signedRosterSchema,
+  setupCode: z.string().max(100).optional(),
+});
 export const rosterBody = z.object({ signedRoster: signedRosterSchema });
 export const membershipBody = z.object({ signedMembership: signedMembershipSchema });
 export const invitationBody = z.object({

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETUP_CODE_REFUSED } from '#services/sync/server-link.ts';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { joinTeamByFiles, lifeEvent } from '../support/sync-team.ts';
+import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
 import type { Harness } from '../support/workbench.ts';
 import { seriousAxeViolations, type WorkbenchPage } from './harness.ts';
 import * as e2e from './setup.ts';
@@ -11,8 +13,9 @@ import { ADMIN, type Person, SW, YOS } from './setup.ts';
 import { BELLA, region } from './sync-steps.ts';
 
 // The team server, live: two computers in one team, each connected to a team server on this machine
-// (embedded PGlite, loopback). The administrator on A enters its address under Administration → Team
-// server; B's is set through its router. A change made on A appears on the pattern map open on B's
+// (embedded PGlite, loopback). The administrator on A enters its address and the server's team set-up
+// code under Administration → Team server (a wrong code is refused first); B's is set through its
+// router, with no code (joining a team needs none). A change made on A appears on the pattern map open on B's
 // screen, with nobody on B doing anything.
 
 /** Thursday 26/11/2026 10:00 in London (GMT). */
@@ -40,6 +43,7 @@ beforeAll(async () => {
     db: serverDb,
     log: () => undefined,
     now: () => a.clock.now ?? new Date(),
+    setupCode: TEAM_SETUP_CODE,
   });
   await e2e.setUpTeam(callA, { members: [SW] });
   await e2e.setUpTeam(callB, { administrator: BELLA, members: [YOS] });
@@ -65,8 +69,21 @@ describe('the team server, live, through the UI', () => {
     const section = region(a.page, 'Team server');
     await section.getByText('No team server: cases travel in case bundles only.').waitFor();
     await section.getByLabel('Team server address').fill(teamServer.url);
-    await section.getByRole('button', { name: 'Save the team server address' }).click();
-    await section.getByText(`This computer now uses the team server at ${teamServer.url}.`).waitFor();
+    // The team goes on the server only with the set-up code its administrator gave out.
+    const code = section.getByLabel('Team set-up code');
+    const save = section.getByRole('button', { name: 'Save the team server address' });
+    await code.fill('WRONG-SETUP-CODE1');
+    await save.click();
+    const problem = section.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await problem.getByRole('link', { name: SETUP_CODE_REFUSED }).waitFor();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    expect((await callA('sync.serverStatus', {})).address).toBeNull();
+    expect(await seriousAxeViolations(a.page)).toEqual([]);
+    await code.fill(TEAM_SETUP_CODE);
+    await save.click();
+    await section
+      .getByText(`This computer now uses the team server at ${teamServer.url}, and your team is on it.`)
+      .waitFor();
     expect(await seriousAxeViolations(a.page)).toEqual([]);
     await section.screenshot({ path: '/tmp/hsb-team-server-section.png' });
 

@@ -5,6 +5,7 @@ import type { RunningServer } from '../../src/server/server.ts';
 import { strategyMeeting } from '../services/fidelity/support.ts';
 import { consentToHubReferral } from '../support/case-steps.ts';
 import { canonicalDump, dumpDifferences, envelopesOf, lifeEvent } from '../support/sync-team.ts';
+import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
 import { tempFolder } from '../support/temp.ts';
 import { type Harness, harness } from '../support/workbench.ts';
 import { openTestDatabase, quietServer, type TestDatabase, VARIANTS } from './support.ts';
@@ -106,7 +107,9 @@ for (const variant of VARIANTS) {
           c.h.host.openFile = sam.h.host.saveFile;
           await c.h.call('sync.importRoster', {});
         }
-        for (const c of everyone) await c.h.call('sync.setServer', { address: server.url });
+        // Sam's computer puts the team on the server with its set-up code; the others only connect.
+        await sam.h.call('sync.setServer', { address: server.url, setupCode: TEAM_SETUP_CODE });
+        for (const c of others) await c.h.call('sync.setServer', { address: server.url });
 
         // Sam opens the case and asks the hub for a consultation; the hub's staff may now see it.
         const child = await sam.h.call('children.create', {

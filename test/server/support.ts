@@ -12,6 +12,7 @@ import { TeamClient, type TeamClientOptions } from '#sync/team-client.ts';
 import { type Db, openPglite, openPostgres } from '../../src/server/db.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/server/server.ts';
 import { rosterOf, type TeamMember, teamMember } from '../support/team-keys.ts';
+import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
 import { tempFolder } from '../support/temp.ts';
 
 /**
@@ -107,7 +108,7 @@ export function testClock(start = NOW) {
 }
 
 export function quietServer(db: Db, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
-  return startServer({ db, log: () => undefined, ...options });
+  return startServer({ db, log: () => undefined, setupCode: TEAM_SETUP_CODE, ...options });
 }
 
 /** The database and server a test runs against; a test that restarts the server puts the new one here. */
@@ -228,7 +229,7 @@ export function change(
 
 /** Sets up the team on a running server: creates it and allocates case-1 to sw and yos. */
 export async function teamWithCase(url: string, now: () => Date, t: Team = team()) {
-  await TeamClient.createTeam(url, t.signedRoster);
+  await TeamClient.createTeam(url, t.signedRoster, TEAM_SETUP_CODE);
   const admin = clientFor(url, t, t.admin, { now });
   const c1 = allocation(t, 'case-1', [t.sw, t.yos, t.admin]);
   await admin.publishMembership(c1.signed);
@@ -238,9 +239,10 @@ export async function teamWithCase(url: string, now: () => Date, t: Team = team(
 /** A server in a child process (`npm run server`'s entry point), for kill and scale-out tests. */
 export async function serverProcess(
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
-    env: { ...process.env, HSB_SERVER_PORT: '0', ...env },
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; exited: Promise<void>; printed: string }> {
+  const child = spawn(process.execPath, ['src/server/main.ts', ...args], {
+    env: { ...process.env, HSB_SERVER_PORT: '0', HSB_SERVER_SETUP_CODE: TEAM_SETUP_CODE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -265,7 +267,7 @@ export async function serverProcess(
     });
   });
   child.stdout?.resume();
-  return { url, child, exited };
+  return { url, child, exited, printed: out };
 }
 
 export type { SignedRoster };

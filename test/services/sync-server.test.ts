@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SETUP_CODE_REFUSED } from '#services/sync/server-link.ts';
 import { openPglite } from '../../src/server/db.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { tableFingerprint } from '../support/store-dump.ts';
 import { joinTeamByFiles, lifeEvent, twoAgencyMachines } from '../support/sync-team.ts';
+import { TEAM_SETUP_CODE } from '../support/team-setup-code.ts';
 import { tempFolder } from '../support/temp.ts';
 import type { Harness } from '../support/workbench.ts';
 import { harness, openCaseFor, seededTeam, signInAs } from '../support/workbench.ts';
@@ -16,14 +19,16 @@ const B_ADMIN = { username: 'bella.admin', password: 'youth justice admin pw' };
 let folder: ReturnType<typeof tempFolder>;
 let server: RunningServer;
 let closeDb: () => Promise<void>;
+let serverDb: Awaited<ReturnType<typeof openPglite>>;
 const opened: Harness[] = [];
 const clock = { now: START };
 
 beforeEach(async () => {
   folder = tempFolder();
   const db = await openPglite(join(folder.path, 'server-data'));
+  serverDb = db;
   closeDb = () => db.close();
-  server = await startServer({ db, log: () => undefined, now: () => clock.now });
+  server = await startServer({ db, log: () => undefined, now: () => clock.now, setupCode: TEAM_SETUP_CODE });
 });
 afterEach(async () => {
   for (const h of opened.splice(0)) h.wb.close();
@@ -53,7 +58,7 @@ async function teamOnServer() {
   opened.push(a, b);
   a.clock.now = clock.now;
   await joinTeamByFiles(a, b, folder.path);
-  await a.call('sync.setServer', { address: server.url });
+  await a.call('sync.setServer', { address: server.url, setupCode: TEAM_SETUP_CODE });
   await b.call('sync.setServer', { address: server.url });
   return { a, b, team, yosB };
 }
@@ -67,6 +72,35 @@ describe('the team server from the desktop', () => {
       /must start with https:\/\//,
     );
     expect((await a.call('sync.serverStatus', {})).state).toBe('not-configured');
+  });
+
+  it('puts the team on the server only with the server’s set-up code: a wrong one saves nothing here or there', async () => {
+    const { a, b } = await twoAgencyMachines(folder.path, START, B_ADMIN.password, ['a', 'b']);
+    opened.push(a, b);
+    a.clock.now = clock.now;
+    await joinTeamByFiles(a, b, folder.path);
+    const before = tableFingerprint(a.wb.db());
+
+    const refused = await a.refuse('sync.setServer', { address: server.url, setupCode: 'WRONG-SETUP-CODE1' });
+    expect(refused.message).toBe(SETUP_CODE_REFUSED);
+    expect(refused.problems).toEqual([{ path: 'setupCode', message: SETUP_CODE_REFUSED }]);
+    expect(tableFingerprint(a.wb.db())).toBe(before);
+    expect((await a.call('sync.serverStatus', {})).state).toBe('not-configured');
+    expect(await serverDb.query('SELECT team_id FROM teams')).toEqual([]);
+
+    // Without the code the address is kept, but the team is not put on the server: Sync now says why.
+    await a.call('sync.setServer', { address: server.url });
+    expect((await a.refuse('sync.syncNow', {})).message).toMatch(/enter.* team set-up code/);
+    expect(await serverDb.query('SELECT team_id FROM teams')).toEqual([]);
+
+    // The right code puts it there; B, joining the team, needs none.
+    await a.call('sync.setServer', { address: server.url, setupCode: TEAM_SETUP_CODE.toLowerCase() });
+    expect(await serverDb.query('SELECT count(*)::int AS n FROM teams')).toEqual([{ n: 1 }]);
+    await a.call('sync.syncNow', {});
+    await b.call('sync.setServer', { address: server.url });
+    await as(b, 'yas.yos');
+    await b.call('sync.syncNow', {});
+    expect((await b.call('sync.serverStatus', {})).problem).toBeNull();
   });
 
   it('carries a case to the co-assessor on another machine through the server, and live changes arrive without asking', async () => {

@@ -1,9 +1,10 @@
 import type { CallResponse, ParsedRequest } from '#contract/calls.ts';
+import { WorkbenchError } from '#contract/errors.ts';
 import type { serverCalls, syncCalls } from '#contract/sync-calls.ts';
 import { writeMeta } from '#store/sync/state.ts';
 import type { Workbench } from '../workbench.ts';
 import { openBundle, sendCase } from './bundles.ts';
-import { checkedAddress, serverAddress } from './server-link.ts';
+import { checkedAddress, createTeamOnServer, serverAddress } from './server-link.ts';
 import { caseStatus, resolveConflict } from './status.ts';
 import {
   createTeam,
@@ -30,8 +31,20 @@ export const syncHandlers: {
   'sync.sendCase': sendCase,
   'sync.openBundle': (wb) => openBundle(wb),
   'sync.resolveConflict': resolveConflict,
-  'sync.setServer': (wb, req) => {
+  'sync.setServer': async (wb, req) => {
     const address = req.address === null || req.address.trim() === '' ? null : checkedAddress(req.address);
+    const setupCode = req.setupCode?.trim() || null;
+    if (setupCode && address) {
+      // The team goes on the server first: a refused set-up code saves nothing here.
+      const session = wb.signedIn();
+      await createTeamOnServer(wb.db(), address, setupCode);
+      if (wb.signedIn() !== session) {
+        throw new WorkbenchError(
+          'conflict',
+          'Someone else signed in while the team was put on the team server, so the address was not saved here.',
+        );
+      }
+    }
     wb.write((db, audit) => {
       if (address) writeMeta(db, 'server-url', address);
       else db.prepare("DELETE FROM sync_meta WHERE key = 'server-url'").run();
@@ -39,7 +52,9 @@ export const syncHandlers: {
         action: 'team.server',
         recordType: 'team',
         recordId: 'server',
-        summary: address ? `set the team server to ${address}` : 'stopped using a team server',
+        summary: address
+          ? `set the team server to ${address}${setupCode ? ' with its team set-up code' : ''}`
+          : 'stopped using a team server',
       });
     });
     const link = wb.serverLink();

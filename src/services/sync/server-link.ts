@@ -49,6 +49,33 @@ export function checkedAddress(text: string): string {
   return url.origin;
 }
 
+const NOT_ON_SERVER =
+  'This team is not on the team server yet. Its administrator puts it there by entering the server’s team set-up code with its address under Administration → Team server.';
+
+export const SETUP_CODE_REFUSED =
+  'The team server did not accept that set-up code. Ask the server’s administrator for the code it printed when it first started.';
+
+const codeProblem = (message: string) =>
+  new WorkbenchError('invalid-request', message, { problems: [{ path: 'setupCode', message }] });
+
+/**
+ * Puts this computer's team on the server at `address` with the server's team set-up code, before the
+ * address is saved (so a refused code saves nothing here). A team already there is left as it is.
+ */
+export async function createTeamOnServer(db: Db, address: string, setupCode: string): Promise<void> {
+  const signed = heldRoster(db);
+  if (!signed) {
+    throw codeProblem(
+      'This computer has no team yet, so there is nothing to create on the server. Set up the team under Team first, or leave the set-up code empty.',
+    );
+  }
+  await TeamClient.createTeam(address, signed, setupCode).catch((error: unknown) => {
+    if (!(error instanceof WorkbenchError)) throw error;
+    if (error.code === 'conflict') return; // made already (by another administrator of the team)
+    throw error.code === 'forbidden' ? codeProblem(SETUP_CODE_REFUSED) : error;
+  });
+}
+
 export interface LinkStatus {
   state: ConnectionState | 'not-configured';
   lastSyncedAt: string | null;
@@ -155,18 +182,14 @@ export class ServerLink {
     const signed = heldRoster(db) as SignedRoster;
     const teamPath = `/v1/teams/${encodeURIComponent(signed.roster.teamId)}`;
 
-    // The roster: a team's first administrator creates the team there; newer rosters go both ways.
+    // The roster: newer rosters go both ways. A team the server does not know yet is put there only by
+    // an administrator with the server's set-up code (sync.setServer), never by a round.
     const theirs = await client
       .request<{ rosters: SignedRoster[] }>('GET', `${teamPath}/roster?after=${signed.roster.version}`)
-      .catch(async (error: unknown) => {
-        // A team the server does not know yet: its administrator creates it there with the roster.
-        const unknown = error instanceof WorkbenchError && ['not-found', 'forbidden'].includes(error.code);
-        if (!unknown || !session.user.roles.includes('administrator')) throw error;
-        await TeamClient.createTeam(serverAddress(db) as string, signed).catch((refused: unknown) => {
-          // Made meanwhile by another administrator: the original refusal stands.
-          throw refused instanceof WorkbenchError && refused.code === 'conflict' ? error : refused;
-        });
-        return { rosters: [] as SignedRoster[] };
+      .catch((error: unknown) => {
+        throw error instanceof WorkbenchError && error.code === 'not-found'
+          ? new WorkbenchError('conflict', NOT_ON_SERVER)
+          : error;
       });
     carryOn();
     for (const r of theirs.rosters) {
@@ -323,7 +346,7 @@ export class ServerLink {
       onState: (state, detail) => {
         // A team the server does not know yet refuses the live connection (404): say what that means.
         const problem = detail?.includes('(404)')
-          ? 'This team is not on the team server yet. Its administrator puts it there with Sync now.'
+          ? NOT_ON_SERVER
           : (detail ?? (state === 'connected' ? null : this.status.problem));
         this.status = { ...this.status, state, problem };
       },

@@ -14,7 +14,7 @@ import { useLoad } from '../../ui/useLoad.ts';
 type ServerStatus = CallResponse<'sync.serverStatus'>;
 
 const FORM = 'team-server';
-const LABELS = { address: 'Team server address' };
+const LABELS = { address: 'Team server address', setupCode: 'Team set-up code' };
 
 export const CONNECTION_WORDS: Record<ServerStatus['state'], string> = {
   'not-configured': 'No team server: cases travel in case bundles only.',
@@ -49,17 +49,22 @@ function ServerForm({ status, onChanged }: { status: ServerStatus; onChanged: ()
   const form = useWorkbenchForm({
     id: FORM,
     labels: LABELS,
-    defaultValues: { address: status.address ?? '' },
-    toRequest: (values) => ({ address: values.address.trim() === '' ? null : values.address.trim() }),
+    defaultValues: { address: status.address ?? '', setupCode: '' },
+    toRequest: (values) => ({
+      address: values.address.trim() === '' ? null : values.address.trim(),
+      ...(values.setupCode.trim() ? { setupCode: values.setupCode.trim() } : {}),
+    }),
     send: (request) => call('sync.setServer', request),
     onSubmitStart: () => setSaved(null),
     onSuccess: (_data, values) => {
       const address = values.address.trim();
       setSaved(
         address
-          ? `This computer now uses the team server at ${address}.`
+          ? `This computer now uses the team server at ${address}${values.setupCode.trim() ? ', and your team is on it' : ''}.`
           : 'This computer no longer uses a team server.',
       );
+      // A set-up code creates one team: it is of no further use here.
+      form.methods.setValue('setupCode', '');
       void onChanged();
     },
   });
@@ -79,6 +84,11 @@ function ServerForm({ status, onChanged }: { status: ServerStatus; onChanged: ()
         <FormText
           name="address"
           hint="For example https://hsb-team.council.gov.uk. Leave it empty to stop using a team server."
+          width="long"
+        />
+        <FormText
+          name="setupCode"
+          hint="Only the first time your team uses this server: the code the server printed when it first started (ask the server’s administrator). Leave it empty if your team is already on the server."
           width="long"
         />
         <SubmitButton>Save the team server address</SubmitButton>
