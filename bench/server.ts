@@ -10,6 +10,7 @@ import { type CaseMembership, signMembership } from '#sync/membership.ts';
 import { signRoster } from '#sync/roster.ts';
 import { TeamClient } from '#sync/team-client.ts';
 import { rosterOf, type TeamMember, teamMember } from '../test/support/team-keys.ts';
+import { TEAM_SETUP_CODE } from '../test/support/team-setup-code.ts';
 
 // The team server under load, on loopback and bounded in time: 50 simulated clients, each making 2
 // changes a second, alternately to the case it shares with one colleague and to a case shared by five.
@@ -36,6 +37,7 @@ async function startServerProcess(
       HSB_SERVER_PORT: '0',
       HSB_SERVER_RATE_IP: '100000',
       HSB_SERVER_RATE_DEVICE: '10000',
+      HSB_SERVER_SETUP_CODE: TEAM_SETUP_CODE,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -83,7 +85,7 @@ export async function benchServer(
       { memberId: admin.id, deviceId: admin.deviceId },
       admin.device.privateKey,
     );
-    await TeamClient.createTeam(url, signed);
+    await TeamClient.createTeam(url, signed, TEAM_SETUP_CODE);
     const client = (m: TeamMember) =>
       new TeamClient({
         serverUrl: url,
