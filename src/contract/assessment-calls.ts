@@ -18,6 +18,7 @@ import {
   recordId,
   recordVersion,
   requiredText,
+  requiredTextUpTo,
   shortText,
 } from './primitives.ts';
 
@@ -115,7 +116,7 @@ export const assessmentCalls = {
       ...ofAssessment,
       domainId: shortText.min(1),
       kind: z.enum(['concern', 'strength']),
-      label: requiredText.max(500),
+      label: requiredTextUpTo(500),
     }),
     response: assessmentView,
   }),

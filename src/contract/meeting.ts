@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTENDANCE, meetingProblems } from '#domain/meeting.ts';
-import { isoDay, isoInstant, longText, requiredText, shortText } from './primitives.ts';
+import { isoDay, isoInstant, longText, requiredText, requiredTextUpTo, shortText } from './primitives.ts';
 
 // The one meeting model on the wire. Every kind of meeting sends `meeting` in this shape and adds only its
 // own fields beside it; the rules that span fields (a chair, actions not due before the meeting) are the
@@ -18,7 +18,7 @@ export const meetingAttendee = z.strictObject({
 });
 
 export const meetingAction = z.strictObject({
-  text: requiredText.max(1000),
+  text: requiredTextUpTo(1000),
   owner: shortText,
   due: isoDay.nullable(),
   done: z.boolean(),

@@ -14,7 +14,15 @@ import {
   patternMap,
   personFields,
 } from './pattern-map-schemas.ts';
-import { isoDay, longText, recordId, recordVersion, requiredText, shortText } from './primitives.ts';
+import {
+  isoDay,
+  longText,
+  recordId,
+  recordVersion,
+  requiredText,
+  requiredTextUpTo,
+  shortText,
+} from './primitives.ts';
 
 /** The pattern-map calls; joined into the one list of calls in calls.ts. */
 export const patternMapCalls = {
@@ -81,7 +89,7 @@ export const patternMapCalls = {
       caseId: recordId,
       fromDay: isoDay,
       toDay: isoDay,
-      text: requiredText.max(2000),
+      text: requiredTextUpTo(2000),
     }),
     response: patternMap,
   }),
@@ -178,7 +186,7 @@ export const patternMapCalls = {
       caseId: recordId,
       personId: recordId,
       circumstance: z.enum(CANNOT_BE_ASKED, { message: 'is not a reason the workbench knows' }),
-      reason: requiredText.max(2000),
+      reason: requiredTextUpTo(2000),
     }),
     response: patternMap,
   }),

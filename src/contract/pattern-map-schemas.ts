@@ -10,6 +10,7 @@ import {
   recordId,
   recordVersion,
   requiredText,
+  requiredTextUpTo,
   shortText,
 } from './primitives.ts';
 
@@ -92,7 +93,7 @@ export const LINK_KIND_LABELS: Record<(typeof LINK_KINDS)[number], string> = {
 };
 
 const itemCommon = {
-  what: requiredText.max(2000),
+  what: requiredTextUpTo(2000),
   place: shortText,
   date: uncertainDate,
   sourceAgency: agency,

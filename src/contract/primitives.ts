@@ -9,6 +9,8 @@ const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${m
 
 export const shortText = trimmed(MAX_SHORT_TEXT);
 export const requiredText = trimmed(MAX_SHORT_TEXT).min(1, 'is required');
+/** Required text with a ceiling above the short one (a `.max()` on requiredText could only lower it). */
+export const requiredTextUpTo = (max: number) => trimmed(max).min(1, 'is required');
 export const longText = trimmed(MAX_LONG_TEXT);
 export const optionalText = shortText.optional().default('');
 
