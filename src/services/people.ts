@@ -5,6 +5,7 @@ import type { CasePerson, ConsentRecord } from '../contract/pattern-map-schemas.
 import { londonDay } from '../domain/dates.ts';
 import { consentWithdrawnAt } from '../domain/pattern-map/consent-rule.ts';
 import { findCase } from '../store/cases.ts';
+import { findChild } from '../store/children.ts';
 import type { Db } from '../store/database.ts';
 import {
   type ConsentRow,
@@ -178,6 +179,27 @@ export function recordConsent(wb: Workbench, req: ParsedRequest<'consents.record
         problems: [{ path: 'reason', message: 'is required when consent is not given' }],
       });
     }
+    // How and when are facts of a consent given; a refusal or a consent not sought has neither.
+    if (req.status !== 'given' && (req.method || req.givenOn || req.restsOn))
+      throw new WorkbenchError(
+        'invalid-request',
+        'How and when consent was given are recorded only for a consent that was given. Nothing was saved.',
+        {
+          problems: [
+            {
+              path: req.method ? 'method' : req.givenOn ? 'givenOn' : 'restsOn',
+              message: 'is only for a consent given',
+            },
+          ],
+        },
+      );
+    const born = findChild(db, hsbCase.childId)?.dateOfBirth;
+    if (req.givenOn && born && req.givenOn < born)
+      throw new WorkbenchError(
+        'invalid-request',
+        'Consent cannot have been given before the child was born: check the date. Nothing was saved.',
+        { problems: [{ path: 'givenOn', message: 'is before the child’s date of birth' }] },
+      );
     if (req.givenOn && req.givenOn > londonDay(wb.now().toISOString()))
       throw new WorkbenchError(
         'invalid-request',

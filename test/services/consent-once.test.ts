@@ -121,6 +121,29 @@ describe('consent to share the map, said once (issue 14)', () => {
       consentRecord(caseId, 'child', null, { purpose: 'hub-referral', givenOn: '2026-11-21' }),
     );
     expect(future.problems?.[0]?.path).toBe('givenOn');
+    // Found in a review: a day before the child was born, and how or when for a refusal, were kept.
+    const beforeBirth = await h.refuse(
+      'consents.record',
+      consentRecord(caseId, 'child', null, { purpose: 'hub-referral', givenOn: '1900-01-01' }),
+    );
+    expect(beforeBirth).toMatchObject({
+      message: 'Consent cannot have been given before the child was born: check the date. Nothing was saved.',
+      problems: [{ path: 'givenOn', message: 'is before the child’s date of birth' }],
+    });
+    const refusedWithHow = await h.refuse(
+      'consents.record',
+      consentRecord(caseId, 'child', null, {
+        purpose: 'hub-referral',
+        status: 'refused',
+        reason: 'Did not want it shared',
+        method: 'phone',
+      }),
+    );
+    expect(refusedWithHow).toMatchObject({
+      message:
+        'How and when consent was given are recorded only for a consent that was given. Nothing was saved.',
+      problems: [{ path: 'method', message: 'is only for a consent given' }],
+    });
     expect((await h.call('map.get', { caseId })).consents.length).toBe(before + 1);
   });
 });
