@@ -25,7 +25,10 @@ export function allocationFacts(db: Db, caseId: string): CaseAllocationFacts | u
   const hsbCase = findCase(db, caseId);
   if (!hsbCase) return undefined;
   const assessors = db
-    .prepare('SELECT lead_assessor_id AS lead, co_assessor_id AS co FROM assessments WHERE case_id = ?')
+    // Co-assessing gives access while the assessment is being written and signed, not after it is final.
+    .prepare(
+      "SELECT lead_assessor_id AS lead, co_assessor_id AS co FROM assessments WHERE case_id = ? AND state NOT IN ('final', 'superseded')",
+    )
     .all(caseId) as { lead: string; co: string }[];
   const open = db
     .prepare(
