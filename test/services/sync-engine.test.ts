@@ -337,12 +337,12 @@ describe('change sets that reach into another case', () => {
     expect(stateOf(b, sneaky.header.id)).toBeUndefined();
   });
 
-  // Bug: the check that a change set stays inside its case looks only at records the receiving
-  // machine already holds. An edit of another case's record that has not arrived yet is kept in the
-  // merge state (the record waits to be written), and when the other case arrives its record is
-  // written with the intruder's value. Expected to pass once the engine refuses, or holds apart,
-  // edits of records it cannot yet place in the change set's case.
-  it.fails('refuses one that edits another case’s record before that case reaches the machine', async () => {
+  // The check that a change set stays inside its case used to look only at records the receiving
+  // machine already held: an edit of another case's record that had not arrived yet was merged, and
+  // written with the intruder's value once the other case arrived. Such a change set is now held apart
+  // (nothing of it merged) until the record can be placed; it is refused when the other case arrives,
+  // so the refusal is in the report of that later bundle, not the early one (which cannot tell yet).
+  it('refuses one that edits another case’s record before that case reaches the machine', async () => {
     const { a, b, c } = await machines();
     await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
     const second = await secondCase(a);
@@ -350,16 +350,45 @@ describe('change sets that reach into another case', () => {
     const sneaky = crossCase(c, second.itemId);
     b.host.openFile = bundleFromA(a, [sneaky]);
     const early = await b.call('sync.openBundle', {});
+    expect(early.applied).toBe(0);
+    expect(early.refused).toEqual([]);
     n++;
     a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
     await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
     b.host.openFile = a.host.saveFile;
-    await b.call('sync.openBundle', {});
+    const later = await b.call('sync.openBundle', {});
     expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
       'Second case item',
     ]);
     expect((await b.call('sync.caseStatus', { caseId: second.caseId })).conflicts).toEqual([]);
-    expect(early.refused.map((r) => r.id)).toEqual([sneaky.header.id]);
+    expect(later.refused).toEqual([
+      { id: sneaky.header.id, reason: 'It changes a record that belongs to another case.' },
+    ]);
+    // Nothing of it stays: not kept, not held, not in the merge state.
+    expect(stateOf(b, sneaky.header.id)).toBeUndefined();
+    expect(b.wb.db().prepare('SELECT count(*) AS n FROM sync_held_change_sets').get()).toEqual({ n: 0 });
+    const merged = b.wb
+      .db()
+      .prepare('SELECT state FROM sync_fields WHERE tbl = ? AND field = ?')
+      .all('map_items', 'what') as { state: string }[];
+    expect(merged.some((r) => r.state.includes('Written through another case'))).toBe(false);
+  });
+
+  it('applies an edit that arrives before the record it edits, once that record arrives in the same case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    // Alex adds an item and edits it; Yas receives the edit first, then the item.
+    const added = await a.call('map.addItem', { caseId: team.caseId, item: lifeEvent('Arrives second') });
+    const edit = forged(a, { ops: [editOf(a, 'map_items', added.id, 'what', 'Edited before it arrived')] });
+    b.host.openFile = bundleFromA(a, [edit]);
+    const early = await b.call('sync.openBundle', {});
+    expect(early).toMatchObject({ applied: 0, refused: [] });
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+    const later = await carry(a, b, [team.ids.yas]);
+    expect(later.refused).toEqual([]);
+    expect(await whatOnMap(b)).toEqual(['Edited before it arrived', 'Moved house', 'Started school']);
+    expect(stateOf(b, edit.header.id)).toBe('applied');
+    expect((await b.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(0);
   });
 });
 
