@@ -21,6 +21,7 @@ import { keyMac } from '../report/sign-off.ts';
 import type { Workbench } from '../workbench.ts';
 import { SYNC_SCHEMA } from './capture.ts';
 import { membershipOfKey, rosterOfStore } from './trust.ts';
+import { writeRefusal } from './write-check.ts';
 
 export interface ApplyReport {
   applied: number;
@@ -108,8 +109,12 @@ const localColumns =
     return { key_mac: keyMac(auditKey, key.id, key.userId, key.publicKey) };
   };
 
-function applyOne(db: Db, cs: ChangeSet, now: Date, auditKey: Buffer): string[] {
+function applyOne(db: Db, cs: ChangeSet, context: ApplyContext): string[] {
+  const { now, auditKey } = context;
   checkShape(db, cs);
+  // What its author could not have done on their own computer (their roles as the roster signs them).
+  const refusal = writeRefusal(db, cs, context.roster);
+  if (refusal) throw new ChangeSetRefused(refusal);
   checkCase(db, cs, 'before');
   const touched = new Map<string, { tbl: string; rowId: string }>();
   for (const op of cs.ops) {
@@ -169,7 +174,7 @@ function retryHeld(db: Db, context: ApplyContext, report: ApplyReport, cases: Se
       db.exec('SAVEPOINT sync_held');
       try {
         const cs = openChangeSet(stored.envelope, openers(db, context.roster));
-        for (const c of applyOne(db, cs, context.now, context.auditKey)) cases.add(c);
+        for (const c of applyOne(db, cs, context)) cases.add(c);
         markApplied(db, stored.id);
         prepared(db, 'DELETE FROM sync_held_change_sets WHERE id = ?').run(stored.id);
         db.exec('RELEASE sync_held');
@@ -247,7 +252,7 @@ export function applyEnvelopes(db: Db, envelopes: Envelope[], context: ApplyCont
         keepChangeSet(db, { ...kept(cs, envelope, context.now), state: waits ? 'waiting' : 'applied' });
         if (waits) report.keptForLater++;
         else {
-          for (const c of applyOne(db, cs, context.now, context.auditKey)) cases.add(c);
+          for (const c of applyOne(db, cs, context)) cases.add(c);
           report.applied++;
         }
         db.exec('RELEASE sync_change_set');
@@ -285,7 +290,7 @@ export function applyWaiting(db: Db, context: ApplyContext): number {
       db.exec('SAVEPOINT sync_waiting');
       try {
         const cs = openChangeSet(stored.envelope, openers(db, context.roster));
-        applyOne(db, cs, context.now, context.auditKey);
+        applyOne(db, cs, context);
         markApplied(db, stored.id);
         reindexCase(db, cs.caseId);
         db.exec('RELEASE sync_waiting');

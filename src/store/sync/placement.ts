@@ -1,4 +1,5 @@
 import { shownValue } from '../../domain/sync/field-merge.ts';
+import { DELETED_FIELD } from '../../domain/sync/replica.ts';
 import type { Db } from '../database.ts';
 import { readField, toStoreValue } from './state.ts';
 import { prepared } from './statements.ts';
@@ -50,4 +51,15 @@ export function placeRecord(
   if (value === undefined || value === null) return null;
   if (link.parent) return placeRecord(db, link.parent, JSON.stringify([value]), forCase);
   return value === forCase ? forCase : ANOTHER_CASE;
+}
+
+/** Whether a synced record is on this machine: in its table, or merged and not deleted. */
+export function recordExists(db: Db, tbl: string, rowId: string): boolean {
+  const t = syncedTable(tbl);
+  if (!t) return false;
+  const where = t.key.map((k) => `${k} = ?`).join(' AND ');
+  if (prepared(db, `SELECT 1 FROM ${t.name} WHERE ${where}`).get(...(JSON.parse(rowId) as unknown[])))
+    return true;
+  const deleted = readField(db, tbl, rowId, DELETED_FIELD);
+  return deleted.current.length > 0 && shownValue(deleted) !== true;
 }

@@ -1,0 +1,110 @@
+import { type ChangeSet, DELETED_FIELD } from '#domain/sync/replica.ts';
+import { caseRulesOf, mayWrite, type SyncAuthor } from '#domain/sync/write-rules.ts';
+import type { Db } from '#store/database.ts';
+import { recordExists, recordValue } from '#store/sync/placement.ts';
+import { prepared } from '#store/sync/statements.ts';
+import { syncedTable } from '#store/sync/tables.ts';
+import type { Roster } from '#sync/roster.ts';
+import { resolveProfile } from '../profiles.ts';
+
+// The facts the write rules (domain/sync/write-rules.ts) need about a received change set's author,
+// read before anything of the change set is written: their roles and agency from the signed roster the
+// change set was verified against (not this computer's users table), their place on the case from this
+// computer's records, or from the change set itself when it opens the case.
+
+const rowOf = (...keys: unknown[]) => JSON.stringify(keys);
+
+/** The value a change set gives a field, if it writes it. */
+const opValue = (cs: ChangeSet, table: string, rowId: string, field: string): unknown =>
+  cs.ops.find((op) => op.table === table && op.id === rowId && op.field === field)?.edit.value;
+
+/**
+ * The records a change set makes: an insert carries every column, its key columns too (which no later
+ * change touches), and a record made again after a deletion also a `_deleted` of false.
+ */
+const madeBy = (cs: ChangeSet) =>
+  new Set(
+    cs.ops
+      .filter(
+        (op) =>
+          syncedTable(op.table)?.key.includes(op.field) ||
+          (op.field === DELETED_FIELD && op.edit.value === false),
+      )
+      .map((op) => `${op.table}\u0000${op.id}`),
+  );
+
+function authorFacts(db: Db, cs: ChangeSet, roster: Roster | null, newCase: boolean): SyncAuthor | undefined {
+  const member = roster?.members.find((m) => m.id === cs.author);
+  if (!member) return undefined;
+  const caseRow = rowOf(cs.caseId);
+  const ofCase = (column: string) =>
+    recordValue(db, 'cases', caseRow, column) ?? opValue(cs, 'cases', caseRow, column);
+  const socialWorker = ofCase('social_worker_id') === cs.author;
+  const yos = ofCase('yos_practitioner_id') === cs.author;
+  const managerRow = rowOf(cs.caseId, cs.author);
+  const caseManager =
+    recordExists(db, 'case_managers', managerRow) ||
+    (newCase && madeBy(cs).has(`case_managers\u0000${managerRow}`));
+  const made = madeBy(cs);
+  // An assessment this change set starts counts only if it names the author as one of the case's
+  // allocated workers (assessments.start: the assessors are the allocated social worker and YOS practitioner).
+  const startsAsAssessor = cs.ops.some(
+    (op) =>
+      op.table === 'assessments' &&
+      (op.field === 'lead_assessor_id' || op.field === 'co_assessor_id') &&
+      op.edit.value === cs.author &&
+      made.has(`assessments\u0000${op.id}`) &&
+      (socialWorker || yos),
+  );
+  const assessor =
+    startsAsAssessor ||
+    prepared(
+      db,
+      'SELECT 1 FROM assessments WHERE case_id = ? AND (lead_assessor_id = ? OR co_assessor_id = ?) LIMIT 1',
+    ).get(cs.caseId, cs.author, cs.author) !== undefined;
+  return {
+    roles: member.roles,
+    agency: member.agency ?? '',
+    socialWorker,
+    caseManager,
+    assessor,
+    lastingPlace: socialWorker || yos || caseManager || assessor,
+  };
+}
+
+/**
+ * Why the author of a received change set could not have made it on their own computer, or null when
+ * every op is one they may write. Runs before anything of the change set is written.
+ */
+export function writeRefusal(db: Db, cs: ChangeSet, roster: Roster | null): string | null {
+  const made = madeBy(cs);
+  const newCase = made.has(`cases\u0000${rowOf(cs.caseId)}`);
+  const author = authorFacts(db, cs, roster, newCase);
+  if (!author) return 'Its author is not in the team roster.';
+  const profileId =
+    recordValue(db, 'cases', rowOf(cs.caseId), 'profile_id') ??
+    opValue(cs, 'cases', rowOf(cs.caseId), 'profile_id');
+  const version =
+    recordValue(db, 'cases', rowOf(cs.caseId), 'profile_version') ??
+    opValue(cs, 'cases', rowOf(cs.caseId), 'profile_version');
+  const profile =
+    typeof profileId === 'string' && typeof version === 'number'
+      ? resolveProfile(db, profileId, version)?.profile
+      : undefined;
+  const rules = caseRulesOf(profile);
+  for (const op of cs.ops) {
+    const decision = mayWrite(
+      author,
+      {
+        table: op.table,
+        field: op.field,
+        value: op.edit.value,
+        creates: made.has(`${op.table}\u0000${op.id}`),
+        withNewCase: newCase,
+      },
+      rules,
+    );
+    if (!decision.allowed) return decision.reason;
+  }
+  return null;
+}
