@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,10 @@ import { newSigningKeyPair } from '#store/crypto.ts';
 import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
 import { writeBundle } from '#sync/bundle.ts';
 import { changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
+import { aimAssessment } from '../support/case-steps.ts';
 import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
+import { addTeamMember, type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
 
 // The sync engine's guarantees through the router, on real encrypted stores in separate data
 // folders: deletions reach the other machines, change sets from a newer version are kept and passed
@@ -69,7 +71,7 @@ function forged(
   const device = options.device ?? { id: me.deviceId, privateKey: me.privateKey };
   const caseId = options.caseId ?? team.caseId;
   const seq = nextSequence(db, author, device.id, caseId) + 1000;
-  const key = currentCaseKey(db, team.caseId);
+  const key = currentCaseKey(db, caseId);
   if (!key) throw new Error('no case key');
   return sealChangeSet(
     {
@@ -96,7 +98,7 @@ function editOf(a: Harness, table: string, id: string, field: string, value: str
 }
 
 /** A bundle from `a`'s signed-in person to Yas holding exactly these envelopes. */
-function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): string {
+function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas, caseId = team.caseId): string {
   const db = a.wb.db();
   const me = a.wb.signedIn().device;
   const roster = rosterOfStore(db);
@@ -105,7 +107,7 @@ function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): stri
   n++;
   const path = join(folder.path, `forged-${n}.hsbcase`);
   const bytes = writeBundle(
-    { caseId: team.caseId, envelopes, caseKeys: [] },
+    { caseId, envelopes, caseKeys: [] },
     { memberId: me.memberId, deviceId: me.deviceId, signingKey: me.privateKey },
     [recipient],
     a.wb.now(),
@@ -389,6 +391,172 @@ describe('change sets that reach into another case', () => {
     expect(await whatOnMap(b)).toEqual(['Edited before it arrived', 'Moved house', 'Started school']);
     expect(stateOf(b, edit.header.id)).toBe('applied');
     expect((await b.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(0);
+  });
+});
+
+describe('change sets whose author could not have made them on their own computer', () => {
+  /**
+   * A case on A under the generic England profile (any manager quality-assures there), allocated to Sam,
+   * Yas and Alex as manager, with an AIM assessment led by Yas and co-assessed by Sam, sent to Yas on B.
+   */
+  async function assessedCase(a: Harness, b: Harness) {
+    const { sam, yas, alex } = team.ids;
+    const allocation = { socialWorker: { id: sam }, yos: { id: yas }, admin: { id: alex } };
+    const child = { name: 'Robin Assessed', dateOfBirth: '2012-05-01', gender: 'female' as const };
+    const opened = await openCaseFor(a, allocation, child, { profileId: 'england-generic' });
+    const started = await a.call(
+      'assessments.start',
+      aimAssessment(opened.id, { yos: { id: yas }, socialWorker: { id: sam } }),
+    );
+    const item = await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Assessed case item') });
+    n++;
+    a.host.saveFile = join(folder.path, `assessed-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: opened.id, recipientIds: [yas] });
+    b.host.openFile = a.host.saveFile;
+    expect((await b.call('sync.openBundle', {})).refused).toEqual([]);
+    return { caseId: opened.id, assessmentId: started.id, itemId: item.id };
+  }
+
+  /** A quality-assurance approval as `h`'s signed-in person would seal it, with an edit of a map item beside it. */
+  function approval(h: Harness, parts: { caseId: string; assessmentId: string; itemId: string }) {
+    const me = h.wb.signedIn().device?.memberId as string;
+    const t = randomUUID();
+    const transition = (field: string, value: string) => editOf(h, 'report_transitions', t, field, value);
+    return forged(h, {
+      caseId: parts.caseId,
+      ops: [
+        editOf(h, 'map_items', parts.itemId, 'what', 'Written beside the approval'),
+        transition('id', t),
+        transition('assessment_id', parts.assessmentId),
+        transition('action', 'approve'),
+        transition('from_state', 'submitted'),
+        transition('to_state', 'approved'),
+        transition('comments', ''),
+        transition('at', h.wb.now().toISOString()),
+        transition('by', me),
+        transition('section_comments', '[]'),
+        editOf(h, 'assessments', parts.assessmentId, 'state', 'approved'),
+      ],
+    });
+  }
+
+  const assessmentState = (h: Harness, id: string) =>
+    (h.wb.db().prepare('SELECT state FROM assessments WHERE id = ?').get(id) as { state: string }).state;
+  const transitionsOf = (h: Harness, id: string) =>
+    h.wb.db().prepare('SELECT action FROM report_transitions WHERE assessment_id = ?').all(id);
+
+  it('refuses whole a sign-off written by an allocated practitioner, applying nothing of it', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    await signInAs(a, 'sam.sw');
+    const forgedApproval = approval(a, parts);
+    b.host.openFile = bundleFromA(a, [forgedApproval], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused).toEqual([
+      {
+        id: forgedApproval.header.id,
+        reason: 'Its author is not a manager, so could not sign off an assessment.',
+      },
+    ]);
+    expect(assessmentState(b, parts.assessmentId)).toBe('in-progress');
+    expect(transitionsOf(b, parts.assessmentId)).toEqual([]);
+    expect((await b.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Assessed case item',
+    ]);
+    expect(stateOf(b, forgedApproval.header.id)).toBeUndefined();
+  });
+
+  it('applies the same sign-off written by a manager of the case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    const managerApproval = approval(a, parts);
+    b.host.openFile = bundleFromA(a, [managerApproval], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([]);
+    expect(opened.applied).toBe(1);
+    expect(assessmentState(b, parts.assessmentId)).toBe('approved');
+    expect(transitionsOf(b, parts.assessmentId)).toEqual([{ action: 'approve' }]);
+    expect(stateOf(b, managerApproval.header.id)).toBe('applied');
+  });
+  it('refuses a hub practitioner’s edit of an assessment section, while applying their other work on the case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    // Hana, a youth justice practitioner on A (hub staff), joins the team roster.
+    const admin = { username: 'admin', password: team.machines[0]?.password as string };
+    const hana = await addTeamMember(
+      a,
+      {
+        username: 'hana.hub',
+        name: 'Hana Hub',
+        agency: 'youth-justice',
+        roles: ['practitioner'],
+        aimTrained: true,
+      },
+      'hana hub password',
+      admin,
+    );
+    n++;
+    const join_ = join(folder.path, `hub-join-${n}.json`);
+    a.host.saveFile = join_;
+    await a.call('sync.exportJoinRequest', {});
+    a.host.openFile = join_;
+    await a.call('sync.importJoinRequest', {});
+    const parts = await assessedCase(a, b);
+    // Sam writes the formulation and asks the hub for a consultation: while it is open, the hub's staff
+    // hold the case's key (a new membership generation, carried to B with the roster).
+    await signInAs(a, 'sam.sw');
+    await a.call('assessments.saveSection', {
+      assessmentId: parts.assessmentId,
+      sectionKey: 'formulation',
+      expectedVersion: 0,
+      content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Written by the co-assessor.' }] }] },
+    });
+    await a.call('consultations.request', {
+      caseId: parts.caseId,
+      managerId: team.ids.alex,
+      request: 'Advice',
+    });
+    n++;
+    a.host.saveFile = join(folder.path, `hub-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: parts.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    expect((await b.call('sync.openBundle', {})).refused).toEqual([]);
+    await signInAs(a, 'hana.hub', 'hana hub password');
+    const section = {
+      ...editOf(a, 'assessment_sections', parts.assessmentId, 'content', '{"blocks":[]}'),
+      id: JSON.stringify([parts.assessmentId, 'formulation']),
+    };
+    const sectionEdit = forged(a, { caseId: parts.caseId, ops: [section] });
+    b.host.openFile = bundleFromA(a, [sectionEdit], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      {
+        id: sectionEdit.header.id,
+        reason: 'Its author is not a co-assessor on the case, so could not change an assessment.',
+      },
+    ]);
+    expect(opened.applied).toBe(0);
+    // The hub holds the case's key: the same person's note on the map is taken.
+    const mapEdit = forged(a, {
+      caseId: parts.caseId,
+      ops: [editOf(a, 'map_items', parts.itemId, 'what', 'Noted by the hub')],
+    });
+    b.host.openFile = bundleFromA(a, [mapEdit], team.ids.yas, parts.caseId);
+    expect(await b.call('sync.openBundle', {})).toMatchObject({ applied: 1, refused: [] });
+    expect((await b.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Noted by the hub',
+    ]);
+    const onB = b.wb
+      .db()
+      .prepare(
+        "SELECT content FROM assessment_sections WHERE assessment_id = ? AND section_key = 'formulation'",
+      )
+      .get(parts.assessmentId) as { content: string };
+    expect(onB.content).toContain('Written by the co-assessor.');
+    expect(hana.id).toBe(sectionEdit.header.author);
   });
 });
 
