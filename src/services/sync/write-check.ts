@@ -33,19 +33,25 @@ const madeBy = (cs: ChangeSet) =>
       .map((op) => `${op.table}\u0000${op.id}`),
   );
 
-function authorFacts(db: Db, cs: ChangeSet, roster: Roster | null, newCase: boolean): SyncAuthor | undefined {
+/** A field of the change set's case: as this computer holds it, or as the change set opens the case. */
+const caseValue = (db: Db, cs: ChangeSet, column: string): unknown =>
+  recordValue(db, 'cases', rowOf(cs.caseId), column) ?? opValue(cs, 'cases', rowOf(cs.caseId), column);
+
+function authorFacts(
+  db: Db,
+  cs: ChangeSet,
+  roster: Roster | null,
+  made: Set<string>,
+  newCase: boolean,
+): SyncAuthor | undefined {
   const member = roster?.members.find((m) => m.id === cs.author);
   if (!member) return undefined;
-  const caseRow = rowOf(cs.caseId);
-  const ofCase = (column: string) =>
-    recordValue(db, 'cases', caseRow, column) ?? opValue(cs, 'cases', caseRow, column);
-  const socialWorker = ofCase('social_worker_id') === cs.author;
-  const yos = ofCase('yos_practitioner_id') === cs.author;
+  const socialWorker = caseValue(db, cs, 'social_worker_id') === cs.author;
+  const yos = caseValue(db, cs, 'yos_practitioner_id') === cs.author;
   const managerRow = rowOf(cs.caseId, cs.author);
   const caseManager =
     recordExists(db, 'case_managers', managerRow) ||
-    (newCase && madeBy(cs).has(`case_managers\u0000${managerRow}`));
-  const made = madeBy(cs);
+    (newCase && made.has(`case_managers\u0000${managerRow}`));
   // An assessment this change set starts counts only if it names the author as one of the case's
   // allocated workers (assessments.start: the assessors are the allocated social worker and YOS practitioner).
   const startsAsAssessor = cs.ops.some(
@@ -72,6 +78,16 @@ function authorFacts(db: Db, cs: ChangeSet, roster: Roster | null, newCase: bool
   };
 }
 
+const PROFILE_TABLES = ['consultations', 'assessments', 'report_transitions', 'report_snapshots'];
+
+function profileOf(db: Db, cs: ChangeSet) {
+  const id = caseValue(db, cs, 'profile_id');
+  const version = caseValue(db, cs, 'profile_version');
+  return typeof id === 'string' && typeof version === 'number'
+    ? resolveProfile(db, id, version)?.profile
+    : undefined;
+}
+
 /**
  * Why the author of a received change set could not have made it on their own computer, or null when
  * every op is one they may write. Runs before anything of the change set is written.
@@ -79,19 +95,12 @@ function authorFacts(db: Db, cs: ChangeSet, roster: Roster | null, newCase: bool
 export function writeRefusal(db: Db, cs: ChangeSet, roster: Roster | null): string | null {
   const made = madeBy(cs);
   const newCase = made.has(`cases\u0000${rowOf(cs.caseId)}`);
-  const author = authorFacts(db, cs, roster, newCase);
+  const author = authorFacts(db, cs, roster, made, newCase);
   if (!author) return 'Its author is not in the team roster.';
-  const profileId =
-    recordValue(db, 'cases', rowOf(cs.caseId), 'profile_id') ??
-    opValue(cs, 'cases', rowOf(cs.caseId), 'profile_id');
-  const version =
-    recordValue(db, 'cases', rowOf(cs.caseId), 'profile_version') ??
-    opValue(cs, 'cases', rowOf(cs.caseId), 'profile_version');
-  const profile =
-    typeof profileId === 'string' && typeof version === 'number'
-      ? resolveProfile(db, profileId, version)?.profile
-      : undefined;
-  const rules = caseRulesOf(profile);
+  // The profile is read only for the tables whose rules depend on it.
+  const rules = caseRulesOf(
+    cs.ops.some((op) => PROFILE_TABLES.includes(op.table)) ? profileOf(db, cs) : undefined,
+  );
   for (const op of cs.ops) {
     const decision = mayWrite(
       author,
