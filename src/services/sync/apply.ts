@@ -28,6 +28,8 @@ export interface ApplyReport {
   alreadyHad: number;
   /** Written by a newer version of the workbench: kept, passed on, applied after an update. */
   keptForLater: number;
+  /** Edit records that have not reached this computer yet: held apart, used (or refused) when they arrive. */
+  held: number;
   refused: { id: string; reason: string }[];
   casesTouched: string[];
 }
@@ -36,6 +38,7 @@ export const emptyReport = (): ApplyReport => ({
   applied: 0,
   alreadyHad: 0,
   keptForLater: 0,
+  held: 0,
   refused: [],
   casesTouched: [],
 });
@@ -148,10 +151,10 @@ function hold(db: Db, id: string, record: { tbl: string; rowId: string }): void 
   );
 }
 
-const heldChangeSets = (db: Db) =>
-  waitingChangeSets(db).filter(
-    (s) => prepared(db, 'SELECT 1 FROM sync_held_change_sets WHERE id = ?').get(s.id) !== undefined,
-  );
+const isHeld = (db: Db, id: string) =>
+  prepared(db, 'SELECT 1 FROM sync_held_change_sets WHERE id = ?').get(id) !== undefined;
+
+const heldChangeSets = (db: Db) => waitingChangeSets(db).filter((s) => isHeld(db, s.id));
 
 /** Forgets a change set held apart that turned out to be refused: nothing of it stays on this machine. */
 function forgetHeld(db: Db, id: string): void {
@@ -219,6 +222,7 @@ export function applyEnvelopes(db: Db, envelopes: Envelope[], context: ApplyCont
     // record's parents are written before it and nothing waits in sync_pending_rows for long.
     const opened: { envelope: Envelope; cs: ChangeSet }[] = [];
     const seen = new Set<string>();
+    const heldNow: string[] = [];
     for (const envelope of envelopes) {
       const id = envelope?.header?.id;
       if (typeof id !== 'string') {
@@ -262,6 +266,7 @@ export function applyEnvelopes(db: Db, envelopes: Envelope[], context: ApplyCont
         if (error instanceof ChangeSetHeld) {
           keepChangeSet(db, { ...kept(cs, envelope, context.now), state: 'waiting' });
           hold(db, cs.id, error.record);
+          heldNow.push(cs.id);
           continue;
         }
         if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
@@ -269,6 +274,7 @@ export function applyEnvelopes(db: Db, envelopes: Envelope[], context: ApplyCont
       }
     }
     if (report.applied > 0) retryHeld(db, context, report, cases);
+    report.held = heldNow.filter((id) => isHeld(db, id)).length;
   });
   if (report.applied > 0) withoutCapture(db, () => materialise(db, [], localColumns(db, context.auditKey)));
   for (const caseId of cases) reindexCase(db, caseId);
