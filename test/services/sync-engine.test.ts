@@ -418,12 +418,17 @@ describe('change sets whose author could not have made them on their own compute
   }
 
   /** A quality-assurance approval as `h`'s signed-in person would seal it, with an edit of a map item beside it. */
-  function approval(h: Harness, parts: { caseId: string; assessmentId: string; itemId: string }) {
+  function approval(
+    h: Harness,
+    parts: { caseId: string; assessmentId: string; itemId: string },
+    schema?: number,
+  ) {
     const me = h.wb.signedIn().device?.memberId as string;
     const t = randomUUID();
     const transition = (field: string, value: string) => editOf(h, 'report_transitions', t, field, value);
     return forged(h, {
       caseId: parts.caseId,
+      schema,
       ops: [
         editOf(h, 'map_items', parts.itemId, 'what', 'Written beside the approval'),
         transition('id', t),
@@ -481,6 +486,32 @@ describe('change sets whose author could not have made them on their own compute
     expect(transitionsOf(b, parts.assessmentId)).toEqual([{ action: 'approve' }]);
     expect(stateOf(b, managerApproval.header.id)).toBe('applied');
   });
+  it('checks one kept for a newer version against the same rules when the update applies it', async () => {
+    const { a, b, at } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    await signInAs(a, 'sam.sw');
+    const future = approval(a, parts, SYNC_SCHEMA + 1);
+    b.host.openFile = bundleFromA(a, [future], team.ids.yas, parts.caseId);
+    expect((await b.call('sync.openBundle', {})).keptForLater).toBe(1);
+    b.wb.close();
+    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
+    await updated.call('session.signIn', {
+      username: 'yas.yos',
+      password: team.machines[1]?.password as string,
+    });
+    // Not applied: nothing of it is written, and it stays as it was kept.
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    expect(assessmentState(updated, parts.assessmentId)).toBe('in-progress');
+    expect(transitionsOf(updated, parts.assessmentId)).toEqual([]);
+    expect((await updated.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Assessed case item',
+    ]);
+    expect(
+      updated.wb.db().prepare("SELECT 1 FROM audit_log WHERE action = 'sync.apply-waiting'").all(),
+    ).toEqual([]);
+  });
+
   it('refuses a hub practitioner’s edit of an assessment section, while applying their other work on the case', async () => {
     const { a, b } = await machines();
     await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
