@@ -116,6 +116,17 @@ function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas, caseI
   return path;
 }
 
+/** Machine B after an update to a workbench that knows the next schema, Yas signed in again. */
+async function updateB(b: Harness, at: (name: string) => string) {
+  b.wb.close();
+  const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
+  await updated.call('session.signIn', {
+    username: 'yas.yos',
+    password: team.machines[1]?.password as string,
+  });
+  return updated;
+}
+
 const whatOnMap = async (h: Harness) =>
   (await h.call('map.get', { caseId: team.caseId })).items.map((i) => i.what).sort();
 
@@ -204,12 +215,7 @@ describe('change sets from a newer version of the workbench', () => {
     expect((await c.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(1);
 
     // B is updated: the workbench now knows the newer schema.
-    b.wb.close();
-    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
-    await updated.call('session.signIn', {
-      username: 'yas.yos',
-      password: team.machines[1]?.password as string,
-    });
+    const updated = await updateB(b, at);
     // The sign-in after the update applies what was kept, and says so in the trail.
     expect(stateOf(updated, future.header.id)).toBe('applied');
     const trail = updated.wb
@@ -494,12 +500,7 @@ describe('change sets whose author could not have made them on their own compute
     const future = approval(a, parts, SYNC_SCHEMA + 1);
     b.host.openFile = bundleFromA(a, [future], team.ids.yas, parts.caseId);
     expect((await b.call('sync.openBundle', {})).keptForLater).toBe(1);
-    b.wb.close();
-    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
-    await updated.call('session.signIn', {
-      username: 'yas.yos',
-      password: team.machines[1]?.password as string,
-    });
+    const updated = await updateB(b, at);
     // Not applied: nothing of it is written, and it stays as it was kept.
     expect(stateOf(updated, future.header.id)).toBe('waiting');
     expect(assessmentState(updated, parts.assessmentId)).toBe('in-progress');
