@@ -227,6 +227,29 @@ describe('change sets from a newer version of the workbench', () => {
   });
 });
 
+describe('change sets applied after an update', () => {
+  it('hold one that edits a record not yet here, and apply it when the record arrives', async () => {
+    const { a, b, at } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const added = await a.call('map.addItem', { caseId: team.caseId, item: lifeEvent('Not sent yet') });
+    const future = forged(a, {
+      ops: [editOf(a, 'map_items', added.id, 'what', 'Edited by a newer version')],
+      schema: SYNC_SCHEMA + 1,
+    });
+    b.host.openFile = bundleFromA(a, [future]);
+    expect((await b.call('sync.openBundle', {})).keptForLater).toBe(1);
+    // The update understands it, but the item has not reached B: held apart, the sign-in goes on.
+    const updated = await updateB(b, at);
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    expect((await updated.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(0);
+    expect(await whatOnMap(updated)).toEqual(['Moved house', 'Started school']);
+    const later = await carry(a, updated, [team.ids.yas]);
+    expect(later.refused).toEqual([]);
+    expect(stateOf(updated, future.header.id)).toBe('applied');
+    expect(await whatOnMap(updated)).toEqual(['Edited by a newer version', 'Moved house', 'Started school']);
+  });
+});
+
 describe('change sets that must be refused whole', () => {
   it('refuses one signed by a device that is not in the roster, or whose signature does not verify', async () => {
     const { a, b } = await machines();

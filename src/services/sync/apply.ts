@@ -304,8 +304,17 @@ export function applyWaiting(db: Db, context: ApplyContext): number {
       } catch (error) {
         db.exec('ROLLBACK TO sync_waiting');
         db.exec('RELEASE sync_waiting');
-        if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
+        // Now understood, but it edits a record not yet here: held apart like one just received.
+        if (error instanceof ChangeSetHeld) hold(db, stored.id, error.record);
+        else if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
       }
+    }
+    if (applied > 0) {
+      const retried = emptyReport();
+      const cases = new Set<string>();
+      retryHeld(db, context, retried, cases);
+      for (const caseId of cases) reindexCase(db, caseId);
+      applied += retried.applied;
     }
   });
   return applied;
