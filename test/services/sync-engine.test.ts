@@ -515,6 +515,28 @@ describe('change sets whose author could not have made them on their own compute
     expect(transitionsOf(b, parts.assessmentId)).toEqual([{ action: 'approve' }]);
     expect(stateOf(b, managerApproval.header.id)).toBe('applied');
   });
+  it('refuses a practitioner’s change set that claims to make the case again in order to reallocate it', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    await signInAs(a, 'sam.sw');
+    // An insert carries the record's key: here it is only a claim, since B already holds the case.
+    const claim = forged(a, {
+      ops: [
+        editOf(a, 'cases', team.caseId, 'id', team.caseId),
+        editOf(a, 'cases', team.caseId, 'social_worker_id', team.ids.yas),
+      ],
+    });
+    b.host.openFile = bundleFromA(a, [claim]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      {
+        id: claim.header.id,
+        reason: 'Its author is not a manager of the case, so could not change who is allocated to it.',
+      },
+    ]);
+    expect((await b.call('cases.get', { id: team.caseId })).case.socialWorkerId).toBe(team.ids.sam);
+  });
+
   it('checks one kept for a newer version against the same rules when the update applies it', async () => {
     const { a, b, at } = await machines();
     await signInAs(b, 'yas.yos', team.machines[1]?.password as string);

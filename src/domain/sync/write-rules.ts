@@ -119,11 +119,11 @@ const TABLE_RULES: Record<string, Rule> = {
   // ['manager'], and a place on the case in case-closure.ts) change its status; the rest (profile
   // version, bookkeeping) any member (pathway.moveProfileVersion is CASEWORK).
   cases: (w, a, r) => {
+    if (w.field === 'status' && !(w.creates && w.value === 'open'))
+      return caseManagerOnly(w.value === 'closed' ? 'close it' : 'reopen it')(w, a, r);
     if (w.creates) return ALLOWED;
     if (w.field === 'social_worker_id' || w.field === 'yos_practitioner_id')
       return caseManagerOnly('change who is allocated to it')(w, a, r);
-    if (w.field === 'status')
-      return caseManagerOnly(w.value === 'closed' ? 'close it' : 'reopen it')(w, a, r);
     return ALLOWED;
   },
   // Named when the case is opened (cases.open); changed only by cases.allocate, as above.
@@ -139,17 +139,16 @@ const TABLE_RULES: Record<string, Rule> = {
   // consultations.ts: only the allocated social worker requests; the profile's screening agencies
   // (mayScreenConsultations) accept or decline; recording the meeting needs only access to the case.
   consultations: (w, a, r) => {
-    if (w.creates)
-      return a.socialWorker
-        ? ALLOWED
-        : no(
-            'Its author is not the case’s allocated social worker, so could not request a consultation with the hub.',
-          );
     const screens =
-      (w.field === 'state' && (w.value === 'accepted' || w.value === 'declined')) || w.field === 'screening';
+      (w.field === 'state' && (w.value === 'accepted' || w.value === 'declined')) ||
+      (w.field === 'screening' && w.value !== null);
     if (screens && r.screeningAgencies !== null && !r.screeningAgencies.includes(a.agency))
       return no(
         'Its author is not in the service that screens consultation requests, so could not screen one.',
+      );
+    if (w.creates && !a.socialWorker)
+      return no(
+        'Its author is not the case’s allocated social worker, so could not request a consultation with the hub.',
       );
     return ALLOWED;
   },
@@ -157,20 +156,14 @@ const TABLE_RULES: Record<string, Rule> = {
   // consent-exceptions.ts: only the allocated social worker records that a parent or carer cannot be
   // asked; only a manager on the case approves it.
   consent_exceptions: (w, a) => {
-    if (w.field === 'approved_at' || w.field === 'approved_by') {
-      if (w.value === null) return ALLOWED;
-      return a.caseManager
-        ? ALLOWED
-        : no(
-            'Its author is not a manager of the case, so could not approve sharing the map without a parent’s consent.',
-          );
-    }
-    if (w.creates)
-      return a.socialWorker
-        ? ALLOWED
-        : no(
-            'Its author is not the case’s allocated social worker, so could not record that a parent cannot be asked.',
-          );
+    if ((w.field === 'approved_at' || w.field === 'approved_by') && w.value !== null && !a.caseManager)
+      return no(
+        'Its author is not a manager of the case, so could not approve sharing the map without a parent’s consent.',
+      );
+    if (w.creates && !a.socialWorker)
+      return no(
+        'Its author is not the case’s allocated social worker, so could not record that a parent cannot be asked.',
+      );
     return ALLOWED;
   },
 
@@ -179,13 +172,14 @@ const TABLE_RULES: Record<string, Rule> = {
   // domain/sign-off/states.ts: submitted and signed (final) by the co-assessors, approved or returned
   // (back in progress) in quality assurance.
   assessments: (w, a, r) => {
+    if (w.field === 'state' && w.value === 'approved')
+      return qualityAssurance('sign off an assessment')(w, a, r);
+    // Back in progress: a return in quality assurance, unless the assessment is being started.
+    if (w.field === 'state' && w.value === 'in-progress' && !w.creates)
+      return qualityAssurance('return an assessment')(w, a, r);
+    if (w.field === 'state' && (w.value === 'submitted' || w.value === 'final'))
+      return assessorsOnly('submit or sign an assessment')(w, a, r);
     if (w.creates) return ALLOWED;
-    if (w.field === 'state' && (w.value === 'approved' || w.value === 'in-progress'))
-      return qualityAssurance(w.value === 'approved' ? 'sign off an assessment' : 'return an assessment')(
-        w,
-        a,
-        r,
-      );
     return assessorsOnly(ASSESSMENT_CONTENT)(w, a, r);
   },
   // signOff.approve and signOff.return (decide in domain/sign-off/states.ts) by quality assurance;

@@ -1,7 +1,7 @@
 import { type ChangeSet, DELETED_FIELD } from '#domain/sync/replica.ts';
 import { caseRulesOf, mayWrite, type SyncAuthor } from '#domain/sync/write-rules.ts';
 import type { Db } from '#store/database.ts';
-import { recordExists, recordValue } from '#store/sync/placement.ts';
+import { recordExists, recordKnown, recordValue } from '#store/sync/placement.ts';
 import { prepared } from '#store/sync/statements.ts';
 import { syncedTable } from '#store/sync/tables.ts';
 import type { Roster } from '#sync/roster.ts';
@@ -20,18 +20,20 @@ const opValue = (cs: ChangeSet, table: string, rowId: string, field: string): un
 
 /**
  * The records a change set makes: an insert carries every column, its key columns too (which no later
- * change touches), and a record made again after a deletion also a `_deleted` of false.
+ * change touches), and a record made again after a deletion also a `_deleted` of false. A record this
+ * computer already knows (in its table or its merge state) is changed, not made, whatever the change
+ * set carries, so a claim to make it cannot pass for a change only its maker's rules allow.
  */
-const madeBy = (cs: ChangeSet) =>
-  new Set(
-    cs.ops
-      .filter(
-        (op) =>
-          syncedTable(op.table)?.key.includes(op.field) ||
-          (op.field === DELETED_FIELD && op.edit.value === false),
-      )
-      .map((op) => `${op.table}\u0000${op.id}`),
+function madeBy(db: Db, cs: ChangeSet): Set<string> {
+  const claimed = cs.ops.filter(
+    (op) =>
+      syncedTable(op.table)?.key.includes(op.field) ||
+      (op.field === DELETED_FIELD && op.edit.value === false),
   );
+  return new Set(
+    claimed.filter((op) => !recordKnown(db, op.table, op.id)).map((op) => `${op.table}\u0000${op.id}`),
+  );
+}
 
 /** A field of the change set's case: as this computer holds it, or as the change set opens the case. */
 const caseValue = (db: Db, cs: ChangeSet, column: string): unknown =>
@@ -93,7 +95,7 @@ function profileOf(db: Db, cs: ChangeSet) {
  * every op is one they may write. Runs before anything of the change set is written.
  */
 export function writeRefusal(db: Db, cs: ChangeSet, roster: Roster | null): string | null {
-  const made = madeBy(cs);
+  const made = madeBy(db, cs);
   const newCase = made.has(`cases\u0000${rowOf(cs.caseId)}`);
   const author = authorFacts(db, cs, roster, made, newCase);
   if (!author) return 'Its author is not in the team roster.';

@@ -53,13 +53,29 @@ export function placeRecord(
   return value === forCase ? forCase : ANOTHER_CASE;
 }
 
-/** Whether a synced record is on this machine: in its table, or merged and not deleted. */
-export function recordExists(db: Db, tbl: string, rowId: string): boolean {
+/** Whether a synced record is written in its table on this machine. */
+function inTable(db: Db, tbl: string, rowId: string): boolean {
   const t = syncedTable(tbl);
   if (!t) return false;
   const where = t.key.map((k) => `${k} = ?`).join(' AND ');
-  if (prepared(db, `SELECT 1 FROM ${t.name} WHERE ${where}`).get(...(JSON.parse(rowId) as unknown[])))
-    return true;
+  return (
+    prepared(db, `SELECT 1 FROM ${t.name} WHERE ${where}`).get(...(JSON.parse(rowId) as unknown[])) !==
+    undefined
+  );
+}
+
+/** Whether a synced record is on this machine: in its table, or merged and not deleted. */
+export function recordExists(db: Db, tbl: string, rowId: string): boolean {
+  if (inTable(db, tbl, rowId)) return true;
   const deleted = readField(db, tbl, rowId, DELETED_FIELD);
   return deleted.current.length > 0 && shownValue(deleted) !== true;
+}
+
+/** Whether this machine knows a synced record at all: in its table, or in the merge state (even deleted). */
+export function recordKnown(db: Db, tbl: string, rowId: string): boolean {
+  return (
+    inTable(db, tbl, rowId) ||
+    prepared(db, 'SELECT 1 FROM sync_fields WHERE tbl = ? AND row_id = ? LIMIT 1').get(tbl, rowId) !==
+      undefined
+  );
 }

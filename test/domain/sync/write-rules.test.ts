@@ -83,6 +83,7 @@ const GROUPS: Record<string, Row[]> = {
       [mgr, w('cases', 'status', 'closed'), OK],
       [sw, w('+cases', 'status', 'open'), OK],
       [sw, w('cases', 'profile_version', 2), OK],
+      [sw, w('+cases', 'status', 'closed'), NOT_CASE_MANAGER('close it')],
       [sw, w('case_managers', 'user_id'), NOT_CASE_MANAGER('change the case’s managers')],
       [sw, w('++case_managers', 'user_id'), OK],
     ],
@@ -104,6 +105,13 @@ const GROUPS: Record<string, Row[]> = {
         'Its author is not in the service that screens consultation requests, so could not screen one.',
       ],
       [hub, w('consultations', 'state', 'declined'), OK],
+      // Making the record does not skip the screening.
+      [
+        sw,
+        w('+consultations', 'state', 'accepted'),
+        'Its author is not in the service that screens consultation requests, so could not screen one.',
+      ],
+      [sw, w('+consultations', 'screening', null), OK],
       [sw, w('consultations', 'screening', '{}'), OK, anyone],
       [sw, w('consultations', 'state', 'held'), OK],
     ],
@@ -116,10 +124,18 @@ const GROUPS: Record<string, Row[]> = {
         NOT_CASE_MANAGER('approve sharing the map without a parent’s consent'),
       ],
       [mgr, w('consent_exceptions', 'approved_by'), OK],
+      [sw, w('+consent_exceptions', 'approved_by', null), OK],
+      [
+        sw,
+        w('+consent_exceptions', 'approved_by', 'u1'),
+        NOT_CASE_MANAGER('approve sharing the map without a parent’s consent'),
+      ],
     ],
   'quality assurance is a manager’s who did not assess, from an agency the profile names (states.ts)': [
     [sw, w('+report_transitions', 'action', 'approve'), NOT_MANAGER('sign off an assessment')],
     [sw, w('assessments', 'state', 'approved'), NOT_MANAGER('sign off an assessment')],
+    [sw, w('+assessments', 'state', 'approved'), NOT_MANAGER('sign off an assessment')],
+    [sw, w('assessments', 'state', 'in-progress'), NOT_MANAGER('return an assessment')],
     [sw, w('report_transitions', 'action', 'return'), NOT_MANAGER('return an assessment')],
     [sw, w('report_snapshots', 'content', '{}'), NOT_MANAGER('sign off an assessment')],
     [
@@ -141,6 +157,8 @@ const GROUPS: Record<string, Row[]> = {
     [mgr, w('report_signatures', 'signature'), NOT_ASSESSOR('sign an assessment')],
     [sw, w('assessments', 'state', 'submitted'), OK],
     [hub, w('+assessments', 'state', 'in-progress'), OK],
+    [hub, w('+assessments', 'state', 'final'), NOT_ASSESSOR('submit or sign an assessment')],
+    [sw, w('assessments', 'state', 'superseded'), OK],
     ...[
       'assessments',
       'assessment_items',
