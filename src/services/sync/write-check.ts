@@ -35,9 +35,15 @@ function madeBy(db: Db, cs: ChangeSet): Set<string> {
   );
 }
 
+const localAgency = (db: Db, id: string) =>
+  (prepared(db, 'SELECT agency FROM users WHERE id = ?').get(id) as { agency: string } | undefined)?.agency ??
+  '';
+
 /** A field of the change set's case: as this computer holds it, or as the change set opens the case. */
-const caseValue = (db: Db, cs: ChangeSet, column: string): unknown =>
-  recordValue(db, 'cases', rowOf(cs.caseId), column) ?? opValue(cs, 'cases', rowOf(cs.caseId), column);
+const caseValue = (db: Db, cs: ChangeSet, newCase: boolean, column: string): unknown =>
+  newCase
+    ? opValue(cs, 'cases', rowOf(cs.caseId), column)
+    : recordValue(db, 'cases', rowOf(cs.caseId), column);
 
 function authorFacts(
   db: Db,
@@ -48,8 +54,8 @@ function authorFacts(
 ): SyncAuthor | undefined {
   const member = roster?.members.find((m) => m.id === cs.author);
   if (!member) return undefined;
-  const socialWorker = caseValue(db, cs, 'social_worker_id') === cs.author;
-  const yos = caseValue(db, cs, 'yos_practitioner_id') === cs.author;
+  const socialWorker = caseValue(db, cs, newCase, 'social_worker_id') === cs.author;
+  const yos = caseValue(db, cs, newCase, 'yos_practitioner_id') === cs.author;
   const managerRow = rowOf(cs.caseId, cs.author);
   const caseManager =
     recordExists(db, 'case_managers', managerRow) ||
@@ -72,7 +78,8 @@ function authorFacts(
     ).get(cs.caseId, cs.author, cs.author) !== undefined;
   return {
     roles: member.roles,
-    agency: member.agency ?? '',
+    // Rosters signed before they carried agencies: the agency this computer records for the person.
+    agency: member.agency ?? localAgency(db, cs.author),
     socialWorker,
     caseManager,
     assessor,
@@ -82,9 +89,9 @@ function authorFacts(
 
 const PROFILE_TABLES = ['consultations', 'assessments', 'report_transitions', 'report_snapshots'];
 
-function profileOf(db: Db, cs: ChangeSet) {
-  const id = caseValue(db, cs, 'profile_id');
-  const version = caseValue(db, cs, 'profile_version');
+function profileOf(db: Db, cs: ChangeSet, newCase: boolean) {
+  const id = caseValue(db, cs, newCase, 'profile_id');
+  const version = caseValue(db, cs, newCase, 'profile_version');
   return typeof id === 'string' && typeof version === 'number'
     ? resolveProfile(db, id, version)?.profile
     : undefined;
@@ -101,7 +108,7 @@ export function writeRefusal(db: Db, cs: ChangeSet, roster: Roster | null): stri
   if (!author) return 'Its author is not in the team roster.';
   // The profile is read only for the tables whose rules depend on it.
   const rules = caseRulesOf(
-    cs.ops.some((op) => PROFILE_TABLES.includes(op.table)) ? profileOf(db, cs) : undefined,
+    cs.ops.some((op) => PROFILE_TABLES.includes(op.table)) ? profileOf(db, cs, newCase) : undefined,
   );
   for (const op of cs.ops) {
     const decision = mayWrite(
