@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +9,10 @@ import { newSigningKeyPair } from '#store/crypto.ts';
 import { currentCaseKey, nextSequence, nextTime } from '#store/sync/state.ts';
 import { writeBundle } from '#sync/bundle.ts';
 import { changeSetId, type Envelope, sealChangeSet } from '#sync/envelope.ts';
+import { aimAssessment } from '../support/case-steps.ts';
 import { buildTeam, envelopesOf, lifeEvent, machineFrom, type TeamTemplate } from '../support/sync-team.ts';
 import { tempFolder } from '../support/temp.ts';
-import { type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
+import { addTeamMember, type Harness, harness, openCaseFor, signInAs } from '../support/workbench.ts';
 
 // The sync engine's guarantees through the router, on real encrypted stores in separate data
 // folders: deletions reach the other machines, change sets from a newer version are kept and passed
@@ -69,7 +71,7 @@ function forged(
   const device = options.device ?? { id: me.deviceId, privateKey: me.privateKey };
   const caseId = options.caseId ?? team.caseId;
   const seq = nextSequence(db, author, device.id, caseId) + 1000;
-  const key = currentCaseKey(db, team.caseId);
+  const key = currentCaseKey(db, caseId);
   if (!key) throw new Error('no case key');
   return sealChangeSet(
     {
@@ -96,7 +98,7 @@ function editOf(a: Harness, table: string, id: string, field: string, value: str
 }
 
 /** A bundle from `a`'s signed-in person to Yas holding exactly these envelopes. */
-function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): string {
+function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas, caseId = team.caseId): string {
   const db = a.wb.db();
   const me = a.wb.signedIn().device;
   const roster = rosterOfStore(db);
@@ -105,13 +107,24 @@ function bundleFromA(a: Harness, envelopes: Envelope[], to = team.ids.yas): stri
   n++;
   const path = join(folder.path, `forged-${n}.hsbcase`);
   const bytes = writeBundle(
-    { caseId: team.caseId, envelopes, caseKeys: [] },
+    { caseId, envelopes, caseKeys: [] },
     { memberId: me.memberId, deviceId: me.deviceId, signingKey: me.privateKey },
     [recipient],
     a.wb.now(),
   );
   writeFileSync(path, bytes);
   return path;
+}
+
+/** Machine B after an update to a workbench that knows the next schema, Yas signed in again. */
+async function updateB(b: Harness, at: (name: string) => string) {
+  b.wb.close();
+  const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
+  await updated.call('session.signIn', {
+    username: 'yas.yos',
+    password: team.machines[1]?.password as string,
+  });
+  return updated;
 }
 
 const whatOnMap = async (h: Harness) =>
@@ -202,12 +215,7 @@ describe('change sets from a newer version of the workbench', () => {
     expect((await c.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(1);
 
     // B is updated: the workbench now knows the newer schema.
-    b.wb.close();
-    const updated = harness(at('b'), { start: b.clock.now, syncSchema: SYNC_SCHEMA + 1 });
-    await updated.call('session.signIn', {
-      username: 'yas.yos',
-      password: team.machines[1]?.password as string,
-    });
+    const updated = await updateB(b, at);
     // The sign-in after the update applies what was kept, and says so in the trail.
     expect(stateOf(updated, future.header.id)).toBe('applied');
     const trail = updated.wb
@@ -216,6 +224,29 @@ describe('change sets from a newer version of the workbench', () => {
       .all();
     expect(trail).toHaveLength(1);
     expect(await whatOnMap(updated)).toEqual(['Started school', 'Written by a newer version']);
+  });
+});
+
+describe('change sets applied after an update', () => {
+  it('hold one that edits a record not yet here, and apply it when the record arrives', async () => {
+    const { a, b, at } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const added = await a.call('map.addItem', { caseId: team.caseId, item: lifeEvent('Not sent yet') });
+    const future = forged(a, {
+      ops: [editOf(a, 'map_items', added.id, 'what', 'Edited by a newer version')],
+      schema: SYNC_SCHEMA + 1,
+    });
+    b.host.openFile = bundleFromA(a, [future]);
+    expect((await b.call('sync.openBundle', {})).keptForLater).toBe(1);
+    // The update understands it, but the item has not reached B: held apart, the sign-in goes on.
+    const updated = await updateB(b, at);
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    expect((await updated.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(0);
+    expect(await whatOnMap(updated)).toEqual(['Moved house', 'Started school']);
+    const later = await carry(a, updated, [team.ids.yas]);
+    expect(later.refused).toEqual([]);
+    expect(stateOf(updated, future.header.id)).toBe('applied');
+    expect(await whatOnMap(updated)).toEqual(['Edited by a newer version', 'Moved house', 'Started school']);
   });
 });
 
@@ -337,12 +368,12 @@ describe('change sets that reach into another case', () => {
     expect(stateOf(b, sneaky.header.id)).toBeUndefined();
   });
 
-  // Bug: the check that a change set stays inside its case looks only at records the receiving
-  // machine already holds. An edit of another case's record that has not arrived yet is kept in the
-  // merge state (the record waits to be written), and when the other case arrives its record is
-  // written with the intruder's value. Expected to pass once the engine refuses, or holds apart,
-  // edits of records it cannot yet place in the change set's case.
-  it.fails('refuses one that edits another case’s record before that case reaches the machine', async () => {
+  // The check that a change set stays inside its case used to look only at records the receiving
+  // machine already held: an edit of another case's record that had not arrived yet was merged, and
+  // written with the intruder's value once the other case arrived. Such a change set is now held apart
+  // (nothing of it merged) until the record can be placed; it is refused when the other case arrives,
+  // so the refusal is in the report of that later bundle, not the early one (which cannot tell yet).
+  it('refuses one that edits another case’s record before that case reaches the machine', async () => {
     const { a, b, c } = await machines();
     await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
     const second = await secondCase(a);
@@ -350,16 +381,259 @@ describe('change sets that reach into another case', () => {
     const sneaky = crossCase(c, second.itemId);
     b.host.openFile = bundleFromA(a, [sneaky]);
     const early = await b.call('sync.openBundle', {});
+    expect(early).toMatchObject({ applied: 0, refused: [] });
+    expect(early.message).toContain('1 change set edits records that have not reached this computer yet');
     n++;
     a.host.saveFile = join(folder.path, `second-${n}.hsbcase`);
     await a.call('sync.sendCase', { caseId: second.caseId, recipientIds: [team.ids.yas] });
     b.host.openFile = a.host.saveFile;
-    await b.call('sync.openBundle', {});
+    const later = await b.call('sync.openBundle', {});
     expect((await b.call('map.get', { caseId: second.caseId })).items.map((i) => i.what)).toEqual([
       'Second case item',
     ]);
     expect((await b.call('sync.caseStatus', { caseId: second.caseId })).conflicts).toEqual([]);
-    expect(early.refused.map((r) => r.id)).toEqual([sneaky.header.id]);
+    expect(later.refused).toEqual([
+      { id: sneaky.header.id, reason: 'It changes a record that belongs to another case.' },
+    ]);
+    // Nothing of it stays: not kept, not held, not in the merge state.
+    expect(stateOf(b, sneaky.header.id)).toBeUndefined();
+    expect(b.wb.db().prepare('SELECT count(*) AS n FROM sync_held_change_sets').get()).toEqual({ n: 0 });
+    const merged = b.wb
+      .db()
+      .prepare('SELECT state FROM sync_fields WHERE tbl = ? AND field = ?')
+      .all('map_items', 'what') as { state: string }[];
+    expect(merged.some((r) => r.state.includes('Written through another case'))).toBe(false);
+  });
+
+  it('applies an edit that arrives before the record it edits, once that record arrives in the same case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    // Alex adds an item and edits it; Yas receives the edit first, then the item.
+    const added = await a.call('map.addItem', { caseId: team.caseId, item: lifeEvent('Arrives second') });
+    const edit = forged(a, { ops: [editOf(a, 'map_items', added.id, 'what', 'Edited before it arrived')] });
+    b.host.openFile = bundleFromA(a, [edit]);
+    const early = await b.call('sync.openBundle', {});
+    expect(early).toMatchObject({ applied: 0, refused: [] });
+    expect(await whatOnMap(b)).toEqual(['Moved house', 'Started school']);
+    const later = await carry(a, b, [team.ids.yas]);
+    expect(later.refused).toEqual([]);
+    expect(await whatOnMap(b)).toEqual(['Edited before it arrived', 'Moved house', 'Started school']);
+    expect(stateOf(b, edit.header.id)).toBe('applied');
+    expect((await b.call('sync.caseStatus', { caseId: team.caseId })).keptForLater).toBe(0);
+  });
+});
+
+describe('change sets whose author could not have made them on their own computer', () => {
+  /**
+   * A case on A under the generic England profile (any manager quality-assures there), allocated to Sam,
+   * Yas and Alex as manager, with an AIM assessment led by Yas and co-assessed by Sam, sent to Yas on B.
+   */
+  async function assessedCase(a: Harness, b: Harness) {
+    const { sam, yas, alex } = team.ids;
+    const allocation = { socialWorker: { id: sam }, yos: { id: yas }, admin: { id: alex } };
+    const child = { name: 'Robin Assessed', dateOfBirth: '2012-05-01', gender: 'female' as const };
+    const opened = await openCaseFor(a, allocation, child, { profileId: 'england-generic' });
+    const started = await a.call(
+      'assessments.start',
+      aimAssessment(opened.id, { yos: { id: yas }, socialWorker: { id: sam } }),
+    );
+    const item = await a.call('map.addItem', { caseId: opened.id, item: lifeEvent('Assessed case item') });
+    n++;
+    a.host.saveFile = join(folder.path, `assessed-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: opened.id, recipientIds: [yas] });
+    b.host.openFile = a.host.saveFile;
+    expect((await b.call('sync.openBundle', {})).refused).toEqual([]);
+    return { caseId: opened.id, assessmentId: started.id, itemId: item.id };
+  }
+
+  /** A quality-assurance approval as `h`'s signed-in person would seal it, with an edit of a map item beside it. */
+  function approval(
+    h: Harness,
+    parts: { caseId: string; assessmentId: string; itemId: string },
+    schema?: number,
+  ) {
+    const me = h.wb.signedIn().device?.memberId as string;
+    const t = randomUUID();
+    const transition = (field: string, value: string) => editOf(h, 'report_transitions', t, field, value);
+    return forged(h, {
+      caseId: parts.caseId,
+      schema,
+      ops: [
+        editOf(h, 'map_items', parts.itemId, 'what', 'Written beside the approval'),
+        transition('id', t),
+        transition('assessment_id', parts.assessmentId),
+        transition('action', 'approve'),
+        transition('from_state', 'submitted'),
+        transition('to_state', 'approved'),
+        transition('comments', ''),
+        transition('at', h.wb.now().toISOString()),
+        transition('by', me),
+        transition('section_comments', '[]'),
+        editOf(h, 'assessments', parts.assessmentId, 'state', 'approved'),
+      ],
+    });
+  }
+
+  const assessmentState = (h: Harness, id: string) =>
+    (h.wb.db().prepare('SELECT state FROM assessments WHERE id = ?').get(id) as { state: string }).state;
+  const transitionsOf = (h: Harness, id: string) =>
+    h.wb.db().prepare('SELECT action FROM report_transitions WHERE assessment_id = ?').all(id);
+
+  it('refuses whole a sign-off written by an allocated practitioner, applying nothing of it', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    await signInAs(a, 'sam.sw');
+    const forgedApproval = approval(a, parts);
+    b.host.openFile = bundleFromA(a, [forgedApproval], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.applied).toBe(0);
+    expect(opened.refused).toEqual([
+      {
+        id: forgedApproval.header.id,
+        reason: 'Its author is not a manager, so could not sign off an assessment.',
+      },
+    ]);
+    expect(assessmentState(b, parts.assessmentId)).toBe('in-progress');
+    expect(transitionsOf(b, parts.assessmentId)).toEqual([]);
+    expect((await b.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Assessed case item',
+    ]);
+    expect(stateOf(b, forgedApproval.header.id)).toBeUndefined();
+  });
+
+  it('applies the same sign-off written by a manager of the case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    const managerApproval = approval(a, parts);
+    b.host.openFile = bundleFromA(a, [managerApproval], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([]);
+    expect(opened.applied).toBe(1);
+    expect(assessmentState(b, parts.assessmentId)).toBe('approved');
+    expect(transitionsOf(b, parts.assessmentId)).toEqual([{ action: 'approve' }]);
+    expect(stateOf(b, managerApproval.header.id)).toBe('applied');
+  });
+  it('refuses a practitioner’s change set that claims to make the case again in order to reallocate it', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    await signInAs(a, 'sam.sw');
+    // An insert carries the record's key: here it is only a claim, since B already holds the case.
+    const claim = forged(a, {
+      ops: [
+        editOf(a, 'cases', team.caseId, 'id', team.caseId),
+        editOf(a, 'cases', team.caseId, 'social_worker_id', team.ids.yas),
+      ],
+    });
+    b.host.openFile = bundleFromA(a, [claim]);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      {
+        id: claim.header.id,
+        reason: 'Its author is not a manager of the case, so could not change who is allocated to it.',
+      },
+    ]);
+    expect((await b.call('cases.get', { id: team.caseId })).case.socialWorkerId).toBe(team.ids.sam);
+  });
+
+  it('checks one kept for a newer version against the same rules when the update applies it', async () => {
+    const { a, b, at } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    const parts = await assessedCase(a, b);
+    await signInAs(a, 'sam.sw');
+    const future = approval(a, parts, SYNC_SCHEMA + 1);
+    b.host.openFile = bundleFromA(a, [future], team.ids.yas, parts.caseId);
+    expect((await b.call('sync.openBundle', {})).keptForLater).toBe(1);
+    const updated = await updateB(b, at);
+    // Not applied: nothing of it is written, and it stays as it was kept.
+    expect(stateOf(updated, future.header.id)).toBe('waiting');
+    expect(assessmentState(updated, parts.assessmentId)).toBe('in-progress');
+    expect(transitionsOf(updated, parts.assessmentId)).toEqual([]);
+    expect((await updated.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Assessed case item',
+    ]);
+    expect(
+      updated.wb.db().prepare("SELECT 1 FROM audit_log WHERE action = 'sync.apply-waiting'").all(),
+    ).toEqual([]);
+  });
+
+  it('refuses a hub practitioner’s edit of an assessment section, while applying their other work on the case', async () => {
+    const { a, b } = await machines();
+    await signInAs(b, 'yas.yos', team.machines[1]?.password as string);
+    // Hana, a youth justice practitioner on A (hub staff), joins the team roster.
+    const admin = { username: 'admin', password: team.machines[0]?.password as string };
+    const hana = await addTeamMember(
+      a,
+      {
+        username: 'hana.hub',
+        name: 'Hana Hub',
+        agency: 'youth-justice',
+        roles: ['practitioner'],
+        aimTrained: true,
+      },
+      'hana hub password',
+      admin,
+    );
+    n++;
+    const join_ = join(folder.path, `hub-join-${n}.json`);
+    a.host.saveFile = join_;
+    await a.call('sync.exportJoinRequest', {});
+    a.host.openFile = join_;
+    await a.call('sync.importJoinRequest', {});
+    const parts = await assessedCase(a, b);
+    // Sam writes the formulation and asks the hub for a consultation: while it is open, the hub's staff
+    // hold the case's key (a new membership generation, carried to B with the roster).
+    await signInAs(a, 'sam.sw');
+    await a.call('assessments.saveSection', {
+      assessmentId: parts.assessmentId,
+      sectionKey: 'formulation',
+      expectedVersion: 0,
+      content: { blocks: [{ type: 'paragraph', runs: [{ text: 'Written by the co-assessor.' }] }] },
+    });
+    await a.call('consultations.request', {
+      caseId: parts.caseId,
+      managerId: team.ids.alex,
+      request: 'Advice',
+    });
+    n++;
+    a.host.saveFile = join(folder.path, `hub-${n}.hsbcase`);
+    await a.call('sync.sendCase', { caseId: parts.caseId, recipientIds: [team.ids.yas] });
+    b.host.openFile = a.host.saveFile;
+    expect((await b.call('sync.openBundle', {})).refused).toEqual([]);
+    await signInAs(a, 'hana.hub', 'hana hub password');
+    const section = {
+      ...editOf(a, 'assessment_sections', parts.assessmentId, 'content', '{"blocks":[]}'),
+      id: JSON.stringify([parts.assessmentId, 'formulation']),
+    };
+    const sectionEdit = forged(a, { caseId: parts.caseId, ops: [section] });
+    b.host.openFile = bundleFromA(a, [sectionEdit], team.ids.yas, parts.caseId);
+    const opened = await b.call('sync.openBundle', {});
+    expect(opened.refused).toEqual([
+      {
+        id: sectionEdit.header.id,
+        reason: 'Its author is not a co-assessor on the case, so could not change an assessment.',
+      },
+    ]);
+    expect(opened.applied).toBe(0);
+    // The hub holds the case's key: the same person's note on the map is taken.
+    const mapEdit = forged(a, {
+      caseId: parts.caseId,
+      ops: [editOf(a, 'map_items', parts.itemId, 'what', 'Noted by the hub')],
+    });
+    b.host.openFile = bundleFromA(a, [mapEdit], team.ids.yas, parts.caseId);
+    expect(await b.call('sync.openBundle', {})).toMatchObject({ applied: 1, refused: [] });
+    expect((await b.call('map.get', { caseId: parts.caseId })).items.map((i) => i.what)).toEqual([
+      'Noted by the hub',
+    ]);
+    const onB = b.wb
+      .db()
+      .prepare(
+        "SELECT content FROM assessment_sections WHERE assessment_id = ? AND section_key = 'formulation'",
+      )
+      .get(parts.assessmentId) as { content: string };
+    expect(onB.content).toContain('Written by the co-assessor.');
+    expect(hana.id).toBe(sectionEdit.header.author);
   });
 });
 

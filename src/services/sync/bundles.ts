@@ -260,11 +260,14 @@ export async function openBundle(wb: Workbench): Promise<CallResponse<'sync.open
     const fromName = roster.members.find((m) => m.id === opened.from)?.name ?? 'a team member';
     const reference = referenceOf(db, contents.caseId);
     const message =
-      report.applied === 0 && report.keptForLater === 0 && report.refused.length === 0
+      report.applied === 0 && report.keptForLater === 0 && report.held === 0 && report.refused.length === 0
         ? `Case ${reference} was already up to date: nothing in this bundle from ${fromName} was new.`
         : `Brought case ${reference} up to date with ${report.applied} change set${report.applied === 1 ? '' : 's'} from ${fromName}.` +
           (report.keptForLater
             ? ` ${report.keptForLater} written by a newer version of the workbench are kept until this one is updated.`
+            : '') +
+          (report.held
+            ? ` ${report.held} change ${report.held === 1 ? 'set edits records that have' : 'sets edit records that have'} not reached this computer yet: ${report.held === 1 ? 'it is' : 'they are'} kept apart and used once those records arrive.`
             : '') +
           (report.refused.length
             ? ` ${report.refused.length} could not be used and were left out: ${report.refused[0]?.reason}`
@@ -273,7 +276,7 @@ export async function openBundle(wb: Workbench): Promise<CallResponse<'sync.open
       action: 'sync.open-bundle',
       recordType: 'case',
       recordId: contents.caseId,
-      summary: `opened a case bundle from ${fromName}: ${report.applied} applied, ${report.alreadyHad} already held, ${report.keptForLater} kept for later, ${report.refused.length} refused`,
+      summary: `opened a case bundle from ${fromName}: ${report.applied} applied, ${report.alreadyHad} already held, ${report.keptForLater} kept for later, ${report.held} held until their records arrive, ${report.refused.length} refused`,
     });
     const { applied, alreadyHad, keptForLater, refused } = report;
     return { applied, alreadyHad, keptForLater, refused, message, caseId: contents.caseId };

@@ -303,7 +303,7 @@ export class ServerLink {
             now: this.wb.now(),
             auditKey: session.keys.auditKey,
           });
-          if (applied.applied + applied.keptForLater > 0) {
+          if (applied.applied + applied.keptForLater + applied.held > 0) {
             wdb
               .prepare(
                 `INSERT INTO sync_case_status (case_id, brought_up_to_date_at) VALUES (?, ?)

@@ -206,7 +206,7 @@ export function caseStatus(
     });
   const counts = prepared(
     db,
-    "SELECT (SELECT count(*) FROM sync_change_sets WHERE case_id = ? AND state = 'waiting') AS kept, (SELECT count(*) FROM sync_pending_rows) AS rows",
+    "SELECT (SELECT count(*) FROM sync_change_sets WHERE case_id = ? AND state = 'waiting' AND id NOT IN (SELECT id FROM sync_held_change_sets)) AS kept, (SELECT count(*) FROM sync_pending_rows) AS rows",
   ).get(req.caseId) as { kept: number; rows: number };
   return {
     caseId: req.caseId,

@@ -18,6 +18,7 @@ import { anonymisingAndConsentExceptions } from './021-anonymising-and-consent-e
 import { returnComments } from './022-return-comments.ts';
 import { childRecordAndCaseNotes } from './023-child-record-and-case-notes.ts';
 import { consentMethodAndBasis } from './024-consent-method-and-basis.ts';
+import { syncHeldChangeSets } from './025-sync-held-change-sets.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   returnComments,
   childRecordAndCaseNotes,
   consentMethodAndBasis,
+  syncHeldChangeSets,
 ];
 
 // Versions rise strictly; on a branch that lacks some numbers (taken by other branches) they may skip.

@@ -15,35 +15,61 @@ export interface SyncedTable {
   name: string;
   key: string[];
   caseOf: string;
+  /**
+   * The same placement without SQL, for a record that is not in its table yet (only in the merge
+   * state): the column naming its case, or naming its parent record (whose key is its id) in `parent`.
+   * Absent for children, which belong to each case that names them.
+   */
+  link?: CaseLink;
   local?: string[];
 }
 
-const byCase = '$.case_id';
-const byAssessment = '(SELECT case_id FROM assessments WHERE id = $.assessment_id)';
-const byItem =
-  '(SELECT a.case_id FROM assessment_items i JOIN assessments a ON a.id = i.assessment_id WHERE i.id = $.item_id)';
+export interface CaseLink {
+  column: string;
+  parent?: string;
+}
 
-const table = (name: string, caseOf: string, key: string[] = ['id']): SyncedTable => ({
+interface CaseOf {
+  sql: string;
+  link?: CaseLink;
+}
+
+const byCase: CaseOf = { sql: '$.case_id', link: { column: 'case_id' } };
+const byAssessment: CaseOf = {
+  sql: '(SELECT case_id FROM assessments WHERE id = $.assessment_id)',
+  link: { column: 'assessment_id', parent: 'assessments' },
+};
+const byItem: CaseOf = {
+  sql: '(SELECT a.case_id FROM assessment_items i JOIN assessments a ON a.id = i.assessment_id WHERE i.id = $.item_id)',
+  link: { column: 'item_id', parent: 'assessment_items' },
+};
+
+const table = (name: string, caseOf: CaseOf, key: string[] = ['id']): SyncedTable => ({
   name,
   key,
-  caseOf,
+  caseOf: caseOf.sql,
+  ...(caseOf.link ? { link: caseOf.link } : {}),
   local: ['version'],
 });
 
 /** In the order a record's parents come before it (the order a whole case is sent in). */
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   // A child belongs to each of its cases: its changes travel with every one of them.
-  table('children', 'NULL'),
-  table('cases', '$.id'),
+  table('children', { sql: 'NULL' }),
+  table('cases', { sql: '$.id', link: { column: 'id' } }),
   table('case_managers', byCase, ['case_id', 'user_id']),
   table('case_access_grants', byCase),
   table('case_access_requests', byCase),
   table('case_events', byCase),
   table('deadlines', byCase),
-  table('deadline_adjustments', '(SELECT case_id FROM deadlines WHERE id = $.deadline_id)', [
-    'deadline_id',
-    'seq',
-  ]),
+  table(
+    'deadline_adjustments',
+    {
+      sql: '(SELECT case_id FROM deadlines WHERE id = $.deadline_id)',
+      link: { column: 'deadline_id', parent: 'deadlines' },
+    },
+    ['deadline_id', 'seq'],
+  ),
   table('referrals', byCase),
   table('strategy_meetings', byCase),
   table('consultations', byCase),
@@ -73,7 +99,13 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   table('report_transitions', byAssessment),
   table('report_snapshots', byAssessment, ['assessment_id']),
   // The key's binding to its signer is each machine's own (an HMAC under its audit key), made on arrival.
-  { name: 'report_signatures', key: ['id'], caseOf: byAssessment, local: ['key_mac'] },
+  {
+    name: 'report_signatures',
+    key: ['id'],
+    caseOf: byAssessment.sql,
+    link: byAssessment.link,
+    local: ['key_mac'],
+  },
   table('report_exports', byCase),
 ];
 
