@@ -63,6 +63,14 @@ const caseManagerOnly =
       ? ALLOWED
       : no(`Its author is not a manager of the case, so could not ${what}.`);
 
+/** One of the case's own managers (case-closure.ts: not any manager who has a place on it). */
+const ownManagerOnly =
+  (what: string): Rule =>
+  (_w, a) =>
+    isManager(a) && a.caseManager
+      ? ALLOWED
+      : no(`Its author is not a manager of the case, so could not ${what}.`);
+
 /** Only the two named co-assessors write an assessment. */
 const assessorsOnly =
   (what: string): Rule =>
@@ -75,6 +83,8 @@ const qualityAssurance =
   (_w, a, rules) => {
     if (!isManager(a)) return no(`Its author is not a manager, so could not ${what}.`);
     if (a.assessor) return no(`Its author co-assessed on the case, so could not ${what}.`);
+    if (!a.lastingPlace)
+      return no(`Its author had only emergency or hub access to the case, so could not ${what}.`);
     if (rules.qualityAssuranceAgencies.length > 0 && !rules.qualityAssuranceAgencies.includes(a.agency))
       return no(
         `Under the case’s profile its author’s agency does not quality-assure AIM assessments, so could not ${what}.`,
@@ -115,12 +125,12 @@ const TABLE_RULES: Record<string, Rule> = {
   report_exports: anyMember,
 
   // cases.open (CASEWORK) makes the case; cases.allocate (access ['manager'], and refused for hub or
-  // break-glass access in services/cases.ts) changes its workers; cases.close and cases.reopen (access
-  // ['manager'], and a place on the case in case-closure.ts) change its status; the rest (profile
+  // break-glass access in services/cases.ts) changes its workers; cases.close and cases.reopen (a
+  // manager who is one of the case's managers, case-closure.ts) change its status; the rest (profile
   // version, bookkeeping) any member (pathway.moveProfileVersion is CASEWORK).
   cases: (w, a, r) => {
     if (w.field === 'status' && !(w.creates && w.value === 'open'))
-      return caseManagerOnly(w.value === 'closed' ? 'close it' : 'reopen it')(w, a, r);
+      return ownManagerOnly(w.value === 'closed' ? 'close it' : 'reopen it')(w, a, r);
     if (w.creates) return ALLOWED;
     if (w.field === 'social_worker_id' || w.field === 'yos_practitioner_id')
       return caseManagerOnly('change who is allocated to it')(w, a, r);
@@ -154,9 +164,14 @@ const TABLE_RULES: Record<string, Rule> = {
   },
 
   // consent-exceptions.ts: only the allocated social worker records that a parent or carer cannot be
-  // asked; only a manager on the case approves it.
+  // asked; only a manager on the case (holding the manager role) approves it. (That the approver is not
+  // the one who recorded it is checked where it is approved, not here.)
   consent_exceptions: (w, a) => {
-    if ((w.field === 'approved_at' || w.field === 'approved_by') && w.value !== null && !a.caseManager)
+    if (
+      (w.field === 'approved_at' || w.field === 'approved_by') &&
+      w.value !== null &&
+      !(a.caseManager && isManager(a))
+    )
       return no(
         'Its author is not a manager of the case, so could not approve sharing the map without a parent’s consent.',
       );
@@ -180,6 +195,9 @@ const TABLE_RULES: Record<string, Rule> = {
     if (w.field === 'state' && (w.value === 'submitted' || w.value === 'final'))
       return assessorsOnly('submit or sign an assessment')(w, a, r);
     if (w.creates) return ALLOWED;
+    // cases.allocate hands a departing worker's part in an assessment not yet final to their replacement.
+    if (w.field === 'lead_assessor_id' || w.field === 'co_assessor_id')
+      return caseManagerOnly('hand an assessment to another practitioner')(w, a, r);
     return assessorsOnly(ASSESSMENT_CONTENT)(w, a, r);
   },
   // signOff.approve and signOff.return (decide in domain/sign-off/states.ts) by quality assurance;

@@ -37,6 +37,10 @@ const hubMgr: SyncAuthor = { ...hub, roles: ['practitioner', 'manager'] };
 const cscMgr: SyncAuthor = { ...mgr, agency: 'childrens-social-care' };
 const assessingMgr: SyncAuthor = { ...mgr, assessor: true };
 const admin: SyncAuthor = { ...nobody, roles: ['administrator'] };
+/** The social worker who also holds the manager role, not one of the case's managers. */
+const swManager: SyncAuthor = { ...sw, roles: ['practitioner', 'manager'] };
+/** A manager of another team who broke the glass on the case. */
+const glassMgr: SyncAuthor = { ...nobody, roles: ['manager'], agency: 'youth-justice' };
 
 const lancashire: CaseRules = {
   qualityAssuranceAgencies: ['youth-justice'],
@@ -81,6 +85,8 @@ const GROUPS: Record<string, Row[]> = {
       [sw, w('cases', 'status', 'closed'), NOT_CASE_MANAGER('close it')],
       [hubMgr, w('cases', 'status', 'open'), NOT_CASE_MANAGER('reopen it')],
       [mgr, w('cases', 'status', 'closed'), OK],
+      // Closing is for one of the case's managers, not its social worker who holds the manager role.
+      [swManager, w('cases', 'status', 'closed'), NOT_CASE_MANAGER('close it')],
       [sw, w('+cases', 'status', 'open'), OK],
       [sw, w('cases', 'profile_version', 2), OK],
       [sw, w('+cases', 'status', 'closed'), NOT_CASE_MANAGER('close it')],
@@ -124,6 +130,11 @@ const GROUPS: Record<string, Row[]> = {
         NOT_CASE_MANAGER('approve sharing the map without a parent’s consent'),
       ],
       [mgr, w('consent_exceptions', 'approved_by'), OK],
+      [
+        { ...mgr, roles: ['practitioner'] },
+        w('consent_exceptions', 'approved_by'),
+        NOT_CASE_MANAGER('approve sharing the map without a parent’s consent'),
+      ],
       [sw, w('+consent_exceptions', 'approved_by', null), OK],
       [
         sw,
@@ -151,6 +162,24 @@ const GROUPS: Record<string, Row[]> = {
     [cscMgr, w('+report_transitions', 'action', 'approve'), OK, anyone],
     [mgr, w('+report_transitions', 'action', 'approve'), OK],
     [mgr, w('report_snapshots', 'content', '{}'), OK],
+    [
+      glassMgr,
+      w('+report_transitions', 'action', 'approve'),
+      'Its author had only emergency or hub access to the case, so could not sign off an assessment.',
+    ],
+  ],
+  'a reallocation hands an assessment not yet final to the new practitioner (cases.allocate)': [
+    [mgr, w('assessments', 'lead_assessor_id', 'u2'), OK],
+    [
+      sw,
+      w('assessments', 'co_assessor_id', 'u2'),
+      NOT_CASE_MANAGER('hand an assessment to another practitioner'),
+    ],
+    [
+      glassMgr,
+      w('assessments', 'lead_assessor_id', 'u2'),
+      NOT_CASE_MANAGER('hand an assessment to another practitioner'),
+    ],
   ],
   'submitting, signing and every part of an assessment are its co-assessors’ (requireAssessor)': [
     [mgr, w('report_transitions', 'action', 'sign'), NOT_ASSESSOR('submit or sign an assessment')],
