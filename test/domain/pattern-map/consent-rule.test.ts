@@ -48,6 +48,18 @@ describe('a parent or carer who cannot be asked', () => {
     ).toBe('The consent of Father (parent/carer) was not sought.');
     expect(
       parentConsentProblem({ who, consent: { status: 'refused' }, cannotBeAsked: undefined, rule }),
-    ).toBe('The consent of Father (parent/carer) was refused.');
+    ).toBe(
+      'The consent of Father (parent/carer) was refused: the map cannot go to an external agency against it.',
+    );
+  });
+
+  it('never lets an approved “cannot be asked” stand against a refusal', () => {
+    const approved = { circumstance: 'whereabouts-unknown' as const, approved: true };
+    expect(parentConsentProblem({ who, consent: { status: 'refused' }, cannotBeAsked: approved, rule })).toBe(
+      'The consent of Father (parent/carer) was refused: the map cannot go to an external agency against it.',
+    );
+    expect(
+      parentConsentProblem({ who, consent: { status: 'not-sought' }, cannotBeAsked: approved, rule }),
+    ).toBeNull();
   });
 });
