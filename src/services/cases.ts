@@ -4,7 +4,6 @@ import { WorkbenchError } from '../contract/errors.ts';
 import type { CaseSearchResult, Child, HsbCase, UserSummary } from '../contract/schemas.ts';
 import type { Agency, Role } from '../contract/vocabulary.ts';
 import { initialsOf, isLastingAccess } from '../domain/case-access.ts';
-import { openAssessmentsOf, passAssessorPart } from '../store/assessments.ts';
 import { childAccessFacts } from '../store/case-access.ts';
 import {
   findCase,
@@ -138,39 +137,12 @@ export function openCase(wb: Workbench, req: ParsedRequest<'cases.open'>): HsbCa
   });
 }
 
-/**
- * A social worker or YOS practitioner taken off a case hands their part in its assessments not yet final to
- * the one who replaces them: co-assessing gives access, so one left in place would keep the case. Final
- * assessments keep who wrote and signed them. Returns how many assessments changed hands.
- */
-function handOverAssessments(db: Db, before: Allocation & { id: string }, after: Allocation): number {
-  const handed = new Set<string>();
-  for (const [from, to] of [
-    [before.socialWorkerId, after.socialWorkerId],
-    [before.yosPractitionerId, after.yosPractitionerId],
-  ] as const) {
-    if (from === to) continue;
-    for (const a of openAssessmentsOf(db, before.id, from)) {
-      const other = a.leadAssessorId === from ? a.coAssessorId : a.leadAssessorId;
-      if (other === to)
-        throw new WorkbenchError(
-          'rule-broken',
-          `The assessment (version ${a.versionNo}) would have the same person as both co-assessors. Choose someone else. Nothing was saved.`,
-        );
-      passAssessorPart(db, a.id, from, to);
-      handed.add(a.id);
-    }
-  }
-  return handed.size;
-}
-
 export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>): HsbCase {
   return wb.write((db, audit) => {
     const before = findCase(db, req.id);
     if (!before) throw new WorkbenchError('not-found', 'That case was not found.');
     if (!allocatedTo(wb, db, before.id)) throw new WorkbenchError('forbidden', TEMPORARY_ACCESS);
     checkAllocation(db, req);
-    const handedOver = handOverAssessments(db, before, req);
     if (
       !updateAllocation(
         db,
@@ -188,11 +160,7 @@ export function allocateCase(wb: Workbench, req: ParsedRequest<'cases.allocate'>
       action: 'case.allocate',
       recordType: 'case',
       recordId: before.id,
-      summary: `changed the allocation: ${allocationChange(before, { ...req, managerIds: [...new Set(req.managerIds)] })}${
-        handedOver > 0
-          ? `; ${handedOver} assessment${handedOver === 1 ? '' : 's'} not yet final handed over with it`
-          : ''
-      }`,
+      summary: `changed the allocation: ${allocationChange(before, { ...req, managerIds: [...new Set(req.managerIds)] })}`,
     });
     const after = findCase(db, req.id);
     if (!after) throw new WorkbenchError('internal', 'The case disappeared while saving.');

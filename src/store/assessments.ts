@@ -93,27 +93,6 @@ export function insertAssessment(db: Db, a: AssessmentRow): void {
   ).run({ ...a, framework: JSON.stringify(a.framework), eligibility: JSON.stringify(a.eligibility) });
 }
 
-/** The assessments on a case not yet final in which `personId` is the lead or co-assessor. */
-export function openAssessmentsOf(db: Db, caseId: string, personId: string): AssessmentRow[] {
-  return assessmentsOfCase(db, caseId).filter(
-    (a) =>
-      a.state !== 'final' &&
-      a.state !== 'superseded' &&
-      (a.leadAssessorId === personId || a.coAssessorId === personId),
-  );
-}
-
-/** Hands `from`'s part (lead or co-assessor) in an assessment to `to`. */
-export function passAssessorPart(db: Db, assessmentId: string, from: string, to: string): void {
-  db.prepare(
-    `UPDATE assessments SET
-       lead_assessor_id = CASE WHEN lead_assessor_id = ? THEN ? ELSE lead_assessor_id END,
-       co_assessor_id = CASE WHEN co_assessor_id = ? THEN ? ELSE co_assessor_id END,
-       version = version + 1
-     WHERE id = ?`,
-  ).run(from, to, from, to, assessmentId);
-}
-
 export function setAssessmentField(db: Db, id: string, field: 'outcome' | 'state', value: string): void {
   db.prepare(
     `UPDATE assessments SET ${field === 'outcome' ? 'outcome' : 'state'} = ?, version = version + 1 WHERE id = ?`,

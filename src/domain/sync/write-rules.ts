@@ -195,9 +195,6 @@ const TABLE_RULES: Record<string, Rule> = {
     if (w.field === 'state' && (w.value === 'submitted' || w.value === 'final'))
       return assessorsOnly('submit or sign an assessment')(w, a, r);
     if (w.creates) return ALLOWED;
-    // cases.allocate hands a departing worker's part in an assessment not yet final to their replacement.
-    if (w.field === 'lead_assessor_id' || w.field === 'co_assessor_id')
-      return caseManagerOnly('hand an assessment to another practitioner')(w, a, r);
     return assessorsOnly(ASSESSMENT_CONTENT)(w, a, r);
   },
   // signOff.approve and signOff.return (decide in domain/sign-off/states.ts) by quality assurance;

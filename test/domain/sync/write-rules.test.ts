@@ -168,19 +168,6 @@ const GROUPS: Record<string, Row[]> = {
       'Its author had only emergency or hub access to the case, so could not sign off an assessment.',
     ],
   ],
-  'a reallocation hands an assessment not yet final to the new practitioner (cases.allocate)': [
-    [mgr, w('assessments', 'lead_assessor_id', 'u2'), OK],
-    [
-      sw,
-      w('assessments', 'co_assessor_id', 'u2'),
-      NOT_CASE_MANAGER('hand an assessment to another practitioner'),
-    ],
-    [
-      glassMgr,
-      w('assessments', 'lead_assessor_id', 'u2'),
-      NOT_CASE_MANAGER('hand an assessment to another practitioner'),
-    ],
-  ],
   'submitting, signing and every part of an assessment are its co-assessors’ (requireAssessor)': [
     [mgr, w('report_transitions', 'action', 'sign'), NOT_ASSESSOR('submit or sign an assessment')],
     [mgr, w('report_signatures', 'signature'), NOT_ASSESSOR('sign an assessment')],

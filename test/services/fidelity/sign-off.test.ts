@@ -103,6 +103,14 @@ describe('Lancashire sign-off by the allocated social worker', () => {
     expect((await h.call('signOff.sign', { assessmentId: a.id, password: SW_PASSWORD })).state).toBe(
       'approved',
     );
+    // Co-assessing kept Sam on the case only to finish this version: once it is final, he is not on it.
+    expect((await h.call('cases.get', { id: caseId })).case.id).toBe(caseId);
+    await as(h, 'yas.yos');
+    expect((await h.call('signOff.sign', { assessmentId: a.id, password: YOS_PASSWORD })).state).toBe(
+      'final',
+    );
+    await as(h, 'sam.sw');
+    expect((await h.refuse('cases.get', { id: caseId })).code).toBe('forbidden');
   });
 });
 
