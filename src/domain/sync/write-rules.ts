@@ -39,6 +39,8 @@ export interface SyncWrite {
   creates: boolean;
   /** The change set also makes the case itself (a case opened on the author's computer). */
   withNewCase: boolean;
+  /** Whether the record written was recorded by the change set's author (read for consent exceptions). */
+  recordedByAuthor?: boolean;
 }
 
 export type WriteDecision = { allowed: true } | { allowed: false; reason: string };
@@ -164,17 +166,15 @@ const TABLE_RULES: Record<string, Rule> = {
   },
 
   // consent-exceptions.ts: only the allocated social worker records that a parent or carer cannot be
-  // asked; only a manager on the case (holding the manager role) approves it. (That the approver is not
-  // the one who recorded it is checked where it is approved, not here.)
+  // asked; only a manager on the case (holding the manager role), not the one who recorded it, approves.
   consent_exceptions: (w, a) => {
-    if (
-      (w.field === 'approved_at' || w.field === 'approved_by') &&
-      w.value !== null &&
-      !(a.caseManager && isManager(a))
-    )
+    const approves = (w.field === 'approved_at' || w.field === 'approved_by') && w.value !== null;
+    if (approves && !(a.caseManager && isManager(a)))
       return no(
         'Its author is not a manager of the case, so could not approve sharing the map without a parent’s consent.',
       );
+    if (approves && w.recordedByAuthor)
+      return no('Its author recorded why the parent or carer cannot be asked, so could not also approve it.');
     if (w.creates && !a.socialWorker)
       return no(
         'Its author is not the case’s allocated social worker, so could not record that a parent cannot be asked.',

@@ -119,6 +119,13 @@ export function writeRefusal(db: Db, cs: ChangeSet, roster: Roster | null): stri
         value: op.edit.value,
         creates: made.has(`${op.table}\u0000${op.id}`),
         withNewCase: newCase,
+        ...(op.table === 'consent_exceptions'
+          ? {
+              recordedByAuthor:
+                (opValue(cs, op.table, op.id, 'recorded_by') ??
+                  recordValue(db, op.table, op.id, 'recorded_by')) === cs.author,
+            }
+          : {}),
       },
       rules,
     );

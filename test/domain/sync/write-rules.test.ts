@@ -131,6 +131,11 @@ const GROUPS: Record<string, Row[]> = {
       ],
       [mgr, w('consent_exceptions', 'approved_by'), OK],
       [
+        mgr,
+        { ...w('consent_exceptions', 'approved_by'), recordedByAuthor: true },
+        'Its author recorded why the parent or carer cannot be asked, so could not also approve it.',
+      ],
+      [
         { ...mgr, roles: ['practitioner'] },
         w('consent_exceptions', 'approved_by'),
         NOT_CASE_MANAGER('approve sharing the map without a parent’s consent'),
