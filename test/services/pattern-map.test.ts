@@ -455,31 +455,23 @@ describe('consent that fits real families', () => {
 
   it('never lets “cannot be asked” stand against a refusal, whichever was recorded first', async () => {
     const dad = await father(caseId);
-    // Refused first: the social worker cannot then record that he cannot be asked.
-    await h.call(
-      'consents.record',
-      consentRecord(caseId, 'parent-carer', dad.id, { status: 'refused', reason: 'Said no on the phone' }),
-    );
-    const refused = await h.refuse('consents.recordCannotBeAsked', {
+    const answer = (status: 'refused' | 'not-sought', reason: string) =>
+      h.call('consents.record', consentRecord(caseId, 'parent-carer', dad.id, { status, reason }));
+    const cannotBeAsked = (reason: string) => ({
       caseId,
       personId: dad.id,
-      circumstance: 'whereabouts-unknown',
-      reason: 'No contact since',
+      circumstance: 'whereabouts-unknown' as const,
+      reason,
     });
+    // Refused first: the social worker cannot then record that he cannot be asked.
+    await answer('refused', 'Said no on the phone');
+    const refused = await h.refuse('consents.recordCannotBeAsked', cannotBeAsked('No contact since'));
     expect(refused).toMatchObject({ code: 'rule-broken', problems: [{ path: 'personId' }] });
     expect(refused.message).toContain('Father was asked and refused consent to share the map');
     expect((await h.call('map.get', { caseId })).consentExceptions).toEqual([]);
     // Recorded and approved while he could not be found; then he is found and refuses.
-    await h.call(
-      'consents.record',
-      consentRecord(caseId, 'parent-carer', dad.id, { status: 'not-sought', reason: 'Whereabouts unknown' }),
-    );
-    const map = await h.call('consents.recordCannotBeAsked', {
-      caseId,
-      personId: dad.id,
-      circumstance: 'whereabouts-unknown',
-      reason: 'No contact since 2022',
-    });
+    await answer('not-sought', 'Whereabouts unknown');
+    const map = await h.call('consents.recordCannotBeAsked', cannotBeAsked('No contact since 2022'));
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
     const approved = await h.call('consents.approveCannotBeAsked', {
@@ -489,10 +481,7 @@ describe('consent that fits real families', () => {
     expect(approved.sharing.missingForExternal).toEqual([]);
     await h.call('session.signOut', {});
     await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
-    await h.call(
-      'consents.record',
-      consentRecord(caseId, 'parent-carer', dad.id, { status: 'refused', reason: 'Found; says no' }),
-    );
+    await answer('refused', 'Found; says no');
     const later = await h.call('map.get', { caseId });
     expect(later.sharing.missingForExternal).toEqual([
       'The consent of Father (parent/carer) was refused: the map cannot go to an external agency against it.',

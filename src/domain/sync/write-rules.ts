@@ -57,21 +57,20 @@ const anyMember: Rule = () => ALLOWED;
 
 const isManager = (a: SyncAuthor) => a.roles.includes('manager');
 
-/** A manager with a place on the case (not break-glass or hub access). */
-const caseManagerOnly =
+/** A manager who stands in the given relation to the case. */
+const managerWho =
+  (stands: (a: SyncAuthor) => boolean) =>
   (what: string): Rule =>
   (_w, a) =>
-    isManager(a) && a.lastingPlace
+    isManager(a) && stands(a)
       ? ALLOWED
       : no(`Its author is not a manager of the case, so could not ${what}.`);
 
+/** A manager with a place on the case (not break-glass or hub access). */
+const caseManagerOnly = managerWho((a) => a.lastingPlace);
+
 /** One of the case's own managers (case-closure.ts: not any manager who has a place on it). */
-const ownManagerOnly =
-  (what: string): Rule =>
-  (_w, a) =>
-    isManager(a) && a.caseManager
-      ? ALLOWED
-      : no(`Its author is not a manager of the case, so could not ${what}.`);
+const ownManagerOnly = managerWho((a) => a.caseManager);
 
 /** Only the two named co-assessors write an assessment. */
 const assessorsOnly =
