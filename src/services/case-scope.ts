@@ -1,7 +1,7 @@
 import { type CallName, calls, type ParsedRequest } from '../contract/calls.ts';
 import { WorkbenchError } from '../contract/errors.ts';
 import { caseIdOf, caseIdOfAssessmentItem, childAccessFacts } from '../store/case-access.ts';
-import { allCasesOfChildClosed, findCase } from '../store/cases.ts';
+import { findCase } from '../store/cases.ts';
 import type { Db } from '../store/database.ts';
 import { mayAccessCase, requireCaseAccess, requireChildAccess } from './case-access.ts';
 import { CLOSED_CASE_MESSAGE } from './case-closure.ts';
@@ -211,8 +211,8 @@ export function checkCaseScope<K extends CallName>(wb: Workbench, name: K, req: 
 function requireOpenCaseOfChild(wb: Workbench, db: Db, childId: string): void {
   const caseIds = childAccessFacts(db, childId)?.caseIds ?? [];
   if (caseIds.length === 0) return; // a child not yet on a case: only the person who added them reaches it
-  if (allCasesOfChildClosed(db, childId)) throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
   const open = caseIds.filter((id) => findCase(db, id)?.status === 'open');
+  if (open.length === 0) throw new WorkbenchError('rule-broken', CLOSED_CASE_MESSAGE);
   if (!open.some((id) => mayAccessCase(wb, db, id)))
     throw new WorkbenchError(
       'forbidden',

@@ -79,6 +79,7 @@ describe('the team server, live, through the UI', () => {
     expect(await code.getAttribute('aria-invalid')).toBe('true');
     expect((await callA('sync.serverStatus', {})).address).toBeNull();
     expect(await seriousAxeViolations(a.page)).toEqual([]);
+    await section.screenshot({ path: '/tmp/hsb-team-server-code-refused.png' });
     await code.fill(TEAM_SETUP_CODE);
     await save.click();
     await section

@@ -472,15 +472,13 @@ describe('consent that fits real families', () => {
     // Recorded and approved while he could not be found; then he is found and refuses.
     await answer('not-sought', 'Whereabouts unknown');
     const map = await h.call('consents.recordCannotBeAsked', cannotBeAsked('No contact since 2022'));
-    await h.call('session.signOut', {});
-    await h.call('session.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    await signInAs(h, 'admin');
     const approved = await h.call('consents.approveCannotBeAsked', {
       caseId,
       exceptionId: map.consentExceptions[0]?.id ?? '',
     });
     expect(approved.sharing.missingForExternal).toEqual([]);
-    await h.call('session.signOut', {});
-    await h.call('session.signIn', { username: 'sam.sw', password: SW_PASSWORD });
+    await signInAs(h, 'sam.sw');
     await answer('refused', 'Found; says no');
     const later = await h.call('map.get', { caseId });
     expect(later.sharing.missingForExternal).toEqual([

@@ -6,11 +6,16 @@ import { type LocalColumns, materialise } from '#store/sync/materialise.ts';
 import { ANOTHER_CASE, placeRecord } from '#store/sync/placement.ts';
 import {
   caseKeyById,
+  forgetHeld,
   hasChangeSet,
+  heldChangeSets,
+  holdChangeSet,
+  isHeld,
   keepChangeSet,
   markApplied,
   mergeField,
   observeTime,
+  releaseHeld,
   waitingChangeSets,
 } from '#store/sync/state.ts';
 import { prepared } from '#store/sync/statements.ts';
@@ -143,26 +148,6 @@ const kept = (cs: ChangeSet, envelope: Envelope, now: Date) => ({
   receivedAt: now.toISOString(),
 });
 
-function hold(db: Db, id: string, record: { tbl: string; rowId: string }): void {
-  prepared(db, 'INSERT OR REPLACE INTO sync_held_change_sets (id, tbl, row_id) VALUES (?, ?, ?)').run(
-    id,
-    record.tbl,
-    record.rowId,
-  );
-}
-
-const isHeld = (db: Db, id: string) =>
-  prepared(db, 'SELECT 1 FROM sync_held_change_sets WHERE id = ?').get(id) !== undefined;
-
-const heldChangeSets = (db: Db) => waitingChangeSets(db).filter((s) => isHeld(db, s.id));
-
-/** Forgets a change set held apart that turned out to be refused: nothing of it stays on this machine. */
-function forgetHeld(db: Db, id: string): void {
-  prepared(db, 'DELETE FROM sync_held_change_sets WHERE id = ?').run(id);
-  prepared(db, 'DELETE FROM sync_sent WHERE change_set_id = ?').run(id);
-  prepared(db, 'DELETE FROM sync_change_sets WHERE id = ?').run(id);
-}
-
 /**
  * Tries again the change sets held apart because they edit a record that had not reached this
  * machine: once the record lies in the change set's case it is applied; once it lies in another case
@@ -179,7 +164,7 @@ function retryHeld(db: Db, context: ApplyContext, report: ApplyReport, cases: Se
         const cs = openChangeSet(stored.envelope, openers(db, context.roster));
         for (const c of applyOne(db, cs, context)) cases.add(c);
         markApplied(db, stored.id);
-        prepared(db, 'DELETE FROM sync_held_change_sets WHERE id = ?').run(stored.id);
+        releaseHeld(db, stored.id);
         db.exec('RELEASE sync_held');
         report.applied++;
         progress = true;
@@ -265,7 +250,7 @@ export function applyEnvelopes(db: Db, envelopes: Envelope[], context: ApplyCont
         db.exec('RELEASE sync_change_set');
         if (error instanceof ChangeSetHeld) {
           keepChangeSet(db, { ...kept(cs, envelope, context.now), state: 'waiting' });
-          hold(db, cs.id, error.record);
+          holdChangeSet(db, cs.id, error.record);
           heldNow.push(cs.id);
           continue;
         }
@@ -305,7 +290,7 @@ export function applyWaiting(db: Db, context: ApplyContext): number {
         db.exec('ROLLBACK TO sync_waiting');
         db.exec('RELEASE sync_waiting');
         // Now understood, but it edits a record not yet here: held apart like one just received.
-        if (error instanceof ChangeSetHeld) hold(db, stored.id, error.record);
+        if (error instanceof ChangeSetHeld) holdChangeSet(db, stored.id, error.record);
         else if (!(error instanceof EnvelopeRefused || error instanceof ChangeSetRefused)) throw error;
       }
     }

@@ -216,6 +216,41 @@ export function waitingChangeSets(db: Db): StoredChangeSet[] {
   );
 }
 
+/**
+ * Change sets held apart because they edit a record not yet on this machine (migration 025): kept as
+ * waiting (and passed on), with the record they wait for.
+ */
+export function holdChangeSet(db: Db, id: string, record: { tbl: string; rowId: string }): void {
+  prepared(db, 'INSERT OR REPLACE INTO sync_held_change_sets (id, tbl, row_id) VALUES (?, ?, ?)').run(
+    id,
+    record.tbl,
+    record.rowId,
+  );
+}
+
+export function heldChangeSets(db: Db): StoredChangeSet[] {
+  return (
+    prepared(
+      db,
+      `${STORED_SELECT} WHERE state = 'waiting' AND id IN (SELECT id FROM sync_held_change_sets) ORDER BY arrival`,
+    ).all() as StoredRow[]
+  ).map(fromRow);
+}
+
+export const isHeld = (db: Db, id: string) =>
+  prepared(db, 'SELECT 1 FROM sync_held_change_sets WHERE id = ?').get(id) !== undefined;
+
+export function releaseHeld(db: Db, id: string): void {
+  prepared(db, 'DELETE FROM sync_held_change_sets WHERE id = ?').run(id);
+}
+
+/** Forgets a change set held apart that turned out to be refused: nothing of it stays on this machine. */
+export function forgetHeld(db: Db, id: string): void {
+  releaseHeld(db, id);
+  prepared(db, 'DELETE FROM sync_sent WHERE change_set_id = ?').run(id);
+  prepared(db, 'DELETE FROM sync_change_sets WHERE id = ?').run(id);
+}
+
 export function markApplied(db: Db, id: string): void {
   prepared(db, "UPDATE sync_change_sets SET state = 'applied' WHERE id = ?").run(id);
 }
