@@ -26,7 +26,7 @@ import {
 import type { Db, Queryable } from './db.ts';
 import { migrate } from './migrations.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
-import { newTypableCode, prepareSetupCode, useSetupCode } from './setup-code.ts';
+import { createdWithCode, newTypableCode, prepareSetupCode, useSetupCode } from './setup-code.ts';
 
 /**
  * The team server: it keeps and relays envelopes (signed, encrypted change sets), signed rosters and
@@ -347,7 +347,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const { roster, signer } = signedRoster;
     await db.transaction(async (tx) => {
       // The code is used up with the team it creates: any refusal below rolls both back.
-      if (!(await useSetupCode(tx, setupCode as string, roster.teamId, now()))) refuseCode();
+      if (!(await useSetupCode(tx, setupCode as string, roster.teamId, now()))) {
+        if (await createdWithCode(tx, setupCode as string, roster.teamId))
+          throw new HttpError(409, 'A team with this id already exists on this server.');
+        refuseCode();
+      }
       const admin = roster.members.find((m) => m.id === signer.memberId && m.administrator);
       const key = admin?.devices.find((d) => d.id === signer.deviceId)?.signingPublicKey;
       if (!key)

@@ -108,3 +108,16 @@ export async function useSetupCode(tx: Queryable, code: string, teamId: string, 
   ]);
   return true;
 }
+
+/**
+ * Whether `code` is the one that already created `teamId`: a retry of the same request (the first
+ * answer was lost, or the workbench could not save its side) is told the team exists, not that the
+ * code is wrong.
+ */
+export async function createdWithCode(tx: Queryable, code: string, teamId: string): Promise<boolean> {
+  const rows = await tx.query('SELECT 1 FROM setup_codes WHERE code_hash = $1 AND team_id = $2', [
+    hashSetupCode(code),
+    teamId,
+  ]);
+  return rows.length > 0;
+}

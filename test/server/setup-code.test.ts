@@ -88,6 +88,12 @@ for (const variant of VARIANTS) {
           error: undefined,
         });
         expect(await store.db.query('SELECT team_id FROM teams')).toEqual([{ team_id: 'team-1' }]);
+        // The same request again (its answer lost, or the workbench could not save its side): the team
+        // is there, which is what the workbench needs to hear, not that the code is wrong.
+        expect(await createTeam(server, { signedRoster: first.signedRoster, setupCode: code })).toEqual({
+          status: 409,
+          error: 'A team with this id already exists on this server.',
+        });
 
         // One team per code: another team (another id) with the same code is refused.
         expect(await createTeam(server, { signedRoster: secondTeam(), setupCode: code })).toMatchObject({
